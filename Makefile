@@ -1,0 +1,41 @@
+# Every target sets up its own virtual environment from python3, so a fresh clone needs nothing else.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: serve site test lint pytest browser-deps bench fuzz schema clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+## make serve: build and serve the site on http://127.0.0.1:8000 with live reload
+serve: $(STAMP)
+	$(BIN)/glossary-tool serve --dev-addr 127.0.0.1:8000
+
+## make site: static build of every locale into site/
+site: $(STAMP)
+	$(BIN)/glossary-tool build
+
+## make lint: lint the shipped glossary as CI does
+lint: $(STAMP)
+	$(BIN)/glossary-tool lint --strict content/
+	$(BIN)/glossary-tool schema --check
+
+## make test: lint plus every test, including the browser tests
+test: lint browser-deps
+	$(BIN)/python -m pytest -q
+
+## browser-deps: Debian's chromium for the Playwright tests (Playwright's own download is not used)
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+schema: $(STAMP)
+	$(BIN)/glossary-tool schema --write
+
+clean:
+	rm -rf site .pytest_cache .hypothesis

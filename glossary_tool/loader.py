@@ -1,0 +1,223 @@
+"""Read one YAML entry safely into plain data plus a position for every key and value.
+
+Everything stays a string; tags, anchors, aliases, duplicate keys, deep nesting, oversized
+files, bad encodings and invisible characters become Problems instead of tracebacks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Literal
+
+import yaml
+from yaml import events as ev
+
+from glossary_tool.problems import Problem, Severity
+
+Loc = tuple[str | int, ...]
+Pos = tuple[int, int]
+Impl = Literal["auto", "c", "python"]
+
+HAS_C_LOADER: bool = hasattr(yaml, "CBaseLoader")
+
+# Characters that are invisible or reorder text: they hide differences between terms
+# (Trojan-source style) and make line numbers disagree between editors and PyYAML.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0/C1 controls except tab, LF, CR
+    "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
+@dataclass(slots=True)
+class Document:
+    """One parsed file: its data (strings, lists, dicts) and where each piece came from."""
+
+    path: str
+    text: str
+    data: dict[str, Any]
+    values: dict[Loc, Pos] = field(default_factory=dict)
+    keys: dict[Loc, Pos] = field(default_factory=dict)
+
+    def pos(self, loc: Loc) -> Pos:
+        """Position of the value at ``loc``, or of its nearest located ancestor."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get((), (1, 1))
+
+    def key_pos(self, loc: Loc) -> Pos:
+        """Position of the mapping key that holds ``loc`` (falls back to the value)."""
+        return self.keys.get(tuple(loc)) or self.pos(loc)
+
+    def problem(self, rule: str, loc: Loc, message: str, *, at_key: bool = False) -> Problem:
+        line, column = self.key_pos(loc) if at_key else self.pos(loc)
+        return Problem(self.path, line, column, rule, Severity.ERROR, message)
+
+
+def offset_to_pos(text: str, offset: int) -> Pos:
+    """1-based line and column (in characters) of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _problem(path: str, pos: Pos, rule: str, message: str) -> Problem:
+    return Problem(path, pos[0], pos[1], rule, Severity.ERROR, message)
+
+
+def _mark(mark: Any) -> Pos:
+    return mark.line + 1, mark.column + 1
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Strict UTF-8 decoding; a leading BOM is accepted and dropped."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8", errors="replace")
+        pos = offset_to_pos(good, len(good))
+        return None, [_problem(path, pos, "encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")]
+    return text.removeprefix("\ufeff"), []
+
+
+def invisible_characters(text: str, path: str, limit: int = 20) -> list[Problem]:
+    """One problem per control, bidi or zero-width character (at most ``limit``)."""
+    out: list[Problem] = []
+    for m in _FORBIDDEN.finditer(text):
+        ch = m.group()
+        name = unicodedata.name(ch, "control character")
+        out.append(_problem(path, offset_to_pos(text, m.start()), "forbidden-character",
+                            f"invisible or control character U+{ord(ch):04X} ({name}); delete it or type a visible character"))
+        if len(out) >= limit:
+            break
+    return out
+
+
+class _Stop(Exception):
+    """Internal: a structural problem that ends parsing of this file."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _events(text: str, impl: Impl) -> Iterator[ev.Event]:
+    use_c = HAS_C_LOADER if impl == "auto" else impl == "c"
+    if use_c and not HAS_C_LOADER:
+        raise RuntimeError("PyYAML was built without libyaml")
+    loader_cls = yaml.CBaseLoader if use_c else yaml.BaseLoader
+    return yaml.parse(text, Loader=loader_cls)
+
+
+def _build(events: Iterator[ev.Event], path: str, max_depth: int, doc: Document) -> Any:
+    """Turn a YAML event stream into dicts, lists and strings, recording positions."""
+    root: Any = None
+    # Each frame: [container, loc, pending key or None]
+    stack: list[list[Any]] = []
+    documents = 0
+
+    def attach(value: Any, pos: Pos) -> Loc:
+        nonlocal root
+        if not stack:
+            root = value
+            doc.values[()] = pos
+            return ()
+        frame = stack[-1]
+        container, loc = frame[0], frame[1]
+        if isinstance(container, list):
+            child = loc + (len(container),)
+            container.append(value)
+            doc.values[child] = pos
+            return child
+        key = frame[2]
+        if key is None:  # this value is a key
+            if not isinstance(value, str):
+                raise _Stop(_problem(path, pos, "yaml-complex-key", "mapping keys must be plain text"))
+            child = loc + (value,)
+            if value in container:
+                first = doc.keys[child]
+                raise _Stop(_problem(path, pos, "duplicate-key", f"key '{value}' appears twice; first on line {first[0]}"))
+            frame[2] = value
+            doc.keys[child] = pos  # known before the value, so a duplicate can name it
+            return child
+        child = loc + (key,)
+        container[key] = value
+        doc.values[child] = pos
+        frame[2] = None
+        return child
+
+    for event in events:
+        if isinstance(event, ev.AliasEvent):
+            raise _Stop(_problem(path, _mark(event.start_mark), "yaml-alias", "aliases (*name) are not allowed; write the value out in full"))
+        if isinstance(event, ev.NodeEvent):
+            pos = _mark(event.start_mark)
+            if event.anchor is not None:
+                raise _Stop(_problem(path, pos, "yaml-anchor", f"anchors (&{event.anchor}) are not allowed; write the value out in full"))
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag != "!":
+                raise _Stop(_problem(path, pos, "yaml-tag", f"tags ({tag}) are not allowed; every value is plain text"))
+            if isinstance(event, ev.ScalarEvent):
+                attach(event.value, pos)
+                continue
+            if len(stack) >= max_depth:
+                raise _Stop(_problem(path, pos, "yaml-depth", f"nested deeper than {max_depth} levels"))
+            container: Any = {} if isinstance(event, ev.MappingStartEvent) else []
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                raise _Stop(_problem(path, pos, "yaml-complex-key", "mapping keys must be plain text"))
+            loc = attach(container, pos)
+            stack.append([container, loc, None])
+        elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+            stack.pop()
+        elif isinstance(event, ev.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Stop(_problem(path, _mark(event.start_mark), "yaml-document", "only one YAML document per file; remove the extra '---'"))
+    return root
+
+
+def load_text(text: str, path: str, *, max_depth: int = 12, impl: Impl = "auto") -> tuple[Document | None, list[Problem]]:
+    """Parse decoded text. Returns the document, or None with the problems that stopped it."""
+    problems = invisible_characters(text, path)
+    if problems:
+        return None, problems
+    doc = Document(path=path, text=text, data={})
+    try:
+        root = _build(_events(text, impl), path, max_depth, doc)
+    except _Stop as stop:
+        return None, [stop.problem]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = _mark(mark) if mark is not None else (1, 1)
+        what = exc.problem or exc.context or "invalid YAML"
+        return None, [_problem(path, pos, "yaml-syntax", f"{what}; check indentation, quotes and colons")]
+    except yaml.YAMLError as exc:  # reader errors carry no mark on some paths
+        return None, [_problem(path, (1, 1), "yaml-syntax", str(exc).splitlines()[0])]
+    except RecursionError:
+        return None, [_problem(path, (1, 1), "yaml-depth", "nesting too deep to parse")]
+    if root is None:
+        return None, [_problem(path, (1, 1), "not-a-mapping", "the file is empty; an entry starts with 'id:'")]
+    if not isinstance(root, dict):
+        return None, [_problem(path, doc.values[()], "not-a-mapping", "an entry must be a mapping of keys to values, starting with 'id:'")]
+    doc.data = root
+    return doc, []
+
+
+def load_file(file: Path, display: str | None = None, *, max_bytes: int = 256 * 1024,
+              max_depth: int = 12, impl: Impl = "auto") -> tuple[Document | None, list[Problem]]:
+    """Read, size-check, decode and parse one file; never raises for bad content."""
+    path = display if display is not None else str(file)
+    try:
+        with open(file, "rb") as fh:
+            # read one byte past the cap so a huge file is refused without reading it all
+            raw = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return None, [_problem(path, (1, 1), "unreadable", f"cannot read file: {exc.strerror or exc}")]
+    if len(raw) > max_bytes:
+        return None, [_problem(path, (1, 1), "file-too-large", f"file is larger than {max_bytes} bytes; split it or raise max_file_bytes")]
+    text, problems = decode(raw, path)
+    if text is None:
+        return None, problems
+    return load_text(text, path, max_depth=max_depth, impl=impl)

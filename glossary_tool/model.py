@@ -1,0 +1,196 @@
+"""The typed glossary model: concepts, comparisons and FAQ entries, validated with pydantic.
+
+Field values stay strings exactly as written; positions live beside the model in ``Document``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+
+from glossary_tool.loader import Document
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+# The id rule (rules/ids.py) explains a bad id better than a regex failure would, so ids are plain text here.
+Id = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+LocaleCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
+Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8,64}$")]
+
+TermType = Literal["fullForm", "abbreviation", "acronym", "shortForm", "variant", "phrase"]
+Status = Literal["preferred", "admitted", "deprecated"]
+PartOfSpeech = Literal["noun", "verb", "adjective", "adverb", "properNoun", "other"]
+Gender = Literal["utrum", "neutrum", "masculine", "feminine", "neuter", "other"]
+Category = Literal["general", "model", "location", "service", "notion", "challenge"]
+Kind = Literal["concept", "comparison", "faq"]
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+RELATIONS: tuple[str, ...] = ("broader", "narrower", "related", "contrast", "service_of")
+
+
+def _real_date(value: str) -> str:
+    # Kept as text; checked so that 2024-02-30 is reported instead of silently accepted.
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a real calendar date (YYYY-MM-DD)") from None
+    return value
+
+
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_real_date)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+
+
+class Grammar(_Strict):
+    """Grammatical information for one term."""
+
+    pos: PartOfSpeech | None = None
+    gender: Gender | None = None
+    plural: ShortText | None = None
+
+
+class Term(_Strict):
+    """A designation of the concept in one language."""
+
+    text: ShortText
+    type: TermType
+    status: Status
+    grammar: Grammar | None = None
+
+
+class Source(_Strict):
+    """Where the facts of an entry come from."""
+
+    title: ShortText
+    publisher: ShortText | None = None
+    date: IsoDate | None = None
+    url: Url | None = None
+
+
+class Relations(_Strict):
+    """Links to other concept ids."""
+
+    broader: tuple[Id, ...] = ()
+    narrower: tuple[Id, ...] = ()
+    related: tuple[Id, ...] = ()
+    contrast: tuple[Id, ...] = ()
+    service_of: tuple[Id, ...] = ()
+
+
+class ConceptLocale(_Strict):
+    """A concept's terms and prose in one language."""
+
+    terms: Annotated[tuple[Term, ...], Field(min_length=1)]
+    definition: Text
+    examples: tuple[Text, ...] = ()
+    notes: tuple[Text, ...] = ()
+    # field name -> short hash of the source-language text this field was translated from
+    translated_from: dict[str, Hash] = Field(default_factory=dict)
+
+
+class Concept(_Strict):
+    """One concept: the unit of the glossary, one per file."""
+
+    id: Id
+    kind: Literal["concept"]
+    category: Category
+    relations: Relations = Relations()
+    sources: Annotated[tuple[Source, ...], Field(min_length=1)]
+    locales: dict[LocaleCode, ConceptLocale]
+
+
+class ComparisonLocale(_Strict):
+    title: ShortText
+    intro: Text | None = None
+
+
+class Dimension(_Strict):
+    """One row of a comparison: a label per locale and a value per concept and locale."""
+
+    id: Id
+    label: dict[LocaleCode, ShortText]
+    values: dict[Id, dict[LocaleCode, Text]]
+
+
+class Comparison(_Strict):
+    """Concept A versus concept B (or more), dimension by dimension."""
+
+    id: Id
+    kind: Literal["comparison"]
+    concepts: Annotated[tuple[Id, ...], Field(min_length=2)]
+    sources: Annotated[tuple[Source, ...], Field(min_length=1)]
+    locales: dict[LocaleCode, ComparisonLocale]
+    dimensions: Annotated[tuple[Dimension, ...], Field(min_length=1)]
+
+
+class FaqLocale(_Strict):
+    question: ShortText
+    answer: Text
+
+
+class Faq(_Strict):
+    """A frequently asked question, answered per locale and linked to concepts."""
+
+    id: Id
+    kind: Literal["faq"]
+    concepts: Annotated[tuple[Id, ...], Field(min_length=1)]
+    sources: Annotated[tuple[Source, ...], Field(min_length=1)]
+    locales: dict[LocaleCode, FaqLocale]
+
+
+Model = Union[Concept, Comparison, Faq]
+MODELS: dict[str, type[_Strict]] = {"concept": Concept, "comparison": Comparison, "faq": Faq}
+ENTRY_ADAPTER: TypeAdapter[Any] = TypeAdapter(Annotated[Model, Field(discriminator="kind")])
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A validated model together with the document it was read from (for positions)."""
+
+    model: Concept | Comparison | Faq
+    doc: Document
+
+    @property
+    def id(self) -> str:
+        return self.model.id
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """All valid entries, in path order."""
+
+    entries: tuple[Entry, ...]
+
+    @property
+    def concepts(self) -> list[Concept]:
+        return [e.model for e in self.entries if isinstance(e.model, Concept)]
+
+    @property
+    def comparisons(self) -> list[Comparison]:
+        return [e.model for e in self.entries if isinstance(e.model, Comparison)]
+
+    @property
+    def faqs(self) -> list[Faq]:
+        return [e.model for e in self.entries if isinstance(e.model, Faq)]
+
+    def concept(self, concept_id: str) -> Concept | None:
+        for entry in self.entries:
+            if isinstance(entry.model, Concept) and entry.model.id == concept_id:
+                return entry.model
+        return None
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema published for editors, generated from the model so the two cannot drift."""
+    schema = ENTRY_ADAPTER.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://glossary-tool.invalid/entry.schema.json"
+    schema["title"] = "Glossary entry"
+    schema["description"] = "One concept, comparison or FAQ entry of a multilingual glossary."
+    return schema

@@ -1,0 +1,89 @@
+"""Rules about entry ids: safe slugs, matching file names, uniqueness."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import PurePath
+from typing import Iterator
+
+from glossary_tool.loader import Document
+from glossary_tool.problems import Problem
+from glossary_tool.rules import Context, rule
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID = 64
+# Windows device names cannot be files; the others are paths the site itself uses.
+RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
+     "index", "search", "assets", "terms", "categories", "faq", "compare", "index-a-z", "404", "sitemap", "tags"}
+)
+
+
+def slug_problem(value: str, reserved: frozenset[str] = RESERVED) -> str | None:
+    """Why ``value`` is not a safe id, or None when it is."""
+    if "/" in value or "\\" in value or ".." in value:
+        return "contains a path separator or '..'"
+    for ch in value:
+        if not ch.isascii():
+            return f"contains the non-ASCII character '{ch}' ({unicodedata.name(ch, 'unknown')}), which can pass for a Latin letter"
+    if value != value.lower():
+        return "contains uppercase letters; ids are lowercase so that no two differ only in case"
+    if len(value) > MAX_ID:
+        return f"is longer than {MAX_ID} characters"
+    if not SLUG.match(value):
+        return "must be lowercase letters and digits joined by single hyphens, e.g. 'data-entry'"
+    if value.split(".")[0] in reserved:
+        return "is a reserved name"
+    return None
+
+
+@rule("id-slug", scope="document")
+def id_slug(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """The ``id`` is a safe lowercase ASCII slug.
+
+    Passes: ``data-entry``, ``kpo``. Fails: ``../x``, ``/abs``, ``a/b``, ``Data-Entry``, ``CON``, ``nul``,
+    a Cyrillic look-alike such as ``kрo``, a trailing hyphen, a reserved name (``index``, ``search``,
+    ``assets``, a locale code) or more than 64 characters. Ids become file names and URLs.
+    """
+    value = doc.data.get("id")
+    if not isinstance(value, str):
+        return
+    reserved = RESERVED | {loc.code for loc in ctx.settings.locales} | {loc.prefix.strip("/") for loc in ctx.settings.locales}
+    why = slug_problem(value, reserved)
+    if why:
+        yield doc.problem("id-slug", ("id",), f"id '{value}' {why}")
+
+
+@rule("id-filename", scope="document")
+def id_filename(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """The ``id`` equals the file name without ``.yaml``.
+
+    Passes: ``id: kpo`` in ``kpo.yaml``. Fails: ``id: kpo`` in ``knowledge.yaml``; rename the file or the id.
+    An id that breaks ``id-slug`` is reported there only.
+    """
+    value = doc.data.get("id")
+    stem = PurePath(doc.path).stem
+    if isinstance(value, str) and value != stem and slug_problem(value) is None:
+        yield doc.problem("id-filename", ("id",), f"id '{value}' does not match the file name '{stem}'")
+
+
+def _fold(value: str) -> str:
+    return unicodedata.normalize("NFKC", value).casefold()
+
+
+@rule("duplicate-id", scope="glossary")
+def duplicate_id(ctx: Context) -> Iterator[Problem]:
+    """Every id is used by one entry only, ignoring case and Unicode compatibility forms.
+
+    Passes: ``bpo`` and ``kpo``. Fails: a second file with ``id: bpo`` (or ``BPO``); the message names the first file.
+    """
+    first: dict[str, Document] = {}
+    for entry in ctx.entries:
+        key = _fold(entry.id)
+        if key in first:
+            other = first[key]
+            line = other.pos(("id",))[0]
+            yield entry.doc.problem("duplicate-id", ("id",), f"id '{entry.id}' is already used by {other.path}:{line}")
+        else:
+            first[key] = entry.doc

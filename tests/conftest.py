@@ -1,0 +1,82 @@
+"""Shared test helpers: settings for a temporary glossary and a one-call lint of inline YAML."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from glossary_tool.config import DEFAULT_LOCALES, Settings
+from glossary_tool.lint import Result, run
+from glossary_tool.problems import Severity
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+
+VALID_CONCEPT = """\
+id: {id}
+kind: concept
+category: model
+sources:
+  - title: A source
+    publisher: A publisher
+    date: "2023-10-20"
+locales:
+  en:
+    terms:
+      - text: {en}
+        type: fullForm
+        status: preferred
+    definition: An English definition.
+  sv:
+    terms:
+      - text: {sv}
+        type: fullForm
+        status: preferred
+        grammar: {{pos: noun, gender: utrum}}
+    definition: En svensk definition.
+"""
+
+
+def concept(id: str, en: str | None = None, sv: str | None = None) -> str:
+    """A valid concept entry; tests edit it to make one rule fail."""
+    return VALID_CONCEPT.format(id=id, en=en or f"term {id}", sv=sv or f"term {id} sv")
+
+
+def make_settings(root: Path, **rules: str) -> Settings:
+    return Settings(
+        root=root,
+        content_dir=root,
+        locales=DEFAULT_LOCALES,
+        source_locale="en",
+        rules={k.replace("_", "-"): Severity(v) for k, v in rules.items()},
+    )
+
+
+def write_files(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+@pytest.fixture
+def lint_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """lint_files({"a.yaml": "..."}) → Result, with paths shown relative to the temp folder."""
+    monkeypatch.chdir(tmp_path)
+
+    def _lint(files: dict[str, str], strict: bool = False, **rules: str) -> Result:
+        write_files(tmp_path, files)
+        return run(make_settings(tmp_path, **rules), [tmp_path], strict=strict)
+
+    return _lint
+
+
+def found(result: Result, rule: str) -> list[tuple[str, int, int]]:
+    """(path, line, column) of every problem of one rule."""
+    return [(p.path, p.line, p.column) for p in result.problems if p.rule == rule]
+
+
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
