@@ -1,7 +1,15 @@
-"""Thin MkDocs glue: lint the glossary, then hand MkDocs the pages that ``render`` produced."""
+"""Thin MkDocs glue: lint, render the pages of this build's locale, and start the other locales' builds.
+
+The default locale's build runs each other locale as its own MkDocs build in a subprocess, in parallel,
+into ``<site_dir>/<prefix>``; ``mkdocs serve`` therefore serves every locale and reloads on YAML edits.
+"""
 
 from __future__ import annotations
 
+import json
+import posixpath
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -9,13 +17,18 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from glossary_tool.config import Settings, settings_from_options
 from glossary_tool.lint import run
 from glossary_tool.problems import FatalError
+from glossary_tool.render import RenderedPage, render_locale
 from glossary_tool.reporters import REPORTERS
+
+ASSETS = Path(__file__).resolve().parent / "overrides"
+SEARCH_FIELD = "synonyms"
 
 
 class GlossaryConfig(base.Config):
@@ -25,31 +38,128 @@ class GlossaryConfig(base.Config):
     max_file_bytes = c.Type(int, default=256 * 1024)
     max_depth = c.Type(int, default=12)
     rules = c.Type(dict, default={})
-    locale = c.Optional(c.Type(str))
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
-    settings: Settings
+    # Set by glossary_tool.build before the build starts; defaults suit a plain `mkdocs build`/`serve`.
+    locale: str | None = None
+    spawn_other_locales: bool = True
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: dict[str, RenderedPage] = {}
+        self.children: list[tuple[str, subprocess.Popen[bytes]]] = []
+
+    @event_priority(100)  # before the search plugin reads its language settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        options: dict[str, Any] = {k: v for k, v in self.config.items() if v is not None and k != "locale"}
+        options: dict[str, Any] = {k: v for k, v in self.config.items() if v is not None}
         try:
-            self.settings = settings_from_options(Path(config.config_file_path).parent, options, config.site_url or "")
+            self.settings: Settings = settings_from_options(Path(config.config_file_path).parent, options, config.site_url or "")
         except FatalError as exc:
             raise PluginError(str(exc)) from None
-        return config
+        self.locale = self.locale or self.settings.locales[0].code
+        loc = self.settings.locale(self.locale)
+        self.base_url = (config.site_url or "/").rstrip("/") + "/"
+        if self.locale != self.settings.locales[0].code and self.base_url.endswith("/" + loc.prefix):
+            self.base_url = self.base_url[: -len(loc.prefix)]  # site_url of a sub-build already has its prefix
+        config.site_url = self.base_url + loc.prefix
+        config.theme["language"] = self.locale
+        config.theme.dirs.insert(0, str(ASSETS))  # template overrides: per-page alternates, sitemap, switch
+        config.extra_css.append("assets/glossary.css")
+        # A truthy value shows Material's language switch; our partial renders per-page links instead.
+        config.extra["alternate"] = [{"name": l.name, "link": self.base_url + l.prefix, "lang": l.code} for l in self.settings.locales]
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None:
+            search.config["lang"] = [self.locale]
+            # No stemmer in the index: queries get a trailing wildcard, which lunr does not stem;
+            # inflected forms are added to each page instead (render/search.py).
+            search.config["pipeline"] = ["stopWordFilter", "trimmer"]
+            # Synonyms and inflections go into their own field: searchable, but never shown in results.
+            search.config["fields"] = {**search.config["fields"], SEARCH_FIELD: {"boost": 10.0}}
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         result = run(self.settings)
         if result.errors:
             raise PluginError("the glossary has errors:\n" + REPORTERS["text"](result.problems))
+        stale = _stale_checker(self.settings)
+        rendered = render_locale(result.glossary, self.settings, self.locale, site_name=config.site_name,
+                                 site_url=config.site_url, locales_dir=self.settings.root / "locales", stale=stale)
+        self.pages = {p.src: p for p in rendered}
+        config.nav = [{p.title: p.src} for p in rendered if p.in_nav]
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.spawn_other_locales and self.locale == self.settings.locales[0].code:
+            self._start_other_locales(config)
         # The YAML sources are inputs, not pages: keep them out of the built site.
-        kept = [f for f in files if not f.src_uri.endswith((".yaml", ".yml"))]
-        out = Files(kept)
-        count = len(result.glossary.concepts)
-        out.append(File.generated(config, "index.md", content=f"# {config.site_name}\n\n{count} concepts.\n"))
+        out = Files([f for f in files if not f.src_uri.endswith((".yaml", ".yml")) and f.src_uri != ".gitkeep"])
+        for page in self.pages.values():
+            out.append(File.generated(config, page.src, content=""))
+        out.append(File.generated(config, "assets/glossary.css", abs_src_path=str(ASSETS / "assets" / "glossary.css")))
         return out
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        rendered = self.pages.get(page.file.src_uri)
+        if rendered is None:
+            return markdown
+        # Titles and metadata are set here, never through front matter, so contributor text cannot inject any.
+        page.title = rendered.title  # type: ignore[misc]
+        page.meta["description"] = rendered.description or config.site_description
+        page.meta["glossary_alternates"] = self._alternates(rendered.url)
+        page.meta["glossary_x_default"] = self.base_url + self.settings.locales[0].prefix + rendered.url
+        return ""
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        rendered = self.pages.get(page.file.src_uri)
+        return rendered.html if rendered is not None else html
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self._add_search_synonyms(Path(config.site_dir) / "search" / "search_index.json")
+        failures = []
+        for code, proc in self.children:
+            _, err = proc.communicate()
+            if proc.returncode != 0:
+                failures.append(f"[{code}] " + err.decode("utf-8", "replace").strip())
+        self.children = []
+        if failures:
+            raise PluginError("other locale build failed:\n" + "\n".join(failures))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.settings.content_dir))
+        server.watch(str(self.settings.root / "locales"))
         return server
+
+    def _add_search_synonyms(self, index_file: Path) -> None:
+        if not index_file.exists():
+            return
+        words = {p.url: p.search_words for p in self.pages.values() if p.search_words}
+        data = json.loads(index_file.read_text(encoding="utf-8"))
+        for doc in data["docs"]:
+            if doc["location"] in words:  # the page's first entry; its sections stay as they are
+                doc[SEARCH_FIELD] = words[doc["location"]]
+        index_file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    def _alternates(self, url: str) -> list[dict[str, str]]:
+        here = "/" + self.settings.locale(self.locale or "").prefix + url
+        out = []
+        for loc in self.settings.locales:
+            there = "/" + loc.prefix + url
+            rel = posixpath.relpath(there, here if here.endswith("/") else posixpath.dirname(here))
+            out.append({"code": loc.code, "name": loc.name, "abs": self.base_url + loc.prefix + url,
+                        "href": rel + "/" if there.endswith("/") and rel != "." else ("./" if rel == "." else rel)})
+        return out
+
+    def _start_other_locales(self, config: MkDocsConfig) -> None:
+        for loc in self.settings.locales[1:]:
+            cmd = [sys.executable, "-m", "glossary_tool.build", "--config", str(config.config_file_path), "--locale", loc.code,
+                   "--site-dir", str(Path(config.site_dir) / loc.prefix), "--site-url", self.base_url + loc.prefix]
+            self.children.append((loc.code, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
+
+
+def _stale_checker(settings: Settings) -> Any:
+    """The stale-translation check of the core, when the installed version provides it."""
+    try:
+        from glossary_tool.translation import stale_fields
+    except ImportError:
+        return None
+    return lambda concept, code: stale_fields(concept, code, settings.source_locale)

@@ -1,0 +1,31 @@
+"""UI strings: gettext catalogs in ``locales/<code>/LC_MESSAGES/messages.po``, compiled with Babel."""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+DOMAIN = "messages"
+
+
+def catalog_path(locales_dir: Path, locale: str) -> Path:
+    return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@functools.lru_cache(maxsize=16)
+def translations(locales_dir: Path, locale: str) -> NullTranslations:
+    """Compile the locale's .po catalog in memory; the source language (msgids) needs none."""
+    po = catalog_path(locales_dir, locale)
+    if not po.exists():
+        return NullTranslations()
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=locale)
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)
+    buf.seek(0)
+    return Translations(buf, domain=DOMAIN)

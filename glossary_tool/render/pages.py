@@ -1,0 +1,322 @@
+"""Build every page of one locale's site from the glossary: home, concepts, categories, A–Ö, comparisons, FAQ.
+
+Pages are HTML fragments plus a title; templates are Jinja2 with autoescaping and gettext.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+from babel.dates import format_date
+from markupsafe import Markup
+
+from glossary_tool.config import Settings
+from glossary_tool.model import CATEGORIES, RELATIONS, Comparison, Concept, ConceptLocale, Faq, Glossary
+from glossary_tool.render import collation
+from glossary_tool.render.i18n import translations
+from glossary_tool.render.search import inflections
+from glossary_tool.render.text import LinkTarget, link_terms, render_inline, render_markdown
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """One page of the site: where it goes, its title and its HTML body."""
+
+    src: str  # path MkDocs sees, e.g. "terms/kpo.md"
+    url: str  # e.g. "terms/kpo/"
+    title: str
+    html: str
+    in_nav: bool = False
+    description: str = ""
+    search_words: str = ""  # indexed as a hidden search field, never shown
+
+
+def url_of(src: str) -> str:
+    """Directory URL of a generated source path (``terms/kpo.md`` → ``terms/kpo/``, ``index.md`` → ``""``)."""
+    stem = src.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Relative link between two directory URLs, so the site works under any base path."""
+    rel = posixpath.relpath("/" + to_url, "/" + from_url)
+    return "./" if rel == "." else rel + "/"
+
+
+def first_sentence(text: str, limit: int = 200) -> str:
+    """Plain-text summary used for tooltips and meta descriptions."""
+    plain = re.sub(r"[*_`\[\]]|\(https?://[^)]*\)", "", " ".join(text.split()))
+    m = re.match(r"(.+?[.!?])(\s|$)", plain)
+    out = m.group(1) if m else plain
+    return out if len(out) <= limit else out[: limit - 1].rstrip() + "…"
+
+
+def preferred(block: ConceptLocale) -> str:
+    for term in block.terms:
+        if term.status == "preferred":
+            return term.text
+    return block.terms[0].text
+
+
+def jsonld(data: dict[str, Any]) -> Markup:
+    """Structured data as a non-executable script; <, > and & are escaped so text cannot close the tag."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+@dataclass
+class _Ctx:
+    glossary: Glossary
+    settings: Settings
+    locale: str
+    site_name: str
+    site_url: str
+    gettext: Callable[[str], str]
+    env: jinja2.Environment
+    stale: Callable[[Concept, str], list[str]]
+    concepts: dict[str, Concept] = field(default_factory=dict)
+
+    def label(self, concept: Concept) -> str:
+        block = concept.locales.get(self.locale) or concept.locales.get(self.settings.source_locale)
+        return preferred(block) if block else concept.id
+
+    def summary(self, concept: Concept) -> str:
+        block = concept.locales.get(self.locale)
+        return first_sentence(block.definition) if block else self.gettext("Not yet translated")
+
+    def link(self, concept_id: str, from_url: str) -> dict[str, str]:
+        c = self.concepts[concept_id]
+        return {"href": relative(from_url, f"terms/{c.id}/"), "label": self.label(c), "tooltip": self.summary(c)}
+
+
+def _environment(locales_dir: Path, locale: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # every value is escaped unless it is Markup made by the sanitizer
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(translations(locales_dir, locale), newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+TYPE_LABELS = {"fullForm": "full form", "abbreviation": "abbreviation", "acronym": "acronym", "shortForm": "short form", "variant": "variant", "phrase": "phrase"}
+STATUS_LABELS = {"preferred": "preferred", "admitted": "admitted", "deprecated": "deprecated"}
+POS_LABELS = {"noun": "noun", "verb": "verb", "adjective": "adjective", "adverb": "adverb", "properNoun": "proper noun", "other": "other"}
+GENDER_LABELS = {"utrum": "common gender", "neutrum": "neuter", "masculine": "masculine", "feminine": "feminine", "neuter": "neuter", "other": "other"}
+CATEGORY_LABELS = {"general": "General concepts", "model": "Delivery models", "location": "Delivery locations", "service": "Services", "notion": "Key notions", "challenge": "Challenges"}
+RELATION_LABELS = {"broader": "Broader concepts", "narrower": "Narrower concepts", "related": "Related", "contrast": "Contrasted with", "service_of": "Offered under"}
+
+
+def _mark_for_extraction() -> None:
+    """Never called: lists the label msgids so that ``pybabel extract`` finds them."""
+    _ = str
+    _("full form"), _("abbreviation"), _("acronym"), _("short form"), _("variant"), _("phrase")
+    _("preferred"), _("admitted"), _("deprecated")
+    _("noun"), _("verb"), _("adjective"), _("adverb"), _("proper noun"), _("other")
+    _("common gender"), _("neuter"), _("masculine"), _("feminine")
+    _("General concepts"), _("Delivery models"), _("Delivery locations"), _("Services"), _("Key notions"), _("Challenges")
+    _("Broader concepts"), _("Narrower concepts"), _("Related"), _("Contrasted with"), _("Offered under")
+    _("Home"), _("Categories"), _("A–Z index"), _("Frequently asked questions"), _("plural")
+
+
+def _concept_page(ctx: _Ctx, concept: Concept, services: list[str], comparisons: list[Comparison], faqs: list[Faq]) -> RenderedPage:
+    g = ctx.gettext
+    url = f"terms/{concept.id}/"
+    block = concept.locales.get(ctx.locale)
+    title = ctx.label(concept)
+    data: dict[str, Any] = {"id": concept.id, "title": title, "untranslated": block is None, "stale": False}
+    data["other_languages"] = [
+        {"code": loc.code, "name": loc.name, "href": relative(url, "") + "../" * ctx.settings.locale(ctx.locale).prefix.count("/") + loc.prefix + url}
+        for loc in ctx.settings.locales if loc.code != ctx.locale and loc.code in concept.locales
+    ]
+    data["category_href"] = relative(url, f"categories/{concept.category}/")
+    data["category_label"] = g(CATEGORY_LABELS[concept.category])
+    data["models"] = [ctx.link(m, url) for m in concept.relations.service_of if m in ctx.concepts]
+    data["services"] = [ctx.link(s, url) for s in services]
+    data["relations"] = [
+        {"label": g(RELATION_LABELS[name]), "targets": [ctx.link(t, url) for t in getattr(concept.relations, name) if t in ctx.concepts]}
+        for name in RELATIONS if name != "service_of" and getattr(concept.relations, name)
+    ]
+    data["comparisons"] = [{"href": relative(url, f"compare/{c.id}/"), "label": c.locales[ctx.locale].title if ctx.locale in c.locales else c.id} for c in comparisons]
+    data["faqs"] = [{"href": relative(url, "faq/") + f"#{f.id}", "label": f.locales[ctx.locale].question} for f in faqs if ctx.locale in f.locales]
+    data["sources"] = [
+        {"title": s.title, "publisher": s.publisher, "url": s.url, "date": s.date,
+         "date_label": format_date(_iso(s.date), format="long", locale=ctx.locale) if s.date else ""}
+        for s in concept.sources
+    ]
+    search_words: list[str] = []
+    description = ""
+    if block is not None:
+        data["stale"] = bool(ctx.stale(concept, ctx.locale))
+        targets = _link_targets(ctx, concept, url)
+        data["terms"] = [
+            {"text": t.text, "status": t.status, "type_label": g(TYPE_LABELS[t.type]), "status_label": g(STATUS_LABELS[t.status]),
+             "grammar": _grammar(ctx, t.grammar)}
+            for t in block.terms
+        ]
+        data["definition_html"] = Markup(link_terms(render_markdown(block.definition), targets))
+        data["examples_html"] = [Markup(render_inline(e)) for e in block.examples]
+        data["notes_html"] = [Markup(render_inline(n)) for n in block.notes]
+        description = first_sentence(block.definition)
+        # Hidden synonyms: the other languages' terms and inflected forms of this page's words.
+        others = [t.text for code, b in concept.locales.items() if code != ctx.locale for t in b.terms]
+        own = [t.text for t in block.terms] + [block.definition, *block.examples, *block.notes]
+        search_words = others + inflections(own + others, ctx.locale)
+    page_url = ctx.site_url + url
+    ld: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "DefinedTerm", "@id": page_url, "url": page_url,
+        "name": title, "termCode": concept.id, "inLanguage": ctx.locale,
+        "inDefinedTermSet": {"@type": "DefinedTermSet", "name": ctx.site_name, "url": ctx.site_url},
+    }
+    if block is not None:
+        ld["description"] = description
+        alternates = [t.text for t in block.terms if t.text != title]
+        if alternates:
+            ld["alternateName"] = alternates
+    data["jsonld"] = jsonld(ld)
+    html = ctx.env.get_template("concept.html").render(c=data)
+    return RenderedPage(f"terms/{concept.id}.md", url, title, html, description=description, search_words=" ".join(search_words))
+
+
+def _iso(value: str) -> Any:
+    import datetime
+
+    return datetime.date.fromisoformat(value)
+
+
+def _grammar(ctx: _Ctx, grammar: Any) -> str:
+    if grammar is None:
+        return ""
+    g = ctx.gettext
+    parts = []
+    if grammar.pos:
+        parts.append(g(POS_LABELS[grammar.pos]))
+    if grammar.gender:
+        parts.append(g(GENDER_LABELS[grammar.gender]))
+    if grammar.plural:
+        parts.append(f"{g('plural')}: {grammar.plural}")
+    return ", ".join(parts)
+
+
+def _link_targets(ctx: _Ctx, concept: Concept, url: str) -> list[LinkTarget]:
+    """Terms of every other concept in this locale, for linking first mentions in the definition."""
+    out = []
+    for other in ctx.concepts.values():
+        if other.id == concept.id:
+            continue
+        block = other.locales.get(ctx.locale)
+        if block is None:
+            continue
+        href = relative(url, f"terms/{other.id}/")
+        tip = first_sentence(block.definition)
+        out.extend(LinkTarget(t.text, href, tip) for t in block.terms if t.status != "deprecated")
+    return out
+
+
+def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_name: str, site_url: str,
+                  locales_dir: Path, stale: Callable[[Concept, str], list[str]] | None = None) -> list[RenderedPage]:
+    """Every page of the site in ``locale``; ``site_url`` is the locale's absolute base URL."""
+    trans = translations(locales_dir, locale)
+    env = _environment(locales_dir, locale)
+    ctx = _Ctx(glossary, settings, locale, site_name, site_url, trans.gettext, env, stale or (lambda c, code: []))
+    ctx.concepts = {c.id: c for c in glossary.concepts}
+    g = ctx.gettext
+    pages: list[RenderedPage] = []
+
+    services: dict[str, list[str]] = {}
+    for c in glossary.concepts:
+        for model in c.relations.service_of:
+            services.setdefault(model, []).append(c.id)
+    sort = lambda ids: sorted(ids, key=lambda cid: collation.sort_key(ctx.label(ctx.concepts[cid]), locale))  # noqa: E731
+    for c in glossary.concepts:
+        comps = [cmp for cmp in glossary.comparisons if c.id in cmp.concepts]
+        faqs = [f for f in glossary.faqs if c.id in f.concepts]
+        pages.append(_concept_page(ctx, c, sort(services.get(c.id, [])), comps, faqs))
+
+    # Categories
+    for cat in CATEGORIES:
+        ids = sort([c.id for c in glossary.concepts if c.category == cat])
+        if not ids:
+            continue
+        url = f"categories/{cat}/"
+        items = [{**ctx.link(cid, url), "summary": ctx.summary(ctx.concepts[cid])} for cid in ids]
+        html = env.get_template("category.html").render(p={"title": g(CATEGORY_LABELS[cat]), "entries": items})
+        pages.append(RenderedPage(f"categories/{cat}.md", url, g(CATEGORY_LABELS[cat]), html, in_nav=True))
+
+    # A–Ö index: every term of every concept, filed under its letter
+    url = "index-a-z/"
+    entries = []
+    for c in glossary.concepts:
+        block = c.locales.get(locale)
+        if block is None:
+            continue
+        title = ctx.label(c)
+        for t in block.terms:
+            entries.append({"text": t.text, "href": relative(url, f"terms/{c.id}/"), "see": title if t.text != title else ""})
+    entries.sort(key=lambda e: collation.sort_key(e["text"], locale))
+    groups: list[dict[str, Any]] = []
+    for e in entries:
+        letter = collation.heading(e["text"], locale)
+        if not groups or groups[-1]["letter"] != letter:
+            groups.append({"letter": letter, "anchor": _anchor(letter), "entries": []})
+        groups[-1]["entries"].append(e)
+    present = {grp["letter"] for grp in groups}
+    letters = [{"text": L, "anchor": _anchor(L), "present": L in present} for L in collation.headings(locale)]
+    title = g("A–Z index")
+    html = env.get_template("index_az.html").render(p={"title": title, "groups": groups, "letters": letters})
+    pages.append(RenderedPage("index-a-z.md", url, title, html, in_nav=True))
+
+    # Comparisons
+    comparison_links = []
+    for cmp in glossary.comparisons:
+        url = f"compare/{cmp.id}/"
+        block = cmp.locales.get(locale)
+        title = block.title if block else cmp.id
+        columns = [ctx.link(cid, url) for cid in cmp.concepts if cid in ctx.concepts]
+        rows = [
+            {"id": d.id, "label": d.label.get(locale, d.id),
+             "cells": [Markup(render_inline(d.values.get(cid, {}).get(locale, ""))) for cid in cmp.concepts]}
+            for d in cmp.dimensions
+        ]
+        intro = Markup(render_markdown(block.intro)) if block and block.intro else ""
+        html = env.get_template("comparison.html").render(p={"title": title, "intro_html": intro, "columns": columns, "rows": rows, "sources": cmp.sources})
+        pages.append(RenderedPage(f"compare/{cmp.id}.md", url, title, html, in_nav=True))
+        comparison_links.append({"href": url, "label": title})
+
+    # FAQ
+    url = "faq/"
+    items = []
+    for f in sorted(glossary.faqs, key=lambda f: f.id):
+        block = f.locales.get(locale)
+        if block is None:
+            continue
+        items.append({"id": f.id, "question": block.question, "answer_html": Markup(render_markdown(block.answer)),
+                      "concepts": [ctx.link(cid, url) for cid in f.concepts if cid in ctx.concepts]})
+    title = g("Frequently asked questions")
+    pages.append(RenderedPage("faq.md", url, title, env.get_template("faq.html").render(p={"title": title, "entries": items}), in_nav=True))
+
+    # Home
+    cats = [{"href": f"categories/{cat}/", "label": g(CATEGORY_LABELS[cat]), "count": sum(c.category == cat for c in glossary.concepts)}
+            for cat in CATEGORIES if any(c.category == cat for c in glossary.concepts)]
+    home = env.get_template("home.html").render(p={"title": site_name, "count": len(glossary.concepts), "categories": cats,
+                                                    "index_href": "index-a-z/", "faq_href": "faq/", "comparisons": comparison_links})
+    pages.insert(0, RenderedPage("index.md", "", site_name, home, in_nav=True))
+    return pages
+
+
+def _anchor(letter: str) -> str:
+    return {"Å": "aa", "Ä": "ae", "Ö": "oe", "#": "other"}.get(letter, letter.lower())
