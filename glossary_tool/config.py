@@ -21,6 +21,8 @@ class Locale:
     code: str
     name: str
     prefix: str
+    site_name: str | None = None  # the site's name in this language (default: site_name of mkdocs.yml)
+    site_description: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +115,10 @@ def _parse_locales(raw: Any) -> tuple[Locale, ...]:
         prefix = str(item.get("prefix", "" if i == 0 else f"{code}/"))
         if prefix and not prefix.endswith("/"):
             prefix += "/"
-        out.append(Locale(code, str(item.get("name", code)), prefix))
+        site_name = item.get("site_name")
+        description = item.get("site_description")
+        out.append(Locale(code, str(item.get("name", code)), prefix,
+                          str(site_name) if site_name else None, str(description) if description else None))
     return tuple(out)
 
 

@@ -25,6 +25,7 @@ from glossary_tool.config import Settings, settings_from_options
 from glossary_tool.lint import run
 from glossary_tool.problems import FatalError
 from glossary_tool.render import RenderedPage, render_locale
+from glossary_tool.render.i18n import gettext_for as render_gettext
 from glossary_tool.reporters import REPORTERS
 
 ASSETS = Path(__file__).resolve().parent / "overrides"
@@ -64,6 +65,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             self.base_url = self.base_url[: -len(loc.prefix)]  # site_url of a sub-build already has its prefix
         config.site_url = self.base_url + loc.prefix
         config.theme["language"] = self.locale
+        config.site_name = loc.site_name or config.site_name
+        config.site_description = loc.site_description or config.site_description
         config.theme.dirs.insert(0, str(ASSETS))  # template overrides: per-page alternates, sitemap, switch
         config.extra_css.append("assets/glossary.css")
         # A truthy value shows Material's language switch; our partial renders per-page links instead.
@@ -84,7 +87,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         rendered = render_locale(result.glossary, self.settings, self.locale, site_name=config.site_name,
                                  site_url=config.site_url, locales_dir=self.settings.root / "locales", stale=stale)
         self.pages = {p.src: p for p in rendered}
-        config.nav = [{p.title: p.src} for p in rendered if p.in_nav]
+        config.nav = _nav(rendered, render_gettext(self.settings.root / "locales", self.locale)("Categories"))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -154,6 +157,22 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             cmd = [sys.executable, "-m", "glossary_tool.build", "--config", str(config.config_file_path), "--locale", loc.code,
                    "--site-dir", str(Path(config.site_dir) / loc.prefix), "--site-url", self.base_url + loc.prefix]
             self.children.append((loc.code, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
+
+
+def _nav(pages: list[RenderedPage], categories_title: str) -> list[Any]:
+    """Home, then the category pages as one group, then the other listed pages; terms stay out (linear size)."""
+    nav: list[Any] = []
+    group: list[Any] = []
+    for p in pages:
+        if not p.in_nav:
+            continue
+        if p.src.startswith("categories/"):
+            if not group:
+                nav.append({categories_title: group})
+            group.append({p.title: p.src})
+        else:
+            nav.append({p.title: p.src})
+    return nav
 
 
 def _stale_checker(settings: Settings) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 from pathlib import Path
+from typing import Callable
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -29,3 +30,7 @@ def translations(locales_dir: Path, locale: str) -> NullTranslations:
     write_mo(buf, catalog, use_fuzzy=False)
     buf.seek(0)
     return Translations(buf, domain=DOMAIN)
+
+
+def gettext_for(locales_dir: Path, locale: str) -> Callable[[str], str]:
+    return translations(locales_dir, locale).gettext
