@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: serve site test lint pytest browser-deps bench fuzz schema clean
+.PHONY: serve site test lint pytest browser-deps bench fuzz schema locales clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+## make locales: extract UI strings into locales/messages.pot and merge them into each catalog
+locales: $(STAMP)
+	$(BIN)/pybabel extract -F locales/babel.cfg -o locales/messages.pot --sort-output --no-location --omit-header -k _ -k ngettext:1,2 .
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --ignore-obsolete --no-fuzzy-matching
 
 schema: $(STAMP)
 	$(BIN)/glossary-tool schema --write
