@@ -59,9 +59,17 @@ def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _mkdocs_logging() -> None:
+    # MkDocs reports progress and warnings through logging, like its own command line does.
+    import logging
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+
+
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     from glossary_tool.build import build_site
 
+    _mkdocs_logging()
     build_site(Path(args.config), Path(args.site_dir) if args.site_dir else None)
     return EXIT_OK
 
@@ -69,6 +77,7 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from glossary_tool.build import serve_site
 
+    _mkdocs_logging()
     serve_site(Path(args.config), args.dev_addr)
     return EXIT_OK
 

@@ -67,7 +67,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         config.theme["language"] = self.locale
         config.site_name = loc.site_name or config.site_name
         config.site_description = loc.site_description or config.site_description
-        config.theme.dirs.insert(0, str(ASSETS))  # template overrides: per-page alternates, sitemap, switch
+        # Template overrides (per-page alternates, sitemap, language switch) and glossary.css, ahead of Material's.
+        config.theme.dirs.insert(0, str(ASSETS))
         config.extra_css.append("assets/glossary.css")
         # A truthy value shows Material's language switch; our partial renders per-page links instead.
         config.extra["alternate"] = [{"name": l.name, "link": self.base_url + l.prefix, "lang": l.code} for l in self.settings.locales]
@@ -97,7 +98,6 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         out = Files([f for f in files if not f.src_uri.endswith((".yaml", ".yml")) and f.src_uri != ".gitkeep"])
         for page in self.pages.values():
             out.append(File.generated(config, page.src, content=""))
-        out.append(File.generated(config, "assets/glossary.css", abs_src_path=str(ASSETS / "assets" / "glossary.css")))
         return out
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
