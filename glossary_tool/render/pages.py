@@ -21,7 +21,7 @@ from glossary_tool.model import CATEGORIES, RELATIONS, Comparison, Concept, Conc
 from glossary_tool.render import collation
 from glossary_tool.render.i18n import translations
 from glossary_tool.render.search import inflections
-from glossary_tool.render.text import LinkTarget, link_terms, render_inline, render_markdown
+from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms, render_inline, render_markdown
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -86,6 +86,7 @@ class _Ctx:
     env: jinja2.Environment
     stale: Callable[[Concept, str], list[str]]
     concepts: dict[str, Concept] = field(default_factory=dict)
+    matcher: TermMatcher | None = None
 
     def label(self, concept: Concept) -> str:
         block = concept.locales.get(self.locale) or concept.locales.get(self.settings.source_locale)
@@ -162,13 +163,13 @@ def _concept_page(ctx: _Ctx, concept: Concept, services: list[str], comparisons:
     description = ""
     if block is not None:
         data["stale"] = bool(ctx.stale(concept, ctx.locale))
-        targets = _link_targets(ctx, concept, url)
         data["terms"] = [
             {"text": t.text, "status": t.status, "type_label": g(TYPE_LABELS[t.type]), "status_label": g(STATUS_LABELS[t.status]),
              "grammar": _grammar(ctx, t.grammar)}
             for t in block.terms
         ]
-        data["definition_html"] = Markup(link_terms(render_markdown(block.definition), targets))
+        # Links are made relative to a sibling term page, so "../<id>/" is the page itself.
+        data["definition_html"] = Markup(link_terms(render_markdown(block.definition), ctx.matcher or TermMatcher([]), f"../{concept.id}/"))
         data["examples_html"] = [Markup(render_inline(e)) for e in block.examples]
         data["notes_html"] = [Markup(render_inline(n)) for n in block.notes]
         description = first_sentence(block.definition)
@@ -212,19 +213,16 @@ def _grammar(ctx: _Ctx, grammar: Any) -> str:
     return ", ".join(parts)
 
 
-def _link_targets(ctx: _Ctx, concept: Concept, url: str) -> list[LinkTarget]:
-    """Terms of every other concept in this locale, for linking first mentions in the definition."""
+def _link_targets(ctx: _Ctx) -> TermMatcher:
+    """Every non-deprecated term of every concept in this locale, linked from a term page (``../<id>/``)."""
     out = []
     for other in ctx.concepts.values():
-        if other.id == concept.id:
-            continue
         block = other.locales.get(ctx.locale)
         if block is None:
             continue
-        href = relative(url, f"terms/{other.id}/")
         tip = first_sentence(block.definition)
-        out.extend(LinkTarget(t.text, href, tip) for t in block.terms if t.status != "deprecated")
-    return out
+        out.extend(LinkTarget(t.text, f"../{other.id}/", tip) for t in block.terms if t.status != "deprecated")
+    return TermMatcher(out)
 
 
 def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_name: str, site_url: str,
@@ -234,6 +232,7 @@ def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_n
     env = _environment(locales_dir, locale)
     ctx = _Ctx(glossary, settings, locale, site_name, site_url, trans.gettext, env, stale or (lambda c, code: []))
     ctx.concepts = {c.id: c for c in glossary.concepts}
+    ctx.matcher = _link_targets(ctx)
     g = ctx.gettext
     pages: list[RenderedPage] = []
 

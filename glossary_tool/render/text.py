@@ -66,28 +66,36 @@ class LinkTarget:
 _SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def link_terms(fragment: str, targets: Iterable[LinkTarget]) -> str:
+class TermMatcher:
+    """All linkable terms of a locale compiled into one pattern, built once per build (not per page)."""
+
+    def __init__(self, targets: Iterable[LinkTarget]) -> None:
+        self.by_text: dict[str, LinkTarget] = {}
+        for t in sorted(targets, key=lambda t: (-len(t.term), t.term)):  # longest first: "data entry" before "data"
+            self.by_text.setdefault(t.term.casefold(), t)
+        alternatives = "|".join(re.escape(k) for k in self.by_text)
+        self.pattern = re.compile(r"(?<!\w)(" + alternatives + r")(?!\w)", re.IGNORECASE) if alternatives else None
+
+
+def link_terms(fragment: str, targets: Iterable[LinkTarget] | TermMatcher, exclude_href: str | None = None) -> str:
     """Link the first mention of each target term in ``fragment`` (never inside links, code or headings).
 
     Works on the sanitized tree, so the only new markup is the link this function creates itself.
+    Links to ``exclude_href`` (the page itself) are never made.
     """
-    by_text = {}
-    for t in sorted(targets, key=lambda t: -len(t.term)):  # longest first: "data entry" before "data"
-        by_text.setdefault(t.term.casefold(), t)
-    if not by_text or not fragment.strip():
+    matcher = targets if isinstance(targets, TermMatcher) else TermMatcher(targets)
+    if matcher.pattern is None or not fragment.strip():
         return fragment
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in by_text) + r")(?!\w)", re.IGNORECASE)
+    pattern, by_text = matcher.pattern, matcher.by_text
     root = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    linked: set[str] = set()
+    linked: set[str] = {exclude_href} if exclude_href else set()
 
     def process(parent: lxml_html.HtmlElement) -> None:
         # Text directly in parent, then each child's subtree and tail, in document order.
-        _link_in(parent, "text")
+        _link_text(parent)
         for child in list(parent):
-            if not isinstance(child.tag, str) or child.tag in _SKIP:
-                _link_tail(child)
-                continue
-            process(child)
+            if isinstance(child.tag, str) and child.tag not in _SKIP:
+                process(child)
             _link_tail(child)
 
     def _make(match_text: str) -> lxml_html.HtmlElement | None:
@@ -100,50 +108,48 @@ def link_terms(fragment: str, targets: Iterable[LinkTarget]) -> str:
         a.text = match_text
         return a
 
-    def _split(text: str) -> tuple[str, list[tuple[lxml_html.HtmlElement, str]]]:
-        head, pieces, pos = None, [], 0
+    def _split(text: str) -> tuple[str, list[lxml_html.HtmlElement]]:
+        """Cut ``text`` at each new link: the text before the first, and links whose tails hold the rest."""
+        head: str | None = None
+        links: list[lxml_html.HtmlElement] = []
+        pos = 0
         for m in pattern.finditer(text):
             a = _make(m.group(1))
             if a is None:
                 continue
             before = text[pos : m.start()]
-            if head is None:
-                head = before
+            if links:
+                links[-1].tail = (links[-1].tail or "") + before
             else:
-                pieces[-1] = (pieces[-1][0], pieces[-1][1] + before)
-            pieces.append((a, ""))
+                head = before
+            a.tail = ""
+            links.append(a)
             pos = m.end()
-        if head is None:
+        if not links:
             return text, []
-        pieces[-1] = (pieces[-1][0], pieces[-1][1] + text[pos:])
-        return head, pieces
+        links[-1].tail = (links[-1].tail or "") + text[pos:]
+        return head or "", links
 
-    def _link_in(el: lxml_html.HtmlElement, attr: str) -> None:
-        text = el.text
-        if not text:
+    def _link_text(el: lxml_html.HtmlElement) -> None:
+        if not el.text:
             return
-        head, pieces = _split(text)
-        if not pieces:
-            return
-        el.text = head
-        for i, (a, tail) in enumerate(pieces):
-            a.tail = tail
-            el.insert(i, a)
+        head, links = _split(el.text)
+        if links:
+            el.text = head
+            for i, a in enumerate(links):
+                el.insert(i, a)
 
     def _link_tail(el: lxml_html.HtmlElement) -> None:
-        text = el.tail
-        if not text:
+        if not el.tail:
             return
-        head, pieces = _split(text)
-        if not pieces:
-            return
-        el.tail = head
-        parent = el.getparent()
-        idx = parent.index(el)
-        for i, (a, tail) in enumerate(pieces, start=1):
-            a.tail = tail
-            parent.insert(idx + i, a)
+        head, links = _split(el.tail)
+        if links:
+            el.tail = head
+            parent = el.getparent()
+            idx = parent.index(el)
+            for i, a in enumerate(links, start=1):
+                parent.insert(idx + i, a)
 
     process(root)
-    inner = (root.text or "") and html.escape(root.text, quote=False)
+    inner = html.escape(root.text, quote=False) if root.text else ""
     return inner + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
