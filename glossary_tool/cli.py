@@ -82,12 +82,89 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_scan_site(args: argparse.Namespace, settings: Settings) -> int:
+    from glossary_tool.scan import scan_site
+
+    # Defence in depth for CI: after a build, nothing in the site may run script or load a dangerous URL.
+    site = Path(args.site_dir) if args.site_dir else settings.root / "site"
+    if not site.is_dir():
+        raise FatalError(f"{site}: no built site; run 'glossary-tool build' first")
+    findings = scan_site(site)
+    for finding in findings:
+        print(f"{site / finding.path}:{finding.line}: {finding.kind}: {finding.detail}")
+    print(f"{len(findings)} finding(s) in {site}")
+    return EXIT_PROBLEMS if findings else EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace, settings: Settings) -> int:
+    from glossary_tool.lint import display_path
+    from glossary_tool.scaffold import create_concept
+
+    path = create_concept(settings, args.id, args.category, args.service_of)
+    print(f"wrote {display_path(path)}; replace every TODO, then run 'glossary-tool lint --strict'")
+    return EXIT_OK
+
+
+def cmd_translate(args: argparse.Namespace, settings: Settings) -> int:
+    from glossary_tool.lint import display_path
+    from glossary_tool.scaffold import add_locale, diff_report, mark_reviewed
+
+    if args.diff:
+        sys.stdout.write(diff_report(settings, args.id, args.locale))
+    elif args.reviewed:
+        path, changed = mark_reviewed(settings, args.id, args.locale)
+        print(f"{display_path(path)}: " + (f"'{args.locale}' marked as translated from the current text" if changed else "already up to date"))
+    else:
+        print(f"{display_path(add_locale(settings, args.id, args.locale))}: added '{args.locale}'; replace every TODO")
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    from glossary_tool.lint import run
+    from glossary_tool.status import FORMATS, below_threshold, compute
+
+    statuses = compute(run(settings).glossary, settings)
+    sys.stdout.write(FORMATS[args.format](statuses, settings))
+    low = below_threshold(statuses, args.min_coverage) if args.min_coverage is not None else []
+    for message in low:
+        print(message, file=sys.stderr)
+    return EXIT_PROBLEMS if low else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from glossary_tool.export import export_glossary, write_output
+
+    data = export_glossary(settings, args.format)
+    if args.output:
+        write_output(data, Path(args.output), overwrite=args.overwrite)
+    else:
+        sys.stdout.buffer.write(data)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from glossary_tool.export import import_file
+    from glossary_tool.lint import display_path
+    from glossary_tool.reporters import REPORTERS
+
+    result = import_file(settings, args.format, Path(args.file), overwrite=args.overwrite)
+    sys.stdout.write(REPORTERS["text"](result.problems) if result.problems else "")
+    print(f"wrote {len(result.written)} entr{'y' if len(result.written) == 1 else 'ies'}" + "".join(f"\n  {display_path(p)}" for p in result.written))
+    return EXIT_PROBLEMS if result.errors else EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "scan-site": cmd_scan_site,
     "lint": cmd_lint,
     "rules": cmd_rules,
     "schema": cmd_schema,
     "build": cmd_build,
     "serve": cmd_serve,
+    "new": cmd_new,
+    "translate": cmd_translate,
+    "status": cmd_status,
+    "export": cmd_export,
+    "import": cmd_import,
 }
 
 
@@ -109,10 +186,42 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
 
+    scan = sub.add_parser("scan-site", help="scan a built site for live script, event handlers and dangerous URLs")
+    scan.add_argument("--site-dir", help="built site to scan (default: site/ next to mkdocs.yml)")
+
     schema = sub.add_parser("schema", help="print the JSON Schema of the entry format")
     mode = schema.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help=f"write it to {SCHEMA_PATH.name}")
     mode.add_argument("--check", action="store_true", help="exit 1 if the published schema is out of date")
+
+    from glossary_tool.model import CATEGORIES
+
+    new = sub.add_parser("new", help="write a new concept file with TODO placeholders")
+    new.add_argument("id", help="the new concept id (lowercase slug, e.g. data-entry)")
+    new.add_argument("--category", required=True, choices=CATEGORIES)
+    new.add_argument("--service-of", action="append", default=[], metavar="MODEL_ID", help="for category service: the delivery model(s) offering it")
+
+    translate = sub.add_parser("translate", help="add a missing language to an entry, or mark a translation reviewed")
+    translate.add_argument("id", help="the entry id")
+    translate.add_argument("--locale", required=True, help="the language to add or review, e.g. sv")
+    what = translate.add_mutually_exclusive_group()
+    what.add_argument("--reviewed", action="store_true", help="record that the translation matches the current source text")
+    what.add_argument("--diff", action="store_true", help="show how the source text of stale fields changed (from git history)")
+
+    status = sub.add_parser("status", help="translation coverage per language")
+    status.add_argument("--format", choices=["text", "json"], default="text")
+    status.add_argument("--min-coverage", type=float, metavar="PERCENT", help="exit 1 if any language has fewer translated fields")
+
+    formats = ["tbx", "csv", "skos", "json"]
+    export = sub.add_parser("export", help="write the glossary as TBX-Basic, CSV, SKOS (JSON-LD) or JSON")
+    export.add_argument("--format", required=True, choices=formats)
+    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+    export.add_argument("--overwrite", action="store_true", help="replace the output file if it exists")
+
+    imp = sub.add_parser("import", help="read TBX-Basic or CSV into entries under the content folder")
+    imp.add_argument("--format", required=True, choices=["tbx", "csv"])
+    imp.add_argument("file", help="the file to read")
+    imp.add_argument("--overwrite", action="store_true", help="replace entries whose id already exists")
     return parser
 
 

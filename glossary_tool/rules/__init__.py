@@ -65,6 +65,6 @@ def rule(rule_id: str, *, scope: Scope, severity: Severity = Severity.ERROR) -> 
 
 def load_all() -> dict[str, Rule]:
     """Import every rule module so that its rules register; return the registry."""
-    from glossary_tool.rules import ids, loading, locales, references, schema, terms, text  # noqa: F401
+    from glossary_tool.rules import ids, loading, locales, references, schema, terms, text, workflow  # noqa: F401
 
     return RULES

@@ -1,0 +1,88 @@
+"""SKOS export as JSON-LD: one skos:Concept per concept in a skos:ConceptScheme, one skos:Collection per category.
+
+JSON-LD is plain JSON, so the json module does all escaping; concept IRIs are the site's term pages.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from glossary_tool.config import Settings
+from glossary_tool.export import exporter
+from glossary_tool.model import CATEGORIES, Concept, Glossary
+
+CONTEXT = {"skos": "http://www.w3.org/2004/02/skos/core#", "dct": "http://purl.org/dc/terms/"}
+FALLBACK_BASE = "https://glossary.invalid/"  # when mkdocs.yml has no site_url
+# SKOS has broader, narrower and related; contrast and service_of are associative links, so they become related.
+RELATION_PROPERTY = {"broader": "skos:broader", "narrower": "skos:narrower", "related": "skos:related",
+                     "contrast": "skos:related", "service_of": "skos:related"}
+
+
+def base_iri(settings: Settings) -> str:
+    base = settings.site_url or FALLBACK_BASE
+    return base if base.endswith("/") else base + "/"
+
+
+def concept_iri(settings: Settings, concept_id: str) -> str:
+    return f"{base_iri(settings)}terms/{concept_id}/"
+
+
+def _literal(text: str, lang: str) -> dict[str, str]:
+    return {"@value": text, "@language": lang}
+
+
+def labels(concept: Concept) -> dict[str, list[dict[str, str]]]:
+    """prefLabel: the first preferred term per language (SKOS allows one); altLabel: other preferred and admitted
+    terms; hiddenLabel: deprecated terms. A text already used as a label of the language is not repeated."""
+    out: dict[str, list[dict[str, str]]] = {"skos:prefLabel": [], "skos:altLabel": [], "skos:hiddenLabel": []}
+    for code, block in concept.locales.items():
+        used: set[str] = set()
+        preferred = next((t for t in block.terms if t.status == "preferred"), None)
+        for term in block.terms:
+            if term.text in used:
+                continue
+            used.add(term.text)
+            prop = "skos:prefLabel" if term is preferred else "skos:hiddenLabel" if term.status == "deprecated" else "skos:altLabel"
+            out[prop].append(_literal(term.text, code))
+    return {k: v for k, v in out.items() if v}
+
+
+def concept_node(concept: Concept, settings: Settings, exported: set[str]) -> dict[str, Any]:
+    node: dict[str, Any] = {"@id": concept_iri(settings, concept.id), "@type": "skos:Concept",
+                            "skos:inScheme": {"@id": base_iri(settings)}, "skos:notation": concept.id}
+    node.update(labels(concept))
+    for prop, field in (("skos:definition", "definition"), ("skos:example", "examples"), ("skos:note", "notes")):
+        values = []
+        for code, block in concept.locales.items():
+            value = getattr(block, field)
+            values += [_literal(v, code) for v in (value if isinstance(value, tuple) else (value,))]
+        if values:
+            node[prop] = values
+    for name, prop in RELATION_PROPERTY.items():
+        targets = [{"@id": concept_iri(settings, t)} for t in getattr(concept.relations, name) if t in exported]
+        if targets:
+            node.setdefault(prop, [])
+            node[prop] += [t for t in targets if t not in node[prop]]
+    if not concept.relations.broader:
+        node["skos:topConceptOf"] = {"@id": base_iri(settings)}
+    node["dct:source"] = [{"@id": s.url} if s.url else s.title for s in concept.sources]
+    return node
+
+
+@exporter("skos")
+def export_skos(glossary: Glossary, settings: Settings) -> bytes:
+    """The concepts as a SKOS concept scheme in JSON-LD, sorted by id."""
+    concepts = sorted(glossary.concepts, key=lambda c: c.id)
+    exported = {c.id for c in concepts}
+    base = base_iri(settings)
+    scheme: dict[str, Any] = {"@id": base, "@type": "skos:ConceptScheme",
+                              "skos:prefLabel": [_literal(loc.site_name or "Glossary", loc.code) for loc in settings.locales],
+                              "skos:hasTopConcept": [{"@id": concept_iri(settings, c.id)} for c in concepts if not c.relations.broader]}
+    collections = [
+        {"@id": f"{base}categories/{cat}/", "@type": "skos:Collection", "skos:notation": cat,
+         "skos:member": [{"@id": concept_iri(settings, c.id)} for c in concepts if c.category == cat]}
+        for cat in CATEGORIES if any(c.category == cat for c in concepts)
+    ]
+    graph = [scheme, *(concept_node(c, settings, exported) for c in concepts), *collections]
+    return (json.dumps({"@context": CONTEXT, "@graph": graph}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

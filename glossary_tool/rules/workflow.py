@@ -1,0 +1,77 @@
+"""Rules for the contributor workflow: scaffold placeholders left in, and translations older than their source."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from glossary_tool.loader import Document, Loc
+from glossary_tool.model import Concept, Entry
+from glossary_tool.problems import Problem, Severity
+from glossary_tool.rules import Context, rule
+from glossary_tool.translation import TRACKED_FIELDS, field_text, is_placeholder, readable, stale_fields, text_hash
+
+EXCERPT = 80
+
+
+def _strings(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    if isinstance(node, str):
+        yield loc, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, loc + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _strings(value, loc + (i,))
+
+
+@rule("placeholder-text", scope="document", severity=Severity.WARNING)
+def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """No scaffold placeholder is left: no value starts with ``TODO``.
+
+    Passes: every value written out. Fails: ``definition: "TODO: definition of kpo in Svenska ..."`` as written by
+    ``glossary-tool new`` or ``glossary-tool translate``; write the text (or delete an optional list) and the
+    ``# TODO`` comment. A warning, so that ``lint --strict`` (CI) fails until every placeholder is filled in.
+    """
+    for loc, value in _strings(doc.data):
+        if is_placeholder(value):
+            where = ".".join(str(p) for p in loc)
+            yield doc.problem("placeholder-text", loc, f"placeholder left in {where}: replace it with the real text")
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(readable(text).split())
+    return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…"
+
+
+@rule("stale-translation", scope="entry", severity=Severity.WARNING)
+def stale_translation(entry: Entry, ctx: Context) -> Iterator[Problem]:
+    """A translated field was made from the source text as it is now.
+
+    Each field listed under ``translated_from`` records a hash of the source-language text it was translated
+    from. Passes: the hash matches the source field, or the field has no hash (untracked). Fails: the source
+    text changed since (the message quotes the current source text; ``glossary-tool translate ID --locale sv
+    --diff`` shows a word diff when the old text is in the git history), or ``translated_from`` names a field
+    that is not translated. After updating the translation run ``glossary-tool translate ID --locale sv --reviewed``.
+    """
+    model = entry.model
+    if not isinstance(model, Concept):
+        return
+    source_code = ctx.settings.source_locale
+    source = model.locales.get(source_code)
+    for code, block in model.locales.items():
+        if code == source_code or not block.translated_from:
+            continue
+        for name in block.translated_from:
+            if name not in TRACKED_FIELDS:
+                yield entry.doc.problem("stale-translation", ("locales", code, "translated_from", name),
+                                        f"translated_from names '{name}', which is not a translated field ({', '.join(TRACKED_FIELDS)})", at_key=True)
+        if source is None:
+            continue
+        for name in stale_fields(model, code, source_code):
+            now = field_text(source, name)
+            yield entry.doc.problem(
+                "stale-translation", ("locales", code, "translated_from", name),
+                f"'{code}' {name} may be out of date: the '{source_code}' {name} changed since it was translated "
+                f"(recorded {block.translated_from[name]}, now {text_hash(now)}); it now reads \"{_excerpt(now)}\". "
+                f"See the change with 'glossary-tool translate {model.id} --locale {code} --diff', update the translation, "
+                f"then run 'glossary-tool translate {model.id} --locale {code} --reviewed'")

@@ -1,0 +1,269 @@
+"""Scaffolding for contributors: a new concept file, a missing language block, and marking a translation reviewed.
+
+Every value still to be written is a ``TODO`` placeholder (flagged by the ``placeholder-text`` rule).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Sequence
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from glossary_tool.config import Settings
+from glossary_tool.fileio import atomic_write, digest
+from glossary_tool.lint import discover, display_path, load_documents
+from glossary_tool.model import Concept, Entry
+from glossary_tool.problems import FatalError
+from glossary_tool.rules.ids import RESERVED, slug_problem
+from glossary_tool.rules.schema import validate
+from glossary_tool.rules.terms import term_key
+from glossary_tool.translation import TRACKED_FIELDS, current_hashes, stale_report
+from glossary_tool.yamlio import SCHEMA_COMMENT, check_entry, dump, load_for_edit
+
+# Grammar a new term starts with, per language; Swedish nouns need a gender (utrum or neutrum).
+DEFAULT_GRAMMAR: dict[str, dict[str, str]] = {"sv": {"pos": "noun", "gender": "utrum"}}
+GRAMMAR_HINT: dict[str, str] = {"sv": "TODO: pos noun, verb, adjective, adverb, properNoun or other; nouns: gender utrum or neutrum"}
+MAX_QUOTE = 200  # placeholders quote the source term, cut so they stay within the 500-character term limit
+
+
+def check_id(value: str, settings: Settings) -> None:
+    """Refuse an unsafe id before anything touches the file system."""
+    reserved = RESERVED | set(settings.locale_codes) | {loc.prefix.strip("/") for loc in settings.locales}
+    why = slug_problem(value, frozenset(reserved))
+    if why:
+        raise FatalError(f"id '{value}' {why}")
+
+
+def existing_entries(settings: Settings) -> tuple[dict[str, str], list[Entry]]:
+    """Every id in the content folder (folded like the duplicate-id rule) with its file, and the valid entries."""
+    files = discover([settings.content_dir]) if settings.content_dir.is_dir() else []
+    docs, _ = load_documents(files, settings)
+    ids: dict[str, str] = {}
+    entries: list[Entry] = []
+    for doc in docs:
+        if isinstance(doc.data.get("id"), str):
+            ids.setdefault(term_key(doc.data["id"]), doc.path)
+        entry, _ = validate(doc)
+        if entry is not None:
+            entries.append(entry)
+    return ids, entries
+
+
+def _comment(node: CommentedMap, key: str, text: str) -> None:
+    node.yaml_add_eol_comment(text, key)
+
+
+def new_concept_text(concept_id: str, category: str, settings: Settings, service_of: Sequence[str] = ()) -> str:
+    """The text of a new concept file: valid as it stands, with a ``TODO`` placeholder or comment on every field to fill."""
+    data = CommentedMap()
+    data["id"] = concept_id
+    data["kind"] = "concept"
+    data["category"] = category
+    _comment(data, "category", "TODO: check; one of general, model, location, service, notion, challenge")
+    relations = CommentedMap()
+    for name in ("broader", "narrower", "related", "contrast"):
+        relations[name] = CommentedSeq()
+        relations[name].fa.set_flow_style()
+    if service_of:
+        relations["service_of"] = CommentedSeq(service_of)
+        relations["service_of"].fa.set_flow_style()
+    data["relations"] = relations
+    _comment(data, "relations", "TODO: ids of other concepts; delete the lists you do not need")
+    source = CommentedMap([("title", f"TODO: title of the article the facts about {concept_id} come from"), ("publisher", "TODO: publisher")])
+    _comment(source, "publisher", "add date: YYYY-MM-DD and url: https://... when known")
+    data["sources"] = CommentedSeq([source])
+    locales = CommentedMap()
+    for loc in settings.locales:
+        block = CommentedMap()
+        term = CommentedMap([("text", f"TODO: {loc.code} term for {concept_id}"), ("type", "fullForm"), ("status", "preferred")])
+        _comment(term, "type", "TODO: check; fullForm, abbreviation, acronym, shortForm, variant or phrase")
+        grammar = CommentedMap(DEFAULT_GRAMMAR.get(loc.code, {"pos": "noun"}))
+        grammar.fa.set_flow_style()
+        term["grammar"] = grammar
+        _comment(term, "grammar", GRAMMAR_HINT.get(loc.code, "TODO: pos noun, verb, adjective, adverb, properNoun or other; plural when it has one"))
+        block["terms"] = CommentedSeq([term])
+        block["definition"] = f"TODO: definition of {concept_id} in {loc.name}, one to three sentences in your own words"
+        block["examples"] = CommentedSeq([f"TODO: an example sentence in {loc.name}, or delete the list"])
+        block["notes"] = CommentedSeq([f"TODO: a usage note in {loc.name}, or delete the list"])
+        locales[loc.code] = block
+    data["locales"] = locales
+    return SCHEMA_COMMENT + "\n" + dump(data)
+
+
+def create_concept(settings: Settings, concept_id: str, category: str, service_of: Sequence[str] = ()) -> Path:
+    """Write ``content/concepts/<id>.yaml`` for a new concept; refuse an id or file that already exists."""
+    check_id(concept_id, settings)
+    for target in service_of:
+        check_id(target, settings)
+    if category == "service" and not service_of:
+        raise FatalError("a service needs the delivery model offering it: add --service-of MODEL_ID (e.g. --service-of bpo)")
+    if service_of and category != "service":
+        raise FatalError(f"--service-of is only for category service, not '{category}'")
+    ids, entries = existing_entries(settings)
+    if term_key(concept_id) in ids:
+        raise FatalError(f"id '{concept_id}' is already used by {ids[term_key(concept_id)]}")
+    models = {e.id for e in entries if isinstance(e.model, Concept) and e.model.category == "model"}
+    for target in service_of:
+        if target not in models:
+            raise FatalError(f"--service-of {target}: no concept with category model has that id")
+    path = settings.content_dir / "concepts" / f"{concept_id}.yaml"
+    text = new_concept_text(concept_id, category, settings, service_of)
+    check_entry(text, display_path(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, text.encode("utf-8"))
+    return path
+
+
+def find_entry_file(settings: Settings, entry_id: str) -> Path:
+    """The file holding the entry ``entry_id`` (its file name is the id, in any folder of the content)."""
+    check_id(entry_id, settings)
+    matches = sorted(p for p in settings.content_dir.rglob(f"{entry_id}.y*ml") if p.suffix in (".yaml", ".yml") and p.is_file()) \
+        if settings.content_dir.is_dir() else []
+    if not matches:
+        raise FatalError(f"no entry file named {entry_id}.yaml under {display_path(settings.content_dir)}; create it with 'glossary-tool new {entry_id} --category ...'")
+    if len(matches) > 1:
+        raise FatalError(f"more than one file is named {entry_id}.yaml: {', '.join(display_path(p) for p in matches)}")
+    return matches[0]
+
+
+def _read(path: Path) -> tuple[str, str]:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8"), digest(raw)
+    except UnicodeDecodeError:
+        raise FatalError(f"{display_path(path)}: not UTF-8; run 'glossary-tool lint {display_path(path)}'") from None
+
+
+def _load_entry(settings: Settings, entry_id: str) -> tuple[Path, str, str, Entry]:
+    path = find_entry_file(settings, entry_id)
+    text, sha = _read(path)
+    entry = check_entry(text, display_path(path))
+    if entry.id != entry_id:
+        raise FatalError(f"{display_path(path)}: its id is '{entry.id}', not '{entry_id}'")
+    return path, text, sha, entry
+
+
+def _quote(text: str) -> str:
+    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1] + "…"
+
+
+def _flow_map(items: dict[str, str]) -> CommentedMap:
+    node = CommentedMap(items)
+    node.fa.set_flow_style()
+    return node
+
+
+def _concept_block(concept: Concept, settings: Settings, code: str) -> CommentedMap:
+    source_code = settings.source_locale
+    source = concept.locales[source_code]
+    name = settings.locale(code).name
+    block = CommentedMap()
+    terms = CommentedSeq()
+    for term in source.terms:
+        node = CommentedMap([("text", f"TODO: {name} for '{_quote(term.text)}'"), ("type", term.type), ("status", term.status)])
+        if term.grammar is not None and term.grammar.pos is not None:
+            grammar = {"pos": term.grammar.pos, **({"gender": DEFAULT_GRAMMAR[code]["gender"]} if code in DEFAULT_GRAMMAR and term.grammar.pos == "noun" else {})}
+            node["grammar"] = _flow_map(grammar)
+            if code in GRAMMAR_HINT:
+                _comment(node, "grammar", GRAMMAR_HINT[code])
+        terms.append(node)
+    block["terms"] = terms
+    block["definition"] = f"TODO: {name} translation of the {source_code} definition"
+    for field, label in (("examples", "example"), ("notes", "note")):
+        items = getattr(source, field)
+        if items:
+            block[field] = CommentedSeq(f"TODO: {name} translation of {source_code} {label} {i}" for i in range(1, len(items) + 1))
+    block["translated_from"] = _flow_map(current_hashes(source))
+    return block
+
+
+def _insert(mapping: CommentedMap, code: str, value: Any, settings: Settings) -> None:
+    """Insert ``code`` where the configured locale order puts it, keeping every other key where it is."""
+    order = {c: i for i, c in enumerate(settings.locale_codes)}
+    pos = sum(1 for key in mapping if order.get(key, len(order)) < order[code])
+    mapping.insert(pos, code, value)
+
+
+def _todo(settings: Settings, code: str, what: str) -> str:
+    return f"TODO: {settings.locale(code).name} {what}"
+
+
+def add_locale(settings: Settings, entry_id: str, code: str) -> Path:
+    """Add the missing ``code`` block(s) to an entry, keeping comments and order; refuse to replace existing text."""
+    if code not in settings.locale_codes:
+        raise FatalError(f"locale '{code}' is not configured (use one of: {', '.join(settings.locale_codes)})")
+    if code == settings.source_locale:
+        raise FatalError(f"'{code}' is the source locale; translations are made from it, not into it")
+    path, text, sha, entry = _load_entry(settings, entry_id)
+    shown = display_path(path)
+    yaml, data = load_for_edit(text, shown)
+    model = entry.model
+    if settings.source_locale not in model.locales:
+        raise FatalError(f"{shown}: has no '{settings.source_locale}' (source) text to translate from")
+    added = 0
+    if code not in model.locales:
+        if isinstance(model, Concept):
+            block = _concept_block(model, settings, code)
+        elif model.kind == "faq":
+            block = CommentedMap([("question", _todo(settings, code, "question")), ("answer", _todo(settings, code, "answer"))])
+        else:
+            block = CommentedMap([("title", _todo(settings, code, "title"))])
+            if model.locales[settings.source_locale].intro:
+                block["intro"] = _todo(settings, code, "introduction")
+        _insert(data["locales"], code, block, settings)
+        added += 1
+    if model.kind == "comparison":
+        for i, dim in enumerate(model.dimensions):  # type: ignore[union-attr]
+            if code not in dim.label:
+                _insert(data["dimensions"][i]["label"], code, _todo(settings, code, f"label of {dim.id}"), settings)
+                added += 1
+            for cid, values in dim.values.items():
+                if code not in values:
+                    _insert(data["dimensions"][i]["values"][cid], code, _todo(settings, code, f"{dim.id} of {cid}"), settings)
+                    added += 1
+    if not added:
+        raise FatalError(f"{shown}: already has '{code}' text; refusing to overwrite it (use --reviewed after updating a translation)")
+    new_text = dump(data, yaml)
+    check_entry(new_text, shown)
+    atomic_write(path, new_text.encode("utf-8"), expected_digest=sha)
+    return path
+
+
+def mark_reviewed(settings: Settings, entry_id: str, code: str) -> tuple[Path, bool]:
+    """Record the current source hashes in ``translated_from`` of ``code``; returns the file and whether it changed."""
+    path, text, sha, entry = _load_entry(settings, entry_id)
+    shown = display_path(path)
+    model = entry.model
+    if not isinstance(model, Concept):
+        raise FatalError(f"{shown}: only concepts record which source text they were translated from")
+    if code == settings.source_locale:
+        raise FatalError(f"'{code}' is the source locale; only translations are reviewed")
+    if code not in model.locales or settings.source_locale not in model.locales:
+        raise FatalError(f"{shown}: needs both '{settings.source_locale}' and '{code}' text; add it with 'glossary-tool translate {entry_id} --locale {code}'")
+    hashes = current_hashes(model.locales[settings.source_locale], model.locales[code])
+    if model.locales[code].translated_from == hashes:
+        return path, False
+    yaml, data = load_for_edit(text, shown)
+    block = data["locales"][code]
+    recorded = block.get("translated_from")
+    if isinstance(recorded, CommentedMap):
+        for name in TRACKED_FIELDS:  # update in place so the order and comments of the mapping stay
+            if name in hashes:
+                recorded[name] = hashes[name]
+            elif name in recorded:
+                del recorded[name]
+    else:
+        block["translated_from"] = _flow_map(hashes)
+    new_text = dump(data, yaml)
+    check_entry(new_text, shown)
+    atomic_write(path, new_text.encode("utf-8"), expected_digest=sha)
+    return path, True
+
+
+def diff_report(settings: Settings, entry_id: str, code: str) -> str:
+    """Word diffs of the source text behind each stale field of ``code`` (read-only)."""
+    path, _, _, entry = _load_entry(settings, entry_id)
+    if not isinstance(entry.model, Concept):
+        raise FatalError(f"{display_path(path)}: only concepts record which source text they were translated from")
+    return stale_report(path, entry.model, code, settings.source_locale)

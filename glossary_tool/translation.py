@@ -1,0 +1,152 @@
+"""Translation bookkeeping: short hashes of the source text each translated field was made from.
+
+``stale_fields`` tells which translated fields may be out of date; lint and the site both use it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+from glossary_tool.loader import load_text
+from glossary_tool.model import Concept, ConceptLocale
+from glossary_tool.rules.schema import validate
+
+# The fields of a concept's language block that are translated (and so can go stale), in display order.
+TRACKED_FIELDS: tuple[str, ...] = ("terms", "definition", "examples", "notes")
+HASH_LENGTH = 10
+# List items are joined with U+001F, which the loader never lets into a value, so ["a b"] and ["a", "b"] differ.
+_ITEM_SEPARATOR = "\x1f"
+
+
+def _full_hash(text: str) -> str:
+    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
+
+
+def text_hash(text: str) -> str:
+    """The recorded hash of a source text: SHA-256 of its NFC form, first 10 hex digits."""
+    return _full_hash(text)[:HASH_LENGTH]
+
+
+def field_text(block: ConceptLocale, name: str) -> str:
+    """The text of one tracked field; list fields (terms by their text) are items joined by U+001F."""
+    if name == "terms":
+        return _ITEM_SEPARATOR.join(t.text for t in block.terms)
+    value = getattr(block, name)
+    return _ITEM_SEPARATOR.join(value) if isinstance(value, tuple) else value
+
+
+def readable(text: str) -> str:
+    """A field text for people: list items on their own lines."""
+    return text.replace(_ITEM_SEPARATOR, "\n")
+
+
+def has_field(block: ConceptLocale, name: str) -> bool:
+    return bool(getattr(block, name))
+
+
+def current_hashes(source: ConceptLocale, target: ConceptLocale | None = None) -> dict[str, str]:
+    """Hashes of the source fields that ``target`` translates (every non-empty source field when no target)."""
+    fields = [f for f in TRACKED_FIELDS if (has_field(target, f) if target is not None else has_field(source, f))]
+    return {f: text_hash(field_text(source, f)) for f in fields}
+
+
+def matches(source: ConceptLocale, name: str, recorded: str) -> bool:
+    """Whether ``recorded`` (8 to 64 hex digits) is a prefix of the hash of the source field now."""
+    return _full_hash(field_text(source, name)).startswith(recorded)
+
+
+def stale_fields(concept: Concept, locale_code: str, source_locale: str) -> list[str]:
+    """Fields of ``locale_code`` whose recorded source hash no longer matches the source text, in display order.
+
+    A field without a recorded hash is untracked and never stale; the source locale is never stale.
+    """
+    if locale_code == source_locale:
+        return []
+    target = concept.locales.get(locale_code)
+    source = concept.locales.get(source_locale)
+    if target is None or source is None or not target.translated_from:
+        return []
+    recorded = target.translated_from
+    return [f for f in TRACKED_FIELDS if f in recorded and not matches(source, f, recorded[f])]
+
+
+def word_diff(old: str, new: str) -> str:
+    """Word-level diff in git's ``--word-diff=plain`` style: ``[-removed-]{+added+}``."""
+    a, b = old.split(), new.split()
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(" ".join(a[i1:i2]))
+            continue
+        if i2 > i1:
+            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            out.append("{+" + " ".join(b[j1:j2]) + "+}")
+    return " ".join(out)
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if proc.returncode != 0:
+        return None
+    return proc.stdout.decode("utf-8", errors="replace")
+
+
+def old_source_text(file: Path, concept_id: str, field: str, recorded: str, source_locale: str, *,
+                    max_revisions: int = 200, max_bytes: int = 256 * 1024) -> str | None:
+    """The source text a recorded hash was made from, found by walking the file's git history (newest first).
+
+    Returns None when git, the history (a shallow clone) or the matching revision is not there.
+    """
+    file = file.resolve()
+    top = _git(file.parent, "rev-parse", "--show-toplevel")
+    if top is None:
+        return None
+    root = Path(top.strip())
+    rel = file.relative_to(root).as_posix()
+    revisions = _git(root, "log", f"--max-count={max_revisions}", "--format=%H", "--", rel)
+    for rev in (revisions or "").split():
+        text = _git(root, "show", f"{rev}:{rel}")
+        if text is None or len(text) > max_bytes:  # old revisions are as untrusted as the current file
+            continue
+        doc, _ = load_text(text, rel)
+        entry = validate(doc)[0] if doc is not None else None
+        if entry is None or not isinstance(entry.model, Concept) or entry.model.id != concept_id:
+            continue
+        source = entry.model.locales.get(source_locale)
+        if source is not None and matches(source, field, recorded):
+            return readable(field_text(source, field))
+    return None
+
+
+def stale_report(file: Path, concept: Concept, locale_code: str, source_locale: str) -> str:
+    """For each stale field: the word diff of the source since translation, or the current text when the old one is unknown."""
+    target, source = concept.locales.get(locale_code), concept.locales.get(source_locale)
+    fields = stale_fields(concept, locale_code, source_locale)
+    if not fields or target is None or source is None:
+        return f"{concept.id}: no stale '{locale_code}' fields\n"
+    parts: list[str] = []
+    for name in fields:
+        now = readable(field_text(source, name))
+        old = old_source_text(file, concept.id, name, target.translated_from[name], source_locale)
+        if old is None:
+            parts.append(f"{name}: the {source_locale} text it was translated from is not in the git history; it is now:\n  {now}")
+        else:
+            parts.append(f"{name}: {source_locale} text changed since translation:\n  {word_diff(old, now)}")
+    return "\n".join(parts) + "\n"
+
+
+_PLACEHOLDER = re.compile(r"^\s*TODO\b")
+
+
+def is_placeholder(value: str) -> bool:
+    """Whether a text is a scaffold placeholder (starts with ``TODO``) that still has to be written."""
+    return bool(_PLACEHOLDER.match(value))

@@ -1,0 +1,141 @@
+"""Round-trip YAML for the write commands: edit entries keeping comments and order, and emit new entries.
+
+Reading for lint stays in ``loader.py`` (PyYAML, strings only); ruamel.yaml is used only where a file is written.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
+
+from glossary_tool.loader import load_text
+from glossary_tool.model import Concept, Entry
+from glossary_tool.problems import FatalError
+from glossary_tool.rules.schema import validate
+
+# Entries live in content/<kind>/<id>.yaml, so the schema is two folders up from every entry.
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../../glossary_tool/schemas/entry.schema.json"
+FOLD_AT = 80  # prose longer than this is written as a ">-" block wrapped near this column, like hand-written entries
+_UNFOLDABLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+# Inside {flow} mappings ruamel.yaml (YAML 1.2) writes some plain scalars PyYAML (1.1, used by lint) cannot read,
+# such as ":0"; free text there is quoted unless it is plainly words.
+_PLAIN_IN_FLOW = re.compile(r"^[^\W\d_][\w ]*(?<! )$")
+
+
+def round_trip_yaml() -> YAML:
+    """A ruamel.yaml instance set up for the house style (2-space maps, ``  - `` list items, no re-wrapping)."""
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a line the author wrote
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    # Every value must be written out in full: the loader refuses anchors and aliases.
+    yaml.representer.ignore_aliases = lambda data: True
+    return yaml
+
+
+def dump(data: Any, yaml: YAML | None = None) -> str:
+    buf = io.StringIO()
+    (yaml or round_trip_yaml()).dump(data, buf)
+    return buf.getvalue()
+
+
+def load_for_edit(text: str, path: str) -> tuple[YAML, CommentedMap]:
+    """Parse ``text`` for editing; refuse files that ruamel.yaml cannot write back byte for byte.
+
+    A file whose no-op load and save changes anything would be silently reformatted by an edit,
+    so the command stops instead and names the file.
+    """
+    yaml = round_trip_yaml()
+    try:
+        data = yaml.load(text)
+    except YAMLError as exc:
+        raise FatalError(f"{path}: not valid YAML ({str(exc).splitlines()[0]}); run 'glossary-tool lint {path}'") from None
+    if not isinstance(data, CommentedMap):
+        raise FatalError(f"{path}: an entry must be a mapping; run 'glossary-tool lint {path}'")
+    if dump(data, yaml) != text:
+        raise FatalError(f"{path}: cannot be edited without reformatting it (unusual indentation or line breaks); "
+                         "make the change by hand, or re-indent the file like the others first")
+    return yaml, data
+
+
+def check_entry(text: str, path: str) -> Entry:
+    """Parse ``text`` exactly as lint does and return the entry; a write that would break it is fatal."""
+    doc, problems = load_text(text, path)
+    entry = None
+    if doc is not None:
+        entry, problems = validate(doc)
+    if entry is None:
+        first = problems[0] if problems else None
+        where = f"{first.line}:{first.column}: {first.message}" if first else "invalid entry"
+        raise FatalError(f"{path}: the result would not be a valid entry ({where}); nothing was written")
+    return entry
+
+
+def _flow(items: list[Any] | dict[str, Any]) -> CommentedSeq | CommentedMap:
+    node: CommentedSeq | CommentedMap = CommentedSeq(items) if isinstance(items, list) else CommentedMap(items)
+    node.fa.set_flow_style()
+    return node
+
+
+def prose(text: str) -> str:
+    """Long prose as a folded block wrapped at single spaces; anything a fold could change stays a plain scalar.
+
+    Folding is only safe between two visible characters: a line break there reads back as one space.
+    """
+    if len(text) <= FOLD_AT or "  " in text or text != text.strip() or any(unicodedata.category(ch) in _UNFOLDABLE for ch in text):
+        return text
+    folded = FoldedScalarString(text)
+    positions: list[int] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == " " and i - start >= FOLD_AT - 10 and not text[i - 1].isspace() and not text[i + 1].isspace():
+            positions.append(i)
+            start = i + 1
+    if not positions:  # one long word: a block scalar would only add a line
+        return text
+    folded.fold_pos = positions  # type: ignore[attr-defined]
+    return folded
+
+
+def concept_data(concept: Concept) -> CommentedMap:
+    """A concept as YAML nodes in the order and style of the hand-written entries (lists of ids in flow style)."""
+    data = concept.model_dump(mode="python", exclude_defaults=True)
+    out = CommentedMap()
+    out["id"] = data["id"]
+    out["kind"] = data["kind"]
+    out["category"] = data["category"]
+    relations = {k: _flow(list(v)) for k, v in data.get("relations", {}).items() if v}
+    if relations:
+        out["relations"] = CommentedMap(relations)
+    out["sources"] = CommentedSeq(CommentedMap(s) for s in data["sources"])
+    locales = CommentedMap()
+    for code, block in data["locales"].items():
+        node = CommentedMap()
+        terms = CommentedSeq()
+        for term in block["terms"]:
+            t = CommentedMap((k, term[k]) for k in ("text", "type", "status"))
+            if "grammar" in term:
+                t["grammar"] = _flow({k: v if _PLAIN_IN_FLOW.match(v) else DoubleQuotedScalarString(v) for k, v in term["grammar"].items()})
+            terms.append(t)
+        node["terms"] = terms
+        node["definition"] = prose(block["definition"])
+        for key in ("examples", "notes"):
+            if block.get(key):
+                node[key] = CommentedSeq(prose(item) for item in block[key])
+        if block.get("translated_from"):
+            node["translated_from"] = _flow(dict(block["translated_from"]))
+        locales[code] = node
+    out["locales"] = locales
+    return out
+
+
+def concept_yaml(concept: Concept) -> str:
+    """The text of a new entry file for ``concept``: schema comment first, then the entry."""
+    return SCHEMA_COMMENT + "\n" + dump(concept_data(concept))

@@ -1,0 +1,195 @@
+"""TBX-Basic export and import: valid against the official schemas, exact round trip, files from other tools."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from tbxcheck import tbx_errors
+
+from conftest import FIXTURES, ROOT, concept, make_settings, write_files
+from glossary_tool.cli import main
+from glossary_tool.config import load_settings
+from glossary_tool.export import load_all
+from glossary_tool.export.tbx import NS, export_tbx, import_tbx, to_slug, xml_id
+from glossary_tool.lint import run
+from glossary_tool.model import Concept
+from glossary_tool.problems import Severity
+
+SAMPLE = Path(__file__).parent / "data" / "Example_Astronomy_DCA_VALID.excerpt.tbx"
+TBX = f"{{{NS}}}"
+MKDOCS = "site_name: t\nplugins:\n  - glossary:\n      content_dir: content\n"
+
+
+def fixtures_glossary(tmp_path: Path, extra: dict[str, str] | None = None):
+    for f in (FIXTURES / "valid").glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    write_files(tmp_path, extra or {})
+    settings = make_settings(tmp_path)
+    result = run(settings)
+    assert result.errors == 0, [str(p) for p in result.problems]
+    return result.glossary, settings
+
+
+def test_format_is_registered() -> None:
+    exporters, importers = load_all()
+    assert exporters["tbx"] is export_tbx and importers["tbx"] is import_tbx
+
+
+def test_export_is_valid_tbx_basic(tmp_path: Path) -> None:
+    glossary, settings = fixtures_glossary(tmp_path)
+    data = export_tbx(glossary, settings)
+    assert tbx_errors(data) == []
+    head = data.decode("utf-8").splitlines()[:4]
+    assert head[0] == "<?xml version='1.0' encoding='UTF-8'?>"
+    assert 'TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>' in head[1]
+    assert 'TBX-Basic_DCA.sch" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>' in head[2]
+    assert head[3] == '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">'
+
+
+def test_the_schemas_reject_what_they_should() -> None:
+    # guards the validation helper itself: a bad status value and a dangling reference must both fail
+    data = SAMPLE.read_bytes().replace(b"preferredTerm-admn-sts", b"bestTerm", 1)
+    assert any("administrativeStatus" in e for e in tbx_errors(data))
+    data = SAMPLE.read_bytes().replace(b'<descrip type="subjectField">General</descrip>',
+                                       b'<descrip type="subjectField">General</descrip><ref type="crossReference" target="nowhere">x</ref>', 1)
+    assert tbx_errors(data)
+
+
+def test_mapping_of_one_concept(tmp_path: Path) -> None:
+    glossary, settings = fixtures_glossary(tmp_path)
+    root = etree.fromstring(export_tbx(glossary, settings))
+    kpo = root.find(f".//{TBX}conceptEntry[@id='kpo']")
+    assert kpo.findtext(f"{TBX}descrip[@type='subjectField']") == "model"
+    assert [(r.get("target"), r.text) for r in kpo.findall(f"{TBX}ref")] == [("outsourcing", "broader"), ("bpo", "contrast")]
+    source = kpo.find(f"{TBX}adminGrp")
+    assert source.findtext(f"{TBX}admin[@type='source']") == "BPO vs. KPO — What's the Difference?"
+    assert [n.text for n in source.findall(f"{TBX}note")] == ["publisher: Ask Difference", "date: 2023-10-20", "url: https://example.org/bpo-vs-kpo"]
+    en = kpo.find(f"{TBX}langSec[@{{http://www.w3.org/XML/1998/namespace}}lang='en']")
+    assert en.findtext(f"{TBX}descrip[@type='definition']").startswith("Handing knowledge-heavy work")
+    assert [n.text for n in en.findall(f"{TBX}note")] == ["Often described as a subset of business process outsourcing."]
+    first = en.find(f"{TBX}termSec")
+    notes = {n.get("type"): n.text for n in first.findall(f"{TBX}termNote")}
+    assert notes == {"termType": "fullForm", "administrativeStatus": "preferredTerm-admn-sts", "partOfSpeech": "noun"}
+    assert first.findtext(f"{TBX}descrip[@type='context']") == "A bank uses a KPO provider for its equity research."
+
+
+@pytest.mark.parametrize(("gender", "tbx_value"), [("utrum", "other"), ("neutrum", "neuter"), ("neuter", "neuter"), ("masculine", "masculine")])
+def test_swedish_gender_mapping_and_its_exact_reversal(tmp_path: Path, gender: str, tbx_value: str) -> None:
+    text = concept("z", sv="zett").replace("gender: utrum", f"gender: {gender}").replace("{pos: noun,", "{pos: properNoun, plural: zettor,")
+    glossary, settings = fixtures_glossary(tmp_path, {"z.yaml": text})
+    data = export_tbx(glossary, settings)
+    assert tbx_errors(data) == []
+    sec = etree.fromstring(data).find(f".//{TBX}conceptEntry[@id='z']/{TBX}langSec[@{{http://www.w3.org/XML/1998/namespace}}lang='sv']/{TBX}termSec")
+    assert sec.findtext(f"{TBX}termNote[@type='grammaticalGender']") == tbx_value
+    assert sec.findtext(f"{TBX}termNote[@type='partOfSpeech']") == "noun"
+    notes = [n.text for n in sec.findall(f"{TBX}note")]
+    assert ("grammaticalGender: " + gender in notes) == (gender in ("utrum", "neutrum"))
+    assert "partOfSpeech: properNoun" in notes and "plural: zettor" in notes
+    imported, problems = import_tbx(data, "x.tbx", settings)
+    assert problems == []
+    assert [i.concept for i in imported] == sorted(glossary.concepts, key=lambda c: c.id)
+
+
+def test_readme_documents_the_gender_mapping() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"utrum.*grammaticalGender.*other.*note", readme, re.S) and "neuter" in readme
+
+
+def test_ids_starting_with_a_digit(tmp_path: Path) -> None:
+    glossary, settings = fixtures_glossary(tmp_path, {"3pl.yaml": concept("3pl").replace("category: model", "category: general\nrelations: {related: [kpo]}")})
+    data = export_tbx(glossary, settings)
+    assert b'<conceptEntry id="_3pl">' in data and tbx_errors(data) == []
+    imported, problems = import_tbx(data, "x.tbx", settings)
+    assert problems == [] and "3pl" in [i.concept.id for i in imported]
+    assert xml_id("3pl") == "_3pl" and to_slug("_3pl") == "3pl" and to_slug("C_12") == "c-12" and to_slug("Über Größe") == "uber-groe"
+
+
+def test_import_of_a_file_written_by_another_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS})
+    assert tbx_errors(SAMPLE.read_bytes()) == []  # the excerpt is still the valid official example
+    assert main(["import", "--format", "tbx", str(SAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "wrote 4 entries" in out and "Traceback" not in out
+    assert re.search(r"excerpt\.tbx:79:1: warning: supersededTerm-admn-sts has no equivalent; imported as deprecated \[import-tbx\]", out)
+    assert "24 <transacGrp> element(s) not imported" in out and "4 langSec element(s) in 'es' not imported" in out
+    c1_text = (tmp_path / "content" / "concepts" / "c1.yaml").read_text(encoding="utf-8")
+    assert c1_text.startswith("# yaml-language-server: $schema=../../glossary_tool/schemas/entry.schema.json\nid: c1\n")
+    result = run(load_settings("mkdocs.yml"))
+    assert result.errors == 0
+    assert {p.rule for p in result.problems} == {"missing-locale", "preferred-term"}  # no sv; c3 and c4 have no status
+    c1 = result.glossary.concept("c1")
+    assert isinstance(c1, Concept)
+    assert [(t.text, t.status) for t in c1.locales["en"].terms] == [("open cluster", "preferred"), ("galactic cluster", "deprecated")]
+    assert c1.locales["en"].definition == "A group of stars formed together in the spiral arms of a galaxy."
+    assert c1.locales["en"].examples[1] == "In contrast, the galactic cluster represented by M29 is a grouping of stars—a “knot” of stars in the stellar backdrop."
+    assert [s.title for s in c1.sources] == ["Oxford2007", "http://seds.org/MESSIER/open.html", "http://www.eastbayastro.org/2000/0900/r0900-8.htm"]
+    c4 = result.glossary.concept("c4")
+    assert c4 is not None and [(t.text, t.type) for t in c4.locales["en"].terms] == [("gamma-ray burst", "fullForm"), ("GRB", "acronym")]
+
+
+def test_import_refuses_existing_ids_unless_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "content/concepts/c2.yaml": "# mine\n" + concept("c2")})
+    before = (tmp_path / "content/concepts/c2.yaml").read_bytes()
+    assert main(["import", "--format", "tbx", str(SAMPLE)]) == 1
+    out = capsys.readouterr().out
+    assert "id 'c2' already exists (content/concepts/c2.yaml); pass --overwrite to replace it" in out and "wrote 0 entries" in out
+    assert sorted(p.name for p in (tmp_path / "content/concepts").iterdir()) == ["c2.yaml"]  # all or nothing
+    assert (tmp_path / "content/concepts/c2.yaml").read_bytes() == before
+    assert main(["import", "--format", "tbx", str(SAMPLE), "--overwrite"]) == 0
+    assert (tmp_path / "content/concepts/c2.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+    assert len(list((tmp_path / "content/concepts").iterdir())) == 4
+
+
+def test_export_command_refuses_overwrite_and_a_glossary_with_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "content/a.yaml": concept("a")})
+    assert main(["export", "--format", "tbx", "-o", "out.tbx"]) == 0
+    assert tbx_errors((tmp_path / "out.tbx").read_bytes()) == []
+    assert main(["export", "--format", "tbx", "-o", "out.tbx"]) == 2
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert main(["export", "--format", "tbx", "-o", "out.tbx", "--overwrite"]) == 0
+    write_files(tmp_path, {"content/b.yaml": concept("b").replace("category: model", "category: model\nrelations: {broader: [nope]}")})
+    assert main(["export", "--format", "tbx"]) == 2
+    assert "1 lint error(s)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("data", "line", "message"), [
+    (b"<tbx><text>\n<body>\n</tbx>", 3, "not well-formed XML"),
+    (b'<?xml version="1.0"?>\n<!DOCTYPE tbx [<!ENTITY a "aaaa">]>\n<tbx/>', 1, "DOCTYPE declarations are not accepted"),
+    (b'<martif type="TBX"/>', 1, "'martif' files are not supported"),
+    (b'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dct" xml:lang="en"/>', 1, "DCT-style TBX is not supported"),
+    (b'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">\n<text><body/></text></tbx>', 1, "no conceptEntry elements"),
+])
+def test_bad_input_gives_located_problems(tmp_path: Path, data: bytes, line: int, message: str) -> None:
+    imported, problems = import_tbx(data, "bad.tbx", make_settings(tmp_path))
+    assert imported == []
+    assert any(p.severity is Severity.ERROR and p.line == line and message in p.message for p in problems), problems
+
+
+def test_invalid_concept_is_a_problem_at_its_line(tmp_path: Path) -> None:
+    data = b"""<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>
+<conceptEntry id="ok"><langSec xml:lang="en"><descrip type="definition">D.</descrip><termSec><term>ok</term></termSec></langSec></conceptEntry>
+<conceptEntry id="bad"><langSec xml:lang="en"><descrip type="definition">D.</descrip>
+<termSec><term>t</term><termNote type="termType">fullForm</termNote></termSec>
+<termSec><term></term></termSec></langSec></conceptEntry>
+</body></text></tbx>"""
+    imported, problems = import_tbx(data, "bad.tbx", make_settings(tmp_path))
+    errors = [(p.line, p.message) for p in problems if p.severity is Severity.ERROR]
+    assert errors == [(5, "a termSec without term text")]
+    assert [i.concept.id for i in imported] == ["ok", "bad"]
+    assert any("names no source; a placeholder source was written" in p.message for p in problems)
+
+
+def test_no_traceback_on_garbage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS})
+    (tmp_path / "junk.tbx").write_bytes(bytes(range(256)) * 8)
+    assert main(["import", "--format", "tbx", "junk.tbx"]) == 1
+    assert "junk.tbx:1:1: error: not well-formed XML" in capsys.readouterr().out
+    assert main(["import", "--format", "tbx", "missing.tbx"]) == 2

@@ -1,0 +1,47 @@
+"""The GitHub Actions workflow runs the three checks, with commands and make targets that exist."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import yaml
+
+from conftest import ROOT
+from glossary_tool.cli import build_parser
+
+WORKFLOW = ROOT / ".github" / "workflows" / "glossary.yml"
+
+
+def run_commands() -> list[str]:
+    data = yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # BaseLoader: "on" stays a string
+    steps = data["jobs"]["glossary"]["steps"]
+    return [step["run"].strip() for step in steps if "run" in step]
+
+
+def test_the_three_checks_run_in_order() -> None:
+    commands = run_commands()
+    wanted = [".venv/bin/glossary-tool lint --format github --strict", ".venv/bin/glossary-tool status --min-coverage 100", "make site"]
+    assert [c for c in commands if c in wanted] == wanted
+
+
+def test_every_glossary_tool_command_parses() -> None:
+    for command in run_commands():
+        argv = shlex.split(command)
+        if argv[0].endswith("glossary-tool"):
+            build_parser().parse_args(argv[1:])  # exits on an unknown option
+
+
+def test_make_targets_exist() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([A-Za-z$()_./-]+):", makefile, re.M)) | {"$(STAMP)"}
+    for command in run_commands():
+        argv = shlex.split(command)
+        if argv[0] == "make":
+            target = argv[1].replace(".venv/.installed-stamp", "$(STAMP)")
+            assert target in targets, target
+
+
+def test_readme_documents_the_workflow() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert ".github/workflows/glossary.yml" in readme and "--min-coverage 100" in readme
