@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Iterator
@@ -26,9 +27,13 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = False, expected_d
     path = Path(path)
     if path.exists() and not overwrite and expected_digest is None:
         raise FatalError(f"{path}: already exists; refusing to overwrite")
+    mode = _mode_for(path)
+    # A dot-name ending in .tmp: if the process dies before the replace, lint (*.yaml only) and MkDocs
+    # (which skips dot-files) both ignore what is left behind, and the original stays untouched.
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), mode)  # mkstemp makes 0600; the replaced file must keep its permissions
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -52,6 +57,26 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = False, expected_d
             os.fsync(dfd)
         finally:
             os.close(dfd)
+
+
+def _mode_for(path: Path) -> int:
+    """Permissions for the new file: the existing file's, or what a plain open() would give a new one."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    try:  # read it without changing it: os.umask() can only be queried by setting it, which races with threads
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @contextlib.contextmanager

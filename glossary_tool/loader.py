@@ -29,6 +29,9 @@ _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0/C1 controls except tab, LF, CR
     "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
+# A double-quoted escape ("\u200b", "\0", "\ud800") makes in a value what the raw text may not contain;
+# lone surrogates (the pure-Python parser accepts "\ud800") cannot even be written out as UTF-8 later.
+_FORBIDDEN_VALUE = re.compile(_FORBIDDEN.pattern[:-1] + "\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -160,6 +163,12 @@ def _build(events: Iterator[ev.Event], path: str, max_depth: int, doc: Document)
             if tag is not None and tag != "!":
                 raise _Stop(_problem(path, pos, "yaml-tag", f"tags ({tag}) are not allowed; every value is plain text"))
             if isinstance(event, ev.ScalarEvent):
+                bad = _FORBIDDEN_VALUE.search(event.value)
+                if bad:
+                    ch = bad.group()
+                    name = unicodedata.name(ch, "surrogate" if "\ud800" <= ch <= "\udfff" else "control character")
+                    raise _Stop(_problem(path, pos, "forbidden-character",
+                                         f"an escape in this value makes the invisible or control character U+{ord(ch):04X} ({name}); remove the escape"))
                 attach(event.value, pos)
                 continue
             if len(stack) >= max_depth:
@@ -192,6 +201,8 @@ def load_text(text: str, path: str, *, max_depth: int = 12, impl: Impl = "auto")
         mark = exc.problem_mark or exc.context_mark
         pos = _mark(mark) if mark is not None else (1, 1)
         what = exc.problem or exc.context or "invalid YAML"
+        if "nesting depth" in what:  # libyaml ≥ 0.2.5 stops at 1,000 levels while scanning, before our own bound sees it
+            return None, [_problem(path, pos, "yaml-depth", f"nested deeper than {max_depth} levels")]
         return None, [_problem(path, pos, "yaml-syntax", f"{what}; check indentation, quotes and colons")]
     except yaml.YAMLError as exc:  # reader errors carry no mark on some paths
         return None, [_problem(path, (1, 1), "yaml-syntax", str(exc).splitlines()[0])]

@@ -77,7 +77,7 @@ def _message(kind: str, error: dict[str, Any]) -> str:
 def validate(doc: Document) -> tuple[Entry | None, list[Problem]]:
     """Validate ``doc`` against its kind's model; return the entry or the problems."""
     kind = doc.data.get("kind")
-    if kind not in MODELS:
+    if not isinstance(kind, str) or kind not in MODELS:
         if "kind" not in doc.data:
             return None, [doc.problem("schema", (), "missing required key 'kind' (concept, comparison or faq)")]
         close = difflib.get_close_matches(str(kind), list(MODELS), n=1)

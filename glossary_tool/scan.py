@@ -1,0 +1,273 @@
+"""Scan built HTML for anything that could execute: live scripts, event handlers, dangerous URLs.
+
+Defence in depth after the sanitizer: run on a whole built site (``scan_site``) or on one page; findings are values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from lxml import etree
+from lxml import html as lxml_html
+
+DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
+# Attributes whose value a browser loads or navigates to (srcset and style are parsed separately).
+URL_ATTRIBUTES = frozenset({
+    "href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "data",
+    "codebase", "longdesc", "lowsrc", "dynsrc", "ping", "manifest", "icon", "archive", "usemap", "itemtype",
+})
+SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
+# Elements that embed or redirect to other documents; the glossary never needs them.
+ACTIVE_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"})
+# Browsers drop these anywhere in a URL (tab, newline) or around it (controls, spaces); we drop them everywhere.
+_URL_JUNK = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u2060\u3000\ufeff]")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
+_CSS_URL = re.compile(r"""(?:url|image-set|image|-webkit-image-set)\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.I | re.S)
+_CSS_ACTIVE = re.compile(r"expression\s*\(|-moz-binding|behavior\s*:|javascript:", re.I)
+# Tags as they appear in the raw text, found at every "<" (overlapping, so a tag hidden inside an attribute
+# value counts too) and counted against the parsed tree: libxml2 is not a browser, and where the two disagree
+# (comments ended by "--!>", <noscript>, <style> inside <svg>) a browser may see markup the tree hides.
+_RAW_TAG = re.compile(rb"""<([a-z][a-z0-9-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>""", re.I)
+_RAW_QUOTED = re.compile(rb"""=\s*(?:"[^"]*"|'[^']*')""")
+_RAW_EVENT = re.compile(rb"[\s/]on[a-z]+\s*=", re.I)
+_JSON_BREAKOUT = re.compile(r"<!--|<script|</script", re.I)
+_JINJA = re.compile(r"\\\{\\\{.*?\\\}\\\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something in a built page that could run code or load a dangerous URL."""
+
+    path: str
+    line: int
+    kind: str  # script, jsonld, event-handler, url, style, active-element, parser-disagreement
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.kind}: {self.detail}"
+
+
+def dangerous_url(value: str) -> str | None:
+    """The dangerous scheme an attribute value starts with, as a browser reads it; None when it is safe.
+
+    ``value`` is as parsed: lxml has already decoded entities once (HTML5 names such as ``&colon;`` included),
+    exactly as a browser does, so ``&amp;#106;avascript:`` stays the harmless relative URL it is.
+    """
+    cleaned = _URL_JUNK.sub("", value).lower()
+    for scheme in DANGEROUS_SCHEMES:
+        if cleaned.startswith(scheme):
+            return scheme
+    return None
+
+
+def _css_unescape(css: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        if m.group(1):
+            code = int(m.group(1), 16)
+            return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+        return m.group(2)
+
+    return _CSS_ESCAPE.sub(one, _CSS_COMMENT.sub("", css))
+
+
+def css_problems(css: str) -> list[str]:
+    """What is dangerous in a piece of CSS: url()/@import with a bad scheme, expression(), bindings."""
+    text = _css_unescape(css)
+    out = []
+    for m in _CSS_URL.finditer(text):
+        url = m.group(2) if m.group(2) is not None else m.group(4)
+        scheme = dangerous_url(url or "")
+        if scheme:
+            out.append(f"CSS url with {scheme} scheme: {url[:80]!r}")
+    if _CSS_ACTIVE.search(text):
+        out.append(f"active CSS: {_CSS_ACTIVE.search(text).group()!r}")  # type: ignore[union-attr]
+    return out
+
+
+@cache
+def material_inline_scripts() -> tuple[re.Pattern[str], ...]:
+    """Material's own inline scripts, read from its templates, as patterns; template values become a quote-free filler."""
+    try:
+        import material
+    except ImportError:
+        return ()
+    folder = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
+    patterns = []
+    for file in sorted(folder.glob("*.html")):
+        for body in re.findall(r"<script>(.*?)</script>", file.read_text(encoding="utf-8"), re.S):
+            # A filler without quotes, angle brackets or backslashes: a value that could leave its JS string fails to match.
+            patterns.append(re.compile(_JINJA.sub(lambda m: r"[^\"'<>\\\n]*", re.escape(body.strip()))))
+    return tuple(patterns)
+
+
+def _script_finding(el: etree._Element, path: str, allowed_inline: Iterable[re.Pattern[str]]) -> Finding | None:
+    text = el.text or ""
+    line = el.sourceline or 0
+    src = el.get("src")
+    kind = (el.get("type") or "").strip().lower()
+    if src is not None:
+        # Material's bundle: a relative URL into assets/javascripts/, with no inline body.
+        if text.strip() or re.match(r"^[a-z][a-z0-9+.-]*:|^//", src.strip(), re.I) or "assets/javascripts/" not in src:
+            return Finding(path, line, "script", f"script src={src!r} is not one of Material's assets")
+        return None
+    if kind in ("application/ld+json", "application/json"):
+        if kind == "application/json" and el.get("id") != "__config":
+            return Finding(path, line, "script", "JSON script block other than Material's #__config")
+        if _JSON_BREAKOUT.search(text):
+            return Finding(path, line, "jsonld", f"{kind} block contains {_JSON_BREAKOUT.search(text).group()!r}, which can end or hijack the script")  # type: ignore[union-attr]
+        try:
+            json.loads(text)
+        except ValueError as exc:
+            return Finding(path, line, "jsonld", f"{kind} block is not valid JSON (text broke out of it?): {exc}")
+        return None
+    if kind in ("", "text/javascript", "module") and any(p.fullmatch(text.strip()) for p in allowed_inline):
+        return None
+    return Finding(path, line, "script", f"inline script: {text.strip()[:80]!r}")
+
+
+def _attribute_findings(el: etree._Element, path: str) -> Iterator[Finding]:
+    line = el.sourceline or 0
+    tag = el.tag if isinstance(el.tag, str) else ""
+    for name, value in el.attrib.items():
+        lname = str(name).lower()
+        local = lname.rsplit("}", 1)[-1]  # namespaced attributes from XML-ish input
+        if local.startswith("on"):
+            yield Finding(path, line, "event-handler", f"<{tag} {lname}={value[:60]!r}>")
+        elif lname in URL_ATTRIBUTES or local == "href":
+            scheme = dangerous_url(value)
+            if scheme:
+                yield Finding(path, line, "url", f"<{tag} {lname}> uses {scheme}: {value[:80]!r}")
+        elif lname in SRCSET_ATTRIBUTES:
+            for candidate in value.split(","):
+                scheme = dangerous_url(candidate.strip().split(" ")[0]) if candidate.strip() else None
+                if scheme:
+                    yield Finding(path, line, "url", f"<{tag} {lname}> uses {scheme}: {value[:80]!r}")
+                    break
+        elif lname == "style":
+            for why in css_problems(value):
+                yield Finding(path, line, "style", f"<{tag} style>: {why}")
+        elif lname in ("to", "from", "values") and tag.lower() in ("animate", "set") and \
+                (el.get("attributename") or "").lower().endswith("href") and dangerous_url(value):
+            yield Finding(path, line, "url", f"<{tag} {lname}> animates an href to {value[:80]!r}")
+    if tag.lower() == "meta" and (el.get("http-equiv") or "").lower() == "refresh":
+        target = (el.get("content") or "").partition("=")[2].strip("'\" ")
+        if dangerous_url(target):
+            yield Finding(path, line, "url", f"<meta refresh> to {target[:80]!r}")
+
+
+def scan_tree(root: etree._Element, path: str, *, allowed_inline: Iterable[re.Pattern[str]] = (), tooltips: bool = False) -> list[Finding]:
+    """Findings in a parsed document or fragment (``tooltips``: Material puts title attributes into innerHTML)."""
+    allowed_inline = tuple(allowed_inline)
+    out: list[Finding] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):  # comments and processing instructions never run
+            continue
+        tag = el.tag.lower().rsplit("}", 1)[-1]
+        if tag == "script":
+            found = _script_finding(el, path, allowed_inline)
+            if found:
+                out.append(found)
+        elif tag in ACTIVE_ELEMENTS:
+            out.append(Finding(path, el.sourceline or 0, "active-element", f"<{tag}> embeds or redirects to another document"))
+        elif tag == "style":
+            out.extend(Finding(path, el.sourceline or 0, "style", f"<style>: {why}") for why in css_problems(el.text or ""))
+        out.extend(_attribute_findings(el, path))
+        if tooltips and el.get("title") and "<" in el.get("title", ""):
+            out.extend(scan_fragment(el.get("title", ""), f"{path} (title attribute, line {el.sourceline})"))
+    return out
+
+
+def scan_html(data: str | bytes, path: str = "<html>", *, allowed_inline: Iterable[re.Pattern[str]] | None = None) -> list[Finding]:
+    """Findings in one full HTML page; Material's own inline scripts are allowed by default."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if not raw.strip():
+        return []
+    try:
+        root = lxml_html.document_fromstring(raw)
+    except (etree.ParserError, ValueError) as exc:
+        return [Finding(path, 0, "parser-disagreement", f"page cannot be parsed: {exc}")]
+    patterns = material_inline_scripts() if allowed_inline is None else tuple(allowed_inline)
+    config = root.find(".//script[@id='__config']")
+    tooltips = False
+    if config is not None:
+        try:
+            tooltips = "content.tooltips" in json.loads(config.text or "{}").get("features", [])
+        except (ValueError, AttributeError):
+            pass  # reported by the JSON check in scan_tree
+    out = scan_tree(root, path, allowed_inline=patterns, tooltips=tooltips)
+    parsed, in_text = _parsed_counts(root), _raw_counts(raw)
+    for what, count in in_text.items():
+        if count > parsed[what]:
+            out.append(Finding(path, 0, "parser-disagreement",
+                               f"the text has {count} tag(s) with {what} markup but the parsed page has {parsed[what]}; a browser may run the rest"))
+    return out
+
+
+def _raw_counts(raw: bytes) -> dict[str, int]:
+    counts = {"script": 0, "event-handler": 0, "active-element": 0}
+    start = raw.find(b"<")
+    while start != -1:
+        m = _RAW_TAG.match(raw, start)
+        if m:
+            tag = m.group(1).lower().decode("ascii")
+            counts["script"] += tag == "script"
+            counts["active-element"] += tag in ACTIVE_ELEMENTS
+            # quoted attribute values are data, not attributes: "title='x onclick=y'" is no handler
+            counts["event-handler"] += bool(_RAW_EVENT.search(_RAW_QUOTED.sub(b"=", m.group(2))))
+        start = raw.find(b"<", start + 1)
+    return counts
+
+
+def _parsed_counts(root: etree._Element) -> dict[str, int]:
+    counts = {"script": 0, "event-handler": 0, "active-element": 0}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        counts["script"] += tag == "script"
+        counts["active-element"] += tag in ACTIVE_ELEMENTS
+        counts["event-handler"] += any(str(name).lower().rsplit("}", 1)[-1].startswith("on") for name in el.attrib)
+    return counts
+
+
+def scan_fragment(fragment: str, path: str = "<fragment>") -> list[Finding]:
+    """Findings in an HTML fragment that a page inserts with innerHTML (search results, tooltips)."""
+    if "<" not in fragment:  # without a tag there is no element, whatever the entities say
+        return []
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError) as exc:
+        return [Finding(path, 0, "parser-disagreement", f"fragment cannot be parsed: {exc}")]
+    return scan_tree(root, path)
+
+
+def scan_search_index(index_file: Path, display: str) -> list[Finding]:
+    """Material's search shows each indexed title and text with innerHTML, so both are scanned as HTML."""
+    try:
+        docs = json.loads(index_file.read_text(encoding="utf-8")).get("docs", [])
+    except (OSError, ValueError) as exc:
+        return [Finding(display, 0, "parser-disagreement", f"search index cannot be read: {exc}")]
+    out: list[Finding] = []
+    for doc in docs:
+        for field in ("title", "text"):
+            value = doc.get(field)
+            if isinstance(value, str):
+                out.extend(scan_fragment(value, f"{display} [{doc.get('location', '?')} {field}]"))
+    return out
+
+
+def scan_site(site_dir: Path) -> list[Finding]:
+    """Every page and search index of a built site (all locales live below ``site_dir``)."""
+    site_dir = Path(site_dir)
+    out: list[Finding] = []
+    for file in sorted(site_dir.rglob("*.html")):
+        out.extend(scan_html(file.read_bytes(), str(file.relative_to(site_dir))))
+    for index in sorted(site_dir.rglob("search_index.json")):
+        out.extend(scan_search_index(index, str(index.relative_to(site_dir))))
+    return out

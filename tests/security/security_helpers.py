@@ -1,0 +1,70 @@
+"""Shared helpers for the security tests: temp projects, YAML entries and a summary in pytest's output.
+
+Not a conftest (tests/conftest.py owns that module name); test modules import it by its unique name.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import FIXTURES, ROOT
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../glossary_tool/schemas/entry.schema.json\n"
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Never writes anchors or aliases (the loader refuses them), even for repeated lists."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_entry(data: dict[str, Any]) -> str:
+    """An entry as the loader accepts it: schema comment, then block YAML without aliases."""
+    return SCHEMA_LINE + yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def new_project(root: Path, entries: dict[str, dict[str, Any]] | None = None, *, fixtures: bool = True,
+                mkdocs_extra: str = "") -> Path:
+    """A buildable copy of the project (mkdocs.yml, locales/) with fixture entries plus ``entries``."""
+    root.mkdir(parents=True, exist_ok=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if mkdocs_extra:
+        # Extra rule severities go into the glossary block's rules mapping.
+        config = config.replace("      rules:\n", "      rules:\n" + mkdocs_extra, 1)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(ROOT / "locales", root / "locales")
+    content = root / "content"
+    if fixtures:
+        shutil.copytree(FIXTURES / "valid", content)
+    content.mkdir(exist_ok=True)
+    for name, data in (entries or {}).items():
+        (content / name).write_text(dump_entry(data), encoding="utf-8")
+    return root
+
+
+class _Summary:
+    """A pytest plugin registered at run time: prints collected lines in the terminal summary (also with -q)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        if self.lines:
+            terminalreporter.section("security figures")
+            for line in self.lines:
+                terminalreporter.write_line(line)
+
+
+def summary(config: pytest.Config, line: str) -> None:
+    """Add one line to the 'security figures' section at the end of the test run."""
+    plugin = config.pluginmanager.get_plugin("glossary-security-summary")
+    if plugin is None:
+        plugin = _Summary()
+        config.pluginmanager.register(plugin, "glossary-security-summary")
+    plugin.lines.append(line)
