@@ -39,6 +39,15 @@ locales: $(STAMP)
 	$(BIN)/pybabel extract -F locales/babel.cfg -o locales/messages.pot --sort-output --no-location --omit-header -k _ -k ngettext:1,2 .
 	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --ignore-obsolete --no-fuzzy-matching
 
+## make fuzz: a long property-test campaign on the loader and lint (GLOSSARY_FUZZ=campaign, or a number of examples per property)
+fuzz: $(STAMP)
+	GLOSSARY_FUZZ=$${GLOSSARY_FUZZ:-campaign} $(BIN)/python -m pytest -q tests/security/test_security_fuzz.py
+
+## make bench: scale benchmark (100, 1,000 and 10,000 concepts; about 30 min); BENCH_SIZES=100,1000 runs smaller.
+## Not part of `make test`; it rewrites benchmarks/recorded.json, which tests/test_bench_regression.py reads.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
 schema: $(STAMP)
 	$(BIN)/glossary-tool schema --write
 

@@ -18,11 +18,16 @@ def catalog_path(locales_dir: Path, locale: str) -> Path:
     return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@functools.lru_cache(maxsize=16)
 def translations(locales_dir: Path, locale: str) -> NullTranslations:
     """Compile the locale's .po catalog in memory; the source language (msgids) needs none."""
     po = catalog_path(locales_dir, locale)
-    if not po.exists():
+    # Keyed by modification time too: a warm `serve` process must pick up an edited catalog.
+    return _compiled(po, locale, po.stat().st_mtime_ns if po.exists() else None)
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled(po: Path, locale: str, mtime: int | None) -> NullTranslations:
+    if mtime is None:
         return NullTranslations()
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=locale)

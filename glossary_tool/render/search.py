@@ -8,6 +8,7 @@ forms then both match.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Iterable
@@ -55,4 +56,11 @@ def inflections(texts: Iterable[str], locale: str) -> list[str]:
         extra.update(_forms(locale, w))
     # A form that is the start of a word already on the page matches that word's prefix anyway.
     extra -= words
-    return sorted(f for f in extra if not any(w.startswith(f) for w in words))
+    # Words starting with f sort right after f: one bisection per form instead of a scan of every word.
+    ordered = sorted(words)
+    out = []
+    for f in sorted(extra):
+        i = bisect.bisect_left(ordered, f)
+        if i == len(ordered) or not ordered[i].startswith(f):
+            out.append(f)
+    return out

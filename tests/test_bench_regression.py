@@ -1,0 +1,114 @@
+"""Speed regression guard and the fast paths' equivalence: same output as the simple, serial code, never grossly slower.
+
+The timing check fails only above 10× the figure ``make bench`` recorded (benchmarks/recorded.json), so noise cannot fail it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from conftest import FIXTURES, ROOT, make_settings
+from glossary_tool.config import load_settings
+from glossary_tool.lint import Result, run
+from glossary_tool.render.search import MIN_LENGTH, WORD, _forms, inflections
+from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms
+from glossary_tool.rules import load_all
+
+SLOWDOWN_LIMIT = 10
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is being made
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("bench") / "project"
+    _generator().write_glossary(project, 1000)
+    return project
+
+
+def test_lint_of_1000_generated_concepts_is_not_grossly_slower_than_recorded(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    recorded = json.loads((ROOT / "benchmarks" / "recorded.json").read_text(encoding="utf-8"))["lint_1000_seconds"]
+    monkeypatch.chdir(generated)
+    settings = load_settings(generated / "mkdocs.yml")
+    load_all()
+    times = []
+    for _ in range(2):  # the better of two runs, as the benchmark's probe times a run after its imports
+        start = time.perf_counter()
+        result = run(settings, strict=True)
+        times.append(time.perf_counter() - start)
+        assert result.problems == []
+    assert min(times) < SLOWDOWN_LIMIT * recorded, f"lint of 1,000 concepts took {min(times):.2f} s; recorded {recorded:.2f} s"
+
+
+def _summary(result: Result) -> tuple[list[object], list[str], list[tuple[object, ...]]]:
+    return (result.problems, [e.id for e in result.glossary.entries],
+            [(e.doc.path, e.doc.text, e.doc.data, e.doc.values, e.doc.keys) for e in result.glossary.entries])
+
+
+def test_parallel_lint_equals_serial(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "mixed"
+    shutil.copytree(generated / "content", project)
+    shutil.copytree(FIXTURES / "invalid", project / "invalid")
+    shutil.copytree(FIXTURES / "valid", project / "valid")
+    # Cross-file problems whose two ends fall into different processes' chunks.
+    files = sorted((project / "concepts").glob("*.yaml"))
+    first, last = files[0], files[-1]
+    head = "  en:\n    terms:\n      - text: "
+    borrowed = head + _first_term(first) + "\n        type: variant\n        status: admitted\n      - text: "
+    last.write_text(last.read_text(encoding="utf-8").replace(head, borrowed, 1), encoding="utf-8")
+    (project / "concepts" / "zz-broken.yaml").write_text("id: zz-broken\nkind: concept\n  bad: [indent\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    settings = make_settings(project)
+    serial = run(settings, [project], jobs=1)
+    assert any(p.rule == "duplicate-term" for p in serial.problems)
+    assert any(p.rule == "yaml-syntax" for p in serial.problems)
+    for jobs in (2, 3):
+        assert _summary(run(settings, [project], jobs=jobs)) == _summary(serial)
+
+
+def _first_term(path: Path) -> str:
+    return re.search(r"  en:\n    terms:\n      - text: (.*)\n", path.read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
+
+
+def _flat_pattern(targets: list[LinkTarget]) -> TermMatcher:
+    """The straightforward matcher the trie replaces: one alternative per term, longest first."""
+    matcher = TermMatcher([])
+    for t in sorted(targets, key=lambda t: (-len(t.term), t.term)):
+        matcher.by_text.setdefault(t.term.casefold(), t)
+    matcher.pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in matcher.by_text) + r")(?!\w)", re.IGNORECASE)
+    return matcher
+
+
+def test_trie_term_matcher_links_exactly_like_a_flat_alternation() -> None:
+    terms = ["data", "data entry", "Data Entry Work", "BPO", "KPO", "k", "a b", "a", "(x)", "c++", "e-mail", "e",
+             "outsourcing", "business process outsourcing", "process", "Straße", "år", "årsredovisning"]
+    targets = [LinkTarget(t, f"../t{i}/", f"tip {i}") for i, t in enumerate(terms)]
+    texts = ["<p>Data entry work and DATA ENTRY, data entrywork, a b c, (x) c++ e-mail e a k BPO/KPO.</p>",
+             "<p>Business process outsourcing is <em>outsourcing</em> of a process; <a href='x'>data</a> <code>data</code>.</p>",
+             "<p>Strasse, STRASSE och år; årsredovisningen, årsredovisning.</p><ul><li>data entry work</li></ul>"]
+    for exclude in (None, "../t1/", "../t12/"):
+        assert [link_terms(t, TermMatcher(targets), exclude) for t in texts] == [link_terms(t, _flat_pattern(targets), exclude) for t in texts]
+
+
+def test_inflections_filter_equals_the_quadratic_scan() -> None:
+    for locale, text in [("en", "Outsourcing of knowledge processes; outsourced, outsources and process work."),
+                         ("sv", "Outsourcing av kunskapsprocesser, kunskapsprocessen och arbetet med processer.")]:
+        words = {w for w in WORD.findall(text.casefold()) if len(w) >= MIN_LENGTH and not w.isdigit()}
+        extra = {f for w in words for f in _forms(locale, w)} - words
+        assert inflections([text], locale) == sorted(f for f in extra if not any(w.startswith(f) for w in words))
