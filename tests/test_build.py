@@ -26,3 +26,31 @@ def test_a_lint_error_fails_the_build(tmp_path: Path) -> None:
         build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
     cause = exc.value if isinstance(exc.value, PluginError) else exc.value.__context__
     assert isinstance(cause, PluginError) and "unknown key 'bogus'" in str(cause)
+
+
+def _copy_project(dst: Path) -> None:
+    shutil.copy(ROOT / "mkdocs.yml", dst / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", dst / "content")
+    shutil.copytree(ROOT / "locales", dst / "locales")
+
+
+def test_the_shipped_glossary_has_no_stale_notice(tmp_path: Path) -> None:
+    _copy_project(tmp_path)
+    build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert "glossary-stale" not in (tmp_path / "site/sv/terms/kpo/index.html").read_text(encoding="utf-8")
+
+
+def test_an_edited_source_text_marks_the_translation_stale_on_the_site(tmp_path: Path) -> None:
+    _copy_project(tmp_path)
+    entry = tmp_path / "content/concepts/kpo.yaml"
+    text = entry.read_text(encoding="utf-8")
+    # the first definition in the file is the English one
+    edited = text.replace("    definition: >-\n      ", "    definition: >-\n      Edited. ", 1)
+    assert edited != text
+    entry.write_text(edited, encoding="utf-8")
+    build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    sv = (tmp_path / "site/sv/terms/kpo/index.html").read_text(encoding="utf-8")
+    en = (tmp_path / "site/terms/kpo/index.html").read_text(encoding="utf-8")
+    assert "glossary-stale" in sv and "Kan vara inaktuell" in sv
+    assert "glossary-stale" not in en
+    assert "glossary-stale" not in (tmp_path / "site/sv/terms/bpo/index.html").read_text(encoding="utf-8")
