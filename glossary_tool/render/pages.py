@@ -254,38 +254,53 @@ def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_n
     for c in glossary.concepts:
         pages.append(_concept_page(ctx, c, sort(services.get(c.id, [])), comps_of.get(c.id, []), faqs_of.get(c.id, [])))
 
-    # Categories
+    # Categories, each split into pages of at most LISTING_PAGE_SIZE entries
     for cat in CATEGORIES:
         ids = sort([c.id for c in glossary.concepts if c.category == cat])
         if not ids:
             continue
-        url = f"categories/{cat}/"
-        items = [{**ctx.link(cid, url), "summary": ctx.summary(ctx.concepts[cid])} for cid in ids]
-        html = env.get_template("category.html").render(p={"title": g(CATEGORY_LABELS[cat]), "entries": items})
-        pages.append(RenderedPage(f"categories/{cat}.md", url, g(CATEGORY_LABELS[cat]), html, in_nav=True))
+        label = g(CATEGORY_LABELS[cat])
+        chunks = _chunked(ids)
+        urls = [_listing_url(f"categories/{cat}/", n) for n in range(len(chunks))]
+        for n, chunk in enumerate(chunks):
+            url = urls[n]
+            items = [{**ctx.link(cid, url), "summary": ctx.summary(ctx.concepts[cid])} for cid in chunk]
+            html = env.get_template("category.html").render(
+                p={"title": label, "entries": items, "total": len(ids), "pager": _pager(urls, n)})
+            pages.append(RenderedPage(_listing_src(f"categories/{cat}", n), url, _listing_title(label, n, len(chunks)), html, in_nav=n == 0))
 
-    # A–Ö index: every term of every concept, filed under its letter
-    url = "index-a-z/"
-    entries = []
+    # A–Ö index: every term of every concept, filed under its letter, split into pages as above
+    found = []
     for c in glossary.concepts:
         block = c.locales.get(locale)
         if block is None:
             continue
         title = ctx.label(c)
         for t in block.terms:
-            entries.append({"text": t.text, "href": relative(url, f"terms/{c.id}/"), "see": title if t.text != title else ""})
-    entries.sort(key=lambda e: collation.sort_key(e["text"], locale))
-    groups: list[dict[str, Any]] = []
-    for e in entries:
-        letter = collation.heading(e["text"], locale)
-        if not groups or groups[-1]["letter"] != letter:
-            groups.append({"letter": letter, "anchor": _anchor(letter), "entries": []})
-        groups[-1]["entries"].append(e)
-    present = {grp["letter"] for grp in groups}
-    letters = [{"text": L, "anchor": _anchor(L), "present": L in present} for L in collation.headings(locale)]
+            found.append({"text": t.text, "id": c.id, "see": title if t.text != title else ""})
+    found.sort(key=lambda e: collation.sort_key(e["text"], locale))
+    chunks = _chunked(found)
+    urls = [_listing_url("index-a-z/", n) for n in range(len(chunks))]
+    starts: dict[str, int] = {}  # letter -> the page where its entries begin
+    for n, chunk in enumerate(chunks):
+        for e in chunk:
+            e["letter"] = collation.heading(e["text"], locale)
+            starts.setdefault(e["letter"], n)
     title = g("A–Z index")
-    html = env.get_template("index_az.html").render(p={"title": title, "groups": groups, "letters": letters})
-    pages.append(RenderedPage("index-a-z.md", url, title, html, in_nav=True))
+    for n, chunk in enumerate(chunks):
+        url = urls[n]
+        groups: list[dict[str, Any]] = []
+        for e in chunk:
+            if not groups or groups[-1]["letter"] != e["letter"]:
+                groups.append({"letter": e["letter"], "anchor": _anchor(e["letter"]), "entries": []})
+            groups[-1]["entries"].append({"text": e["text"], "href": relative(url, f"terms/{e['id']}/"), "see": e["see"]})
+        letters = []
+        for letter in collation.headings(locale):
+            page = starts.get(letter)
+            target = "" if page is None or page == n else relative(url, urls[page])
+            letters.append({"text": letter, "present": page is not None, "href": f"{target}#letter-{_anchor(letter)}"})
+        html = env.get_template("index_az.html").render(p={"title": title, "groups": groups, "letters": letters, "pager": _pager(urls, n)})
+        pages.append(RenderedPage(_listing_src("index-a-z", n), url, _listing_title(title, n, len(chunks)), html, in_nav=n == 0))
 
     # Comparisons
     comparison_links = []
@@ -323,6 +338,37 @@ def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_n
                                                     "index_href": "index-a-z/", "faq_href": "faq/", "comparisons": comparison_links})
     pages.insert(0, RenderedPage("index.md", "", site_name, home, in_nav=True))
     return pages
+
+
+# Listings (the index, each category) are split into pages of this many entries, so that no page grows with
+# the glossary: one page listing every term was the largest page of the site (1.6 MB at 10,000 concepts).
+LISTING_PAGE_SIZE = 400
+
+
+def _chunked(items: list[Any]) -> list[list[Any]]:
+    return [items[i:i + LISTING_PAGE_SIZE] for i in range(0, len(items), LISTING_PAGE_SIZE)] or [[]]
+
+
+def _listing_url(base: str, n: int) -> str:
+    """URL of page ``n`` (0-based) of a listing: the first page keeps the listing's own URL."""
+    return base if n == 0 else f"{base}{n + 1}/"
+
+
+def _listing_src(stem: str, n: int) -> str:
+    return f"{stem}.md" if n == 0 else f"{stem}/{n + 1}.md"
+
+
+def _listing_title(title: str, n: int, total: int) -> str:
+    return title if total == 1 else f"{title} ({n + 1}/{total})"
+
+
+def _pager(urls: list[str], n: int) -> dict[str, Any] | None:
+    """Links to the previous and next page of a listing; None when it fits on one page."""
+    if len(urls) == 1:
+        return None
+    return {"page": n + 1, "pages": len(urls),
+            "prev": relative(urls[n], urls[n - 1]) if n > 0 else None,
+            "next": relative(urls[n], urls[n + 1]) if n + 1 < len(urls) else None}
 
 
 def _anchor(letter: str) -> str:
