@@ -125,6 +125,13 @@ def _parse_locales(raw: Any) -> tuple[Locale, ...]:
 def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:
     """Read ``mkdocs.yml`` and return the glossary settings it holds."""
     path = Path(config_file).resolve()
+    raw = read_config(config_file)
+    return settings_from_options(path.parent, find_plugin_block(raw), str(raw.get("site_url") or ""))
+
+
+def read_config(config_file: Path | str) -> Mapping[str, Any]:
+    """The top-level mapping of ``mkdocs.yml``, read without MkDocs (its tags are tolerated, not evaluated)."""
+    path = Path(config_file)
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     except FileNotFoundError:
@@ -133,4 +140,4 @@ def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:
         raise FatalError(f"{config_file}: not valid YAML: {exc}") from None
     if not isinstance(raw, Mapping):
         raise FatalError(f"{config_file}: expected a mapping at the top level")
-    return settings_from_options(path.parent, find_plugin_block(raw), str(raw.get("site_url") or ""))
+    return raw

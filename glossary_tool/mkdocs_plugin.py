@@ -13,7 +13,6 @@ import multiprocessing
 import posixpath
 import shutil
 import subprocess
-import sys
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from glossary_tool.build import start_locale_build
 from glossary_tool.config import Settings, settings_from_options
 from glossary_tool.lint import run
 from glossary_tool.problems import FatalError
@@ -61,6 +61,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.pages: dict[str, RenderedPage] = {}
         # Other locales' builds under way: locale, process (or warm process's pipe), hidden folder, final folder.
         self.children: list[tuple[str, subprocess.Popen[bytes] | Connection, Path, Path]] = []
+        self.prestarted: list[tuple[str, subprocess.Popen[bytes], Path, Path]] | None = None
 
     @event_priority(100)  # before the search plugin reads its language settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -91,7 +92,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             search.config["pipeline"] = ["stopWordFilter", "trimmer"]
             # Synonyms and inflections go into their own field: searchable, but never shown in results.
             search.config["fields"] = {**search.config["fields"], SEARCH_FIELD: {"boost": 10.0}}
-        if self.spawn_other_locales and self.locale == self.settings.locales[0].code:
+        if self.prestarted is not None:  # `glossary-tool build` started them before loading MkDocs
+            self.children = list(self.prestarted)
+            self.prestarted = None
+        elif self.spawn_other_locales and self.locale == self.settings.locales[0].code:
             # As early as possible, so that they run while this build cleans site_dir, reads files, lints and renders;
             # they build into hidden folders, which MkDocs' cleaning skips, moved into place in on_post_build.
             self._start_other_locales(config)
@@ -218,9 +222,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 conn.send((str(config.config_file_path), loc.code, str(staging), site_url))
                 self.children.append((loc.code, conn, staging, final))
                 continue
-            cmd = [sys.executable, "-m", "glossary_tool.build", "--config", str(config.config_file_path), "--locale", loc.code,
-                   "--site-dir", str(staging), "--site-url", site_url]
-            self.children.append((loc.code, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE), staging, final))
+            proc = start_locale_build(Path(config.config_file_path), loc.code, staging, site_url)
+            self.children.append((loc.code, proc, staging, final))
 
 
 def _warm(code: str) -> Connection:

@@ -54,3 +54,14 @@ def test_an_edited_source_text_marks_the_translation_stale_on_the_site(tmp_path:
     assert "glossary-stale" in sv and "Kan vara inaktuell" in sv
     assert "glossary-stale" not in en
     assert "glossary-stale" not in (tmp_path / "site/sv/terms/bpo/index.html").read_text(encoding="utf-8")
+
+
+def test_a_config_mkdocs_rejects_stops_the_other_locales_and_leaves_no_staging_folder(tmp_path: Path) -> None:
+    _copy_project(tmp_path)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("use_directory_urls: true", "use_directory_urls: maybe"), encoding="utf-8")
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):  # MkDocs' own "invalid configuration" exit
+        build_site(config, tmp_path / "site")
+    assert not list(tmp_path.glob("site/.building-*"))
