@@ -342,7 +342,7 @@ def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_n
 
 # Listings (the index, each category) are split into pages of this many entries, so that no page grows with
 # the glossary: one page listing every term was the largest page of the site (1.6 MB at 10,000 concepts).
-LISTING_PAGE_SIZE = 400
+LISTING_PAGE_SIZE = 200
 
 
 def _chunked(items: list[Any]) -> list[list[Any]]:

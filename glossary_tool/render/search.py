@@ -8,7 +8,6 @@ forms then both match.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from typing import Iterable
@@ -54,13 +53,10 @@ def inflections(texts: Iterable[str], locale: str) -> list[str]:
     extra: set[str] = set()
     for w in words:
         extra.update(_forms(locale, w))
-    # A form that is the start of a word already on the page matches that word's prefix anyway.
+    # Every query word gets a trailing wildcard, so a token is only needed when no longer token starts with it:
+    # a form that starts another form, or a word already on the page, is matched through that one anyway.
+    # In sorted order a string's extensions follow it directly, so one look at the next string decides.
     extra -= words
-    # Words starting with f sort right after f: one bisection per form instead of a scan of every word.
-    ordered = sorted(words)
-    out = []
-    for f in sorted(extra):
-        i = bisect.bisect_left(ordered, f)
-        if i == len(ordered) or not ordered[i].startswith(f):
-            out.append(f)
-    return out
+    ordered = sorted(extra | words)
+    return [f for i, f in enumerate(ordered)
+            if f in extra and not (i + 1 < len(ordered) and ordered[i + 1].startswith(f))]
