@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from glossary_tool.config import DEFAULT_LOCALES, Settings
 from glossary_tool.lint import Result, run
+from glossary_tool.model import Glossary
 from glossary_tool.problems import Severity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,3 +82,14 @@ def found(result: Result, rule: str) -> list[tuple[str, int, int]]:
 
 
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def valid_glossary(tmp_path: Path, extra: dict[str, str] | None = None) -> tuple[Glossary, Settings]:
+    """The valid fixtures (plus ``extra`` files) copied to ``tmp_path`` and linted clean: the glossary and its settings."""
+    for f in (FIXTURES / "valid").glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    write_files(tmp_path, extra or {})
+    settings = make_settings(tmp_path)
+    result = run(settings)
+    assert result.errors == 0, [str(p) for p in result.problems]
+    return result.glossary, settings

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, concept, make_settings, write_files
+from conftest import valid_glossary, concept, make_settings, write_files
 from glossary_tool.cli import main
 from glossary_tool.export.csvfile import export_csv, header, import_csv, neutralise, restore
 from glossary_tool.lint import run
@@ -18,14 +18,7 @@ from glossary_tool.problems import Severity
 MKDOCS = "site_name: t\nplugins:\n  - glossary:\n      content_dir: content\n"
 
 
-def glossary(tmp_path: Path, extra: dict[str, str] | None = None):
-    for f in (FIXTURES / "valid").glob("*.yaml"):
-        shutil.copy(f, tmp_path / f.name)
-    write_files(tmp_path, extra or {})
-    settings = make_settings(tmp_path)
-    result = run(settings)
-    assert result.errors == 0, [str(p) for p in result.problems]
-    return result.glossary, settings
+glossary = valid_glossary
 
 
 def rows(data: bytes) -> list[list[str]]:

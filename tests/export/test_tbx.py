@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from lxml import etree
 from tbxcheck import tbx_errors
 
-from conftest import FIXTURES, ROOT, concept, make_settings, write_files
+from conftest import ROOT, valid_glossary, concept, make_settings, write_files
 from glossary_tool.cli import main
 from glossary_tool.config import load_settings
 from glossary_tool.export import load_all
@@ -24,14 +23,7 @@ TBX = f"{{{NS}}}"
 MKDOCS = "site_name: t\nplugins:\n  - glossary:\n      content_dir: content\n"
 
 
-def fixtures_glossary(tmp_path: Path, extra: dict[str, str] | None = None):
-    for f in (FIXTURES / "valid").glob("*.yaml"):
-        shutil.copy(f, tmp_path / f.name)
-    write_files(tmp_path, extra or {})
-    settings = make_settings(tmp_path)
-    result = run(settings)
-    assert result.errors == 0, [str(p) for p in result.problems]
-    return result.glossary, settings
+fixtures_glossary = valid_glossary
 
 
 def test_format_is_registered() -> None:
