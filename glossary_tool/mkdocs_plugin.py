@@ -31,6 +31,7 @@ from glossary_tool.lint import run
 from glossary_tool.problems import FatalError
 from glossary_tool.render import RenderedPage, render_locale
 from glossary_tool.render.i18n import gettext_for as render_gettext
+from glossary_tool.render.i18n import theme_labels
 from glossary_tool.reporters import REPORTERS
 from glossary_tool.translation import stale_fields
 
@@ -83,6 +84,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         config.theme.dirs.insert(0, str(ASSETS))
         config.extra_css.append("assets/glossary.css")
         # A truthy value shows Material's language switch; our partial renders per-page links instead.
+        config.extra.update(theme_labels(self.settings.root / "locales", self.locale))
         config.extra["alternate"] = [{"name": l.name, "link": self.base_url + l.prefix, "lang": l.code} for l in self.settings.locales]
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:

@@ -65,3 +65,28 @@ def test_a_config_mkdocs_rejects_stops_the_other_locales_and_leaves_no_staging_f
     with pytest.raises(Abort):  # MkDocs' own "invalid configuration" exit
         build_site(config, tmp_path / "site")
     assert not list(tmp_path.glob("site/.building-*"))
+
+
+def test_swedish_pages_show_no_english_ui_text(tmp_path: Path) -> None:
+    from babel.messages.pofile import read_po
+    from lxml import html as lxml_html
+
+    with (ROOT / "locales/sv/LC_MESSAGES/messages.po").open("rb") as fh:
+        catalog = read_po(fh)
+    # English UI strings whose Swedish differs; short ones ("noun") could occur inside content by chance.
+    english = {m.id for m in catalog if isinstance(m.id, str) and m.id and m.string and m.string != m.id and len(m.id) >= 8}
+    english |= {"Not found", "Skip to content", "Back to top", "Search"}  # the theme's own strings
+    assert len(english) > 30
+    _copy_project(tmp_path)
+    build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    pages = [p for p in (tmp_path / "site/sv").rglob("*.html")]
+    assert len(pages) > 60
+    for page in pages:
+        tree = lxml_html.fromstring(page.read_bytes())
+        # Source titles are cited as published, in English where the article is English.
+        for el in tree.xpath("//script|//style|//*[contains(@class, 'glossary-sources')]"):
+            el.drop_tree()
+        visible = " ".join(tree.text_content().split()) + " " + " ".join(tree.xpath("//@aria-label|//@title|//@placeholder"))
+        found = sorted(s for s in english if s in visible)
+        assert not found, f"{page.relative_to(tmp_path)}: {found}"
+    assert "Sidan finns inte" in (tmp_path / "site/sv/404.html").read_text(encoding="utf-8")

@@ -38,4 +38,20 @@ def _compiled(po: Path, locale: str, mtime: int | None) -> NullTranslations:
 
 
 def gettext_for(locales_dir: Path, locale: str) -> Callable[[str], str]:
+    """The gettext function of ``locale`` (the source language passes msgids through)."""
     return translations(locales_dir, locale).gettext
+
+
+def _(text: str) -> str:
+    """Marks a msgid for ``pybabel extract``; the text is translated where it is used."""
+    return text
+
+
+# Strings on the theme's own pages (the 404 page), handed to MkDocs' templates through ``config.extra``.
+THEME_LABELS = {"glossary_not_found": _("Page not found"), "glossary_home": _("Go to the home page")}
+
+
+def theme_labels(locales_dir: Path, locale: str) -> dict[str, str]:
+    """``THEME_LABELS`` in ``locale``."""
+    g = gettext_for(locales_dir, locale)
+    return {key: g(text) for key, text in THEME_LABELS.items()}
