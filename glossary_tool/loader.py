@@ -1,8 +1,10 @@
 """Read one YAML entry safely into plain data plus a position for every key and value.
 
-Everything stays a string; tags, anchors, aliases, duplicate keys, deep nesting, oversized
-files, bad encodings and invisible characters become Problems instead of tracebacks.
+Everything stays a string; every hazard (tags, aliases, depth, size, encoding, invisibles) is a Problem.
 """
+
+# Refused: tags, anchors, aliases, duplicate keys, deep nesting, oversized files, bad encodings and
+# invisible characters. Each becomes a Problem at its position instead of a traceback.
 
 from __future__ import annotations
 

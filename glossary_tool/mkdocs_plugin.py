@@ -1,8 +1,9 @@
 """Thin MkDocs glue: lint, render the pages of this build's locale, and start the other locales' builds.
 
-The default locale's build runs each other locale as its own MkDocs build in a subprocess, in parallel,
-into ``<site_dir>/<prefix>``; ``mkdocs serve`` therefore serves every locale and reloads on YAML edits.
+Each other locale is its own MkDocs build in a parallel process, into ``<site_dir>/<prefix>``.
 """
+
+# `mkdocs serve` therefore serves every locale and reloads on YAML edits.
 
 from __future__ import annotations
 

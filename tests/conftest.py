@@ -6,6 +6,7 @@ import os
 import shutil
 import textwrap
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -64,8 +65,11 @@ def write_files(root: Path, files: dict[str, str]) -> None:
         path.write_text(textwrap.dedent(text), encoding="utf-8")
 
 
+LintFiles = Callable[..., Result]  # the lint_files fixture: lint_files({"a.yaml": "..."}, strict=False, **rules)
+
+
 @pytest.fixture
-def lint_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def lint_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LintFiles:
     """lint_files({"a.yaml": "..."}) → Result, with paths shown relative to the temp folder."""
     monkeypatch.chdir(tmp_path)
 

@@ -1,7 +1,6 @@
 """Folders of fixtures: valid entries lint clean; each invalid file gives exactly its expected problems.
 
-An invalid fixture states what it expects in header comments:
-``# expect: RULE LINE:COLUMN`` (one or more) and optionally ``# settings: key=value ...``.
+An invalid fixture's header: ``# expect: RULE LINE:COLUMN`` (one or more), optionally ``# settings: k=v``.
 """
 
 from __future__ import annotations

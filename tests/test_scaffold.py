@@ -16,7 +16,8 @@ from conftest import FIXTURES, write_files
 from glossary_tool import fileio, scaffold
 from glossary_tool.cli import main
 from glossary_tool.config import load_settings
-from glossary_tool.lint import run
+from glossary_tool.lint import Result, run
+from glossary_tool.model import Entry
 from glossary_tool.problems import FatalError, Severity
 from glossary_tool.yamlio import SCHEMA_COMMENT
 
@@ -34,7 +35,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def lint(strict: bool = False):
+def lint(strict: bool = False) -> Result:
     return run(load_settings("mkdocs.yml"), strict=strict)
 
 
@@ -111,7 +112,7 @@ def test_file_appearing_during_new_is_not_overwritten(project: Path, monkeypatch
     target = project / "content" / "concepts" / "late.yaml"
     real_check = scaffold.check_entry
 
-    def someone_else_writes(text: str, path: str):  # runs after the checks, before the write
+    def someone_else_writes(text: str, path: str) -> Entry:  # runs after the checks, before the write
         target.write_text("mine\n", encoding="utf-8")
         return real_check(text, path)
 
@@ -181,7 +182,7 @@ def test_translate_refuses_if_the_file_changed_after_it_was_read(project: Path, 
     real_check = scaffold.check_entry
     calls = []
 
-    def edit_meanwhile(text: str, shown: str):
+    def edit_meanwhile(text: str, shown: str) -> Entry:
         calls.append(shown)
         if len(calls) == 2:  # the check of the new text, after the file was read
             path.write_text(path.read_text(encoding="utf-8") + "# someone else's edit\n", encoding="utf-8")

@@ -1,8 +1,10 @@
 """CSV export and import for spreadsheets: one row per term, UTF-8 with BOM, comma-separated, CRLF.
 
-Cells starting with ``= + - @``, tab, CR or ``'`` get a leading ``'`` on export (no formula can run)
-and lose exactly that one ``'`` on import, so every value round-trips.
+Cells that a spreadsheet would run as a formula get a leading ' on export, removed again on import.
 """
+
+# Cells starting with = + - @, tab, CR or ' get a leading ' on export (no formula can run) and lose exactly
+# that one ' on import, so every value round-trips.
 
 from __future__ import annotations
 

@@ -1,8 +1,10 @@
 """TBX-Basic (ISO 30042:2019, DCA style) export and import; README "TBX-Basic" lists the mapping.
 
-What TBX-Basic has no data category for (Swedish utrum, proper nouns, plurals, source details) travels
-in small ``key: value`` notes that the importer reads back, so our own files round-trip exactly.
+What TBX-Basic cannot say (Swedish utrum, plurals, source details) travels in `key: value` notes.
 """
+
+# Those notes (Swedish utrum, proper nouns, plurals, source details) are read back by the importer,
+# so our own files round-trip exactly.
 
 from __future__ import annotations
 

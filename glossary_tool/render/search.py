@@ -1,10 +1,11 @@
 """Extra search words for a page: synonyms plus inflected forms of its words.
 
-Material's search adds a trailing wildcard to every query word and lunr skips stemming for wildcard
-terms, so the index is built without a stemmer and each page carries the inflected forms that share
-a stem with its own words (computed here with the Snowball stemmers). Whole words and inflected
-forms then both match.
+The index has no stemmer (queries get a wildcard, which lunr does not stem); pages carry the forms instead.
 """
+
+# Material's search adds a trailing wildcard to every query word and lunr skips stemming for wildcard terms,
+# so the index is built without a stemmer and each page carries the inflected forms that share a stem with
+# its own words (Snowball stemmers). Whole words and inflected forms then both match.
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 from conftest import ROOT
 from glossary_tool.build import build_site
@@ -100,7 +101,7 @@ pytestmark = pytest.mark.browser
         ("sv/", "business process outsourcing", "sv/terms/bpo/"),  # the English term, a hidden synonym
     ],
 )
-def test_search_box(page, base_url: str, path: str, query: str, expected: str) -> None:
+def test_search_box(page: Page, base_url: str, path: str, query: str, expected: str) -> None:
     results = search(page, base_url, path, query)
     assert expected in results, results
     if path == "":
@@ -109,7 +110,7 @@ def test_search_box(page, base_url: str, path: str, query: str, expected: str) -
         assert all(r.startswith("sv/") for r in results), "an English page in Swedish results"
 
 
-def test_language_switch_stays_on_the_term_with_instant_navigation_on(page, base_url: str) -> None:
+def test_language_switch_stays_on_the_term_with_instant_navigation_on(page: Page, base_url: str) -> None:
     page.goto(base_url + "terms/kpo/")
     config = json.loads(page.locator("#__config").text_content())
     assert "navigation.instant" in config["features"]
@@ -127,7 +128,7 @@ def test_language_switch_stays_on_the_term_with_instant_navigation_on(page, base
 
 
 @pytest.mark.parametrize(("name", "width", "height"), [("phone", 375, 812), ("desktop", 1280, 900)])
-def test_swedish_concept_page_fits(browser, base_url: str, name: str, width: int, height: int) -> None:
+def test_swedish_concept_page_fits(browser: Browser, base_url: str, name: str, width: int, height: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     for path in ["sv/terms/kpo/", "sv/compare/bpo-vs-kpo/", "sv/index-a-z/"]:

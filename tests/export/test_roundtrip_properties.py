@@ -1,8 +1,7 @@
-"""Property tests: YAML → TBX → YAML and YAML → CSV → YAML change nothing the format can carry.
+"""Property tests: YAML → TBX → YAML and YAML → CSV → YAML change nothing the format can carry."""
 
-Random glossaries (Swedish letters, quotes, a leading '=', newlines where the format keeps them) are written as
-YAML entries, read back as lint reads them, exported, imported, written as YAML again and compared.
-"""
+# Random glossaries (Swedish letters, quotes, a leading '=', newlines where the format keeps them) are written as
+# YAML entries, read back as lint reads them, exported, imported, written as YAML again and compared.
 
 from __future__ import annotations
 

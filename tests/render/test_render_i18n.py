@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from babel.messages.extract import extract_from_dir
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from conftest import ROOT
@@ -22,7 +23,7 @@ def extracted() -> set[str]:
     return ids
 
 
-def catalog():
+def catalog() -> Catalog:
     with open(ROOT / "locales/sv/LC_MESSAGES/messages.po", "rb") as fh:
         return read_po(fh, locale="sv")
 

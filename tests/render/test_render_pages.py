@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from glossary_tool.render.pages import RenderedPage, relative, render_locale
 SETTINGS = load_settings(ROOT / "mkdocs.yml")
 
 
-def render(locale: str, glossary: Glossary | None = None, **kw) -> dict[str, RenderedPage]:
+def render(locale: str, glossary: Glossary | None = None, **kw: Any) -> dict[str, RenderedPage]:
     g = glossary or run(SETTINGS, [FIXTURES / "valid"]).glossary
     pages = render_locale(g, SETTINGS, locale, site_name="S", site_url=f"http://h/{'' if locale == 'en' else locale + '/'}", locales_dir=ROOT / "locales", **kw)
     return {p.src: p for p in pages}

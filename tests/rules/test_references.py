@@ -1,28 +1,28 @@
 """Rules ``unresolved-reference``, ``broader-cycle``, ``asymmetric-relation`` and ``service-model``."""
 
-from conftest import concept, found
+from conftest import LintFiles, concept, found
 
 
 def with_relations(cid: str, relations: str, category: str = "model") -> str:
     return concept(cid).replace("sources:", f"relations:\n{relations}sources:").replace("category: model", f"category: {category}")
 
 
-def test_resolved_references_pass(lint_files) -> None:
+def test_resolved_references_pass(lint_files: LintFiles) -> None:
     result = lint_files({"a.yaml": with_relations("a", "  broader: [b]\n"), "b.yaml": with_relations("b", "  narrower: [a]\n")})
     assert result.problems == []
 
 
-def test_unresolved_reference_with_hint(lint_files) -> None:
+def test_unresolved_reference_with_hint(lint_files: LintFiles) -> None:
     result = lint_files({"kpo.yaml": with_relations("kpo", "  related: [bpp]\n"), "bpo.yaml": concept("bpo")})
     assert found(result, "unresolved-reference") == [("kpo.yaml", 5, 13)]
     assert "did you mean 'bpo'" in result.problems[0].message
 
 
-def test_self_reference(lint_files) -> None:
+def test_self_reference(lint_files: LintFiles) -> None:
     assert found(lint_files({"a.yaml": with_relations("a", "  related: [a]\n")}), "unresolved-reference") == [("a.yaml", 5, 13)]
 
 
-def test_cycle_is_reported_once(lint_files) -> None:
+def test_cycle_is_reported_once(lint_files: LintFiles) -> None:
     result = lint_files({
         "a.yaml": with_relations("a", "  broader: [b]\n  narrower: [c]\n"),
         "b.yaml": with_relations("b", "  broader: [c]\n  narrower: [a]\n"),
@@ -32,7 +32,7 @@ def test_cycle_is_reported_once(lint_files) -> None:
     assert "a → b → c → a" in [p.message for p in result.problems if p.rule == "broader-cycle"][0]
 
 
-def test_asymmetric_relation_is_a_warning(lint_files) -> None:
+def test_asymmetric_relation_is_a_warning(lint_files: LintFiles) -> None:
     result = lint_files({"a.yaml": with_relations("a", "  broader: [b]\n"), "b.yaml": concept("b")})
     assert found(result, "asymmetric-relation") == [("a.yaml", 5, 13)]
     assert result.problems[0].severity.value == "warning"
@@ -40,12 +40,12 @@ def test_asymmetric_relation_is_a_warning(lint_files) -> None:
     assert strict.problems[0].severity.value == "error"
 
 
-def test_service_needs_a_model(lint_files) -> None:
+def test_service_needs_a_model(lint_files: LintFiles) -> None:
     ok = lint_files({"bpo.yaml": concept("bpo"), "s.yaml": with_relations("s", "  service_of: [bpo]\n", "service")})
     assert found(ok, "service-model") == []
 
 
-def test_service_pointing_at_non_model(lint_files) -> None:
+def test_service_pointing_at_non_model(lint_files: LintFiles) -> None:
     result = lint_files({"n.yaml": concept("n").replace("category: model", "category: notion"),
                          "s.yaml": with_relations("s", "  service_of: [n]\n", "service")})
     assert found(result, "service-model") == [("s.yaml", 5, 16)]

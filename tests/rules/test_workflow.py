@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import concept, found
+from conftest import LintFiles, concept, found
 from glossary_tool.problems import Severity
 from glossary_tool.translation import text_hash
 
 
-def test_placeholders_are_warnings_at_their_value(lint_files) -> None:
+def test_placeholders_are_warnings_at_their_value(lint_files: LintFiles) -> None:
     text = concept("a").replace("definition: En svensk definition.", "definition: 'TODO: write the Swedish definition'")
     result = lint_files({"a.yaml": text})
     assert found(result, "placeholder-text") == [("a.yaml", 21, 17)]
@@ -15,12 +15,12 @@ def test_placeholders_are_warnings_at_their_value(lint_files) -> None:
     assert found(lint_files({"a.yaml": text}, strict=True), "placeholder-text") and lint_files({"a.yaml": text}, strict=True).errors == 1
 
 
-def test_placeholders_in_any_entry_kind_and_list(lint_files) -> None:
+def test_placeholders_in_any_entry_kind_and_list(lint_files: LintFiles) -> None:
     faq = "id: faq-x\nkind: faq\nconcepts: [a]\nsources: [{title: 'TODO: source'}]\nlocales:\n  en: {question: Q?, answer: A.}\n  sv: {question: F?, answer: S.}\n"
     assert found(lint_files({"a.yaml": concept("a"), "faq-x.yaml": faq}), "placeholder-text") == [("faq-x.yaml", 4, 19)]
 
 
-def test_written_text_passes(lint_files) -> None:
+def test_written_text_passes(lint_files: LintFiles) -> None:
     assert found(lint_files({"a.yaml": concept("a").replace("An English definition.", "A TODO list is a list.")}), "placeholder-text") == []
 
 
@@ -28,12 +28,12 @@ def with_hashes(**hashes: str) -> str:
     return concept("a") + "    translated_from: {" + ", ".join(f"{k}: '{v}'" for k, v in hashes.items()) + "}\n"
 
 
-def test_current_hash_passes_and_untracked_passes(lint_files) -> None:
+def test_current_hash_passes_and_untracked_passes(lint_files: LintFiles) -> None:
     assert found(lint_files({"a.yaml": concept("a")}), "stale-translation") == []
     assert found(lint_files({"a.yaml": with_hashes(definition=text_hash("An English definition."))}), "stale-translation") == []
 
 
-def test_changed_source_is_reported_at_the_recorded_hash(lint_files) -> None:
+def test_changed_source_is_reported_at_the_recorded_hash(lint_files: LintFiles) -> None:
     result = lint_files({"a.yaml": with_hashes(terms=text_hash("term a"), definition=text_hash("An older English definition."))})
     assert found(result, "stale-translation") == [("a.yaml", 22, 56)]
     message = result.problems[0].message
@@ -41,13 +41,13 @@ def test_changed_source_is_reported_at_the_recorded_hash(lint_files) -> None:
     assert "glossary-tool translate a --locale sv --reviewed" in message and "--diff" in message
 
 
-def test_unknown_field_name_is_reported(lint_files) -> None:
+def test_unknown_field_name_is_reported(lint_files: LintFiles) -> None:
     result = lint_files({"a.yaml": with_hashes(definiton=text_hash("An English definition."))})
     assert found(result, "stale-translation") == [("a.yaml", 22, 23)]
     assert "'definiton', which is not a translated field" in result.problems[0].message
 
 
-def test_severity_follows_settings(lint_files) -> None:
+def test_severity_follows_settings(lint_files: LintFiles) -> None:
     stale = with_hashes(definition="0123456789")
     assert lint_files({"a.yaml": stale}, stale_translation="off").problems == []
     assert lint_files({"a.yaml": stale}, stale_translation="error").errors == 1
