@@ -86,6 +86,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         config.extra_css.append("assets/glossary.css")
         # A truthy value shows Material's language switch; our partial renders per-page links instead.
         config.extra.update(theme_labels(self.settings.root / "locales", self.locale))
+        config.extra["glossary_root_sitemap"] = self.locale == self.settings.locales[0].code
         config.extra["alternate"] = [{"name": l.name, "link": self.base_url + l.prefix, "lang": l.code} for l in self.settings.locales]
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:

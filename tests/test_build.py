@@ -90,3 +90,31 @@ def test_swedish_pages_show_no_english_ui_text(tmp_path: Path) -> None:
         found = sorted(s for s in english if s in visible)
         assert not found, f"{page.relative_to(tmp_path)}: {found}"
     assert "Sidan finns inte" in (tmp_path / "site/sv/404.html").read_text(encoding="utf-8")
+
+
+def test_page_metadata_and_sitemaps(tmp_path: Path) -> None:
+    import json
+    import xml.etree.ElementTree as ET
+
+    from lxml import html as lxml_html
+
+    _copy_project(tmp_path)
+    build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    base = "http://127.0.0.1:8000/"  # site_url of mkdocs.yml
+    for prefix, lang in (("", "en"), ("sv/", "sv")):
+        tree = lxml_html.fromstring((tmp_path / "site" / prefix / "terms/kpo/index.html").read_bytes())
+        assert tree.get("lang") == lang
+        alternates = {link.get("hreflang"): link.get("href") for link in tree.xpath("//head/link[@rel='alternate'][@hreflang]")}
+        assert alternates == {"en": base + "terms/kpo/", "sv": base + "sv/terms/kpo/", "x-default": base + "terms/kpo/"}
+        assert tree.xpath("//head/link[@rel='canonical']/@href") == [base + prefix + "terms/kpo/"]
+        ld = json.loads(tree.xpath("//script[@type='application/ld+json']")[0].text)
+        assert ld["@type"] == "DefinedTerm" and ld["inLanguage"] == lang and ld["url"] == base + prefix + "terms/kpo/"
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(tmp_path / "site/sitemap.xml").getroot()
+    locs = [e.text for e in root.findall("s:url/s:loc", ns)]
+    assert base + "terms/kpo/" in locs and base + "sv/terms/kpo/" in locs  # the root sitemap lists both locales
+    assert len(locs) == len(set(locs)) == 2 * sum(1 for _ in (tmp_path / "site/sv").rglob("index.html"))
+    sv_entry = next(u for u in root.findall("s:url", ns) if u.findtext("s:loc", namespaces=ns) == base + "sv/terms/kpo/")
+    assert {a.get("hreflang") for a in sv_entry.findall("x:link", ns)} == {"en", "sv", "x-default"}
+    sv_locs = [e.text for e in ET.parse(tmp_path / "site/sv/sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    assert sv_locs and all(loc.startswith(base + "sv/") for loc in sv_locs)
