@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import re
 import subprocess
@@ -75,13 +76,23 @@ def stale_fields(concept: Concept, locale_code: str, source_locale: str) -> list
     return [f for f in TRACKED_FIELDS if f in recorded and not matches(source, f, recorded[f])]
 
 
-def word_diff(old: str, new: str) -> str:
-    """Word-level diff in git's ``--word-diff=plain`` style: ``[-removed-]{+added+}``."""
+def word_diff(old: str, new: str, context: int | None = None) -> str:
+    """Word-level diff in git's ``--word-diff=plain`` style: ``[-removed-]{+added+}``.
+
+    With ``context``, unchanged runs keep that many words next to each change and the rest becomes ``…``.
+    """
     a, b = old.split(), new.split()
     out: list[str] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op == "equal":
-            out.append(" ".join(a[i1:i2]))
+            words = a[i1:i2]
+            if context is not None:
+                head = words[:context] if k > 0 else []  # words after the previous change
+                tail = words[-context:] if k < len(ops) - 1 and context else []  # words before the next change
+                if len(head) + len(tail) < len(words):
+                    words = [*head, "…", *tail]
+            out.append(" ".join(words))
             continue
         if i2 > i1:
             out.append("[-" + " ".join(a[i1:i2]) + "-]")
@@ -100,24 +111,13 @@ def _git(root: Path, *args: str) -> str | None:
     return proc.stdout.decode("utf-8", errors="replace")
 
 
-def old_source_text(file: Path, concept_id: str, field: str, recorded: str, source_locale: str, *,
-                    max_revisions: int = 200, max_bytes: int = 256 * 1024) -> str | None:
-    """The source text a recorded hash was made from, found by walking the file's git history (newest first).
+def old_source_text(file: Path, concept_id: str, field: str, recorded: str, source_locale: str) -> str | None:
+    """The source text a recorded hash was made from, found in the file's git history (newest first).
 
     Returns None when git, the history (a shallow clone) or the matching revision is not there.
     """
-    file = file.resolve()
-    top = _git(file.parent, "rev-parse", "--show-toplevel")
-    if top is None:
-        return None
-    root = Path(top.strip())
-    rel = file.relative_to(root).as_posix()
-    revisions = _git(root, "log", f"--max-count={max_revisions}", "--format=%H", "--", rel)
-    for rev in (revisions or "").split():
-        text = _git(root, "show", f"{rev}:{rel}")
-        if text is None or len(text) > max_bytes:  # old revisions are as untrusted as the current file
-            continue
-        doc, _ = load_text(text, rel)
+    for text in _history(file.resolve(), file.stat().st_mtime_ns if file.exists() else 0):
+        doc, _ = load_text(text, file.name)
         entry = validate(doc)[0] if doc is not None else None
         if entry is None or not isinstance(entry.model, Concept) or entry.model.id != concept_id:
             continue
@@ -125,6 +125,36 @@ def old_source_text(file: Path, concept_id: str, field: str, recorded: str, sour
         if source is not None and matches(source, field, recorded):
             return readable(field_text(source, field))
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _history(file: Path, mtime_ns: int, max_revisions: int = 200, max_bytes: int = 256 * 1024) -> tuple[str, ...]:
+    """The file's committed versions, newest first; cached per file and modification time (one walk per lint run)."""
+    top = _git(file.parent, "rev-parse", "--show-toplevel")
+    if top is None:
+        return ()
+    root = Path(top.strip())
+    try:
+        rel = file.relative_to(root).as_posix()
+    except ValueError:
+        return ()
+    revisions = _git(root, "log", f"--max-count={max_revisions}", "--format=%H", "--", rel)
+    texts = []
+    for rev in (revisions or "").split():
+        text = _git(root, "show", f"{rev}:{rel}")
+        if text is not None and len(text) <= max_bytes:  # old revisions are as untrusted as the current file
+            texts.append(text)
+    return tuple(texts)
+
+
+def source_change(file: Path, concept: Concept, locale_code: str, source_locale: str, field: str,
+                  context: int | None = None) -> str | None:
+    """Word diff of a stale field's source text since it was translated; None when the old text is not in git."""
+    target, source = concept.locales.get(locale_code), concept.locales.get(source_locale)
+    if target is None or source is None or field not in target.translated_from:
+        return None
+    old = old_source_text(file, concept.id, field, target.translated_from[field], source_locale)
+    return None if old is None else word_diff(old, readable(field_text(source, field)), context)
 
 
 def stale_report(file: Path, concept: Concept, locale_code: str, source_locale: str) -> str:
@@ -135,12 +165,12 @@ def stale_report(file: Path, concept: Concept, locale_code: str, source_locale: 
         return f"{concept.id}: no stale '{locale_code}' fields\n"
     parts: list[str] = []
     for name in fields:
-        now = readable(field_text(source, name))
-        old = old_source_text(file, concept.id, name, target.translated_from[name], source_locale)
-        if old is None:
+        diff = source_change(file, concept, locale_code, source_locale, name)
+        if diff is None:
+            now = readable(field_text(source, name))
             parts.append(f"{name}: the {source_locale} text it was translated from is not in the git history; it is now:\n  {now}")
         else:
-            parts.append(f"{name}: {source_locale} text changed since translation:\n  {word_diff(old, now)}")
+            parts.append(f"{name}: {source_locale} text changed since translation:\n  {diff}")
     return "\n".join(parts) + "\n"
 
 

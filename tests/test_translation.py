@@ -65,3 +65,11 @@ def test_word_diff_marks_removed_and_added_words() -> None:
 
 def test_placeholders() -> None:
     assert is_placeholder("TODO: write it") and is_placeholder("  TODO") and not is_placeholder("TODOS are lists") and not is_placeholder("A TODO")
+
+
+def test_word_diff_with_context_shortens_unchanged_runs() -> None:
+    old, new = "a b c d e f g h i j", "a b c X e f g h i j"
+    assert word_diff(old, new, 2) == "… b c [-d-] {+X+} e f …"
+    assert word_diff(old, new) == "a b c [-d-] {+X+} e f g h i j"
+    assert word_diff("a b c", "a b c d", 2) == "… b c {+d+}"
+    assert word_diff("x a b", "y a b", 2) == "[-x-] {+y+} a b"  # nothing to shorten

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Iterator
 
 from glossary_tool.loader import Document, Loc
 from glossary_tool.model import Concept, Entry
 from glossary_tool.problems import Problem, Severity
 from glossary_tool.rules import Context, rule
-from glossary_tool.translation import TRACKED_FIELDS, field_text, is_placeholder, readable, stale_fields, text_hash
+from glossary_tool.translation import TRACKED_FIELDS, field_text, is_placeholder, readable, source_change, stale_fields, text_hash
 
 EXCERPT = 80
+DIFF_EXCERPT = 400
+DIFF_CONTEXT = 4  # unchanged words shown on each side of a change
 
 
 def _strings(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
@@ -40,9 +43,9 @@ def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
             yield doc.problem("placeholder-text", loc, f"placeholder left in {where}: replace it with the real text")
 
 
-def _excerpt(text: str) -> str:
+def _excerpt(text: str, limit: int = EXCERPT) -> str:
     flat = " ".join(readable(text).split())
-    return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…"
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 @rule("stale-translation", scope="entry", severity=Severity.WARNING)
@@ -51,9 +54,9 @@ def stale_translation(entry: Entry, ctx: Context) -> Iterator[Problem]:
 
     Each field listed under ``translated_from`` records a hash of the source-language text it was translated
     from. Passes: the hash matches the source field, or the field has no hash (untracked). Fails: the source
-    text changed since (the message quotes the current source text; ``glossary-tool translate ID --locale sv
-    --diff`` shows a word diff when the old text is in the git history), or ``translated_from`` names a field
-    that is not translated. After updating the translation run ``glossary-tool translate ID --locale sv --reviewed``.
+    text changed since (the message shows a word diff, ``[-old-]{+new+}``, when the old text is in the file's git
+    history, and the current text otherwise), or ``translated_from`` names a field that is not translated.
+    After updating the translation run ``glossary-tool translate ID --locale sv --reviewed``.
     """
     model = entry.model
     if not isinstance(model, Concept):
@@ -71,9 +74,12 @@ def stale_translation(entry: Entry, ctx: Context) -> Iterator[Problem]:
             continue
         for name in stale_fields(model, code, source_code):
             now = field_text(source, name)
+            # Only stale fields (rare) reach git: the text a hash was made from lives in the file's history.
+            diff = source_change(Path(entry.doc.path), model, code, source_code, name, context=DIFF_CONTEXT)
+            change = (f"changed: {_excerpt(diff, DIFF_EXCERPT)}" if diff is not None else
+                      f"it now reads \"{_excerpt(now)}\" (the text it was translated from is not in the git history)")
             yield entry.doc.problem(
                 "stale-translation", ("locales", code, "translated_from", name),
                 f"'{code}' {name} may be out of date: the '{source_code}' {name} changed since it was translated "
-                f"(recorded {block.translated_from[name]}, now {text_hash(now)}); it now reads \"{_excerpt(now)}\". "
-                f"See the change with 'glossary-tool translate {model.id} --locale {code} --diff', update the translation, "
-                f"then run 'glossary-tool translate {model.id} --locale {code} --reviewed'")
+                f"(recorded {block.translated_from[name]}, now {text_hash(now)}); {change}; "
+                f"update the translation, then run 'glossary-tool translate {model.id} --locale {code} --reviewed'")

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import LintFiles, concept, found
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import LintFiles, concept, found, make_settings
+from glossary_tool.lint import run
 from glossary_tool.problems import Severity
 from glossary_tool.translation import text_hash
 
@@ -38,7 +44,22 @@ def test_changed_source_is_reported_at_the_recorded_hash(lint_files: LintFiles) 
     assert found(result, "stale-translation") == [("a.yaml", 22, 56)]
     message = result.problems[0].message
     assert "'sv' definition may be out of date" in message and '"An English definition."' in message
-    assert "glossary-tool translate a --locale sv --reviewed" in message and "--diff" in message
+    assert "glossary-tool translate a --locale sv --reviewed" in message
+    assert "not in the git history" in message  # a file outside any repository: no old text to compare with
+
+
+def test_the_message_shows_a_word_diff_from_git_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q"], check=True)
+    entry = tmp_path / "a.yaml"
+    entry.write_text(with_hashes(definition=text_hash("An English definition.")), encoding="utf-8")
+    subprocess.run(["git", "add", "a.yaml"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "a"], check=True)
+    entry.write_text(entry.read_text(encoding="utf-8").replace("An English definition.", "A revised English definition."), encoding="utf-8")
+    result = run(make_settings(tmp_path), [tmp_path])
+    assert found(result, "stale-translation") == [("a.yaml", 22, 35)]  # the recorded hash
+    assert "changed: [-An-] {+A revised+} English definition.;" in result.problems[0].message
 
 
 def test_unknown_field_name_is_reported(lint_files: LintFiles) -> None:
