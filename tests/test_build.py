@@ -118,3 +118,16 @@ def test_page_metadata_and_sitemaps(tmp_path: Path) -> None:
     assert {a.get("hreflang") for a in sv_entry.findall("x:link", ns)} == {"en", "sv", "x-default"}
     sv_locs = [e.text for e in ET.parse(tmp_path / "site/sv/sitemap.xml").getroot().findall("s:url/s:loc", ns)]
     assert sv_locs and all(loc.startswith(base + "sv/") for loc in sv_locs)
+
+
+def test_a_broken_reference_fails_the_build(tmp_path: Path) -> None:
+    from mkdocs.exceptions import Abort, PluginError
+
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    broken = concept("a").replace("category: model\n", "category: model\nrelations:\n  related: [no-such-concept]\n")
+    write_files(tmp_path, {"content/a.yaml": broken})
+    with pytest.raises((Abort, PluginError)) as exc:
+        build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    cause = exc.value if isinstance(exc.value, PluginError) else exc.value.__context__
+    assert isinstance(cause, PluginError) and "no-such-concept" in str(cause) and "unresolved-reference" in str(cause)
+    assert not (tmp_path / "site" / "terms").exists()
