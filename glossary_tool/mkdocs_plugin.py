@@ -199,11 +199,16 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def _add_search_synonyms(self, index_file: Path) -> None:
         if not index_file.exists():
             return
-        words = {p.url: p.search_words for p in self.pages.values() if p.search_words}
+        concepts = {p.url: p for p in self.pages.values() if p.search_words}
         data = json.loads(index_file.read_text(encoding="utf-8"))
         for doc in data["docs"]:
-            if doc["location"] in words:  # the page's first entry; its sections stay as they are
-                doc[SEARCH_FIELD] = words[doc["location"]]
+            page = concepts.get(doc["location"])
+            if page is None:  # only a concept page's first entry; its sections stay as they are
+                continue
+            doc[SEARCH_FIELD] = page.search_words
+            if not doc.get("text") and page.description:
+                # Results show this entry's text (as HTML): the short definition, escaped, rather than nothing.
+                doc["text"] = f"<p>{html.escape(page.description)}</p>"
         index_file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def _alternates(self, url: str) -> list[dict[str, str]]:

@@ -110,6 +110,12 @@ def test_search_box(page: Page, base_url: str, path: str, query: str, expected: 
         assert all(r.startswith("sv/") for r in results), "an English page in Swedish results"
 
 
+def test_a_term_result_shows_its_short_definition(page: Page, base_url: str) -> None:
+    assert "sv/terms/kpo/" in search(page, base_url, "sv/", "kunskapsprocessen")
+    item = page.locator('.md-search-result__item > a[href*="terms/kpo/"]').first
+    assert "Outsourcing av kunskapsintensivt arbete" in item.inner_text()
+
+
 def test_language_switch_stays_on_the_term_with_instant_navigation_on(page: Page, base_url: str) -> None:
     page.goto(base_url + "terms/kpo/")
     config = json.loads(page.locator("#__config").text_content())

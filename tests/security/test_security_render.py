@@ -278,3 +278,10 @@ def test_hostile_meta_description_stays_in_its_attribute(title_site: Path) -> No
 def test_scan_finds_nothing_with_hostile_titles(title_site: Path) -> None:
     findings = scan_site(title_site)
     assert findings == [], "\n".join(map(str, findings[:20]))
+
+
+def test_short_definition_in_search_results_is_escaped(title_site: Path) -> None:
+    # Material renders a result's text as HTML; the plugin puts the short definition there.
+    index = json.loads((title_site / "search/search_index.json").read_text(encoding="utf-8"))
+    doc = next(d for d in index["docs"] if d["location"] == "terms/t-img/")
+    assert "&lt;script&gt;" in doc["text"] and "<script" not in doc["text"]
