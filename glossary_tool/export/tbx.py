@@ -186,6 +186,14 @@ class _Reader:
     def error(self, el: etree._Element, message: str) -> None:
         self.problems.append(problem(self.path, el.sourceline or 1, RULE, message))
 
+    def descrip_grp(self, grp: etree._Element, handle: Callable[[etree._Element, etree._Element], None]) -> None:
+        """A descripGrp at any level: its first descrip goes to ``handle``, with the group for its other children."""
+        first = next((c for c in _children(grp) if _local(c) == "descrip"), None)
+        if first is None:
+            self.ignore(grp)
+        else:
+            handle(first, grp)
+
     def ignore(self, el: etree._Element, what: str | None = None) -> None:
         key = what or f"<{_local(el)}>"
         count, line = self.ignored.get(key, (0, el.sourceline or 1))
@@ -244,9 +252,11 @@ class _Reader:
             else:
                 self.ignore(d, f"<descrip type={kind!r}>")
             for extra in _children(grp) if grp is not None else ():
-                if extra is d:
-                    continue
-                self.aux(extra, add_source, relation, lambda text, el: loose_notes.append((el.get(XML_LANG, self.default_lang), text)))
+                if extra is not d:
+                    self.aux(extra, add_source, relation, loose_note)
+
+        def loose_note(text: str, el: etree._Element) -> None:
+            loose_notes.append((el.get(XML_LANG, self.default_lang), text))
 
         for child in _children(ce):
             name = _local(child)
@@ -255,15 +265,11 @@ class _Reader:
             elif name == "descrip":
                 concept_descrip(child, None)
             elif name == "descripGrp":
-                first = next((c for c in _children(child) if _local(c) == "descrip"), None)
-                if first is None:
-                    self.ignore(child)
-                else:
-                    concept_descrip(first, child)
+                self.descrip_grp(child, concept_descrip)
             elif name == "adminGrp":
                 self.admin_grp(child, add_source)
             else:
-                self.aux(child, add_source, relation, lambda text, el: loose_notes.append((el.get(XML_LANG, self.default_lang), text)))
+                self.aux(child, add_source, relation, loose_note)
         for lang, text in loose_notes:
             code = _lang_code(lang)
             if code in blocks:
@@ -357,11 +363,7 @@ class _Reader:
             elif name == "descrip":
                 definition(child, None)
             elif name == "descripGrp":
-                first = next((c for c in _children(child) if _local(c) == "descrip"), None)
-                if first is None:
-                    self.ignore(child)
-                else:
-                    definition(first, child)
+                self.descrip_grp(child, definition)
             else:
                 self.aux(child, add_source, relation, note)
 
