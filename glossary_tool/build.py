@@ -11,12 +11,25 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
-from glossary_tool.config import load_settings, read_config
+from glossary_tool.config import Locale, load_settings, read_config
+
+Child = tuple[str, "subprocess.Popen[bytes]", Path, Path]  # another locale's build: code, process, staging, final folder
 
 # MkDocs is imported inside the functions: `build_site` starts the other locales' builds before importing it
 # (about 0.45 s with the config), so that they are not held up by this process's start-up.
+
+
+def base_url(site_url: str | None) -> str:
+    """The site's root URL, ending in one slash; each locale's site is this plus its prefix."""
+    return (site_url or "/").rstrip("/") + "/"
+
+
+def locale_dirs(site_dir: Path, locale: Locale) -> tuple[Path, Path]:
+    """Where another locale's build writes (a hidden staging folder, which MkDocs' cleaning of ``site_dir``
+    skips) and where it is moved once the whole build has succeeded."""
+    return Path(site_dir) / f".building-{locale.code}", Path(site_dir) / locale.prefix
 
 
 def start_locale_build(config_file: Path, locale: str, site_dir: Path, site_url: str) -> subprocess.Popen[bytes]:
@@ -26,9 +39,18 @@ def start_locale_build(config_file: Path, locale: str, site_dir: Path, site_url:
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
+def start_other_locales(config_file: Path, site_dir: Path, root_url: str, locales: Sequence[Locale]) -> list[Child]:
+    """Start the build of each of ``locales`` in parallel: (locale code, process, staging folder, final folder)."""
+    children: list[Child] = []
+    for loc in locales:
+        staging, final = locale_dirs(site_dir, loc)
+        children.append((loc.code, start_locale_build(config_file, loc.code, staging, root_url + loc.prefix), staging, final))
+    return children
+
+
 def build_locale(config_file: Path, locale: str | None = None, site_dir: Path | None = None,
                  site_url: str | None = None, *, spawn_others: bool = True, strict: bool = True,
-                 prestarted: list[Any] | None = None) -> None:
+                 prestarted: list[Child] | None = None) -> None:
     """Build one locale (default: the first configured one, which also builds the others).
 
     ``prestarted``: the other locales' builds, already running (locale, process, staging folder, final folder).
@@ -53,13 +75,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
     """Static build of every locale into ``site_dir`` (default: ``site_dir`` of mkdocs.yml)."""
     settings = load_settings(config_file)
     final_dir = site_dir or Path(config_file).resolve().parent / str(read_config(config_file).get("site_dir") or "site")
-    base_url = (settings.site_url or "/").rstrip("/") + "/"
-    children = []
-    for loc in settings.locales[1:]:
-        # Hidden staging folders: MkDocs' cleaning of site_dir skips them; the plugin moves them into place.
-        staging = Path(final_dir) / f".building-{loc.code}"
-        children.append((loc.code, start_locale_build(Path(config_file), loc.code, staging, base_url + loc.prefix),
-                         staging, Path(final_dir) / loc.prefix))
+    children = start_other_locales(Path(config_file), final_dir, base_url(settings.site_url), settings.locales[1:])
     try:
         build_locale(config_file, None, site_dir, strict=strict, prestarted=children)
     finally:

@@ -3,7 +3,7 @@
 Each other locale is its own MkDocs build in a parallel process, into ``<site_dir>/<prefix>``.
 """
 
-# `mkdocs serve` therefore serves every locale and reloads on YAML edits.
+# So `mkdocs serve` serves every locale from one site folder, and reloads when an entry changes.
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from glossary_tool.build import start_locale_build
+from glossary_tool.build import Child, base_url, locale_dirs, start_other_locales
 from glossary_tool.config import Settings, settings_from_options
 from glossary_tool.lint import run
 from glossary_tool.problems import FatalError
@@ -63,7 +63,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.pages: dict[str, RenderedPage] = {}
         # Other locales' builds under way: locale, process (or warm process's pipe), hidden folder, final folder.
         self.children: list[tuple[str, subprocess.Popen[bytes] | Connection, Path, Path]] = []
-        self.prestarted: list[tuple[str, subprocess.Popen[bytes], Path, Path]] | None = None
+        self.prestarted: list[Child] | None = None
 
     @event_priority(100)  # before the search plugin reads its language settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -74,7 +74,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             raise PluginError(str(exc)) from None
         self.locale = self.locale or self.settings.locales[0].code
         loc = self.settings.locale(self.locale)
-        self.base_url = (config.site_url or "/").rstrip("/") + "/"
+        self.base_url = base_url(config.site_url)
         if self.locale != self.settings.locales[0].code and self.base_url.endswith("/" + loc.prefix):
             self.base_url = self.base_url[: -len(loc.prefix)]  # site_url of a sub-build already has its prefix
         config.site_url = self.base_url + loc.prefix
@@ -222,17 +222,15 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return out
 
     def _start_other_locales(self, config: MkDocsConfig) -> None:
-        for loc in self.settings.locales[1:]:
-            final = Path(config.site_dir) / loc.prefix
-            staging = Path(config.site_dir) / f".building-{loc.code}"
-            site_url = self.base_url + loc.prefix
-            if _serving:
-                conn = _warm(loc.code)
-                conn.send((str(config.config_file_path), loc.code, str(staging), site_url))
-                self.children.append((loc.code, conn, staging, final))
-                continue
-            proc = start_locale_build(Path(config.config_file_path), loc.code, staging, site_url)
-            self.children.append((loc.code, proc, staging, final))
+        others = self.settings.locales[1:]
+        if not _serving:
+            self.children = list(start_other_locales(Path(config.config_file_path), Path(config.site_dir), self.base_url, others))
+            return
+        for loc in others:
+            staging, final = locale_dirs(Path(config.site_dir), loc)
+            conn = _warm(loc.code)
+            conn.send((str(config.config_file_path), loc.code, str(staging), self.base_url + loc.prefix))
+            self.children.append((loc.code, conn, staging, final))
 
 
 def _warm(code: str) -> Connection:
