@@ -170,7 +170,7 @@ def _build(events: Iterator[ev.Event], path: str, max_depth: int, doc: Document)
             continue
         if cls is _SCALAR or cls is _MAP_START or cls is _SEQ_START:
             mark = event.start_mark
-            pos = (mark.line + 1, mark.column + 1)
+            pos = (mark.line + 1, mark.column + 1)  # _mark() inlined: this runs once per event
             if event.anchor is not None:
                 raise _Stop(_problem(path, pos, "yaml-anchor", f"anchors (&{event.anchor}) are not allowed; write the value out in full"))
             tag = event.tag

@@ -10,7 +10,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, TypeVar
 
 import jinja2
 from babel.dates import format_date
@@ -243,14 +243,8 @@ def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_n
     sort = lambda ids: sorted(ids, key=lambda cid: collation.sort_key(ctx.label(ctx.concepts[cid]), locale))  # noqa: E731
     # Each concept's comparisons and FAQs, in glossary order, gathered in one pass: the Glossary properties scan
     # every entry, and calling them per concept made rendering quadratic (16 s of a 10,000-concept build).
-    comps_of: dict[str, list[Comparison]] = {}
-    for cmp in glossary.comparisons:
-        for cid in dict.fromkeys(cmp.concepts):
-            comps_of.setdefault(cid, []).append(cmp)
-    faqs_of: dict[str, list[Faq]] = {}
-    for f in glossary.faqs:
-        for cid in dict.fromkeys(f.concepts):
-            faqs_of.setdefault(cid, []).append(f)
+    comps_of: dict[str, list[Comparison]] = _by_concept(glossary.comparisons)
+    faqs_of: dict[str, list[Faq]] = _by_concept(glossary.faqs)
     for c in glossary.concepts:
         pages.append(_concept_page(ctx, c, sort(services.get(c.id, [])), comps_of.get(c.id, []), faqs_of.get(c.id, [])))
 
@@ -277,14 +271,14 @@ def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_n
             continue
         title = ctx.label(c)
         for t in block.terms:
-            found.append({"text": t.text, "id": c.id, "see": title if t.text != title else ""})
+            found.append({"text": t.text, "id": c.id, "see": title if t.text != title else "",
+                          "letter": collation.heading(t.text, locale)})
     found.sort(key=lambda e: collation.sort_key(e["text"], locale))
     chunks = _chunked(found)
     urls = [_listing_url("index-a-z/", n) for n in range(len(chunks))]
     starts: dict[str, int] = {}  # letter -> the page where its entries begin
     for n, chunk in enumerate(chunks):
         for e in chunk:
-            e["letter"] = collation.heading(e["text"], locale)
             starts.setdefault(e["letter"], n)
     title = g("A–Z index")
     for n, chunk in enumerate(chunks):
@@ -343,6 +337,16 @@ def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_n
 # Listings (the index, each category) are split into pages of this many entries, so that no page grows with
 # the glossary: one page listing every term was the largest page of the site (1.6 MB at 10,000 concepts).
 LISTING_PAGE_SIZE = 200
+E = TypeVar("E", Comparison, Faq)
+
+
+def _by_concept(entries: Iterable[E]) -> dict[str, list[E]]:
+    """Entries (comparisons, FAQs) grouped by each concept they name, in glossary order, each once per concept."""
+    out: dict[str, list[E]] = {}
+    for entry in entries:
+        for cid in dict.fromkeys(entry.concepts):
+            out.setdefault(cid, []).append(entry)
+    return out
 
 
 def _chunked(items: list[Any]) -> list[list[Any]]:
