@@ -194,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--write", action="store_true", help=f"write it to {SCHEMA_PATH.name}")
     mode.add_argument("--check", action="store_true", help="exit 1 if the published schema is out of date")
 
-    from glossary_tool.model import CATEGORIES
+    from glossary_tool.vocabulary import CATEGORIES
 
     new = sub.add_parser("new", help="write a new concept file with TODO placeholders")
     new.add_argument("id", help="the new concept id (lowercase slug, e.g. data-entry)")

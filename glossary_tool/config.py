@@ -52,11 +52,13 @@ class Settings:
 DEFAULT_LOCALES: tuple[Locale, ...] = (Locale("en", "English", ""), Locale("sv", "Svenska", "sv/"))
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without executing anything: unknown tags (``!!python/name``, ``!ENV``) become None."""
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Reads mkdocs.yml without executing anything: unknown tags (``!!python/name``, ``!ENV``) become None.
+
+    libyaml's scanner when present: every build and lint reads this file before starting any work."""
 
 
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+def _ignore_tag(loader: Any, suffix: str, node: yaml.Node) -> None:
     return None
 
 

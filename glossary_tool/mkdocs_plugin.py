@@ -18,6 +18,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +32,7 @@ from glossary_tool.config import Settings, settings_from_options
 from glossary_tool.lint import run
 from glossary_tool.problems import FatalError
 from glossary_tool.render import RenderedPage, render_locale
+from glossary_tool.render.pages import BYTECODE_CACHE
 from glossary_tool.render.i18n import gettext_for as render_gettext
 from glossary_tool.render.i18n import theme_labels
 from glossary_tool.reporters import REPORTERS
@@ -104,6 +106,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             # they build into hidden folders, which MkDocs' cleaning skips, moved into place in on_post_build.
             self._start_other_locales(config)
         return config
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # The theme's templates are compiled afresh by every build; the cache keeps the compiled code between builds.
+        env.bytecode_cache = BYTECODE_CACHE
+        return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         # Lint and render here rather than in on_config: the other locales' builds have started by now.

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
 
 from glossary_tool.loader import Document
+from glossary_tool.vocabulary import CATEGORIES, RELATIONS, Category, Gender, Kind, PartOfSpeech, Status, TermType
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
@@ -20,14 +21,6 @@ Id = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 LocaleCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
 Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8,64}$")]
 
-TermType = Literal["fullForm", "abbreviation", "acronym", "shortForm", "variant", "phrase"]
-Status = Literal["preferred", "admitted", "deprecated"]
-PartOfSpeech = Literal["noun", "verb", "adjective", "adverb", "properNoun", "other"]
-Gender = Literal["utrum", "neutrum", "masculine", "feminine", "neuter", "other"]
-Category = Literal["general", "model", "location", "service", "notion", "challenge"]
-Kind = Literal["concept", "comparison", "faq"]
-CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
-RELATIONS: tuple[str, ...] = ("broader", "narrower", "related", "contrast", "service_of")
 
 
 def _real_date(value: str) -> str:

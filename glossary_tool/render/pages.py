@@ -26,6 +26,19 @@ from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms, rende
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between builds, in Jinja's private per-user folder under the temp directory and
+    checked against each template's source: compiling them was a tenth of a small build. None where that folder
+    cannot be made safely (Jinja refuses one owned by someone else); templates are then compiled each time."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
+BYTECODE_CACHE = _bytecode_cache()
+
+
 @dataclass(frozen=True, slots=True)
 class RenderedPage:
     """One page of the site: where it goes, its title and its HTML body."""
@@ -109,6 +122,7 @@ def _environment(locales_dir: Path, locale: str) -> jinja2.Environment:
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=BYTECODE_CACHE,
     )
     env.install_gettext_translations(translations(locales_dir, locale), newstyle=True)  # type: ignore[attr-defined]
     return env

@@ -123,3 +123,20 @@ def test_listings_are_split_into_pages_of_bounded_size(monkeypatch: pytest.Monke
     pages = shipped
     total = re.search(r"<p>(\d+) begrepp i den här kategorin", pages[second[0]].html)
     assert total and int(total.group(1)) > 2
+
+
+def test_rendering_without_a_template_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where Jinja refuses its cache folder (one owned by someone else), pages still render, compiled afresh."""
+    import jinja2
+
+    from glossary_tool.render import pages
+
+    cached = render("sv")["terms/kpo.md"].html
+
+    def refuse() -> None:
+        raise RuntimeError("the cache folder is not private")
+
+    monkeypatch.setattr(jinja2, "FileSystemBytecodeCache", refuse)
+    assert pages._bytecode_cache() is None
+    monkeypatch.setattr(pages, "BYTECODE_CACHE", None)
+    assert render("sv")["terms/kpo.md"].html == cached
