@@ -93,10 +93,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
             search.config["lang"] = [self.locale]
-            # No stemmer in the index: queries get a trailing wildcard, which lunr does not stem;
-            # inflected forms are added to each page instead (render/search.py).
+            # No stemmer in the index: queries get a trailing wildcard, which lunr does not stem. Instead our
+            # search worker (assets/javascripts/glossary-search-worker.js) cuts each query word back to its stem.
             search.config["pipeline"] = ["stopWordFilter", "trimmer"]
-            # Synonyms and inflections go into their own field: searchable, but never shown in results.
+            # The other languages' terms go into their own field: searchable, but never shown in results.
             search.config["fields"] = {**search.config["fields"], SEARCH_FIELD: {"boost": 10.0}}
         if self.prestarted is not None:  # `glossary-tool build` started them before loading MkDocs
             self.children = list(self.prestarted)

@@ -19,7 +19,6 @@ import pytest
 from conftest import FIXTURES, ROOT, make_settings
 from glossary_tool.config import load_settings
 from glossary_tool.lint import Result, run
-from glossary_tool.render.search import MIN_LENGTH, WORD, _forms, inflections
 from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms
 from glossary_tool.rules import load_all
 
@@ -105,11 +104,3 @@ def test_trie_term_matcher_links_exactly_like_a_flat_alternation() -> None:
     for exclude in (None, "../t1/", "../t12/"):
         assert [link_terms(t, TermMatcher(targets), exclude) for t in texts] == [link_terms(t, _flat_pattern(targets), exclude) for t in texts]
 
-
-def test_inflections_filter_equals_the_quadratic_scan() -> None:
-    for locale, text in [("en", "Outsourcing of knowledge processes; outsourced, outsources and process work."),
-                         ("sv", "Outsourcing av kunskapsprocesser, kunskapsprocessen och arbetet med processer.")]:
-        words = {w for w in WORD.findall(text.casefold()) if len(w) >= MIN_LENGTH and not w.isdigit()}
-        extra = {f for w in words for f in _forms(locale, w)} - words
-        tokens = extra | words
-        assert inflections([text], locale) == sorted(f for f in extra if not any(t != f and t.startswith(f) for t in tokens))

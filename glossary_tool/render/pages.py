@@ -20,7 +20,6 @@ from glossary_tool.config import Settings
 from glossary_tool.model import CATEGORIES, RELATIONS, Comparison, Concept, ConceptLocale, Faq, Glossary
 from glossary_tool.render import collation
 from glossary_tool.render.i18n import translations
-from glossary_tool.render.search import inflections
 from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms, render_inline, render_markdown
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -187,10 +186,12 @@ def _concept_page(ctx: _Ctx, concept: Concept, services: list[str], comparisons:
         data["examples_html"] = [Markup(render_inline(e)) for e in block.examples]
         data["notes_html"] = [Markup(render_inline(n)) for n in block.notes]
         description = first_sentence(block.definition)
-        # Hidden synonyms: the other languages' terms and inflected forms of this page's words.
-        others = [t.text for code, b in concept.locales.items() if code != ctx.locale for t in b.terms]
-        own = [t.text for t in block.terms] + [block.definition, *block.examples, *block.notes]
-        search_words = others + inflections(own + others, ctx.locale)
+        # Hidden synonyms of the page's first index entry, the one a result shows with the short definition:
+        # its other terms, which otherwise match only the terms table further down, and the other languages'
+        # terms, so that "business process outsourcing" finds the Swedish page too. Inflections need no entry:
+        # the search stems each query word (glossary-search-worker.js).
+        search_words = [t.text for t in block.terms if t.text != title]
+        search_words += [t.text for code, b in concept.locales.items() if code != ctx.locale for t in b.terms]
     page_url = ctx.site_url + url
     ld: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "DefinedTerm", "@id": page_url, "url": page_url,

@@ -99,6 +99,9 @@ pytestmark = pytest.mark.browser
         ("sv/", "kunskapsprocessen", "sv/terms/kpo/"),
         ("sv/", "BPO", "sv/terms/bpo/"),
         ("sv/", "business process outsourcing", "sv/terms/bpo/"),  # the English term, a hidden synonym
+        ("", "companies", "terms/customer-service/"),  # the page says "company": the stemmer's y -> i
+        ("sv/", "tjänsterna", "sv/terms/bpo/"),  # the page says "tjänster"
+        ("sv/", "leverantörens", "sv/terms/regulatory-risk/"),  # the page says "leverantörens" and "leverantör"
     ],
 )
 def test_search_box(page: Page, base_url: str, path: str, query: str, expected: str) -> None:
@@ -108,6 +111,31 @@ def test_search_box(page: Page, base_url: str, path: str, query: str, expected: 
         assert not any(r.startswith("sv/") for r in results), "a Swedish page in English results"
     else:
         assert all(r.startswith("sv/") for r in results), "an English page in Swedish results"
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "sent"),
+    [
+        ("", "Outsourced knowledge", "outsourc knowledg"),
+        ("", "companies BPO", "compan bpo"),  # words under four letters are only lowercased, as lunr does anyway
+        ("", '+kpo -bpo "data entry" title:kpo', '+kpo -bpo "data entry" title:kpo'),  # query syntax is left alone
+        ("sv/", "kunskapsprocessen tjänsterna", "kunskapsprocess tjänst"),
+    ],
+)
+def test_the_search_worker_stems_each_query_word(page: Page, base_url: str, path: str, typed: str, sent: str) -> None:
+    search(page, base_url, path, "x")  # the worker has loaded the language's stemmer once a search has run
+    worker = next(w for w in page.workers if "glossary-search-worker.js" in w.url)
+    assert worker.evaluate("q => self.glossaryRewriteQuery(q)", typed) == sent
+
+
+def test_the_search_worker_loads_only_materials_worker_from_the_site(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    outcome = page.evaluate("""url => new Promise(done => {
+        const w = new Worker(url);
+        w.onerror = e => { e.preventDefault(); done("refused: " + e.message); };
+        setTimeout(() => done("loaded"), 3000);
+    })""", base_url + "assets/javascripts/workers/glossary-search-worker.js?worker=" + "https://example.invalid/workers/search.0a.min.js")
+    assert outcome.startswith("refused") and "not Material's search worker" in outcome, outcome
 
 
 def test_a_term_result_shows_its_short_definition(page: Page, base_url: str) -> None:
