@@ -131,3 +131,24 @@ def test_a_broken_reference_fails_the_build(tmp_path: Path) -> None:
     cause = exc.value if isinstance(exc.value, PluginError) else exc.value.__context__
     assert isinstance(cause, PluginError) and "no-such-concept" in str(cause) and "unresolved-reference" in str(cause)
     assert not (tmp_path / "site" / "terms").exists()
+
+
+def test_each_search_index_holds_its_own_pages_without_labels_or_repeated_listings(tmp_path: Path) -> None:
+    import json
+
+    build_site(ROOT / "mkdocs.yml", tmp_path / "site")
+    indexes = {code: json.loads((tmp_path / "site" / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+               for code, prefix in (("en", ""), ("sv", "sv"))}
+    for code, label in (("en", "preferred"), ("sv", "rekommenderad")):
+        docs = {d["location"]: d for d in indexes[code]["docs"]}
+        assert indexes[code]["config"]["lang"] == [code]
+        assert "stemmer" not in indexes[code]["config"]["pipeline"]  # queries are stemmed by the search worker
+        kpo = docs["terms/kpo/"]
+        assert kpo["text"] and "KPO" in kpo["synonyms"]  # the short definition, and the term under its other names
+        assert "terms/kpo/#kpo" not in docs  # the heading would only repeat the entry above
+        assert docs["terms/kpo/#terms"]["text"].split() and label not in docs["terms/kpo/#terms"]["text"]
+        listings = [d for loc, d in docs.items() if loc.startswith(("categories/", "index-a-z/"))]
+        assert listings and not any("terms/" in d["text"] or len(d["text"]) > 200 for d in listings)
+    # Each index holds its own language's pages, the same set of pages in both; none holds the other's.
+    pages = {code: {d["location"].split("#")[0] for d in ix["docs"]} for code, ix in indexes.items()}
+    assert pages["en"] == pages["sv"] and not any(p.startswith("sv/") for p in pages["en"])
