@@ -128,6 +128,13 @@ def test_the_search_worker_stems_each_query_word(page: Page, base_url: str, path
     assert worker.evaluate("q => self.glossaryRewriteQuery(q)", typed) == sent
 
 
+def test_a_result_names_a_missing_word_as_typed(page: Page, base_url: str) -> None:
+    # "companies" is sent as "compan"; a result without it must say "companies", not the cut-back part.
+    search(page, base_url, "", "outsourced companies")
+    missing = page.locator(".md-search-result__terms del").evaluate_all("els => els.map(e => e.textContent)")
+    assert "companies" in missing and "compan" not in missing, missing
+
+
 def test_the_search_worker_loads_only_materials_worker_from_the_site(page: Page, base_url: str) -> None:
     page.goto(base_url)
     outcome = page.evaluate("""url => new Promise(done => {

@@ -10,7 +10,7 @@
  */
 "use strict";
 (function () {
-  var SETUP = 0, QUERY = 2; // Material's message types
+  var SETUP = 0, QUERY = 2, RESULT = 3; // Material's message types
   var MIN_WORD = 4, MIN_PART = 3; // shorter words are searched as typed: their stems are too unspecific
   var lang = "en";
 
@@ -36,12 +36,45 @@
     return i >= MIN_PART ? word.slice(0, i) : word;
   }
 
+  var typed = {}; // the last query's parts -> the words typed, for the "Missing:" line of a result
+
   function rewrite(query) {
+    typed = {};
     return query.split(/(\s+)/).map(function (part) {
       // Anything with query syntax (+ - ~ ^ * : or quotes) is left exactly as typed.
-      return /^[\p{L}\p{N}]+$/u.test(part) ? widen(part.toLowerCase()) : part;
+      if (!/^[\p{L}\p{N}]+$/u.test(part)) return part;
+      var sent = widen(part.toLowerCase());
+      typed[sent] = part;
+      return sent;
     }).join("");
   }
+
+  // A result lists the query words it lacks under "Missing:"; show them as the reader typed them, not cut
+  // back. Matched words keep their sent form: the result page highlights with them, and they are prefixes.
+  function relabel(result) {
+    (result.items || []).forEach(function (group) {
+      group.forEach(function (item) {
+        var terms = {};
+        Object.keys(item.terms || {}).forEach(function (term) {
+          terms[item.terms[term] || !typed[term] ? term : typed[term]] = item.terms[term];
+        });
+        item.terms = terms;
+      });
+    });
+    return result;
+  }
+
+  var post = self.postMessage.bind(self);
+  self.postMessage = function (msg) {
+    if (msg && msg.type === RESULT && msg.data) {
+      try {
+        relabel(msg.data);
+      } catch (err) {
+        console.warn(err);
+      }
+    }
+    return post(msg);
+  };
 
   var add = self.addEventListener.bind(self);
   self.addEventListener = function (type, listener, options) {
