@@ -93,10 +93,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
             search.config["lang"] = [self.locale]
-            # No stemmer in the index: queries get a trailing wildcard, which lunr does not stem. Instead our
-            # search worker (assets/javascripts/glossary-search-worker.js) cuts each query word back to its stem.
+            # No stemmer in the index: queries get a trailing wildcard, which lunr does not stem. Instead our search
+            # worker (overrides/assets/javascripts/workers/glossary-search-worker.js) cuts each query word back to
+            # the part it shares with its stem.
             search.config["pipeline"] = ["stopWordFilter", "trimmer"]
-            # The other languages' terms go into their own field: searchable, but never shown in results.
+            # A term's other names, in every language, go into their own field: searchable, never shown in results.
             search.config["fields"] = {**search.config["fields"], SEARCH_FIELD: {"boost": 10.0}}
         if self.prestarted is not None:  # `glossary-tool build` started them before loading MkDocs
             self.children = list(self.prestarted)
