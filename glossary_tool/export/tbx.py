@@ -186,13 +186,18 @@ class _Reader:
     def error(self, el: etree._Element, message: str) -> None:
         self.problems.append(problem(self.path, el.sourceline or 1, RULE, message))
 
-    def descrip_grp(self, grp: etree._Element, handle: Callable[[etree._Element, etree._Element], None]) -> None:
-        """A descripGrp at any level: its first descrip goes to ``handle``, with the group for its other children."""
+    def descrip_grp(self, grp: etree._Element, handle: Callable[[etree._Element], None],
+                    add_source: Sink, relation: Sink, note: Sink) -> None:
+        """A descripGrp at any level: its first descrip goes to ``handle``, its other children (notes, sources,
+        references) to ``aux`` with the level's sinks."""
         first = next((c for c in _children(grp) if _local(c) == "descrip"), None)
         if first is None:
             self.ignore(grp)
-        else:
-            handle(first, grp)
+            return
+        handle(first)
+        for extra in _children(grp):
+            if extra is not first:
+                self.aux(extra, add_source, relation, note)
 
     def ignore(self, el: etree._Element, what: str | None = None) -> None:
         key = what or f"<{_local(el)}>"
@@ -235,7 +240,7 @@ class _Reader:
             if target not in targets and target != slug:
                 targets.append(target)
 
-        def concept_descrip(d: etree._Element, grp: etree._Element | None) -> None:
+        def concept_descrip(d: etree._Element) -> None:
             nonlocal category
             kind = d.get("type")
             if kind == "subjectField":
@@ -251,9 +256,6 @@ class _Reader:
                 loose_definitions.append((d.get(XML_LANG, self.default_lang), text_of(d)))
             else:
                 self.ignore(d, f"<descrip type={kind!r}>")
-            for extra in _children(grp) if grp is not None else ():
-                if extra is not d:
-                    self.aux(extra, add_source, relation, loose_note)
 
         def loose_note(text: str, el: etree._Element) -> None:
             loose_notes.append((el.get(XML_LANG, self.default_lang), text))
@@ -263,9 +265,9 @@ class _Reader:
             if name == "langSec":
                 self.lang_sec(child, blocks, add_source, relation)
             elif name == "descrip":
-                concept_descrip(child, None)
+                concept_descrip(child)
             elif name == "descripGrp":
-                self.descrip_grp(child, concept_descrip)
+                self.descrip_grp(child, concept_descrip, add_source, relation, loose_note)
             elif name == "adminGrp":
                 self.admin_grp(child, add_source)
             else:
@@ -345,25 +347,22 @@ class _Reader:
         def note(text: str, el: etree._Element) -> None:
             block.notes.append(text)
 
-        def definition(d: etree._Element, grp: etree._Element | None) -> None:
+        def definition(d: etree._Element) -> None:
             if d.get("type") != "definition":
                 self.ignore(d, f"<descrip type={d.get('type')!r}>")
             elif block.definition is not None:
                 self.warn(d, f"a second '{code}' definition; only the first is kept")
             else:
                 block.definition = text_of(d)
-            for extra in _children(grp) if grp is not None else ():
-                if extra is not d:
-                    self.aux(extra, add_source, relation, note)
 
         for child in _children(ls):
             name = _local(child)
             if name == "termSec":
                 self.term_sec(child, block, add_source, relation)
             elif name == "descrip":
-                definition(child, None)
+                definition(child)
             elif name == "descripGrp":
-                self.descrip_grp(child, definition)
+                self.descrip_grp(child, definition, add_source, relation, note)
             else:
                 self.aux(child, add_source, relation, note)
 
