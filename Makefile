@@ -34,10 +34,10 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
-## make locales: extract UI strings into locales/messages.pot and merge them into each catalog
+## make locales: extract UI strings into the package's messages.pot and merge them into each of its catalogs
 locales: $(STAMP)
-	$(BIN)/pybabel extract -F locales/babel.cfg -o locales/messages.pot --sort-output --no-location --omit-header -k _ -k ngettext:1,2 .
-	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel extract -F glossary_tool/locales/babel.cfg -o glossary_tool/locales/messages.pot --sort-output --no-location --omit-header -k _ -k ngettext:1,2 .
+	$(BIN)/pybabel update -i glossary_tool/locales/messages.pot -d glossary_tool/locales -D messages --ignore-obsolete --no-fuzzy-matching
 
 ## make fuzz: a long property-test campaign on the loader and lint (GLOSSARY_FUZZ=campaign, or a number of examples per property)
 fuzz: $(STAMP)

@@ -200,6 +200,23 @@ def make_concepts(n: int, seed: int = 0) -> list[Concept]:
             parent = by_id[concept.broader[0]]
             concept.definition["en"] += f" It is a form of {parent.terms['en'][0][0]}."
             concept.definition["sv"] += f" Det är en form av {parent.terms['sv'][0][0]}."
+    # Related and contrast links are written on both concepts, as the lint rules ask; a pair is never both.
+    for concept in concepts:
+        for target in concept.contrast:
+            other = by_id[target]
+            if concept.id not in other.contrast:
+                other.contrast.append(concept.id)
+    for concept in concepts:
+        hierarchy = set(concept.broader) | set(concept.narrower) | set(concept.contrast)
+        concept.related = [t for t in concept.related if t not in hierarchy and t != concept.id]
+    for concept in concepts:
+        for target in concept.related:
+            other = by_id[target]
+            if concept.id not in other.related:
+                other.related.append(concept.id)
+    for concept in concepts:
+        hierarchy = set(concept.broader) | set(concept.narrower) | set(concept.contrast)
+        concept.related = [t for t in concept.related if t not in hierarchy]
     return concepts
 
 

@@ -1,89 +1,96 @@
-"""Build and serve the site: one MkDocs build per locale, the default one starting the others in parallel.
+"""``glossary-tool build`` and ``serve``: every locale is built in its own process, then the site is put in place.
 
-Also runnable as ``python -m glossary_tool.build --locale sv …`` for a single locale's build.
+The first locale's build also lints; the site folder is replaced only when every locale has built.
 """
 
 from __future__ import annotations
 
-import argparse
-import logging
+import os
 import shutil
-import subprocess
-import sys
+import time
 from pathlib import Path
-from typing import Sequence
 
-from glossary_tool.config import Locale, load_settings, read_config
-
-Child = tuple[str, "subprocess.Popen[bytes]", Path, Path]  # another locale's build: code, process, staging, final folder
-
-# MkDocs is imported inside the functions: `build_site` starts the other locales' builds before importing it
-# (about 0.45 s with the config), so that they are not held up by this process's start-up.
+from glossary_tool.config import RawConfig, Settings
+from glossary_tool.locale_builds import LocaleBuild, root_url, start, stop_all
+from glossary_tool.problems import BuildFailed, FatalError
 
 
-def base_url(site_url: str | None) -> str:
-    """The site's root URL, ending in one slash; each locale's site is this plus its prefix."""
-    return (site_url or "/").rstrip("/") + "/"
-
-
-def locale_dirs(site_dir: Path, locale: Locale) -> tuple[Path, Path]:
-    """Where another locale's build writes (a hidden staging folder, which MkDocs' cleaning of ``site_dir``
-    skips) and where it is moved once the whole build has succeeded."""
-    return Path(site_dir) / f".building-{locale.code}", Path(site_dir) / locale.prefix
-
-
-def start_locale_build(config_file: Path, locale: str, site_dir: Path, site_url: str) -> subprocess.Popen[bytes]:
-    """Start one locale's build in its own process; its output is collected by whoever waits for it."""
-    cmd = [sys.executable, "-m", "glossary_tool.build", "--config", str(config_file), "--locale", locale,
-           "--site-dir", str(site_dir), "--site-url", site_url]
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-
-
-def start_other_locales(config_file: Path, site_dir: Path, root_url: str, locales: Sequence[Locale]) -> list[Child]:
-    """Start the build of each of ``locales`` in parallel: (locale code, process, staging folder, final folder)."""
-    children: list[Child] = []
-    for loc in locales:
-        staging, final = locale_dirs(site_dir, loc)
-        children.append((loc.code, start_locale_build(config_file, loc.code, staging, root_url + loc.prefix), staging, final))
-    return children
-
-
-def build_locale(config_file: Path, locale: str | None = None, site_dir: Path | None = None,
-                 site_url: str | None = None, *, spawn_others: bool = True, strict: bool = True,
-                 prestarted: list[Child] | None = None) -> None:
-    """Build one locale (default: the first configured one, which also builds the others).
-
-    ``prestarted``: the other locales' builds, already running (locale, process, staging folder, final folder).
-    """
-    from mkdocs.commands import build as mk_build
-    from mkdocs.config import load_config
-
-    overrides: dict[str, object] = {"strict": strict}
+def site_dir_of(raw: RawConfig, site_dir: Path | None) -> Path:
+    """The output folder: ``--site-dir``, else ``site_dir`` of mkdocs.yml (relative to it)."""
     if site_dir is not None:
-        overrides["site_dir"] = str(site_dir)
-    if site_url is not None:
-        overrides["site_url"] = site_url
-    cfg = load_config(str(config_file), **overrides)
-    plugin = cfg.plugins["glossary"]
-    plugin.locale = locale  # type: ignore[attr-defined]
-    plugin.spawn_other_locales = spawn_others  # type: ignore[attr-defined]
-    plugin.prestarted = prestarted  # type: ignore[attr-defined]
-    mk_build.build(cfg)
+        return site_dir.resolve()
+    configured = raw.data.get("site_dir") or "site"
+    if not isinstance(configured, str):
+        line, column = raw.position(("site_dir",))
+        raise FatalError(f"{raw.path.name}:{line}:{column}: site_dir must be a folder name, such as site")
+    return (raw.path.parent / configured).resolve()
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> None:
-    """Static build of every locale into ``site_dir`` (default: ``site_dir`` of mkdocs.yml)."""
-    settings = load_settings(config_file)
-    final_dir = site_dir or Path(config_file).resolve().parent / str(read_config(config_file).get("site_dir") or "site")
-    children = start_other_locales(Path(config_file), final_dir, base_url(settings.site_url), settings.locales[1:])
+def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None) -> Path:
+    """Build every locale into ``site_dir``; all or nothing. Returns the folder written.
+
+    Each locale builds into its own folder beside the site; when all have succeeded they are assembled
+    and swapped in for the old site in one rename, so a failed build leaves the old site as it was."""
+    final = site_dir_of(raw, site_dir)
+    work = final.parent / f".{final.name}.building-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    base = root_url(settings.site_url)
+    builds: list[LocaleBuild] = []
+    pending = list(settings.locales)
+    running: list[LocaleBuild] = []
+    jobs = max_parallel_builds()
     try:
-        build_locale(config_file, None, site_dir, strict=strict, prestarted=children)
+        failures: list[str] = []
+        while (pending or running) and not failures:
+            while pending and len(running) < jobs:
+                loc = pending.pop(0)
+                out = work / (loc.code if loc.prefix else "root")
+                running.append(start(raw.path, loc.code, out, base + loc.prefix, out))
+                builds.append(running[-1])
+            done = [b for b in running if b.process.poll() is not None]
+            if not done:
+                time.sleep(0.02)
+                continue
+            for b in done:
+                running.remove(b)
+                error = b.wait()
+                if error:
+                    failures.append(f"[{b.code}] {error}" if len(settings.locales) > 1 else error)
+        if failures:
+            raise BuildFailed("the site was not built:\n" + "\n".join(failures))
+        root = work / ("root" if settings.locales[0].prefix == "" else settings.locales[0].code)
+        for loc, b in zip(settings.locales[1:], builds[1:]):
+            target = root / loc.prefix
+            target.parent.mkdir(parents=True, exist_ok=True)
+            b.staging.rename(target)
+        _swap_in(root, final)
     finally:
-        for _, proc, staging, _ in children:  # still running only after a failure before the plugin took them over
-            if proc.poll() is None:
-                proc.kill()
-                proc.communicate()
-                shutil.rmtree(staging, ignore_errors=True)
+        stop_all(builds)
+        shutil.rmtree(work, ignore_errors=True)
+    return final
+
+
+def max_parallel_builds() -> int:
+    """Locale builds running at once: one per core this process may use (each build is one busy process)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _swap_in(new: Path, final: Path) -> None:
+    """Replace ``final`` by ``new``: two renames, so readers see the old site or the new one, never a half."""
+    old = final.parent / f".{final.name}.old-{os.getpid()}-{time.monotonic_ns()}"
+    if final.exists():
+        final.rename(old)
+    try:
+        new.rename(final)
+    except OSError:
+        if old.exists():
+            old.rename(final)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def serve_site(config_file: Path, dev_addr: str) -> None:
@@ -93,17 +100,9 @@ def serve_site(config_file: Path, dev_addr: str) -> None:
     mk_serve.serve(str(config_file), dev_addr=dev_addr, livereload=True)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m glossary_tool.build", description="Build one locale of the site.")
-    parser.add_argument("--config", required=True)
-    parser.add_argument("--locale", required=True)
-    parser.add_argument("--site-dir", required=True)
-    parser.add_argument("--site-url", required=True)
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
-    build_locale(Path(args.config), args.locale, Path(args.site_dir), args.site_url, spawn_others=False)
-    return 0
+def build_project(config_file: Path, site_dir: Path | None = None) -> Path:
+    """Read ``mkdocs.yml`` and build its site (what ``glossary-tool build`` does)."""
+    from glossary_tool.config import read_config, settings_from_raw
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    raw = read_config(config_file)
+    return build_site(raw, settings_from_raw(raw), site_dir)

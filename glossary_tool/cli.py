@@ -1,22 +1,25 @@
-"""The ``glossary-tool`` command line: a thin layer over the core; settings come from mkdocs.yml."""
+"""The ``glossary-tool`` command line: a thin layer over the core; settings come from mkdocs.yml.
+
+Exit status: 0 fine, 1 problems found (lint errors, a failed build), 2 usage or configuration error.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
 from glossary_tool import __version__
-from glossary_tool.config import Settings, load_settings
-from glossary_tool.problems import FatalError
+from glossary_tool.config import RawConfig, Settings, read_config, settings_from_raw
+from glossary_tool.problems import BuildFailed, FatalError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-SCHEMA_PATH = Path(__file__).parent / "schemas" / "entry.schema.json"
 
 
-def cmd_lint(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_lint(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.lint import run
     from glossary_tool.reporters import REPORTERS
 
@@ -25,7 +28,7 @@ def cmd_lint(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_PROBLEMS if result.errors else EXIT_OK
 
 
-def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_rules(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.rules import load_all
 
     for rule in sorted(load_all().values(), key=lambda r: (r.scope != "load", r.id)):
@@ -37,23 +40,27 @@ def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def schema_text() -> str:
+def schema_text(settings: Settings) -> str:
     from glossary_tool.model import json_schema
 
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n"
 
 
-def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
-    text = schema_text()
+def cmd_schema(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.loading import display_path
+
+    text = schema_text(settings)
+    path = settings.schema_path
     if args.check:
-        if not SCHEMA_PATH.exists() or SCHEMA_PATH.read_text(encoding="utf-8") != text:
-            print(f"{SCHEMA_PATH} is out of date; run 'glossary-tool schema --write'", file=sys.stderr)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            print(f"{display_path(path)} is out of date; run 'glossary-tool schema --write'", file=sys.stderr)
             return EXIT_PROBLEMS
         return EXIT_OK
     if args.write:
         from glossary_tool.fileio import atomic_write
 
-        atomic_write(SCHEMA_PATH, text.encode("utf-8"), overwrite=True)
+        atomic_write(path, text.encode("utf-8"), overwrite=True)
+        print(f"wrote {display_path(path)}")
         return EXIT_OK
     sys.stdout.write(text)
     return EXIT_OK
@@ -66,23 +73,24 @@ def _mkdocs_logging() -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
 
 
-def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_build(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.build import build_site
+    from glossary_tool.loading import display_path
 
-    _mkdocs_logging()
-    build_site(Path(args.config), Path(args.site_dir) if args.site_dir else None)
+    site = build_site(raw, settings, Path(args.site_dir) if args.site_dir else None)
+    print(f"built {len(settings.locales)} locale(s) into {display_path(site)}")
     return EXIT_OK
 
 
-def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_serve(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.build import serve_site
 
     _mkdocs_logging()
-    serve_site(Path(args.config), args.dev_addr)
+    serve_site(raw.path, args.dev_addr)
     return EXIT_OK
 
 
-def cmd_scan_site(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_scan_site(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.scan import scan_site
 
     # Defence in depth for CI: after a build, nothing in the site may run script or load a dangerous URL.
@@ -96,17 +104,27 @@ def cmd_scan_site(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_PROBLEMS if findings else EXIT_OK
 
 
-def cmd_new(args: argparse.Namespace, settings: Settings) -> int:
-    from glossary_tool.lint import display_path
+def _relations(values: Sequence[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for value in values:
+        name, sep, target = value.partition("=")
+        if not sep or not name or not target:
+            raise FatalError(f"--relation {value!r}: write NAME=ID, e.g. --relation broader=outsourcing")
+        out.setdefault(name, []).append(target)
+    return out
+
+
+def cmd_new(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.loading import display_path
     from glossary_tool.scaffold import create_concept
 
-    path = create_concept(settings, args.id, args.category, args.service_of)
+    path = create_concept(settings, args.id, args.category, _relations(args.relation))
     print(f"wrote {display_path(path)}; replace every TODO, then run 'glossary-tool lint --strict'")
     return EXIT_OK
 
 
-def cmd_translate(args: argparse.Namespace, settings: Settings) -> int:
-    from glossary_tool.lint import display_path
+def cmd_translate(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.loading import display_path
     from glossary_tool.scaffold import add_locale, diff_report, mark_reviewed
 
     if args.diff:
@@ -119,11 +137,11 @@ def cmd_translate(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
-    from glossary_tool.lint import run
+def cmd_status(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.loading import load_glossary
     from glossary_tool.status import FORMATS, below_threshold, compute
 
-    statuses = compute(run(settings).glossary, settings)
+    statuses = compute(load_glossary(settings)[0], settings)
     sys.stdout.write(FORMATS[args.format](statuses, settings))
     low = below_threshold(statuses, args.min_coverage) if args.min_coverage is not None else []
     for message in low:
@@ -131,7 +149,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_PROBLEMS if low else EXIT_OK
 
 
-def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.export import export_glossary, write_output
 
     data = export_glossary(settings, args.format)
@@ -142,9 +160,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.export import import_file
-    from glossary_tool.lint import display_path
+    from glossary_tool.loading import display_path
     from glossary_tool.reporters import REPORTERS
 
     result = import_file(settings, args.format, Path(args.file), overwrite=args.overwrite)
@@ -153,7 +171,26 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_PROBLEMS if result.errors else EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+def cmd_catalog(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.loading import display_path
+    from glossary_tool.scaffold import start_catalog
+
+    path, added = start_catalog(settings, args.locale)
+    print(f"{display_path(path)}: {added} string(s) to translate; untranslated strings show the package's translation or English")
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from glossary_tool.init import init_project
+
+    locales = [code.strip() for code in args.locales.split(",") if code.strip()]
+    written = init_project(Path(args.dir), locales, args.source_locale or locales[0])
+    print(f"started a glossary in {args.dir} ({len(written)} files); next: cd {args.dir} && glossary-tool lint --strict && glossary-tool build")
+    return EXIT_OK
+
+
+Command = Callable[[argparse.Namespace, Settings, RawConfig], int]
+COMMANDS: dict[str, Command] = {
     "scan-site": cmd_scan_site,
     "lint": cmd_lint,
     "rules": cmd_rules,
@@ -165,18 +202,29 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "status": cmd_status,
     "export": cmd_export,
     "import": cmd_import,
+    "catalog": cmd_catalog,
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from glossary_tool.export import load_all as load_formats
+    from glossary_tool.reporters import REPORTERS
+    from glossary_tool.status import FORMATS as STATUS_FORMATS
+
+    exporters, importers = load_formats()
     parser = argparse.ArgumentParser(prog="glossary-tool", description="Lint and publish a multilingual glossary.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml holding the glossary settings (default: %(default)s)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    init = sub.add_parser("init", help="start a new glossary project in an empty folder")
+    init.add_argument("dir", help="the folder to create (it must not exist, or be empty)")
+    init.add_argument("--locales", required=True, help="comma-separated language tags, e.g. en,sv,de")
+    init.add_argument("--source-locale", help="the language entries are written in first (default: the first of --locales)")
+
     lint = sub.add_parser("lint", help="check entries and report problems")
     lint.add_argument("paths", nargs="*", help="files or folders (default: the content folder)")
-    lint.add_argument("--format", choices=["text", "json", "github"], default="text")
+    lint.add_argument("--format", choices=sorted(REPORTERS), default="text")
     lint.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
     sub.add_parser("rules", help="list every rule with its documentation")
@@ -189,17 +237,16 @@ def build_parser() -> argparse.ArgumentParser:
     scan = sub.add_parser("scan-site", help="scan a built site for live script, event handlers and dangerous URLs")
     scan.add_argument("--site-dir", help="built site to scan (default: site/ next to mkdocs.yml)")
 
-    schema = sub.add_parser("schema", help="print the JSON Schema of the entry format")
+    schema = sub.add_parser("schema", help="print the project's JSON Schema of the entry format")
     mode = schema.add_mutually_exclusive_group()
-    mode.add_argument("--write", action="store_true", help=f"write it to {SCHEMA_PATH.name}")
-    mode.add_argument("--check", action="store_true", help="exit 1 if the published schema is out of date")
-
-    from glossary_tool.vocabulary import CATEGORIES
+    mode.add_argument("--write", action="store_true", help="write it to the content folder (schema_file)")
+    mode.add_argument("--check", action="store_true", help="exit 1 if the written schema is out of date")
 
     new = sub.add_parser("new", help="write a new concept file with TODO placeholders")
     new.add_argument("id", help="the new concept id (lowercase slug, e.g. data-entry)")
-    new.add_argument("--category", required=True, choices=CATEGORIES)
-    new.add_argument("--service-of", action="append", default=[], metavar="MODEL_ID", help="for category service: the delivery model(s) offering it")
+    new.add_argument("--category", required=True, help="one of the categories declared in mkdocs.yml")
+    new.add_argument("--relation", action="append", default=[], metavar="NAME=ID",
+                     help="a relation to an existing concept, e.g. broader=outsourcing (repeatable)")
 
     translate = sub.add_parser("translate", help="add a missing language to an entry, or mark a translation reviewed")
     translate.add_argument("id", help="the entry id")
@@ -209,37 +256,58 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--diff", action="store_true", help="show how the source text of stale fields changed (from git history)")
 
     status = sub.add_parser("status", help="translation coverage per language")
-    status.add_argument("--format", choices=["text", "json"], default="text")
-    status.add_argument("--min-coverage", type=float, metavar="PERCENT", help="exit 1 if any language has fewer translated fields")
+    status.add_argument("--format", choices=sorted(STATUS_FORMATS), default="text")
+    status.add_argument("--min-coverage", type=_percent, metavar="PERCENT", help="exit 1 if any language has fewer translated fields")
 
-    formats = ["tbx", "csv", "skos", "json"]
-    export = sub.add_parser("export", help="write the glossary as TBX-Basic, CSV, SKOS (JSON-LD) or JSON")
-    export.add_argument("--format", required=True, choices=formats)
+    export = sub.add_parser("export", help="write the glossary in an exchange format")
+    export.add_argument("--format", required=True, choices=sorted(exporters))
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
     export.add_argument("--overwrite", action="store_true", help="replace the output file if it exists")
 
-    imp = sub.add_parser("import", help="read TBX-Basic or CSV into entries under the content folder")
-    imp.add_argument("--format", required=True, choices=["tbx", "csv"])
+    imp = sub.add_parser("import", help="read an exchange file into entries under the content folder")
+    imp.add_argument("--format", required=True, choices=sorted(importers))
     imp.add_argument("file", help="the file to read")
     imp.add_argument("--overwrite", action="store_true", help="replace entries whose id already exists")
+
+    catalog = sub.add_parser("catalog", help="start or complete the project's UI catalog of a language")
+    catalog.add_argument("locale", help="a configured language tag, e.g. de")
     return parser
 
 
+def _percent(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number from 0 to 100") from None
+    if not 0 <= number <= 100:  # also refuses nan, which compares false both ways
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number from 0 to 100")
+    return number
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (`glossary-tool rules | head -1`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        settings = load_settings(args.config)
-        return COMMANDS[args.command](args, settings)
+        if args.command == "init":
+            return cmd_init(args)
+        raw = read_config(args.config)
+        settings = settings_from_raw(raw, args.config)
+        return COMMANDS[args.command](args, settings, raw)
     except FatalError as exc:
         print(f"glossary-tool: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except Exception as exc:  # MkDocs reports bad builds with its own exception types
-        from mkdocs.exceptions import MkDocsException
-
-        if isinstance(exc, MkDocsException):
-            print(f"glossary-tool: error: {exc}", file=sys.stderr)
-            return EXIT_PROBLEMS
-        raise
-    except KeyboardInterrupt:
-        return 130
+    except BuildFailed as exc:
+        print(f"glossary-tool: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS

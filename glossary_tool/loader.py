@@ -59,7 +59,8 @@ class Document:
         """Position of the mapping key that holds ``loc`` (falls back to the value)."""
         return self.keys.get(tuple(loc)) or self.pos(loc)
 
-    def problem(self, rule: str, loc: Loc, message: str, *, at_key: bool = False) -> Problem:
+    def problem(self, loc: Loc, message: str, *, at_key: bool = False, rule: str = "") -> Problem:
+        """A problem at ``loc`` (its key with ``at_key``); a rule's problems get their id from the lint runner."""
         line, column = self.key_pos(loc) if at_key else self.pos(loc)
         return Problem(self.path, line, column, rule, Severity.ERROR, message)
 

@@ -6,13 +6,16 @@ Field values stay strings exactly as written; positions live beside the model in
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, field_validator
 
 from glossary_tool.loader import Document
-from glossary_tool.vocabulary import CATEGORIES, RELATIONS, Category, Gender, Kind, PartOfSpeech, Status, TermType
+from glossary_tool.vocabulary import Gender, PartOfSpeech, Status, TermType
+
+if TYPE_CHECKING:
+    from glossary_tool.config import Settings
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
@@ -66,16 +69,6 @@ class Source(_Strict):
     url: Url | None = None
 
 
-class Relations(_Strict):
-    """Links to other concept ids."""
-
-    broader: tuple[Id, ...] = ()
-    narrower: tuple[Id, ...] = ()
-    related: tuple[Id, ...] = ()
-    contrast: tuple[Id, ...] = ()
-    service_of: tuple[Id, ...] = ()
-
-
 class ConceptLocale(_Strict):
     """A concept's terms and prose in one language."""
 
@@ -92,10 +85,21 @@ class Concept(_Strict):
 
     id: Id
     kind: Literal["concept"]
-    category: Category
-    relations: Relations = Relations()
+    # Categories and relation names are declared per glossary (mkdocs.yml); rules check them with a hint.
+    category: Id
+    relations: dict[Id, tuple[Id, ...]] = Field(default_factory=dict)
     sources: Annotated[tuple[Source, ...], Field(min_length=1)]
     locales: dict[LocaleCode, ConceptLocale]
+
+    @field_validator("relations")
+    @classmethod
+    def _drop_empty(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        # An empty list says nothing: "contrast: []" and no "contrast" key are the same concept (and export alike).
+        return {name: ids for name, ids in value.items() if ids}
+
+    def targets(self, relation: str) -> tuple[str, ...]:
+        """The concept ids this concept lists under ``relation`` (empty when it lists none)."""
+        return self.relations.get(relation, ())
 
 
 class ComparisonLocale(_Strict):
@@ -159,6 +163,15 @@ class Glossary:
     """All valid entries, in path order."""
 
     entries: tuple[Entry, ...]
+    documents: tuple[Document, ...] = ()  # every parsed file, also those whose entry is invalid (for document rules)
+    _by_id: dict[str, Concept] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_id: dict[str, Concept] = {}
+        for entry in self.entries:
+            if isinstance(entry.model, Concept):
+                by_id.setdefault(entry.model.id, entry.model)
+        object.__setattr__(self, "_by_id", by_id)
 
     @property
     def concepts(self) -> list[Concept]:
@@ -173,17 +186,31 @@ class Glossary:
         return [e.model for e in self.entries if isinstance(e.model, Faq)]
 
     def concept(self, concept_id: str) -> Concept | None:
-        for entry in self.entries:
-            if isinstance(entry.model, Concept) and entry.model.id == concept_id:
-                return entry.model
-        return None
+        return self._by_id.get(concept_id)
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema published for editors, generated from the model so the two cannot drift."""
+def json_schema(settings: Settings | None = None) -> dict[str, Any]:
+    """The JSON Schema for editors, generated from the model so the two cannot drift.
+
+    With ``settings``, the project's own: its categories, relation types and locales are the allowed values.
+    """
     schema = ENTRY_ADAPTER.json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://glossary-tool.invalid/entry.schema.json"
     schema["title"] = "Glossary entry"
     schema["description"] = "One concept, comparison or FAQ entry of a multilingual glossary."
+    if settings is not None:
+        concept = schema["$defs"]["Concept"]["properties"]
+        concept["category"] = {"title": "Category", "type": "string", "enum": list(settings.category_ids),
+                               "description": "; ".join(f"{c.id}: {c.label(settings.source_locale, c.id)}" for c in settings.categories)}
+        ids = {"type": "array", "items": {"type": "string"}}
+        concept["relations"] = {"title": "Relations", "type": "object", "additionalProperties": False,
+                                "properties": {name: dict(ids) for name in settings.relation_ids}}
+        codes = list(settings.locale_codes)
+        for name, node in schema["$defs"].items():
+            props = node.get("properties", {})
+            if "locales" in props and name in ("Concept", "Comparison", "Faq"):
+                props["locales"]["propertyNames"] = {"enum": codes}
+                props["locales"].pop("patternProperties", None)
     return schema
+

@@ -37,3 +37,7 @@ def sort_key(problem: Problem) -> tuple[str, int, int, str, str]:
 
 class FatalError(Exception):
     """Raised only when the tool cannot continue at all (bad configuration, missing folder)."""
+
+
+class BuildFailed(Exception):
+    """The site build stopped (lint errors, a failing locale build); the message says why. Exit status 1."""

@@ -6,20 +6,21 @@ Every value still to be written is a ``TODO`` placeholder (flagged by the ``plac
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from glossary_tool.config import Settings
 from glossary_tool.fileio import atomic_write, digest
-from glossary_tool.lint import discover, display_path, load_documents
+from glossary_tool.loading import discover, display_path, load_documents
 from glossary_tool.model import Concept, Entry
 from glossary_tool.problems import FatalError
 from glossary_tool.rules.ids import RESERVED, slug_problem
-from glossary_tool.rules.schema import validate
+from glossary_tool.loading import validate
 from glossary_tool.rules.terms import term_key
+from glossary_tool.vocabulary import BUILTIN_RELATIONS
 from glossary_tool.translation import TRACKED_FIELDS, current_hashes, stale_report
-from glossary_tool.yamlio import SCHEMA_COMMENT, check_entry, dump, load_for_edit
+from glossary_tool.yamlio import check_entry, dump, load_for_edit, schema_comment
 
 # Grammar a new term starts with, per language; Swedish nouns need a gender (utrum or neutrum).
 DEFAULT_GRAMMAR: dict[str, dict[str, str]] = {"sv": {"pos": "noun", "gender": "utrum"}}
@@ -54,23 +55,21 @@ def _comment(node: CommentedMap, key: str, text: str) -> None:
     node.yaml_add_eol_comment(text, key)
 
 
-def new_concept_text(concept_id: str, category: str, settings: Settings, service_of: Sequence[str] = ()) -> str:
+def new_concept_text(concept_id: str, category: str, settings: Settings, relations: Mapping[str, Sequence[str]] | None = None) -> str:
     """The text of a new concept file: valid as it stands, with a ``TODO`` placeholder or comment on every field to fill."""
+    given = dict(relations or {})
     data = CommentedMap()
     data["id"] = concept_id
     data["kind"] = "concept"
     data["category"] = category
-    _comment(data, "category", "TODO: check; one of general, model, location, service, notion, challenge")
-    relations = CommentedMap()
-    for name in ("broader", "narrower", "related", "contrast"):
-        relations[name] = CommentedSeq()
-        relations[name].fa.set_flow_style()
-    if service_of:
-        relations["service_of"] = CommentedSeq(service_of)
-        relations["service_of"].fa.set_flow_style()
-    data["relations"] = relations
-    _comment(data, "relations", "TODO: ids of other concepts; delete the lists you do not need")
-    source = CommentedMap([("title", f"TODO: title of the article the facts about {concept_id} come from"), ("publisher", "TODO: publisher")])
+    _comment(data, "category", f"TODO: check; one of {', '.join(settings.category_ids)}")
+    rel_map = CommentedMap()
+    for name in dict.fromkeys((*BUILTIN_RELATIONS, *given)):
+        rel_map[name] = CommentedSeq(given.get(name, ()))
+        rel_map[name].fa.set_flow_style()
+    data["relations"] = rel_map
+    _comment(data, "relations", f"TODO: ids of other concepts ({', '.join(settings.relation_ids)}); delete the lists you do not need")
+    source = CommentedMap([("title", f"TODO: title of the work the facts about {concept_id} come from"), ("publisher", "TODO: publisher")])
     _comment(source, "publisher", "add date: YYYY-MM-DD and url: https://... when known")
     data["sources"] = CommentedSeq([source])
     locales = CommentedMap()
@@ -88,28 +87,43 @@ def new_concept_text(concept_id: str, category: str, settings: Settings, service
         block["notes"] = CommentedSeq([f"TODO: a usage note in {loc.name}, or delete the list"])
         locales[loc.code] = block
     data["locales"] = locales
-    return SCHEMA_COMMENT + "\n" + dump(data)
+    return schema_comment(settings.schema_path, settings.content_dir / "concepts" / f"{concept_id}.yaml") + "\n" + dump(data)
 
 
-def create_concept(settings: Settings, concept_id: str, category: str, service_of: Sequence[str] = ()) -> Path:
-    """Write ``content/concepts/<id>.yaml`` for a new concept; refuse an id or file that already exists."""
+def create_concept(settings: Settings, concept_id: str, category: str, relations: Mapping[str, Sequence[str]] | None = None) -> Path:
+    """Write ``content/concepts/<id>.yaml`` for a new concept; refuse an id or file that already exists.
+
+    ``relations`` (relation id → concept ids) must satisfy the relation declarations of ``mkdocs.yml``.
+    """
+    given = {name: list(targets) for name, targets in (relations or {}).items()}
     check_id(concept_id, settings)
-    for target in service_of:
-        check_id(target, settings)
-    if category == "service" and not service_of:
-        raise FatalError("a service needs the delivery model offering it: add --service-of MODEL_ID (e.g. --service-of bpo)")
-    if service_of and category != "service":
-        raise FatalError(f"--service-of is only for category service, not '{category}'")
+    if category not in settings.category_ids:
+        raise FatalError(f"'{category}' is not a declared category; use one of {', '.join(settings.category_ids)}")
+    for name, targets in given.items():
+        if name not in settings.relation_ids:
+            raise FatalError(f"--relation {name}=...: '{name}' is not a relation of this glossary ({', '.join(settings.relation_ids)})")
+        for target in targets:
+            check_id(target, settings)
     ids, entries = existing_entries(settings)
     if term_key(concept_id) in ids:
         raise FatalError(f"id '{concept_id}' is already used by {ids[term_key(concept_id)]}")
-    models = {e.id for e in entries if isinstance(e.model, Concept) and e.model.category == "model"}
-    for target in service_of:
-        if target not in models:
-            raise FatalError(f"--service-of {target}: no concept with category model has that id")
+    concepts = {e.id: e.model for e in entries if isinstance(e.model, Concept)}
+    for rel in settings.relations:
+        if category in rel.required_for and not given.get(rel.id):
+            raise FatalError(f"a concept of category '{category}' needs --relation {rel.id}=ID")
+        if given.get(rel.id) and rel.domain and category not in rel.domain:
+            raise FatalError(f"--relation {rel.id} is only for category {' or '.join(rel.domain)}, not '{category}'")
+    for name, targets in given.items():
+        rel = settings.relation(name)
+        for target in targets:
+            other = concepts.get(target)
+            if other is None:
+                raise FatalError(f"--relation {name}={target}: no concept has that id")
+            if rel is not None and rel.range and other.category not in rel.range:
+                raise FatalError(f"--relation {name}={target}: '{target}' has category '{other.category}', not {' or '.join(rel.range)}")
     path = settings.content_dir / "concepts" / f"{concept_id}.yaml"
-    text = new_concept_text(concept_id, category, settings, service_of)
-    check_entry(text, display_path(path))
+    text = new_concept_text(concept_id, category, settings, given)
+    check_entry(text, display_path(path), settings)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, text.encode("utf-8"))
     return path
@@ -267,3 +281,45 @@ def diff_report(settings: Settings, entry_id: str, code: str) -> str:
     if not isinstance(entry.model, Concept):
         raise FatalError(f"{display_path(path)}: only concepts record which source text they were translated from")
     return stale_report(path, entry.model, code, settings.source_locale)
+
+
+def start_catalog(settings: Settings, locale: str) -> tuple[Path, int]:
+    """Write or complete the project's UI catalog of ``locale`` (``locales/<locale>/LC_MESSAGES/messages.po``).
+
+    Every UI string of the package is listed; strings the package already translates are filled in (edit them
+    to override), existing translations are kept. Returns the file and how many strings are still empty."""
+    import io
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    from glossary_tool.render.i18n import PACKAGE_CATALOGS, TEMPLATE, catalog_path
+
+    if locale not in settings.locale_codes:
+        raise FatalError(f"'{locale}' is not a configured locale ({', '.join(settings.locale_codes)})")
+    babel_id = locale.replace("-", "_")
+    path = catalog_path(settings.root / "locales", locale)
+    with TEMPLATE.open("rb") as fh:
+        template = read_po(fh)
+    known: dict[object, object] = {}
+    package = catalog_path(PACKAGE_CATALOGS, locale)
+    for source in (package, path):
+        if source.is_file():
+            with source.open("rb") as fh:
+                for message in read_po(fh, locale=babel_id):
+                    if message.id and message.string and (not isinstance(message.string, tuple) or all(message.string)):
+                        known[message.id] = message.string
+    catalog = Catalog(locale=babel_id, project="glossary UI", fuzzy=False)
+    empty = 0
+    for message in template:
+        if not message.id:
+            continue
+        string = known.get(message.id, "" if isinstance(message.id, str) else ("",) * catalog.num_plurals)
+        if not string or (isinstance(string, tuple) and not all(string)):
+            empty += 1
+        catalog.add(message.id, string, flags=message.flags)
+    buf = io.BytesIO()
+    write_po(buf, catalog, width=100, omit_header=False, sort_output=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, buf.getvalue(), overwrite=True)
+    return path, empty

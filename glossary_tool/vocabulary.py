@@ -1,6 +1,6 @@
-"""The closed vocabularies of the entry format: term types, statuses, categories, relations and the like.
+"""The closed vocabularies of the entry format: kinds, term types, statuses, grammar and the built-in relations.
 
-Kept apart from the model so that the command line can offer them without loading pydantic.
+Categories and further relation types are not here: each glossary declares its own in ``mkdocs.yml``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ TermType = Literal["fullForm", "abbreviation", "acronym", "shortForm", "variant"
 Status = Literal["preferred", "admitted", "deprecated"]
 PartOfSpeech = Literal["noun", "verb", "adjective", "adverb", "properNoun", "other"]
 Gender = Literal["utrum", "neutrum", "masculine", "feminine", "neuter", "other"]
-Category = Literal["general", "model", "location", "service", "notion", "challenge"]
 Kind = Literal["concept", "comparison", "faq"]
-CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
-RELATIONS: tuple[str, ...] = ("broader", "narrower", "related", "contrast", "service_of")
+KINDS: tuple[Kind, ...] = ("concept", "comparison", "faq")
+
+# The relations every glossary has (ISO 25964 / SKOS), each with its inverse.
+BUILTIN_RELATIONS: tuple[str, ...] = ("broader", "narrower", "related")
+BUILTIN_INVERSES: dict[str, str] = {"broader": "narrower", "narrower": "broader", "related": "related"}
+SKOS_RELATIONS: tuple[str, ...] = ("broader", "narrower", "related")

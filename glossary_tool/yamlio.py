@@ -6,9 +6,11 @@ Reading for lint stays in ``loader.py`` (PyYAML, strings only); ruamel.yaml is u
 from __future__ import annotations
 
 import io
+import os
 import re
 import unicodedata
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -18,10 +20,18 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarStrin
 from glossary_tool.loader import load_text
 from glossary_tool.model import Concept, Entry
 from glossary_tool.problems import FatalError
-from glossary_tool.rules.schema import validate
+from glossary_tool.loading import validate
+
+if TYPE_CHECKING:
+    from glossary_tool.config import Settings
 
 # Entries live in content/<kind>/<id>.yaml, so the schema is two folders up from every entry.
-SCHEMA_COMMENT = "# yaml-language-server: $schema=../../glossary_tool/schemas/entry.schema.json"
+def schema_comment(schema: Path, entry_file: Path) -> str:
+    """Line 1 of an entry: tells YAML-aware editors where the project's JSON Schema is (relative to the entry)."""
+    relative = os.path.relpath(schema, entry_file.parent).replace(os.sep, "/")
+    return f"# yaml-language-server: $schema={relative}"
+
+
 FOLD_AT = 80  # prose longer than this is written as a ">-" block wrapped near this column, like hand-written entries
 _UNFOLDABLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
 # Inside {flow} mappings ruamel.yaml (YAML 1.2) writes some plain scalars PyYAML (1.1, used by lint) cannot read,
@@ -65,12 +75,20 @@ def load_for_edit(text: str, path: str) -> tuple[YAML, CommentedMap]:
     return yaml, data
 
 
-def check_entry(text: str, path: str) -> Entry:
-    """Parse ``text`` exactly as lint does and return the entry; a write that would break it is fatal."""
+def check_entry(text: str, path: str, settings: Settings | None = None) -> Entry:
+    """Parse ``text`` exactly as lint does and return the entry; a write that would break it is fatal.
+
+    With ``settings``, a concept's category and relation names must also be the glossary's own."""
     doc, problems = load_text(text, path)
     entry = None
     if doc is not None:
         entry, problems = validate(doc)
+    if entry is not None and settings is not None and isinstance(entry.model, Concept):
+        unknown = [name for name in entry.model.relations if name not in settings.relation_ids]
+        if entry.model.category not in settings.category_ids:
+            problems, entry = [doc.problem(("category",), f"'{entry.model.category}' is not a declared category")], None  # type: ignore[union-attr]
+        elif unknown:
+            problems, entry = [doc.problem(("relations", unknown[0]), f"'{unknown[0]}' is not a relation of this glossary", at_key=True)], None  # type: ignore[union-attr]
     if entry is None:
         first = problems[0] if problems else None
         where = f"{first.line}:{first.column}: {first.message}" if first else "invalid entry"
@@ -136,6 +154,6 @@ def concept_data(concept: Concept) -> CommentedMap:
     return out
 
 
-def concept_yaml(concept: Concept) -> str:
+def concept_yaml(concept: Concept, schema: Path, entry_file: Path) -> str:
     """The text of a new entry file for ``concept``: schema comment first, then the entry."""
-    return SCHEMA_COMMENT + "\n" + dump(concept_data(concept))
+    return schema_comment(schema, entry_file) + "\n" + dump(concept_data(concept))

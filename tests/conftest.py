@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+import yaml
 
-from glossary_tool.config import DEFAULT_LOCALES, Settings
+from glossary_tool.config import Settings, plugin_options, read_config, settings_from_options
 from glossary_tool.lint import Result, run
 from glossary_tool.model import Glossary
-from glossary_tool.problems import Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -48,14 +48,23 @@ def concept(id: str, en: str | None = None, sv: str | None = None) -> str:
     return VALID_CONCEPT.format(id=id, en=en or f"term {id}", sv=sv or f"term {id} sv")
 
 
+# The shipped glossary's vocabulary (its locales, categories and relation types); rule severities stay at their defaults.
+VOCABULARY = {k: v for k, v in plugin_options(read_config(ROOT / "mkdocs.yml")).items() if k in ("locales", "source_locale", "categories", "relations")}
+
+
+def mkdocs_yml(**options: object) -> str:
+    """A minimal mkdocs.yml whose glossary block has the shipped vocabulary, content in ``content/``, plus ``options``."""
+    block = {**VOCABULARY, "content_dir": "content", **options}
+    return yaml.safe_dump({"site_name": "t", "plugins": [{"glossary": block}]}, allow_unicode=True, sort_keys=False)
+
+
+MKDOCS = mkdocs_yml()
+
+
 def make_settings(root: Path, **rules: str) -> Settings:
-    return Settings(
-        root=root,
-        content_dir=root,
-        locales=DEFAULT_LOCALES,
-        source_locale="en",
-        rules={k.replace("_", "-"): Severity(v) for k, v in rules.items()},
-    )
+    """Settings for a glossary in ``root`` (the content folder is ``root`` itself), built as mkdocs.yml's would be."""
+    options = {**VOCABULARY, "content_dir": str(root), "rules": {k.replace("_", "-"): v for k, v in rules.items()}}
+    return settings_from_options(root, options)
 
 
 def write_files(root: Path, files: dict[str, str]) -> None:

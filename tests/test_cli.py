@@ -9,16 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, concept, write_files
+from conftest import ROOT, concept, mkdocs_yml, write_files
 from glossary_tool.cli import main
 
-MKDOCS = "site_name: t\nplugins:\n  - glossary:\n      content_dir: content\n      rules: {rules_block}\n"
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    write_files(tmp_path, {"mkdocs.yml": MKDOCS.format(rules_block="{}"), "content/a.yaml": concept("a")})
+    write_files(tmp_path, {"mkdocs.yml": mkdocs_yml(), "content/a.yaml": concept("a")})
     return tmp_path
 
 
@@ -41,9 +40,9 @@ def test_warnings_exit_0_unless_strict(project: Path, capsys: pytest.CaptureFixt
 
 def test_severity_from_mkdocs_yml(project: Path) -> None:
     write_files(project, {"content/b.yaml": concept("b").split("  sv:\n")[0]})
-    write_files(project, {"mkdocs.yml": MKDOCS.format(rules_block="{missing-locale: error}")})
+    write_files(project, {"mkdocs.yml": mkdocs_yml(rules={"missing-locale": "error"})})
     assert main(["lint"]) == 1
-    write_files(project, {"mkdocs.yml": MKDOCS.format(rules_block="{missing-locale: 'off'}")})
+    write_files(project, {"mkdocs.yml": mkdocs_yml(rules={"missing-locale": "off"})})
     assert main(["lint", "--strict"]) == 0
 
 

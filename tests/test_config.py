@@ -1,13 +1,14 @@
-"""Settings come from the glossary block of mkdocs.yml."""
+"""Settings come from the glossary block of mkdocs.yml, declared once as MkDocs config_options."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from glossary_tool.config import load_settings
+from conftest import ROOT, mkdocs_yml
+from glossary_tool.config import GlossaryOptions, load_settings, settings_from_options
 from glossary_tool.problems import FatalError, Severity
 
 
@@ -17,6 +18,20 @@ def test_project_mkdocs_yml() -> None:
     assert settings.locale("sv").prefix == "sv/"
     assert settings.content_dir == ROOT / "content"
     assert settings.rules["missing-locale"] is Severity.WARNING
+    assert settings.category_ids == ("general", "model", "location", "service", "notion", "challenge")
+    assert settings.category("service").labels == {"en": "Services", "sv": "Tjänster"}  # type: ignore[union-attr]
+    service_of = settings.relation("service_of")
+    assert service_of is not None and service_of.range == ("model",) and service_of.required_for == ("service",)
+    assert settings.relation_ids == ("broader", "narrower", "related", "contrast", "service_of")
+
+
+def test_defaults_live_in_the_declaration() -> None:
+    settings = settings_from_options(Path("/p"), {})
+    defaults = GlossaryOptions()
+    assert settings.max_file_bytes == defaults["max_file_bytes"] == 256 * 1024
+    assert settings.max_depth == 12 and settings.definition_max_words == 30
+    assert settings.locale_codes == ("en",) and settings.locales[0].name == "English"
+    assert settings.category_ids == ("general",)
 
 
 def test_third_locale_is_configuration_only(tmp_path: Path) -> None:
@@ -27,19 +42,72 @@ def test_third_locale_is_configuration_only(tmp_path: Path) -> None:
     )
     settings = load_settings(tmp_path / "mkdocs.yml")
     assert settings.locale_codes == ("en", "sv", "fi")
-    assert settings.locale("fi").prefix == "fi/"
+    assert settings.locale("fi").prefix == "fi/" and settings.locale("sv").name == "svenska"
 
 
 @pytest.mark.parametrize(
     ("block", "words"),
     [
-        ("  - glossary:\n      rules: {schema: loud}\n", "severity 'loud'"),
-        ("  - glossary:\n      colour: red\n", "unknown glossary option"),
+        ("  - glossary:\n      rules: {schema: loud}\n", "rules.schema: severity must be error, warning or off, not 'loud'"),
+        ("  - glossary:\n      colour: red\n", "unknown option 'colour'"),
+        ("  - glossary:\n      locale: [en]\n", "unknown option 'locale'; did you mean 'locales'?"),
         ("  - search\n", "no 'glossary' entry"),
-        ("  - glossary:\n      source_locale: de\n", "source_locale 'de'"),
+        ("  - glossary:\n      source_locale: de\n", "'de' is not one of the configured locales"),
+        ("  - glossary:\n      rules: {no-such-rule: warning}\n", "no rule has the id 'no-such-rule'"),
+        ("  - glossary:\n      rules: {placeholder-txt: warning}\n", "did you mean 'placeholder-text'"),
+        ("  - glossary:\n      max_depth: [1]\n", "max_depth: must be a whole number"),
+        ("  - glossary:\n      max_file_bytes: abc\n", "max_file_bytes: must be a whole number"),
+        ("  - glossary:\n      max_file_bytes: 100000000000000\n", "max_file_bytes: must be from"),
+        ("  - glossary:\n      categories: [{id: Bad Id, label: {en: X}}]\n", "categories[0].id: 'Bad Id' must be a lowercase slug"),
+        ("  - glossary:\n      categories: [{id: a, label: {de: A}}]\n", "categories[0].label.de: 'de' is not a configured locale"),
+        ("  - glossary:\n      relations: [{id: broader, label: {en: B}}]\n", "relations[0].id: 'broader' is built in"),
+        ("  - glossary:\n      relations: [{id: part_of, label: {en: P}, range: [organ]}]\n", "relations[0].range[0]: 'organ' is not a declared category"),
+        ("  - glossary:\n      relations: [{id: part_of, label: {en: P}, skos: sibling}]\n", "skos: must be one of broader, narrower, related"),
+        ("  - glossary:\n      locales: [{code: en}, {code: en}]\n", "locales[1].code: 'en' is already locale #1"),
+        ("  - glossary:\n      locales: [{code: en}, {code: sv, prefix: ../../}]\n", "locales[1].prefix: '../../' must be a relative path"),
+        ("  - glossary:\n      locales: [{code: en}, {code: sv, prefix: /srv/other/}]\n", "locales[1].prefix: '/srv/other/' must be a relative path"),
+        ("  - glossary:\n      locales: [{code: en}, {code: sv, prefix: ''}]\n", "only the first locale may be served at the root"),
+        ("  - glossary:\n      locales: [{code: xx}]\n", "Babel has no locale data for 'xx'"),
+        ("  - glossary: 5\n", "options must be a mapping"),
+        ("  - glossary:\n      rules: [a]\n", "rules: must be a mapping"),
     ],
 )
 def test_bad_settings_are_fatal_with_a_clear_message(tmp_path: Path, block: str, words: str) -> None:
     (tmp_path / "mkdocs.yml").write_text(f"site_name: x\nplugins:\n{block}", encoding="utf-8")
-    with pytest.raises(FatalError, match=words):
+    with pytest.raises(FatalError, match=re.escape(words)):
         load_settings(tmp_path / "mkdocs.yml")
+
+
+def test_every_error_is_reported_at_once_with_its_position(tmp_path: Path) -> None:
+    text = ("site_name: x\nplugins:\n  - glossary:\n      colour: red\n      max_depth: deep\n"
+            "      locales:\n        - code: en\n        - {code: sv, prefix: /abs/}\n      rules: {nope: error}\n")
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(FatalError) as exc:
+        load_settings(tmp_path / "mkdocs.yml")
+    lines = str(exc.value).splitlines()[1:]
+    where = {re.search(r"glossary option (\S+):", line).group(1): line.split(": error:")[0].rsplit(":", 2)[1:] for line in lines}  # type: ignore[union-attr]
+    assert where == {"colour": ["4", "7"], "max_depth": ["5", "18"], "locales[1].prefix": ["8", "30"], "rules.nope": ["9", "15"]}
+    assert all(line.endswith("[config]") for line in lines)
+
+
+def test_pt_br_and_zh_hant_tw_are_known_locales() -> None:
+    settings = settings_from_options(Path("/p"), {"locales": [{"code": "pt-BR"}, {"code": "zh-Hant-TW"}]})
+    assert [loc.prefix for loc in settings.locales] == ["", "zh-hant-tw/"]
+    assert [loc.babel for loc in settings.locales] == ["pt_BR", "zh_Hant_TW"]
+
+
+def test_bare_off_in_yaml_means_off(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(mkdocs_yml().replace("content_dir: content", "content_dir: content\n    rules:\n      placeholder-text: off"), encoding="utf-8")
+    assert load_settings(tmp_path / "mkdocs.yml").rules["placeholder-text"] is Severity.OFF
+
+
+@pytest.mark.parametrize("text", [b"site_name: x\n\xff\n", b"- a\n- b\n", b"plugins: 5\n", b"site_name: [\n"])
+def test_unreadable_mkdocs_yml_is_fatal_not_a_traceback(tmp_path: Path, text: bytes) -> None:
+    (tmp_path / "mkdocs.yml").write_bytes(text)
+    with pytest.raises(FatalError):
+        load_settings(tmp_path / "mkdocs.yml")
+
+
+def test_a_folder_as_config_is_fatal(tmp_path: Path) -> None:
+    with pytest.raises(FatalError, match="is a folder"):
+        load_settings(tmp_path)

@@ -33,13 +33,13 @@ def test_delivery_models_under_outsourcing() -> None:
     for cid in ["bpo", "kpo", "lpo", "rpo", "onshore-outsourcing", "nearshore-outsourcing", "offshore-outsourcing"]:
         assert cid in CONCEPTS
     for cid in ["bpo", "kpo", "onshore-outsourcing", "nearshore-outsourcing", "offshore-outsourcing"]:
-        assert "outsourcing" in CONCEPTS[cid].relations.broader, cid
+        assert "outsourcing" in CONCEPTS[cid].targets("broader"), cid
 
 
 @pytest.mark.parametrize("model", ["bpo", "kpo"])
 def test_services_belong_to_a_model(model: str) -> None:
     kpo_family = {"kpo", "lpo", "rpo"}
-    services = [c for c in CONCEPTS.values() if c.category == "service" and (model in c.relations.service_of or (model == "kpo" and kpo_family & set(c.relations.service_of)))]
+    services = [c for c in CONCEPTS.values() if c.category == "service" and (model in c.targets("service_of") or (model == "kpo" and kpo_family & set(c.targets("service_of"))))]
     assert len(services) >= 8
 
 

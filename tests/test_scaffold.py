@@ -12,16 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, write_files
+from conftest import FIXTURES, MKDOCS, write_files
 from glossary_tool import fileio, scaffold
 from glossary_tool.cli import main
-from glossary_tool.config import load_settings
+from glossary_tool.config import Settings, load_settings
 from glossary_tool.lint import Result, run
 from glossary_tool.model import Entry
 from glossary_tool.problems import FatalError, Severity
-from glossary_tool.yamlio import SCHEMA_COMMENT
 
-MKDOCS = "site_name: t\nplugins:\n  - glossary:\n      content_dir: content\n"
+
 
 
 @pytest.fixture
@@ -54,10 +53,10 @@ def only_inserted(before: str, after: str) -> list[str]:
 
 
 def test_new_concept_lints_clean_and_strict_fails_on_every_placeholder(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["new", "data-entry", "--category", "service", "--service-of", "bpo"]) == 0
+    assert main(["new", "data-entry", "--category", "service", "--relation", "service_of=bpo"]) == 0
     path = project / "content" / "concepts" / "data-entry.yaml"
     text = path.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == SCHEMA_COMMENT
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../entry.schema.json"
     assert main(["lint"]) == 0
     capsys.readouterr()
     assert main(["lint", "--strict"]) == 1
@@ -112,9 +111,9 @@ def test_file_appearing_during_new_is_not_overwritten(project: Path, monkeypatch
     target = project / "content" / "concepts" / "late.yaml"
     real_check = scaffold.check_entry
 
-    def someone_else_writes(text: str, path: str) -> Entry:  # runs after the checks, before the write
+    def someone_else_writes(text: str, path: str, settings: Settings | None = None) -> Entry:  # after the checks, before the write
         target.write_text("mine\n", encoding="utf-8")
-        return real_check(text, path)
+        return real_check(text, path, settings)
 
     monkeypatch.setattr(scaffold, "check_entry", someone_else_writes)
     with pytest.raises(FatalError, match="refusing to overwrite"):
@@ -123,9 +122,12 @@ def test_file_appearing_during_new_is_not_overwritten(project: Path, monkeypatch
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["new", "x", "--category", "service"], "needs the delivery model"),
-    (["new", "x", "--category", "model", "--service-of", "bpo"], "only for category service"),
-    (["new", "x", "--category", "service", "--service-of", "customer-service"], "no concept with category model"),
+    (["new", "x", "--category", "service"], "needs --relation service_of=ID"),
+    (["new", "x", "--category", "model", "--relation", "service_of=bpo"], "only for category service"),
+    (["new", "x", "--category", "service", "--relation", "service_of=customer-service"], "has category 'service', not model"),
+    (["new", "x", "--category", "servce"], "not a declared category"),
+    (["new", "x", "--category", "model", "--relation", "partof=bpo"], "not a relation of this glossary"),
+    (["new", "x", "--category", "model", "--relation", "broader"], "write NAME=ID"),
 ])
 def test_service_of_rules(project: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
@@ -182,11 +184,11 @@ def test_translate_refuses_if_the_file_changed_after_it_was_read(project: Path, 
     real_check = scaffold.check_entry
     calls = []
 
-    def edit_meanwhile(text: str, shown: str) -> Entry:
+    def edit_meanwhile(text: str, shown: str, settings: Settings | None = None) -> Entry:
         calls.append(shown)
         if len(calls) == 2:  # the check of the new text, after the file was read
             path.write_text(path.read_text(encoding="utf-8") + "# someone else's edit\n", encoding="utf-8")
-        return real_check(text, shown)
+        return real_check(text, shown, settings)
 
     monkeypatch.setattr(scaffold, "check_entry", edit_meanwhile)
     with pytest.raises(FatalError, match="changed on disk after it was read"):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, concept
+from conftest import FIXTURES, ROOT, concept, make_settings
 from glossary_tool.problems import FatalError
 from glossary_tool.yamlio import FOLD_AT, check_entry, concept_yaml, dump, load_for_edit, prose
 
@@ -39,7 +39,7 @@ def test_invalid_yaml_is_a_clear_error() -> None:
 
 def test_check_entry_refuses_an_invalid_result() -> None:
     with pytest.raises(FatalError, match="would not be a valid entry"):
-        check_entry(concept("a").replace("category: model", "category: nonsense"), "a.yaml")
+        check_entry(concept("a").replace("category: model", "category: nonsense"), "a.yaml", make_settings(Path(".")))
 
 
 def test_long_prose_is_folded_and_reads_back_the_same() -> None:
@@ -48,7 +48,7 @@ def test_long_prose_is_folded_and_reads_back_the_same() -> None:
     assert type(folded) is not str
     entry = check_entry(concept("a").replace("definition: An English definition.", "definition: placeholder"), "a.yaml")
     model = entry.model.model_copy(update={"locales": {**entry.model.locales, "en": entry.model.locales["en"].model_copy(update={"definition": text})}})
-    out = concept_yaml(model)
+    out = concept_yaml(model, Path("content/entry.schema.json"), Path("content/concepts/a.yaml"))
     assert "definition: >-" in out and max(len(line) for line in out.splitlines()) < FOLD_AT + 20
     assert check_entry(out, "a.yaml").model == model
 

@@ -14,7 +14,8 @@ from pydantic import ValidationError
 
 from glossary_tool.config import Settings
 from glossary_tool.fileio import atomic_write, digest
-from glossary_tool.lint import display_path, run
+from glossary_tool.lint import run
+from glossary_tool.loading import display_path
 from glossary_tool.model import Concept, Glossary
 from glossary_tool.problems import FatalError, Problem, Severity, sort_key
 from glossary_tool.rules.terms import term_key
@@ -141,8 +142,8 @@ def import_file(settings: Settings, fmt: str, file: Path, *, overwrite: bool = F
                 problems.append(problem(shown, item.line, rule, f"id '{cid}' is used by {existing}, which --overwrite does not replace; rename one of them"))
                 continue
             expected = digest(path.read_bytes())
-        text = concept_yaml(item.concept)
-        entry = check_entry(text, display_path(path))
+        text = concept_yaml(item.concept, settings.schema_path, path)
+        entry = check_entry(text, display_path(path), settings)
         if entry.model != item.concept:  # the YAML writer must reproduce the model exactly, or nothing is written
             raise FatalError(f"concept '{cid}': its YAML would not read back the same; nothing was written")
         planned.append((path, text, expected))

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from glossary_tool.config import Settings
 from glossary_tool.export import Imported, exporter, importer, problem, validation_problems
-from glossary_tool.model import RELATIONS, Concept, Glossary
+from glossary_tool.model import Concept, Glossary
 from glossary_tool.problems import Problem, Severity
 
 RULE = "import-csv"
@@ -41,7 +41,7 @@ def restore(value: str) -> str:
     return value[1:] if value.startswith("'") else value
 
 
-def header(concepts: list[Concept]) -> list[str]:
+def header(concepts: list[Concept], settings: Settings) -> list[str]:
     """The columns: term columns, then as many numbered example, note and source columns as the data needs."""
     examples = max((len(b.examples) for c in concepts for b in c.locales.values()), default=0)
     notes = max((len(b.notes) for c in concepts for b in c.locales.values()), default=0)
@@ -49,7 +49,7 @@ def header(concepts: list[Concept]) -> list[str]:
     return [*TERM_COLUMNS,
             *(f"example_{i}" for i in range(1, examples + 1)),
             *(f"note_{i}" for i in range(1, notes + 1)),
-            *RELATIONS,
+            *settings.relation_ids,
             *(f"source_{i}_{key}" for i in range(1, sources + 1) for key in SOURCE_KEYS),
             "translated_from"]
 
@@ -57,8 +57,8 @@ def header(concepts: list[Concept]) -> list[str]:
 def _rows(concepts: list[Concept], settings: Settings, columns: list[str]) -> Iterable[list[str]]:
     for c in concepts:
         concept_cells: dict[str, str] = {"concept_id": c.id, "category": c.category}
-        for name in RELATIONS:
-            concept_cells[name] = " ".join(getattr(c.relations, name))
+        for name in settings.relation_ids:
+            concept_cells[name] = " ".join(c.targets(name))
         for i, source in enumerate(c.sources, start=1):
             for key in SOURCE_KEYS:
                 concept_cells[f"source_{i}_{key}"] = getattr(source, key) or ""
@@ -80,7 +80,7 @@ def _rows(concepts: list[Concept], settings: Settings, columns: list[str]) -> It
 def export_csv(glossary: Glossary, settings: Settings) -> bytes:
     """Every term of every concept as one row; concept and language columns repeat on each row of their term."""
     concepts = sorted(glossary.concepts, key=lambda c: c.id)
-    columns = header(concepts)
+    columns = header(concepts, settings)
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(columns)
@@ -123,7 +123,7 @@ def import_csv(data: bytes, path: str, settings: Settings) -> tuple[list[Importe
         missing = [c for c in ("concept_id", "locale", "term") if c not in columns]
         if missing:
             return [], [problem(path, 1, RULE, f"missing column(s): {', '.join(missing)}")]
-        known = set(TERM_COLUMNS) | set(RELATIONS) | {"translated_from"}
+        known = set(TERM_COLUMNS) | set(settings.relation_ids) | {"translated_from"}
         for col in columns:
             if col not in known and not _NUMBERED.match(col):
                 problems.append(problem(path, 1, RULE, f"column '{col}' is not part of the glossary layout; ignored", Severity.WARNING))
@@ -153,15 +153,17 @@ def import_csv(data: bytes, path: str, settings: Settings) -> tuple[list[Importe
                                 f"it is not a configured locale; add it to locales in mkdocs.yml to import it", Severity.WARNING))
     out = []
     for cid, rows in groups.items():
-        item = _concept(cid, rows, columns, path, problems)
+        item = _concept(cid, rows, columns, path, problems, settings)
         if item is not None:
             out.append(item)
     return out, problems
 
 
-def _concept(cid: str, rows: list[tuple[int, dict[str, str]]], columns: list[str], path: str, problems: list[Problem]) -> Imported | None:
+def _concept(cid: str, rows: list[tuple[int, dict[str, str]]], columns: list[str], path: str, problems: list[Problem],
+             settings: Settings) -> Imported | None:
     first_line, first = rows[0]
-    concept_keys = ["category", *RELATIONS, *(c for c in columns if c.startswith("source_"))]
+    relations = settings.relation_ids
+    concept_keys = ["category", *relations, *(c for c in columns if c.startswith("source_"))]
     locale_keys = ["definition", "translated_from", *(c for c in columns if c.startswith(("example_", "note_")))]
     locales: dict[str, dict[str, Any]] = {}
     locale_first: dict[str, dict[str, str]] = {}
@@ -195,8 +197,8 @@ def _concept(cid: str, rows: list[tuple[int, dict[str, str]]], columns: list[str
         if not block["definition"]:
             block["definition"] = f"TODO: {code} definition of {cid} (none in the imported file)"
             problems.append(problem(path, first_line, RULE, f"concept '{cid}' has no '{code}' definition; a placeholder was written", Severity.WARNING))
-    data = {"id": cid, "kind": "concept", "category": first.get("category") or "general",
-            "relations": {name: _split_ids(first.get(name, "")) for name in RELATIONS}, "sources": sources, "locales": locales}
+    data = {"id": cid, "kind": "concept", "category": first.get("category") or settings.categories[0].id,
+            "relations": {name: _split_ids(first.get(name, "")) for name in relations}, "sources": sources, "locales": locales}
     try:
         return Imported(Concept.model_validate(data), first_line)
     except ValidationError as exc:

@@ -10,13 +10,16 @@ from typing import Any
 
 from glossary_tool.config import Settings
 from glossary_tool.export import exporter
-from glossary_tool.model import CATEGORIES, Concept, Glossary
+from glossary_tool.model import Concept, Glossary
 
 CONTEXT = {"skos": "http://www.w3.org/2004/02/skos/core#", "dct": "http://purl.org/dc/terms/"}
 FALLBACK_BASE = "https://glossary.invalid/"  # when mkdocs.yml has no site_url
 # SKOS has broader, narrower and related; contrast and service_of are associative links, so they become related.
-RELATION_PROPERTY = {"broader": "skos:broader", "narrower": "skos:narrower", "related": "skos:related",
-                     "contrast": "skos:related", "service_of": "skos:related"}
+def relation_properties(settings: Settings) -> dict[str, str]:
+    """Each relation's SKOS property: the built-in ones map to themselves, declared ones as configured."""
+    out = {"broader": "skos:broader", "narrower": "skos:narrower", "related": "skos:related"}
+    out.update({r.id: f"skos:{r.skos}" for r in settings.relations})
+    return out
 
 
 def base_iri(settings: Settings) -> str:
@@ -59,12 +62,12 @@ def concept_node(concept: Concept, settings: Settings, exported: set[str]) -> di
             values += [_literal(v, code) for v in (value if isinstance(value, tuple) else (value,))]
         if values:
             node[prop] = values
-    for name, prop in RELATION_PROPERTY.items():
-        targets = [{"@id": concept_iri(settings, t)} for t in getattr(concept.relations, name) if t in exported]
+    for name, prop in relation_properties(settings).items():
+        targets = [{"@id": concept_iri(settings, t)} for t in concept.targets(name) if t in exported]
         if targets:
             node.setdefault(prop, [])
             node[prop] += [t for t in targets if t not in node[prop]]
-    if not concept.relations.broader:
+    if not concept.targets("broader"):
         node["skos:topConceptOf"] = {"@id": base_iri(settings)}
     node["dct:source"] = [{"@id": s.url} if s.url else s.title for s in concept.sources]
     return node
@@ -78,11 +81,12 @@ def export_skos(glossary: Glossary, settings: Settings) -> bytes:
     base = base_iri(settings)
     scheme: dict[str, Any] = {"@id": base, "@type": "skos:ConceptScheme",
                               "skos:prefLabel": [_literal(loc.site_name or "Glossary", loc.code) for loc in settings.locales],
-                              "skos:hasTopConcept": [{"@id": concept_iri(settings, c.id)} for c in concepts if not c.relations.broader]}
+                              "skos:hasTopConcept": [{"@id": concept_iri(settings, c.id)} for c in concepts if not c.targets("broader")]}
     collections = [
-        {"@id": f"{base}categories/{cat}/", "@type": "skos:Collection", "skos:notation": cat,
-         "skos:member": [{"@id": concept_iri(settings, c.id)} for c in concepts if c.category == cat]}
-        for cat in CATEGORIES if any(c.category == cat for c in concepts)
+        {"@id": f"{base}categories/{cat.id}/", "@type": "skos:Collection", "skos:notation": cat.id,
+         "skos:prefLabel": [_literal(text, code) for code, text in cat.labels.items()],
+         "skos:member": [{"@id": concept_iri(settings, c.id)} for c in concepts if c.category == cat.id]}
+        for cat in settings.categories if any(c.category == cat.id for c in concepts)
     ]
     graph = [scheme, *(concept_node(c, settings, exported) for c in concepts), *collections]
     return (json.dumps({"@context": CONTEXT, "@graph": graph}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

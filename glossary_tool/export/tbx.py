@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from glossary_tool.config import Settings
 from glossary_tool.export import Imported, exporter, importer, problem, validation_problems
-from glossary_tool.model import CATEGORIES, RELATIONS, Concept, Glossary
+from glossary_tool.model import Concept, Glossary
 from glossary_tool.problems import FatalError, Problem, Severity
 from glossary_tool.rules.ids import SLUG
 
@@ -67,8 +67,8 @@ def _locale_order(concept: Concept, settings: Settings) -> list[str]:
 def _concept_entry(body: etree._Element, concept: Concept, settings: Settings, exported: set[str]) -> None:
     entry = _sub(body, "conceptEntry", id=xml_id(concept.id))
     _sub(entry, "descrip", concept.category, type="subjectField")
-    for name in RELATIONS:
-        for target in getattr(concept.relations, name):
+    for name in settings.relation_ids:
+        for target in concept.targets(name):
             if target in exported:  # a dangling id would make the file invalid; lint reports it at home
                 _sub(entry, "ref", name, type="crossReference", target=xml_id(target))
     for source in concept.sources:
@@ -236,7 +236,7 @@ class _Reader:
                 self.warn(ref, f"crossReference to '{ref.get('target', '')}', which is not a concept in this file; not imported")
                 return
             name = text_of(ref)
-            targets = relations.setdefault(name if name in RELATIONS else "related", [])
+            targets = relations.setdefault(name if name in self.settings.relation_ids else "related", [])
             if target not in targets and target != slug:
                 targets.append(target)
 
@@ -247,11 +247,11 @@ class _Reader:
                 value = text_of(d)
                 if category is not None:
                     self.warn(d, f"a second subjectField '{value}' for '{slug}'; only the first is kept")
-                elif value.lower() in CATEGORIES:
+                elif value.lower() in self.settings.category_ids:
                     category = value.lower()
                 else:
-                    category = "general"
-                    self.warn(d, f"subjectField '{value}' is not a category ({', '.join(CATEGORIES)}); '{slug}' gets category general")
+                    category = self.settings.category_ids[0]
+                    self.warn(d, f"subjectField '{value}' is not a category ({', '.join(self.settings.category_ids)}); '{slug}' gets category {category}")
             elif kind == "definition":
                 loose_definitions.append((d.get(XML_LANG, self.default_lang), text_of(d)))
             else:

@@ -1,5 +1,36 @@
-"""Rendering: the glossary model → pages (HTML fragments) for one locale, independent of MkDocs."""
+"""Rendering: the glossary model → pages (HTML fragments) for one locale, independent of MkDocs.
 
-from glossary_tool.render.pages import RenderedPage, render_locale
+Each page kind has its own module; ``render_locale`` runs them all for one locale.
+"""
 
-__all__ = ["RenderedPage", "render_locale"]
+from __future__ import annotations
+
+from typing import Callable
+
+from glossary_tool.config import Settings
+from glossary_tool.model import Concept, Glossary
+from glossary_tool.render.category import category_pages
+from glossary_tool.render.comparison import comparison_pages
+from glossary_tool.render.concept import concept_pages
+from glossary_tool.render.context import Heading, RenderContext, RenderedPage
+from glossary_tool.render.faq import faq_pages
+from glossary_tool.render.home import home_page
+from glossary_tool.render.index_az import index_pages
+
+# Every page kind, in navigation order after the home page.
+PAGE_KINDS: tuple[Callable[[RenderContext], list[RenderedPage]], ...] = (
+    concept_pages, category_pages, index_pages, comparison_pages, faq_pages,
+)
+
+
+def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_name: str, site_url: str,
+                  stale: Callable[[Concept, str], list[str]] | None = None) -> list[RenderedPage]:
+    """Every page of the site in ``locale``; ``site_url`` is the locale's absolute base URL."""
+    ctx = RenderContext(glossary, settings, locale, site_name, site_url, stale or (lambda c, code: []))
+    pages = [home_page(ctx)]
+    for kind in PAGE_KINDS:
+        pages.extend(kind(ctx))
+    return pages
+
+
+__all__ = ["Heading", "PAGE_KINDS", "RenderContext", "RenderedPage", "render_locale"]

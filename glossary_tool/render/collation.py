@@ -7,13 +7,32 @@ from __future__ import annotations
 
 import unicodedata
 
+LATIN = "abcdefghijklmnopqrstuvwxyz"
 ALPHABETS: dict[str, str] = {
-    "en": "abcdefghijklmnopqrstuvwxyz",
+    "en": LATIN,
     # Swedish: å, ä, ö are letters of their own after z; w has sorted as its own letter since SAOL 13.
-    "sv": "abcdefghijklmnopqrstuvwxyzåäö",
+    "sv": LATIN + "åäö",
+    "fi": LATIN + "åäö",  # Finnish files å, ä, ö after z like Swedish (CLDR)
+    "da": LATIN + "æøå",  # Danish and Norwegian: æ, ø, å after z
+    "nb": LATIN + "æøå",
+    "nn": LATIN + "æøå",
+    "no": LATIN + "æøå",
 }
-# Letters a Swedish dictionary files under another letter.
-FOLDS: dict[str, dict[str, str]] = {"sv": {"æ": "ä", "ø": "ö", "ü": "y", "é": "e", "è": "e", "à": "a"}}
+# Letters a dictionary of the language files under another letter (others fall to their base letter: ä → a in German).
+FOLDS: dict[str, dict[str, str]] = {
+    "sv": {"æ": "ä", "ø": "ö", "ü": "y", "é": "e", "è": "e", "à": "a"},
+    "fi": {"æ": "ä", "ø": "ö", "ü": "y"},
+    "da": {"ä": "æ", "ö": "ø", "ü": "y"},
+    "nb": {"ä": "æ", "ö": "ø", "ü": "y"},
+    "nn": {"ä": "æ", "ö": "ø", "ü": "y"},
+    "no": {"ä": "æ", "ö": "ø", "ü": "y"},
+    "de": {"ß": "s"},
+}
+
+
+def _language(locale: str) -> str:
+    """The language part of a tag: pt-BR and pt_BR sort as pt."""
+    return locale.replace("_", "-").split("-")[0]
 
 
 def _base(ch: str) -> str:
@@ -22,7 +41,8 @@ def _base(ch: str) -> str:
 
 def _letter(ch: str, locale: str) -> str:
     """Map one casefolded character to a letter of the locale's alphabet ('' when it has none)."""
-    alphabet = ALPHABETS.get(locale, ALPHABETS["en"])
+    locale = _language(locale)
+    alphabet = ALPHABETS.get(locale, LATIN)
     ch = FOLDS.get(locale, {}).get(ch, ch)
     if ch in alphabet:
         return ch
@@ -32,7 +52,7 @@ def _letter(ch: str, locale: str) -> str:
 
 def sort_key(text: str, locale: str) -> tuple[tuple[int, ...], str]:
     """Case-insensitive key following the locale's alphabet; ties broken by the original text."""
-    alphabet = ALPHABETS.get(locale, ALPHABETS["en"])
+    alphabet = ALPHABETS.get(_language(locale), LATIN)
     ranks: list[int] = []
     for ch in unicodedata.normalize("NFC", text).casefold():
         letter = _letter(ch, locale)
@@ -59,4 +79,4 @@ def heading(text: str, locale: str) -> str:
 
 def headings(locale: str) -> list[str]:
     """Every letter heading of the locale, in order (for the jump bar)."""
-    return [ch.upper() for ch in ALPHABETS.get(locale, ALPHABETS["en"])]
+    return [ch.upper() for ch in ALPHABETS.get(_language(locale), LATIN)]

@@ -1,4 +1,7 @@
-"""UI strings: gettext catalogs in ``locales/<code>/LC_MESSAGES/messages.po``, compiled with Babel."""
+"""UI strings: the package's gettext catalogs, overridden string by string by a project's ``locales/``.
+
+Catalogs live in ``<dir>/<locale>/LC_MESSAGES/messages.po`` and are compiled in memory with Babel.
+"""
 
 from __future__ import annotations
 
@@ -7,39 +10,116 @@ import io
 from pathlib import Path
 from typing import Callable
 
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 DOMAIN = "messages"
+PACKAGE_CATALOGS = Path(__file__).resolve().parent.parent / "locales"
+TEMPLATE = PACKAGE_CATALOGS / f"{DOMAIN}.pot"
+SOURCE_LANGUAGE = "en"  # the msgids are English: English pages need no catalog
 
 
 def catalog_path(locales_dir: Path, locale: str) -> Path:
-    return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+    """Where the catalog of ``locale`` lives under ``locales_dir`` (gettext names: ``pt_BR``, ``zh_Hant_TW``)."""
+    return locales_dir / locale.replace("-", "_") / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def translations(locales_dir: Path, locale: str) -> NullTranslations:
-    """Compile the locale's .po catalog in memory; the source language (msgids) needs none."""
-    po = catalog_path(locales_dir, locale)
-    # Keyed by modification time too: a warm `serve` process must pick up an edited catalog.
-    return _compiled(po, locale, po.stat().st_mtime_ns if po.exists() else None)
+def _candidates(locales_dir: Path, locale: str) -> list[Path]:
+    """The locale's own catalog, then its language's (``pt-BR`` falls back to ``pt``)."""
+    own = catalog_path(locales_dir, locale)
+    language = catalog_path(locales_dir, locale.split("-")[0])
+    return [own] if own == language else [own, language]
 
 
-@functools.lru_cache(maxsize=16)
-def _compiled(po: Path, locale: str, mtime: int | None) -> NullTranslations:
-    if mtime is None:
+def _find(locales_dir: Path | None, locale: str) -> Path | None:
+    if locales_dir is None:
+        return None
+    return next((p for p in _candidates(locales_dir, locale) if p.is_file()), None)
+
+
+def _mtime(path: Path | None) -> int | None:
+    try:
+        return path.stat().st_mtime_ns if path is not None else None
+    except OSError:
+        return None
+
+
+def translations(project_dir: Path | None, locale: str) -> NullTranslations:
+    """The UI translations of ``locale``: the package's catalog, with the project's strings taking precedence."""
+    package = _find(PACKAGE_CATALOGS, locale)
+    project = _find(project_dir, locale)
+    # Keyed by modification times too: a running `serve` must pick up an edited catalog.
+    return _compiled(package, _mtime(package), project, _mtime(project), locale)
+
+
+@functools.lru_cache(maxsize=32)
+def _read(path: Path, mtime: int | None, locale: str) -> Catalog:
+    with path.open("rb") as fh:
+        return read_po(fh, locale=locale.replace("-", "_"))
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled(package: Path | None, package_mtime: int | None, project: Path | None, project_mtime: int | None,
+              locale: str) -> NullTranslations:
+    if package is None and project is None:
         return NullTranslations()
-    with po.open("rb") as fh:
-        catalog = read_po(fh, locale=locale)
+    base = _read(package, package_mtime, locale) if package is not None else None
+    override = _read(project, project_mtime, locale) if project is not None else None
+    merged = Catalog(locale=locale.replace("-", "_"))  # its plural rule comes from Babel's data for the locale
+    for catalog in (base, override):
+        if catalog is None:
+            continue
+        for message in catalog:
+            if message.id and _translated(message.string) and not message.fuzzy:
+                merged.delete(message.id)  # assigning over a message would keep its old string
+                merged[message.id] = message
     buf = io.BytesIO()
-    write_mo(buf, catalog, use_fuzzy=False)
+    write_mo(buf, merged, use_fuzzy=False)
     buf.seek(0)
     return Translations(buf, domain=DOMAIN)
 
 
-def gettext_for(locales_dir: Path, locale: str) -> Callable[[str], str]:
+def _translated(string: object) -> bool:
+    if isinstance(string, (tuple, list)):
+        return all(string)
+    return bool(string)
+
+
+def gettext_for(project_dir: Path | None, locale: str) -> Callable[[str], str]:
     """The gettext function of ``locale`` (the source language passes msgids through)."""
-    return translations(locales_dir, locale).gettext
+    return translations(project_dir, locale).gettext
+
+
+@functools.lru_cache(maxsize=4)
+def template_ids(template: Path = TEMPLATE) -> tuple[str, ...]:
+    """Every UI msgid (singular form), from the package's ``messages.pot``."""
+    with template.open("rb") as fh:
+        catalog = read_po(fh)
+    return tuple(m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id)
+
+
+def catalog_warnings(project_dir: Path | None, locale: str) -> list[str]:
+    """Why pages in ``locale`` would show English UI text: no catalog, or strings missing from it."""
+    if locale.split("-")[0] == SOURCE_LANGUAGE:
+        return []
+    command = f"glossary-tool catalog {locale}"
+    if _find(PACKAGE_CATALOGS, locale) is None and _find(project_dir, locale) is None:
+        return [f"locale '{locale}' has no UI catalog, so its pages would show English labels; "
+                f"start one with '{command}' and translate it"]
+    compiled = translations(project_dir, locale)
+    missing = [mid for mid in template_ids() if not _has(compiled, mid)]
+    if not missing:
+        return []
+    sample = ", ".join(f"'{m}'" for m in missing[:3])
+    return [f"the UI catalog of '{locale}' lacks {len(missing)} of {len(template_ids())} strings ({sample}…), "
+            f"which its pages would show in English; run '{command}' to add them, then translate them"]
+
+
+def _has(trans: NullTranslations, msgid: str) -> bool:
+    catalog = getattr(trans, "_catalog", {})
+    return msgid in catalog or any(isinstance(k, tuple) and k[0] == msgid for k in catalog)
 
 
 def _(text: str) -> str:
@@ -51,7 +131,7 @@ def _(text: str) -> str:
 THEME_LABELS = {"glossary_not_found": _("Page not found"), "glossary_home": _("Go to the home page")}
 
 
-def theme_labels(locales_dir: Path, locale: str) -> dict[str, str]:
+def theme_labels(project_dir: Path | None, locale: str) -> dict[str, str]:
     """``THEME_LABELS`` in ``locale``."""
-    g = gettext_for(locales_dir, locale)
+    g = gettext_for(project_dir, locale)
     return {key: g(text) for key, text in THEME_LABELS.items()}

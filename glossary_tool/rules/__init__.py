@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Callable, Iterable, Literal
 
-from glossary_tool.config import Settings
-from glossary_tool.loader import Document
 from glossary_tool.model import Concept, Entry
 from glossary_tool.problems import Problem, Severity
+
+if TYPE_CHECKING:  # the configuration validates rule ids against this registry, so it is imported only for types
+    from glossary_tool.config import Settings
 
 Scope = Literal["load", "document", "entry", "glossary"]
 
@@ -24,6 +25,10 @@ class Context:
     settings: Settings
     entries: list[Entry] = field(default_factory=list)
     concepts: dict[str, Entry] = field(default_factory=dict)
+
+    def concept(self, concept_id: str) -> Concept | None:
+        entry = self.concepts.get(concept_id)
+        return entry.model if entry is not None and isinstance(entry.model, Concept) else None
 
     @classmethod
     def build(cls, settings: Settings, entries: list[Entry]) -> Context:
@@ -65,6 +70,6 @@ def rule(rule_id: str, *, scope: Scope, severity: Severity = Severity.ERROR) -> 
 
 def load_all() -> dict[str, Rule]:
     """Import every rule module so that its rules register; return the registry."""
-    from glossary_tool.rules import ids, loading, locales, references, schema, terms, text, workflow  # noqa: F401
+    from glossary_tool.rules import ids, load_checks, locales, references, terms, text, vocabulary, workflow  # noqa: F401
 
     return RULES

@@ -52,7 +52,7 @@ def id_slug(doc: Document, ctx: Context) -> Iterator[Problem]:
     reserved = RESERVED | {loc.code for loc in ctx.settings.locales} | {loc.prefix.strip("/") for loc in ctx.settings.locales}
     why = slug_problem(value, reserved)
     if why:
-        yield doc.problem("id-slug", ("id",), f"id '{value}' {why}")
+        yield doc.problem(("id",), f"id '{value}' {why}")
 
 
 @rule("id-filename", scope="document")
@@ -65,7 +65,7 @@ def id_filename(doc: Document, ctx: Context) -> Iterator[Problem]:
     value = doc.data.get("id")
     stem = PurePath(doc.path).stem
     if isinstance(value, str) and value != stem and slug_problem(value) is None:
-        yield doc.problem("id-filename", ("id",), f"id '{value}' does not match the file name '{stem}'")
+        yield doc.problem(("id",), f"id '{value}' does not match the file name '{stem}'")
 
 
 def _fold(value: str) -> str:
@@ -84,6 +84,6 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
         if key in first:
             other = first[key]
             line = other.pos(("id",))[0]
-            yield entry.doc.problem("duplicate-id", ("id",), f"id '{entry.id}' is already used by {other.path}:{line}")
+            yield entry.doc.problem(("id",), f"id '{entry.id}' is already used by {other.path}:{line}")
         else:
             first[key] = entry.doc

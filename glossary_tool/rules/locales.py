@@ -31,7 +31,7 @@ def missing_locale(entry: Entry, ctx: Context) -> Iterator[Problem]:
     for loc, mapping in _locale_maps(entry):
         for code in ctx.settings.locale_codes:
             if code not in mapping:
-                yield entry.doc.problem("missing-locale", loc, f"no '{code}' text here")
+                yield entry.doc.problem(loc, f"no '{code}' text here")
 
 
 @rule("unknown-locale", scope="entry")
@@ -44,4 +44,4 @@ def unknown_locale(entry: Entry, ctx: Context) -> Iterator[Problem]:
     for loc, mapping in _locale_maps(entry):
         for code in mapping:
             if code not in configured:
-                yield entry.doc.problem("unknown-locale", loc + (code,), f"locale '{code}' is not configured (use one of: {', '.join(configured)})", at_key=True)
+                yield entry.doc.problem(loc + (code,), f"locale '{code}' is not configured (use one of: {', '.join(configured)})", at_key=True)

@@ -1,4 +1,4 @@
-"""Rules about links between entries: they resolve, they do not loop, they are mirrored."""
+"""Rules about links between entries: they resolve, they do not loop, they are mirrored and coherent."""
 
 from __future__ import annotations
 
@@ -6,45 +6,56 @@ import difflib
 from typing import Iterator
 
 from glossary_tool.loader import Loc
-from glossary_tool.model import RELATIONS, Comparison, Concept, Entry, Faq
+from glossary_tool.model import Comparison, Concept, Entry, Faq
 from glossary_tool.problems import Problem, Severity
 from glossary_tool.rules import Context, rule
+from glossary_tool.vocabulary import BUILTIN_INVERSES
 
 
 def references(entry: Entry) -> Iterator[tuple[Loc, str]]:
     """Every concept id an entry points at, with where it is written."""
     model = entry.model
     if isinstance(model, Concept):
-        for name in RELATIONS:
-            for i, target in enumerate(getattr(model.relations, name)):
+        for name, targets in model.relations.items():
+            for i, target in enumerate(targets):
                 yield ("relations", name, i), target
     elif isinstance(model, (Faq, Comparison)):
         for i, target in enumerate(model.concepts):
             yield ("concepts", i), target
 
 
+def inverse_of(name: str, ctx: Context) -> str | None:
+    """The relation an entry's target should list back, when that relation is one entries write."""
+    if name in BUILTIN_INVERSES:
+        return BUILTIN_INVERSES[name]
+    declared = ctx.settings.relation(name)
+    if declared is None or declared.inverse is None or declared.inverse not in ctx.settings.relation_ids:
+        return None
+    return declared.inverse
+
+
 @rule("unresolved-reference", scope="entry")
 def unresolved_reference(entry: Entry, ctx: Context) -> Iterator[Problem]:
-    """Every id in ``relations``, ``service_of`` and ``concepts`` names an existing concept.
+    """Every id in ``relations`` and ``concepts`` names an existing concept.
 
     Passes: ``broader: [outsourcing]`` when ``outsourcing.yaml`` exists. Fails: ``broader: [outsorcing]``
     (with a "did you mean" hint), or a concept that lists itself.
     """
     for loc, target in references(entry):
         if target == entry.id and isinstance(entry.model, Concept):
-            yield entry.doc.problem("unresolved-reference", loc, f"'{target}' refers to the concept itself")
+            yield entry.doc.problem(loc, f"'{target}' refers to the concept itself")
         elif target not in ctx.concepts:
             close = difflib.get_close_matches(target, list(ctx.concepts), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            yield entry.doc.problem("unresolved-reference", loc, f"no concept has the id '{target}'{hint}")
+            yield entry.doc.problem(loc, f"no concept has the id '{target}'{hint}")
     if isinstance(entry.model, Comparison):
         wanted = set(entry.model.concepts)
         for i, dim in enumerate(entry.model.dimensions):
             for key in dim.values:
                 if key not in wanted:
-                    yield entry.doc.problem("unresolved-reference", ("dimensions", i, "values", key), f"'{key}' is not one of the compared concepts ({', '.join(entry.model.concepts)})", at_key=True)
+                    yield entry.doc.problem(("dimensions", i, "values", key), f"'{key}' is not one of the compared concepts ({', '.join(entry.model.concepts)})", at_key=True)
             for missing in [c for c in entry.model.concepts if c not in dim.values]:
-                yield entry.doc.problem("unresolved-reference", ("dimensions", i, "values"), f"dimension '{dim.id}' has no value for '{missing}'")
+                yield entry.doc.problem(("dimensions", i, "values"), f"dimension '{dim.id}' has no value for '{missing}'")
 
 
 @rule("broader-cycle", scope="glossary")
@@ -56,9 +67,10 @@ def broader_cycle(ctx: Context) -> Iterator[Problem]:
     """
     parents: dict[str, set[str]] = {cid: set() for cid in ctx.concepts}
     for cid, entry in ctx.concepts.items():
-        rel = entry.model.relations  # type: ignore[union-attr]
-        parents[cid].update(t for t in rel.broader if t in parents)
-        for child in rel.narrower:
+        model = entry.model
+        assert isinstance(model, Concept)
+        parents[cid].update(t for t in model.targets("broader") if t in parents)
+        for child in model.targets("narrower"):
             if child in parents:
                 parents[child].add(cid)
     state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
@@ -66,10 +78,9 @@ def broader_cycle(ctx: Context) -> Iterator[Problem]:
     for start in ctx.concepts:
         if state.get(start):
             continue
-        path: list[str] = []
+        path: list[str] = [start]
         stack: list[tuple[str, Iterator[str]]] = [(start, iter(sorted(parents[start])))]
         state[start] = 1
-        path.append(start)
         while stack:  # iterative DFS: deep hierarchies must not hit the recursion limit
             node, it = stack[-1]
             nxt = next(it, None)
@@ -83,8 +94,7 @@ def broader_cycle(ctx: Context) -> Iterator[Problem]:
                 if key not in reported:
                     reported.add(key)
                     first = min(loop, key=lambda c: ctx.concepts[c].doc.path)
-                    entry = ctx.concepts[first]
-                    yield entry.doc.problem("broader-cycle", ("relations",), "broader/narrower loop: " + " → ".join(loop + [nxt]))
+                    yield ctx.concepts[first].doc.problem(("relations",), "broader/narrower loop: " + " → ".join(loop + [nxt]))
             elif not state.get(nxt):
                 state[nxt] = 1
                 path.append(nxt)
@@ -93,36 +103,80 @@ def broader_cycle(ctx: Context) -> Iterator[Problem]:
 
 @rule("asymmetric-relation", scope="entry", severity=Severity.WARNING)
 def asymmetric_relation(entry: Entry, ctx: Context) -> Iterator[Problem]:
-    """``broader`` and ``narrower`` are written on both ends.
+    """A relation with an inverse is written on both ends (``related`` has its own rule, ``one-way-related``).
 
-    Passes: kpo lists ``narrower: [lpo]`` and lpo lists ``broader: [kpo]``. Fails: only one side is written.
+    Passes: kpo lists ``narrower: [lpo]`` and lpo lists ``broader: [kpo]``; a declared ``part_of`` whose
+    inverse ``has_part`` is written on the other concept; a symmetric ``contrast`` written on both.
+    Fails: only one side is written.
     """
     model = entry.model
     if not isinstance(model, Concept):
         return
-    for name, back in (("broader", "narrower"), ("narrower", "broader")):
-        for i, target in enumerate(getattr(model.relations, name)):
-            other = ctx.concepts.get(target)
-            if other is not None and model.id not in getattr(other.model.relations, back):  # type: ignore[union-attr]
-                yield entry.doc.problem("asymmetric-relation", ("relations", name, i), f"'{target}' does not list '{model.id}' under {back}")
+    for name, targets in model.relations.items():
+        back = inverse_of(name, ctx)
+        if back is None or name == "related":
+            continue
+        for i, target in enumerate(targets):
+            other = ctx.concept(target)
+            if other is not None and model.id not in other.targets(back):
+                yield entry.doc.problem(("relations", name, i), f"'{target}' does not list '{model.id}' under {back}")
 
 
-@rule("service-model", scope="entry")
-def service_model(entry: Entry, ctx: Context) -> Iterator[Problem]:
-    """A service names the delivery model(s) offering it, and only services do.
+@rule("one-way-related", scope="entry", severity=Severity.WARNING)
+def one_way_related(entry: Entry, ctx: Context) -> Iterator[Problem]:
+    """A ``related`` link is returned: if A lists B as related, B lists A.
 
-    Passes: ``category: service`` with ``service_of: [bpo]`` where bpo has ``category: model``.
-    Fails: a service without ``service_of``, ``service_of`` pointing at a non-model, or ``service_of`` on a non-service.
+    Passes: bpo ``related: [data-entry]`` and data-entry ``related: [bpo]``. Fails: only bpo lists the link;
+    add it to the other concept or remove it.
     """
     model = entry.model
     if not isinstance(model, Concept):
         return
-    targets = model.relations.service_of
-    if model.category == "service" and not targets:
-        yield entry.doc.problem("service-model", ("category",), "a service needs relations.service_of naming its delivery model, e.g. [bpo]")
-    if model.category != "service" and targets:
-        yield entry.doc.problem("service-model", ("relations", "service_of"), f"only services have service_of; this concept's category is '{model.category}'")
-    for i, target in enumerate(targets):
-        other = ctx.concepts.get(target)
-        if other is not None and other.model.category != "model":  # type: ignore[union-attr]
-            yield entry.doc.problem("service-model", ("relations", "service_of", i), f"'{target}' is not a delivery model (its category is '{other.model.category}')")  # type: ignore[union-attr]
+    for i, target in enumerate(model.targets("related")):
+        other = ctx.concept(target)
+        if other is not None and model.id not in other.targets("related"):
+            yield entry.doc.problem(("relations", "related", i), f"'{target}' does not list '{model.id}' as related; add it there or remove this link")
+
+
+@rule("relation-conflict", scope="entry")
+def relation_conflict(entry: Entry, ctx: Context) -> Iterator[Problem]:
+    """A pair of concepts is not both ``related`` and linked by another relation.
+
+    ``related`` is for associative links that no other relation expresses. Passes: bpo ``contrast: [kpo]``
+    alone. Fails: bpo lists kpo under both ``related`` and ``contrast``, or under ``related`` and
+    ``broader``/``narrower`` (the hierarchy already relates them).
+    """
+    model = entry.model
+    if not isinstance(model, Concept):
+        return
+    related = model.targets("related")
+    for name, targets in model.relations.items():
+        if name == "related":
+            continue
+        for target in targets:
+            if target in related:
+                i = related.index(target)
+                yield entry.doc.problem(("relations", "related", i), f"'{target}' is listed under both related and {name}; keep only {name}")
+
+
+@rule("relation-category", scope="entry")
+def relation_category(entry: Entry, ctx: Context) -> Iterator[Problem]:
+    """Relations respect the categories their declaration allows (``domain``, ``range``, ``required_for``).
+
+    With ``service_of`` declared as ``domain: [service]``, ``range: [model]``, ``required_for: [service]``:
+    Passes: a service with ``service_of: [bpo]`` where bpo is a model. Fails: a service without
+    ``service_of``, ``service_of`` on a concept that is not a service, or pointing at a concept that is not a model.
+    """
+    model = entry.model
+    if not isinstance(model, Concept):
+        return
+    for rel in ctx.settings.relations:
+        targets = model.targets(rel.id)
+        if model.category in rel.required_for and not targets:
+            yield entry.doc.problem(("category",), f"a concept of category '{model.category}' needs relations.{rel.id}")
+        if targets and rel.domain and model.category not in rel.domain:
+            yield entry.doc.problem(("relations", rel.id), f"only concepts of category {' or '.join(rel.domain)} have {rel.id}; this one is '{model.category}'")
+        for i, target in enumerate(targets):
+            other = ctx.concept(target)
+            if other is not None and rel.range and other.category not in rel.range:
+                yield entry.doc.problem(("relations", rel.id, i), f"'{target}' has category '{other.category}'; {rel.id} points at {' or '.join(rel.range)}")

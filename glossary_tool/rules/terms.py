@@ -38,7 +38,7 @@ def duplicate_term(ctx: Context) -> Iterator[Problem]:
                 if other is entry:
                     continue
                 line = other.doc.pos(other_loc)[0]
-                yield entry.doc.problem("duplicate-term", loc, f"'{term.text}' ({code}) is already a term of '{other.id}' ({other.doc.path}:{line})")
+                yield entry.doc.problem(loc, f"'{term.text}' ({code}) is already a term of '{other.id}' ({other.doc.path}:{line})")
 
 
 @rule("preferred-term", scope="entry", severity=Severity.WARNING)
@@ -51,4 +51,4 @@ def preferred_term(entry: Entry, ctx: Context) -> Iterator[Problem]:
         return
     for code, block in entry.model.locales.items():
         if not any(t.status == "preferred" for t in block.terms):
-            yield entry.doc.problem("preferred-term", ("locales", code, "terms"), f"no preferred term in '{code}'")
+            yield entry.doc.problem(("locales", code, "terms"), f"no preferred term in '{code}'")

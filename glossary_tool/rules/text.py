@@ -27,4 +27,4 @@ def nfc(doc: Document, ctx: Context) -> Iterator[Problem]:
                 break
         else:
             col = 1
-        yield Problem(doc.path, lineno, col, "nfc", Severity.ERROR, "text is not NFC-normalized; retype the accented letter or run it through NFC")
+        yield Problem(doc.path, lineno, col, "", Severity.ERROR, "text is not NFC-normalized; retype the accented letter or run it through NFC")

@@ -40,7 +40,7 @@ def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
     for loc, value in _strings(doc.data):
         if is_placeholder(value):
             where = ".".join(str(p) for p in loc)
-            yield doc.problem("placeholder-text", loc, f"placeholder left in {where}: replace it with the real text")
+            yield doc.problem(loc, f"placeholder left in {where}: replace it with the real text")
 
 
 def _excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -68,7 +68,7 @@ def stale_translation(entry: Entry, ctx: Context) -> Iterator[Problem]:
             continue
         for name in block.translated_from:
             if name not in TRACKED_FIELDS:
-                yield entry.doc.problem("stale-translation", ("locales", code, "translated_from", name),
+                yield entry.doc.problem(("locales", code, "translated_from", name),
                                         f"translated_from names '{name}', which is not a translated field ({', '.join(TRACKED_FIELDS)})", at_key=True)
         if source is None:
             continue
@@ -79,7 +79,7 @@ def stale_translation(entry: Entry, ctx: Context) -> Iterator[Problem]:
             change = (f"changed: {_excerpt(diff, DIFF_EXCERPT)}" if diff is not None else
                       f"it now reads \"{_excerpt(now)}\" (the text it was translated from is not in the git history)")
             yield entry.doc.problem(
-                "stale-translation", ("locales", code, "translated_from", name),
+                ("locales", code, "translated_from", name),
                 f"'{code}' {name} may be out of date: the '{source_code}' {name} changed since it was translated "
                 f"(recorded {block.translated_from[name]}, now {text_hash(now)}); {change}; "
                 f"update the translation, then run 'glossary-tool translate {model.id} --locale {code} --reviewed'")

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import valid_glossary, concept, make_settings, write_files
+from conftest import MKDOCS, concept, make_settings, valid_glossary, write_files
 from glossary_tool.cli import main
 from glossary_tool.export.csvfile import export_csv, header, import_csv, neutralise, restore
 from glossary_tool.lint import run
 from glossary_tool.problems import Severity
 
-MKDOCS = "site_name: t\nplugins:\n  - glossary:\n      content_dir: content\n"
 
 
 glossary = valid_glossary
@@ -31,7 +30,7 @@ def test_spreadsheet_profile(tmp_path: Path) -> None:
     assert data.startswith(b"\xef\xbb\xbfconcept_id,category,locale,term,type,status,pos,gender,plural,definition,")
     assert data.count(b"\r\n") == len(rows(data)) and b"\n" not in data.replace(b"\r\n", b"")
     table = rows(data)
-    assert table[0] == header(sorted(g.concepts, key=lambda c: c.id))
+    assert table[0] == header(sorted(g.concepts, key=lambda c: c.id), settings)
     assert len(table) - 1 == sum(len(b.terms) for c in g.concepts for b in c.locales.values())  # one row per term
     kpo_sv = [r for r in table if r[0] == "kpo" and r[2] == "sv"]
     assert [r[3] for r in kpo_sv] == ["KPO", "outsourcing av kunskapsprocesser"] and kpo_sv[0][7] == "utrum"

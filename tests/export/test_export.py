@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import concept, write_files
+from conftest import MKDOCS, concept, write_files
 from glossary_tool.cli import build_parser
 from glossary_tool.config import load_settings
 from glossary_tool.export import import_file, load_all
 from glossary_tool.export.csvfile import export_csv
 from glossary_tool.lint import run
 
-MKDOCS = "site_name: t\nplugins:\n  - glossary:\n      content_dir: content\n"
 
 
 def test_command_line_formats_match_the_registries() -> None:
@@ -52,6 +51,6 @@ def test_imported_files_are_entries_in_house_style(exported: Path) -> None:
     result = import_file(load_settings("mkdocs.yml"), "csv", exported)
     assert [p.name for p in result.written] == ["a.yaml", "b.yaml"] and result.problems == []
     text = (exported.parent / "content" / "concepts" / "a.yaml").read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../../glossary_tool/schemas/entry.schema.json\nid: a\nkind: concept\n")
+    assert text.startswith("# yaml-language-server: $schema=../entry.schema.json\nid: a\nkind: concept\n")
     assert "grammar: {pos: noun, gender: utrum}" in text
     assert run(load_settings("mkdocs.yml"), strict=True).problems == []

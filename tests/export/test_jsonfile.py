@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, concept, make_settings, write_files
+from conftest import FIXTURES, MKDOCS, concept, make_settings, write_files
 from glossary_tool.cli import main
 from glossary_tool.export.jsonfile import export_json
 from glossary_tool.lint import run
@@ -34,7 +34,7 @@ def test_whole_model_sorted_and_deterministic(tmp_path: Path) -> None:
 
 def test_export_to_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
-    write_files(tmp_path, {"mkdocs.yml": "site_name: t\nplugins:\n  - glossary:\n      content_dir: content\n", "content/a.yaml": concept("a", sv="å")})
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "content/a.yaml": concept("a", sv="å")})
     assert main(["export", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["concepts"][0]["locales"]["sv"]["terms"][0]["text"] == "å"
 

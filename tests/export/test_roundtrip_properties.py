@@ -16,14 +16,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tbxcheck import tbx_errors
 
-from glossary_tool.config import DEFAULT_LOCALES, Settings
+from conftest import make_settings
 from glossary_tool.export.csvfile import export_csv, import_csv
 from glossary_tool.export.tbx import export_tbx, import_tbx
-from glossary_tool.model import Concept, ConceptLocale, Entry, Glossary, Grammar, Relations, Source, Term
+from glossary_tool.model import Concept, ConceptLocale, Entry, Glossary, Grammar, Source, Term
 from glossary_tool.rules.ids import slug_problem
 from glossary_tool.yamlio import check_entry, concept_yaml
 
-SETTINGS = Settings(root=Path("."), content_dir=Path("content"), locales=DEFAULT_LOCALES, source_locale="en")
+SETTINGS = make_settings(Path("content"))
+SCHEMA = Path("content/entry.schema.json")
 # GLOSSARY_PROPERTY_EXAMPLES=2000 for a longer local run
 PROPERTY = settings(max_examples=int(os.environ.get("GLOSSARY_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -78,7 +79,7 @@ def glossaries(draw: Callable[..., Any], text: Callable[[int], st.SearchStrategy
     concepts = []
     for cid in ids:
         others = st.lists(st.sampled_from([o for o in ids if o != cid]), unique=True, max_size=2) if len(ids) > 1 else st.just([])
-        relations = Relations(**{name: tuple(draw(others)) for name in ("broader", "narrower", "related", "contrast", "service_of")})
+        relations = {name: tuple(draw(others)) for name in SETTINGS.relation_ids}
         locales = {code: draw(parts["block"]) for code in draw(parts["codes"])}
         concepts.append(Concept(id=cid, kind="concept", category=draw(parts["category"]), relations=relations, sources=draw(parts["sources"]), locales=locales))
     return concepts
@@ -88,14 +89,14 @@ def as_yaml_glossary(concepts: list[Concept]) -> Glossary:
     """Write every concept as an entry file's text and read it back the way lint does (YAML → model)."""
     entries = []
     for c in concepts:
-        entry = check_entry(concept_yaml(c), f"content/concepts/{c.id}.yaml")
+        entry = check_entry(concept_yaml(c, SCHEMA, Path(f"content/concepts/{c.id}.yaml")), f"content/concepts/{c.id}.yaml")
         assert entry.model == c
         entries.append(Entry(entry.model, entry.doc))
     return Glossary(tuple(entries))
 
 
 def back_to_yaml(imported: list[Any]) -> list[Concept]:
-    return [check_entry(concept_yaml(i.concept), "x.yaml").model for i in imported]  # type: ignore[misc]
+    return [check_entry(concept_yaml(i.concept, SCHEMA, Path("content/concepts/x.yaml")), "x.yaml").model for i in imported]  # type: ignore[misc]
 
 
 @PROPERTY

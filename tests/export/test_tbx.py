@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 from tbxcheck import tbx_errors
 
-from conftest import ROOT, valid_glossary, concept, make_settings, write_files
+from conftest import MKDOCS, ROOT, concept, make_settings, valid_glossary, write_files
 from glossary_tool.cli import main
 from glossary_tool.config import load_settings
 from glossary_tool.export import load_all
@@ -20,7 +20,6 @@ from glossary_tool.problems import Severity
 
 SAMPLE = Path(__file__).parent / "data" / "Example_Astronomy_DCA_VALID.excerpt.tbx"
 TBX = f"{{{NS}}}"
-MKDOCS = "site_name: t\nplugins:\n  - glossary:\n      content_dir: content\n"
 
 
 fixtures_glossary = valid_glossary
@@ -110,7 +109,7 @@ def test_import_of_a_file_written_by_another_tool(tmp_path: Path, monkeypatch: p
     assert re.search(r"excerpt\.tbx:79:1: warning: supersededTerm-admn-sts has no equivalent; imported as deprecated \[import-tbx\]", out)
     assert "24 <transacGrp> element(s) not imported" in out and "4 langSec element(s) in 'es' not imported" in out
     c1_text = (tmp_path / "content" / "concepts" / "c1.yaml").read_text(encoding="utf-8")
-    assert c1_text.startswith("# yaml-language-server: $schema=../../glossary_tool/schemas/entry.schema.json\nid: c1\n")
+    assert c1_text.startswith("# yaml-language-server: $schema=../entry.schema.json\nid: c1\n")
     result = run(load_settings("mkdocs.yml"))
     assert result.errors == 0
     assert {p.rule for p in result.problems} == {"missing-locale", "preferred-term"}  # no sv; c3 and c4 have no status

@@ -1,21 +1,26 @@
-"""UI strings: every message has a Swedish translation, and Swedish pages show no English UI text."""
+"""UI strings: the package's catalogs are complete, a project overrides them string by string, gaps are warned about."""
 
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
-from babel.messages.extract import extract_from_dir
+import pytest
 from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from conftest import ROOT
-from test_render_pages import render
+from glossary_tool.render.i18n import PACKAGE_CATALOGS, catalog_warnings, gettext_for, template_ids
+from render_helpers import render
 
 SAME_IN_BOTH = {"Definition", "Status", "Term", "adverb", "variant", "verb", "plural", "A–Z index"}
+PACKAGE_LANGUAGES = ["sv", "de", "fr", "fi", "nb", "da"]
 
 
 def extracted() -> set[str]:
-    method_map = [("glossary_tool/render/**.py", "python"), ("glossary_tool/templates/**.html", "jinja2")]
+    method_map = [("glossary_tool/**.py", "python"), ("glossary_tool/templates/**.html", "jinja2")]
     options = {"glossary_tool/templates/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"}}
     ids = set()
     for _file, _line, message, _comments, _ctx in extract_from_dir(str(ROOT), method_map, options, keywords={"_": None, "ngettext": (1, 2)}):
@@ -23,22 +28,53 @@ def extracted() -> set[str]:
     return ids
 
 
-def catalog() -> Catalog:
-    with open(ROOT / "locales/sv/LC_MESSAGES/messages.po", "rb") as fh:
-        return read_po(fh, locale="sv")
+def catalog(language: str) -> Catalog:
+    with open(PACKAGE_CATALOGS / language / "LC_MESSAGES/messages.po", "rb") as fh:
+        return read_po(fh, locale=language)
 
 
-def test_every_message_is_translated() -> None:
-    cat = catalog()
+@pytest.mark.parametrize("language", PACKAGE_LANGUAGES)
+def test_every_message_is_translated_in_every_package_catalog(language: str) -> None:
+    cat = catalog(language)
     for msgid in extracted():
         msg = cat.get(msgid)
-        assert msg is not None and msg.string and not msg.fuzzy, f"no Swedish for {msgid!r}; run 'make locales'"
+        assert msg is not None and msg.string and not msg.fuzzy, f"no {language} for {msgid!r}; run 'make locales' and translate"
+        if isinstance(msg.string, tuple):
+            assert all(msg.string), msgid
+    assert catalog_warnings(None, language) == []
 
 
 def test_template_catalog_is_current() -> None:
-    with open(ROOT / "locales/messages.pot", "rb") as fh:
-        pot = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fh) if m.id}
-    assert pot == extracted(), "locales/messages.pot is out of date; run 'make locales'"
+    assert set(template_ids()) == extracted(), "glossary_tool/locales/messages.pot is out of date; run 'make locales'"
+
+
+def test_a_project_catalog_overrides_one_string_and_keeps_the_rest(tmp_path: Path) -> None:
+    project = tmp_path / "locales"
+    shutil.copytree(ROOT / "locales", project)
+    g = gettext_for(project, "sv")
+    assert g("Categories") == "Ämnesområden"  # this site's override
+    assert g("Terms") == "Termer"  # the package's
+    assert gettext_for(None, "sv")("Categories") == "Kategorier"
+
+
+def test_a_locale_without_a_catalog_is_warned_about(tmp_path: Path) -> None:
+    (warning,) = catalog_warnings(tmp_path, "is")
+    assert "'is' has no UI catalog" in warning and "glossary-tool catalog is" in warning
+    assert catalog_warnings(tmp_path, "en") == [] and catalog_warnings(tmp_path, "en-GB") == []
+
+
+def test_a_catalog_with_gaps_is_warned_about(tmp_path: Path) -> None:
+    po = tmp_path / "is" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Language: is\\n"\n\nmsgid "Terms"\nmsgstr "Íðorð"\n', encoding="utf-8")
+    (warning,) = catalog_warnings(tmp_path, "is")
+    assert f"lacks {len(template_ids()) - 1} of {len(template_ids())} strings" in warning
+    assert gettext_for(tmp_path, "is")("Terms") == "Íðorð"
+
+
+def test_region_falls_back_to_the_language_catalog() -> None:
+    assert gettext_for(None, "de-AT")("Terms") == "Benennungen"
+    assert catalog_warnings(None, "de-AT") == []
 
 
 def test_no_english_ui_strings_on_swedish_pages() -> None:

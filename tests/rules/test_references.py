@@ -1,4 +1,5 @@
-"""Rules ``unresolved-reference``, ``broader-cycle``, ``asymmetric-relation`` and ``service-model``."""
+"""Rules about links: ``unresolved-reference``, ``broader-cycle``, ``asymmetric-relation``, ``one-way-related``,
+``relation-conflict`` and ``relation-category``."""
 
 from conftest import LintFiles, concept, found
 
@@ -42,10 +43,47 @@ def test_asymmetric_relation_is_a_warning(lint_files: LintFiles) -> None:
 
 def test_service_needs_a_model(lint_files: LintFiles) -> None:
     ok = lint_files({"bpo.yaml": concept("bpo"), "s.yaml": with_relations("s", "  service_of: [bpo]\n", "service")})
-    assert found(ok, "service-model") == []
+    assert found(ok, "relation-category") == []
+    missing = lint_files({"t.yaml": concept("t").replace("category: model", "category: service")})
+    assert found(missing, "relation-category") == [("t.yaml", 3, 11)]
+    assert "needs relations.service_of" in [p.message for p in missing.problems if p.rule == "relation-category"][0]
 
 
 def test_service_pointing_at_non_model(lint_files: LintFiles) -> None:
     result = lint_files({"n.yaml": concept("n").replace("category: model", "category: notion"),
                          "s.yaml": with_relations("s", "  service_of: [n]\n", "service")})
-    assert found(result, "service-model") == [("s.yaml", 5, 16)]
+    assert found(result, "relation-category") == [("s.yaml", 5, 16)]
+    assert "points at model" in [p.message for p in result.problems if p.rule == "relation-category"][0]
+
+
+def test_relation_outside_its_domain(lint_files: LintFiles) -> None:
+    result = lint_files({"bpo.yaml": concept("bpo"), "m.yaml": with_relations("m", "  service_of: [bpo]\n")})
+    assert found(result, "relation-category") == [("m.yaml", 5, 15)]
+
+
+def test_one_way_related_is_a_warning(lint_files: LintFiles) -> None:
+    result = lint_files({"a.yaml": with_relations("a", "  related: [b]\n"), "b.yaml": concept("b")})
+    assert found(result, "one-way-related") == [("a.yaml", 5, 13)]
+    assert result.problems[0].severity.value == "warning"
+    both = lint_files({"b.yaml": with_relations("b", "  related: [a]\n")})
+    assert found(both, "one-way-related") == []
+
+
+def test_related_and_contrast_conflict(lint_files: LintFiles) -> None:
+    result = lint_files({"a.yaml": with_relations("a", "  related: [c, b]\n  contrast: [b]\n"),
+                         "b.yaml": with_relations("b", "  related: [a]\n  contrast: [a]\n"),
+                         "c.yaml": with_relations("c", "  related: [a]\n")})
+    assert found(result, "relation-conflict") == [("a.yaml", 5, 16), ("b.yaml", 5, 13)]
+    assert "keep only contrast" in [p.message for p in result.problems if p.rule == "relation-conflict"][0]
+
+
+def test_related_and_broader_conflict(lint_files: LintFiles) -> None:
+    result = lint_files({"a.yaml": with_relations("a", "  broader: [b]\n  related: [b]\n"),
+                         "b.yaml": with_relations("b", "  narrower: [a]\n  related: [a]\n")})
+    assert found(result, "relation-conflict") == [("a.yaml", 6, 13), ("b.yaml", 6, 13)]
+
+
+def test_symmetric_declared_relation_must_be_mirrored(lint_files: LintFiles) -> None:
+    result = lint_files({"a.yaml": with_relations("a", "  contrast: [b]\n"), "b.yaml": concept("b")})
+    assert found(result, "asymmetric-relation") == [("a.yaml", 5, 14)]
+    assert "does not list 'a' under contrast" in result.problems[0].message

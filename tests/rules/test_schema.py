@@ -1,7 +1,7 @@
 """Rule ``schema``: inline entries with the expected (line, column)."""
 
 from conftest import LintFiles, concept, found
-from glossary_tool.rules.schema import allowed_keys
+from glossary_tool.loading import allowed_keys
 
 
 def test_passes_on_a_valid_concept(lint_files: LintFiles) -> None:

@@ -27,7 +27,7 @@ from glossary_tool.loader import HAS_C_LOADER, load_file, load_text
 from glossary_tool.problems import Problem, Severity
 from glossary_tool.reporters import REPORTERS
 from glossary_tool.rules import Context, load_all
-from glossary_tool.rules.schema import validate
+from glossary_tool.loading import validate
 from security_helpers import summary
 
 # quick: part of `make test`; campaign: `make fuzz`; a number sets the examples per property directly.

@@ -15,7 +15,7 @@ import markdown
 import pytest
 from lxml import html as lxml_html
 
-from glossary_tool.build import build_site
+from glossary_tool.build import build_project
 from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms, render_markdown
 from glossary_tool.scan import scan_fragment, scan_site
 from security_helpers import new_project
@@ -105,7 +105,7 @@ def prose_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = new_project(tmp_path_factory.mktemp("prose"), PROSE_ENTRIES)
     # A temp file left by a killed atomic_write (see test_security_fileio.py) must not be published or linted.
     (project / "content" / ".kpo.yaml.x1y2z3.tmp").write_text(PROSE, encoding="utf-8")
-    build_site(project / "mkdocs.yml", project / "site")
+    build_project(project / "mkdocs.yml", project / "site")
     return project / "site"
 
 
@@ -248,7 +248,7 @@ TITLE_ENTRIES: dict[str, dict[str, Any]] = {
 @pytest.fixture(scope="module")
 def title_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = new_project(tmp_path_factory.mktemp("titles"), TITLE_ENTRIES)
-    build_site(project / "mkdocs.yml", project / "site")
+    build_project(project / "mkdocs.yml", project / "site")
     return project / "site"
 
 

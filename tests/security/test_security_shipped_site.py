@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from glossary_tool.build import build_site
+from glossary_tool.build import build_project
 from glossary_tool.cli import main
 from glossary_tool.config import load_settings
 from glossary_tool.lint import run
@@ -25,7 +25,7 @@ def test_shipped_site_has_no_live_markup(tmp_path: Path) -> None:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copytree(ROOT / "locales", project / "locales")
-    build_site(project / "mkdocs.yml", project / "site")
+    build_project(project / "mkdocs.yml", project / "site")
     assert (project / "site" / "sv" / "index.html").is_file()
     findings = scan_site(project / "site")
     assert findings == [], "\n".join(map(str, findings[:20]))

@@ -31,4 +31,9 @@ _documented("duplicate-key", "Passes: each key once per mapping. Fails: a repeat
 _documented("yaml-depth", "Passes: nesting up to ``max_depth`` (12 by default). Fails: deeper nesting, reported where the limit is crossed.")
 _documented("yaml-document", "Passes: one YAML document per file. Fails: a second document after ``---``.")
 _documented("yaml-complex-key", "Passes: plain-text keys. Fails: a list or mapping used as a key.")
+_documented("schema", """Every entry matches the entry format (the project's JSON Schema: ``glossary-tool schema``).
+
+Passes: known keys, required keys present, allowed values (``type: fullForm``, ``status: preferred``),
+real ISO dates. Fails: an unknown key (with a "did you mean" hint), a missing required key,
+a value outside its list, an empty text, or a date such as ``2024-02-30``.""")
 _documented("not-a-mapping", "Passes: a file whose top level is a mapping starting with ``id:``. Fails: an empty file, a list or a bare value.")

@@ -1,0 +1,260 @@
+"""The one loading path: files → documents (positions kept) → typed entries → ``Glossary``, with problems.
+
+Lint, the site build, scaffolding and the exports all load through ``load_glossary``; rules only check what it returns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import difflib
+import functools
+import gc
+import marshal
+import multiprocessing
+import os
+import pickle
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from pydantic import ValidationError
+
+from glossary_tool.config import Settings
+from glossary_tool.loader import Document, Impl, Loc, load_file
+from glossary_tool.model import MODELS, Entry, Glossary, json_schema
+from glossary_tool.problems import FatalError, Problem
+
+SUFFIXES = (".yaml", ".yml")
+# Below this many files a worker's start-up and the transfer of its documents cost more than parsing saves.
+PARALLEL_MIN_FILES = 1500
+MAX_JOBS = 4
+# The main process parses a larger share than each worker: a worker also serializes its documents (measured best).
+MAIN_WEIGHT = 1.25
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Entry files under ``paths`` (files are taken as given), sorted for deterministic output."""
+    found: dict[tuple[str, ...], Path] = {}  # keyed by path components: the order Path objects sort in
+    for path in paths:
+        if path.is_dir():
+            # os.walk knows files from folders without a stat() per file, which rglob() + is_file() needed.
+            for folder, _, names in os.walk(path):
+                base = Path(folder)
+                parts = base.parts
+                for name in names:
+                    if name.endswith(SUFFIXES):  # os.walk lists folders (and links to them) apart
+                        found[(*parts, name)] = base / name
+        elif path.is_file():
+            found[path.parts] = path
+        else:
+            raise FatalError(f"{path}: no such file or folder")
+    return [found[key] for key in sorted(found)]
+
+
+def display_path(path: Path) -> str:
+    """Paths relative to the working folder when possible: that is what editors and CI annotations want."""
+    text = str(path)
+    if not path.is_absolute() and ".." not in path.parts:
+        return text  # already relative to the working folder (and Path has normalized it): relpath would not change it
+    try:
+        return os.path.relpath(text)
+    except ValueError:
+        return text
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a run allocates millions of objects that all stay alive.
+
+    Nothing here creates reference cycles, so reference counting frees everything; with the collector on,
+    its repeated full scans of the growing heap took about 40 % of a 10,000-file lint.
+    """
+    was_enabled = gc.isenabled()
+    gc.unfreeze()  # what an earlier run froze (see below) becomes collectable again
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            # Every object made meanwhile sits in the youngest generation: the first collection after enable() would
+            # scan them all (0.6 s after a 10,000-file lint). Freezing moves them out of the collector's way;
+            # reference counting still frees them, and the next run unfreezes them.
+            gc.freeze()
+            gc.enable()
+
+
+def default_jobs(n_files: int) -> int:
+    """How many processes (the main one included) to parse ``n_files`` with: 1 unless the input is large."""
+    if n_files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # without fork a worker re-imports everything, which costs more than it saves
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_JOBS))
+
+
+def _load_serial(files: Sequence[Path], max_bytes: int, max_depth: int, impl: Impl) -> list[tuple[Document | None, list[Problem]]]:
+    return [load_file(f, display_path(f), max_bytes=max_bytes, max_depth=max_depth, impl=impl) for f in files]
+
+
+_Chunk = tuple[bytes, bool, list[list[Problem]]]
+
+
+def _load_chunk(files: Sequence[Path], max_bytes: int, max_depth: int, impl: Impl) -> _Chunk:
+    """Worker: parse a chunk and return (documents as tuples of their fields, marshalled or pickled; problems per file).
+
+    marshal writes plain strings, lists, dicts and tuples about 4× faster than pickle writes Document objects,
+    which had kept the worker busy almost as long as the parsing itself.
+    """
+    gc.disable()  # the process ends after this chunk; its objects never need collecting
+    names = [f.name for f in dataclasses.fields(Document)]
+    loaded = _load_serial(files, max_bytes, max_depth, impl)
+    fields = [None if doc is None else tuple(getattr(doc, n) for n in names) for doc, _ in loaded]
+    try:
+        return marshal.dumps(fields), True, [found for _, found in loaded]
+    except ValueError:  # a value marshal cannot write (a str subclass, a new field type): pickle writes anything
+        return pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL), False, [found for _, found in loaded]
+
+
+def _unpack(chunk: _Chunk) -> list[tuple[Document | None, list[Problem]]]:
+    payload, marshalled, found = chunk
+    fields = marshal.loads(payload) if marshalled else pickle.loads(payload)
+    return [(None if f is None else Document(*f), p) for f, p in zip(fields, found)]
+
+
+def _chunks(files: Sequence[Path], jobs: int) -> list[Sequence[Path]]:
+    """Contiguous chunks in file order: the main process's first (weighted larger), then one per worker."""
+    total = MAIN_WEIGHT + (jobs - 1)
+    bounds = [0, round(len(files) * MAIN_WEIGHT / total)]
+    for k in range(1, jobs):
+        bounds.append(round(len(files) * (MAIN_WEIGHT + k) / total))
+    return [files[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def load_documents(files: Iterable[Path], settings: Settings, impl: Impl = "auto", *, jobs: int | None = None) -> tuple[list[Document], list[Problem]]:
+    """Parse every file, in file order; ``jobs`` > 1 parses in that many processes (default: by input size)."""
+    files = list(files)
+    jobs = default_jobs(len(files)) if jobs is None else max(1, jobs)
+    args = (settings.max_file_bytes, settings.max_depth, impl)
+    loaded: list[tuple[Document | None, list[Problem]]]
+    if jobs == 1:
+        loaded = _load_serial(files, *args)
+    else:
+        chunks = _chunks(files, jobs)
+        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures: list[Future[_Chunk]] = [pool.submit(_load_chunk, chunk, *args) for chunk in chunks[1:]]
+            loaded = _load_serial(chunks[0], *args)  # meanwhile, the main process parses its own share
+            for future in futures:
+                loaded.extend(_unpack(future.result()))
+    docs: list[Document] = []
+    problems: list[Problem] = []
+    for doc, found in loaded:
+        problems.extend(found)
+        if doc is not None:
+            docs.append(doc)
+    return docs, problems
+
+
+@functools.cache
+def _schema() -> dict[str, Any]:
+    return json_schema()
+
+
+def _resolve(node: dict[str, Any]) -> dict[str, Any]:
+    defs = _schema()["$defs"]
+    while True:
+        if "$ref" in node:
+            node = defs[node["$ref"].rsplit("/", 1)[-1]]
+        elif "anyOf" in node:  # optional fields: take the non-null branch
+            node = next(n for n in node["anyOf"] if n.get("type") != "null")
+        else:
+            return node
+
+
+def allowed_keys(kind: str, loc: Loc) -> list[str]:
+    """The keys the schema allows in the mapping at ``loc`` of an entry of ``kind``."""
+    node = _resolve(_schema()["$defs"][MODELS[kind].__name__])
+    for part in loc:
+        if isinstance(part, int):
+            node = _resolve(node.get("items", {}))
+        elif part in node.get("properties", {}):
+            node = _resolve(node["properties"][part])
+        elif "patternProperties" in node:
+            node = _resolve(next(iter(node["patternProperties"].values())))
+        elif isinstance(node.get("additionalProperties"), dict):
+            node = _resolve(node["additionalProperties"])
+        else:
+            return []
+    return sorted(node.get("properties", {}))
+
+
+def _message(kind: str, error: dict[str, Any]) -> str:
+    loc = error["loc"]
+    where = ".".join(str(p) for p in loc) or "entry"
+    etype = error["type"]
+    if etype == "extra_forbidden":
+        allowed = allowed_keys(kind, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else (f"; allowed keys: {', '.join(allowed)}" if allowed else "")
+        return f"unknown key '{loc[-1]}'{hint}"
+    if etype == "missing":
+        return f"missing required key '{loc[-1]}'"
+    if etype == "literal_error":
+        return f"{where}: {error['msg'].replace('Input should be', 'must be')}"
+    if etype in ("string_type", "dict_type", "tuple_type", "list_type", "model_type", "model_attributes_type"):
+        want = {"string_type": "text", "dict_type": "a mapping", "model_type": "a mapping", "model_attributes_type": "a mapping"}.get(etype, "a list")
+        return f"{where}: must be {want}"
+    if etype == "string_pattern_mismatch":
+        return f"{where}: '{error.get('input', '')}' does not match {error['ctx']['pattern']}"
+    if etype == "string_too_short":
+        return f"{where}: must not be empty"
+    if etype == "too_short":
+        return f"{where}: needs at least {error['ctx']['min_length']} item(s)"
+    if etype == "value_error":
+        return f"{where}: {error['msg'].removeprefix('Value error, ')}"
+    return f"{where}: {error['msg']}"
+
+
+def validate(doc: Document) -> tuple[Entry | None, list[Problem]]:
+    """Validate ``doc`` against its kind's model; return the entry or the problems."""
+    kind = doc.data.get("kind")
+    if not isinstance(kind, str) or kind not in MODELS:
+        if "kind" not in doc.data:
+            return None, [doc.problem((), "missing required key 'kind' (concept, comparison or faq)", rule="schema")]
+        close = difflib.get_close_matches(str(kind), list(MODELS), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return None, [doc.problem(("kind",), f"kind must be one of concept, comparison, faq{hint}", rule="schema")]
+    try:
+        model = MODELS[kind].model_validate(doc.data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        problems: list[Problem] = []
+        for error in errors:
+            loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("[")))
+            # a list that fails on an item also reports "too short"; the item error is the useful one
+            if error["type"] == "too_short" and any(e is not error and tuple(e["loc"][: len(loc)]) == loc for e in errors):
+                continue
+            at_key = error["type"] == "extra_forbidden"
+            problems.append(doc.problem(loc, _message(kind, error), at_key=at_key, rule="schema"))
+        return None, problems
+    return Entry(model, doc), []
+
+
+
+
+def load_glossary(settings: Settings, paths: Sequence[Path] | None = None, *, impl: Impl = "auto",
+                  jobs: int | None = None) -> tuple[Glossary, list[Problem]]:
+    """Load every entry under ``paths`` (default: the content folder): the glossary of valid entries and the
+    loading problems (unreadable files, YAML hazards, schema errors), in file order. Nothing here is a rule check."""
+    with gc_paused():
+        files = discover(paths or [settings.content_dir])
+        docs, problems = load_documents(files, settings, impl, jobs=jobs)
+        entries: list[Entry] = []
+        for doc in docs:
+            entry, found = validate(doc)
+            problems.extend(found)
+            if entry is not None:
+                entries.append(entry)
+        return Glossary(tuple(entries), tuple(docs)), problems

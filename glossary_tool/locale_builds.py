@@ -1,0 +1,144 @@
+"""Each locale is its own MkDocs build in its own process: starting them, staging folders, and moving results in.
+
+A build process learns its locale from ``GLOSSARY_TOOL_LOCALE``; ``python -m glossary_tool.locale_builds`` runs one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from glossary_tool.config import Locale, Settings
+
+LOCALE_ENV = "GLOSSARY_TOOL_LOCALE"
+
+
+def build_locale_of(settings: Settings, environ: dict[str, str] | None = None) -> tuple[str, bool]:
+    """This process's locale and whether it is a locale build started by another process.
+
+    A plain ``mkdocs build`` builds the first locale and starts the others."""
+    env = os.environ if environ is None else environ
+    code = env.get(LOCALE_ENV)
+    if code and code in settings.locale_codes:
+        return code, True
+    return settings.locales[0].code, False
+
+
+def root_url(site_url: str | None) -> str:
+    """The site's root URL, ending in one slash; each locale's site is this plus its prefix."""
+    return (site_url or "/").rstrip("/") + "/"
+
+
+@dataclass
+class LocaleBuild:
+    """Another locale's build under way: its process, the folder it writes, and where that goes when it succeeds."""
+
+    code: str
+    process: subprocess.Popen[bytes]
+    staging: Path
+    final: Path
+
+    def stop(self) -> None:
+        """Kill the build and delete what it wrote."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def wait(self) -> str | None:
+        """Wait for the build; None when it succeeded, else its error output."""
+        _, err = self.process.communicate()
+        if self.process.returncode == 0:
+            return None
+        text = err.decode("utf-8", "replace").strip()
+        return text or f"exit status {self.process.returncode}"
+
+
+def start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path) -> LocaleBuild:
+    """Start one locale's build into ``staging``; its output is collected by whoever waits for it."""
+    cmd = [sys.executable, "-m", "glossary_tool.locale_builds", "--config", str(config_file),
+           "--site-dir", str(staging), "--site-url", site_url]
+    env = {**os.environ, LOCALE_ENV: locale, "NO_MKDOCS_2_WARNING": "1"}
+    return LocaleBuild(locale, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env), staging, final)
+
+
+def staging_dirs(site_dir: Path, locale: Locale) -> tuple[Path, Path]:
+    """Where another locale's build writes (a hidden folder, which MkDocs' cleaning of ``site_dir`` skips)
+    and where it is moved once the whole build has succeeded."""
+    return site_dir / f".building-{locale.code}", site_dir / locale.prefix
+
+
+def start_others(config_file: Path, site_dir: Path, base: str, locales: Sequence[Locale]) -> list[LocaleBuild]:
+    """Start the build of each of ``locales`` into a staging folder inside ``site_dir``."""
+    builds = []
+    for loc in locales:
+        staging, final = staging_dirs(site_dir, loc)
+        builds.append(start(config_file, loc.code, staging, base + loc.prefix, final))
+    return builds
+
+
+def finish(builds: Sequence[LocaleBuild]) -> list[str]:
+    """Wait for every build and move each successful one into place; the failures, one message each."""
+    failures = []
+    for b in builds:
+        error = b.wait()
+        if error:
+            failures.append(f"[{b.code}] {error}")
+            shutil.rmtree(b.staging, ignore_errors=True)
+            continue
+        if b.final.exists():  # only after a dirty build: a clean one has removed it
+            shutil.rmtree(b.final)
+        b.final.parent.mkdir(parents=True, exist_ok=True)
+        b.staging.rename(b.final)
+    return failures
+
+
+def stop_all(builds: Sequence[LocaleBuild]) -> None:
+    for b in builds:
+        b.stop()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """One locale's build (its locale is in ``GLOSSARY_TOOL_LOCALE``)."""
+    parser = argparse.ArgumentParser(prog="python -m glossary_tool.locale_builds", description="Build one locale of the site.")
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--site-dir", required=True)
+    parser.add_argument("--site-url", required=True)
+    args = parser.parse_args(argv)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Plain())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    from mkdocs.commands import build as mk_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    try:
+        cfg = load_config(args.config, site_dir=args.site_dir, site_url=args.site_url)
+        mk_build.build(cfg)
+    except Abort as exc:  # MkDocs has logged why; its own summary line adds nothing
+        if "strict mode" in str(exc):
+            print(str(exc), file=sys.stderr)
+        return 1
+    except MkDocsException as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    return 0
+
+
+class _Plain(logging.Formatter):
+    """Errors as their bare message (the parent prefixes the locale); warnings marked as such."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        return message if record.levelno >= logging.ERROR else f"warning: {message}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

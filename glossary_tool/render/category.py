@@ -1,0 +1,45 @@
+"""Category pages: the concepts of each declared category, sorted in the locale's order and split into pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from glossary_tool.render.context import (Link, Pager, RenderContext, RenderedPage, chunked, listing_src, listing_title,
+                                          listing_url, page, pager)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryEntry:
+    link: Link
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryView:
+    title: str
+    description: str
+    entries: tuple[CategoryEntry, ...]
+    total: int
+    pager: Pager | None
+
+
+def category_pages(ctx: RenderContext) -> list[RenderedPage]:
+    """Each category that has concepts, in declaration order; its first page is listed in the navigation."""
+    pages: list[RenderedPage] = []
+    by_category: dict[str, list[str]] = {}
+    for c in ctx.glossary.concepts:
+        by_category.setdefault(c.category, []).append(c.id)
+    for cat in ctx.settings.categories:
+        ids = ctx.sort_ids(by_category.get(cat.id, []))
+        if not ids:
+            continue
+        label = cat.label(ctx.locale, ctx.settings.source_locale)
+        description = cat.descriptions.get(ctx.locale, "")
+        chunks = chunked(ids)
+        urls = [listing_url(f"categories/{cat.id}/", n) for n in range(len(chunks))]
+        for n, chunk in enumerate(chunks):
+            entries = tuple(CategoryEntry(ctx.link(cid, urls[n]), ctx.summary(ctx.concepts[cid])) for cid in chunk)
+            body = ctx.render("category.html", p=CategoryView(label, description, entries, len(ids), pager(urls, n)))
+            pages.append(page(listing_src(f"categories/{cat.id}", n), listing_title(label, n, len(chunks)), body,
+                              in_nav=n == 0, nav_group="categories"))
+    return pages

@@ -1,0 +1,194 @@
+"""Concept pages: one per concept and locale, with its terms, definition, relations, and where it is discussed."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from babel.dates import format_date
+from markupsafe import Markup
+
+from glossary_tool.model import Comparison, Concept, Faq, Grammar, Source
+from glossary_tool.render.context import Link, RenderContext, RenderedPage, by_concept, first_sentence, jsonld, page, relative
+from glossary_tool.render.labels import GENDER_LABELS, POS_LABELS, RELATION_LABELS, STATUS_LABELS, TYPE_LABELS
+from glossary_tool.render.text import link_terms, render_inline, render_markdown
+
+
+@dataclass(frozen=True, slots=True)
+class TermView:
+    text: str
+    status: str
+    type_label: str
+    status_label: str
+    grammar: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelationGroup:
+    label: str
+    targets: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    title: str
+    publisher: str | None
+    url: str | None
+    date: str | None
+    date_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class OtherLanguage:
+    code: str
+    name: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class SimpleLink:
+    href: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptView:
+    """Everything the concept template shows; contributor prose arrives sanitized (``*_html``)."""
+
+    id: str
+    title: str
+    untranslated: bool
+    stale: bool
+    other_languages: tuple[OtherLanguage, ...]
+    category_href: str
+    category_label: str
+    terms: tuple[TermView, ...]
+    definition_html: Markup
+    examples_html: tuple[Markup, ...]
+    notes_html: tuple[Markup, ...]
+    relations: tuple[RelationGroup, ...]
+    comparisons: tuple[SimpleLink, ...]
+    faqs: tuple[SimpleLink, ...]
+    sources: tuple[SourceView, ...]
+    jsonld: Markup
+
+
+def _grammar(ctx: RenderContext, grammar: Grammar | None) -> str:
+    if grammar is None:
+        return ""
+    g = ctx.gettext
+    parts = []
+    if grammar.pos:
+        parts.append(g(POS_LABELS[grammar.pos]))
+    if grammar.gender:
+        parts.append(g(GENDER_LABELS[grammar.gender]))
+    if grammar.plural:
+        parts.append(f"{g('plural')}: {grammar.plural}")
+    return ", ".join(parts)
+
+
+def _source(ctx: RenderContext, s: Source) -> SourceView:
+    label = format_date(datetime.date.fromisoformat(s.date), format="long", locale=ctx.settings.locale(ctx.locale).babel) if s.date else ""
+    return SourceView(s.title, s.publisher, s.url, s.date, label)
+
+
+def relation_label(ctx: RenderContext, name: str) -> str:
+    """A relation's label in this locale: the catalog's for built-in relations, the configuration's for others."""
+    if name in RELATION_LABELS:
+        return ctx.gettext(RELATION_LABELS[name])
+    declared = ctx.settings.relation(name)
+    if declared is None:
+        return name
+    return declared.labels.get(ctx.locale) or declared.labels.get(ctx.settings.source_locale) or name
+
+
+def inbound(ctx: RenderContext) -> dict[tuple[str, str], list[str]]:
+    """(relation, target) → the concepts listing that target under a declared relation that has no written inverse.
+
+    Those links are shown on the target's page too, under the relation's ``inverse_label``."""
+    shown = {r.id for r in ctx.settings.relations if r.inverse_labels and (r.inverse is None or r.inverse not in ctx.settings.relation_ids)}
+    out: dict[tuple[str, str], list[str]] = {}
+    for c in ctx.concepts.values():
+        for name in shown:
+            for target in c.targets(name):
+                out.setdefault((name, target), []).append(c.id)
+    return out
+
+
+def _relations(ctx: RenderContext, concept: Concept, url: str, incoming: dict[tuple[str, str], list[str]]) -> tuple[RelationGroup, ...]:
+    groups = []
+    for name in ctx.settings.relation_ids:
+        targets = tuple(ctx.link(t, url) for t in concept.targets(name) if t in ctx.concepts)
+        if targets:
+            groups.append(RelationGroup(relation_label(ctx, name), targets))
+    for rel in ctx.settings.relations:
+        sources = incoming.get((rel.id, concept.id))
+        if sources:
+            label = rel.inverse_labels.get(ctx.locale) or rel.inverse_labels.get(ctx.settings.source_locale) or rel.id
+            groups.append(RelationGroup(label, tuple(ctx.link(s, url) for s in ctx.sort_ids(sources))))
+    return tuple(groups)
+
+
+def concept_page(ctx: RenderContext, concept: Concept, comparisons: list[Comparison], faqs: list[Faq],
+                 incoming: dict[tuple[str, str], list[str]]) -> RenderedPage:
+    g = ctx.gettext
+    url = f"terms/{concept.id}/"
+    block = concept.locales.get(ctx.locale)
+    title = ctx.label(concept)
+    depth = ctx.settings.locale(ctx.locale).prefix.count("/")
+    others = tuple(
+        OtherLanguage(loc.code, loc.name, relative(url, "") + "../" * depth + loc.prefix + url)
+        for loc in ctx.settings.locales if loc.code != ctx.locale and loc.code in concept.locales
+    )
+    search_words: list[str] = []
+    description = ""
+    terms: tuple[TermView, ...] = ()
+    definition = Markup("")
+    examples: tuple[Markup, ...] = ()
+    notes: tuple[Markup, ...] = ()
+    if block is not None:
+        terms = tuple(TermView(t.text, t.status, g(TYPE_LABELS[t.type]), g(STATUS_LABELS[t.status]), _grammar(ctx, t.grammar)) for t in block.terms)
+        # Links are made relative to a sibling term page, so "../<id>/" is the page itself.
+        definition = Markup(link_terms(render_markdown(block.definition), ctx.matcher, f"../{concept.id}/"))
+        examples = tuple(Markup(render_inline(e)) for e in block.examples)
+        notes = tuple(Markup(render_inline(n)) for n in block.notes)
+        description = first_sentence(block.definition)
+        # Hidden synonyms of the page's first index entry, the one a result shows with the short definition:
+        # its other terms, which otherwise match only the terms table further down, and the other languages'
+        # terms, so that a query in another language finds this page too.
+        search_words = [t.text for t in block.terms if t.text != title]
+        search_words += [t.text for code, b in concept.locales.items() if code != ctx.locale for t in b.terms]
+    page_url = ctx.site_url + url
+    ld: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "DefinedTerm", "@id": page_url, "url": page_url,
+        "name": title, "termCode": concept.id, "inLanguage": ctx.locale,
+        "inDefinedTermSet": {"@type": "DefinedTermSet", "name": ctx.site_name, "url": ctx.site_url},
+    }
+    if block is not None:
+        ld["description"] = description
+        alternates = [t.text for t in block.terms if t.text != title]
+        if alternates:
+            ld["alternateName"] = alternates
+    view = ConceptView(
+        id=concept.id, title=title, untranslated=block is None, stale=block is not None and bool(ctx.stale(concept, ctx.locale)),
+        other_languages=others, category_href=relative(url, f"categories/{concept.category}/"),
+        category_label=ctx.category_label(concept.category), terms=terms, definition_html=definition,
+        examples_html=examples, notes_html=notes, relations=_relations(ctx, concept, url, incoming),
+        comparisons=tuple(SimpleLink(relative(url, f"compare/{c.id}/"), c.locales[ctx.locale].title if ctx.locale in c.locales else c.id) for c in comparisons),
+        faqs=tuple(SimpleLink(relative(url, "faq/") + f"#{f.id}", f.locales[ctx.locale].question) for f in faqs if ctx.locale in f.locales),
+        sources=tuple(_source(ctx, s) for s in concept.sources), jsonld=jsonld(ld),
+    )
+    body = ctx.render("concept.html", c=view)
+    return page(f"terms/{concept.id}.md", title, body, description=description, search_words=" ".join(search_words))
+
+
+def concept_pages(ctx: RenderContext) -> list[RenderedPage]:
+    """Every concept's page in this locale."""
+    glossary = ctx.glossary
+    # Each concept's comparisons and FAQs, gathered in one pass: scanning every entry per concept made rendering
+    # quadratic (16 s of a 10,000-concept build).
+    comps_of = by_concept(glossary.comparisons)
+    faqs_of = by_concept(glossary.faqs)
+    incoming = inbound(ctx)
+    return [concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming) for c in glossary.concepts]

@@ -1,0 +1,269 @@
+"""What every page kind shares: the rendered page value, the per-locale render context, links and listings.
+
+Independent of MkDocs: pages are HTML fragments with a title and a table of contents.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence, TypeVar
+
+import jinja2
+from markupsafe import Markup
+
+from glossary_tool.config import Settings
+from glossary_tool.model import Comparison, Concept, ConceptLocale, Faq, Glossary
+from glossary_tool.render import collation
+from glossary_tool.render.i18n import translations
+from glossary_tool.render.text import LinkTarget, TermMatcher
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# Listings (the index, each category) are split into pages of this many entries, so that no page grows with
+# the glossary: one page listing every term was the largest page of the site (1.6 MB at 10,000 concepts).
+LISTING_PAGE_SIZE = 200
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between builds, in Jinja's private per-user folder under the temp directory and
+    checked against each template's source: compiling them was a tenth of a small build. None where that folder
+    cannot be made safely (Jinja refuses one owned by someone else); templates are then compiled each time."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
+BYTECODE_CACHE = _bytecode_cache()
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """One entry of a page's table of contents."""
+
+    level: int
+    id: str
+    title: str
+    children: tuple[Heading, ...] = ()
+
+    def token(self) -> dict[str, Any]:
+        """The form MkDocs' ``get_toc`` takes."""
+        return {"level": self.level, "id": self.id, "name": html_lib.escape(self.title), "html": html_lib.escape(self.title),
+                "data-toc-label": "", "children": [c.token() for c in self.children]}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """One page of the site: where it goes, its title, its HTML body and its table of contents."""
+
+    src: str  # path MkDocs sees, e.g. "terms/kpo.md"
+    url: str  # e.g. "terms/kpo/"
+    title: str
+    html: str
+    in_nav: bool = False
+    nav_group: str = ""  # pages of one group (the categories) are listed together in the navigation
+    description: str = ""
+    search_words: str = ""  # indexed as a hidden search field, never shown
+    toc: tuple[Heading, ...] = ()
+
+
+_HEADING = re.compile(r'<h([1-3]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def toc_of(fragment: str) -> tuple[Heading, ...]:
+    """The table of contents of an HTML fragment: its h1–h3 headings with ids, nested by level.
+
+    Read from the page's own markup, so the contents can never disagree with the headings."""
+    roots: list[list[Any]] = []  # [level, id, title, children]
+    stack: list[list[Any]] = []
+    for level_text, anchor, inner in _HEADING.findall(fragment):
+        level = int(level_text)
+        title = html_lib.unescape(_TAG.sub("", inner)).strip()
+        node: list[Any] = [level, html_lib.unescape(anchor), title, []]
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        (stack[-1][3] if stack else roots).append(node)
+        stack.append(node)
+
+    def freeze(node: list[Any]) -> Heading:
+        return Heading(node[0], node[1], node[2], tuple(freeze(c) for c in node[3]))
+
+    return tuple(freeze(n) for n in roots)
+
+
+def page(src: str, title: str, body: str, **kwargs: Any) -> RenderedPage:
+    """A RenderedPage whose URL and table of contents follow from its source path and body."""
+    return RenderedPage(src, url_of(src), title, body, toc=toc_of(body), **kwargs)
+
+
+def url_of(src: str) -> str:
+    """Directory URL of a generated source path (``terms/kpo.md`` → ``terms/kpo/``, ``index.md`` → ``""``)."""
+    stem = src.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Relative link between two directory URLs, so the site works under any base path."""
+    rel = posixpath.relpath("/" + to_url, "/" + from_url)
+    return "./" if rel == "." else rel + "/"
+
+
+def first_sentence(text: str, limit: int = 200) -> str:
+    """Plain-text summary used for tooltips and meta descriptions."""
+    plain = re.sub(r"[*_`\[\]]|\(https?://[^)]*\)", "", " ".join(text.split()))
+    m = re.match(r"(.+?[.!?])(\s|$)", plain)
+    out = m.group(1) if m else plain
+    return out if len(out) <= limit else out[: limit - 1].rstrip() + "…"
+
+
+def preferred(block: ConceptLocale) -> str:
+    """The term a concept is shown under: its first preferred term (else its first term)."""
+    for term in block.terms:
+        if term.status == "preferred":
+            return term.text
+    return block.terms[0].text
+
+
+def jsonld(data: dict[str, Any]) -> Markup:
+    """Structured data as a non-executable script; <, > and & are escaped so text cannot close the tag."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link to a concept's page, with its label and short definition."""
+
+    href: str
+    label: str
+    tooltip: str
+
+
+def _environment(project_locales: Path | None, locale: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # every value is escaped unless it is Markup made by the sanitizer
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        bytecode_cache=BYTECODE_CACHE,
+    )
+    env.install_gettext_translations(translations(project_locales, locale), newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+@dataclass
+class RenderContext:
+    """One locale's view of the glossary, shared by every page kind of that locale's build."""
+
+    glossary: Glossary
+    settings: Settings
+    locale: str
+    site_name: str
+    site_url: str
+    stale: Callable[[Concept, str], list[str]]
+    gettext: Callable[[str], str] = field(init=False)
+    env: jinja2.Environment = field(init=False)
+    concepts: dict[str, Concept] = field(init=False)
+    matcher: TermMatcher = field(init=False)
+
+    def __post_init__(self) -> None:
+        project_locales = self.settings.root / "locales"
+        self.gettext = translations(project_locales, self.locale).gettext
+        self.env = _environment(project_locales, self.locale)
+        self.concepts = {c.id: c for c in self.glossary.concepts}
+        self.matcher = self._link_targets()
+
+    def render(self, template: str, **values: Any) -> str:
+        return self.env.get_template(template).render(**values)
+
+    def label(self, concept: Concept) -> str:
+        """The concept's name in this locale (its source-language name when it is not translated)."""
+        block = concept.locales.get(self.locale) or concept.locales.get(self.settings.source_locale)
+        return preferred(block) if block else concept.id
+
+    def summary(self, concept: Concept) -> str:
+        block = concept.locales.get(self.locale)
+        return first_sentence(block.definition) if block else self.gettext("Not yet translated")
+
+    def link(self, concept_id: str, from_url: str) -> Link:
+        c = self.concepts[concept_id]
+        return Link(relative(from_url, f"terms/{c.id}/"), self.label(c), self.summary(c))
+
+    def category_label(self, category_id: str) -> str:
+        category = self.settings.category(category_id)
+        return category.label(self.locale, self.settings.source_locale) if category else category_id
+
+    def sort_ids(self, ids: Iterable[str]) -> list[str]:
+        return sorted(ids, key=lambda cid: collation.sort_key(self.label(self.concepts[cid]), self.locale))
+
+    def _link_targets(self) -> TermMatcher:
+        """Every non-deprecated term of every concept in this locale, linked from a term page (``../<id>/``)."""
+        out = []
+        for other in self.concepts.values():
+            block = other.locales.get(self.locale)
+            if block is None:
+                continue
+            tip = first_sentence(block.definition)
+            out.extend(LinkTarget(t.text, f"../{other.id}/", tip) for t in block.terms if t.status != "deprecated")
+        return TermMatcher(out)
+
+
+E = TypeVar("E", Comparison, Faq)
+
+
+def by_concept(entries: Iterable[E]) -> dict[str, list[E]]:
+    """Entries (comparisons, FAQs) grouped by each concept they name, in glossary order, each once per concept."""
+    out: dict[str, list[E]] = {}
+    for entry in entries:
+        for cid in dict.fromkeys(entry.concepts):
+            out.setdefault(cid, []).append(entry)
+    return out
+
+
+T = TypeVar("T")
+
+
+def chunked(items: Sequence[T]) -> list[list[T]]:
+    """A listing split into pages of at most ``LISTING_PAGE_SIZE`` entries (one empty page when there are none)."""
+    return [list(items[i:i + LISTING_PAGE_SIZE]) for i in range(0, len(items), LISTING_PAGE_SIZE)] or [[]]
+
+
+def listing_url(base: str, n: int) -> str:
+    """URL of page ``n`` (0-based) of a listing: the first page keeps the listing's own URL."""
+    return base if n == 0 else f"{base}{n + 1}/"
+
+
+def listing_src(stem: str, n: int) -> str:
+    return f"{stem}.md" if n == 0 else f"{stem}/{n + 1}.md"
+
+
+def listing_title(title: str, n: int, total: int) -> str:
+    return title if total == 1 else f"{title} ({n + 1}/{total})"
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """Links to the previous and next page of a listing."""
+
+    page: int
+    pages: int
+    prev: str | None
+    next: str | None
+
+
+def pager(urls: Sequence[str], n: int) -> Pager | None:
+    """The pager of page ``n``; None when the listing fits on one page."""
+    if len(urls) == 1:
+        return None
+    return Pager(n + 1, len(urls), relative(urls[n], urls[n - 1]) if n > 0 else None,
+                 relative(urls[n], urls[n + 1]) if n + 1 < len(urls) else None)

@@ -1,0 +1,52 @@
+"""The home page: the site's own introduction (from configuration), its categories and its other pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from glossary_tool.render.comparison import comparison_title
+from glossary_tool.render.context import RenderContext, RenderedPage, page
+from glossary_tool.render.text import render_markdown
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryLink:
+    href: str
+    label: str
+    description: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    href: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class HomeView:
+    title: str
+    intro_html: Markup
+    count: int
+    categories: tuple[CategoryLink, ...]
+    index_href: str
+    faq_href: str | None
+    comparisons: tuple[PageLink, ...]
+
+
+def home_page(ctx: RenderContext) -> RenderedPage:
+    loc = ctx.settings.locale(ctx.locale)
+    intro = loc.intro or loc.site_description or ""
+    counts: dict[str, int] = {}
+    for c in ctx.glossary.concepts:
+        counts[c.category] = counts.get(c.category, 0) + 1
+    categories = tuple(
+        CategoryLink(f"categories/{cat.id}/", cat.label(ctx.locale, ctx.settings.source_locale), cat.descriptions.get(ctx.locale, ""), counts[cat.id])
+        for cat in ctx.settings.categories if counts.get(cat.id)
+    )
+    comparisons = tuple(PageLink(f"compare/{cmp.id}/", comparison_title(ctx, cmp)) for cmp in ctx.glossary.comparisons)
+    view = HomeView(ctx.site_name, Markup(render_markdown(intro)) if intro else Markup(""), len(ctx.glossary.concepts),
+                    categories, "index-a-z/", "faq/" if ctx.glossary.faqs else None, comparisons)
+    return page("index.md", ctx.site_name, ctx.render("home.html", p=view), in_nav=True)

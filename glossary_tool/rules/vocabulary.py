@@ -1,0 +1,41 @@
+"""Rules about the glossary's own vocabulary: categories and relation types come from ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from glossary_tool.model import Concept, Entry
+from glossary_tool.problems import Problem
+from glossary_tool.rules import Context, rule
+
+
+def _hint(value: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else f"; declared: {', '.join(known)}"
+
+
+@rule("unknown-category", scope="entry")
+def unknown_category(entry: Entry, ctx: Context) -> Iterator[Problem]:
+    """A concept's ``category`` is one of the categories declared in ``mkdocs.yml``.
+
+    Passes: ``category: service`` when ``categories`` declares ``id: service``. Fails: ``category: servce``
+    (with a "did you mean" hint) or any undeclared id; declare it under the glossary's ``categories``.
+    """
+    model = entry.model
+    if isinstance(model, Concept) and model.category not in ctx.settings.category_ids:
+        yield entry.doc.problem(("category",), f"'{model.category}' is not a declared category{_hint(model.category, ctx.settings.category_ids)}")
+
+
+@rule("unknown-relation", scope="entry")
+def unknown_relation(entry: Entry, ctx: Context) -> Iterator[Problem]:
+    """Every key under ``relations`` is ``broader``, ``narrower``, ``related`` or a relation declared in ``mkdocs.yml``.
+
+    Passes: ``part_of: [skeleton]`` when ``relations`` declares ``id: part_of``. Fails: ``partof:`` (with a hint).
+    """
+    if not isinstance(entry.model, Concept):
+        return
+    written = entry.doc.data.get("relations")  # the file's keys: the model drops empty lists
+    for name in written if isinstance(written, dict) else ():
+        if name not in ctx.settings.relation_ids:
+            yield entry.doc.problem(("relations", name), f"'{name}' is not a relation of this glossary{_hint(name, ctx.settings.relation_ids)}", at_key=True)

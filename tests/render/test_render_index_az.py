@@ -1,0 +1,57 @@
+"""The A–Z index: the locale's order and letter headings, and listings split into pages."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from glossary_tool.lint import run
+from glossary_tool.model import Glossary
+from glossary_tool.render.context import relative
+from render_helpers import SETTINGS, render
+
+
+def test_swedish_index_order_and_headings() -> None:
+    html = render("sv")["index-a-z.md"].html
+    letters = re.findall(r'<h2 id="letter-[^"]+">([^<]+)</h2>', html)
+    assert letters == sorted(letters, key=lambda L: "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ#".index(L))
+    assert '<span aria-disabled="true">Ö</span>' in html or 'href="#letter-oe"' in html
+
+
+def test_listings_are_split_into_pages_of_bounded_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    import glossary_tool.render.context as context_module
+
+    single = render("sv")
+    terms_in_index = len(re.findall(r'<li><a href="', single["index-a-z.md"].html))
+    assert terms_in_index > 3
+    monkeypatch.setattr(context_module, "LISTING_PAGE_SIZE", 2)
+    pages = render("sv")
+    index = [src for src in pages if src == "index-a-z.md" or src.startswith("index-a-z/")]
+    assert len(index) == -(-terms_in_index // 2) and "index-a-z/2.md" in index
+    assert [pages[s].in_nav for s in ("index-a-z.md", "index-a-z/2.md")] == [True, False]
+    listed = []
+    for n in range(1, len(index) + 1):
+        page = pages["index-a-z.md" if n == 1 else f"index-a-z/{n}.md"]
+        items = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>', page.html)
+        assert 0 < len(items) <= 2
+        assert all(href.startswith("../../terms/" if n > 1 else "../terms/") for href, _ in items)
+        listed += [text for _, text in items]
+        assert f"Sida {n} av {len(index)}" in page.html
+        assert ('rel="prev"' in page.html) == (n > 1) and ('rel="next"' in page.html) == (n < len(index))
+    assert len(listed) == terms_in_index  # nothing lost or repeated across pages
+    # Each letter links to the page where its entries begin.
+    first = pages["index-a-z.md"].html
+    for href, letter in re.findall(r'<a href="([^"]*#letter-[^"]+)">([^<]+)</a>', first):
+        target, anchor = href.split("#")
+        dest = "index-a-z.md" if target == "" else f"index-a-z/{target.strip('/')}.md"
+        assert f'<h2 id="{anchor}">{letter}</h2>' in pages[dest].html, (letter, href)
+    # A category keeps its total count on every page.
+    shipped = render("sv", run(SETTINGS, [ROOT / "content"]).glossary)
+    second = sorted(src for src in shipped if re.fullmatch(r"categories/[a-z-]+/2\.md", src))
+    assert second, "no category of the shipped glossary spans two pages"
+    pages = shipped
+    total = re.search(r"<p>(\d+) begrepp i den här kategorin", pages[second[0]].html)
+    assert total and int(total.group(1)) > 2
