@@ -206,8 +206,12 @@ def make_concepts(n: int, seed: int = 0) -> list[Concept]:
             other = by_id[target]
             if concept.id not in other.contrast:
                 other.contrast.append(concept.id)
+    offered: dict[str, set[str]] = {}  # model -> its services
     for concept in concepts:
-        hierarchy = set(concept.broader) | set(concept.narrower) | set(concept.contrast)
+        for model in concept.service_of:
+            offered.setdefault(model, set()).add(concept.id)
+    for concept in concepts:
+        hierarchy = set(concept.broader) | set(concept.narrower) | set(concept.contrast) | set(concept.service_of) | offered.get(concept.id, set())
         concept.related = [t for t in concept.related if t not in hierarchy and t != concept.id]
     for concept in concepts:
         for target in concept.related:
