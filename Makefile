@@ -23,6 +23,8 @@ site: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/glossary-tool lint --strict content/
 	$(BIN)/glossary-tool schema --check
+	$(BIN)/ruff check glossary_tool tests benchmarks
+	$(BIN)/mypy
 
 ## make test: lint plus every test, including the browser tests
 test: lint browser-deps

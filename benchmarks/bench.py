@@ -17,8 +17,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -31,7 +32,6 @@ QUIET = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material prints a banner a
 
 sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
-
 
 # ---- probes: run in a fresh interpreter, print one figure ----
 
@@ -94,7 +94,7 @@ def wall(*commands: Sequence[str], cwd: Path) -> float:
     """Seconds from starting every command (at once, in parallel) until the last one exits successfully."""
     start = time.perf_counter()
     procs = [subprocess.Popen(list(c), cwd=cwd, env=QUIET, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in commands]
-    for c, p in zip(commands, procs):
+    for c, p in zip(commands, procs, strict=False):
         _, err = p.communicate()
         if p.returncode:
             raise SystemExit(f"failed: {' '.join(c)}\n{err.decode(errors='replace')[-3000:]}")
@@ -175,7 +175,7 @@ def serve_latency(project: Path, edits: int) -> list[float]:
         while time.monotonic() < deadline:
             line = proc.stderr.readline()  # type: ignore[union-attr]
             if not line:
-                raise SystemExit("serve exited:\n" + "".join(l for _, l in lines[-30:]))
+                raise SystemExit("serve exited:\n" + "".join(text for _, text in lines[-30:]))
             lines.append((time.perf_counter(), line))
             if text in line:
                 return lines[-1][0]
@@ -313,7 +313,7 @@ def machine() -> dict[str, str]:
     import material
     import mkdocs
 
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), "?")
+    cpu = next((row.split(":", 1)[1].strip() for row in Path("/proc/cpuinfo").read_text().splitlines() if row.startswith("model name")), "?")
     return {"nproc": str(os.cpu_count()), "cpu": cpu, "python": sys.version.split()[0],
             "mkdocs": mkdocs.__version__, "material": material.__version__ if hasattr(material, "__version__") else "?"}
 

@@ -350,7 +350,7 @@ def _floor_concept(c: Concept, code: str, by_id: dict[str, Concept], services: l
     if c.service_of:
         out += f" · {ui['model']}: " + ", ".join(link(m) for m in c.service_of)
     out += f"\n\n## {ui['terms']}\n\n| {ui['term']} | {ui['type']} | {ui['status']} | {ui['grammar']} |\n| --- | --- | --- | --- |\n"
-    for (text, ttype, status), gender in zip(c.terms[code], c.genders):
+    for (text, ttype, status), gender in zip(c.terms[code], c.genders, strict=False):
         out += f"| **{text}** | {ttype} | {status} | {ui['noun']}{', ' + gender if code == 'sv' else ''} |\n"
     definition = c.definition[code]
     if c.broader:  # the first mention links, as our renderer does

@@ -60,7 +60,7 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None)
         if failures:
             raise BuildFailed("the site was not built:\n" + "\n".join(failures))
         root = work / ("root" if settings.locales[0].prefix == "" else settings.locales[0].code)
-        for loc, b in zip(settings.locales[1:], builds[1:]):
+        for loc, b in zip(settings.locales[1:], builds[1:], strict=False):
             target = root / loc.prefix
             target.parent.mkdir(parents=True, exist_ok=True)
             b.staging.rename(target)

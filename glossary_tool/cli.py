@@ -9,8 +9,8 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from glossary_tool import __version__
 from glossary_tool.config import RawConfig, Settings, read_config, settings_from_raw

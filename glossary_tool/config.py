@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from mkdocs.config import base
@@ -238,9 +239,8 @@ class RuleSeverities(Option):
         known = sorted(load_all())
         errors: list[tuple[KeyPath, str]] = []
         out: dict[str, Severity] = {}
-        for rule_id, severity in value.items():
-            if severity is False:  # YAML 1.1 reads a bare `off` as false
-                severity = "off"
+        for rule_id, written in value.items():
+            severity = "off" if written is False else written  # YAML 1.1 reads a bare `off` as false
             if rule_id not in known:
                 close = _close(str(rule_id), known)
                 errors.append(((str(rule_id), KEY), f"no rule has the id '{rule_id}'" + (f"; did you mean '{close}'?" if close else "; 'glossary-tool rules' lists them")))
@@ -532,13 +532,24 @@ def build_settings(root: Path, cfg: GlossaryOptions, site_url: str = "", config_
 # ---- reading mkdocs.yml once, with the position of every key ----
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:  # libyaml's loader when PyYAML has it: every build and lint reads this file before any other work
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
     """Reads mkdocs.yml without executing anything: ``!ENV`` is resolved as MkDocs does, other tags become None."""
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     # MkDocs' !ENV: a variable name, or a list of names with a default last.
-    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)  # type: ignore[arg-type]
+    if isinstance(node, yaml.ScalarNode):
+        names: list[Any] = [loader.construct_scalar(node)]
+    elif isinstance(node, yaml.SequenceNode):
+        names = loader.construct_sequence(node)
+    else:
+        return None
     default = names.pop() if len(names) > 1 else None
     for name in names:
         if isinstance(name, str) and name in os.environ:

@@ -8,8 +8,8 @@ import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from glossary_tool.problems import FatalError
 
@@ -46,10 +46,8 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = False, expected_d
                 raise FatalError(f"{path}: appeared while writing; refusing to overwrite")
             _replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
     if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable
         dfd = os.open(path.parent, os.O_DIRECTORY)

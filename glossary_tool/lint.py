@@ -6,9 +6,9 @@ Rules only check; the runner decides severities (configuration, ``--strict``) an
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from glossary_tool.config import Settings
 from glossary_tool.loader import Impl

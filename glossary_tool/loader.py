@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Literal
+from typing import Any, Literal
 
 import yaml
 from yaml import events as ev
@@ -110,7 +111,7 @@ class _Stop(Exception):
         self.problem = problem
 
 
-def _events(text: str, impl: Impl) -> Iterator[ev.Event]:
+def _events(text: str, impl: Impl) -> Iterator[Any]:  # scalar, mapping, sequence … events; dispatched on class below
     use_c = HAS_C_LOADER if impl == "auto" else impl == "c"
     if use_c and not HAS_C_LOADER:
         raise RuntimeError("PyYAML was built without libyaml")
@@ -124,7 +125,7 @@ _SCALAR, _MAP_START, _SEQ_START = ev.ScalarEvent, ev.MappingStartEvent, ev.Seque
 _MAP_END, _SEQ_END = ev.MappingEndEvent, ev.SequenceEndEvent
 
 
-def _build(events: Iterator[ev.Event], path: str, max_depth: int, doc: Document) -> Any:
+def _build(events: Iterator[Any], path: str, max_depth: int, doc: Document) -> Any:
     """Turn a YAML event stream into dicts, lists and strings, recording positions."""
     root: Any = None
     # Each frame: [container, loc, pending key or None]
@@ -140,7 +141,7 @@ def _build(events: Iterator[ev.Event], path: str, max_depth: int, doc: Document)
         frame = stack[-1]
         container, loc = frame[0], frame[1]
         if container.__class__ is list:
-            child = loc + (len(container),)
+            child = (*loc, len(container))
             container.append(value)
             doc.values[child] = pos
             return child
@@ -148,14 +149,14 @@ def _build(events: Iterator[ev.Event], path: str, max_depth: int, doc: Document)
         if key is None:  # this value is a key
             if not isinstance(value, str):
                 raise _Stop(_problem(path, pos, "yaml-complex-key", "mapping keys must be plain text"))
-            child = loc + (value,)
+            child = (*loc, value)
             if value in container:
                 first = doc.keys[child]
                 raise _Stop(_problem(path, pos, "duplicate-key", f"key '{value}' appears twice; first on line {first[0]}"))
             frame[2] = value
             doc.keys[child] = pos  # known before the value, so a duplicate can name it
             return child
-        child = loc + (key,)
+        child = (*loc, key)
         container[key] = value
         doc.values[child] = pos
         frame[2] = None

@@ -10,15 +10,18 @@ import dataclasses
 import difflib
 import functools
 import gc
+import itertools
 import marshal
 import multiprocessing
 import os
 import pickle
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from glossary_tool.config import Settings
 from glossary_tool.loader import Document, Impl, Loc, load_file
@@ -121,7 +124,7 @@ def _load_chunk(files: Sequence[Path], max_bytes: int, max_depth: int, impl: Imp
 def _unpack(chunk: _Chunk) -> list[tuple[Document | None, list[Problem]]]:
     payload, marshalled, found = chunk
     fields = marshal.loads(payload) if marshalled else pickle.loads(payload)
-    return [(None if f is None else Document(*f), p) for f, p in zip(fields, found)]
+    return [(None if f is None else Document(*f), p) for f, p in zip(fields, found, strict=False)]
 
 
 def _chunks(files: Sequence[Path], jobs: int) -> list[Sequence[Path]]:
@@ -130,7 +133,7 @@ def _chunks(files: Sequence[Path], jobs: int) -> list[Sequence[Path]]:
     bounds = [0, round(len(files) * MAIN_WEIGHT / total)]
     for k in range(1, jobs):
         bounds.append(round(len(files) * (MAIN_WEIGHT + k) / total))
-    return [files[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [files[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 def load_documents(files: Iterable[Path], settings: Settings, impl: Impl = "auto", *, jobs: int | None = None) -> tuple[list[Document], list[Problem]]:
@@ -190,7 +193,7 @@ def allowed_keys(kind: str, loc: Loc) -> list[str]:
     return sorted(node.get("properties", {}))
 
 
-def _message(kind: str, error: dict[str, Any]) -> str:
+def _message(kind: str, error: ErrorDetails) -> str:
     loc = error["loc"]
     where = ".".join(str(p) for p in loc) or "entry"
     etype = error["type"]

@@ -90,7 +90,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         # MkDocs renders theme templates without autoescaping, so they get escaped text. meta.title is set as well
         # because Material otherwise prints `page.title | striptags` in <title>, and striptags un-escapes entities.
         title = html.escape(rendered.title)
-        page.title = title  # type: ignore[misc]
+        page.title = title
         if rendered.url:  # the home page keeps Material's plain site-name <title>
             page.meta["title"] = title
         page.meta["description"] = html.escape(rendered.description or config.site_description or "")
@@ -102,7 +102,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         rendered = self.pages.get(page.file.src_uri)
         if rendered is None:
             return html
-        page.toc = get_toc([h.token() for h in rendered.toc])  # type: ignore[arg-type]
+        page.toc = get_toc(theme.toc_tokens(rendered.toc))
         return rendered.html
 
     @event_priority(-100)  # after the search plugin has written its index

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, field_validator
 
@@ -141,8 +141,8 @@ class Faq(_Strict):
     locales: dict[LocaleCode, FaqLocale]
 
 
-Model = Union[Concept, Comparison, Faq]
-MODELS: dict[str, type[_Strict]] = {"concept": Concept, "comparison": Comparison, "faq": Faq}
+Model = Concept | Comparison | Faq
+MODELS: dict[str, type[Concept] | type[Comparison] | type[Faq]] = {"concept": Concept, "comparison": Comparison, "faq": Faq}
 ENTRY_ADAPTER: TypeAdapter[Any] = TypeAdapter(Annotated[Model, Field(discriminator="kind")])
 
 

@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How much a problem matters; ``off`` is only used in configuration."""
 
     ERROR = "error"

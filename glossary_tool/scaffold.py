@@ -5,21 +5,21 @@ Every value still to be written is a ``TODO`` placeholder (flagged by the ``plac
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from glossary_tool.config import Settings
 from glossary_tool.fileio import atomic_write, digest
-from glossary_tool.loading import discover, display_path, load_documents
-from glossary_tool.model import Concept, Entry
+from glossary_tool.loading import discover, display_path, load_documents, validate
+from glossary_tool.model import Comparison, Concept, Entry
 from glossary_tool.problems import FatalError
 from glossary_tool.rules.ids import RESERVED, slug_problem
-from glossary_tool.loading import validate
 from glossary_tool.rules.terms import term_key
-from glossary_tool.vocabulary import BUILTIN_RELATIONS
 from glossary_tool.translation import TRACKED_FIELDS, current_hashes, stale_report
+from glossary_tool.vocabulary import BUILTIN_RELATIONS
 from glossary_tool.yamlio import check_entry, dump, load_for_edit, schema_comment
 
 # Grammar a new term starts with, per language; Swedish nouns need a gender (utrum or neutrum).
@@ -114,13 +114,13 @@ def create_concept(settings: Settings, concept_id: str, category: str, relations
         if given.get(rel.id) and rel.domain and category not in rel.domain:
             raise FatalError(f"--relation {rel.id} is only for category {' or '.join(rel.domain)}, not '{category}'")
     for name, targets in given.items():
-        rel = settings.relation(name)
+        declared = settings.relation(name)
         for target in targets:
             other = concepts.get(target)
             if other is None:
                 raise FatalError(f"--relation {name}={target}: no concept has that id")
-            if rel is not None and rel.range and other.category not in rel.range:
-                raise FatalError(f"--relation {name}={target}: '{target}' has category '{other.category}', not {' or '.join(rel.range)}")
+            if declared is not None and declared.range and other.category not in declared.range:
+                raise FatalError(f"--relation {name}={target}: '{target}' has category '{other.category}', not {' or '.join(declared.range)}")
     path = settings.content_dir / "concepts" / f"{concept_id}.yaml"
     text = new_concept_text(concept_id, category, settings, given)
     check_entry(text, display_path(path), settings)
@@ -227,8 +227,8 @@ def add_locale(settings: Settings, entry_id: str, code: str) -> Path:
                 block["intro"] = _todo(settings, code, "introduction")
         _insert(data["locales"], code, block, settings)
         added += 1
-    if model.kind == "comparison":
-        for i, dim in enumerate(model.dimensions):  # type: ignore[union-attr]
+    if isinstance(model, Comparison):
+        for i, dim in enumerate(model.dimensions):
             if code not in dim.label:
                 _insert(data["dimensions"][i]["label"], code, _todo(settings, code, f"label of {dim.id}"), settings)
                 added += 1
@@ -301,7 +301,7 @@ def start_catalog(settings: Settings, locale: str) -> tuple[Path, int]:
     path = catalog_path(settings.root / "locales", locale)
     with TEMPLATE.open("rb") as fh:
         template = read_po(fh)
-    known: dict[object, object] = {}
+    known: dict[Any, Any] = {}
     package = catalog_path(PACKAGE_CATALOGS, locale)
     for source in (package, path):
         if source.is_file():

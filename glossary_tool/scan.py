@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -85,8 +85,9 @@ def css_problems(css: str) -> list[str]:
         scheme = dangerous_url(url or "")
         if scheme:
             out.append(f"CSS url with {scheme} scheme: {url[:80]!r}")
-    if _CSS_ACTIVE.search(text):
-        out.append(f"active CSS: {_CSS_ACTIVE.search(text).group()!r}")  # type: ignore[union-attr]
+    active = _CSS_ACTIVE.search(text)
+    if active:
+        out.append(f"active CSS: {active.group()!r}")
     return out
 
 
@@ -119,8 +120,9 @@ def _script_finding(el: etree._Element, path: str, allowed_inline: Iterable[re.P
     if kind in ("application/ld+json", "application/json"):
         if kind == "application/json" and el.get("id") != "__config":
             return Finding(path, line, "script", "JSON script block other than Material's #__config")
-        if _JSON_BREAKOUT.search(text):
-            return Finding(path, line, "jsonld", f"{kind} block contains {_JSON_BREAKOUT.search(text).group()!r}, which can end or hijack the script")  # type: ignore[union-attr]
+        breakout = _JSON_BREAKOUT.search(text)
+        if breakout:
+            return Finding(path, line, "jsonld", f"{kind} block contains {breakout.group()!r}, which can end or hijack the script")
         try:
             json.loads(text)
         except ValueError as exc:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from glossary_tool.render import RenderedPage
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 import html
 import logging
 import posixpath
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.toc import _TocToken
 
 from glossary_tool.config import Locale, Settings
-from glossary_tool.render import RenderedPage
+from glossary_tool.render import Heading, RenderedPage
 from glossary_tool.render.i18n import catalog_warnings, gettext_for, theme_labels
 from glossary_tool.search_index import SYNONYMS_BOOST, SYNONYMS_FIELD
 
@@ -61,6 +63,11 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
         search.config["pipeline"] = ["stopWordFilter", "trimmer"]
         # A term's other names, in every language, go into their own field: searchable, never shown in results.
         search.config["fields"] = {**search.config["fields"], SYNONYMS_FIELD: {"boost": SYNONYMS_BOOST}}
+
+
+def toc_tokens(headings: Sequence[Heading]) -> list[_TocToken]:
+    """A page's headings in the form MkDocs' ``get_toc`` takes (names as HTML, so escaped)."""
+    return [{"level": h.level, "id": h.id, "name": html.escape(h.title), "children": toc_tokens(h.children)} for h in headings]
 
 
 def alternates(settings: Settings, locale: str, base: str, url: str) -> list[dict[str, str]]:

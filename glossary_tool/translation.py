@@ -14,8 +14,8 @@ import unicodedata
 from pathlib import Path
 
 from glossary_tool.loader import load_text
-from glossary_tool.model import Concept, ConceptLocale
 from glossary_tool.loading import validate
+from glossary_tool.model import Concept, ConceptLocale
 
 # The fields of a concept's language block that are translated (and so can go stale), in display order.
 TRACKED_FIELDS: tuple[str, ...] = ("terms", "definition", "examples", "notes")

@@ -18,9 +18,9 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
 from glossary_tool.loader import load_text
+from glossary_tool.loading import validate
 from glossary_tool.model import Concept, Entry
 from glossary_tool.problems import FatalError
-from glossary_tool.loading import validate
 
 if TYPE_CHECKING:
     from glossary_tool.config import Settings
@@ -86,9 +86,9 @@ def check_entry(text: str, path: str, settings: Settings | None = None) -> Entry
     if entry is not None and settings is not None and isinstance(entry.model, Concept):
         unknown = [name for name in entry.model.relations if name not in settings.relation_ids]
         if entry.model.category not in settings.category_ids:
-            problems, entry = [doc.problem(("category",), f"'{entry.model.category}' is not a declared category")], None  # type: ignore[union-attr]
+            problems, entry = [entry.doc.problem(("category",), f"'{entry.model.category}' is not a declared category")], None
         elif unknown:
-            problems, entry = [doc.problem(("relations", unknown[0]), f"'{unknown[0]}' is not a relation of this glossary", at_key=True)], None  # type: ignore[union-attr]
+            problems, entry = [entry.doc.problem(("relations", unknown[0]), f"'{unknown[0]}' is not a relation of this glossary", at_key=True)], None
     if entry is None:
         first = problems[0] if problems else None
         where = f"{first.line}:{first.column}: {first.message}" if first else "invalid entry"
@@ -118,8 +118,9 @@ def prose(text: str) -> str:
             start = i + 1
     if not positions:  # one long word: a block scalar would only add a line
         return text
-    folded.fold_pos = positions  # type: ignore[attr-defined]
-    return folded
+    folded.fold_pos = positions  # ruamel.yaml reads the fold points from this attribute
+    result: str = folded  # a str subclass that ruamel.yaml writes as a folded block
+    return result
 
 
 def concept_data(concept: Concept) -> CommentedMap:

@@ -15,8 +15,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
 from conftest import FIXTURES, ROOT, make_settings
+
 from glossary_tool.config import load_settings
 from glossary_tool.lint import Result, run
 from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, concept, write_files
+
 from glossary_tool.build import build_project
 from glossary_tool.problems import BuildFailed
 
@@ -75,7 +75,7 @@ def test_swedish_pages_show_no_english_ui_text(tmp_path: Path) -> None:
     assert len(english) > 30
     _copy_project(tmp_path)
     build_project(tmp_path / "mkdocs.yml", tmp_path / "site")
-    pages = [p for p in (tmp_path / "site/sv").rglob("*.html")]
+    pages = list((tmp_path / "site/sv").rglob("*.html"))
     assert len(pages) > 60
     for page in pages:
         tree = lxml_html.fromstring(page.read_bytes())

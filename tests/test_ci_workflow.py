@@ -6,8 +6,8 @@ import re
 import shlex
 
 import yaml
-
 from conftest import ROOT
+
 from glossary_tool.cli import build_parser
 
 WORKFLOW = ROOT / ".github" / "workflows" / "glossary.yml"

@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, concept, mkdocs_yml, write_files
-from glossary_tool.cli import main
 
+from glossary_tool.cli import main
 
 
 @pytest.fixture

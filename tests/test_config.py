@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, mkdocs_yml
+
 from glossary_tool.config import GlossaryOptions, load_settings, settings_from_options
 from glossary_tool.problems import FatalError, Severity
 

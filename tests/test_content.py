@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from glossary_tool.config import load_settings
 from glossary_tool.lint import run
 from glossary_tool.model import Comparison, Concept

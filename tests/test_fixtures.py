@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, make_settings
+
 from glossary_tool.lint import run
 from glossary_tool.problems import Severity
 

@@ -78,7 +78,7 @@ def test_size_cap_reads_no_more_than_the_cap(tmp_path: Path) -> None:
 
 def test_non_utf8_is_located(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_bytes("id: x\nname: caf".encode() + b"\xe9\n")
+    bad.write_bytes(b"id: x\nname: caf" + b"\xe9\n")
     doc, problems = load_file(bad, "bad.yaml")
     assert doc is None and [(p.rule, p.line, p.column) for p in problems] == [("encoding", 2, 10)]
 

@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import UPDATE_GOLDEN
+
 from glossary_tool.problems import Problem, Severity
 from glossary_tool.reporters import REPORTERS
 

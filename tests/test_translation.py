@@ -6,6 +6,7 @@ import hashlib
 import unicodedata
 
 from conftest import concept
+
 from glossary_tool.model import Concept
 from glossary_tool.translation import current_hashes, field_text, is_placeholder, stale_fields, text_hash, word_diff
 from glossary_tool.yamlio import check_entry

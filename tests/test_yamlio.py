@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, ROOT, concept, make_settings
+
 from glossary_tool.problems import FatalError
 from glossary_tool.yamlio import FOLD_AT, check_entry, concept_yaml, dump, load_for_edit, prose
 
@@ -33,7 +33,7 @@ def test_a_file_that_would_be_reformatted_is_refused() -> None:
 
 
 def test_invalid_yaml_is_a_clear_error() -> None:
-    with pytest.raises(FatalError, match="a.yaml: not valid YAML"):
+    with pytest.raises(FatalError, match=r"a\.yaml: not valid YAML"):
         load_for_edit("id: [a\n", "a.yaml")
 
 

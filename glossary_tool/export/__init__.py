@@ -6,9 +6,9 @@ Exporters turn the glossary into bytes; importers turn bytes into concepts (with
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from pydantic import ValidationError
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -137,7 +138,7 @@ def import_csv(data: bytes, path: str, settings: Settings) -> tuple[list[Importe
             if len(cells) > len(columns):
                 problems.append(problem(path, start, RULE, f"{len(cells)} cells but {len(columns)} columns; check the delimiter ('{delimiter}') and quotes"))
                 continue
-            row = {col: restore(cell) for col, cell in zip(columns, cells)}
+            row = {col: restore(cell) for col, cell in zip(columns, cells, strict=False)}
             cid = row.get("concept_id", "")
             if not cid:
                 problems.append(problem(path, start, RULE, "concept_id is empty"))
@@ -147,7 +148,7 @@ def import_csv(data: bytes, path: str, settings: Settings) -> tuple[list[Importe
                 continue
             groups.setdefault(cid, []).append((start, row))
     except csv.Error as exc:
-        return [], problems + [problem(path, reader.line_num or 1, RULE, f"not valid CSV: {exc}")]
+        return [], [*problems, problem(path, reader.line_num or 1, RULE, f"not valid CSV: {exc}")]
     for code, lines in skipped.items():
         problems.append(problem(path, lines[0], RULE, f"{len(lines)} row(s) in locale '{code}' not imported (first here): "
                                 f"it is not a configured locale; add it to locales in mkdocs.yml to import it", Severity.WARNING))
@@ -180,7 +181,7 @@ def _concept(cid: str, rows: list[tuple[int, dict[str, str]]], columns: list[str
             if differ:
                 problems.append(problem(path, line, RULE, f"'{cid}' ({code}): {', '.join(differ)} differ from its first row; the first row wins", Severity.WARNING))
         grammar = {k: row[k] for k in ("pos", "gender", "plural") if row.get(k)}
-        term = {"text": row.get("term", ""), "type": row.get("type") or "fullForm", "status": row.get("status") or "admitted"}
+        term: dict[str, Any] = {"text": row.get("term", ""), "type": row.get("type") or "fullForm", "status": row.get("status") or "admitted"}
         if grammar:
             term["grammar"] = grammar
         locales[code]["terms"].append(term)

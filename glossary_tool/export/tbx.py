@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from lxml import etree
 from pydantic import ValidationError
@@ -127,7 +128,8 @@ def export_tbx(glossary: Glossary, settings: Settings) -> bytes:
     tree = etree.ElementTree(root)
     root.addprevious(etree.PI("xml-model", f'href="{RNG_HREF}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'))
     root.addprevious(etree.PI("xml-model", f'href="{SCH_HREF}" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"'))
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    data: bytes = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data
 
 
 # ---- import -------------------------------------------------------------------------------------------
@@ -471,7 +473,7 @@ def import_tbx(data: bytes, path: str, settings: Settings) -> tuple[list[Importe
         return [], [problem(path, root.sourceline or 1, RULE, "DCT-style TBX is not supported; export it in DCA style (style=\"dca\")")]
     if root.get("type") != "TBX-Basic":
         reader.warn(root, f"type is '{root.get('type')}', not TBX-Basic; read with the TBX-Basic mapping")
-    entries = [el for el in root.iter("{*}conceptEntry")]
+    entries = list(root.iter("{*}conceptEntry"))
     ids: dict[str, str] = {}
     for ce in entries:
         raw = ce.get("id", "")

@@ -5,7 +5,7 @@ Each page kind has its own module; ``render_locale`` runs them all for one local
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from glossary_tool.config import Settings
 from glossary_tool.model import Concept, Glossary
@@ -33,4 +33,4 @@ def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_n
     return pages
 
 
-__all__ = ["Heading", "PAGE_KINDS", "RenderContext", "RenderedPage", "render_locale"]
+__all__ = ["PAGE_KINDS", "Heading", "RenderContext", "RenderedPage", "render_locale"]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from glossary_tool.render.context import (Link, Pager, RenderContext, RenderedPage, chunked, listing_src, listing_title,
-                                          listing_url, page, pager)
+from glossary_tool.render.context import Link, Pager, RenderContext, RenderedPage, chunked, listing_src, listing_title, listing_url, page, pager
 
 
 @dataclass(frozen=True, slots=True)

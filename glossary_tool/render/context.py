@@ -9,9 +9,10 @@ import html as html_lib
 import json
 import posixpath
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence, TypeVar
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -49,11 +50,6 @@ class Heading:
     id: str
     title: str
     children: tuple[Heading, ...] = ()
-
-    def token(self) -> dict[str, Any]:
-        """The form MkDocs' ``get_toc`` takes."""
-        return {"level": self.level, "id": self.id, "name": html_lib.escape(self.title), "html": html_lib.escape(self.title),
-                "data-toc-label": "", "children": [c.token() for c in self.children]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +153,8 @@ def _environment(project_locales: Path | None, locale: str) -> jinja2.Environmen
         lstrip_blocks=True,
         bytecode_cache=BYTECODE_CACHE,
     )
-    env.install_gettext_translations(translations(project_locales, locale), newstyle=True)  # type: ignore[attr-defined]
+    # The i18n extension adds this method to the environment at run time, so it is looked up by name.
+    getattr(env, "install_gettext_translations")(translations(project_locales, locale), newstyle=True)  # noqa: B009
     return env
 
 
@@ -208,7 +205,7 @@ class RenderContext:
 
     def _link_targets(self) -> TermMatcher:
         """Every non-deprecated term of every concept in this locale, linked from a term page (``../<id>/``)."""
-        out = []
+        out: list[LinkTarget] = []
         for other in self.concepts.values():
             block = other.locales.get(self.locale)
             if block is None:

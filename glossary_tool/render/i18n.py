@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
@@ -29,7 +29,7 @@ def catalog_path(locales_dir: Path, locale: str) -> Path:
 def _candidates(locales_dir: Path, locale: str) -> list[Path]:
     """The locale's own catalog, then its language's (``pt-BR`` falls back to ``pt``)."""
     own = catalog_path(locales_dir, locale)
-    language = catalog_path(locales_dir, locale.split("-")[0])
+    language = catalog_path(locales_dir, locale.split("-", maxsplit=1)[0])
     return [own] if own == language else [own, language]
 
 
@@ -102,7 +102,7 @@ def template_ids(template: Path = TEMPLATE) -> tuple[str, ...]:
 
 def catalog_warnings(project_dir: Path | None, locale: str) -> list[str]:
     """Why pages in ``locale`` would show English UI text: no catalog, or strings missing from it."""
-    if locale.split("-")[0] == SOURCE_LANGUAGE:
+    if locale.split("-", maxsplit=1)[0] == SOURCE_LANGUAGE:
         return []
     command = f"glossary-tool catalog {locale}"
     if _find(PACKAGE_CATALOGS, locale) is None and _find(project_dir, locale) is None:

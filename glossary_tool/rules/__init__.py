@@ -6,8 +6,9 @@ A rule's docstring says what passes and what fails; ``glossary-tool rules`` prin
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Literal
 
 from glossary_tool.model import Concept, Entry
 from glossary_tool.problems import Problem, Severity

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import PurePath
-from typing import Iterator
 
 from glossary_tool.loader import Document
 from glossary_tool.problems import Problem
@@ -33,7 +33,7 @@ def slug_problem(value: str, reserved: frozenset[str] = RESERVED) -> str | None:
         return f"is longer than {MAX_ID} characters"
     if not SLUG.match(value):
         return "must be lowercase letters and digits joined by single hyphens, e.g. 'data-entry'"
-    if value.split(".")[0] in reserved:
+    if value.split(".", maxsplit=1)[0] in reserved:
         return "is a reserved name"
     return None
 

@@ -5,7 +5,7 @@ They always stop the file, so their severity is always error.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from glossary_tool.problems import Problem
 from glossary_tool.rules import rule

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from glossary_tool.loader import Loc
 from glossary_tool.model import Comparison, Entry
@@ -44,4 +44,4 @@ def unknown_locale(entry: Entry, ctx: Context) -> Iterator[Problem]:
     for loc, mapping in _locale_maps(entry):
         for code in mapping:
             if code not in configured:
-                yield entry.doc.problem(loc + (code,), f"locale '{code}' is not configured (use one of: {', '.join(configured)})", at_key=True)
+                yield entry.doc.problem((*loc, code), f"locale '{code}' is not configured (use one of: {', '.join(configured)})", at_key=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterator
+from collections.abc import Iterator
 
 from glossary_tool.loader import Loc
 from glossary_tool.model import Comparison, Concept, Entry, Faq
@@ -94,7 +94,7 @@ def broader_cycle(ctx: Context) -> Iterator[Problem]:
                 if key not in reported:
                     reported.add(key)
                     first = min(loop, key=lambda c: ctx.concepts[c].doc.path)
-                    yield ctx.concepts[first].doc.problem(("relations",), "broader/narrower loop: " + " → ".join(loop + [nxt]))
+                    yield ctx.concepts[first].doc.problem(("relations",), "broader/narrower loop: " + " → ".join([*loop, nxt]))
             elif not state.get(nxt):
                 state[nxt] = 1
                 path.append(nxt)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
 
 from glossary_tool.loader import Document
 from glossary_tool.problems import Problem, Severity

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterator
+from collections.abc import Iterator
 
 from glossary_tool.model import Concept, Entry
 from glossary_tool.problems import Problem

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from glossary_tool.loader import Document, Loc
 from glossary_tool.model import Concept, Entry
@@ -21,10 +22,10 @@ def _strings(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
         yield loc, node
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from _strings(value, loc + (key,))
+            yield from _strings(value, (*loc, key))
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _strings(value, loc + (i,))
+            yield from _strings(value, (*loc, i))
 
 
 @rule("placeholder-text", scope="document", severity=Severity.WARNING)

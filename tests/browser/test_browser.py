@@ -10,13 +10,13 @@ import http.server
 import json
 import shutil
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
+from conftest import ROOT
 from playwright.sync_api import Browser, Page
 
-from conftest import ROOT
 from glossary_tool.build import build_project
 
 CHROMIUM = "/usr/bin/chromium"

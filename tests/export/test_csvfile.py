@@ -8,14 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import MKDOCS, concept, make_settings, valid_glossary, write_files
+
 from glossary_tool.cli import main
 from glossary_tool.export.csvfile import export_csv, header, import_csv, neutralise, restore
 from glossary_tool.lint import run
 from glossary_tool.problems import Severity
-
-
 
 glossary = valid_glossary
 
@@ -73,11 +71,11 @@ def test_semicolon_files_from_swedish_excel_are_read(tmp_path: Path) -> None:
 
 def test_problems_have_the_line_of_their_row(tmp_path: Path) -> None:
     settings = make_settings(tmp_path)
-    data = ("concept_id,category,locale,term,type,status,definition\r\n"
-            "a,model,en,alpha,fullForm,preferred,\"A definition\r\nover two lines.\"\r\n"
-            "a,general,en,alfa,variant,admitted,A definition\r\n"
-            "b,model,en,beta,fullForm,best,B.\r\n"
-            ",model,en,x,fullForm,preferred,X.\r\n").encode("utf-8")
+    data = (b"concept_id,category,locale,term,type,status,definition\r\n"
+            b"a,model,en,alpha,fullForm,preferred,\"A definition\r\nover two lines.\"\r\n"
+            b"a,general,en,alfa,variant,admitted,A definition\r\n"
+            b"b,model,en,beta,fullForm,best,B.\r\n"
+            b",model,en,x,fullForm,preferred,X.\r\n")
     imported, problems = import_csv(data, "x.csv", settings)
     found = [(p.line, p.severity, p.message) for p in problems]
     assert (4, Severity.WARNING, "'a': category differ from line 2; the first row of a concept wins") in found
@@ -109,10 +107,10 @@ def test_cli_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys:
 
 
 def test_rows_in_languages_that_are_not_configured_are_skipped_with_a_warning(tmp_path: Path) -> None:
-    data = ("concept_id,category,locale,term,type,status,definition,source_1_title\r\n"
-            "a,model,en,alpha,fullForm,preferred,A.,S\r\n"
-            "a,model,de,Alpha,fullForm,preferred,A.,S\r\n"
-            "a,model,de,Alfa,variant,admitted,A.,S\r\n").encode("utf-8")
+    data = (b"concept_id,category,locale,term,type,status,definition,source_1_title\r\n"
+            b"a,model,en,alpha,fullForm,preferred,A.,S\r\n"
+            b"a,model,de,Alpha,fullForm,preferred,A.,S\r\n"
+            b"a,model,de,Alfa,variant,admitted,A.,S\r\n")
     imported, problems = import_csv(data, "x.csv", make_settings(tmp_path))
     assert [(p.line, p.severity) for p in problems] == [(3, Severity.WARNING)] and "2 row(s) in locale 'de'" in problems[0].message
     assert list(imported[0].concept.locales) == ["en"]

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import MKDOCS, concept, write_files
+
 from glossary_tool.cli import build_parser
 from glossary_tool.config import load_settings
 from glossary_tool.export import import_file, load_all
 from glossary_tool.export.csvfile import export_csv
 from glossary_tool.lint import run
-
 
 
 def test_command_line_formats_match_the_registries() -> None:

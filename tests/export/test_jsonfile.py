@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, MKDOCS, concept, make_settings, write_files
+
 from glossary_tool.cli import main
 from glossary_tool.export.jsonfile import export_json
 from glossary_tool.lint import run

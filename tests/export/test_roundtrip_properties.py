@@ -9,14 +9,15 @@ import functools
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from conftest import make_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tbxcheck import tbx_errors
 
-from conftest import make_settings
 from glossary_tool.export.csvfile import export_csv, import_csv
 from glossary_tool.export.tbx import export_tbx, import_tbx
 from glossary_tool.model import Concept, ConceptLocale, Entry, Glossary, Grammar, Source, Term

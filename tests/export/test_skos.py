@@ -7,10 +7,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, concept, make_settings, write_files
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from conftest import FIXTURES, concept, make_settings, write_files
 from glossary_tool.export.skos import export_skos
 from glossary_tool.lint import run
 

@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import MKDOCS, ROOT, concept, make_settings, valid_glossary, write_files
 from lxml import etree
 from tbxcheck import tbx_errors
 
-from conftest import MKDOCS, ROOT, concept, make_settings, valid_glossary, write_files
 from glossary_tool.cli import main
 from glossary_tool.config import load_settings
 from glossary_tool.export import load_all

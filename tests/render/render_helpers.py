@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from conftest import FIXTURES, ROOT
+
 from glossary_tool.config import load_settings
 from glossary_tool.lint import run
 from glossary_tool.model import Glossary

@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import re
-
 import pytest
-
-from conftest import FIXTURES, ROOT
-from glossary_tool.lint import run
-from glossary_tool.model import Glossary
-from glossary_tool.render.context import relative
-from render_helpers import SETTINGS, render
+from render_helpers import render
 
 
 @pytest.mark.parametrize("locale", ["en", "sv"])

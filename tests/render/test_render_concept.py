@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
+from conftest import FIXTURES
+from render_helpers import SETTINGS, render
 
-from conftest import FIXTURES, ROOT
 from glossary_tool.lint import run
 from glossary_tool.model import Glossary
-from glossary_tool.render.context import relative
-from render_helpers import SETTINGS, render
 
 
 def test_concept_page_shows_the_parts() -> None:

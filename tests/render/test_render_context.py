@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import re
-
 import pytest
+from render_helpers import render
 
-from conftest import FIXTURES, ROOT
-from glossary_tool.lint import run
-from glossary_tool.model import Glossary
 from glossary_tool.render.context import relative
-from render_helpers import SETTINGS, render
 
 
 def test_same_paths_in_every_locale() -> None:

@@ -10,10 +10,10 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-
 from conftest import ROOT
-from glossary_tool.render.i18n import PACKAGE_CATALOGS, catalog_warnings, gettext_for, template_ids
 from render_helpers import render
+
+from glossary_tool.render.i18n import PACKAGE_CATALOGS, catalog_warnings, gettext_for, template_ids
 
 SAME_IN_BOTH = {"Definition", "Status", "Term", "adverb", "variant", "verb", "plural", "A–Z index"}
 PACKAGE_LANGUAGES = ["sv", "de", "fr", "fi", "nb", "da"]

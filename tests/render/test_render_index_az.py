@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
-
-from conftest import FIXTURES, ROOT
-from glossary_tool.lint import run
-from glossary_tool.model import Glossary
-from glossary_tool.render.context import relative
+from conftest import ROOT
 from render_helpers import SETTINGS, render
+
+from glossary_tool.lint import run
 
 
 def test_swedish_index_order_and_headings() -> None:
     html = render("sv")["index-a-z.md"].html
     letters = re.findall(r'<h2 id="letter-[^"]+">([^<]+)</h2>', html)
-    assert letters == sorted(letters, key=lambda L: "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ#".index(L))
+    assert letters == sorted(letters, key="ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ#".index)
     assert '<span aria-disabled="true">Ö</span>' in html or 'href="#letter-oe"' in html
 
 

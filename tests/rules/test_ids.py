@@ -1,8 +1,8 @@
 """Rules ``id-slug``, ``id-filename`` and ``duplicate-id``."""
 
 import pytest
-
 from conftest import LintFiles, concept, found
+
 from glossary_tool.rules.ids import slug_problem
 
 

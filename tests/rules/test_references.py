@@ -30,7 +30,7 @@ def test_cycle_is_reported_once(lint_files: LintFiles) -> None:
         "c.yaml": with_relations("c", "  broader: [a]\n  narrower: [b]\n"),
     })
     assert found(result, "broader-cycle") == [("a.yaml", 5, 3)]
-    assert "a → b → c → a" in [p.message for p in result.problems if p.rule == "broader-cycle"][0]
+    assert "a → b → c → a" in next(p.message for p in result.problems if p.rule == "broader-cycle")
 
 
 def test_asymmetric_relation_is_a_warning(lint_files: LintFiles) -> None:
@@ -46,14 +46,14 @@ def test_service_needs_a_model(lint_files: LintFiles) -> None:
     assert found(ok, "relation-category") == []
     missing = lint_files({"t.yaml": concept("t").replace("category: model", "category: service")})
     assert found(missing, "relation-category") == [("t.yaml", 3, 11)]
-    assert "needs relations.service_of" in [p.message for p in missing.problems if p.rule == "relation-category"][0]
+    assert "needs relations.service_of" in next(p.message for p in missing.problems if p.rule == "relation-category")
 
 
 def test_service_pointing_at_non_model(lint_files: LintFiles) -> None:
     result = lint_files({"n.yaml": concept("n").replace("category: model", "category: notion"),
                          "s.yaml": with_relations("s", "  service_of: [n]\n", "service")})
     assert found(result, "relation-category") == [("s.yaml", 5, 16)]
-    assert "points at model" in [p.message for p in result.problems if p.rule == "relation-category"][0]
+    assert "points at model" in next(p.message for p in result.problems if p.rule == "relation-category")
 
 
 def test_relation_outside_its_domain(lint_files: LintFiles) -> None:
@@ -74,7 +74,7 @@ def test_related_and_contrast_conflict(lint_files: LintFiles) -> None:
                          "b.yaml": with_relations("b", "  related: [a]\n  contrast: [a]\n"),
                          "c.yaml": with_relations("c", "  related: [a]\n")})
     assert found(result, "relation-conflict") == [("a.yaml", 5, 16), ("b.yaml", 5, 13)]
-    assert "keep only contrast" in [p.message for p in result.problems if p.rule == "relation-conflict"][0]
+    assert "keep only contrast" in next(p.message for p in result.problems if p.rule == "relation-conflict")
 
 
 def test_related_and_broader_conflict(lint_files: LintFiles) -> None:

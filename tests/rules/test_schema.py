@@ -1,6 +1,7 @@
 """Rule ``schema``: inline entries with the expected (line, column)."""
 
 from conftest import LintFiles, concept, found
+
 from glossary_tool.loading import allowed_keys
 
 
@@ -25,7 +26,7 @@ def test_wrong_enum_value(lint_files: LintFiles) -> None:
 def test_missing_kind_and_bad_kind(lint_files: LintFiles) -> None:
     result = lint_files({"a.yaml": concept("a").replace("kind: concept\n", ""), "b.yaml": concept("b").replace("kind: concept", "kind: faqs")})
     assert found(result, "schema") == [("a.yaml", 1, 1), ("b.yaml", 2, 7)]
-    assert "did you mean 'faq'" in [p for p in result.problems if p.path == "b.yaml"][0].message
+    assert "did you mean 'faq'" in next(p for p in result.problems if p.path == "b.yaml").message
 
 
 def test_allowed_keys_walks_the_schema() -> None:

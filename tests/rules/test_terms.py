@@ -1,6 +1,7 @@
 """Rules ``duplicate-term`` and ``preferred-term``."""
 
 from conftest import LintFiles, concept, found
+
 from glossary_tool.rules.terms import term_key
 
 

@@ -6,8 +6,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import LintFiles, concept, found, make_settings
+
 from glossary_tool.lint import run
 from glossary_tool.problems import Severity
 from glossary_tool.translation import text_hash

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, ROOT
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../glossary_tool/schemas/entry.schema.json\n"

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import FIXTURES, make_settings
+
 from glossary_tool import fileio
 from glossary_tool.fileio import atomic_write, digest
 from glossary_tool.lint import run

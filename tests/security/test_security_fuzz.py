@@ -12,23 +12,24 @@ import shutil
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 import yaml
+from conftest import FIXTURES, ROOT, make_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from security_helpers import summary
 
-from conftest import FIXTURES, ROOT, make_settings
 from glossary_tool.config import Settings
 from glossary_tool.lint import run
 from glossary_tool.loader import HAS_C_LOADER, load_file, load_text
+from glossary_tool.loading import validate
 from glossary_tool.problems import Problem, Severity
 from glossary_tool.reporters import REPORTERS
 from glossary_tool.rules import Context, load_all
-from glossary_tool.loading import validate
-from security_helpers import summary
 
 # quick: part of `make test`; campaign: `make fuzz`; a number sets the examples per property directly.
 PROFILE = os.environ.get("GLOSSARY_FUZZ", "quick")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import make_settings
+
 from glossary_tool.lint import run
 from glossary_tool.loader import HAS_C_LOADER, load_text
 from glossary_tool.reporters import REPORTERS

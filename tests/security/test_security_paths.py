@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, concept
-from glossary_tool.build import build_project
-from glossary_tool.problems import BuildFailed
-from glossary_tool.cli import main
 from security_helpers import SCHEMA_LINE, new_project
+
+from glossary_tool.build import build_project
+from glossary_tool.cli import main
+from glossary_tool.problems import BuildFailed
 
 # id → a word the id-slug message must contain, so that the contributor learns why.
 BAD_IDS = {
@@ -92,7 +92,7 @@ def test_installed_command_reports_every_unsafe_id(tmp_path: Path) -> None:
 
 
 def _tree(root: Path) -> set[Path]:
-    return {p for p in root.rglob("*")}
+    return set(root.rglob("*"))
 
 
 @pytest.mark.parametrize("bad", ["../../../outside/x", "ABSOLUTE", "a/b", "CON", "nul", "k\u0440o", "KPO"])
@@ -118,7 +118,7 @@ def test_build_stays_inside_site_dir_even_with_id_slug_off(tmp_path: Path) -> No
     before = _tree(tmp_path)
     try:
         build_project(project / "mkdocs.yml", site)
-    except Exception:  # failing is fine too; writing outside site_dir is not  # noqa: BLE001
+    except Exception:  # failing is fine too; writing outside site_dir is not
         pass
     written = _tree(tmp_path) - before
     assert not [p for p in written if not (p == site or site in p.parents or p in site.parents)], sorted(written)[:5]

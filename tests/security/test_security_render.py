@@ -14,11 +14,11 @@ from typing import Any
 import markdown
 import pytest
 from lxml import html as lxml_html
+from security_helpers import new_project
 
 from glossary_tool.build import build_project
 from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms, render_markdown
 from glossary_tool.scan import scan_fragment, scan_site
-from security_helpers import new_project
 
 JINJA_SUM = "{{ 1234 * 10001 }}"  # would print 12341234 if any template engine evaluated it
 PAYLOADS: dict[str, str] = {
@@ -209,8 +209,9 @@ def test_escaping_alone_is_not_enough() -> None:
 
 
 def test_source_urls_must_be_http(tmp_path: Path) -> None:
-    from glossary_tool.lint import run
     from conftest import make_settings
+
+    from glossary_tool.lint import run
 
     bad = dict(PROSE_ENTRIES["hostile.yaml"], sources=[{"title": "t", "url": u} for u in
                ("javascript:alert(1)", "data:text/html,x", "https://example.org/\"onmouseover=alert(1)")])

@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from glossary_tool.loader import HAS_C_LOADER
 from security_helpers import summary
+
+from glossary_tool.loader import HAS_C_LOADER
 
 MAX_SECONDS = 2.0
 MAX_RSS_MB = 200

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from glossary_tool.build import build_project
 from glossary_tool.cli import main
 from glossary_tool.config import load_settings

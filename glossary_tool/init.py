@@ -1,0 +1,245 @@
+"""``glossary-tool init``: a new glossary project that lints and builds as it is, in the languages asked for.
+
+The example entries are about terminology itself, written out for the languages the package has catalogs for.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from glossary_tool.config import GlossaryOptions, build_settings, flatten
+from glossary_tool.problems import FatalError
+
+# Example text per language; other languages get the English text to translate (lint passes either way).
+SITE = {"en": "Glossary", "sv": "Ordlista", "de": "Glossar", "fr": "Glossaire", "fi": "Sanasto", "nb": "Ordliste", "da": "Ordliste"}
+DESCRIPTION = {
+    "en": "A multilingual glossary: each concept with its terms in every language.",
+    "sv": "En flerspråkig ordlista: varje begrepp med sina termer på alla språk.",
+    "de": "Ein mehrsprachiges Glossar: jeder Begriff mit seinen Benennungen in allen Sprachen.",
+    "fr": "Un glossaire multilingue : chaque notion avec ses termes dans toutes les langues.",
+    "fi": "Monikielinen sanasto: jokainen käsite ja sen termit kaikilla kielillä.",
+    "nb": "En flerspråklig ordliste: hvert begrep med sine termer på alle språk.",
+    "da": "En flersproget ordliste: hvert begreb med sine termer på alle sprog.",
+}
+CATEGORIES = {
+    "basics": {"en": "Basic notions", "sv": "Grundbegrepp", "de": "Grundbegriffe", "fr": "Notions de base", "fi": "Peruskäsitteet",
+               "nb": "Grunnbegreper", "da": "Grundbegreber"},
+    "practice": {"en": "Terminology work", "sv": "Terminologiarbete", "de": "Terminologiearbeit", "fr": "Travail terminologique",
+                 "fi": "Terminologiatyö", "nb": "Terminologiarbeid", "da": "Terminologiarbejde"},
+}
+CONTRAST = {"en": "Contrasted with", "sv": "Kontrasteras mot", "de": "Im Gegensatz zu", "fr": "Par opposition à", "fi": "Vastakohta",
+            "nb": "I motsetning til", "da": "I modsætning til"}
+# (term, part of speech, gender or None, definition)
+TERM = {
+    "en": ("term", None, "Word or group of words that names a general concept in a subject field."),
+    "sv": ("term", "utrum", "Ord eller ordgrupp som benämner ett allmänbegrepp inom ett fackområde."),
+    "de": ("Terminus", "masculine", "Wort oder Wortgruppe, das ein Allgemeinbegriff in einem Fachgebiet bezeichnet."),
+    "fr": ("terme", "masculine", "Mot ou groupe de mots qui désigne une notion générale dans un domaine de spécialité."),
+    "fi": ("termi", None, "Sana tai sanaryhmä, joka nimeää yleiskäsitteen jollakin erikoisalalla."),
+    "nb": ("term", "masculine", "Ord eller ordgruppe som betegner et allmennbegrep innenfor et fagområde."),
+    "da": ("term", "utrum", "Ord eller ordgruppe, der betegner et almenbegreb inden for et fagområde."),
+}
+CONCEPT = {
+    "en": ("concept", None, "Mental representation of a class of objects, formed from the characteristics they share."),
+    "sv": ("begrepp", "neutrum", "Mental föreställning om en klass av objekt, bildad av de kännetecken som objekten har gemensamt."),
+    "de": ("Begriff", "masculine", "Gedankliche Vorstellung von einer Klasse von Gegenständen, die aus ihren gemeinsamen Merkmalen gebildet wird."),
+    "fr": ("notion", "feminine", "Représentation mentale d’une classe d’objets, formée à partir des caractéristiques qu’ils partagent."),
+    "fi": ("käsite", None, "Ajatuksellinen kuva joukosta kohteita, joka muodostuu niiden yhteisistä tunnusmerkeistä."),
+    "nb": ("begrep", "neuter", "Mental forestilling om en klasse av objekter, dannet av kjennetegnene de har felles."),
+    "da": ("begreb", "neutrum", "Mental forestilling om en klasse af objekter, dannet ud fra de kendetegn, de har til fælles."),
+}
+FAQ = {
+    "en": ("How does a term differ from a concept?", "A concept is the idea itself; a term is the name one language gives it. "
+           "A concept can have a term in every language, which is why the glossary keeps one entry per concept."),
+    "sv": ("Hur skiljer sig en term från ett begrepp?", "Ett begrepp är själva tanken, medan en term är det namn som ett språk ger den. "
+           "Ett begrepp kan ha en term på varje språk, och därför har ordlistan en post per begrepp."),
+    "de": ("Worin unterscheidet sich ein Terminus von einem Begriff?", "Ein Begriff ist die Vorstellung selbst, ein Terminus der Name, den "
+           "eine Sprache ihr gibt. Ein Begriff kann in jeder Sprache einen Terminus haben; deshalb hat das Glossar einen Eintrag pro Begriff."),
+    "fr": ("Quelle différence y a-t-il entre un terme et une notion ?", "La notion est l’idée elle-même ; le terme est le nom qu’une langue "
+           "lui donne. Une notion peut avoir un terme dans chaque langue : c’est pourquoi le glossaire consacre une fiche à chaque notion."),
+    "fi": ("Miten termi eroaa käsitteestä?", "Käsite on itse ajatus, termi taas nimi, jonka kieli sille antaa. "
+           "Käsitteellä voi olla termi jokaisella kielellä, ja siksi sanastossa on yksi artikkeli käsitettä kohden."),
+    "nb": ("Hva er forskjellen på en term og et begrep?", "Et begrep er selve tanken, mens en term er navnet et språk gir den. "
+           "Et begrep kan ha en term på hvert språk, og derfor har ordlisten én oppføring per begrep."),
+    "da": ("Hvad er forskellen på en term og et begreb?", "Et begreb er selve tanken, mens en term er det navn, et sprog giver den. "
+           "Et begreb kan have en term på hvert sprog, og derfor har ordlisten én post pr. begreb."),
+}
+COMPARISON = {
+    "en": ("Term and concept", "What it is", "A name in one language", "An idea that every language can name"),
+    "sv": ("Term och begrepp", "Vad det är", "Ett namn på ett språk", "En tanke som alla språk kan benämna"),
+    "de": ("Terminus und Begriff", "Was es ist", "Ein Name in einer Sprache", "Eine Vorstellung, die jede Sprache benennen kann"),
+    "fr": ("Terme et notion", "Nature", "Un nom dans une langue", "Une idée que chaque langue peut nommer"),
+    "fi": ("Termi ja käsite", "Mikä se on", "Nimi yhdellä kielellä", "Ajatus, jonka jokainen kieli voi nimetä"),
+    "nb": ("Term og begrep", "Hva det er", "Et navn på ett språk", "En tanke som alle språk kan gi navn"),
+    "da": ("Term og begreb", "Hvad det er", "Et navn på ét sprog", "En tanke, som alle sprog kan navngive"),
+}
+SOURCE = {"title": "ISO 704:2022 Terminology work — Principles and methods", "publisher": "ISO"}
+
+WORKFLOW = """\
+# Lints the glossary, checks translation coverage and builds the site on every push and pull request.
+name: glossary
+on: [push, pull_request]
+permissions:
+  contents: read
+jobs:
+  glossary:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0  # stale-translation messages show a word diff from the history
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: pip install glossary-tool
+      - run: glossary-tool lint --format github --strict
+      - run: glossary-tool status --min-coverage 100
+        if: ${{ !cancelled() }}
+      - run: glossary-tool build
+        if: ${{ !cancelled() }}
+      - run: glossary-tool scan-site
+"""
+PRE_COMMIT = """\
+# Lints the glossary before each commit (pre-commit.com).
+repos:
+  - repo: local
+    hooks:
+      - id: glossary-lint
+        name: glossary lint
+        entry: glossary-tool lint --strict
+        language: system
+        files: ^(content/.*\\.ya?ml|mkdocs\\.yml)$
+        pass_filenames: false
+"""
+README = """\
+# {site}
+
+A multilingual glossary in {languages}, kept as one YAML file per concept under `content/`
+and published as a static site.
+
+```sh
+glossary-tool lint --strict     # check every entry
+glossary-tool build             # build the site into site/
+glossary-tool serve             # serve it with live reload on http://127.0.0.1:8000
+glossary-tool new my-concept --category basics   # start a new concept
+glossary-tool status            # what is translated, what is missing
+```
+
+The vocabulary (categories and relation types), the languages and the rule severities live in the
+`glossary` block of `mkdocs.yml`. `glossary-tool rules` lists every rule; `glossary-tool schema --write`
+refreshes `content/entry.schema.json` after the vocabulary changes.
+"""
+
+
+def _block(text: dict[str, Any], code: str, source: str) -> Any:
+    return text.get(code.split("-", maxsplit=1)[0], text[source.split("-", maxsplit=1)[0]] if source.split("-", maxsplit=1)[0] in text else text["en"])
+
+
+def _term(code: str, source: str, table: dict[str, tuple[str, str | None, str]]) -> dict[str, Any]:
+    text, gender, definition = _block(table, code, source)
+    grammar: dict[str, str] = {"pos": "noun"}
+    if gender:
+        grammar["gender"] = gender
+    return {"terms": [{"text": text, "type": "fullForm", "status": "preferred", "grammar": grammar}], "definition": definition}
+
+
+def _files(locales: list[str], source: str) -> dict[str, str]:
+    first = locales[0]
+    options: dict[str, Any] = {
+        "content_dir": "content",
+        "source_locale": source,
+        "locales": [{"code": code, "prefix": "" if code == first else code.lower() + "/",
+                     "site_name": _block(SITE, code, source), "site_description": _block(DESCRIPTION, code, source)} for code in locales],
+        "categories": [{"id": cid, "label": {code: _block(labels, code, source) for code in locales}} for cid, labels in CATEGORIES.items()],
+        "relations": [{"id": "contrast", "label": {code: _block(CONTRAST, code, source) for code in locales}, "inverse": "contrast", "skos": "related"}],
+    }
+    mkdocs = {
+        "site_name": _block(SITE, first, source),
+        "site_url": "http://127.0.0.1:8000/",
+        "docs_dir": "content",
+        "site_dir": "site",
+        "strict": True,
+        "use_directory_urls": True,
+        "validation": {"nav": {"omitted_files": "ignore"}},
+        "theme": {"name": "material", "features": ["navigation.instant", "navigation.tabs", "navigation.top", "search.suggest", "search.highlight"]},
+        "plugins": [{"glossary": options}, "search"],
+        "extra": {"generator": False},
+    }
+    header = "# The site and the glossary: languages, categories, relation types and rule severities (glossary block).\n"
+    files = {"mkdocs.yml": header + yaml.safe_dump(mkdocs, allow_unicode=True, sort_keys=False, width=100)}
+    schema = "# yaml-language-server: $schema=../entry.schema.json\n"
+
+    def entry(data: dict[str, Any]) -> str:
+        return schema + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+    for cid, table, other in (("term", TERM, "concept"), ("concept", CONCEPT, "term")):
+        files[f"content/concepts/{cid}.yaml"] = entry({
+            "id": cid, "kind": "concept", "category": "basics", "relations": {"contrast": [other]}, "sources": [SOURCE],
+            "locales": {code: _term(code, source, table) for code in locales}})
+    files["content/faq/faq-term-and-concept.yaml"] = entry({
+        "id": "faq-term-and-concept", "kind": "faq", "concepts": ["term", "concept"], "sources": [SOURCE],
+        "locales": {code: {"question": _block(FAQ, code, source)[0], "answer": _block(FAQ, code, source)[1]} for code in locales}})
+    files["content/comparisons/term-vs-concept.yaml"] = entry({
+        "id": "term-vs-concept", "kind": "comparison", "concepts": ["term", "concept"], "sources": [SOURCE],
+        "locales": {code: {"title": _block(COMPARISON, code, source)[0]} for code in locales},
+        "dimensions": [{"id": "nature", "label": {code: _block(COMPARISON, code, source)[1] for code in locales},
+                        "values": {"term": {code: _block(COMPARISON, code, source)[2] for code in locales},
+                                   "concept": {code: _block(COMPARISON, code, source)[3] for code in locales}}}]})
+    files[".github/workflows/glossary.yml"] = WORKFLOW
+    files[".pre-commit-config.yaml"] = PRE_COMMIT
+    files["README.md"] = README.format(site=_block(SITE, first, source), languages=", ".join(locales))
+    files[".gitignore"] = "site/\n.venv/\n"
+    return files
+
+
+def init_project(target: Path, locales: list[str], source_locale: str) -> list[Path]:
+    """Write a new project into ``target`` (which must not exist or be empty); all files or none."""
+    if not locales:
+        raise FatalError("--locales needs at least one language tag, e.g. --locales en,sv")
+    options = GlossaryOptions()
+    options.load_dict({"locales": [{"code": c} for c in locales], "source_locale": source_locale})
+    errors = flatten(options.validate()[0])
+    if errors:
+        raise FatalError("; ".join(f"{'.'.join(str(p) for p in path)}: {msg}" for path, msg in errors))
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise FatalError(f"{target}: exists and is not a folder")
+    if target.is_dir() and any(target.iterdir()):
+        raise FatalError(f"{target}: is not empty; init writes only into a new or empty folder")
+    files = _files(locales, source_locale)
+    parent = target.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=parent))
+    try:
+        for name, text in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        from glossary_tool.model import json_schema
+
+        settings = build_settings(staging, _validated(staging / "mkdocs.yml"))
+        (staging / "content" / "entry.schema.json").write_text(json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        if target.is_dir():
+            target.rmdir()  # empty, checked above: the rename below needs the name free
+        os.rename(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return sorted(target / name for name in [*files, "content/entry.schema.json"])
+
+
+def _validated(config: Path) -> GlossaryOptions:
+    from glossary_tool.config import plugin_options, read_config
+
+    options = GlossaryOptions()
+    options.load_dict(plugin_options(read_config(config)))
+    errors = options.errors()
+    if errors:  # the templates above are ours: this would be a bug, not a user error
+        raise RuntimeError(f"init wrote an invalid mkdocs.yml: {errors}")
+    return options
