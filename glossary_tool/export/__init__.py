@@ -76,6 +76,22 @@ def validation_problems(exc: ValidationError, path: str, line: int, rule: str, c
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """An export's bytes, and how many fields it left out because they still hold a placeholder."""
+
+    data: bytes
+    omitted: int = 0
+
+
+def run_export(glossary: Glossary, settings: Settings, fmt: str, *, locales: tuple[str, ...] | None = None) -> ExportResult:
+    """``glossary`` in ``fmt`` (a name of the exporter registry), limited to ``locales`` when given.
+
+    The one entry point for exports: the command line and the site's downloads both call it."""
+    exporters, _ = load_all()
+    return ExportResult(exporters[fmt](glossary, settings))
+
+
 def export_glossary(settings: Settings, fmt: str) -> bytes:
     """The whole glossary in ``fmt``; refused while lint finds errors, so exports are always consistent."""
     exporters, _ = load_all()
