@@ -184,8 +184,13 @@ def cmd_init(args: argparse.Namespace) -> int:
     from glossary_tool.init import init_project
 
     locales = [code.strip() for code in args.locales.split(",") if code.strip()]
-    written = init_project(Path(args.dir), locales, args.source_locale or locales[0])
+    written = init_project(Path(args.dir), locales, args.source_locale or (locales[0] if locales else ""))
     print(f"started a glossary in {args.dir} ({len(written)} files); next: cd {args.dir} && glossary-tool lint --strict && glossary-tool build")
+    from glossary_tool.render.i18n import catalog_warnings
+
+    for code in locales:
+        for warning in catalog_warnings(None, code):
+            print(f"note: {warning}")
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ from glossary_tool.loader import Impl
 from glossary_tool.loading import gc_paused, load_glossary
 from glossary_tool.model import Glossary
 from glossary_tool.problems import Problem, Severity, sort_key
-from glossary_tool.rules import RULES, Context, Rule, load_all
+from glossary_tool.rules import Context, Rule, load_all
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,5 +86,3 @@ def run(settings: Settings, paths: Sequence[Path] | None = None, *, strict: bool
         problems.extend(check(glossary, settings))
         return Result(glossary, stamp(problems, settings, strict=strict))
 
-
-__all__ = ["RULES", "Result", "check", "run", "stamp"]

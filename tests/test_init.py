@@ -1,0 +1,117 @@
+"""``glossary-tool init`` and glossaries of other fields: any vocabulary, any languages, from configuration alone."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from lxml import etree
+from lxml import html as lxml_html
+
+from glossary_tool.cli import main
+from glossary_tool.render.i18n import template_ids
+
+ANATOMY = ROOT / "tests" / "fixtures" / "projects" / "anatomy"
+
+
+def english_ui_strings() -> set[str]:
+    """UI strings long enough not to occur in content by chance, whose translations differ from the English."""
+    return {m for m in template_ids() if len(m) >= 8 and m not in {"Definition", "A–Z index"}}
+
+
+def visible_text(page: Path) -> str:
+    tree = lxml_html.fromstring(page.read_bytes())
+    for el in tree.xpath("//script|//style|//*[contains(@class, 'glossary-sources')]"):
+        el.drop_tree()
+    return " ".join(tree.text_content().split()) + " " + " ".join(tree.xpath("//@aria-label|//@title|//@placeholder"))
+
+
+def assert_no_english_ui(site: Path, prefix: str) -> int:
+    english = english_ui_strings()
+    pages = sorted((site / prefix).rglob("*.html"))
+    for page in pages:
+        text = visible_text(page)
+        found = sorted(s for s in english if s in text)
+        assert not found, f"{page.relative_to(site)}: {found}"
+    return len(pages)
+
+
+def test_init_writes_a_project_that_lints_and_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "terms"
+    assert main(["init", str(target), "--locales", "en,de,fi"]) == 0
+    for name in ("mkdocs.yml", "README.md", ".github/workflows/glossary.yml", ".pre-commit-config.yaml", "content/entry.schema.json",
+                 "content/concepts/term.yaml", "content/faq/faq-term-and-concept.yaml", "content/comparisons/term-vs-concept.yaml"):
+        assert (target / name).is_file(), name
+    monkeypatch.chdir(target)
+    capsys.readouterr()
+    assert main(["lint", "--strict"]) == 0, capsys.readouterr().out
+    assert main(["schema", "--check"]) == 0
+    assert main(["build"]) == 0
+    site = target / "site"
+    assert (site / "de" / "terms" / "term" / "index.html").is_file() and (site / "fi" / "terms" / "concept" / "index.html").is_file()
+    assert "Benennungen" in (site / "de" / "terms" / "term" / "index.html").read_text(encoding="utf-8")
+    assert assert_no_english_ui(site, "de") > 5 and assert_no_english_ui(site, "fi") > 5
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    assert main(["init", str(tmp_path), "--locales", "en"]) == 2
+    assert "is not empty" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
+
+
+@pytest.mark.parametrize(("locales", "words"), [("en,xx", "Babel has no locale data for 'xx'"), ("en,en", "already locale #1"), ("", "at least one")])
+def test_init_refuses_bad_locales_and_writes_nothing(tmp_path: Path, locales: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", str(tmp_path / "new"), "--locales", locales]) == 2
+    assert words in capsys.readouterr().err
+    assert not (tmp_path / "new").exists() and list(tmp_path.iterdir()) == []
+
+
+def test_init_in_a_language_without_example_text_still_lints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["init", str(tmp_path / "p"), "--locales", "es,en", "--source-locale", "en"]) == 0
+    monkeypatch.chdir(tmp_path / "p")
+    assert main(["lint", "--strict"]) == 0
+
+
+@pytest.fixture(scope="module")
+def anatomy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("anatomy") / "project"
+    shutil.copytree(ANATOMY, project)
+    return project
+
+
+def test_a_glossary_of_another_field_lints_and_builds(anatomy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(anatomy)
+    assert main(["lint", "--strict"]) == 0, capsys.readouterr().out
+    assert main(["schema", "--check"]) == 0
+    assert main(["build"]) == 0
+    femur = (anatomy / "site" / "de" / "terms" / "femur" / "index.html").read_text(encoding="utf-8")
+    assert "Teil von" in femur and "Knochen" in femur
+    skeleton = (anatomy / "site" / "terms" / "skeleton" / "index.html").read_text(encoding="utf-8")
+    assert "Has parts" in skeleton and "Body systems" in skeleton
+    assert (anatomy / "site" / "categories" / "bone" / "index.html").is_file()
+    assert assert_no_english_ui(anatomy / "site", "de") > 5
+
+
+def test_a_glossary_of_another_field_exports(anatomy: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    monkeypatch.chdir(anatomy)
+    capsysbinary.readouterr()
+    assert main(["export", "--format", "tbx"]) == 0
+    tbx = etree.fromstring(capsysbinary.readouterr().out)
+    ns = {"t": "urn:iso:std:iso:30042:ed-2"}
+    refs = tbx.xpath("//t:conceptEntry[@id='femur']/t:ref", namespaces=ns)
+    assert [(r.get("target"), r.text) for r in refs] == [("skeleton", "part_of")]
+    assert tbx.xpath("//t:conceptEntry[@id='femur']/t:descrip[@type='subjectField']/text()", namespaces=ns) == ["bone"]
+    assert main(["export", "--format", "skos"]) == 0
+    graph = {n["@id"].rstrip("/").rsplit("/", 1)[-1]: n for n in json.loads(capsysbinary.readouterr().out)["@graph"]}
+    assert graph["femur"]["skos:broader"] == [{"@id": "http://127.0.0.1:8000/terms/skeleton/"}]
+    assert {t["@id"] for t in graph["skeleton"]["skos:narrower"]} == {"http://127.0.0.1:8000/terms/femur/", "http://127.0.0.1:8000/terms/skull/"}
+    assert main(["export", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsysbinary.readouterr().out.decode("utf-8-sig"))))
+    assert {r["part_of"] for r in rows if r["concept_id"] == "femur"} == {"skeleton"}
+    assert {r["category"] for r in rows} == {"bone", "organ", "system"}
