@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -403,9 +403,9 @@ class Locale:
     code: str
     name: str
     prefix: str
-    site_name: str | None = None
-    site_description: str | None = None
-    intro: str | None = None
+    site_name: str | None
+    site_description: str | None
+    intro: str | None
 
     @property
     def babel(self) -> str:
@@ -419,7 +419,7 @@ class Category:
 
     id: str
     labels: Mapping[str, str]
-    descriptions: Mapping[str, str] = field(default_factory=dict)
+    descriptions: Mapping[str, str]
 
     def label(self, locale: str, fallback: str) -> str:
         return self.labels.get(locale) or self.labels.get(fallback) or self.id
@@ -431,13 +431,13 @@ class RelationType:
 
     id: str
     labels: Mapping[str, str]
-    inverse: str | None = None
-    inverse_labels: Mapping[str, str] = field(default_factory=dict)
-    skos: str = "related"
-    tbx: str = "crossReference"
-    domain: tuple[str, ...] = ()
-    range: tuple[str, ...] = ()
-    required_for: tuple[str, ...] = ()
+    inverse: str | None
+    inverse_labels: Mapping[str, str]
+    skos: str
+    tbx: str
+    domain: tuple[str, ...]
+    range: tuple[str, ...]
+    required_for: tuple[str, ...]
 
     @property
     def symmetric(self) -> bool:
