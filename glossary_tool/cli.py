@@ -211,12 +211,38 @@ COMMANDS: dict[str, Command] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from glossary_tool.export import load_all as load_formats
-    from glossary_tool.reporters import REPORTERS
-    from glossary_tool.status import FORMATS as STATUS_FORMATS
+def _choices(command: str | None, wanted: str, registry: Callable[[], Sequence[str]]) -> list[str] | None:
+    """A subcommand's format choices, from its registry; loaded only when that subcommand runs (or asks for help),
+    so that `build` starts its locale builds without importing every exchange format first."""
+    return sorted(registry()) if command in (wanted, None) else None
 
-    exporters, importers = load_formats()
+
+def _exporters() -> list[str]:
+    from glossary_tool.export import load_all
+
+    return list(load_all()[0])
+
+
+def _importers() -> list[str]:
+    from glossary_tool.export import load_all
+
+    return list(load_all()[1])
+
+
+def _reporters() -> list[str]:
+    from glossary_tool.reporters import REPORTERS
+
+    return list(REPORTERS)
+
+
+def _status_formats() -> list[str]:
+    from glossary_tool.status import FORMATS
+
+    return list(FORMATS)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; ``command`` (when known) limits which registries are loaded for the choices."""
     parser = argparse.ArgumentParser(prog="glossary-tool", description="Lint and publish a multilingual glossary.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml holding the glossary settings (default: %(default)s)")
@@ -229,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     lint = sub.add_parser("lint", help="check entries and report problems")
     lint.add_argument("paths", nargs="*", help="files or folders (default: the content folder)")
-    lint.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    lint.add_argument("--format", choices=_choices(command, "lint", _reporters), default="text")
     lint.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
     sub.add_parser("rules", help="list every rule with its documentation")
@@ -261,16 +287,16 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--diff", action="store_true", help="show how the source text of stale fields changed (from git history)")
 
     status = sub.add_parser("status", help="translation coverage per language")
-    status.add_argument("--format", choices=sorted(STATUS_FORMATS), default="text")
+    status.add_argument("--format", choices=_choices(command, "status", _status_formats), default="text")
     status.add_argument("--min-coverage", type=_percent, metavar="PERCENT", help="exit 1 if any language has fewer translated fields")
 
     export = sub.add_parser("export", help="write the glossary in an exchange format")
-    export.add_argument("--format", required=True, choices=sorted(exporters))
+    export.add_argument("--format", required=True, choices=_choices(command, "export", _exporters))
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
     export.add_argument("--overwrite", action="store_true", help="replace the output file if it exists")
 
     imp = sub.add_parser("import", help="read an exchange file into entries under the content folder")
-    imp.add_argument("--format", required=True, choices=sorted(importers))
+    imp.add_argument("--format", required=True, choices=_choices(command, "import", _importers))
     imp.add_argument("file", help="the file to read")
     imp.add_argument("--overwrite", action="store_true", help="replace entries whose id already exists")
 
@@ -302,8 +328,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = next((w for w in words if w in COMMANDS or w == "init"), None)
+    parser = build_parser(command)
+    args = parser.parse_args(words)
     try:
         if args.command == "init":
             return cmd_init(args)
