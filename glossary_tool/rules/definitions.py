@@ -95,7 +95,7 @@ def circular_definition(ctx: Context) -> Iterator[Problem]:
             after = i + n
             if i == opening:
                 continue  # a term at the opening is the other rule's finding
-            used = text[words.starts[i] : words.ends[i + n - 1]]
+            used = " ".join(text[words.starts[i] : words.ends[i + n - 1]].split())  # one line, as every message is
             yield word_problem(entry.doc, loc, text, i,
                                f"the '{code}' definition of '{model.id}' uses its own term '{pattern.text}' (as '{used}'); "
                                "define the concept with other words")

@@ -9,7 +9,7 @@ from glossary_tool.loader import Loc
 from glossary_tool.model import Comparison, Concept, Entry, Faq
 from glossary_tool.problems import Problem
 from glossary_tool.rules import Context, rule
-from glossary_tool.rules.matching import Languages, TermIndex, marked_spans, word_problem
+from glossary_tool.rules.matching import Languages, TermIndex, Words, marked_spans, word_problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +49,8 @@ def prose(entry: Entry) -> Iterator[tuple[str, Loc, str]]:
                     yield code, ("dimensions", i, "values", cid, code), text
 
 
-def _indexes(ctx: Context) -> dict[str, TermIndex[_Term]]:
-    """Per language that deprecates at least one form, an index of all its terms (built once per run)."""
+def _indexes(ctx: Context) -> dict[str, tuple[TermIndex[_Term], TermIndex[_Term]]]:
+    """Per language that deprecates at least one form: an index of its deprecated terms, and one of all its terms."""
     by_code: dict[str, list[tuple[str, _Term]]] = {}
     deprecating: set[str] = set()
     for entry in ctx.concepts.values():
@@ -64,10 +64,20 @@ def _indexes(ctx: Context) -> dict[str, TermIndex[_Term]]:
                 if deprecated:
                     deprecating.add(code)
                 by_code.setdefault(code, []).append((term.text, _Term(model.id, term.text, deprecated, preferred)))
-    # Terms in use are indexed too, and first: where a term in use matches as many words or more (a longer term
-    # that contains the deprecated form, or the same form admitted for another concept), nothing is reported.
+    # Terms in use are indexed too: where one spans the deprecated form (a longer term that contains it, or the same
+    # form admitted for another concept), nothing is reported.
     languages = Languages.of(ctx)
-    return {code: TermIndex(languages[code], sorted(by_code[code], key=lambda item: item[1].deprecated)) for code in sorted(deprecating)}
+    return {code: (TermIndex(languages[code], [t for t in by_code[code] if t[1].deprecated]), TermIndex(languages[code], by_code[code]))
+            for code in sorted(deprecating)}
+
+
+def _in_use_around(index: TermIndex[_Term], words: Words, i: int, length: int) -> bool:
+    """Whether a term in use spans words ``i`` to ``i + length`` (a longer term that contains the deprecated form)."""
+    for j in range(max(0, i - index.longest + 1), i + 1):
+        for n, _, term in index.at(words, j):
+            if not term.deprecated and j + n >= i + length:
+                return True
+    return False
 
 
 @rule("deprecated-term-used", scope="glossary")
@@ -87,18 +97,21 @@ def deprecated_term_used(ctx: Context) -> Iterator[Problem]:
     marks = ctx.settings.mention_marks
     for entry in ctx.entries:
         for code, loc, text in prose(entry):
-            index = indexes.get(code)
-            if index is None:
+            if code not in indexes:
                 continue
+            deprecated, index = indexes[code]
+            words = index.language.words(text)
+            if not deprecated.may_occur(words):
+                continue  # the common case, decided with a few set operations instead of a look-up per word
             spans: list[tuple[int, int]] | None = None
-            for match in index.find(index.language.words(text)):
+            for match in deprecated.find(words):
                 term = match.value
-                if not term.deprecated:
+                if _in_use_around(index, words, match.index, match.length):
                     continue
                 spans = marked_spans(text, marks) if spans is None else spans
                 if any(a < match.start and match.end <= b for a, b in spans):
                     continue
-                used = text[match.start : match.end]
+                used = " ".join(text[match.start : match.end].split())  # one line, as every message is
                 instead = f"write '{term.instead}' instead" if term.instead else "the concept records no term in use"
                 yield word_problem(entry.doc, loc, text, match.index,
                                    f"'{used}' uses '{term.text}', deprecated in '{code}' for '{term.concept}'; {instead} "

@@ -285,9 +285,19 @@ class TermIndex(Generic[T]):
             for opening in pattern.openings():
                 self._by_opening.setdefault(opening, []).append((order, pattern, value))
                 self._opening_lengths.add(len(opening))
+        self._keys = frozenset(self._by_key)
+        self._openings = tuple(self._by_opening)
+        self.longest = max((len(p) for entries in self._by_key.values() for _, p, _ in entries), default=0)
 
     def __bool__(self) -> bool:
         return bool(self._by_key)
+
+    def may_occur(self, words: Words) -> bool:
+        """A quick test, false only when no term of the index can occur in ``words``."""
+        if not self._keys.isdisjoint(words.folded) or not self._keys.isdisjoint(words.stems):
+            return True
+        openings = self._openings
+        return bool(openings) and any(w.startswith(openings) for w in words.folded)
 
     def _candidates(self, folded: str, stem: str) -> Iterator[tuple[int, Pattern, T]]:
         yield from self._by_key.get(folded, ())
@@ -297,14 +307,20 @@ class TermIndex(Generic[T]):
             if n < len(folded):
                 yield from self._by_opening.get(folded[:n], ())
 
+    def at(self, words: Words, i: int) -> Iterator[tuple[int, int, T]]:
+        """Every term that starts at word ``i``: (words matched, order given, value)."""
+        for order, pattern, value in self._candidates(words.folded[i], words.stems[i]):
+            n = self.language.match_at(pattern, words, i)
+            if n:
+                yield n, order, value
+
     def find(self, words: Words) -> Iterator[Match[T]]:
         """Every term in a text: the longest at each word, and none overlapping another."""
         i = 0
         while i < len(words):
             best: tuple[int, int, T] | None = None  # words matched, order given, value
-            for order, pattern, value in self._candidates(words.folded[i], words.stems[i]):
-                n = self.language.match_at(pattern, words, i)
-                if n and (best is None or n > best[0] or (n == best[0] and order < best[1])):
+            for n, order, value in self.at(words, i):
+                if best is None or n > best[0] or (n == best[0] and order < best[1]):
                     best = (n, order, value)
             if best is None:
                 i += 1

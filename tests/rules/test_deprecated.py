@@ -124,3 +124,11 @@ def test_the_mention_marks_are_configured(tmp_path: Path, monkeypatch: pytest.Mo
 def test_bad_mention_marks_are_a_configuration_error(tmp_path: Path, marks: str) -> None:
     with pytest.raises(FatalError, match="mention_marks"):
         settings_from_options(tmp_path, {"mention_marks": marks})
+
+
+def test_a_form_broken_over_two_lines_is_found_and_quoted_on_one(lint_files: LintFiles) -> None:
+    lpo = with_sv_term(concept("lpo", "LPO", "LPO"), "juridisk process")
+    text = sv_definition("a", "|-\n      Arbete med juridiska\n      processer.")
+    result = lint_files({"lpo.yaml": lpo, "a.yaml": text})
+    assert found(result, "deprecated-term-used") == [("a.yaml", 22, 18)]
+    assert problems(result)[0].startswith("'juridiska processer' uses 'juridisk process'")
