@@ -109,8 +109,8 @@ def _sentence_starts(text: str) -> list[int]:
         core = before.rstrip(".!?…").lstrip("\"'“‘«([")
         if text[m.start()] == "." and ("." in core or len(core) == 1):
             continue
-        nxt = text[m.end()].lstrip("\"'“‘«([") if m.end() < len(text) else ""
-        if nxt and (nxt[0].isupper() or nxt[0].isdigit()):
+        nxt = text[m.end() :].lstrip("\"'“‘«([")[:1]  # the first letter of the next sentence, past any opening quote
+        if nxt and (nxt.isupper() or nxt.isdigit()):
             starts.append(m.end())
     return starts
 

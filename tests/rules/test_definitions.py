@@ -127,6 +127,8 @@ def test_a_second_sentence_fails_at_its_start(lint_files: LintFiles) -> None:
     ("A figure of 3.5 per cent. 40 people.", 2),
     ("Work, i.e. tasks. and more.", 1),
     ("Named after J. Smith.", 1),
+    ("Work done. «Quoted» next.", 2),
+    ("Work done; then (Later) more.", 1),
 ])
 def test_sentence_counting(lint_files: LintFiles, definition: str, sentences: int) -> None:
     result = lint_files({"a.yaml": defined("a", f'"{definition}"')})
