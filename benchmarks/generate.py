@@ -169,14 +169,14 @@ def make_concepts(n: int, seed: int = 0) -> list[Concept]:
         concepts.append(Concept(
             id=_slug(en_pref), category=category, terms=terms,
             genders=["neutrum" if SV_C[c] in SV_NEUTER else "utrum"] * len(terms["sv"]),
+            # One sentence of at most 30 words, as the definition rules ask; the explanations go to the notes.
             definition={
-                "en": f"The {EN_A[a]} {EN_C[c]} of {EN_B[b]} work, carried out for a client by an outside provider or a dedicated unit. "
-                      + " ".join(EN_FILLER[k] for k in fill),
-                "sv": f"{SV_C[c].capitalize()} av {SV_B[b].rstrip('s')}arbete med {SV_A[a]} inriktning, som en extern leverantör eller en särskild enhet utför åt en uppdragsgivare. "
-                      + " ".join(SV_FILLER[k] for k in fill),
+                "en": f"The {EN_A[a]} {EN_C[c]} of {EN_B[b]} work, carried out for a client by an outside provider or a dedicated unit.",
+                "sv": f"{SV_C[c].capitalize()} av {SV_B[b].rstrip('s')}arbete med {SV_A[a]} inriktning, som en extern leverantör eller en särskild enhet utför åt en uppdragsgivare.",
             },
             examples={"en": [EN_EXAMPLES[ex].format(b=EN_B[b])], "sv": [SV_EXAMPLES[ex].format(b=SV_B[b].rstrip("s"))]},
-            notes={"en": [EN_NOTES[k] for k in note], "sv": [SV_NOTES[k] for k in note]},
+            notes={"en": [" ".join(EN_FILLER[k] for k in fill), *(EN_NOTES[k] for k in note)],
+                   "sv": [" ".join(SV_FILLER[k] for k in fill), *(SV_NOTES[k] for k in note)]},
             sources=rng.sample(SOURCES, rng.randint(1, 3)),
         ))
     ids = [c.id for c in concepts]
@@ -198,8 +198,8 @@ def make_concepts(n: int, seed: int = 0) -> list[Concept]:
         # Mention the broader concept in the definition, as real entries do: the renderer links it.
         if concept.broader:
             parent = by_id[concept.broader[0]]
-            concept.definition["en"] += f" It is a form of {parent.terms['en'][0][0]}."
-            concept.definition["sv"] += f" Det är en form av {parent.terms['sv'][0][0]}."
+            concept.definition["en"] = concept.definition["en"].removesuffix(".") + f", a form of {parent.terms['en'][0][0]}."
+            concept.definition["sv"] = concept.definition["sv"].removesuffix(".") + f", en form av {parent.terms['sv'][0][0]}."
     # Related and contrast links are written on both concepts, as the lint rules ask; a pair is never both.
     for concept in concepts:
         for target in concept.contrast:
@@ -294,8 +294,8 @@ def _faqs(concepts: list[Concept], seed: int) -> list[tuple[str, list[str], dict
         c = concepts[rng.randrange(len(concepts))]
         en, sv = c.terms["en"][0][0], c.terms["sv"][0][0]
         out.append((f"faq-{i + 1}-what-is-{c.id}"[:64].rstrip("-"), [c.id], {
-            "en": (f"What is {en}?", f"{c.definition['en'].split('. ')[0]}. {EN_FILLER[i % len(EN_FILLER)]}"),
-            "sv": (f"Vad är {sv}?", f"{c.definition['sv'].split('. ')[0]}. {SV_FILLER[i % len(SV_FILLER)]}"),
+            "en": (f"What is {en}?", f"{c.definition['en'].removesuffix('.')}. {EN_FILLER[i % len(EN_FILLER)]}"),
+            "sv": (f"Vad är {sv}?", f"{c.definition['sv'].removesuffix('.')}. {SV_FILLER[i % len(SV_FILLER)]}"),
         }))
     return out
 
@@ -395,7 +395,7 @@ def write_floor(project: Path, concepts: list[Concept], seed: int = 0) -> dict[s
                 continue
             cats.append((cat, label))
             body = f"# {label}\n\n{len(members)} concepts.\n\n" + "".join(
-                f"[{m.terms[code][0][0]}](../terms/{m.id}.md)\n:   {m.definition[code].split('. ')[0]}.\n\n" for m in members)
+                f"[{m.terms[code][0][0]}](../terms/{m.id}.md)\n:   {m.definition[code]}\n\n" for m in members)
             (docs / "categories" / f"{cat}.md").write_text(body, encoding="utf-8")
         entries = sorted(((t[0], c) for c in concepts for t in c.terms[code]), key=lambda e: e[0].casefold())
         body, letter = f"# {ui['az']}\n\n", ""

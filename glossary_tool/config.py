@@ -301,6 +301,8 @@ class GlossaryOptions(StrictConfig):
     max_file_bytes = Integer(256 * 1024, minimum=1024, maximum=16 * 1024 * 1024)
     max_depth = Integer(12, minimum=4, maximum=64)
     definition_max_words = Integer(30, minimum=5, maximum=500)
+    # Pairs of opening and closing characters around a word that is mentioned rather than used (a deprecated form in a note).
+    mention_marks = Text(default="«»", pattern=re.compile(r"^(?:[^\w\s][^\w\s]){1,8}$"), hint="must be pairs of opening and closing marks, such as «» or «»“”")
     schema_file = Text(default="entry.schema.json", pattern=re.compile(r"^[A-Za-z0-9_.-]+\.json$"), hint="must be a file name ending in .json")
     license = Text()  # shown in the footer, e.g. "CC BY 4.0"
     license_url = Text(pattern=re.compile(r"^https?://\S+$"), hint="must be an http(s) URL")
@@ -457,6 +459,7 @@ class Settings:
     max_file_bytes: int
     max_depth: int
     definition_max_words: int
+    mention_marks: str
     rules: Mapping[str, Severity]
     site_url: str
     schema_file: str
@@ -520,6 +523,7 @@ def build_settings(root: Path, cfg: GlossaryOptions, site_url: str = "", config_
         max_file_bytes=cfg["max_file_bytes"],
         max_depth=cfg["max_depth"],
         definition_max_words=cfg["definition_max_words"],
+        mention_marks=cfg["mention_marks"],
         rules=dict(cfg["rules"]),
         site_url=site_url,
         schema_file=cfg["schema_file"],

@@ -26,6 +26,8 @@ class Context:
     settings: Settings
     entries: list[Entry] = field(default_factory=list)
     concepts: dict[str, Entry] = field(default_factory=dict)
+    # Data that several rules derive from the same glossary (stemmed words, term patterns), built once per run.
+    memo: dict[str, object] = field(default_factory=dict)
 
     def concept(self, concept_id: str) -> Concept | None:
         entry = self.concepts.get(concept_id)
@@ -71,6 +73,6 @@ def rule(rule_id: str, *, scope: Scope, severity: Severity = Severity.ERROR) -> 
 
 def load_all() -> dict[str, Rule]:
     """Import every rule module so that its rules register; return the registry."""
-    from glossary_tool.rules import ids, load_checks, locales, references, terms, text, vocabulary, workflow  # noqa: F401
+    from glossary_tool.rules import definitions, deprecated, ids, load_checks, locales, references, terms, text, vocabulary, workflow  # noqa: F401
 
     return RULES

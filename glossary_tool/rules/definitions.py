@@ -1,0 +1,147 @@
+"""Rules about definitions: they do not open with or repeat the term they define, and they are one short sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from glossary_tool.model import Concept, ConceptLocale, Entry
+from glossary_tool.problems import Problem, Severity
+from glossary_tool.rules import Context, rule
+from glossary_tool.rules.matching import Language, Languages, Pattern, Words, word_problem
+
+# A sentence ends at . ! ? or … (closing quotes and brackets may follow) before the capital or digit that opens the next.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"'“‘«(\[]*\w)")
+_LOOSE_WORD = re.compile(r"\S*[^\W_]\S*")
+
+
+def _concept_blocks(ctx: Context) -> Iterator[tuple[Entry, Concept, str, ConceptLocale]]:
+    for entry in ctx.entries:
+        if isinstance(entry.model, Concept):
+            for code, block in entry.model.locales.items():
+                yield entry, entry.model, code, block
+
+
+def _patterns(language: Language, block: ConceptLocale) -> list[Pattern]:
+    """The concept's terms in one language, longest first (so "juridisk process outsourcing" wins over "juridisk process")."""
+    patterns = [p for p in (language.pattern(t.text) for t in block.terms) if p is not None]
+    return sorted(patterns, key=lambda p: -len(p))
+
+
+def _opening(language: Language, words: Words) -> int:
+    """Index of the first word after any leading articles."""
+    i = 0
+    while i < len(words) - 1 and words.folded[i] in language.articles:
+        i += 1
+    return i
+
+
+@rule("definition-starts-with-term", scope="glossary")
+def definition_starts_with_term(ctx: Context) -> Iterator[Problem]:
+    """A definition opens with its genus, not with the term it defines.
+
+    A definition replaces the term in a sentence, so it does not restate it. Any of the concept's terms in that
+    language counts, in any inflected form and (in Swedish, German and other compounding languages) as the start
+    of a compound; a leading article is skipped. Passes: call centre, "Unit whose agents handle customer contacts
+    by telephone …". Fails: "A call centre is a unit …", "Call centres handle …"; KPO, "KPO is …".
+    """
+    languages = Languages.of(ctx)
+    for entry, model, code, block in _concept_blocks(ctx):
+        language = languages[code]
+        patterns = _patterns(language, block)
+        text = block.definition
+        words = language.words(text)
+        i = _opening(language, words)
+        for pattern in patterns:
+            if language.match_at(pattern, words, i):
+                yield word_problem(entry.doc, ("locales", code, "definition"), text, i,
+                                   f"the '{code}' definition of '{model.id}' opens with its own term '{pattern.text}'; "
+                                   "start with the genus (the broader kind of thing) and say what sets this one apart")
+                break
+
+
+@rule("circular-definition", scope="glossary")
+def circular_definition(ctx: Context) -> Iterator[Problem]:
+    """A definition does not use the term it defines, in any inflected form.
+
+    Every term of the concept in that language is looked for, stemmed with the language's Snowball stemmer
+    (``call centres`` for ``call centre``, ``juridiska processer`` for ``juridisk process``), and in compounding
+    languages also as the start of a compound (``kundtjänstärenden`` for ``kundtjänst``). A term at the very start
+    is left to ``definition-starts-with-term``. Passes: research and development, "Work that creates new products,
+    processes or knowledge …". Fails: "Outsourced research and development work …"; a Swedish definition that
+    names the concept by one of its own synonyms.
+    """
+    languages = Languages.of(ctx)
+    for entry, model, code, block in _concept_blocks(ctx):
+        language = languages[code]
+        text = block.definition
+        words = language.words(text)
+        folded, stems = set(words.folded), set(words.stems)
+        patterns = [p for p in _patterns(language, block) if p.may_occur(words, folded, stems)]
+        if not patterns:
+            continue  # the common case, decided with two set look-ups per term
+        opening = _opening(language, words)
+        loc = ("locales", code, "definition")
+        forms = {f for p in patterns for f in p.first_forms()}
+        openings = tuple(o for p in patterns for o in p.openings())
+        after = 0  # words before this index belong to a term already found
+        for i, (fold, stem) in enumerate(zip(words.folded, words.stems, strict=True)):
+            if i < after or not (fold in forms or stem in forms or (openings and fold.startswith(openings))):
+                continue
+            found = next(((p, n) for p in patterns if (n := language.match_at(p, words, i))), None)
+            if found is None:
+                continue
+            pattern, n = found
+            after = i + n
+            if i == opening:
+                continue  # a term at the opening is the other rule's finding
+            used = " ".join(text[words.starts[i] : words.ends[i + n - 1]].split())  # one line, as every message is
+            yield word_problem(entry.doc, loc, text, i,
+                               f"the '{code}' definition of '{model.id}' uses its own term '{pattern.text}' (as '{used}'); "
+                               "define the concept with other words")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Offsets where a second, third … sentence begins (abbreviations such as "e.g." and "t.ex." do not end one)."""
+    starts = []
+    for m in _SENTENCE_END.finditer(text):
+        before = text[: m.start() + 1].rsplit(None, 1)[-1]  # the word the full stop ends, with the stop
+        core = before.rstrip(".!?…").lstrip("\"'“‘«([")
+        if text[m.start()] == "." and ("." in core or len(core) == 1):
+            continue
+        nxt = text[m.end() :].lstrip("\"'“‘«([")[:1]  # the first letter of the next sentence, past any opening quote
+        if nxt and (nxt.isupper() or nxt.isdigit()):
+            starts.append(m.end())
+    return starts
+
+
+@rule("definition-length", scope="entry", severity=Severity.WARNING)
+def definition_length(entry: Entry, ctx: Context) -> Iterator[Problem]:
+    """A definition is one sentence of at most ``definition_max_words`` words (default 30).
+
+    Explanations, classifications and remarks about the sources belong in ``notes``. A full stop after an
+    abbreviation (``e.g.``, ``t.ex.``) or a single letter does not end a sentence. Passes: "Service in which a
+    provider keeps a client's books …" (one sentence, 22 words). Fails: "Service in which … rules. It is a BPO
+    service." (reported at the second sentence); one sentence of 31 or more words (at the first word over).
+    A warning.
+    """
+    model = entry.model
+    if not isinstance(model, Concept):
+        return
+    limit = ctx.settings.definition_max_words
+    for code, block in model.locales.items():
+        text = block.definition
+        if len(text.split()) <= limit and _SENTENCE_END.search(text) is None:
+            continue  # the common case: split() counts at least as many words as the rule does
+        words = list(_LOOSE_WORD.finditer(text))
+        starts = _sentence_starts(text)
+        if not starts and len(words) <= limit:
+            continue
+        sentences = len(starts) + 1
+        what = f"{sentences} sentences and {len(words)} words" if sentences > 1 else f"{len(words)} words"
+        at = starts[0] if starts else words[limit].start()
+        index = len(re.findall(r"[^\W_]+", text[:at]))
+        loc = ("locales", code, "definition")
+        yield word_problem(entry.doc, loc, text, index,
+                           f"the '{code}' definition of '{model.id}' has {what}; make it one sentence of at most {limit} words "
+                           "(a genus and what sets the concept apart) and move the rest to notes")

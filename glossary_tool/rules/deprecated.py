@@ -1,0 +1,118 @@
+"""Rule ``deprecated-term-used``: prose in a language does not use a form that the glossary deprecates in it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from glossary_tool.loader import Loc
+from glossary_tool.model import Comparison, Concept, Entry, Faq
+from glossary_tool.problems import Problem
+from glossary_tool.rules import Context, rule
+from glossary_tool.rules.matching import Languages, TermIndex, Words, marked_spans, word_problem
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """A term of the glossary as the index knows it: whose it is, and what to write instead when it is deprecated."""
+
+    concept: str
+    text: str
+    deprecated: bool
+    instead: str | None
+
+
+def prose(entry: Entry) -> Iterator[tuple[str, Loc, str]]:
+    """Every text of an entry written in some language, as (locale code, key path, text); terms and sources excluded."""
+    model = entry.model
+    if isinstance(model, Concept):
+        for code, block in model.locales.items():
+            yield code, ("locales", code, "definition"), block.definition
+            for i, text in enumerate(block.examples):
+                yield code, ("locales", code, "examples", i), text
+            for i, text in enumerate(block.notes):
+                yield code, ("locales", code, "notes", i), text
+    elif isinstance(model, Faq):
+        for code, faq in model.locales.items():
+            yield code, ("locales", code, "question"), faq.question
+            yield code, ("locales", code, "answer"), faq.answer
+    elif isinstance(model, Comparison):
+        for code, head in model.locales.items():
+            yield code, ("locales", code, "title"), head.title
+            if head.intro is not None:
+                yield code, ("locales", code, "intro"), head.intro
+        for i, dim in enumerate(model.dimensions):
+            for code, label in dim.label.items():
+                yield code, ("dimensions", i, "label", code), label
+            for cid, values in dim.values.items():
+                for code, text in values.items():
+                    yield code, ("dimensions", i, "values", cid, code), text
+
+
+def _indexes(ctx: Context) -> dict[str, tuple[TermIndex[_Term], TermIndex[_Term]]]:
+    """Per language that deprecates at least one form: an index of its deprecated terms, and one of all its terms."""
+    by_code: dict[str, list[tuple[str, _Term]]] = {}
+    deprecating: set[str] = set()
+    for entry in ctx.concepts.values():
+        model = entry.model
+        assert isinstance(model, Concept)
+        for code, block in model.locales.items():
+            usable = [t for t in block.terms if t.status != "deprecated"]
+            preferred = next((t.text for t in usable if t.status == "preferred"), usable[0].text if usable else None)
+            for term in block.terms:
+                deprecated = term.status == "deprecated"
+                if deprecated:
+                    deprecating.add(code)
+                by_code.setdefault(code, []).append((term.text, _Term(model.id, term.text, deprecated, preferred)))
+    # Terms in use are indexed too: where one spans the deprecated form (a longer term that contains it, or the same
+    # form admitted for another concept), nothing is reported.
+    languages = Languages.of(ctx)
+    return {code: (TermIndex(languages[code], [t for t in by_code[code] if t[1].deprecated]), TermIndex(languages[code], by_code[code]))
+            for code in sorted(deprecating)}
+
+
+def _in_use_around(index: TermIndex[_Term], words: Words, i: int, length: int) -> bool:
+    """Whether a term in use spans words ``i`` to ``i + length`` (a longer term that contains the deprecated form)."""
+    for j in range(max(0, i - index.longest + 1), i + 1):
+        for n, _, term in index.at(words, j):
+            if not term.deprecated and j + n >= i + length:
+                return True
+    return False
+
+
+@rule("deprecated-term-used", scope="glossary")
+def deprecated_term_used(ctx: Context) -> Iterator[Problem]:
+    """No prose uses a term that is deprecated in its language, in any inflected form or compound.
+
+    Covers definitions, examples and notes of concepts, FAQ questions and answers, and comparison titles, intros,
+    labels and cells. Words are compared by their Snowball stem; in compounding languages (Swedish, German, Danish,
+    Norwegian, Finnish …) a deprecated form of at least six letters also counts at the start of a longer word. A
+    mention inside ``mention_marks`` (default ``«»``), as in a note explaining why a form is deprecated, is not a use.
+    With ``kundvård`` deprecated in ``sv``: Passes: "kundtjänst", "«Kundvård» är en direktöversättning …".
+    Fails: "kundvården", "kundvårdsfrågor"; the message names the concept's preferred term.
+    """
+    indexes = _indexes(ctx)
+    if not indexes:
+        return
+    marks = ctx.settings.mention_marks
+    for entry in ctx.entries:
+        for code, loc, text in prose(entry):
+            if code not in indexes:
+                continue
+            deprecated, index = indexes[code]
+            words = index.language.words(text)
+            if not deprecated.may_occur(words):
+                continue  # the common case, decided with a few set operations instead of a look-up per word
+            spans: list[tuple[int, int]] | None = None
+            for match in deprecated.find(words):
+                term = match.value
+                if _in_use_around(index, words, match.index, match.length):
+                    continue
+                spans = marked_spans(text, marks) if spans is None else spans
+                if any(a < match.start and match.end <= b for a, b in spans):
+                    continue
+                used = " ".join(text[match.start : match.end].split())  # one line, as every message is
+                instead = f"write '{term.instead}' instead" if term.instead else "the concept records no term in use"
+                yield word_problem(entry.doc, loc, text, match.index,
+                                   f"'{used}' uses '{term.text}', deprecated in '{code}' for '{term.concept}'; {instead} "
+                                   f"(or mark a mention with {marks[0]}…{marks[1]})")
