@@ -21,6 +21,7 @@ from glossary_tool import locale_builds, search_index, theme
 from glossary_tool.config import GlossaryOptions, Settings, build_settings
 from glossary_tool.lint import check, stamp
 from glossary_tool.loading import load_glossary
+from glossary_tool.model import Glossary
 from glossary_tool.render import RenderedPage, render_locale
 from glossary_tool.render.context import BYTECODE_CACHE
 from glossary_tool.reporters import REPORTERS
@@ -37,6 +38,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         self.base = "/"
         self.lints = True  # the first locale's build lints; the others only load
         self.pages: dict[str, RenderedPage] = {}
+        self.glossary: Glossary | None = None
         self.others: list[locale_builds.LocaleBuild] = []
 
     @event_priority(100)  # before the search plugin reads its language settings
@@ -73,6 +75,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         rendered = render_locale(glossary, settings, self.locale, site_name=config.site_name, site_url=config.site_url or "",
                                  stale=lambda concept, code: stale_fields(concept, code, settings.source_locale))
         self.pages = {p.src: p for p in rendered}
+        self.glossary = glossary
         config.nav = theme.nav(rendered, settings, self.locale)  # MkDocs reads the nav after on_files: in time
         # Only the generated pages are published from the content folder: the YAML sources and anything else
         # there stay out. The theme's own files (styles, scripts, icons) are kept.
@@ -107,7 +110,9 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        search_index.add_synonyms(Path(config.site_dir) / "search" / "search_index.json", self.pages.values())
+        if self.glossary is not None and self.settings is not None and theme.search_plugin(config) is not None:
+            recs = search_index.records(self.glossary, self.settings, self.locale, self.pages.values())
+            search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, search_index.Index(self.locale).files(recs))
         failures = locale_builds.finish(self.others)
         self.others = []
         if failures:
