@@ -64,7 +64,7 @@ class Record:
 # ---- words: the same steps as glossary-search.js ----
 
 def language(locale: str) -> str:
-    return locale.split("-")[0].lower()
+    return locale.split("-", maxsplit=1)[0].lower()
 
 
 def fold(text: str, locale: str) -> str:
@@ -131,8 +131,7 @@ def _stem_en(w: str) -> str:
 
 
 _SV_SUFFIXES = sorted(
-    "a arna erna heterna orna ad e ade ande arne are aste en anden aren heten ern ar er heter or as arnas ernas ornas "
-    "es ades andes ens arens hetens erns at andet het ast".split(), key=len, reverse=True)
+    ["a", "arna", "erna", "heterna", "orna", "ad", "e", "ade", "ande", "arne", "are", "aste", "en", "anden", "aren", "heten", "ern", "ar", "er", "heter", "or", "as", "arnas", "ernas", "ornas", "es", "ades", "andes", "ens", "arens", "hetens", "erns", "at", "andet", "het", "ast"], key=len, reverse=True)
 _SV_S_ENDING = "bcdfghjklmnoprtvy"
 
 
@@ -155,9 +154,7 @@ def _stem_sv(w: str) -> str:
             w = w[:-1]
     if w[r1:].endswith(("dd", "gd", "nn", "dt", "gt", "kt", "tt")) and len(w) - 2 >= r1:
         w = w[:-1]
-    if len(w) - 4 >= r1 and w.endswith("löst"):
-        w = w[:-1]
-    elif len(w) - 5 >= r1 and w.endswith("fullt"):
+    if (len(w) - 4 >= r1 and w.endswith("löst")) or (len(w) - 5 >= r1 and w.endswith("fullt")):
         w = w[:-1]
     else:
         for suffix in ("lig", "ig", "els"):
@@ -318,10 +315,10 @@ def build_files(recs: Sequence[Record], analyses: Sequence[_Analysis], locale: s
     df: dict[str, int] = {}
     for doc, a in enumerate(analyses):
         for s, where in a.best.items():
-            out = postings.setdefault(s, [])
+            digits = postings.setdefault(s, [])
             # Title matches also carry the title's length (1, 2, 3 or more words): shorter titles match better.
             extra = min(a.title_words, 3) if where == Field.TITLE else 0
-            _varint(((doc - last.get(s, -1)) << 5) | (where << 2) | extra, out)
+            _varint(((doc - last.get(s, -1)) << 5) | (where << 2) | extra, digits)
             last[s] = doc
             df[s] = df.get(s, 0) + 1
         for seq, own in a.phrases:
@@ -329,8 +326,8 @@ def build_files(recs: Sequence[Record], analyses: Sequence[_Analysis], locale: s
             seen[doc] = max(seen.get(doc, 0), int(own))
         vocabulary.update(a.vocabulary)
     files: dict[str, dict[str, object]] = {}
-    for s, digits in postings.items():
-        files.setdefault(f"w/{shard_key(s)}.json", {})[s] = "".join(digits)
+    for s, encoded in postings.items():
+        files.setdefault(f"w/{shard_key(s)}.json", {})[s] = "".join(encoded)
     for seq, docs in phrases.items():
         files.setdefault(f"t/{shard_key(seq)}.json", {})[seq] = [[doc, own] for doc, own in docs.items()]
     near: dict[str, set[str]] = {}
