@@ -45,6 +45,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         self.nav: Navigation | None = None
         self.env: jinja2.Environment | None = None
         self.index = search_index.Index("")
+        self.index_files: dict[str, bytes] | None = None  # what the last build wrote, for serve's next one
         self.others: list[locale_builds.LocaleBuild] = []
 
     @event_priority(100)  # before the search plugin reads its language settings
@@ -124,7 +125,8 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.glossary is not None and self.settings is not None and theme.search_plugin(config) is not None:
             recs = search_index.records(self.glossary, self.settings, self.locale, self.pages.values())
-            search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, self.index.files(recs))
+            self.index_files = self.index.files(recs)
+            search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, self.index_files)
         failures = locale_builds.finish(self.others)
         self.others = []
         if failures:

@@ -355,12 +355,25 @@ def build_files(recs: Sequence[Record], analyses: Sequence[_Analysis], locale: s
     return out
 
 
-def write(folder: Path, files: Mapping[str, bytes], keep: Iterable[str] = ()) -> None:
+def write(folder: Path, files: Mapping[str, bytes], previous: Mapping[str, bytes] | None = None) -> None:
     """Write the index into ``folder`` (the locale's ``search/``): the shards first, the manifest last, so a reader
-    never sees a manifest whose shards are missing; then remove other versions (except those in ``keep``)."""
+    never sees a manifest whose shards are missing; then remove other versions. With the ``previous`` files of
+    this folder (``glossary-tool serve`` after an edit), the old version's folder is renamed and only what
+    changed is written."""
     versions = {path.split("/", 1)[0] for path in files if "/" in path}
+    version = next(iter(versions), "")
+    old = {path.split("/", 1)[0] for path in previous or {} if "/" in path}
+    unchanged: set[str] = set()
+    if previous is not None and len(old) == 1 and len(versions) == 1 and (folder / next(iter(old))).is_dir():
+        before = next(iter(old))
+        if before != version:
+            (folder / before).rename(folder / version)
+        moved = {version + path[len(before):]: data for path, data in previous.items() if path.startswith(before + "/")}
+        unchanged = {path for path, data in files.items() if moved.get(path) == data}
+        for path in moved.keys() - files.keys():
+            (folder / path).unlink(missing_ok=True)
     for path, data in files.items():
-        if path == MANIFEST:
+        if path == MANIFEST or path in unchanged:
             continue
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -368,8 +381,7 @@ def write(folder: Path, files: Mapping[str, bytes], keep: Iterable[str] = ()) ->
     tmp = folder / (MANIFEST + ".tmp")
     tmp.write_bytes(files[MANIFEST])
     tmp.replace(folder / MANIFEST)
-    keep = set(keep) | versions
     if folder.is_dir():
         for child in folder.iterdir():
-            if child.is_dir() and child.name not in keep and re.fullmatch(r"[0-9a-f]{12}", child.name):
+            if child.is_dir() and child.name not in versions and re.fullmatch(r"[0-9a-f]{12}", child.name):
                 shutil.rmtree(child, ignore_errors=True)

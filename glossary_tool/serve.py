@@ -119,7 +119,9 @@ class LocaleSite:
             rebuilt.append(p.url)
         plugin.glossary = glossary
         recs = search_index.records(glossary, settings, self.code, plugin.pages.values())
-        search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, plugin.index.files(recs))
+        files = plugin.index.files(recs)
+        search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, files, plugin.index_files)
+        plugin.index_files = files
         return rebuilt
 
 
