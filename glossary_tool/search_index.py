@@ -169,9 +169,10 @@ def shard_key(text: str) -> str:
     return "-".join(f"{ord(c):x}" for c in text[:KEY_LENGTH])
 
 
-def deletes(word: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def deletes(word: str) -> frozenset[str]:
     """The word and every form with one letter removed: two words within one edit share one of these."""
-    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+    return frozenset({word} | {word[:i] + word[i + 1:] for i in range(len(word))})
 
 
 def _varint(value: int, out: list[str]) -> None:
