@@ -114,13 +114,9 @@ def ours_both_cold(project: Path) -> float:
 
 
 def ours_one(project: Path) -> float:
-    """One locale's build process alone, as ``glossary-tool build`` starts it (this one also lints)."""
-    QUIET["GLOSSARY_TOOL_LOCALE"] = "en"
-    try:
-        return wall([PY, "-m", "glossary_tool.locale_builds", "--config", "mkdocs.yml",
-                     "--site-dir", str(project / "site-en"), "--site-url", SITE_URL], cwd=project)
-    finally:
-        del QUIET["GLOSSARY_TOOL_LOCALE"]
+    # One locale's build, as `glossary-tool build` starts it (glossary_tool/locale_builds.py).
+    return wall(["env", "GLOSSARY_TOOL_LOCALE=en", PY, "-m", "glossary_tool.locale_builds", "--config", "mkdocs.yml",
+                 "--site-dir", str(project / "site-en"), "--site-url", SITE_URL], cwd=project)
 
 
 def floor_both(project: Path) -> float:
@@ -145,18 +141,10 @@ def largest_html(folder: Path, pattern: str = "*.html") -> tuple[int, str]:
     return max((p.stat().st_size, str(p.relative_to(folder))) for p in folder.rglob(pattern))
 
 
-def shared_index(en: dict[str, Any], sv: dict[str, Any]) -> dict[str, Any]:
-    """One index holding both locales' docs, as mkdocs-static-i18n builds it (Swedish pages under sv/)."""
-    config = {**en["config"], "lang": sorted({*en["config"]["lang"], *sv["config"]["lang"]})}
-    return {"config": config, "docs": en["docs"] + [{**d, "location": "sv/" + d["location"]} for d in sv["docs"]]}
-
-
 def index_sizes(site: Path) -> dict[str, int]:
-    en_file, sv_file = site / "search" / "search_index.json", site / "sv" / "search" / "search_index.json"
-    en, sv = (json.loads(f.read_text(encoding="utf-8")) for f in (en_file, sv_file))
-    # Written the way the plugin writes each locale's index, so the three sizes compare like with like.
-    shared = json.dumps(shared_index(en, sv), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return {"en": en_file.stat().st_size, "sv": sv_file.stat().st_size, "shared": len(shared)}
+    """Bytes of each locale's sharded search index (every file under its search/); "shared" is their sum."""
+    en, sv = tree_bytes(site / "search"), tree_bytes(site / "sv" / "search")
+    return {"en": en, "sv": sv, "shared": en + sv}
 
 
 # ---- live reload under `glossary-tool serve` ----

@@ -93,11 +93,14 @@ def _swap_in(new: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def serve_site(config_file: Path, dev_addr: str) -> None:
-    """Serve every locale with live reload; the plugin watches the content folder."""
-    from mkdocs.commands import serve as mk_serve
+def serve_site(raw: RawConfig, settings: Settings, dev_addr: str) -> None:
+    """Serve every locale with live reload (glossary_tool/serve.py), built into a temporary folder."""
+    import tempfile
 
-    mk_serve.serve(str(config_file), dev_addr=dev_addr, livereload=True)
+    from glossary_tool.serve import serve
+
+    with tempfile.TemporaryDirectory(prefix="glossary-serve-") as out:
+        serve(raw, settings, dev_addr, Path(out))
 
 
 def build_project(config_file: Path, site_dir: Path | None = None) -> Path:

@@ -86,7 +86,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
     from glossary_tool.build import serve_site
 
     _mkdocs_logging()
-    serve_site(raw.path, args.dev_addr)
+    serve_site(raw, settings, args.dev_addr)
     return EXIT_OK
 
 

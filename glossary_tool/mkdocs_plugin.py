@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -21,6 +21,7 @@ from glossary_tool import locale_builds, search_index, theme
 from glossary_tool.config import GlossaryOptions, Settings, build_settings
 from glossary_tool.lint import check, stamp
 from glossary_tool.loading import load_glossary
+from glossary_tool.model import Glossary
 from glossary_tool.render import RenderedPage, render_locale
 from glossary_tool.render.context import BYTECODE_CACHE
 from glossary_tool.reporters import REPORTERS
@@ -37,13 +38,22 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         self.base = "/"
         self.lints = True  # the first locale's build lints; the others only load
         self.pages: dict[str, RenderedPage] = {}
+        self.glossary: Glossary | None = None
+        # Set by `glossary-tool serve`, which builds every locale in its own process and keeps them warm:
+        self.serve_locale = ""
+        self.files: Files | None = None
+        self.nav: Navigation | None = None
+        self.env: jinja2.Environment | None = None
+        self.index = search_index.Index("")
+        self.index_files: dict[str, bytes] | None = None  # what the last build wrote, for serve's next one
         self.others: list[locale_builds.LocaleBuild] = []
 
     @event_priority(100)  # before the search plugin reads its language settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings = build_settings(Path(config.config_file_path).parent, self.config, config.site_url or "", Path(config.config_file_path))
         self.settings = settings
-        self.locale, started = locale_builds.build_locale_of(settings)
+        self.locale, started = (self.serve_locale, True) if self.serve_locale else locale_builds.build_locale_of(settings)
+        self.index = search_index.Index(self.locale)
         self.lints = self.locale == settings.locales[0].code
         loc = settings.locale(self.locale)
         self.base = locale_builds.root_url(config.site_url)
@@ -58,7 +68,12 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # The theme's templates are compiled afresh by every build; the cache keeps the compiled code between builds.
         env.bytecode_cache = BYTECODE_CACHE
+        self.env, self.files = env, files
         return env
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.settings is not None
@@ -73,6 +88,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         rendered = render_locale(glossary, settings, self.locale, site_name=config.site_name, site_url=config.site_url or "",
                                  stale=lambda concept, code: stale_fields(concept, code, settings.source_locale))
         self.pages = {p.src: p for p in rendered}
+        self.glossary = glossary
         config.nav = theme.nav(rendered, settings, self.locale)  # MkDocs reads the nav after on_files: in time
         # Only the generated pages are published from the content folder: the YAML sources and anything else
         # there stay out. The theme's own files (styles, scripts, icons) are kept.
@@ -107,7 +123,10 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        search_index.add_synonyms(Path(config.site_dir) / "search" / "search_index.json", self.pages.values())
+        if self.glossary is not None and self.settings is not None and theme.search_plugin(config) is not None:
+            recs = search_index.records(self.glossary, self.settings, self.locale, self.pages.values())
+            self.index_files = self.index.files(recs)
+            search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, self.index_files)
         failures = locale_builds.finish(self.others)
         self.others = []
         if failures:
@@ -116,9 +135,3 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     def on_build_error(self, error: Exception) -> None:
         locale_builds.stop_all(self.others)
         self.others = []
-
-    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        assert self.settings is not None
-        server.watch(str(self.settings.content_dir))
-        server.watch(str(self.settings.root / "locales"))
-        return server

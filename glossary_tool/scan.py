@@ -93,14 +93,15 @@ def css_problems(css: str) -> list[str]:
 
 @cache
 def material_inline_scripts() -> tuple[re.Pattern[str], ...]:
-    """Material's own inline scripts, read from its templates, as patterns; template values become a quote-free filler."""
+    """Material's own inline scripts and the glossary's, read from their templates, as patterns; template values become a quote-free filler."""
     try:
         import material
     except ImportError:
         return ()
     folder = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
+    own = Path(__file__).resolve().parent / "overrides" / "partials"  # the glossary's search box waits for the reader
     patterns = []
-    for file in sorted(folder.glob("*.html")):
+    for file in [*sorted(folder.glob("*.html")), *sorted(own.glob("*.html"))]:
         for body in re.findall(r"<script>(.*?)</script>", file.read_text(encoding="utf-8"), re.S):
             # A filler without quotes, angle brackets or backslashes: a value that could leave its JS string fails to match.
             patterns.append(re.compile(_JINJA.sub(lambda m: r"[^\"'<>\\\n]*", re.escape(body.strip()))))

@@ -1,33 +1,388 @@
-"""The search index written by MkDocs' search plugin, adjusted: each term page's entry gets its other names.
+"""The site's search index: per locale, small JSON shards that the search box fetches only for the words typed.
 
-Material ranks and shows entries from ``search/search_index.json``; this adds a hidden field with synonyms.
+Records come from the model (terms, definitions, comparison rows, questions), so related links, sources and listings
+never make a page match. ``overrides/assets/javascripts/glossary-search.js`` reads these files; both sides normalize,
+tokenize and stem words the same way (tests/browser/test_search_engine.py runs them side by side).
 """
 
 from __future__ import annotations
 
-import html
+import hashlib
 import json
-from collections.abc import Iterable
+import re
+import shutil
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+from functools import lru_cache
 from pathlib import Path
 
+from glossary_tool.config import Settings
+from glossary_tool.model import Comparison, Concept, Faq, Glossary
 from glossary_tool.render import RenderedPage
+from glossary_tool.render.context import first_sentence, preferred
 
-SYNONYMS_FIELD = "synonyms"
-SYNONYMS_BOOST = 10.0
+INDEX_DIR = "search"
+MANIFEST = "manifest.json"
+KEY_LENGTH = 2  # a shard holds the words whose first two letters are the same
+DOCS_PER_FILE = 8  # display data of this many records per file: a result list fetches a few small files
+FUZZY_MIN = 4  # vocabulary words this long are reachable with one edit (a 5-letter query word may have an insertion)
+SNIPPET = 160  # characters of text under a result's title; the style sheet clamps it to two lines
+# Letters that are letters of their own, not a base letter with a diacritic, in these languages: "här" is not "har".
+OWN_LETTERS = {"sv": "åäö", "fi": "åäö", "da": "æøå", "nb": "æøå", "nn": "æøå", "no": "æøå", "is": "áðéíóúýþæö"}
+STEMMERS = ("en", "sv")
+VOWELS_EN = "aeiouy"
+VOWELS_SV = "aeiouyäåö"
+_TOKEN = re.compile(r"[^\W_]+")
+_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 
-def add_synonyms(index_file: Path, pages: Iterable[RenderedPage]) -> None:
-    """Give each concept page's first index entry its other terms (hidden) and, when empty, its short definition."""
-    if not index_file.exists():
-        return
-    concepts = {p.url: p for p in pages if p.search_words}
-    data = json.loads(index_file.read_text(encoding="utf-8"))
-    for doc in data["docs"]:
-        page = concepts.get(doc["location"])
-        if page is None:  # only a concept page's first entry; its sections stay as they are
+class Field(IntEnum):
+    """Where in a record a word stands; a match counts more the higher this is."""
+
+    DETAIL = 1  # examples, notes, comparison cells, an introduction
+    TEXT = 2  # a definition, an answer
+    HEADING = 3  # a question, a comparison row's label
+    OTHER_TERM = 4  # a term of the concept in another language
+    TERM = 5  # another term of the concept in this language
+    TITLE = 6  # the page's title: the preferred term
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One search result: a page, a comparison row or a question, with the text that makes it match."""
+
+    url: str  # relative to the locale's root: "terms/kpo/", "faq/#faq-what-is-kpo"
+    title: str
+    text: str  # shown under the title
+    fields: tuple[tuple[Field, str], ...]
+    phrases: tuple[tuple[str, bool], ...] = ()  # terms that match as a whole query: (text, of this locale)
+
+
+# ---- words: the same steps as glossary-search.js ----
+
+def language(locale: str) -> str:
+    return locale.split("-", maxsplit=1)[0].lower()
+
+
+def fold(text: str, locale: str) -> str:
+    """Lower case, without diacritics except on the language's own letters (Swedish å, ä, ö stay)."""
+    own = OWN_LETTERS.get(language(locale), "")
+    text = unicodedata.normalize("NFC", text).lower().replace("ß", "ss")
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch.isascii() or ch in own:
+            out.append(ch)
+        else:
+            out.append("".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)))
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def words(text: str, locale: str) -> list[str]:
+    """The folded words of ``text``: runs of letters and digits."""
+    return _TOKEN.findall(fold(text, locale))
+
+
+def stemmer_of(locale: str) -> str:
+    lang = language(locale)
+    return lang if lang in STEMMERS else ""
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, kind: str) -> str:
+    """A folded word's stem: ``kind`` is "en", "sv" or "" (no stemming)."""
+    if kind == "en":
+        return _stem_en(word)
+    if kind == "sv":
+        return _stem_sv(word)
+    return word
+
+
+def _stem_en(w: str) -> str:
+    """A light English stemmer: plurals, -ed and -ing, final y and e (the first steps of Porter's second algorithm)."""
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith(("ied", "ies")):
+        w = w[:-3] + ("i" if len(w) > 4 else "ie")
+    elif w.endswith("s") and not w.endswith(("us", "ss")) and any(c in VOWELS_EN for c in w[:-2]):
+        w = w[:-1]
+    if w.endswith(("eedly", "eed")):
+        w = w[: w.rindex("eed") + 2]
+    else:
+        for suffix in ("ingly", "edly", "ing", "ed"):
+            if w.endswith(suffix) and any(c in VOWELS_EN for c in w[: -len(suffix)]):
+                w = w[: -len(suffix)]
+                if w.endswith(("at", "bl", "iz")):
+                    w += "e"
+                elif len(w) > 2 and w[-1] == w[-2] and w[-1] in "bdfgmnprt":
+                    w = w[:-1]
+                break
+    if len(w) > 2 and w.endswith("y") and w[-2] not in VOWELS_EN:
+        w = w[:-1] + "i"
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+_SV_SUFFIXES = sorted(
+    ["a", "arna", "erna", "heterna", "orna", "ad", "e", "ade", "ande", "arne", "are", "aste", "en", "anden", "aren", "heten", "ern", "ar", "er", "heter", "or", "as", "arnas", "ernas", "ornas", "es", "ades", "andes", "ens", "arens", "hetens", "erns", "at", "andet", "het", "ast"], key=len, reverse=True)
+_SV_S_ENDING = "bcdfghjklmnoprtvy"
+
+
+def _stem_sv(w: str) -> str:
+    """The Snowball Swedish stemmer (its three steps over the region R1)."""
+    if len(w) <= 3:
+        return w
+    r1 = len(w)
+    for i in range(1, len(w)):
+        if w[i] not in VOWELS_SV and w[i - 1] in VOWELS_SV:
+            r1 = i + 1
+            break
+    r1 = max(r1, 3)
+    for suffix in _SV_SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= r1:
+            w = w[: -len(suffix)]
+            break
+    else:
+        if w.endswith("s") and len(w) - 1 >= r1 and w[-2] in _SV_S_ENDING:
+            w = w[:-1]
+    if w[r1:].endswith(("dd", "gd", "nn", "dt", "gt", "kt", "tt")) and len(w) - 2 >= r1:
+        w = w[:-1]
+    if (len(w) - 4 >= r1 and w.endswith("löst")) or (len(w) - 5 >= r1 and w.endswith("fullt")):
+        w = w[:-1]
+    else:
+        for suffix in ("lig", "ig", "els"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= r1:
+                w = w[: -len(suffix)]
+                break
+    return w
+
+
+def shard_key(text: str) -> str:
+    """File name of the shard for a word or phrase: its first letters as hex code points, safe in any URL."""
+    return "-".join(f"{ord(c):x}" for c in text[:KEY_LENGTH])
+
+
+@lru_cache(maxsize=200_000)
+def deletes(word: str) -> frozenset[str]:
+    """The word and every form with one letter removed: two words within one edit share one of these."""
+    return frozenset({word} | {word[:i] + word[i + 1:] for i in range(len(word))})
+
+
+def _varint(value: int, out: list[str]) -> None:
+    """A non-negative integer in base-64 digits of five bits, the last one marked by its sixth bit."""
+    while value >= 32:
+        out.append(_B64[value & 31])
+        value >>= 5
+    out.append(_B64[32 + value])
+
+
+# ---- records: what is searchable ----
+
+def plain(markdown: str) -> str:
+    """Contributor Markdown as plain words (link targets dropped)."""
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", markdown).split())
+
+
+def _concept_record(c: Concept, locale: str, settings: Settings, description: str) -> Record:
+    block = c.locales.get(locale)
+    source = c.locales.get(settings.source_locale)
+    shown = block or source
+    title = preferred(shown) if shown else c.id
+    fields: list[tuple[Field, str]] = [(Field.TITLE, title)]
+    phrases: list[tuple[str, bool]] = []
+    if block is not None:
+        fields += [(Field.TERM, t.text) for t in block.terms if t.text != title]
+        fields.append((Field.TEXT, plain(block.definition)))
+        fields += [(Field.DETAIL, plain(x)) for x in (*block.examples, *block.notes)]
+        phrases += [(t.text, True) for t in block.terms]
+    for code, other in c.locales.items():
+        if code != locale:
+            fields += [(Field.OTHER_TERM, t.text) for t in other.terms]
+            phrases += [(t.text, False) for t in other.terms]
+    return Record(f"terms/{c.id}/", title, description, tuple(fields), tuple(phrases))
+
+
+def _comparison_records(cmp: Comparison, locale: str, labels: Mapping[str, str]) -> list[Record]:
+    block = cmp.locales.get(locale)
+    title = block.title if block else cmp.id
+    intro = plain(block.intro) if block and block.intro else ""
+    url = f"compare/{cmp.id}/"
+    out = [Record(url, title, first_sentence(intro, SNIPPET) if intro else "", ((Field.TITLE, title), (Field.DETAIL, intro)), ((title, True),))]
+    for d in cmp.dimensions:
+        label = d.label.get(locale, d.id)
+        cells = [(labels.get(cid, cid), plain(d.values.get(cid, {}).get(locale, ""))) for cid in cmp.concepts]
+        text = " · ".join(f"{name}: {value}" for name, value in cells if value)
+        out.append(Record(f"{url}#{d.id}", f"{title} › {label}", _clip(text),
+                          ((Field.HEADING, label), (Field.DETAIL, title), *((Field.DETAIL, v) for _, v in cells))))
+    return out
+
+
+def _faq_record(f: Faq, locale: str) -> Record | None:
+    block = f.locales.get(locale)
+    if block is None:
+        return None
+    answer = plain(block.answer)
+    return Record(f"faq/#{f.id}", block.question, first_sentence(answer, SNIPPET),
+                  ((Field.HEADING, block.question), (Field.TEXT, answer)), ((block.question, True),))
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= SNIPPET else text[: SNIPPET - 1].rstrip() + "…"
+
+
+def records(glossary: Glossary, settings: Settings, locale: str, pages: Iterable[RenderedPage]) -> list[Record]:
+    """Every search result of one locale: concept pages, comparisons and their rows, questions, and listings by title."""
+    pages = list(pages)
+    descriptions = {p.url: p.description for p in pages}
+    out = [_concept_record(c, locale, settings, _clip(descriptions.get(f"terms/{c.id}/", ""))) for c in glossary.concepts]
+    labels = {r.url.split("/")[1]: r.title for r in out}
+    for cmp in glossary.comparisons:
+        out.extend(_comparison_records(cmp, locale, labels))
+    for f in sorted(glossary.faqs, key=lambda f: f.id):
+        record = _faq_record(f, locale)
+        if record is not None:
+            out.append(record)
+    for p in pages:
+        # Listings are found by their title alone: the entries they list are other pages' terms.
+        if p.in_nav and p.url and not p.url.startswith("compare/"):
+            out.append(Record(p.url, p.title, "", ((Field.TITLE, p.title),)))
+    return out
+
+
+# ---- the index files ----
+
+@dataclass
+class _Analysis:
+    """A record's words: stem → best field, the phrases' stem sequences, and the words fuzzy search can reach."""
+
+    best: dict[str, int] = field(default_factory=dict)
+    phrases: list[tuple[str, bool]] = field(default_factory=list)
+    vocabulary: dict[str, str] = field(default_factory=dict)  # surface word → stem, from titles, terms and headings
+    title_words: int = 0
+
+
+def analyse(record: Record, locale: str) -> _Analysis:
+    kind = stemmer_of(locale)
+    out = _Analysis()
+    for where, text in record.fields:
+        for w in words(text, locale):
+            s = stem(w, kind)
+            if out.best.get(s, 0) < where:
+                out.best[s] = where
+            if where >= Field.HEADING and len(w) >= FUZZY_MIN:
+                out.vocabulary[w] = s
+            if where == Field.TITLE:
+                out.title_words += 1
+    for text, own in record.phrases:
+        seq = " ".join(stem(w, kind) for w in words(text, locale))
+        if seq:
+            out.phrases.append((seq, own))
+    return out
+
+
+class Index:
+    """One locale's index, rebuilt from cached analyses: ``update`` re-reads only the records that changed."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self._cache: dict[Record, _Analysis] = {}
+
+    def files(self, recs: Sequence[Record]) -> dict[str, bytes]:
+        """Every file of the index, by path under ``search/``: the manifest and the shards of one version."""
+        analyses = []
+        cache: dict[Record, _Analysis] = {}
+        for r in recs:
+            a = self._cache.get(r)
+            if a is None:
+                a = analyse(r, self.locale)
+            cache[r] = a
+            analyses.append(a)
+        self._cache = cache  # records that are gone are forgotten
+        return build_files(recs, analyses, self.locale)
+
+
+def build_files(recs: Sequence[Record], analyses: Sequence[_Analysis], locale: str) -> dict[str, bytes]:
+    postings: dict[str, list[str]] = {}
+    last: dict[str, int] = {}
+    phrases: dict[str, dict[int, int]] = {}
+    vocabulary: dict[str, str] = {}
+    df: dict[str, int] = {}
+    for doc, a in enumerate(analyses):
+        for s, where in a.best.items():
+            digits = postings.setdefault(s, [])
+            # Title matches also carry the title's length (1, 2, 3 or more words): shorter titles match better.
+            extra = min(a.title_words, 3) if where == Field.TITLE else 0
+            _varint(((doc - last.get(s, -1)) << 5) | (where << 2) | extra, digits)
+            last[s] = doc
+            df[s] = df.get(s, 0) + 1
+        for seq, own in a.phrases:
+            seen = phrases.setdefault(seq, {})
+            seen[doc] = max(seen.get(doc, 0), int(own))
+        vocabulary.update(a.vocabulary)
+    files: dict[str, dict[str, object]] = {}
+    for s, encoded in postings.items():
+        files.setdefault(f"w/{shard_key(s)}.json", {})[s] = "".join(encoded)
+    for seq, docs in phrases.items():
+        files.setdefault(f"t/{shard_key(seq)}.json", {})[seq] = [[doc, own] for doc, own in docs.items()]
+    near: dict[str, set[str]] = {}
+    for w, s in vocabulary.items():
+        for form in {w, s} if len(s) >= FUZZY_MIN else {w}:
+            entry = w if form == w and w == s else (f"{w}|{s}" if form == w else s)
+            for variant in deletes(form):
+                near.setdefault(variant, set()).add(entry)
+    for variant, found in near.items():
+        files.setdefault(f"f/{shard_key(variant)}.json", {})[variant] = sorted(found)
+    for start in range(0, len(recs), DOCS_PER_FILE):
+        files[f"d/{start // DOCS_PER_FILE}.json"] = {"docs": [[r.url, r.title, r.text] for r in recs[start:start + DOCS_PER_FILE]]}
+    body = {path: json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8") for path, data in files.items()}
+    digest = hashlib.sha256()
+    for path in sorted(body):
+        digest.update(path.encode() + b"\0" + body[path] + b"\0")
+    version = digest.hexdigest()[:12]
+    n = len(recs)
+    # Words in more than a fifth of the records (as "the", "och") do not have to match: they only rank.
+    common = sorted(s for s, count in df.items() if n >= 20 and count > n / 5)
+    manifest = {"v": version, "stemmer": stemmer_of(locale), "own": OWN_LETTERS.get(language(locale), ""), "keyLength": KEY_LENGTH,
+                "docsPerFile": DOCS_PER_FILE, "fuzzyMin": FUZZY_MIN, "docs": n, "common": common}
+    out = {f"{version}/{path}": data for path, data in body.items()}
+    out[MANIFEST] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return out
+
+
+def write(folder: Path, files: Mapping[str, bytes], previous: Mapping[str, bytes] | None = None) -> None:
+    """Write the index into ``folder`` (the locale's ``search/``): the shards first, the manifest last, so a reader
+    never sees a manifest whose shards are missing; then remove other versions. With the ``previous`` files of
+    this folder (``glossary-tool serve`` after an edit), the old version's folder is renamed and only what
+    changed is written."""
+    versions = {path.split("/", 1)[0] for path in files if "/" in path}
+    version = next(iter(versions), "")
+    old = {path.split("/", 1)[0] for path in previous or {} if "/" in path}
+    unchanged: set[str] = set()
+    if previous is not None and len(old) == 1 and len(versions) == 1 and (folder / next(iter(old))).is_dir():
+        before = next(iter(old))
+        if before != version:
+            (folder / before).rename(folder / version)
+        moved = {version + path[len(before):]: data for path, data in previous.items() if path.startswith(before + "/")}
+        unchanged = {path for path, data in files.items() if moved.get(path) == data}
+        for path in moved.keys() - files.keys():
+            (folder / path).unlink(missing_ok=True)
+    for path, data in files.items():
+        if path == MANIFEST or path in unchanged:
             continue
-        doc[SYNONYMS_FIELD] = page.search_words
-        if not doc.get("text") and page.description:
-            # Results show this entry's text (as HTML): the short definition, escaped, rather than nothing.
-            doc["text"] = f"<p>{html.escape(page.description)}</p>"
-    index_file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    tmp = folder / (MANIFEST + ".tmp")
+    tmp.write_bytes(files[MANIFEST])
+    tmp.replace(folder / MANIFEST)
+    if folder.is_dir():
+        for child in folder.iterdir():
+            if child.is_dir() and child.name not in versions and re.fullmatch(r"[0-9a-f]{12}", child.name):
+                shutil.rmtree(child, ignore_errors=True)

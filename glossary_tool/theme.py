@@ -18,7 +18,6 @@ from mkdocs.structure.toc import _TocToken
 from glossary_tool.config import Locale, Settings
 from glossary_tool.render import Heading, RenderedPage
 from glossary_tool.render.i18n import catalog_warnings, gettext_for, theme_labels
-from glossary_tool.search_index import SYNONYMS_BOOST, SYNONYMS_FIELD
 
 ASSETS = Path(__file__).resolve().parent / "overrides"
 log = logging.getLogger("mkdocs.plugins.glossary")
@@ -54,15 +53,21 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
     config.extra["glossary_root_sitemap"] = locale.code == settings.locales[0].code
     # A truthy value shows Material's language switch; our partial renders per-page links instead.
     config.extra["alternate"] = [{"name": loc.name, "link": base + loc.prefix, "lang": loc.code} for loc in settings.locales]
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    search = search_plugin(config)
     if search is not None:
         search.config["lang"] = [language.split("-")[0] if language else "en"]
-        # No stemmer in the index: queries get a trailing wildcard, which lunr does not stem. Instead the search
-        # worker (overrides/assets/javascripts/workers/glossary-search-worker.js) cuts each query word back to
-        # the part it shares with its stem.
-        search.config["pipeline"] = ["stopWordFilter", "trimmer"]
-        # A term's other names, in every language, go into their own field: searchable, never shown in results.
-        search.config["fields"] = {**search.config["fields"], SYNONYMS_FIELD: {"boost": SYNONYMS_BOOST}}
+        # The glossary writes its own index (search_index.py) and its own search box drives it
+        # (overrides/partials/search.html): Material's plugin stays for its settings and its search box
+        # in the header, but it no longer reads every page nor writes a lunr index nobody loads.
+        for event in ("page_context", "post_build"):
+            handlers = config.plugins.events[event]
+            handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not search]
+
+
+def search_plugin(config: MkDocsConfig) -> Any:
+    """Material's search plugin when it is enabled (search is on), else None."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    return search if search is not None and search.config.get("enabled", True) else None
 
 
 def toc_tokens(headings: Sequence[Heading]) -> list[_TocToken]:

@@ -126,27 +126,25 @@ def test_a_broken_reference_fails_the_build(tmp_path: Path) -> None:
     assert not (tmp_path / "site" / "terms").exists()
 
 
-def test_each_search_index_holds_its_own_pages_without_labels_or_repeated_listings(tmp_path: Path) -> None:
+def test_each_locale_has_its_own_search_index_of_its_own_words(tmp_path: Path) -> None:
     import json
-    import re
+
+    from glossary_tool.search_index import shard_key, stem
 
     build_project(ROOT / "mkdocs.yml", tmp_path / "site")
-    indexes = {code: json.loads((tmp_path / "site" / prefix / "search/search_index.json").read_text(encoding="utf-8"))
-               for code, prefix in (("en", ""), ("sv", "sv"))}
-    for code, label in (("en", "preferred"), ("sv", "rekommenderad")):
-        docs = {d["location"]: d for d in indexes[code]["docs"]}
-        assert indexes[code]["config"]["lang"] == [code]
-        assert "stemmer" not in indexes[code]["config"]["pipeline"]  # queries are stemmed by the search worker
-        kpo = docs["terms/kpo/"]
-        assert kpo["text"] and "KPO" in kpo["synonyms"]  # the short definition, and the term under its other names
-        assert "terms/kpo/#kpo" not in docs  # the heading would only repeat the entry above
-        assert docs["terms/kpo/#terms"]["text"].split() and label not in docs["terms/kpo/#terms"]["text"]
-        # The index drops table markup; without whitespace between cells, "name" and "Outsourcing" in
-        # neighbouring cells became one word, "nameOutsourcing", which no search finds.
-        table = docs["compare/bpo-vs-kpo/"]["text"]
-        assert len(table) > 2000 and not re.search(r"[a-zåäö][A-ZÅÄÖ]", table), re.findall(r"\w*[a-zåäö][A-ZÅÄÖ]\w*", table)
-        listings = [d for loc, d in docs.items() if loc.startswith(("categories/", "index-a-z/"))]
-        assert listings and not any("terms/" in d["text"] or len(d["text"]) > 200 for d in listings)
-    # Each index holds its own language's pages, the same set of pages in both; none holds the other's.
-    pages = {code: {d["location"].split("#")[0] for d in ix["docs"]} for code, ix in indexes.items()}
-    assert pages["en"] == pages["sv"] and not any(p.startswith("sv/") for p in pages["en"])
+    urls_of = {}
+    for code, prefix, word in (("en", "", "knowledge"), ("sv", "sv", "kunskapsprocesser")):
+        folder = tmp_path / "site" / prefix / "search"
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["stemmer"] == code
+        assert not (folder / "search_index.json").exists()  # Material's lunr index is no longer written
+        shard = folder / manifest["v"] / "w" / f"{shard_key(stem(word, code))}.json"
+        assert stem(word, code) in json.loads(shard.read_text(encoding="utf-8"))
+        urls = [d[0] for f in sorted((folder / manifest["v"] / "d").glob("*.json"), key=lambda f: int(f.stem))
+                for d in json.loads(f.read_text(encoding="utf-8"))["docs"]]
+        assert len(urls) == manifest["docs"] and "terms/kpo/" in urls
+        assert "compare/bpo-vs-kpo/#skill-level" in urls  # each comparison row is a result of its own
+        assert not any(u.startswith(("categories/general/2/", "index-a-z/2/")) for u in urls)  # listings by their first page
+        urls_of[code] = urls
+    # Each index holds its own language's pages, the same set in both; none holds the other's.
+    assert urls_of["en"] == urls_of["sv"] and not any(u.startswith("sv/") for u in urls_of["en"])

@@ -6,6 +6,7 @@ The alphabet is configuration (see ALPHABETS); letters outside it sort by their 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 LATIN = "abcdefghijklmnopqrstuvwxyz"
 ALPHABETS: dict[str, str] = {
@@ -50,6 +51,7 @@ def _letter(ch: str, locale: str) -> str:
     return base if base in alphabet else ""
 
 
+@lru_cache(maxsize=100_000)  # listings are sorted again after every edit under serve; terms rarely change
 def sort_key(text: str, locale: str) -> tuple[tuple[int, ...], str]:
     """Case-insensitive key following the locale's alphabet; ties broken by the original text."""
     alphabet = ALPHABETS.get(_language(locale), LATIN)

@@ -281,8 +281,13 @@ def test_scan_finds_nothing_with_hostile_titles(title_site: Path) -> None:
     assert findings == [], "\n".join(map(str, findings[:20]))
 
 
-def test_short_definition_in_search_results_is_escaped(title_site: Path) -> None:
-    # Material renders a result's text as HTML; the plugin puts the short definition there.
-    index = json.loads((title_site / "search/search_index.json").read_text(encoding="utf-8"))
-    doc = next(d for d in index["docs"] if d["location"] == "terms/t-img/")
-    assert "&lt;script&gt;" in doc["text"] and "<script" not in doc["text"]
+def test_short_definition_in_search_results_stays_text(title_site: Path) -> None:
+    # The search box writes a result's title and text as text nodes (textContent), never as HTML; the index
+    # keeps the contributor's characters as they are.
+    import glob
+
+    texts = [d for f in glob.glob(str(title_site / "search/*/d/*.json")) for d in json.loads(Path(f).read_text(encoding="utf-8"))["docs"]]
+    doc = next(d for d in texts if d[0] == "terms/t-img/")
+    assert doc[2], doc
+    script = (Path(__file__).resolve().parents[2] / "glossary_tool/overrides/assets/javascripts/glossary-search.js").read_text(encoding="utf-8")
+    assert "innerHTML = \"\"" in script and ".innerHTML =" not in script.replace("innerHTML = \"\"", "")

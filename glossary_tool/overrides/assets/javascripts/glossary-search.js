@@ -1,14 +1,581 @@
-/* Runs before Material's bundle reads its configuration: points its search at glossary-search-worker.js,
- * which loads Material's worker and stems each query (see there). Skipped for pages opened from disk, where
- * Material runs search without a real worker. */
+/* The glossary's search: Material's search box, driven by the sharded index that search_index.py writes.
+ *
+ * Loaded only when the reader opens the search box (or arrives from a result, to highlight the words found);
+ * partials/search.html holds the few lines that wait for that. Every query fetches the manifest once, then
+ * the shards of the words typed: a shard holds the words sharing their first two letters. Words are folded,
+ * split and stemmed exactly as in search_index.py, so the two sides always agree on a word.
+ *
+ * Ranking: a query equal to a term (in this language, then in another) puts that concept first; then records
+ * matching every word, by where each word stands (title, term, question, definition, details). A word found
+ * only with one edit (a typo) ranks below every record matched without one.
+ */
 (function () {
-  var config = document.getElementById("__config");
-  var script = document.currentScript;
-  if (!config || !script || location.protocol === "file:") return;
-  var data = JSON.parse(config.textContent);
-  if (!data.search) return;
-  var worker = new URL(script.getAttribute("data-worker"), location.href);
-  worker.searchParams.set("worker", new URL(data.search, location.href).href);
-  data.search = worker.href;
-  config.textContent = JSON.stringify(data);
+  "use strict";
+  if (window.glossarySearch) return;
+
+  var TITLE = 6, TERM = 5, OTHER_TERM = 4, HEADING = 3, TEXT = 2, DETAIL = 1;
+  var FIELD_WEIGHT = [0, 1, 2, 5, 6, 8, 10];
+  var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var SHOWN = 10; // results rendered at once; more as the list scrolls
+  var FUZZY_QUERY_MIN = 5; // a query word this long may have one typo
+
+  /* ---- words: the same steps as search_index.py ---- */
+
+  function fold(text, own) {
+    text = text.normalize("NFC").toLowerCase().replace(/ß/g, "ss");
+    if (/^[\x00-\x7f]*$/.test(text)) return text;
+    var out = "";
+    for (var ch of text) {
+      out += ch < "\x80" || own.indexOf(ch) >= 0 ? ch : ch.normalize("NFD").replace(/\p{M}/gu, "");
+    }
+    return out.normalize("NFC");
+  }
+
+  function words(text, own) {
+    return fold(text, own).match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  var VOWELS_EN = "aeiouy", VOWELS_SV = "aeiouyäåö";
+
+  function hasVowel(s, vowels) {
+    for (var c of s) if (vowels.indexOf(c) >= 0) return true;
+    return false;
+  }
+
+  function stemEn(w) {
+    if (w.length <= 3 || !/^\p{L}+$/u.test(w)) return w;
+    if (/sses$/.test(w)) w = w.slice(0, -2);
+    else if (/ie[ds]$/.test(w)) w = w.slice(0, -3) + (w.length > 4 ? "i" : "ie");
+    else if (/s$/.test(w) && !/(us|ss)$/.test(w) && hasVowel(w.slice(0, -2), VOWELS_EN)) w = w.slice(0, -1);
+    if (/eed(ly)?$/.test(w)) {
+      w = w.slice(0, w.lastIndexOf("eed") + 2);
+    } else {
+      var suffixes = ["ingly", "edly", "ing", "ed"];
+      for (var i = 0; i < suffixes.length; i++) {
+        var s = suffixes[i];
+        if (w.endsWith(s) && hasVowel(w.slice(0, -s.length), VOWELS_EN)) {
+          w = w.slice(0, -s.length);
+          if (/(at|bl|iz)$/.test(w)) w += "e";
+          else if (w.length > 2 && w[w.length - 1] === w[w.length - 2] && "bdfgmnprt".indexOf(w[w.length - 1]) >= 0) w = w.slice(0, -1);
+          break;
+        }
+      }
+    }
+    if (w.length > 2 && w.endsWith("y") && VOWELS_EN.indexOf(w[w.length - 2]) < 0) w = w.slice(0, -1) + "i";
+    if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
+    return w;
+  }
+
+  var SV_SUFFIXES = ("a arna erna heterna orna ad e ade ande arne are aste en anden aren heten ern ar er heter or as arnas " +
+    "ernas ornas es ades andes ens arens hetens erns at andet het ast").split(" ").sort(function (a, b) { return b.length - a.length; });
+
+  function stemSv(w) {
+    var chars = Array.from(w);
+    if (chars.length <= 3) return w;
+    var n = chars.length, r1 = n, i;
+    for (i = 1; i < n; i++) {
+      if (VOWELS_SV.indexOf(chars[i]) < 0 && VOWELS_SV.indexOf(chars[i - 1]) >= 0) { r1 = i + 1; break; }
+    }
+    r1 = Math.max(r1, 3);
+    var len = function () { return chars.length; };
+    var ends = function (s) { return chars.join("").endsWith(s); };
+    var cut = function (k) { chars = chars.slice(0, chars.length - k); };
+    var found = false;
+    for (i = 0; i < SV_SUFFIXES.length; i++) {
+      var suffix = SV_SUFFIXES[i], k = Array.from(suffix).length;
+      if (ends(suffix) && len() - k >= r1) { cut(k); found = true; break; }
+    }
+    if (!found && ends("s") && len() - 1 >= r1 && "bcdfghjklmnoprtvy".indexOf(chars[len() - 2]) >= 0) cut(1);
+    if (len() - 2 >= r1 && /(dd|gd|nn|dt|gt|kt|tt)$/.test(chars.join(""))) cut(1);
+    if (len() - 4 >= r1 && ends("löst")) cut(1);
+    else if (len() - 5 >= r1 && ends("fullt")) cut(1);
+    else {
+      var three = ["lig", "ig", "els"];
+      for (i = 0; i < three.length; i++) {
+        if (ends(three[i]) && len() - three[i].length >= r1) { cut(three[i].length); break; }
+      }
+    }
+    return chars.join("");
+  }
+
+  function stemmer(kind) {
+    if (kind === "en") return stemEn;
+    if (kind === "sv") return stemSv;
+    return function (w) { return w; };
+  }
+
+  function shardKey(text) {
+    return Array.from(text).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+  }
+
+  function deletes(word) {
+    var chars = Array.from(word), out = new Set([word]);
+    for (var i = 0; i < chars.length; i++) out.add(chars.slice(0, i).concat(chars.slice(i + 1)).join(""));
+    return out;
+  }
+
+  /* At most one insertion, deletion, substitution or transposition between a and b. */
+  function withinOneEdit(a, b) {
+    a = Array.from(a); b = Array.from(b);
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (i === a.length || i === b.length) return true;
+    var rest = function (x, y) { return x.slice(y).join(""); };
+    if (a.length === b.length) {
+      return rest(a, i + 1) === rest(b, i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, i + 2) === rest(b, i + 2));
+    }
+    return a.length > b.length ? rest(a, i + 1) === rest(b, i) : rest(a, i) === rest(b, i + 1);
+  }
+
+  function decode(digits) {
+    var out = [], value = 0, shift = 0, doc = -1;
+    for (var i = 0; i < digits.length; i++) {
+      var d = B64.indexOf(digits[i]);
+      if (d >= 32) {
+        value += (d - 32) * Math.pow(2, shift);
+        doc += Math.floor(value / 32);
+        out.push([doc, (value >> 2) & 7, value & 3]);
+        value = 0; shift = 0;
+      } else {
+        value += d * Math.pow(2, shift);
+        shift += 5;
+      }
+    }
+    return out;
+  }
+
+  /* ---- the index ---- */
+
+  function Index(base) {
+    this.base = base;
+    this.manifest = null;
+    this.files = new Map();
+  }
+
+  Index.prototype.load = function () {
+    var self = this;
+    if (!this.manifest) {
+      // Revalidated each time the page is loaded: a rebuilt site has a new version, in a new folder.
+      this.manifest = fetch(new URL("search/manifest.json", this.base), { cache: "no-cache" })
+        .then(function (r) { if (!r.ok) throw new Error("search index: " + r.status); return r.json(); })
+        .then(function (m) {
+          m.stem = stemmer(m.stemmer);
+          m.commonSet = new Set(m.common);
+          return m;
+        });
+      this.manifest.catch(function () { self.manifest = null; });
+    }
+    return this.manifest;
+  };
+
+  Index.prototype.file = function (m, path) {
+    var url = new URL("search/" + m.v + "/" + path, this.base).href;
+    if (!this.files.has(url)) {
+      var self = this;
+      var p = fetch(url).then(function (r) {
+        if (r.status === 404) return {};
+        if (!r.ok) throw new Error("search index: " + r.status);
+        return r.json();
+      });
+      p.catch(function () { self.files.delete(url); });
+      this.files.set(url, p);
+    }
+    return this.files.get(url);
+  };
+
+  Index.prototype.shard = function (m, kind, text) {
+    return this.file(m, kind + "/" + shardKey(text) + ".json");
+  };
+
+  /* The index stems one query word may stand for, each with how it was found. */
+  Index.prototype.resolve = function (m, word, last) {
+    var self = this, st = m.stem(word);
+    return this.shard(m, "w", st).then(function (shard) {
+      if (Object.prototype.hasOwnProperty.call(shard, st)) return [{ stem: st, how: "exact" }];
+      var found = [];
+      if (last && word.length >= 2) {
+        // The word being typed: any word it begins, or a stem it continues by a letter or two ("outsourci").
+        return self.shard(m, "w", word).then(function (prefixShard) {
+          Object.keys(prefixShard).forEach(function (s) {
+            if (s.startsWith(word) || (word.startsWith(s) && s.length >= 4 && word.length - s.length <= 2)) found.push({ stem: s, how: "prefix" });
+          });
+          return found.length ? found : self.fuzzy(m, word, st);
+        });
+      }
+      return self.fuzzy(m, word, st);
+    });
+  };
+
+  Index.prototype.fuzzy = function (m, word, st) {
+    if (Array.from(word).length < FUZZY_QUERY_MIN) return Promise.resolve([]);
+    var self = this, variants = new Set();
+    deletes(word).forEach(function (v) { variants.add(v); });
+    if (st.length >= m.fuzzyMin) deletes(st).forEach(function (v) { variants.add(v); });
+    var keys = new Map();
+    variants.forEach(function (v) { if (v) keys.set(shardKey(v), v); });
+    return Promise.all(Array.from(keys.values()).map(function (v) { return self.shard(m, "f", v); })).then(function (shards) {
+      var stems = new Map();
+      variants.forEach(function (v) {
+        shards.forEach(function (shard) {
+          (Object.prototype.hasOwnProperty.call(shard, v) ? shard[v] : []).forEach(function (entry) {
+            var bar = entry.indexOf("|");
+            var surface = bar < 0 ? entry : entry.slice(0, bar), target = bar < 0 ? entry : entry.slice(bar + 1);
+            var near = bar < 0 ? withinOneEdit(st, surface) || withinOneEdit(word, surface) : withinOneEdit(word, surface);
+            if (near) stems.set(target, true);
+          });
+        });
+      });
+      return Array.from(stems.keys()).map(function (s) { return { stem: s, how: "fuzzy" }; });
+    });
+  };
+
+  Index.prototype.postings = function (m, st) {
+    return this.shard(m, "w", st).then(function (shard) {
+      return Object.prototype.hasOwnProperty.call(shard, st) ? decode(shard[st]) : [];
+    });
+  };
+
+  Index.prototype.phrase = function (m, seq) {
+    return this.shard(m, "t", seq).then(function (shard) {
+      return Object.prototype.hasOwnProperty.call(shard, seq) ? shard[seq] : [];
+    });
+  };
+
+  Index.prototype.docs = function (m, ids) {
+    var self = this;
+    return Promise.all(ids.map(function (id) {
+      return self.file(m, "d/" + Math.floor(id / m.docsPerFile) + ".json").then(function (f) {
+        var d = (f.docs || [])[id % m.docsPerFile];
+        return d ? { id: id, url: d[0], title: d[1], text: d[2] } : null;
+      });
+    }));
+  };
+
+  /* Every record matching the query, best first: [{id, score, missing: [...words], stems: [...]}]. */
+  Index.prototype.search = function (query, typing) {
+    var self = this;
+    return this.load().then(function (m) {
+      var typed = words(query, m.own);
+      if (!typed.length) return { m: m, hits: [], words: [] };
+      var last = typing && !/\s$/.test(query);
+      return Promise.all(typed.map(function (w, i) { return self.resolve(m, w, last && i === typed.length - 1); }))
+        .then(function (resolved) { return self.rank(m, typed, resolved); });
+    });
+  };
+
+  Index.prototype.rank = function (m, typed, resolved) {
+    var self = this;
+    var lists = resolved.map(function (cands) {
+      return Promise.all(cands.map(function (c) {
+        return self.postings(m, c.stem).then(function (p) { return { cand: c, postings: p }; });
+      }));
+    });
+    // The query as a whole, as the index would see a term: each word by its exact stem, else its best match.
+    var seqs = [typed.map(function (w, i) {
+      var exact = resolved[i].filter(function (c) { return c.how === "exact"; })[0];
+      return exact ? exact.stem : m.stem(w);
+    }).join(" ")];
+    var alt = typed.map(function (w, i) { return resolved[i].length ? resolved[i][0].stem : m.stem(w); }).join(" ");
+    if (alt !== seqs[0]) seqs.push(alt);
+    return Promise.all([Promise.all(lists), Promise.all(seqs.map(function (s) { return self.phrase(m, s); }))]).then(function (got) {
+      var perWord = got[0], phraseHits = got[1];
+      var docs = new Map();
+      // A word as common as "the" or "och" only ranks, unless the query has nothing else.
+      var allCommon = typed.every(function (x) { return m.commonSet.has(m.stem(x)); });
+      var required = typed.map(function (w, i) {
+        return allCommon || !resolved[i].length || !resolved[i].every(function (c) { return m.commonSet.has(c.stem); });
+      });
+      perWord.forEach(function (cands, i) {
+        cands.forEach(function (entry) {
+          var df = entry.postings.length || 1, idf = Math.log(1 + m.docs / df);
+          var factor = entry.cand.how === "exact" ? 1 : entry.cand.how === "prefix" ? 0.8 : 0.6;
+          entry.postings.forEach(function (p) {
+            var d = docs.get(p[0]);
+            if (!d) { d = { id: p[0], score: 0, best: [], fuzzy: 0, phrase: 0, stems: new Set() }; docs.set(p[0], d); }
+            var weight = FIELD_WEIGHT[p[1]] + (p[1] === TITLE ? (4 - p[2]) * 0.5 : 0);
+            var s = weight * idf * factor;
+            if (!d.best[i] || d.best[i].s < s) d.best[i] = { s: s, how: entry.cand.how, stem: entry.cand.stem };
+          });
+        });
+      });
+      phraseHits.forEach(function (hits, k) {
+        hits.forEach(function (h) {
+          var d = docs.get(h[0]);
+          if (!d) { d = { id: h[0], score: 0, best: [], fuzzy: 0, phrase: 0, stems: new Set() }; docs.set(h[0], d); }
+          // An exact term in this language, then in another; the same with a word corrected.
+          var p = (k === 0 ? 4 : 2) + h[1];
+          if (p > d.phrase) d.phrase = p;
+        });
+      });
+      var hits = [];
+      docs.forEach(function (d) {
+        var missing = [];
+        typed.forEach(function (w, i) {
+          var b = d.best[i];
+          if (b) {
+            d.score += b.s;
+            d.stems.add(b.stem);
+            if (b.how === "fuzzy") d.fuzzy++;
+          } else if (required[i] && !d.phrase) missing.push(w);
+        });
+        if (d.phrase) {
+          seqs[d.phrase >= 4 ? 0 : seqs.length - 1].split(" ").forEach(function (s) { d.stems.add(s); });
+          if (d.phrase < 4) d.fuzzy = Math.max(d.fuzzy, 1);
+        }
+        d.missing = missing;
+        hits.push(d);
+      });
+      var complete = hits.filter(function (d) { return !d.missing.length; });
+      // Every word must match; only when no record has them all are partial matches shown, most words first.
+      var shown = complete.length ? complete : hits;
+      shown.sort(function (a, b) {
+        return a.missing.length - b.missing.length || a.fuzzy - b.fuzzy || b.phrase - a.phrase || b.score - a.score || a.id - b.id;
+      });
+      return { m: m, hits: shown, words: typed };
+    });
+  };
+
+  /* ---- highlighting: the words found, marked on the result and on the page it leads to ---- */
+
+  function marked(text, stems, m) {
+    var frag = document.createDocumentFragment();
+    var re = /[\p{L}\p{N}]+/gu, at = 0, match, any = false;
+    while ((match = re.exec(text))) {
+      var w = fold(match[0], m.own);
+      var st = m.stem(w), hit = false;
+      stems.forEach(function (s) { if (st === s || (s.length >= 3 && w.startsWith(s))) hit = true; });
+      if (!hit) continue;
+      any = true;
+      if (match.index > at) frag.appendChild(document.createTextNode(text.slice(at, match.index)));
+      var mark = document.createElement("mark");
+      mark.textContent = match[0];
+      frag.appendChild(mark);
+      at = match.index + match[0].length;
+    }
+    if (!any) return null;
+    if (at < text.length) frag.appendChild(document.createTextNode(text.slice(at)));
+    return frag;
+  }
+
+  function highlightPage(index) {
+    var url = new URL(location.href), h = url.searchParams.get("h");
+    var content = document.querySelector("[data-md-component=content]");
+    if (!h || !content) return;
+    index.load().then(function (m) {
+      var stems = new Set(h.split(/\s+/).filter(Boolean));
+      var it = document.createNodeIterator(content, NodeFilter.SHOW_TEXT), nodes = [];
+      for (var node = it.nextNode(); node; node = it.nextNode()) {
+        var parent = node.parentElement;
+        if (parent && parent.offsetHeight && !parent.closest("mark, script, style")) nodes.push(node);
+      }
+      nodes.forEach(function (n) {
+        var frag = marked(n.textContent, stems, m);
+        if (frag) {
+          // Material's own highlighting marks the same way, so its styles apply.
+          frag.querySelectorAll("mark").forEach(function (mk) { mk.setAttribute("data-md-highlight", ""); });
+          n.replaceWith(frag);
+        }
+      });
+    }).catch(function (err) { console.warn(err); });
+  }
+
+  /* ---- the search box ---- */
+
+  function Box(root, index, config) {
+    this.root = root;
+    this.index = index;
+    this.config = config;
+    this.input = root.querySelector(".md-search__input");
+    this.meta = root.querySelector(".md-search-result__meta");
+    this.list = root.querySelector(".md-search-result__list");
+    this.scroll = root.querySelector(".md-search__scrollwrap");
+    this.toggle = document.getElementById("__search");
+    this.serial = 0;
+    this.pending = [];
+    this.result = null;
+  }
+
+  Box.prototype.t = function (key, n) {
+    var text = (this.config.translations || {})[key] || "";
+    return typeof n === "number" ? text.replace("#", n.toLocaleString(document.documentElement.lang || undefined)) : text;
+  };
+
+  Box.prototype.run = function () {
+    var self = this, query = this.input.value, serial = ++this.serial;
+    if (!query.trim()) {
+      this.meta.textContent = this.t("search.result.placeholder");
+      this.list.innerHTML = "";
+      this.result = null;
+      return Promise.resolve();
+    }
+    return this.index.search(query, true).then(function (result) {
+      if (serial !== self.serial) return;
+      self.result = result;
+      self.list.innerHTML = "";
+      self.pending = result.hits.slice();
+      var n = result.hits.length;
+      self.meta.textContent = n === 0 ? self.t("search.result.none") : n === 1 ? self.t("search.result.one") : self.t("search.result.other", n);
+      return self.more(serial).then(function () {
+        // For whoever waits for the results of exactly this query (the tests, the benchmark).
+        if (serial === self.serial) self.root.setAttribute("data-glossary-search-shown", query);
+      });
+    }).catch(function (err) {
+      console.warn(err);
+      if (serial === self.serial) self.meta.textContent = self.t("search.result.none");
+    });
+  };
+
+  Box.prototype.more = function (serial) {
+    var self = this, batch = this.pending.splice(0, SHOWN), m = this.result && this.result.m;
+    if (!batch.length || !m) return Promise.resolve();
+    return this.index.docs(m, batch.map(function (h) { return h.id; })).then(function (docs) {
+      if (serial !== self.serial) return;
+      docs.forEach(function (doc, k) { if (doc) self.list.appendChild(self.item(doc, batch[k], m)); });
+    });
+  };
+
+  Box.prototype.item = function (doc, hit, m) {
+    var url = new URL(doc.url, this.index.base);
+    if ((this.config.features || []).indexOf("search.highlight") >= 0) url.searchParams.set("h", Array.from(hit.stems).join(" "));
+    var li = document.createElement("li"), a = document.createElement("a"), art = document.createElement("article");
+    li.className = "md-search-result__item";
+    a.className = "md-search-result__link";
+    a.href = url.href;
+    a.tabIndex = -1;
+    art.className = "md-search-result__article md-typeset";
+    art.setAttribute("data-md-score", (hit.score + hit.phrase * 100).toFixed(2));
+    var icon = document.createElement("div");
+    icon.className = "md-search-result__icon md-icon";
+    var h1 = document.createElement("h1");
+    h1.appendChild(marked(doc.title, hit.stems, m) || document.createTextNode(doc.title));
+    art.append(icon, h1);
+    if (doc.text) {
+      var p = document.createElement("p");
+      p.className = "glossary-search-text";
+      p.appendChild(marked(doc.text, hit.stems, m) || document.createTextNode(doc.text));
+      art.appendChild(p);
+    }
+    if (hit.missing.length) {
+      var terms = document.createElement("p");
+      terms.className = "md-search-result__terms";
+      terms.append(this.t("search.result.term.missing") + ": ");
+      hit.missing.forEach(function (w, i) {
+        var del = document.createElement("del");
+        del.textContent = w;
+        if (i) terms.append(" ");
+        terms.appendChild(del);
+      });
+      art.appendChild(terms);
+    }
+    a.appendChild(art);
+    li.appendChild(a);
+    return li;
+  };
+
+  Box.prototype.open = function () {
+    if (!this.toggle.checked) this.toggle.click();
+    this.input.focus();
+  };
+
+  Box.prototype.close = function () {
+    if (this.toggle.checked) this.toggle.click();
+    this.input.blur();
+  };
+
+  Box.prototype.links = function () {
+    return Array.from(this.list.querySelectorAll(".md-search-result__link"));
+  };
+
+  /* Material's keys: / and s open the search; arrows move through the results; Enter follows one; Escape closes. */
+  Box.prototype.key = function (ev) {
+    if (ev.metaKey || ev.ctrlKey || ev.altKey) return;
+    var active = document.activeElement;
+    if (!this.toggle.checked) {
+      var typing = active && (active.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName));
+      if ((ev.key === "/" || ev.key === "s" || ev.key === "S") && !typing) {
+        ev.preventDefault();
+        this.open();
+      }
+      return;
+    }
+    var links = this.links(), at = links.indexOf(active);
+    switch (ev.key) {
+      case "Escape":
+      case "Tab":
+        if (ev.key === "Escape") { ev.preventDefault(); this.close(); }
+        break;
+      case "Enter":
+        if (active === this.input && links.length) {
+          ev.preventDefault();
+          links[0].click();
+        }
+        break;
+      case "ArrowDown":
+      case "ArrowUp":
+        if (!links.length) return;
+        ev.preventDefault();
+        var next = ev.key === "ArrowDown" ? at + 1 : (at < 0 ? links.length : at) - 1;
+        if (next < 0) this.input.focus();
+        else links[Math.min(next, links.length - 1)].focus();
+        break;
+      default:
+        if (active !== this.input && ev.key.length === 1) this.input.focus();
+    }
+  };
+
+  Box.prototype.start = function () {
+    var self = this, timer = 0;
+    this.list.hidden = !this.toggle.checked;
+    this.list.setAttribute("role", this.toggle.checked ? "list" : "presentation");
+    this.toggle.addEventListener("change", function () {
+      self.list.hidden = !self.toggle.checked;
+      self.list.setAttribute("role", self.toggle.checked ? "list" : "presentation");
+      if (self.toggle.checked) self.input.focus();
+    });
+    this.input.addEventListener("focus", function () { if (!self.toggle.checked) self.toggle.click(); });
+    this.input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { self.run(); }, 0);
+    });
+    this.input.form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    this.input.form.addEventListener("reset", function () { setTimeout(function () { self.run(); self.input.focus(); }, 0); });
+    this.scroll.addEventListener("scroll", function () {
+      var s = self.scroll;
+      if (self.pending.length && s.scrollTop + s.clientHeight >= s.scrollHeight - 200) self.more(self.serial);
+    });
+    window.addEventListener("keydown", function (ev) { self.key(ev); }, true);
+    var q = new URL(location.href).searchParams.get("q");
+    if (q && !this.input.value) this.input.value = q;
+    this.meta.textContent = this.t("search.result.placeholder");
+    if (this.input.value) this.run();
+  };
+
+  // A result is its title and at most two lines of text, on a phone as on a desktop.
+  var STYLE = ".md-search-result__article .glossary-search-text{display:-webkit-box;-webkit-box-orient:vertical;" +
+    "-webkit-line-clamp:2;line-clamp:2;overflow:hidden;margin:.4em 0}";
+
+  function start() {
+    var style = document.createElement("style");
+    style.textContent = STYLE;
+    document.head.appendChild(style);
+    var root = document.querySelector("[data-glossary-search]");
+    var configEl = document.getElementById("__config");
+    if (!root || !configEl) return;
+    var config = JSON.parse(configEl.textContent);
+    var index = new Index(new URL(config.base || ".", root.getAttribute("data-glossary-search-page") || location.href));
+    var box = new Box(root, index, config);
+    window.glossarySearch = { index: index, box: box, fold: fold, words: words, stemmer: stemmer, withinOneEdit: withinOneEdit };
+    box.start();
+    index.load().catch(function (err) { console.warn(err); });  // while the reader starts typing
+    highlightPage(index);
+    if (window.document$ && window.document$.subscribe) {
+      var first = true;
+      // After each instant navigation: mark the words found on the page arrived at.
+      window.document$.subscribe(function () { if (!first) highlightPage(index); first = false; });
+    }
+  }
+
+  start();
 })();

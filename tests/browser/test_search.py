@@ -1,0 +1,305 @@
+"""The search box as a reader uses it: ranking, typos, compact results, keys, highlighting, loading on demand.
+
+The shipped site is built once and served on a loopback port that is not the one in its site_url, so search and
+navigation must work wherever the site is served. Everything is typed into the real search box in Chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from playwright.sync_api import Browser, Page
+
+from glossary_tool.build import build_project
+from glossary_tool.config import load_settings
+from glossary_tool.loading import load_glossary
+from glossary_tool.search_index import fold, stem, stemmer_of, words
+
+ARTIFACTS = ROOT / "tests" / ".artifacts"
+
+pytestmark = pytest.mark.browser
+
+# (site, query, the page expected first). Terms, abbreviations, inflected forms, multi-word queries, terms of the
+# other language, every term status; half of them on the Swedish site.
+QUERIES = [
+    ("", "outsourcing", "terms/outsourcing/"),
+    ("", "kpo", "terms/kpo/"),
+    ("", "BPO", "terms/bpo/"),
+    ("", "RPA", "terms/robotic-process-automation/"),
+    ("", "knowledge process outsourcing", "terms/kpo/"),
+    ("", "business process outsourcing", "terms/bpo/"),
+    ("", "outsourced", "terms/outsourcing/"),
+    ("", "call centres", "terms/call-centre/"),
+    ("", "chatbots", "terms/chatbot/"),
+    ("", "staff turnover", "terms/attrition/"),
+    ("", "labor arbitrage", "terms/cost-arbitrage/"),
+    ("", "handläggare", "terms/agent/"),  # a deprecated Swedish term
+    ("", "kundtjänst", "terms/customer-service/"),
+    ("", "lönehantering", "terms/payroll-processing/"),
+    ("", "Philippines", "terms/philippines/"),
+    ("", "customer relationship management", "terms/customer-relationship-management/"),
+    ("", "data entry", "terms/data-entry/"),
+    ("", "offshore outsourcing", "terms/offshore-outsourcing/"),
+    ("", "help desk", "terms/it-help-desk/"),
+    ("", "payroll", "terms/payroll-processing/"),
+    ("", "data analysis", "terms/data-analytics/"),
+    ("", "Quality Assurance", "terms/quality-assurance/"),
+    ("", "outsourcing av kunskapsprocesser", "terms/kpo/"),
+    ("sv/", "outsourcing", "sv/terms/outsourcing/"),
+    ("sv/", "kpo", "sv/terms/kpo/"),
+    ("sv/", "BPO", "sv/terms/bpo/"),
+    ("sv/", "outsourcing av kunskapsprocesser", "sv/terms/kpo/"),
+    ("sv/", "kunskapsprocessen", "sv/terms/kpo/"),
+    ("sv/", "business process outsourcing", "sv/terms/bpo/"),
+    ("sv/", "knowledge process outsourcing", "sv/terms/kpo/"),
+    ("sv/", "kundtjänst", "sv/terms/customer-service/"),
+    ("sv/", "kundtjänsten", "sv/terms/customer-service/"),
+    ("sv/", "leverantörsreskontra", "sv/terms/accounts-payable/"),
+    ("sv/", "uppdragsgivaren", "sv/terms/client/"),
+    ("sv/", "uppdragsgivare", "sv/terms/client/"),
+    ("sv/", "personalomsättning", "sv/terms/attrition/"),
+    ("sv/", "utkontraktering", "sv/terms/outsourcing/"),
+    ("sv/", "Filippinerna", "sv/terms/philippines/"),
+    ("sv/", "datasäkerhet", "sv/terms/data-security/"),
+    ("sv/", "stordata", "sv/terms/big-data/"),
+    ("sv/", "chattbotar", "sv/terms/chatbot/"),
+    ("sv/", "kvalitetssäkring", "sv/terms/quality-assurance/"),
+    ("sv/", "i egen regi", "sv/terms/in-house/"),
+    ("sv/", "teknisk support", "sv/terms/technical-support/"),
+    ("sv/", "payroll processing", "sv/terms/payroll-processing/"),
+    ("sv/", "kompetensbrist", "sv/terms/skills-shortage/"),
+    ("sv/", "callcenter", "sv/terms/call-centre/"),
+    ("sv/", "kundtjanst", "sv/terms/customer-service/"),  # ä typed as a: one edit, not a folded diacritic
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("content", "locales"):
+        shutil.copytree(ROOT / name, project / name)
+    return build_project(project / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    # Another port than site_url's (8000): nothing may depend on where the site was meant to be served.
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def open_search(page: Page, base_url: str, path: str) -> None:
+    page.goto(base_url + path)
+    page.keyboard.press("/")
+    page.wait_for_function("window.glossarySearch !== undefined")
+
+
+def type_query(page: Page, query: str) -> list[str]:
+    """Type ``query`` into the search box as a reader would and return the result links, site-relative."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    page.evaluate("document.querySelector('[data-glossary-search]').removeAttribute('data-glossary-search-shown')")
+    box.press_sequentially(query)
+    page.wait_for_function("q => document.querySelector('[data-glossary-search]').getAttribute('data-glossary-search-shown') === q", arg=query)
+    base = page.evaluate("window.glossarySearch.index.base.href")
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+    return [h.removeprefix(base).split("?")[0] + ("#" + h.split("#", 1)[1] if "#" in h else "") for h in hrefs]
+
+
+@pytest.fixture(scope="module")
+def ranked(browser: Browser, base_url: str) -> dict[tuple[str, str], list[str]]:
+    """Every query of the query set, typed once: its result links."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    out: dict[tuple[str, str], list[str]] = {}
+    for path in ("", "sv/"):
+        open_search(page, base_url, path)
+        for site_path, query, _ in QUERIES:
+            if site_path == path:
+                out[(path, query)] = [path + r for r in type_query(page, query)]
+    context.close()
+    return out
+
+
+def test_the_query_set_is_large_enough_and_half_swedish() -> None:
+    assert len(QUERIES) >= 40
+    assert sum(1 for path, _, _ in QUERIES if path == "sv/") * 2 >= len(QUERIES) - 1
+
+
+def test_every_expected_page_is_in_the_top_three(ranked: dict[tuple[str, str], list[str]]) -> None:
+    misses = {f"{path}{q}": ranked[(path, q)][:5] for path, q, expected in QUERIES if expected not in ranked[(path, q)][:3]}
+    assert not misses, misses
+
+
+def test_the_expected_page_is_first_for_95_percent_of_the_queries(ranked: dict[tuple[str, str], list[str]]) -> None:
+    firsts = [ranked[(path, q)][:1] == [expected] for path, q, expected in QUERIES]
+    not_first = {f"{path}{q}": ranked[(path, q)][:3] for (path, q, expected), ok in zip(QUERIES, firsts, strict=True) if not ok}
+    assert sum(firsts) >= 0.95 * len(QUERIES), not_first
+
+
+def test_results_stay_in_their_language(ranked: dict[tuple[str, str], list[str]]) -> None:
+    for (path, _), results in ranked.items():
+        assert all(r.startswith("sv/") == (path == "sv/") for r in results), results
+
+
+def test_every_term_of_every_concept_puts_its_page_first(page: Page, base_url: str) -> None:
+    # In each language, each term of each concept (any status), in its own site and in the other one.
+    settings = load_settings(ROOT / "mkdocs.yml")
+    glossary, _ = load_glossary(settings)
+    failures = []
+    for path in ("", "sv/"):
+        open_search(page, base_url, path)
+        for concept in glossary.concepts:
+            for block in concept.locales.values():
+                for term in block.terms:
+                    first = page.evaluate("q => window.glossarySearch.index.search(q, false).then(r => r.hits.length ? "
+                                          "window.glossarySearch.index.docs(r.m, [r.hits[0].id]).then(d => d[0].url) : null)", term.text)
+                    if first != f"terms/{concept.id}/":
+                        failures.append((path, term.text, first))
+    assert not failures, failures[:20]
+
+
+@pytest.mark.parametrize(("path", "typo", "expected"), [
+    ("", "outsorcing", "terms/outsourcing/"),  # a letter left out
+    ("", "outsourcnig", "terms/outsourcing/"),  # two letters swapped
+    ("", "recruitmment", "terms/recruitment/"),  # a letter too many
+    ("", "telemarkting", "terms/telemarketing/"),
+    ("", "philipines", "terms/philippines/"),
+    ("sv/", "kunskapsprocesen", "sv/terms/kpo/"),
+    ("sv/", "utkontraktring", "sv/terms/outsourcing/"),
+    ("sv/", "personalomsätning", "sv/terms/attrition/"),
+    ("sv/", "rekrytrering", "sv/terms/recruitment/"),  # a wrong letter... and one too many, within one edit of the stem
+])
+def test_one_typo_still_finds_the_term(page: Page, base_url: str, path: str, typo: str, expected: str) -> None:
+    open_search(page, base_url, path)
+    assert type_query(page, typo)[:1] == [expected.removeprefix(path)]
+
+
+def test_an_exact_match_ranks_above_a_fuzzy_one(page: Page, base_url: str) -> None:
+    open_search(page, base_url, "")
+    # "process" is a word of the index; the typo of "outsourcing" only matches with an edit.
+    hits = page.evaluate("window.glossarySearch.index.search('process outsorcing', false).then(r => r.hits.map(h => h.fuzzy))")
+    assert hits and hits == sorted(hits), hits
+    exact = page.evaluate("window.glossarySearch.index.search('outsourcing', false).then(r => r.hits.map(h => h.fuzzy))")
+    assert exact and not any(exact)
+
+
+@pytest.mark.parametrize(("path", "query"), [("", "Booth"), ("", "importance"), ("sv/", "technology"), ("sv/", "Underordnade")])
+def test_words_only_in_sources_and_related_sections_match_nothing(page: Page, base_url: str, path: str, query: str) -> None:
+    # Booth & Partners publish a source, and "Strategic Importance" is in a source's title; "Underordnade begrepp" is a
+    # relation's label. (English source titles on the Swedish site are no Swedish text either.)
+    open_search(page, base_url, path)
+    assert type_query(page, query) == []
+
+
+def test_listings_do_not_match_the_terms_they_list(ranked: dict[tuple[str, str], list[str]]) -> None:
+    for results in ranked.values():
+        assert not any("categories/" in r or "index-a-z/" in r for r in results), results
+
+
+@pytest.mark.parametrize(("width", "height"), [(375, 812), (1280, 900)])
+def test_a_result_is_its_title_and_at_most_two_lines(browser: Browser, base_url: str, width: int, height: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    open_search(page, base_url, "")
+    results = type_query(page, "skill level")
+    assert results[0] == "compare/bpo-vs-kpo/#skill-level", results  # the comparison's row, not the whole table
+    sizes = page.locator(".md-search-result__article").evaluate_all("""els => els.map(a => {
+        const p = a.querySelector('.glossary-search-text');
+        const line = p ? parseFloat(getComputedStyle(p).lineHeight) : 0;
+        return [p ? p.getBoundingClientRect().height : 0, line, a.getBoundingClientRect().height];
+    })""")
+    for text_height, line, _ in sizes:
+        assert text_height <= 2 * line + 1, sizes
+    assert max(h for _, _, h in sizes) < 160, sizes
+    results = type_query(page, "What do the abbreviations BPO, KPO, LPO and RPO mean?")
+    assert results[0] == "faq/#faq-abbreviations-bpo-kpo-lpo-rpo", results  # the question, not the whole page
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"search-results-{width}.png"))
+    context.close()
+
+
+def test_nothing_for_search_loads_before_the_box_opens(page: Page, base_url: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url + "terms/kpo/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "/search/" in u or "glossary-search" in u or "lunr" in u or "workers/" in u], requests
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("window.glossarySearch !== undefined")
+    page.wait_for_load_state("networkidle")
+    assert any(u.endswith("search/manifest.json") for u in requests), requests
+
+
+def test_keys_open_search_move_through_results_and_follow_one_with_its_words_marked(page: Page, base_url: str) -> None:
+    page.goto(base_url + "sv/")
+    page.keyboard.press("s")
+    page.wait_for_function("window.glossarySearch !== undefined")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    type_query(page, "kunskapsprocessen")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.href")
+    assert "terms/kpo/" in focused
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.href") == focused
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sv/terms/kpo/**")
+    page.wait_for_selector("article mark[data-md-highlight]")
+    marked = page.locator("article mark[data-md-highlight]").all_inner_texts()
+    assert marked and all(m.lower().startswith("kunskapsprocess") for m in marked), marked
+    page.keyboard.press("/")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+
+
+def test_the_result_count_uses_materials_own_translated_strings(page: Page, base_url: str) -> None:
+    open_search(page, base_url, "sv/")
+    type_query(page, "kpo")
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert "träffar" in meta or "dokument" in meta or "resultat" in meta.lower(), meta
+
+
+def test_the_browser_folds_and_stems_words_exactly_as_the_build_does(page: Page, base_url: str) -> None:
+    settings = load_settings(ROOT / "mkdocs.yml")
+    glossary, _ = load_glossary(settings)
+    samples = {"en": "Outsourced companies' processes, analyses; centres. Café naïve façade — Straße agreed hoping ran",
+               "sv": "Kunskapsprocesserna tjänsterna leverantörens fullt löst härlig Ärendet ÅÄÖ å ä ö é Müller"}
+    for c in glossary.concepts:
+        for code, block in c.locales.items():
+            samples[code] += " " + " ".join(t.text for t in block.terms) + " " + block.definition
+    open_search(page, base_url, "")
+    for code, text in samples.items():
+        expected = [[w, stem(w, stemmer_of(code))] for w in words(text, code)]
+        own = "åäö" if code == "sv" else ""
+        got = page.evaluate("""([text, kind, own]) => {
+            const g = window.glossarySearch, s = g.stemmer(kind);
+            return g.words(text, own).map(w => [w, s(w)]);
+        }""", [text, stemmer_of(code), own])
+        mismatches = [(a, b) for a, b in zip(expected, got, strict=False) if a != b]
+        assert len(got) == len(expected) and not mismatches, mismatches[:20]
+        assert fold("Åsa Café", code) == ("åsa cafe" if code == "sv" else "asa cafe")

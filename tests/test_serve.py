@@ -1,0 +1,135 @@
+"""``glossary-tool serve``: an edit shows everywhere it should, and the server survives broken edits, FIFOs and unreadable files.
+
+The shipped glossary is copied into a temporary project and served on a loopback port from this process.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import shutil
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from glossary_tool.config import read_config, settings_from_raw
+from glossary_tool.serve import EVENTS, Project, State, handler_for, watch
+
+
+class Served:
+    def __init__(self, project: Project, state: State, url: str) -> None:
+        self.project, self.state, self.url = project, state, url
+
+    def get(self, path: str, timeout: float = 5) -> str:
+        with urllib.request.urlopen(self.url + path, timeout=timeout) as r:
+            return r.read().decode("utf-8")
+
+    def wait_epoch(self, epoch: int, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while self.state.epoch <= epoch and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert self.state.epoch > epoch, f"no rebuild; error: {self.state.error}"
+
+    def wait_error(self, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        while not self.state.error and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return self.state.error
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    project_dir = tmp_path / "project"
+    project_dir.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project_dir / "mkdocs.yml")
+    for name in ("content", "locales"):
+        shutil.copytree(ROOT / name, project_dir / name)
+    raw = read_config(project_dir / "mkdocs.yml")
+    project = Project(raw, settings_from_raw(raw), tmp_path / "out")
+    project.full()
+    state = State()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_for(project, state))
+    server.daemon_threads = True
+    stop = threading.Event()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=watch, args=(project, state, stop), daemon=True).start()
+    yield Served(project, state, f"http://127.0.0.1:{server.server_address[1]}/")
+    stop.set()
+    server.shutdown()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_edited_term_shows_on_its_page_the_index_pages_linking_to_it_and_in_search(served: Served) -> None:
+    content = served.project.settings.content_dir
+    assert "Kunskapsbaserad outsourcing" not in served.get("sv/index-a-z/")
+    epoch = served.state.epoch
+    _edit(content / "concepts" / "kpo.yaml", "text: outsourcing av kunskapsprocesser", "text: kunskapsbaserad outsourcing")
+    served.wait_epoch(epoch)
+    assert "kunskapsbaserad outsourcing" in served.get("sv/terms/kpo/")
+    assert "kunskapsbaserad outsourcing" in served.get("sv/index-a-z/").lower()
+    # A page that links to KPO in its relations gets the new short definition in the link's tooltip; the English
+    # page of the concept lists the Swedish term among its other names in the search index.
+    manifest = json.loads(served.get("sv/search/manifest.json"))
+    from glossary_tool.search_index import shard_key, stem
+
+    shard = json.loads(served.get(f"sv/search/{manifest['v']}/t/{shard_key('kunskapsbaserad')}.json"))
+    seq = " ".join(stem(w, "sv") for w in ("kunskapsbaserad", "outsourcing"))
+    assert seq in shard, list(shard)[:10]
+    epoch = served.state.epoch
+    _edit(content / "concepts" / "kpo.yaml", "      Outsourcing of knowledge-intensive work", "      SPECIALISED-EDIT outsourcing of knowledge-intensive work")
+    served.wait_epoch(epoch)
+    linking = [p for p in ("terms/bpo/", "terms/lpo/", "terms/rpo/") if "SPECIALISED-EDIT" in served.get(p)]
+    assert linking, "no page linking to KPO shows its new short definition"
+
+
+def test_a_broken_edit_keeps_the_last_good_pages_shows_the_error_and_recovers(served: Served, capsys: pytest.CaptureFixture[str]) -> None:
+    target = served.project.settings.content_dir / "concepts" / "kpo.yaml"
+    good = target.read_text(encoding="utf-8")
+    before = served.get("terms/kpo/")
+    target.write_text(good.replace("kind: concept", "kind: concept\n  bad: [indent", 1), encoding="utf-8")
+    error = served.wait_error()
+    assert "kpo.yaml" in error and "yaml" in error.lower()
+    assert served.get("terms/kpo/") == before  # every request is still answered, with the last good page
+    news = json.loads(served.get(f"{EVENTS.lstrip('/')}?epoch={served.state.epoch}&error="))
+    assert news["error"] == error  # what the page's banner shows
+    assert "data-glossary-serve-error" in before  # the banner's script is on every page
+    assert "not rebuilt" in capsys.readouterr().err
+    epoch = served.state.epoch
+    target.write_text(good.replace("expert\n      judgement", "expert\n      judgement, fixed,", 1), encoding="utf-8")
+    served.wait_epoch(epoch)
+    assert served.state.error == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_an_unreadable_file_never_blocks_the_server(served: Served) -> None:
+    content = served.project.settings.content_dir
+    os.mkfifo(content / "concepts" / "pipe.yaml")
+    error = served.wait_error()
+    assert "pipe.yaml" in error and "not a regular file" in error
+    assert "<h1" in served.get("terms/kpo/", timeout=5)
+    (content / "concepts" / "pipe.yaml").unlink()
+    locked = content / "concepts" / "locked.yaml"
+    shutil.copy(content / "concepts" / "kpo.yaml", locked)
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):  # root reads anything: nothing to test there
+            return
+        deadline = time.monotonic() + 30
+        while "locked.yaml" not in served.state.error and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "locked.yaml" in served.state.error
+        assert "<h1" in served.get("sv/terms/kpo/", timeout=5)
+    finally:
+        locked.chmod(0o644)
+        locked.unlink()
