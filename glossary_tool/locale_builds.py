@@ -6,6 +6,7 @@ A build process learns its locale from ``GLOSSARY_TOOL_LOCALE``; ``python -m glo
 from __future__ import annotations
 
 import argparse
+import contextvars
 import logging
 import os
 import shutil
@@ -14,16 +15,35 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossary_tool.config import Locale, Settings
+
+if TYPE_CHECKING:
+    from glossary_tool.site_state import LocaleState
 
 LOCALE_ENV = "GLOSSARY_TOOL_LOCALE"
 
 
+@dataclass
+class BuildRequest:
+    """A build of one locale asked for in this process (by ``serve``); the plugin hands back its state."""
+
+    locale: str
+    state: LocaleState | None = None
+
+
+# The build asked for in the current context: serve builds every locale in one process, one after the other.
+REQUEST: contextvars.ContextVar[BuildRequest | None] = contextvars.ContextVar("glossary_build_request", default=None)
+
+
 def build_locale_of(settings: Settings, environ: dict[str, str] | None = None) -> tuple[str, bool]:
-    """This process's locale and whether it is a locale build started by another process.
+    """This build's locale and whether it was asked for (by another process, or by ``serve`` in this one).
 
     A plain ``mkdocs build`` builds the first locale and starts the others."""
+    request = REQUEST.get()
+    if request is not None and request.locale in settings.locale_codes:
+        return request.locale, True
     env = os.environ if environ is None else environ
     code = env.get(LOCALE_ENV)
     if code and code in settings.locale_codes:

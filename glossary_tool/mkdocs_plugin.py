@@ -18,78 +18,70 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from glossary_tool import locale_builds, search_index, theme
-from glossary_tool.config import GlossaryOptions, Settings, build_settings
+from glossary_tool.config import GlossaryOptions, build_settings
 from glossary_tool.lint import check, stamp
 from glossary_tool.loading import load_glossary
-from glossary_tool.model import Glossary
-from glossary_tool.render import RenderedPage, render_locale
+from glossary_tool.render import render_locale
 from glossary_tool.render.context import BYTECODE_CACHE
 from glossary_tool.reporters import REPORTERS
+from glossary_tool.site_state import LocaleState
 from glossary_tool.translation import stale_fields
 
 
 class GlossaryPlugin(BasePlugin[GlossaryOptions]):
-    """Renders the glossary's pages for this build's locale."""
+    """Renders the glossary's pages for this build's locale; what the build knows is kept in ``self.state``."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.settings: Settings | None = None
-        self.locale = ""
-        self.base = "/"
-        self.lints = True  # the first locale's build lints; the others only load
-        self.pages: dict[str, RenderedPage] = {}
-        self.glossary: Glossary | None = None
-        # Set by `glossary-tool serve`, which builds every locale in its own process and keeps them warm:
-        self.serve_locale = ""
-        self.files: Files | None = None
-        self.nav: Navigation | None = None
-        self.env: jinja2.Environment | None = None
-        self.index = search_index.Index("")
-        self.index_files: dict[str, bytes] | None = None  # what the last build wrote, for serve's next one
+        self.state: LocaleState | None = None
         self.others: list[locale_builds.LocaleBuild] = []
 
     @event_priority(100)  # before the search plugin reads its language settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings = build_settings(Path(config.config_file_path).parent, self.config, config.site_url or "", Path(config.config_file_path))
-        self.settings = settings
-        self.locale, started = (self.serve_locale, True) if self.serve_locale else locale_builds.build_locale_of(settings)
-        self.index = search_index.Index(self.locale)
-        self.lints = self.locale == settings.locales[0].code
-        loc = settings.locale(self.locale)
-        self.base = locale_builds.root_url(config.site_url)
-        if started and loc.prefix and self.base.endswith("/" + loc.prefix):
-            self.base = self.base[: -len(loc.prefix)]  # a started build's site_url already has its prefix
-        theme.configure(config, settings, loc, self.base)
+        locale, started = locale_builds.build_locale_of(settings)
+        loc = settings.locale(locale)
+        base = locale_builds.root_url(config.site_url)
+        if started and loc.prefix and base.endswith("/" + loc.prefix):
+            base = base[: -len(loc.prefix)]  # a started build's site_url already has its prefix
+        self.state = LocaleState(settings, locale, base, lints=locale == settings.locales[0].code, index=search_index.Index(locale))
+        request = locale_builds.REQUEST.get()
+        if request is not None:
+            request.state = self.state  # serve keeps it to re-render single pages after an edit
+        theme.configure(config, settings, loc, base)
         if not started and len(settings.locales) > 1:
             # As early as possible: they run while this build cleans site_dir, reads files, lints and renders.
-            self.others = locale_builds.start_others(Path(config.config_file_path), Path(config.site_dir), self.base, settings.locales[1:])
+            self.others = locale_builds.start_others(Path(config.config_file_path), Path(config.site_dir), base, settings.locales[1:])
         return config
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # The theme's templates are compiled afresh by every build; the cache keeps the compiled code between builds.
         env.bytecode_cache = BYTECODE_CACHE
-        self.env, self.files = env, files
+        assert self.state is not None
+        self.state.env, self.state.files = env, files
         return env
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        self.nav = nav
+        assert self.state is not None
+        self.state.nav = nav
         return nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.settings is not None
-        settings = self.settings
+        state = self.state
+        assert state is not None
+        settings = state.settings
         # One parsing process when several locales build at once: the others use the other cores.
         glossary, problems = load_glossary(settings, jobs=1 if len(settings.locales) > 1 else None)
-        if self.lints:
+        if state.lints:
             problems = stamp([*problems, *check(glossary, settings)], settings)
             if any(p.severity.value == "error" for p in problems):
                 locale_builds.stop_all(self.others)
                 raise PluginError("the glossary has errors:\n" + REPORTERS["text"](problems))
-        rendered = render_locale(glossary, settings, self.locale, site_name=config.site_name, site_url=config.site_url or "",
+        rendered = render_locale(glossary, settings, state.locale, site_name=config.site_name, site_url=config.site_url or "",
                                  stale=lambda concept, code: stale_fields(concept, code, settings.source_locale))
-        self.pages = {p.src: p for p in rendered}
-        self.glossary = glossary
-        config.nav = theme.nav(rendered, settings, self.locale)  # MkDocs reads the nav after on_files: in time
+        state.pages = {p.src: p for p in rendered}
+        state.glossary = glossary
+        config.nav = theme.nav(rendered, settings, state.locale)  # MkDocs reads the nav after on_files: in time
         # Only the generated pages are published from the content folder: the YAML sources and anything else
         # there stay out. The theme's own files (styles, scripts, icons) are kept.
         docs = Path(config.docs_dir).resolve()
@@ -99,8 +91,9 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         return out
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        rendered = self.pages.get(page.file.src_uri)
-        if rendered is None or self.settings is None:
+        state = self.state
+        rendered = state.pages.get(page.file.src_uri) if state is not None else None
+        if rendered is None or state is None:
             return markdown
         # Titles and metadata are set here, never through front matter, so contributor text cannot inject any.
         # MkDocs renders theme templates without autoescaping, so they get escaped text. meta.title is set as well
@@ -110,12 +103,12 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         if rendered.url:  # the home page keeps Material's plain site-name <title>
             page.meta["title"] = title
         page.meta["description"] = html.escape(rendered.description or config.site_description or "")
-        page.meta["glossary_alternates"] = theme.alternates(self.settings, self.locale, self.base, rendered.url)
-        page.meta["glossary_x_default"] = self.base + self.settings.locales[0].prefix + rendered.url
+        page.meta["glossary_alternates"] = theme.alternates(state.settings, state.locale, state.base, rendered.url)
+        page.meta["glossary_x_default"] = state.base + state.settings.locales[0].prefix + rendered.url
         return ""
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        rendered = self.pages.get(page.file.src_uri)
+        rendered = self.state.pages.get(page.file.src_uri) if self.state is not None else None
         if rendered is None:
             return html
         page.toc = get_toc(theme.toc_tokens(rendered.toc))
@@ -123,10 +116,11 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.glossary is not None and self.settings is not None and theme.search_plugin(config) is not None:
-            recs = search_index.records(self.glossary, self.settings, self.locale, self.pages.values())
-            self.index_files = self.index.files(recs)
-            search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, self.index_files)
+        state = self.state
+        if state is not None and state.glossary is not None and theme.search_plugin(config) is not None:
+            recs = search_index.records(state.glossary, state.settings, state.locale, state.pages.values())
+            state.index_files = state.index.files(recs)
+            search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, state.index_files)
         failures = locale_builds.finish(self.others)
         self.others = []
         if failures:

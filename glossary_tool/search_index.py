@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from glossary_tool.config import Settings
 from glossary_tool.model import Comparison, Concept, Faq, Glossary
@@ -30,7 +31,7 @@ DOCS_PER_FILE = 8  # display data of this many records per file: a result list f
 FUZZY_MIN = 4  # vocabulary words this long are reachable with one edit (a 5-letter query word may have an insertion)
 SNIPPET = 160  # characters of text under a result's title; the style sheet clamps it to two lines
 # Letters that are letters of their own, not a base letter with a diacritic, in these languages: "här" is not "har".
-OWN_LETTERS = {"sv": "åäö", "fi": "åäö", "da": "æøå", "nb": "æøå", "nn": "æøå", "no": "æøå", "is": "áðéíóúýþæö"}
+OWN_LETTERS: Mapping[str, str] = MappingProxyType({"sv": "åäö", "fi": "åäö", "da": "æøå", "nb": "æøå", "nn": "æøå", "no": "æøå", "is": "áðéíóúýþæö"})
 STEMMERS = ("en", "sv")
 VOWELS_EN = "aeiouy"
 VOWELS_SV = "aeiouyäåö"

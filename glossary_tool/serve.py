@@ -24,10 +24,11 @@ from glossary_tool import search_index
 from glossary_tool.config import RawConfig, Settings
 from glossary_tool.lint import check, stamp
 from glossary_tool.loading import SUFFIXES, load_documents, load_glossary, validate
-from glossary_tool.locale_builds import root_url
+from glossary_tool.locale_builds import REQUEST, BuildRequest, root_url
 from glossary_tool.model import Comparison, Concept, Entry, Faq, Glossary
 from glossary_tool.problems import FatalError, Problem
 from glossary_tool.reporters import REPORTERS
+from glossary_tool.site_state import LocaleState
 
 log = logging.getLogger("mkdocs.plugins.glossary.serve")
 POLL_SECONDS = 0.05  # how often the content folder is looked at: a stat per file, a few milliseconds at 1,000 files
@@ -68,25 +69,29 @@ def snapshot(folders: Iterable[Path], files: Iterable[Path] = ()) -> Snapshot:
 
 @dataclass
 class LocaleSite:
-    """One locale's MkDocs build, kept in memory between edits: its config, files, navigation and templates."""
+    """One locale's MkDocs build, kept in memory between edits: its config and the state its build left."""
 
     code: str
     config: Any
-    plugin: Any
+    state: LocaleState | None = None
 
     @classmethod
     def create(cls, config_file: Path, code: str, site_dir: Path, site_url: str) -> LocaleSite:
         from mkdocs.config import load_config
 
-        config = load_config(str(config_file), site_dir=str(site_dir), site_url=site_url)
-        plugin: Any = config.plugins["glossary"]
-        plugin.serve_locale = code  # this process builds every locale itself, one after the other
-        return cls(code, config, plugin)
+        return cls(code, load_config(str(config_file), site_dir=str(site_dir), site_url=site_url))
 
     def full(self) -> None:
+        """Build this locale in full; the plugin hands back its state through the build request."""
         from mkdocs.commands import build as mk_build
 
-        mk_build.build(self.config, serve_url=self.config.site_url)
+        request = BuildRequest(self.code)
+        token = REQUEST.set(request)  # this process builds every locale itself, one after the other
+        try:
+            mk_build.build(self.config, serve_url=self.config.site_url)
+        finally:
+            REQUEST.reset(token)
+        self.state = request.state
 
     def update(self, glossary: Glossary, settings: Settings, changed: set[str]) -> list[str]:
         """Render again the pages that depend on the concepts, comparisons and FAQs in ``changed`` (ids, old and
@@ -97,7 +102,8 @@ class LocaleSite:
         from glossary_tool.render.context import RenderContext, by_concept
         from glossary_tool.translation import stale_fields
 
-        plugin, config = self.plugin, self.config
+        state, config = self.state, self.config
+        assert state is not None and state.files is not None and state.nav is not None and state.env is not None
         ctx = RenderContext(glossary, settings, self.code, config.site_name, config.site_url or "",
                             lambda c, code: stale_fields(c, code, settings.source_locale))
         comps_of, faqs_of = by_concept(glossary.comparisons), by_concept(glossary.faqs)
@@ -108,20 +114,20 @@ class LocaleSite:
                   for c in glossary.concepts if c.id in changed]
         rebuilt = []
         for p in pages:
-            if plugin.pages.get(p.src) == p:
+            if state.pages.get(p.src) == p:
                 continue
-            plugin.pages[p.src] = p
-            file = plugin.files.get_file_from_path(p.src)
+            state.pages[p.src] = p
+            file = state.files.get_file_from_path(p.src)
             if file is None or file.page is None:  # a page that did not exist: only a full build can add it
                 raise _NeedsFullBuild(p.src)
-            mk_build._populate_page(file.page, config, plugin.files)
-            mk_build._build_page(file.page, config, plugin.files.documentation_pages(), plugin.nav, plugin.env)
+            mk_build._populate_page(file.page, config, state.files)
+            mk_build._build_page(file.page, config, state.files.documentation_pages(), state.nav, state.env)
             rebuilt.append(p.url)
-        plugin.glossary = glossary
-        recs = search_index.records(glossary, settings, self.code, plugin.pages.values())
-        files = plugin.index.files(recs)
-        search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, files, plugin.index_files)
-        plugin.index_files = files
+        state.glossary = glossary
+        recs = search_index.records(glossary, settings, self.code, state.pages.values())
+        files = state.index.files(recs)
+        search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, files, state.index_files)
+        state.index_files = files
         return rebuilt
 
 
@@ -192,7 +198,8 @@ class Project:
             raise FatalError(f"{not_regular[0]}: not a regular file; entries must be plain files")
         for site in self.sites:
             site.full()
-        self.glossary = self.sites[0].plugin.glossary
+        first = self.sites[0].state
+        self.glossary = first.glossary if first is not None else None
 
     def refresh(self, now: Snapshot) -> list[str]:
         """Rebuild after the files changed from ``self.files`` to ``now``; the URLs rebuilt. Raises _Broken with the

@@ -113,7 +113,7 @@ def test_nothing_outside_sets_the_plugins_attributes() -> None:
         if path.name == "mkdocs_plugin.py":
             continue
         text = path.read_text(encoding="utf-8")
-        assert 'plugins["glossary"]' not in text and "plugins['glossary']" not in text, path
+        assert 'plugins["glossary"]' not in text and "plugins['glossary']" not in text and ".plugin." not in text, path
 
 
 def _opens_of_mkdocs_yml(args: list[str], env: dict[str, str] | None = None) -> int:
