@@ -17,9 +17,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from glossary_tool.config import Settings
-from glossary_tool.export import Imported, exporter, importer, problem, validation_problems
+from glossary_tool.export import Imported, ImportOptions, exporter, importer, problem, validation_problems
 from glossary_tool.model import Concept, Glossary
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.problems import FatalError, Problem, Severity
+from glossary_tool.rules.terms import term_key
 
 RULE = "import-csv"
 DELIMITER = ","
@@ -78,7 +79,7 @@ def _rows(concepts: list[Concept], settings: Settings, columns: list[str]) -> It
 
 
 @exporter("csv")
-def export_csv(glossary: Glossary, settings: Settings) -> bytes:
+def export_csv(glossary: Glossary, settings: Settings, locales: tuple[str, ...] | None = None) -> bytes:
     """Every term of every concept as one row; concept and language columns repeat on each row of their term."""
     concepts = sorted(glossary.concepts, key=lambda c: c.id)
     columns = header(concepts, settings)
@@ -87,6 +88,46 @@ def export_csv(glossary: Glossary, settings: Settings) -> bytes:
     writer.writerow(columns)
     writer.writerows(_rows(concepts, settings, columns))
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+
+
+PAIR_COLUMNS = ("source", "target", "explanation")
+
+
+def pair_locales(settings: Settings, locales: tuple[str, ...] | None) -> tuple[str, str]:
+    """The (source, target) languages of a pair export: the two given, or the two configured."""
+    chosen = locales or settings.locale_codes
+    if len(chosen) != 2:
+        raise FatalError(f"csv-pair is one language pair: pass --locales SOURCE,TARGET (configured: {','.join(settings.locale_codes)})")
+    return chosen[0], chosen[1]
+
+
+def preferred_term(concept: Concept, code: str) -> str | None:
+    """The term a one-row-per-concept format shows: the first preferred one, else the first one."""
+    block = concept.locales.get(code)
+    if block is None or not block.terms:
+        return None
+    return next((t.text for t in block.terms if t.status == "preferred"), block.terms[0].text)
+
+
+@exporter("csv-pair")
+def export_csv_pair(glossary: Glossary, settings: Settings, locales: tuple[str, ...] | None = None) -> bytes:
+    """The bilingual glossary Weblate imports: ``source,target,explanation``, one row per concept with its preferred
+    terms and the target language's definition, sorted by source term. Not neutralised for spreadsheets: Weblate
+    and translate-toolkit keep a leading ``'`` as part of the text (use ``xlsx`` for spreadsheets)."""
+    source, target = pair_locales(settings, locales)
+    rows = []
+    for c in glossary.concepts:
+        text = preferred_term(c, source)
+        if text is None:
+            continue
+        block = c.locales.get(target)
+        rows.append((term_key(text), text, preferred_term(c, target) or "", block.definition if block is not None else ""))
+    rows.sort()
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, delimiter=",", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(PAIR_COLUMNS)
+    writer.writerows(row[1:] for row in rows)
+    return buf.getvalue().encode("utf-8")
 
 
 def _delimiter(first_line: str) -> str | None:
@@ -106,7 +147,7 @@ def _same(first: dict[str, Any], row: dict[str, Any], keys: Iterable[str]) -> li
 
 
 @importer("csv")
-def import_csv(data: bytes, path: str, settings: Settings) -> tuple[list[Imported], list[Problem]]:
+def import_csv(data: bytes, path: str, settings: Settings, options: ImportOptions | None = None) -> tuple[list[Imported], list[Problem]]:
     """Concepts from rows in the export's layout (any subset of its columns after ``concept_id``, ``locale`` and ``term``)."""
     try:
         text = data.decode("utf-8-sig")

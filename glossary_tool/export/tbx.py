@@ -19,7 +19,7 @@ from lxml import etree
 from pydantic import ValidationError
 
 from glossary_tool.config import Settings
-from glossary_tool.export import Imported, exporter, importer, problem, validation_problems
+from glossary_tool.export import Imported, ImportOptions, exporter, importer, problem, validation_problems
 from glossary_tool.model import Concept, Glossary
 from glossary_tool.problems import FatalError, Problem, Severity
 from glossary_tool.rules.ids import SLUG
@@ -82,7 +82,8 @@ def _concept_entry(body: etree._Element, concept: Concept, settings: Settings, e
     for code in _locale_order(concept, settings):
         block = concept.locales[code]
         lang = _sub(entry, "langSec", lang=code)
-        _sub(lang, "descrip", block.definition, type="definition")
+        if block.definition:  # empty: a placeholder the export leaves out
+            _sub(lang, "descrip", block.definition, type="definition")
         for note in block.notes:
             _sub(lang, "note", note)
         for i, term in enumerate(block.terms):
@@ -109,14 +110,20 @@ def _concept_entry(body: etree._Element, concept: Concept, settings: Settings, e
                 _sub(sec, "note", note)
 
 
+def main_language(settings: Settings, locales: tuple[str, ...] | None) -> str:
+    """The document's language: the source language, unless the export leaves it out."""
+    chosen = locales or settings.locale_codes
+    return settings.source_locale if settings.source_locale in chosen else chosen[0]
+
+
 @exporter("tbx")
-def export_tbx(glossary: Glossary, settings: Settings) -> bytes:
+def export_tbx(glossary: Glossary, settings: Settings, locales: tuple[str, ...] | None = None) -> bytes:
     """The concepts as one TBX-Basic document (comparisons and FAQ entries are not terminology)."""
     concepts = sorted(glossary.concepts, key=lambda c: c.id)
     if not concepts:
         raise FatalError("nothing to export: the glossary has no concepts (TBX needs at least one conceptEntry)")
     root = etree.Element(f"{{{NS}}}tbx", {"type": "TBX-Basic", "style": "dca"}, nsmap={None: NS})
-    root.set(XML_LANG, settings.source_locale)
+    root.set(XML_LANG, main_language(settings, locales))
     file_desc = _sub(_sub(root, "tbxHeader"), "fileDesc")
     title = settings.locale(settings.source_locale).site_name or "Glossary"
     _sub(_sub(file_desc, "titleStmt"), "title", title)
@@ -456,7 +463,7 @@ def _parse(data: bytes, path: str) -> tuple[etree._ElementTree | None, list[Prob
 
 
 @importer("tbx")
-def import_tbx(data: bytes, path: str, settings: Settings) -> tuple[list[Imported], list[Problem]]:
+def import_tbx(data: bytes, path: str, settings: Settings, options: ImportOptions | None = None) -> tuple[list[Imported], list[Problem]]:
     """Concepts of a TBX-Basic (DCA) document; what TBX-Basic carries is kept, the rest is reported."""
     tree, problems = _parse(data, path)
     if tree is None:

@@ -71,7 +71,7 @@ def test_failed_replace_removes_the_temporary_file(tmp_path: Path, monkeypatch: 
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(fileio, "_replace", fail)
-    with pytest.raises(OSError):
+    with pytest.raises(FatalError, match=r"a\.yaml: cannot write: no space left on the device \(ENOSPC\); nothing was changed$"):
         atomic_write(target, b"new\n", overwrite=True)
     assert target.read_bytes() == b"old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
