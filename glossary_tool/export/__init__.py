@@ -5,6 +5,7 @@ Exporters turn the glossary into bytes; importers turn bytes into concepts (with
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ class ImportOptions:
     target_locale: str | None = None
     columns: str | None = None
     existing: tuple[Concept, ...] = ()
+    tbx_schemas: Path | None = None  # a folder with the TBX-Basic RelaxNG and Schematron, to check TBX-Basic files with
 
 
 Importer = Callable[[bytes, str, Settings, ImportOptions], tuple[list[Imported], list[Problem]]]
@@ -79,8 +81,46 @@ def load_all() -> tuple[dict[str, Exporter], dict[str, Importer]]:
     return EXPORTERS, IMPORTERS
 
 
+def match_locale(tag: str, settings: Settings) -> str | None:
+    """The configured locale a language tag of another tool means: the same tag in any case and with ``_`` or ``-``,
+    else the tag cut back subtag by subtag (``en-US`` → ``en``, ``zh-Hant-TW`` → ``zh-Hant`` → ``zh``); None if none."""
+    by_fold = {code.casefold(): code for code in settings.locale_codes}
+    parts = tag.strip().replace("_", "-").split("-")
+    while parts and parts[0]:
+        found = by_fold.get("-".join(parts).casefold())
+        if found is not None:
+            return found
+        parts.pop()
+    return None
+
+
 def problem(path: str, line: int, rule: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
     return Problem(path, max(line, 1), 1, rule, severity, message)
+
+
+@dataclass(slots=True)
+class Placeholders:
+    """The placeholders an import writes, reported once per kind rather than once per concept (a file from another
+    tool often lacks sources or definitions throughout)."""
+
+    found: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # what is missing -> (concept id, line)
+
+    def add(self, what: str, concept_id: str, line: int) -> str:
+        """Record that ``concept_id`` lacks ``what`` (``source`` or ``'sv' definition``); the placeholder text to write."""
+        self.found.setdefault(what, []).append((concept_id, line))
+        return f"TODO: {what.replace("'", "")} of {concept_id} (none in the imported file)"
+
+    def problems(self, path: str, rule: str) -> list[Problem]:
+        out = []
+        for what, items in self.found.items():
+            line = min(line for _, line in items)
+            if len(items) == 1:
+                message = f"concept '{items[0][0]}' has no {what}; a placeholder was written"
+            else:
+                shown = ", ".join(f"'{cid}'" for cid, _ in items[:3]) + (", …" if len(items) > 3 else "")
+                message = f"{len(items)} concepts have no {what} ({shown}); placeholders were written (first here)"
+            out.append(problem(path, line, rule, message, Severity.WARNING))
+        return out
 
 
 def validation_problems(exc: ValidationError, path: str, line: int, rule: str, concept_id: str) -> list[Problem]:
@@ -182,7 +222,7 @@ def import_file(settings: Settings, fmt: str, file: Path, *, overwrite: bool = F
     ids, entries = existing_entries(settings)
     existing = {e.model.id: (e.model, Path(e.doc.path).resolve()) for e in entries if isinstance(e.model, Concept)}
     opts = options or ImportOptions()
-    opts = ImportOptions(opts.source_locale, opts.target_locale, opts.columns, tuple(model for model, _ in existing.values()))
+    opts = dataclasses.replace(opts, existing=tuple(model for model, _ in existing.values()))
     imported, problems = importers[fmt](data, shown, settings, opts)
     rule = f"import-{fmt}"
     planned: list[PlannedWrite] = []
