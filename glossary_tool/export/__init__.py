@@ -108,7 +108,8 @@ class Placeholders:
     def add(self, what: str, concept_id: str, line: int) -> str:
         """Record that ``concept_id`` lacks ``what`` (``source`` or ``'sv' definition``); the placeholder text to write."""
         self.found.setdefault(what, []).append((concept_id, line))
-        return f"TODO: {what.replace("'", "")} of {concept_id} (none in the imported file)"
+        plain = what.replace("'", "")
+        return f"TODO: {plain} of {concept_id} (none in the imported file)"
 
     def problems(self, path: str, rule: str) -> list[Problem]:
         out = []
