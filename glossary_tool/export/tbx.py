@@ -67,7 +67,7 @@ def _locale_order(concept: Concept, settings: Settings) -> list[str]:
     return configured + [c for c in concept.locales if c not in configured]
 
 
-def _concept_entry(body: etree._Element, concept: Concept, settings: Settings, exported: set[str]) -> None:
+def concept_entry(body: etree._Element, concept: Concept, settings: Settings, exported: set[str]) -> None:
     entry = _sub(body, "conceptEntry", id=xml_id(concept.id))
     _sub(entry, "descrip", concept.category, type="subjectField")
     for name in settings.relation_ids:
@@ -133,7 +133,7 @@ def export_tbx(glossary: Glossary, settings: Settings, locales: tuple[str, ...] 
     body = _sub(_sub(root, "text"), "body")
     exported = {c.id for c in concepts}
     for concept in concepts:
-        _concept_entry(body, concept, settings, exported)
+        concept_entry(body, concept, settings, exported)
     tree = etree.ElementTree(root)
     root.addprevious(etree.PI("xml-model", f'href="{RNG_HREF}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'))
     root.addprevious(etree.PI("xml-model", f'href="{SCH_HREF}" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"'))
