@@ -57,4 +57,4 @@ def export_tbx2008(glossary: Glossary, settings: Settings, locales: tuple[str, .
 @importer("tbx2008")
 def import_tbx2008(data: bytes, path: str, settings: Settings, options: ImportOptions | None = None) -> tuple[list[Imported], list[Problem]]:
     """The same reader as ``tbx``: it reads TBX 2008 and TBX 2019 alike."""
-    return import_tbx(data, path, settings, options)
+    return import_tbx(data, path, settings, options or ImportOptions())
