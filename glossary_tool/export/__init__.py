@@ -55,7 +55,7 @@ Importer = Callable[[bytes, str, Settings, ImportOptions], tuple[list[Imported],
 EXPORTERS: dict[str, Exporter] = {}
 IMPORTERS: dict[str, Importer] = {}
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
-_MODULES = ("tbx", "tbx2008", "csvfile", "skos", "jsonfile")
+_MODULES = ("tbx", "tbx2008", "csvfile", "xlsxfile", "skos", "jsonfile")
 
 
 def exporter(name: str) -> Callable[[Exporter], Exporter]:
