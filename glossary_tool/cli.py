@@ -180,7 +180,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
     from glossary_tool.loading import display_path
     from glossary_tool.reporters import REPORTERS
 
-    options = ImportOptions(source_locale=args.source_locale, target_locale=args.target_locale, columns=args.columns)
+    options = ImportOptions(source_locale=args.source_locale, target_locale=args.target_locale, columns=args.columns,
+                            tbx_schemas=Path(args.tbx_schemas) if args.tbx_schemas else None)
     result = import_file(settings, args.format, Path(args.file), overwrite=args.overwrite, options=options)
     if result.recovered:
         print(f"glossary-tool: {result.recovered}", file=sys.stderr)
@@ -292,6 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--source-locale", metavar="CODE", help="language of the source column of a two-column file (default: the source locale)")
     imp.add_argument("--target-locale", metavar="CODE", help="language of the target column of a two-column file (default: the other configured locale)")
     imp.add_argument("--columns", metavar="MAP", help="map other headers, e.g. 'term:en=English,term:sv=Swedish,definition:en=Notes'")
+    imp.add_argument("--tbx-schemas", metavar="DIR", help="folder with the TBX-Basic RelaxNG and Schematron (basic.rng, basic_xpath1.sch) to check TBX-Basic files against")
 
     catalog = sub.add_parser("catalog", help="start or complete the project's UI catalog of a language")
     catalog.add_argument("locale", help="a configured language tag, e.g. de")
