@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, MKDOCS, write_files
+from conftest import MKDOCS, ROOT, write_files
 from lxml import etree
 
 from glossary_tool.cli import main
