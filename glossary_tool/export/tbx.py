@@ -527,16 +527,15 @@ def _doctype_problem(data: bytes, path: str) -> Problem | None:
 
 def _parse(data: bytes, path: str) -> tuple[etree._ElementTree | None, list[Problem]]:
     # Untrusted input: no DTD is loaded, no entity is expanded, nothing is fetched, no huge-tree mode.
+    found = _doctype_problem(data, path)  # before parsing: an internal subset is never even read
+    if found is not None:
+        return None, [found]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
     try:
         tree = etree.ElementTree(etree.fromstring(data, parser))
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (exc.lineno or 1, 1)
         return None, [Problem(path, max(line, 1), max(column, 1), RULE, Severity.ERROR, f"not well-formed XML: {exc.msg}")]
-    if tree.docinfo.doctype:
-        found = _doctype_problem(data, path)
-        if found is not None:
-            return None, [found]
     return tree, []
 
 
