@@ -294,6 +294,7 @@ class _Mapped:
     concepts: list[_New] = field(default_factory=list)
     by_term: dict[tuple[str, str], _New] = field(default_factory=dict)  # (locale, term key) -> concept naming it
     taken: set[str] = field(default_factory=set)
+    unchanged: list[int] = field(default_factory=list)  # lines of rows whose every term was known
 
     def warn(self, line: int, message: str) -> None:
         self.problems.append(problem(self.table.path, line, self.table.rule, message, Severity.WARNING))
@@ -325,6 +326,8 @@ class _Mapped:
             item = self.build(new)
             if item is not None:
                 out.append(item)
+        if self.unchanged:
+            self.warn(min(self.unchanged), f"{len(self.unchanged)} row(s) add nothing: all their terms are in the glossary already (first here)")
         self.problems.extend(self.placeholders.problems(self.table.path, self.table.rule))
         return out, self.problems
 
@@ -338,9 +341,9 @@ class _Mapped:
             self.concepts.append(target)
         elif target.base is not None and target not in self.concepts:
             self.concepts.append(target)  # an existing concept that this row extends
-        for code, texts in terms.items():
-            for text in texts:
-                self.add_term(target, code, text, line)
+        added = [self.add_term(target, code, text, line) for code, texts in terms.items() for text in texts]
+        if target.base is not None and not any(added):
+            self.unchanged.append(line)
         for (what, lang), texts in values.items():
             if lang is None or not texts or what == "term":
                 continue
@@ -367,18 +370,20 @@ class _Mapped:
         self.warn(line, f"category '{written}' is not a declared category (nor its label); imported as '{default}'")
         return default
 
-    def add_term(self, target: _New, code: str, text: str, line: int) -> None:
+    def add_term(self, target: _New, code: str, text: str, line: int) -> bool:
+        """Add ``text`` to ``target`` in ``code`` unless it is known; whether it was added."""
         key = (code, term_key(text))
         other = self.by_term.get(key)
         if other is target:
-            return
+            return False
         if other is not None:  # lint allows a term for one concept per language (duplicate-term)
             self.warn(line, f"'{text}' ({code}) already names concept '{other.id}'; not added to '{target.id}' too")
-            return
+            return False
         base_block = target.base.locales.get(code) if target.base is not None else None
         first = base_block is None and not target.terms.get(code)
         target.terms.setdefault(code, []).append({"text": text, "type": "fullForm", "status": "preferred" if first else "admitted"})
         self.by_term[key] = target
+        return True
 
     def add_definition(self, target: _New, code: str, text: str, line: int) -> None:
         base_block = target.base.locales.get(code) if target.base is not None else None
