@@ -44,7 +44,7 @@ def test_common_layouts_are_recognised(tmp_path: Path, data: bytes) -> None:
 
 
 def test_columns_map_any_header(tmp_path: Path) -> None:
-    data = "English,Swedish,Notes,Other\r\ncall centre,callcenter,A place that answers calls.,x\r\ncall center,,,\r\n".encode()
+    data = b"English,Swedish,Notes,Other\r\ncall centre,callcenter,A place that answers calls.,x\r\ncall center,,,\r\n"
     found, problems = concepts(data, tmp_path, ImportOptions(columns="term:en=English,term:sv=swedish,definition:en=Notes"))
     assert list(found) == ["call-centre", "call-center"]
     assert found["call-centre"].locales["en"].definition == "A place that answers calls."
