@@ -173,3 +173,9 @@ def import_csv(data: bytes, path: str, settings: Settings, options: ImportOption
     if table is None:
         return [], problems
     return import_table(table, settings, options or ImportOptions())
+
+
+@importer("csv-pair")
+def import_csv_pair(data: bytes, path: str, settings: Settings, options: ImportOptions | None = None) -> tuple[list[Imported], list[Problem]]:
+    """The same reader as ``csv``, which knows the ``source,target,explanation`` layout by its header."""
+    return import_csv(data, path, settings, options or ImportOptions())
