@@ -154,11 +154,14 @@ def _locales_arg(value: str | None) -> tuple[str, ...] | None:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.export import export_glossary, write_output
+    from glossary_tool.export import export_glossary, recover_interrupted, write_output
     from glossary_tool.fileio import check_target, reason
 
     if args.output:  # refuse a bad target before the glossary is linted and exported
         check_target(Path(args.output), overwrite=args.overwrite)
+    recovered = recover_interrupted(settings)  # an import killed half-way is finished before the glossary is read
+    if recovered:
+        print(f"glossary-tool: {recovered}", file=sys.stderr)
     result = export_glossary(settings, args.format, _locales_arg(args.locales))
     if args.output:
         write_output(result.data, Path(args.output), overwrite=args.overwrite)

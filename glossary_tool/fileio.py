@@ -38,6 +38,7 @@ _REASONS = {
 }
 STAGING = ".glossary-import"  # hidden: MkDocs skips dot-folders, and nothing in it ends in .yaml, so lint skips it
 JOURNAL = "journal.json"
+DONE = "done"  # the journal's name once every file is in place: only the staging folder is left to remove
 
 
 def digest(data: bytes) -> str:
@@ -236,6 +237,9 @@ def recover(root: Path) -> str | None:
 
 
 def _recover_locked(root: Path, staging: Path) -> str:
+    if (staging / DONE).exists():
+        shutil.rmtree(staging, ignore_errors=True)
+        return f"an earlier import had put every file in place; its staging folder {staging} was removed"
     entries = _journal_entries(staging)
     if entries is None:
         shutil.rmtree(staging, ignore_errors=True)
@@ -331,7 +335,7 @@ def _apply(root: Path, staging: Path, writes: Sequence[PlannedWrite], entries: l
             applied.append((w, item))
         for folder in {w.path.parent for w in writes}:
             _sync_folder(folder)
-        os.unlink(staging / JOURNAL)  # the set is in place: nothing is left to finish
+        os.replace(staging / JOURNAL, staging / DONE)  # the set is in place: nothing is left to finish
     except BaseException as exc:
         _roll_back(staging, applied)
         with contextlib.suppress(OSError):

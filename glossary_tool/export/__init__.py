@@ -158,7 +158,6 @@ def run_export(glossary: Glossary, settings: Settings, fmt: str, *, locales: tup
 
 def export_glossary(settings: Settings, fmt: str, locales: tuple[str, ...] | None = None) -> ExportResult:
     """The whole glossary in ``fmt``; refused while lint finds errors, so exports are always consistent."""
-    recover_interrupted(settings)
     result = run(settings)
     if result.errors:
         raise FatalError(f"the glossary has {result.errors} lint error(s); fix them first ('glossary-tool lint' lists them)")
