@@ -238,7 +238,7 @@ def recover(root: Path) -> str | None:
 
 def _recover_locked(root: Path, staging: Path) -> str:
     if (staging / DONE).exists():
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove_staging(staging)
         return f"an earlier import had put every file in place; its staging folder {staging} was removed"
     entries = _journal_entries(staging)
     if entries is None:
@@ -294,7 +294,7 @@ def write_set(root: Path, writes: Sequence[PlannedWrite]) -> None:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         _apply(root, staging, writes, entries)
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove_staging(staging)
 
 
 def _stage(root: Path, staging: Path, writes: Sequence[PlannedWrite]) -> list[dict[str, str | None]]:
@@ -344,6 +344,19 @@ def _apply(root: Path, staging: Path, writes: Sequence[PlannedWrite], entries: l
         if isinstance(exc, OSError):
             raise FatalError(f"{staging}: cannot put the imported files in place: {reason(exc)}; every file was put back as it was") from None
         raise
+
+
+def _remove_staging(staging: Path) -> None:
+    """Remove a finished set's staging folder, its ``done`` marker last: a kill half-way leaves the marker, so
+    the next run still knows that every file is in place."""
+    for entry in staging.iterdir():
+        if entry.name != DONE:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+    with contextlib.suppress(OSError):
+        (staging / DONE).unlink()
+    with contextlib.suppress(OSError):
+        staging.rmdir()
 
 
 def _roll_back(staging: Path, applied: list[tuple[PlannedWrite, dict[str, str | None]]]) -> None:

@@ -311,7 +311,8 @@ class _Mapped:
                     self.by_term.setdefault((code, term_key(term.text)), holder)
         skipped = 0
         for line, cells in self.table.rows:
-            values = {key: [c for c in (self.table.unquote(cells[i]).strip() if i < len(cells) else "" for i in idx) if c] for key, idx in self.mapping.items()}
+            # Cells as written: other tools keep a leading ' as part of the text (only this tool's own layout has the guard).
+            values = {key: [c for c in (cells[i].strip() if i < len(cells) else "" for i in idx) if c] for key, idx in self.mapping.items()}
             terms = {code: texts for (what, code), texts in values.items() if what == "term" and code is not None and texts}
             if not terms:
                 continue

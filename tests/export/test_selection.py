@@ -59,6 +59,16 @@ def test_csv_pair_is_the_glossary_weblate_imports(tmp_path: Path) -> None:
     assert swapped[[r[0] for r in swapped].index("KPO")][:2] == ["KPO", "knowledge process outsourcing"]
 
 
+def test_translate_toolkit_reads_the_csv_pair(tmp_path: Path) -> None:
+    from translate.storage.csvl10n import csvfile
+
+    glossary, settings = valid_glossary(tmp_path, {"f.yaml": concept("f", en="-ism, \"quoted\"", sv="=x")})
+    store = csvfile(io.BytesIO(run_export(glossary, settings, "csv-pair", locales=("en", "sv")).data))
+    pairs = {u.source: u.target for u in store.units}
+    assert len(pairs) == len(glossary.concepts)
+    assert pairs["knowledge process outsourcing"] == "KPO" and pairs['-ism, "quoted"'] == "=x"  # no ' guard: Weblate would keep it
+
+
 @pytest.mark.parametrize(("locales", "message"), [
     (("en",), "csv-pair is one language pair"),
     (("en", "de"), "'de' is not a configured locale"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import http.server
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,6 +41,18 @@ def test_translate_toolkit_reads_every_term_language_and_definition(tmp_path: Pa
         assert unit.source == c.locales["en"].terms[0].text
         if "sv" in c.locales:
             assert unit.target == c.locales["sv"].terms[0].text
+
+
+def test_tbx2po_makes_a_po_file_of_it(tmp_path: Path) -> None:
+    # translate-toolkit's converter (the issue: it wrote an empty file from the TBX 2019 export)
+    glossary, settings = valid_glossary(tmp_path)
+    (tmp_path / "g.tbx").write_bytes(run_export(glossary, settings, "tbx2008").data)
+    tool = Path(sys.executable).with_name("tbx2po")
+    proc = subprocess.run([str(tool), str(tmp_path / "g.tbx"), str(tmp_path / "g.po")], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    po = (tmp_path / "g.po").read_text(encoding="utf-8")
+    assert po.count("\nmsgid ") == len(glossary.concepts) + 1  # and the header
+    assert 'msgid "knowledge process outsourcing"\nmsgstr "KPO"' in po
 
 
 def test_deprecated_terms_are_what_translate_toolkit_calls_deprecated(tmp_path: Path) -> None:
