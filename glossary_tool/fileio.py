@@ -236,12 +236,15 @@ def recover(root: Path) -> str | None:
         return _recover_locked(root, staging)
 
 
-def _recover_locked(root: Path, staging: Path) -> str:
+def _recover_locked(root: Path, staging: Path) -> str | None:
     if (staging / DONE).exists():
         _remove_staging(staging)
         return f"an earlier import had put every file in place; its staging folder {staging} was removed"
     entries = _journal_entries(staging)
     if entries is None:
+        if not any(staging.iterdir()):  # made and not yet filled, or emptied after its set was in place: nothing to say
+            staging.rmdir()
+            return None
         shutil.rmtree(staging, ignore_errors=True)
         return f"an earlier import was interrupted before it changed any entry; its staged files were removed from {staging}"
     done, skipped = 0, []
@@ -281,7 +284,8 @@ def write_set(root: Path, writes: Sequence[PlannedWrite]) -> None:
     with _folder_lock(root):
         if staging.exists():
             message = _recover_locked(root, staging)
-            raise FatalError(f"{message}; run the command again")
+            if message is not None:
+                raise FatalError(f"{message}; run the command again")
         for w in writes:
             check_target(w.path, overwrite=w.expected_digest is not None)
         try:
