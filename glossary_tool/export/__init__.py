@@ -48,6 +48,7 @@ class ImportOptions:
     target_locale: str | None = None
     columns: str | None = None
     existing: tuple[Concept, ...] = ()
+    ids: frozenset[str] = frozenset()  # every id in the content (concepts, comparisons, FAQ), folded: new ids avoid them
     tbx_schemas: Path | None = None  # a folder with the TBX-Basic RelaxNG and Schematron, to check TBX-Basic files with
 
 
@@ -222,7 +223,7 @@ def import_file(settings: Settings, fmt: str, file: Path, *, overwrite: bool = F
     ids, entries = existing_entries(settings)
     existing = {e.model.id: (e.model, Path(e.doc.path).resolve()) for e in entries if isinstance(e.model, Concept)}
     opts = options or ImportOptions()
-    opts = dataclasses.replace(opts, existing=tuple(model for model, _ in existing.values()))
+    opts = dataclasses.replace(opts, existing=tuple(model for model, _ in existing.values()), ids=frozenset(ids))
     imported, problems = importers[fmt](data, shown, settings, opts)
     rule = f"import-{fmt}"
     planned: list[PlannedWrite] = []

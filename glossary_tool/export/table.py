@@ -303,6 +303,7 @@ class _Mapped:
         source = self.options.source_locale or self.settings.source_locale
         if ("term", source) not in self.mapping:
             source = next(code for what, code in self.mapping if what == "term" and code is not None)
+        self.taken |= self.options.ids
         for concept in self.options.existing:
             self.taken.add(concept.id)
             holder = _New(concept.id, 0, concept.category, base=concept)

@@ -627,7 +627,7 @@ def import_tbx(data: bytes, path: str, settings: Settings, options: ImportOption
     entries = list(root.iter("{*}conceptEntry"))
     ids: dict[str, str] = {}  # a file's id -> the glossary id (for references)
     slugs: dict[etree._Element, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(options.ids) if options is not None else set()
     for ce in entries:
         raw = ce.get("id", "")
         slug = to_slug(raw) if raw else ""

@@ -106,6 +106,12 @@ def test_a_row_that_matches_an_existing_concept_extends_its_file(tmp_path: Path,
     assert kpo is not None and [(t.text, t.status) for t in kpo.locales["sv"].terms] == [("KPO", "preferred"), ("kunskapsoutsourcing", "admitted")]
     after = (tmp_path / "content/concepts/kpo.yaml").read_text(encoding="utf-8")
     assert after.startswith(before.split("  sv:")[0])  # only the Swedish terms grew
+    write_files(tmp_path, {"content/faq/faq.yaml": concept("offshoring")})
+    write_files(tmp_path, {"more.csv": "source,target\r\noffshoring,utlandsförläggning\r\n"})
+    assert main(["import", "--format", "csv", "more.csv"]) == 0  # the id offshoring is taken (by a file elsewhere): a new one is made
+    assert "content/concepts/offshoring-2.yaml" in capsys.readouterr().out
+    (tmp_path / "content/faq/faq.yaml").unlink()
+    (tmp_path / "content/concepts/offshoring-2.yaml").unlink()
     assert main(["import", "--format", "csv", "pairs.csv"]) == 1  # again: every term is in the glossary now
     out = capsys.readouterr().out
     assert "warning: 3 row(s) add nothing: all their terms are in the glossary already" in out and "error: nothing was imported" in out
