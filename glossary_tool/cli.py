@@ -149,26 +149,50 @@ def cmd_status(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
     return EXIT_PROBLEMS if low else EXIT_OK
 
 
-def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.export import export_glossary, write_output
+def _locales_arg(value: str | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(code.strip() for code in value.split(",") if code.strip())
 
-    data = export_glossary(settings, args.format)
+
+def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.export import export_glossary, recover_interrupted, write_output
+    from glossary_tool.fileio import check_target, reason
+
+    if args.output:  # refuse a bad target before the glossary is linted and exported
+        check_target(Path(args.output), overwrite=args.overwrite)
+    recovered = recover_interrupted(settings)  # an import killed half-way is finished before the glossary is read
+    if recovered:
+        print(f"glossary-tool: {recovered}", file=sys.stderr)
+    result = export_glossary(settings, args.format, _locales_arg(args.locales))
     if args.output:
-        write_output(data, Path(args.output), overwrite=args.overwrite)
+        write_output(result.data, Path(args.output), overwrite=args.overwrite)
     else:
-        sys.stdout.buffer.write(data)
+        try:
+            sys.stdout.buffer.write(result.data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise FatalError(f"cannot write to standard output: {reason(exc)}") from None
+    if result.omitted:
+        print(f"left out {result.omitted} field(s) that still hold a TODO placeholder ('glossary-tool lint --strict' lists them)", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.export import import_file
+    from glossary_tool.export import ImportOptions, import_file
     from glossary_tool.loading import display_path
     from glossary_tool.reporters import REPORTERS
 
-    result = import_file(settings, args.format, Path(args.file), overwrite=args.overwrite)
+    options = ImportOptions(source_locale=args.source_locale, target_locale=args.target_locale, columns=args.columns,
+                            tbx_schemas=Path(args.tbx_schemas) if args.tbx_schemas else None)
+    result = import_file(settings, args.format, Path(args.file), overwrite=args.overwrite, options=options)
+    if result.recovered:
+        print(f"glossary-tool: {result.recovered}", file=sys.stderr)
     sys.stdout.write(REPORTERS["text"](result.problems) if result.problems else "")
     print(f"wrote {len(result.written)} entr{'y' if len(result.written) == 1 else 'ies'}" + "".join(f"\n  {display_path(p)}" for p in result.written))
-    return EXIT_PROBLEMS if result.errors else EXIT_OK
+    if result.extended:
+        print(f"added terms to {len(result.extended)} existing entr{'y' if len(result.extended) == 1 else 'ies'}" + "".join(f"\n  {display_path(p)}" for p in result.extended))
+    return EXIT_PROBLEMS if result.errors or not (result.written or result.extended) else EXIT_OK
 
 
 def cmd_catalog(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
@@ -293,12 +317,17 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the glossary in an exchange format")
     export.add_argument("--format", required=True, choices=_choices(command, "export", _exporters))
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
-    export.add_argument("--overwrite", action="store_true", help="replace the output file if it exists")
+    export.add_argument("--overwrite", action="store_true", help="replace the output file if it exists (a regular file only)")
+    export.add_argument("--locales", metavar="CODES", help="comma-separated languages to export, e.g. en,sv (default: every configured one)")
 
     imp = sub.add_parser("import", help="read an exchange file into entries under the content folder")
     imp.add_argument("--format", required=True, choices=_choices(command, "import", _importers))
     imp.add_argument("file", help="the file to read")
     imp.add_argument("--overwrite", action="store_true", help="replace entries whose id already exists")
+    imp.add_argument("--source-locale", metavar="CODE", help="language of the source column of a two-column file (default: the source locale)")
+    imp.add_argument("--target-locale", metavar="CODE", help="language of the target column of a two-column file (default: the other configured locale)")
+    imp.add_argument("--columns", metavar="MAP", help="map other headers, e.g. 'term:en=English,term:sv=Swedish,definition:en=Notes'")
+    imp.add_argument("--tbx-schemas", metavar="DIR", help="folder with the TBX-Basic RelaxNG and Schematron (basic.rng, basic_xpath1.sch) to check TBX-Basic files against")
 
     catalog = sub.add_parser("catalog", help="start or complete the project's UI catalog of a language")
     catalog.add_argument("locale", help="a configured language tag, e.g. de")

@@ -1,42 +1,140 @@
-"""Safe file writes: temp file in the same folder, fsync, then an atomic replace."""
+"""Safe file writes: a temporary file in the same folder, fsync, then an atomic replace; and all-or-nothing write sets.
+
+Every failure of the file system becomes one clear ``FatalError`` line; the original file is never touched.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import hashlib
+import json
 import os
+import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from glossary_tool.problems import FatalError
+
+# What a full disk, a read-only mount or missing rights look like, in the words a user needs.
+_REASONS = {
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EFBIG: "the file would be larger than the system allows",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "the operation is not permitted",
+    errno.EIO: "an input/output error of the device",
+    errno.ENOENT: "the folder does not exist or does not accept new files",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "it is a folder",
+    errno.EXDEV: "the staging folder is on another file system",
+    errno.EMLINK: "too many links",
+    errno.ENAMETOOLONG: "the name is too long",
+}
+STAGING = ".glossary-import"  # hidden: MkDocs skips dot-folders, and nothing in it ends in .yaml, so lint skips it
+JOURNAL = "journal.json"
+DONE = "done"  # the journal's name once every file is in place: only the staging folder is left to remove
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def reason(exc: OSError) -> str:
+    """An OSError as a short phrase with its errno name, e.g. ``no space left on the device (ENOSPC)``."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    text = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    return f"{text} ({name})" if name else text
+
+
+def _fatal(path: Path, exc: OSError) -> FatalError:
+    return FatalError(f"{path}: cannot write: {reason(exc)}; nothing was changed")
+
+
+def check_target(path: Path, *, overwrite: bool) -> None:
+    """Refuse a target that is not a regular file (a device, a folder, a link, a FIFO), or whose folder is missing.
+
+    Refused even with ``overwrite``: replacing ``/dev/full`` or a folder with a regular file is never intended."""
+    parent = path.parent
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise FatalError(f"{path}: cannot write: {reason(exc)}") from None
+    if st is not None:
+        if stat.S_ISLNK(st.st_mode):
+            raise FatalError(f"{path}: is a symbolic link; refusing to replace it (write to the file it points to, or remove the link)")
+        if stat.S_ISDIR(st.st_mode):
+            raise FatalError(f"{path}: is a folder; name a file to write")
+        if not stat.S_ISREG(st.st_mode):
+            raise FatalError(f"{path}: is not a regular file (a device, FIFO or socket); refusing to replace it")
+        if not overwrite:
+            raise FatalError(f"{path}: already exists; refusing to overwrite")
+    if not parent.is_dir():
+        what = "does not exist" if not parent.exists() else "is not a folder"
+        raise FatalError(f"{path}: the folder {parent} {what}; create it first")
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    # os.write rather than a file object: a short write is retried, and a failure surfaces at this one call.
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+    os.fsync(fd)
+
+
+def _write_new(folder: Path, prefix: str, suffix: str, data: bytes, mode: int) -> str:
+    """``data`` in a new file of ``folder``, fsynced; its path. On failure nothing is left behind."""
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+    try:
+        try:
+            os.fchmod(fd, mode)  # mkstemp makes 0600; the replaced file must keep its permissions
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (folders that cannot be fsynced are left as they are)."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    dfd = os.open(folder, os.O_DIRECTORY)
+    try:
+        os.fsync(dfd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP):
+            raise
+    finally:
+        os.close(dfd)
+
+
 def atomic_write(path: Path, data: bytes, *, overwrite: bool = False, expected_digest: str | None = None) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, never half of one.
 
     Refuses to replace an existing file unless ``overwrite``; with ``expected_digest`` it also refuses
-    when the file changed since it was read (another writer got there first).
+    when the file changed since it was read (another writer got there first). A target that is not a regular
+    file is always refused; a failing file system (full, read-only, no rights) is a ``FatalError``.
     """
     path = Path(path)
-    if path.exists() and not overwrite and expected_digest is None:
-        raise FatalError(f"{path}: already exists; refusing to overwrite")
+    check_target(path, overwrite=overwrite or expected_digest is not None)
     mode = _mode_for(path)
-    # A dot-name ending in .tmp: if the process dies before the replace, lint (*.yaml only) and MkDocs
-    # (which skips dot-files) both ignore what is left behind, and the original stays untouched.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp: str | None = None
     try:
-        with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), mode)  # mkstemp makes 0600; the replaced file must keep its permissions
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        # A dot-name ending in .tmp: if the process dies before the replace, lint (*.yaml only) and MkDocs
+        # (which skips dot-files) both ignore what is left behind, and the original stays untouched.
+        tmp = _write_new(path.parent, f".{path.name}.", ".tmp", data, mode)
         with _folder_lock(path.parent):  # check-and-replace must be one step for concurrent writers
             if expected_digest is not None:
                 current = path.read_bytes() if path.exists() else b""
@@ -45,16 +143,14 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = False, expected_d
             elif not overwrite and path.exists():
                 raise FatalError(f"{path}: appeared while writing; refusing to overwrite")
             _replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable
-        dfd = os.open(path.parent, os.O_DIRECTORY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+            tmp = None
+        _sync_folder(path.parent)
+    except OSError as exc:
+        raise _fatal(path, exc) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def _mode_for(path: Path) -> int:
@@ -88,5 +184,189 @@ def _folder_lock(folder: Path) -> Iterator[None]:
 
 
 def _replace(tmp: str, path: Path) -> None:
-    # A separate function so tests can inject a failure between writing and replacing.
+    # A separate function so tests can inject a failure (or a kill) between writing and replacing.
     os.replace(tmp, path)
+
+
+# ---- write sets: many files, all or nothing, even across a kill ----
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedWrite:
+    """One file of a write set: its new bytes, and the digest it must still have (None: it must not exist)."""
+
+    path: Path
+    data: bytes
+    expected_digest: str | None = None
+
+
+def _current_digest(path: Path) -> str | None:
+    try:
+        return digest(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def _journal_entries(staging: Path) -> list[dict[str, str | None]] | None:
+    try:
+        data = json.loads((staging / JOURNAL).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise FatalError(f"{staging / JOURNAL}: cannot read the journal of an interrupted import ({exc}); "
+                         f"check the files it lists by hand, then delete {staging}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("files"), list):
+        raise FatalError(f"{staging / JOURNAL}: not a journal of this tool; check it, then delete {staging}")
+    entries: list[dict[str, str | None]] = data["files"]
+    return entries
+
+
+def recover(root: Path) -> str | None:
+    """Finish or roll back a write set that a killed process left in ``root``; what was done, or None.
+
+    A journal means the set was complete and committed: every file it lists is put in place (a file that
+    someone changed since is left alone and named). No journal means nothing outside the staging folder was
+    touched yet: the staged files are removed."""
+    staging = root / STAGING
+    if not staging.is_dir():
+        return None
+    with _folder_lock(root):
+        if not staging.is_dir():  # another process recovered while this one waited
+            return None
+        return _recover_locked(root, staging)
+
+
+def _recover_locked(root: Path, staging: Path) -> str | None:
+    if (staging / DONE).exists():
+        _remove_staging(staging)
+        return f"an earlier import had put every file in place; its staging folder {staging} was removed"
+    entries = _journal_entries(staging)
+    if entries is None:
+        if not any(staging.iterdir()):  # made and not yet filled, or emptied after its set was in place: nothing to say
+            staging.rmdir()
+            return None
+        shutil.rmtree(staging, ignore_errors=True)
+        return f"an earlier import was interrupted before it changed any entry; its staged files were removed from {staging}"
+    done, skipped = 0, []
+    try:
+        for item in entries:
+            target = root / str(item["target"])
+            staged = staging / str(item["staged"])
+            current = _current_digest(target)
+            if current == item["new"]:
+                done += 1
+            elif current == item["old"] and staged.exists():
+                with _folder_lock(target.parent) if target.parent != root else contextlib.nullcontext():
+                    _replace(str(staged), target)
+                _sync_folder(target.parent)
+                done += 1
+            else:
+                skipped.append(str(item["target"]))
+        os.unlink(staging / JOURNAL)
+    except OSError as exc:
+        raise FatalError(f"{staging}: cannot finish an interrupted import: {reason(exc)}; run the command again when that is fixed") from None
+    shutil.rmtree(staging, ignore_errors=True)
+    note = f"finished an import that was interrupted: {done} of {len(entries)} file(s) in place"
+    if skipped:
+        note += f"; changed by someone else since, so left as they are: {', '.join(skipped)}"
+    return note
+
+
+def write_set(root: Path, writes: Sequence[PlannedWrite]) -> None:
+    """Write every file of ``writes`` (all under ``root``) or none of them, even if the process is killed.
+
+    The new files are staged in ``root/.glossary-import/`` with a hard link to each original; a journal written
+    last commits the set; then every staged file is renamed into place. An error before the end restores the
+    originals; a kill after the commit is finished by ``recover`` on the next run, a kill before it changes nothing."""
+    if not writes:
+        return
+    staging = root / STAGING
+    with _folder_lock(root):
+        if staging.exists():
+            message = _recover_locked(root, staging)
+            if message is not None:
+                raise FatalError(f"{message}; run the command again")
+        for w in writes:
+            check_target(w.path, overwrite=w.expected_digest is not None)
+        try:
+            os.mkdir(staging, 0o700)
+        except OSError as exc:
+            raise _fatal(staging, exc) from None
+        try:
+            entries = _stage(root, staging, writes)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _apply(root, staging, writes, entries)
+        _remove_staging(staging)
+
+
+def _stage(root: Path, staging: Path, writes: Sequence[PlannedWrite]) -> list[dict[str, str | None]]:
+    entries: list[dict[str, str | None]] = []
+    try:
+        for i, w in enumerate(writes):
+            current = _current_digest(w.path)
+            if current != w.expected_digest:
+                what = "appeared" if w.expected_digest is None else "changed on disk"
+                raise FatalError(f"{w.path}: {what} after it was read; nothing was written, run the command again")
+            staged = Path(_write_new(staging, f"{i:05d}.", ".new", w.data, _mode_for(w.path)))
+            backup = None
+            if current is not None:  # a second name for the original, so an error later can put it back
+                backup = staging / f"{i:05d}.old"
+                try:
+                    os.link(w.path, backup)
+                except OSError:
+                    shutil.copy2(w.path, backup)
+            entries.append({"target": os.path.relpath(w.path, root), "staged": staged.name, "old": current,
+                            "new": digest(w.data), "backup": backup.name if backup else None})
+        _sync_folder(staging)
+        tmp = _write_new(staging, ".journal.", ".tmp", json.dumps({"files": entries}, indent=1).encode("utf-8"), 0o600)
+        os.replace(tmp, staging / JOURNAL)  # the commit point: from here on the set is finished, never half-made
+        _sync_folder(staging)
+    except OSError as exc:
+        raise FatalError(f"{staging}: cannot stage the import: {reason(exc)}; nothing was changed") from None
+    return entries
+
+
+def _apply(root: Path, staging: Path, writes: Sequence[PlannedWrite], entries: list[dict[str, str | None]]) -> None:
+    applied: list[tuple[PlannedWrite, dict[str, str | None]]] = []
+    try:
+        for w, item in zip(writes, entries, strict=True):
+            with _folder_lock(w.path.parent) if w.path.parent != root else contextlib.nullcontext():
+                if _current_digest(w.path) != item["old"]:
+                    raise FatalError(f"{w.path}: changed on disk during the import; every file was put back as it was")
+                _replace(str(staging / str(item["staged"])), w.path)
+            applied.append((w, item))
+        for folder in {w.path.parent for w in writes}:
+            _sync_folder(folder)
+        os.replace(staging / JOURNAL, staging / DONE)  # the set is in place: nothing is left to finish
+    except BaseException as exc:
+        _roll_back(staging, applied)
+        with contextlib.suppress(OSError):
+            os.unlink(staging / JOURNAL)
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise FatalError(f"{staging}: cannot put the imported files in place: {reason(exc)}; every file was put back as it was") from None
+        raise
+
+
+def _remove_staging(staging: Path) -> None:
+    """Remove a finished set's staging folder, its ``done`` marker last: a kill half-way leaves the marker, so
+    the next run still knows that every file is in place."""
+    for entry in staging.iterdir():
+        if entry.name != DONE:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+    with contextlib.suppress(OSError):
+        (staging / DONE).unlink()
+    with contextlib.suppress(OSError):
+        staging.rmdir()
+
+
+def _roll_back(staging: Path, applied: list[tuple[PlannedWrite, dict[str, str | None]]]) -> None:
+    for w, item in reversed(applied):
+        with contextlib.suppress(OSError):
+            if item["backup"]:
+                os.replace(staging / str(item["backup"]), w.path)
+            else:
+                os.unlink(w.path)

@@ -202,7 +202,7 @@ def test_a_crash_during_the_write_leaves_the_old_file(project: Path, monkeypatch
         raise OSError("disk full")
 
     monkeypatch.setattr(fileio, "_replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(FatalError, match="disk full; nothing was changed"):
         scaffold.add_locale(load_settings("mkdocs.yml"), "kpo", "sv")
     assert path.read_text(encoding="utf-8") == before
     assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []

@@ -59,7 +59,7 @@ def concept_node(concept: Concept, settings: Settings, exported: set[str]) -> di
         values = []
         for code, block in concept.locales.items():
             value = getattr(block, field)
-            values += [_literal(v, code) for v in (value if isinstance(value, tuple) else (value,))]
+            values += [_literal(v, code) for v in (value if isinstance(value, tuple) else (value,)) if v]  # "": a placeholder left out
         if values:
             node[prop] = values
     for name, prop in relation_properties(settings).items():
@@ -69,22 +69,23 @@ def concept_node(concept: Concept, settings: Settings, exported: set[str]) -> di
             node[prop] += [t for t in targets if t not in node[prop]]
     if not concept.targets("broader"):
         node["skos:topConceptOf"] = {"@id": base_iri(settings)}
-    node["dct:source"] = [{"@id": s.url} if s.url else s.title for s in concept.sources]
+    if concept.sources:
+        node["dct:source"] = [{"@id": s.url} if s.url else s.title for s in concept.sources]
     return node
 
 
 @exporter("skos")
-def export_skos(glossary: Glossary, settings: Settings) -> bytes:
+def export_skos(glossary: Glossary, settings: Settings, locales: tuple[str, ...] | None = None) -> bytes:
     """The concepts as a SKOS concept scheme in JSON-LD, sorted by id."""
     concepts = sorted(glossary.concepts, key=lambda c: c.id)
     exported = {c.id for c in concepts}
     base = base_iri(settings)
     scheme: dict[str, Any] = {"@id": base, "@type": "skos:ConceptScheme",
-                              "skos:prefLabel": [_literal(loc.site_name or "Glossary", loc.code) for loc in settings.locales],
+                              "skos:prefLabel": [_literal(loc.site_name or "Glossary", loc.code) for loc in settings.locales if loc.code in (locales or settings.locale_codes)],
                               "skos:hasTopConcept": [{"@id": concept_iri(settings, c.id)} for c in concepts if not c.targets("broader")]}
     collections = [
         {"@id": f"{base}categories/{cat.id}/", "@type": "skos:Collection", "skos:notation": cat.id,
-         "skos:prefLabel": [_literal(text, code) for code, text in cat.labels.items()],
+         "skos:prefLabel": [_literal(text, code) for code, text in cat.labels.items() if code in (locales or settings.locale_codes)],
          "skos:member": [{"@id": concept_iri(settings, c.id)} for c in concepts if c.category == cat.id]}
         for cat in settings.categories if any(c.category == cat.id for c in concepts)
     ]

@@ -13,16 +13,18 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
 from pydantic import ValidationError
 
 from glossary_tool.config import Settings
-from glossary_tool.export import Imported, exporter, importer, problem, validation_problems
+from glossary_tool.export import Imported, ImportOptions, Placeholders, exporter, importer, match_locale, problem, validation_problems
 from glossary_tool.model import Concept, Glossary
 from glossary_tool.problems import FatalError, Problem, Severity
-from glossary_tool.rules.ids import SLUG
+from glossary_tool.rules.ids import RESERVED, SLUG, slug_problem
+from glossary_tool.rules.terms import term_key
 
 NS = "urn:iso:std:iso:30042:ed-2"
 # Namespaces of TBX 2019 files in the wild (the LTAC examples moved to the second one); both read the same.
@@ -65,7 +67,7 @@ def _locale_order(concept: Concept, settings: Settings) -> list[str]:
     return configured + [c for c in concept.locales if c not in configured]
 
 
-def _concept_entry(body: etree._Element, concept: Concept, settings: Settings, exported: set[str]) -> None:
+def concept_entry(body: etree._Element, concept: Concept, settings: Settings, exported: set[str]) -> None:
     entry = _sub(body, "conceptEntry", id=xml_id(concept.id))
     _sub(entry, "descrip", concept.category, type="subjectField")
     for name in settings.relation_ids:
@@ -82,7 +84,8 @@ def _concept_entry(body: etree._Element, concept: Concept, settings: Settings, e
     for code in _locale_order(concept, settings):
         block = concept.locales[code]
         lang = _sub(entry, "langSec", lang=code)
-        _sub(lang, "descrip", block.definition, type="definition")
+        if block.definition:  # empty: a placeholder the export leaves out
+            _sub(lang, "descrip", block.definition, type="definition")
         for note in block.notes:
             _sub(lang, "note", note)
         for i, term in enumerate(block.terms):
@@ -109,14 +112,20 @@ def _concept_entry(body: etree._Element, concept: Concept, settings: Settings, e
                 _sub(sec, "note", note)
 
 
+def main_language(settings: Settings, locales: tuple[str, ...] | None) -> str:
+    """The document's language: the source language, unless the export leaves it out."""
+    chosen = locales or settings.locale_codes
+    return settings.source_locale if settings.source_locale in chosen else chosen[0]
+
+
 @exporter("tbx")
-def export_tbx(glossary: Glossary, settings: Settings) -> bytes:
+def export_tbx(glossary: Glossary, settings: Settings, locales: tuple[str, ...] | None = None) -> bytes:
     """The concepts as one TBX-Basic document (comparisons and FAQ entries are not terminology)."""
     concepts = sorted(glossary.concepts, key=lambda c: c.id)
     if not concepts:
         raise FatalError("nothing to export: the glossary has no concepts (TBX needs at least one conceptEntry)")
     root = etree.Element(f"{{{NS}}}tbx", {"type": "TBX-Basic", "style": "dca"}, nsmap={None: NS})
-    root.set(XML_LANG, settings.source_locale)
+    root.set(XML_LANG, main_language(settings, locales))
     file_desc = _sub(_sub(root, "tbxHeader"), "fileDesc")
     title = settings.locale(settings.source_locale).site_name or "Glossary"
     _sub(_sub(file_desc, "titleStmt"), "title", title)
@@ -124,7 +133,7 @@ def export_tbx(glossary: Glossary, settings: Settings) -> bytes:
     body = _sub(_sub(root, "text"), "body")
     exported = {c.id for c in concepts}
     for concept in concepts:
-        _concept_entry(body, concept, settings, exported)
+        concept_entry(body, concept, settings, exported)
     tree = etree.ElementTree(root)
     root.addprevious(etree.PI("xml-model", f'href="{RNG_HREF}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'))
     root.addprevious(etree.PI("xml-model", f'href="{SCH_HREF}" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"'))
@@ -133,6 +142,20 @@ def export_tbx(glossary: Glossary, settings: Settings) -> bytes:
 
 
 # ---- import -------------------------------------------------------------------------------------------
+
+# Picklist values are matched ignoring case: other tools write "Noun", "NOUN" or "fullform".
+_TERM_TYPES = {t.casefold(): t for t in TERM_TYPES}
+_ADMIN_STATUS = {k.casefold(): v for k, v in TBX_TO_STATUS.items()}
+# TBX-Min's usageStatus (and the "deprecated" some files write there).
+_USAGE_STATUS = {"preferred": "preferred", "admitted": "admitted", "notrecommended": "deprecated", "obsolete": "deprecated", "deprecated": "deprecated"}
+_POS = {p.casefold(): p for p in (*TBX_POS, *POS_TO_TBX)}
+_GENDER = {g.casefold(): g for g in (*TBX_GENDER, *GENDER_TO_TBX)}
+# What the Microsoft Terminology Collection writes for "no value": dropped, not imported as "other".
+_NO_VALUE = frozenset({"not selected", "none", "n/a", "-"})
+# TBX 2008 (martif) element names and their TBX 2019 (DCA) names: the reader then walks one structure.
+_MARTIF_NAMES = {"martif": "tbx", "martifHeader": "tbxHeader", "termEntry": "conceptEntry", "langSet": "langSec", "tig": "termSec", "ntig": "termSec"}
+_DOCTYPE = re.compile(rb"<!DOCTYPE\s+[^\s>\[]+(?:\s+(?:SYSTEM\s+(?:\"[^\"]*\"|'[^']*')|PUBLIC\s+(?:\"[^\"]*\"|'[^']*')\s+(?:\"[^\"]*\"|'[^']*')))?\s*(\[|>)")
+MAX_SCHEMA_PROBLEMS = 5
 
 
 def _local(el: etree._Element) -> str:
@@ -156,9 +179,17 @@ def to_slug(raw: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:64].strip("-")
 
 
-def _lang_code(raw: str) -> str:
-    parts = raw.replace("_", "-").split("-")
-    return parts[0].lower() + ("-" + parts[1].upper() if len(parts) > 1 else "")
+def unique_slug(text: str, taken: set[str], settings: Settings, fallback: str) -> str:
+    """A new glossary id made from ``text`` (a term), not in ``taken`` and not reserved; ``fallback`` when the
+    text has no ASCII letters or digits (a Chinese term, say)."""
+    reserved = frozenset(RESERVED | set(settings.locale_codes) | {loc.prefix.strip("/") for loc in settings.locales})
+    base = to_slug(text)[:60].strip("-") or fallback
+    candidate, n = base, 1
+    while candidate in taken or slug_problem(candidate, reserved) is not None:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
 
 
 @dataclass
@@ -181,12 +212,23 @@ class _Reader:
     ignored: dict[str, tuple[int, int]] = field(default_factory=dict)  # what -> (count, first line)
     skipped_langs: Counter[str] = field(default_factory=Counter)
     skipped_lang_line: dict[str, int] = field(default_factory=dict)
+    mapped_langs: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # tag -> (locale, count, first line)
+    unmatched_fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # subjectField -> (count, first line)
+    placeholders: Placeholders = field(default_factory=Placeholders)
 
     def warn(self, el: etree._Element, message: str) -> None:
         self.problems.append(problem(self.path, el.sourceline or 1, RULE, message, Severity.WARNING))
 
     def error(self, el: etree._Element, message: str) -> None:
         self.problems.append(problem(self.path, el.sourceline or 1, RULE, message))
+
+    def locale(self, tag: str, el: etree._Element) -> str | None:
+        """The configured locale of an ``xml:lang``; a region or script cut off to find it is reported once per tag."""
+        code = match_locale(tag, self.settings)
+        if code is not None and code != tag:
+            _, count, line = self.mapped_langs.get(tag, (code, 0, el.sourceline or 1))
+            self.mapped_langs[tag] = (code, count + 1, line)
+        return code
 
     def descrip_grp(self, grp: etree._Element, handle: Callable[[etree._Element], None],
                     add_source: Sink, relation: Sink, note: Sink) -> None:
@@ -207,12 +249,26 @@ class _Reader:
         self.ignored[key] = (count + 1, line)
 
     def report_ignored(self) -> None:
+        self.problems.extend(self.placeholders.problems(self.path, RULE))
         for what, (count, line) in sorted(self.ignored.items(), key=lambda kv: kv[1][1]):
             self.problems.append(problem(self.path, line, RULE, f"{count} {what} element(s) not imported (first here): the glossary has no place for them", Severity.WARNING))
         for code, count in self.skipped_langs.items():
             self.problems.append(problem(self.path, self.skipped_lang_line[code], RULE,
                                          f"{count} langSec element(s) in '{code}' not imported (first here): '{code}' is not a configured locale; add it to locales in mkdocs.yml to import it",
                                          Severity.WARNING))
+        for tag, (code, count, line) in self.mapped_langs.items():
+            self.problems.append(problem(self.path, line, RULE, f"xml:lang '{tag}' imported as the configured locale '{code}' ({count} time(s), first here)", Severity.WARNING))
+        for value, (count, line) in self.unmatched_fields.items():
+            self.problems.append(problem(self.path, line, RULE, f"subjectField '{value}' is the label of no category; kept as the note 'subjectField: {value}' "
+                                         f"on {count} concept(s) (first here), which get category '{self.settings.category_ids[0]}'", Severity.WARNING))
+
+    def category_of(self, value: str) -> str | None:
+        """The category whose id or label (in any language) is ``value``, compared like terms."""
+        key = term_key(value)
+        for cat in self.settings.categories:
+            if key == term_key(cat.id) or any(key == term_key(label) for label in cat.labels.values()):
+                return cat.id
+        return None
 
     # -- concept level --------------------------------------------------------------------------------
 
@@ -249,11 +305,13 @@ class _Reader:
                 value = text_of(d)
                 if category is not None:
                     self.warn(d, f"a second subjectField '{value}' for '{slug}'; only the first is kept")
-                elif value.lower() in self.settings.category_ids:
-                    category = value.lower()
-                else:
+                    return
+                category = self.category_of(value)
+                if category is None:
                     category = self.settings.category_ids[0]
-                    self.warn(d, f"subjectField '{value}' is not a category ({', '.join(self.settings.category_ids)}); '{slug}' gets category {category}")
+                    loose_notes.append((self.default_lang, f"subjectField: {value}"))
+                    count, line = self.unmatched_fields.get(value, (0, d.sourceline or 1))
+                    self.unmatched_fields[value] = (count + 1, line)
             elif kind == "definition":
                 loose_definitions.append((d.get(XML_LANG, self.default_lang), text_of(d)))
             else:
@@ -274,27 +332,26 @@ class _Reader:
                 self.admin_grp(child, add_source)
             else:
                 self.aux(child, add_source, relation, loose_note)
-        for lang, text in loose_notes:
-            code = _lang_code(lang)
-            if code in blocks:
-                blocks[code].notes.append(text)
+        if not blocks:
+            self.warn(ce, f"concept '{slug}' has no terms in a configured locale ({', '.join(self.settings.locale_codes)}); not imported")
+            return None
+        first_block = next(iter(blocks))
+        for lang, text in loose_notes:  # in the language they are marked with, else the concept's first language
+            code = match_locale(lang, self.settings)
+            blocks[code if code in blocks else first_block].notes.append(text)
         for lang, text in loose_definitions:
-            code = _lang_code(lang)
+            code = match_locale(lang, self.settings)
             if code in blocks and blocks[code].definition is None:
                 blocks[code].definition = text
-        if not blocks:
-            self.warn(ce, f"concept '{slug}' has no terms in a configured locale; not imported")
-            return None
+        line = ce.sourceline or 1
         if not sources:
-            sources.append({"title": f"TODO: source of {slug} (none in the imported file)"})
-            self.warn(ce, f"concept '{slug}' names no source; a placeholder source was written")
+            sources.append({"title": self.placeholders.add("source", slug, line)})
         locales: dict[str, Any] = {}
         for code, block in blocks.items():
-            if block.definition is None:
-                self.warn(ce, f"concept '{slug}' has no '{code}' definition; a placeholder was written")
-            locales[code] = {"terms": block.terms, "definition": block.definition or f"TODO: {code} definition of {slug} (none in the imported file)",
-                             "examples": block.examples, "notes": block.notes}
-        data = {"id": slug, "kind": "concept", "category": category or "general", "relations": relations, "sources": sources, "locales": locales}
+            definition = block.definition or self.placeholders.add(f"'{code}' definition", slug, line)
+            locales[code] = {"terms": block.terms, "definition": definition, "examples": block.examples, "notes": block.notes}
+        ordered = {code: locales[code] for code in self.settings.locale_codes if code in locales}
+        data = {"id": slug, "kind": "concept", "category": category or self.settings.category_ids[0], "relations": relations, "sources": sources, "locales": ordered}
         try:
             return Imported(Concept.model_validate(data), ce.sourceline or 1)
         except ValidationError as exc:
@@ -310,7 +367,7 @@ class _Reader:
         for note in _children(grp):
             if note is admin:
                 continue
-            m = _SOURCE_NOTE.match(text_of(note)) if _local(note) == "note" else None
+            m = _SOURCE_NOTE.match(text_of(note)) if _local(note) in ("note", "adminNote") else None
             if m and m.group(1) not in src:
                 src[m.group(1)] = m.group(2)
             else:
@@ -337,10 +394,11 @@ class _Reader:
 
     def lang_sec(self, ls: etree._Element, blocks: dict[str, _Block], add_source: Sink, relation: Sink) -> None:
         raw = ls.get(XML_LANG, "")
-        code = _lang_code(raw)
-        if code not in self.settings.locale_codes:
-            self.skipped_langs[code or "(none)"] += 1
-            self.skipped_lang_line.setdefault(code or "(none)", ls.sourceline or 1)
+        code = self.locale(raw, ls)
+        if code is None:
+            shown = raw or "(none)"
+            self.skipped_langs[shown] += 1
+            self.skipped_lang_line.setdefault(shown, ls.sourceline or 1)
             return
         block = blocks.get(code)
         if block is None:
@@ -381,21 +439,28 @@ class _Reader:
             else:
                 block.notes.append(value)
 
+        def status(tn: etree._Element, value: str, table: dict[str, str], kind: str) -> None:
+            found = table.get(value.casefold())
+            if value.casefold() == "supersededterm-admn-sts":
+                self.warn(tn, "supersededTerm-admn-sts has no equivalent; imported as deprecated")
+            if found is None:
+                self.warn(tn, f"{kind} '{value}' is unknown; imported as admitted")
+            term.setdefault("status", found or "admitted")  # the first status given wins
+
         def term_note(tn: etree._Element) -> None:
             kind, value = tn.get("type"), text_of(tn)
-            if kind == "termType":
-                if value in TERM_TYPES:
-                    term["type"] = value
+            if kind in ("partOfSpeech", "grammaticalGender", "termType") and value.casefold() in _NO_VALUE:
+                self.ignore(tn, f"<termNote type={kind!r}> '{value}'")
+            elif kind == "termType":
+                if value.casefold() in _TERM_TYPES:
+                    term["type"] = _TERM_TYPES[value.casefold()]
                 else:
                     term["type"] = "variant"
                     self.warn(tn, f"termType '{value}' is not a TBX-Basic term type; imported as variant")
             elif kind == "administrativeStatus":
-                status = TBX_TO_STATUS.get(value)
-                if value == "supersededTerm-admn-sts":
-                    self.warn(tn, "supersededTerm-admn-sts has no equivalent; imported as deprecated")
-                if status is None:
-                    self.warn(tn, f"administrativeStatus '{value}' is unknown; imported as admitted")
-                term["status"] = status or "admitted"
+                status(tn, value, _ADMIN_STATUS, "administrativeStatus")
+            elif kind == "usageStatus":
+                status(tn, value, _USAGE_STATUS, "usageStatus")
             elif kind == "partOfSpeech":
                 grammar["pos"] = value
             elif kind == "grammaticalGender":
@@ -420,7 +485,7 @@ class _Reader:
                 if d is not None and d.get("type") == "context":
                     block.examples.append(text_of(d))
                 elif d is not None:
-                    self.ignore(d, f"<descrip type={d.get('type')!r}>")
+                    self.ignore(d, f"<descrip type={d.get('type')!r}> on a term")
                 for extra in _children(child) if name == "descripGrp" else ():
                     if extra is not d:
                         self.aux(extra, add_source, relation, note)
@@ -431,67 +496,164 @@ class _Reader:
             return
         pos = notes.get("partOfSpeech") or grammar.get("pos")
         gender = notes.get("grammaticalGender") or grammar.get("gender")
-        if pos is not None and pos not in TBX_POS | set(POS_TO_TBX):
-            self.warn(ts, f"partOfSpeech '{pos}' of '{text}' is not a TBX-Basic value; imported as other")
-            pos = "other"
-        if gender is not None and gender not in TBX_GENDER | set(GENDER_TO_TBX):
-            self.warn(ts, f"grammaticalGender '{gender}' of '{text}' is not a TBX-Basic value; imported as other")
-            gender = "other"
+        if pos is not None:
+            if pos.casefold() not in _POS:
+                self.warn(ts, f"partOfSpeech '{pos}' of '{text}' is not a TBX-Basic value; imported as other")
+            pos = _POS.get(pos.casefold(), "other")
+        if gender is not None:
+            if gender.casefold() not in _GENDER:
+                self.warn(ts, f"grammaticalGender '{gender}' of '{text}' is not a TBX-Basic value; imported as other")
+            gender = _GENDER.get(gender.casefold(), "other")
         found = {k: v for k, v in (("pos", pos), ("gender", gender), ("plural", notes.get("plural"))) if v is not None}
         block.terms.append({"text": text, "type": term.get("type", "fullForm"), "status": term.get("status", "admitted"),
                             **({"grammar": found} if found else {})})
 
 
+def _doctype_problem(data: bytes, path: str) -> Problem | None:
+    """A DOCTYPE with an internal subset (which can declare entities) is refused, at its own line; a plain one,
+    such as translate-toolkit writes, is accepted (it is never loaded: no DTD is read, nothing is fetched)."""
+    text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("latin-1")
+    raw = text.encode("latin-1", "replace")
+    start = raw.find(b"<!DOCTYPE")
+    if start < 0:
+        return None
+    line = raw.count(b"\n", 0, start) + 1
+    m = _DOCTYPE.match(raw, start)
+    if m is None or m.group(1) == b"[":
+        return Problem(path, line, 1, RULE, Severity.ERROR, "a DOCTYPE with an internal subset ([...]) is not accepted in TBX files "
+                       "(it can declare entities); remove the subset, or the whole DOCTYPE")
+    return None
+
+
 def _parse(data: bytes, path: str) -> tuple[etree._ElementTree | None, list[Problem]]:
-    # Untrusted input: no DTD, no entities, no network, no huge-tree mode.
+    # Untrusted input: no DTD is loaded, no entity is expanded, nothing is fetched, no huge-tree mode.
+    found = _doctype_problem(data, path)  # before parsing: an internal subset is never even read
+    if found is not None:
+        return None, [found]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
     try:
         tree = etree.ElementTree(etree.fromstring(data, parser))
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (exc.lineno or 1, 1)
         return None, [Problem(path, max(line, 1), max(column, 1), RULE, Severity.ERROR, f"not well-formed XML: {exc.msg}")]
-    if tree.docinfo.doctype:
-        return None, [problem(path, 1, RULE, "DOCTYPE declarations are not accepted in TBX files (they can define entities); remove it")]
     return tree, []
 
 
+def _from_martif(root: etree._Element) -> None:
+    """Rename a TBX 2008 document's elements to their TBX 2019 names in place (lines are kept); ``ntig`` loses its
+    ``termGrp`` level, whose term and term notes belong to the term."""
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        name = _local(el)
+        if name == "termGrp" and el.getparent() is not None and _local(el.getparent()) == "ntig":
+            parent = el.getparent()
+            index = parent.index(el)
+            for offset, child in enumerate(list(el)):
+                parent.insert(index + offset, child)
+            parent.remove(el)
+    for el in root.iter():
+        if isinstance(el.tag, str) and _local(el) in _MARTIF_NAMES:
+            el.tag = _MARTIF_NAMES[_local(el)]
+
+
+def schema_problems(tree: etree._ElementTree, folder: Path, path: str) -> list[Problem]:
+    """The first problems of a TBX-Basic document against the dialect's RelaxNG and Schematron in ``folder``
+    (``basic.rng`` and ``basic_xpath1.sch``), as warnings with their lines."""
+    from lxml import isoschematron
+
+    rng_file, sch_file = folder / "basic.rng", folder / "basic_xpath1.sch"
+    if not rng_file.is_file() or not sch_file.is_file():
+        raise FatalError(f"--tbx-schemas {folder}: needs basic.rng and basic_xpath1.sch (the TBX-Basic RelaxNG and Schematron)")
+    safe = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        rng = etree.RelaxNG(etree.parse(str(rng_file), safe))
+        xslt = isoschematron.Schematron(etree.parse(str(sch_file), safe), store_xslt=True).validator_xslt
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError, etree.SchematronParseError) as exc:
+        raise FatalError(f"--tbx-schemas {folder}: cannot read the schemas: {exc}") from None
+    # The XSLT 1 skeleton writes the location of a failed rule on an attribute as "/@type", without the element
+    # it is on; one added step makes it the full path, so every problem gets its line.
+    xsl = "{http://www.w3.org/1999/XSL/Transform}"
+    for template in xslt.getroot().iter(f"{xsl}template"):
+        if template.get("match") == "@*" and template.get("mode") == "schematron-get-full-path":
+            template.insert(0, etree.Element(f"{xsl}apply-templates", select="parent::*", mode="schematron-get-full-path"))
+    found: list[tuple[int, str]] = []
+    if not rng.validate(tree):
+        found += [(e.line, f"RelaxNG: {e.message}") for e in rng.error_log]
+    svrl = "{http://purl.oclc.org/dsdl/svrl}"
+    report = etree.XSLT(xslt)(tree)
+    for failed in report.getroot().iter(f"{svrl}failed-assert", f"{svrl}successful-report"):
+        try:
+            hits = tree.xpath(failed.get("location", "/"))
+        except etree.XPathError:
+            hits = []
+        hit = hits[0] if isinstance(hits, list) and hits else None
+        element = hit if isinstance(hit, etree._Element) else getattr(hit, "getparent", lambda: None)()
+        line = element.sourceline if isinstance(element, etree._Element) and element.sourceline else 1
+        found.append((line, "Schematron: " + " ".join(failed.findtext(f"{svrl}text", "").split())))
+    found.sort(key=lambda item: item[0])
+    out = [problem(path, line, RULE, f"not valid TBX-Basic: {message}", Severity.WARNING) for line, message in found[:MAX_SCHEMA_PROBLEMS]]
+    if len(found) > MAX_SCHEMA_PROBLEMS:
+        out.append(problem(path, found[MAX_SCHEMA_PROBLEMS][0], RULE, f"… and {len(found) - MAX_SCHEMA_PROBLEMS} more TBX-Basic problem(s); "
+                           "the file was read as far as its structure allows", Severity.WARNING))
+    return out
+
+
 @importer("tbx")
-def import_tbx(data: bytes, path: str, settings: Settings) -> tuple[list[Imported], list[Problem]]:
-    """Concepts of a TBX-Basic (DCA) document; what TBX-Basic carries is kept, the rest is reported."""
+def import_tbx(data: bytes, path: str, settings: Settings, options: ImportOptions | None = None) -> tuple[list[Imported], list[Problem]]:
+    """Concepts of a TBX document: TBX 2019 (TBX-Basic, TBX-Min, DCA style) or TBX 2008 (``martif``: TBX-Basic 2008,
+    the Microsoft Terminology Collection, translate-toolkit and Weblate); what TBX-Basic carries is kept, the rest reported."""
     tree, problems = _parse(data, path)
     if tree is None:
         return [], problems
     root = tree.getroot()
-    if _local(root) != "tbx":
-        hint = " (TBX 2008 'martif' files are not supported; convert to TBX 2019 first)" if _local(root) == "martif" else ""
-        return [], [problem(path, root.sourceline or 1, RULE, f"the root element is <{_local(root)}>, not <tbx>{hint}")]
-    reader = _Reader(path, settings, default_lang=root.get(XML_LANG, settings.source_locale))
-    namespace = etree.QName(root).namespace
-    if namespace not in KNOWN_NS:
-        reader.warn(root, f"namespace '{namespace}' is not the TBX 2019 namespace '{NS}'; read as TBX-Basic anyway")
-    if root.get("style") == "dct":
+    martif = _local(root) == "martif"
+    if not martif and _local(root) != "tbx":
+        return [], [problem(path, root.sourceline or 1, RULE, f"the root element is <{_local(root)}>, not <tbx> (TBX 2019) or <martif> (TBX 2008)")]
+    if not martif and root.get("style") == "dct":
         return [], [problem(path, root.sourceline or 1, RULE, "DCT-style TBX is not supported; export it in DCA style (style=\"dca\")")]
-    if root.get("type") != "TBX-Basic":
-        reader.warn(root, f"type is '{root.get('type')}', not TBX-Basic; read with the TBX-Basic mapping")
+    reader = _Reader(path, settings, default_lang=root.get(XML_LANG, settings.source_locale))
+    if martif:
+        _from_martif(root)
+    else:
+        namespace = etree.QName(root).namespace
+        if namespace not in KNOWN_NS:
+            reader.warn(root, f"namespace '{namespace}' is not the TBX 2019 namespace '{NS}'; read as TBX-Basic anyway")
+        dialect = root.get("type")
+        if dialect not in ("TBX-Basic", "TBX-Min"):
+            reader.warn(root, f"type is '{dialect}', not TBX-Basic; read with the TBX-Basic mapping")
+        if dialect == "TBX-Basic" and options is not None and options.tbx_schemas is not None:
+            problems += schema_problems(tree, options.tbx_schemas, path)
     entries = list(root.iter("{*}conceptEntry"))
-    ids: dict[str, str] = {}
+    ids: dict[str, str] = {}  # a file's id -> the glossary id (for references)
+    slugs: dict[etree._Element, str] = {}
+    taken: set[str] = set(options.ids) if options is not None else set()
     for ce in entries:
         raw = ce.get("id", "")
-        slug = to_slug(raw)
-        if not slug:
+        slug = to_slug(raw) if raw else ""
+        if raw and not slug:
             reader.error(ce, f"conceptEntry id '{raw}' cannot be made into a glossary id")
             continue
-        if slug != raw and raw != "_" + slug:
+        if raw and slug != raw and raw != "_" + slug:
             reader.warn(ce, f"conceptEntry id '{raw}' is imported as '{slug}'")
-        ids[raw] = slug
+        if slug:
+            ids[raw] = slugs[ce] = slug
+            taken.add(slug)
+    for n, ce in enumerate(entries, start=1):
+        if ce.get("id"):
+            continue
+        # No id (translate-toolkit writes none): the id is made from the first term, in the source language if it has one.
+        langs = [ls for ls in _children(ce) if _local(ls) == "langSec"]
+        langs.sort(key=lambda ls: match_locale(ls.get(XML_LANG, ""), settings) != settings.source_locale)
+        first = next((t for ls in langs for t in ls.iter("{*}term")), None)
+        slugs[ce] = unique_slug(text_of(first) if first is not None else "", taken, settings, f"concept-{n}")
     out: list[Imported] = []
     for ce in entries:
-        raw = ce.get("id", "")
-        if raw in ids:
-            item = reader.concept(ce, ids[raw], ids)
+        if ce in slugs:
+            item = reader.concept(ce, slugs[ce], ids)
             if item is not None:
                 out.append(item)
     if not entries:
-        reader.error(root, "no conceptEntry elements: nothing to import")
+        reader.error(root, "no conceptEntry (TBX 2019) or termEntry (TBX 2008) elements: nothing to import")
     reader.report_ignored()
     return out, problems + reader.problems

@@ -86,8 +86,10 @@ def test_problems_have_the_line_of_their_row(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    (b"id,term\r\na,b\r\n", "the first row must be the header"),
-    (b"concept_id,term\r\na,b\r\n", "missing column(s): locale"),
+    (b"id,term\r\na,b\r\n", "the header 'id,term' is not a layout this tool knows"),
+    (b"concept_id,term\r\na,b\r\n", "missing column(s) of this tool's layout: locale"),
+    (b"\r\nconcept_id,term\r\n", "the first row is empty"),
+    (b'concept_id,locale,term\r\n"a,en,b\r\n', "not valid CSV"),
     (b"concept_id,locale,term\r\na,en,\xff\r\n", "is not UTF-8"),
 ])
 def test_bad_files_are_clear_errors(tmp_path: Path, data: bytes, message: str) -> None:

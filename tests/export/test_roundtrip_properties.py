@@ -1,4 +1,4 @@
-"""Property tests: YAML → TBX → YAML and YAML → CSV → YAML change nothing the format can carry."""
+"""Property tests: YAML → TBX (2019 and 2008), CSV or xlsx → YAML change nothing the format can carry."""
 
 # Random glossaries (Swedish letters, quotes, a leading '=', newlines where the format keeps them) are written as
 # YAML entries, read back as lint reads them, exported, imported, written as YAML again and compared.
@@ -20,6 +20,8 @@ from tbxcheck import tbx_errors
 
 from glossary_tool.export.csvfile import export_csv, import_csv
 from glossary_tool.export.tbx import export_tbx, import_tbx
+from glossary_tool.export.tbx2008 import export_tbx2008
+from glossary_tool.export.xlsxfile import export_xlsx, import_xlsx
 from glossary_tool.model import Concept, ConceptLocale, Entry, Glossary, Grammar, Source, Term
 from glossary_tool.rules.ids import slug_problem
 from glossary_tool.yamlio import check_entry, concept_yaml
@@ -27,7 +29,8 @@ from glossary_tool.yamlio import check_entry, concept_yaml
 SETTINGS = make_settings(Path("content"))
 SCHEMA = Path("content/entry.schema.json")
 # GLOSSARY_PROPERTY_EXAMPLES=2000 for a longer local run
-PROPERTY = settings(max_examples=int(os.environ.get("GLOSSARY_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PROPERTY_EXAMPLES = int(os.environ.get("GLOSSARY_PROPERTY_EXAMPLES", "60"))
+PROPERTY = settings(max_examples=PROPERTY_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 # Letters a glossary uses plus the characters that break naive writers: quotes, separators, YAML/CSV/XML syntax.
 SPECIAL = "åäöÅÄÖéü \"';,:#&<>=+-@[]{}|>*!%`—“”…\u00a0"
@@ -150,3 +153,21 @@ def _map_strings(node: Any, fn: Callable[[str], str]) -> Any:
     if isinstance(node, (list, tuple)):
         return [_map_strings(v, fn) for v in node]
     return node
+
+
+@PROPERTY
+@given(glossaries(tbx_text, hashes=False))
+def test_yaml_tbx2008_yaml(concepts: list[Concept]) -> None:
+    glossary = as_yaml_glossary(concepts)
+    imported, problems = import_tbx(export_tbx2008(glossary, SETTINGS), "x.tbx", SETTINGS)
+    assert problems == []
+    assert back_to_yaml(imported) == sorted(concepts, key=lambda c: c.id)
+
+
+@settings(max_examples=max(10, PROPERTY_EXAMPLES // 4), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(glossaries(any_text, hashes=True))
+def test_yaml_xlsx_yaml(concepts: list[Concept]) -> None:
+    glossary = as_yaml_glossary(concepts)
+    imported, problems = import_xlsx(export_xlsx(glossary, SETTINGS), "x.xlsx", SETTINGS)
+    assert problems == []
+    assert back_to_yaml(imported) == sorted(concepts, key=lambda c: c.id)

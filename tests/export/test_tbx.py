@@ -153,10 +153,12 @@ def test_export_command_refuses_overwrite_and_a_glossary_with_errors(tmp_path: P
 
 @pytest.mark.parametrize(("data", "line", "message"), [
     (b"<tbx><text>\n<body>\n</tbx>", 3, "not well-formed XML"),
-    (b'<?xml version="1.0"?>\n<!DOCTYPE tbx [<!ENTITY a "aaaa">]>\n<tbx/>', 1, "DOCTYPE declarations are not accepted"),
-    (b'<martif type="TBX"/>', 1, "'martif' files are not supported"),
+    (b'<?xml version="1.0"?>\n<!DOCTYPE tbx [<!ENTITY a "aaaa">]>\n<tbx/>', 2, "a DOCTYPE with an internal subset ([...]) is not accepted"),
+    (b'<?xml version="1.0"?>\n\n\n<!DOCTYPE martif SYSTEM "x.dtd" []>\n<martif/>', 4, "a DOCTYPE with an internal subset ([...]) is not accepted"),
+    (b'<martif type="TBX"/>', 1, "no conceptEntry (TBX 2019) or termEntry (TBX 2008) elements"),
+    (b'<glossary/>', 1, "the root element is <glossary>, not <tbx> (TBX 2019) or <martif> (TBX 2008)"),
     (b'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dct" xml:lang="en"/>', 1, "DCT-style TBX is not supported"),
-    (b'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">\n<text><body/></text></tbx>', 1, "no conceptEntry elements"),
+    (b'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">\n<text><body/></text></tbx>', 1, "no conceptEntry (TBX 2019) or termEntry (TBX 2008) elements"),
 ])
 def test_bad_input_gives_located_problems(tmp_path: Path, data: bytes, line: int, message: str) -> None:
     imported, problems = import_tbx(data, "bad.tbx", make_settings(tmp_path))
@@ -175,7 +177,8 @@ def test_invalid_concept_is_a_problem_at_its_line(tmp_path: Path) -> None:
     errors = [(p.line, p.message) for p in problems if p.severity is Severity.ERROR]
     assert errors == [(5, "a termSec without term text")]
     assert [i.concept.id for i in imported] == ["ok", "bad"]
-    assert any("names no source; a placeholder source was written" in p.message for p in problems)
+    assert ("concept 'ok' has no 'en' definition" not in [p.message for p in problems]
+            and "2 concepts have no source ('ok', 'bad'); placeholders were written (first here)" in [p.message for p in problems])
 
 
 def test_no_traceback_on_garbage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,35 @@
+"""Export, import and export again gives the same bytes, for every format that can be imported."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, MKDOCS, write_files
+from test_selection import HALF_DONE
+
+from glossary_tool.cli import main
+from glossary_tool.export import load_all
+
+EXPORT_ONLY = {"skos", "json"}  # no importer: SKOS and JSON are published, not read back
+
+
+def test_the_formats_without_an_importer_are_only_those() -> None:
+    exporters, importers = load_all()
+    assert set(exporters) - set(importers) == EXPORT_ONLY and set(importers) <= set(exporters)
+
+
+@pytest.mark.parametrize("fmt", sorted(set(load_all()[1])))
+def test_export_import_export_is_byte_identical(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "content/concepts/half.yaml": HALF_DONE})  # placeholders are left out, then come back as placeholders
+    for f in (FIXTURES / "valid").glob("*.yaml"):
+        shutil.copy(f, tmp_path / "content" / "concepts" / f.name)
+    locales = ["--locales", "en,sv"] if fmt == "csv-pair" else []
+    assert main(["export", "--format", fmt, "-o", "first", *locales]) == 0
+    shutil.rmtree(tmp_path / "content" / "concepts")
+    assert main(["import", "--format", fmt, "first"]) == 0
+    assert main(["export", "--format", fmt, "-o", "second", *locales]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert (tmp_path / "second").read_bytes() == (tmp_path / "first").read_bytes()

@@ -1,0 +1,117 @@
+"""CSV the way other tools write it: layouts recognised by their header, --columns, the languages of a pair, and
+rows that extend concepts already in the glossary instead of duplicating them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import MKDOCS, concept, make_settings, write_files
+
+from glossary_tool.cli import main
+from glossary_tool.config import load_settings
+from glossary_tool.export import ImportOptions
+from glossary_tool.export.csvfile import import_csv
+from glossary_tool.lint import run
+from glossary_tool.model import Concept
+from glossary_tool.problems import FatalError, Severity
+
+
+def concepts(data: bytes, tmp_path: Path, options: ImportOptions | None = None) -> tuple[dict[str, Concept], list[tuple[int, Severity, str]]]:
+    imported, problems = import_csv(data, "x.csv", make_settings(tmp_path), options or ImportOptions())
+    return {i.concept.id: i.concept for i in imported}, [(p.line, p.severity, p.message) for p in problems]
+
+
+@pytest.mark.parametrize("data", [
+    b"source,target,context,explanation\r\nnearshoring,n\xc3\xa4romr\xc3\xa5desoutsourcing,,Work moved to a nearby country.\r\n",  # Weblate
+    b"location,source,target\r\nmain.c:12,nearshoring,n\xc3\xa4romr\xc3\xa5desoutsourcing\r\n",  # translate-toolkit
+    b"sourceString,targetString\r\nnearshoring,n\xc3\xa4romr\xc3\xa5desoutsourcing\r\n",  # Google
+    b"\xef\xbb\xbfSource;Target\r\nnearshoring;n\xc3\xa4romr\xc3\xa5desoutsourcing\r\n",  # a spreadsheet's export, BOM and ';'
+    b"en,sv\nnearshoring,n\xc3\xa4romr\xc3\xa5desoutsourcing\n",  # a header of language codes
+])
+def test_common_layouts_are_recognised(tmp_path: Path, data: bytes) -> None:
+    found, problems = concepts(data, tmp_path)
+    assert list(found) == ["nearshoring"]
+    c = found["nearshoring"]
+    assert [(t.text, t.status) for t in c.locales["en"].terms] == [("nearshoring", "preferred")]
+    assert [t.text for t in c.locales["sv"].terms] == ["närområdesoutsourcing"]
+    assert c.sources[0].title.startswith("TODO") and c.locales["en"].definition.startswith("TODO")
+    assert all(severity is Severity.WARNING for _, severity, _ in problems)
+    if b"explanation" in data:
+        assert c.locales["sv"].definition == "Work moved to a nearby country."
+    if b"location" in data:
+        assert (1, Severity.WARNING, "column 'location' has no place in the glossary; not imported") in problems
+
+
+def test_columns_map_any_header(tmp_path: Path) -> None:
+    data = b"English,Swedish,Notes,Other\r\ncall centre,callcenter,A place that answers calls.,x\r\ncall center,,,\r\n"
+    found, problems = concepts(data, tmp_path, ImportOptions(columns="term:en=English,term:sv=swedish,definition:en=Notes"))
+    assert list(found) == ["call-centre", "call-center"]
+    assert found["call-centre"].locales["en"].definition == "A place that answers calls."
+    assert list(found["call-center"].locales) == ["en"]
+    assert not [m for _, severity, m in problems if severity is Severity.ERROR]
+
+
+@pytest.mark.parametrize(("columns", "message"), [
+    ("term:en", "'term:en' is not FIELD:LOCALE=HEADER"),
+    ("term=English", "'term=English': term needs a locale, e.g. term:en=English"),
+    ("term:en=Englisch", "no column is named 'Englisch' (the header has: English, Swedish)"),
+    ("definition:en=English", "map at least one term column"),
+    ("category:en=English,term:en=English", "category takes no locale"),
+])
+def test_bad_columns_are_clear_errors(tmp_path: Path, columns: str, message: str) -> None:
+    found, problems = concepts(b"English,Swedish\r\na,b\r\n", tmp_path, ImportOptions(columns=columns))
+    assert found == {} and [(line, severity) for line, severity, _ in problems] == [(1, Severity.ERROR)]
+    assert message in problems[0][2]
+
+
+def test_source_and_target_locales_name_the_columns(tmp_path: Path) -> None:
+    found, _ = concepts("source,target\r\nkundtjänst,customer service\r\n".encode(), tmp_path, ImportOptions(source_locale="sv", target_locale="en"))
+    assert [t.text for t in found["kundtjanst"].locales["sv"].terms] == ["kundtjänst"]
+    assert [t.text for t in found["kundtjanst"].locales["en"].terms] == ["customer service"]
+    with pytest.raises(FatalError, match="--target-locale de: not a configured locale"):
+        concepts(b"source,target\r\na,b\r\n", tmp_path, ImportOptions(target_locale="de"))
+    with pytest.raises(FatalError, match="both 'en'"):
+        concepts(b"source,target\r\na,b\r\n", tmp_path, ImportOptions(target_locale="en"))
+
+
+def test_repeated_source_terms_and_shared_target_terms(tmp_path: Path) -> None:
+    data = "source,target\r\nBPO,BPO\r\nbpo ,affärsprocessoutsourcing\r\nKPO,BPO\r\n".encode()
+    found, problems = concepts(data, tmp_path)
+    assert [(t.text, t.status) for t in found["bpo"].locales["sv"].terms] == [("BPO", "preferred"), ("affärsprocessoutsourcing", "admitted")]
+    assert list(found["kpo"].locales) == ["en"]
+    assert (4, Severity.WARNING, "'BPO' (sv) already names concept 'bpo'; not added to 'kpo' too") in problems
+
+
+def test_a_row_that_matches_an_existing_concept_extends_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    english_only = concept("bpo", en="business process outsourcing").split("  sv:")[0]
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "content/concepts/bpo.yaml": "# our own comment\n" + english_only.replace("category: model", "category: model  # keep me"),
+                           "content/concepts/kpo.yaml": concept("kpo", en="KPO", sv="KPO"),
+                           "pairs.csv": "source,target,explanation\r\nBusiness  Process Outsourcing,affärsprocessoutsourcing,Att lägga ut affärsprocesser.\r\n"
+                                        "kpo,kunskapsoutsourcing,\r\nnearshoring,närområdesoutsourcing,\r\n"})
+    before = (tmp_path / "content/concepts/kpo.yaml").read_text(encoding="utf-8")
+    assert main(["import", "--format", "csv", "pairs.csv"]) == 0
+    out = capsys.readouterr().out
+    assert "wrote 1 entry\n  content/concepts/nearshoring.yaml" in out
+    assert "added terms to 2 existing entries\n  content/concepts/bpo.yaml\n  content/concepts/kpo.yaml" in out
+    bpo_text = (tmp_path / "content/concepts/bpo.yaml").read_text(encoding="utf-8")
+    assert bpo_text.startswith("# our own comment\n") and "category: model  # keep me" in bpo_text
+    result = run(load_settings("mkdocs.yml"))
+    assert result.errors == 0
+    bpo = result.glossary.concept("bpo")
+    assert bpo is not None and [(t.text, t.status) for t in bpo.locales["sv"].terms] == [("affärsprocessoutsourcing", "preferred")]
+    assert bpo.locales["sv"].definition == "Att lägga ut affärsprocesser."  # a new language takes the row's definition
+    kpo = result.glossary.concept("kpo")
+    assert kpo is not None and [(t.text, t.status) for t in kpo.locales["sv"].terms] == [("KPO", "preferred"), ("kunskapsoutsourcing", "admitted")]
+    after = (tmp_path / "content/concepts/kpo.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before.split("  sv:")[0])  # only the Swedish terms grew
+    write_files(tmp_path, {"content/faq/faq.yaml": concept("offshoring")})
+    write_files(tmp_path, {"more.csv": "source,target\r\noffshoring,utlandsförläggning\r\n"})
+    assert main(["import", "--format", "csv", "more.csv"]) == 0  # the id offshoring is taken (by a file elsewhere): a new one is made
+    assert "content/concepts/offshoring-2.yaml" in capsys.readouterr().out
+    (tmp_path / "content/faq/faq.yaml").unlink()
+    (tmp_path / "content/concepts/offshoring-2.yaml").unlink()
+    assert main(["import", "--format", "csv", "pairs.csv"]) == 1  # again: every term is in the glossary now
+    out = capsys.readouterr().out
+    assert "warning: 3 row(s) add nothing: all their terms are in the glossary already" in out and "error: nothing was imported" in out
