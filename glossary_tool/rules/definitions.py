@@ -36,7 +36,7 @@ def _opening(language: Language, words: Words) -> int:
     return i
 
 
-@rule("definition-starts-with-term", scope="glossary")
+@rule("definition-starts-with-term", scope="glossary", severity=Severity.WARNING)
 def definition_starts_with_term(ctx: Context) -> Iterator[Problem]:
     """A definition opens with its genus, not with the term it defines.
 
@@ -60,7 +60,7 @@ def definition_starts_with_term(ctx: Context) -> Iterator[Problem]:
                 break
 
 
-@rule("circular-definition", scope="glossary")
+@rule("circular-definition", scope="glossary", severity=Severity.WARNING)
 def circular_definition(ctx: Context) -> Iterator[Problem]:
     """A definition does not use the term it defines, in any inflected form.
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from glossary_tool.loader import Loc
 from glossary_tool.model import Comparison, Concept, Entry, Faq
-from glossary_tool.problems import Problem
+from glossary_tool.problems import Problem, Severity
 from glossary_tool.rules import Context, rule
 from glossary_tool.rules.matching import Languages, TermIndex, Words, marked_spans, word_problem
 
@@ -80,7 +80,7 @@ def _in_use_around(index: TermIndex[_Term], words: Words, i: int, length: int) -
     return False
 
 
-@rule("deprecated-term-used", scope="glossary")
+@rule("deprecated-term-used", scope="glossary", severity=Severity.WARNING)
 def deprecated_term_used(ctx: Context) -> Iterator[Problem]:
     """No prose uses a term that is deprecated in its language, in any inflected form or compound.
 

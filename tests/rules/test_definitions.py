@@ -49,7 +49,7 @@ def test_a_definition_that_opens_with_its_term_fails(lint_files: LintFiles, defi
     result = lint_files({"a.yaml": defined("a", definition, en_term="call centre")})
     assert found(result, "definition-starts-with-term") == [("a.yaml", 14, column)]
     assert "opens with its own term 'call centre'" in result.problems[0].message
-    assert result.problems[0].severity is Severity.ERROR
+    assert result.problems[0].severity is Severity.WARNING  # an ISO 704 recommendation: --strict (CI) fails on it
 
 
 def test_any_term_of_the_concept_counts_and_compounds_in_swedish(lint_files: LintFiles) -> None:
