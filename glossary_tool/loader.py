@@ -8,7 +8,9 @@ Everything stays a string; every hazard (tags, aliases, depth, size, encoding, i
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -232,14 +234,38 @@ def load_text(text: str, path: str, *, max_depth: int = 12, impl: Impl = "auto")
     return doc, []
 
 
+class NotRegularFile(OSError):
+    """The path names a pipe, socket or device: reading it could block forever or never end."""
+
+
+def read_regular(file: Path | str, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file. A pipe that replaced the file after the folder was listed does not
+    block the open (``O_NONBLOCK``) and is refused before any read; so are sockets and devices."""
+    fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(f"{file}: not a regular file")
+        chunks: list[bytes] = []
+        size = 0
+        while size < limit:
+            chunk = os.read(fd, min(limit - size, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def load_file(file: Path, display: str | None = None, *, max_bytes: int = 256 * 1024,
               max_depth: int = 12, impl: Impl = "auto") -> tuple[Document | None, list[Problem]]:
     """Read, size-check, decode and parse one file; never raises for bad content."""
     path = display if display is not None else str(file)
     try:
-        with open(file, "rb") as fh:
-            # read one byte past the cap so a huge file is refused without reading it all
-            raw = fh.read(max_bytes + 1)
+        raw = read_regular(file, max_bytes + 1)  # one byte past the cap: a huge file is refused without reading it all
+    except NotRegularFile:
+        return None, [_problem(path, (1, 1), "special-file", "not a regular file (a named pipe, socket or device); it is not read")]
     except OSError as exc:
         return None, [_problem(path, (1, 1), "unreadable", f"cannot read file: {exc.strerror or exc}")]
     if len(raw) > max_bytes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import difflib
+import errno
 import functools
 import gc
 import itertools
@@ -15,6 +16,7 @@ import marshal
 import multiprocessing
 import os
 import pickle
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -27,6 +29,8 @@ from glossary_tool.config import Settings
 from glossary_tool.loader import Document, Impl, Loc, load_file
 from glossary_tool.model import MODELS, Entry, Glossary, json_schema
 from glossary_tool.problems import FatalError, Problem
+from glossary_tool.rules.content_folder import MEDIA_SIGNATURES, SIGNATURE_BYTES, ContentFile, Kind, folder_problems
+from glossary_tool.terminal import UNSAFE, escape
 
 SUFFIXES = (".yaml", ".yml")
 # Below this many files a worker's start-up and the transfer of its documents cost more than parsing saves.
@@ -36,23 +40,152 @@ MAX_JOBS = 4
 MAIN_WEIGHT = 1.25
 
 
-def discover(paths: Sequence[Path]) -> list[Path]:
-    """Entry files under ``paths`` (files are taken as given), sorted for deterministic output."""
-    found: dict[tuple[str, ...], Path] = {}  # keyed by path components: the order Path objects sort in
-    for path in paths:
-        if path.is_dir():
-            # os.walk knows files from folders without a stat() per file, which rglob() + is_file() needed.
-            for folder, _, names in os.walk(path):
-                base = Path(folder)
-                parts = base.parts
-                for name in names:
-                    if name.endswith(SUFFIXES):  # os.walk lists folders (and links to them) apart
-                        found[(*parts, name)] = base / name
-        elif path.is_file():
-            found[path.parts] = path
+@dataclasses.dataclass(frozen=True, slots=True)
+class Listing:
+    """What a content folder holds: the entry files to parse, and every other name for the content-folder rules."""
+
+    entries: list[Path]
+    others: list[ContentFile]
+
+
+_SPECIAL_KINDS: dict[int, Kind] = {stat.S_IFIFO: "fifo", stat.S_IFSOCK: "socket", stat.S_IFCHR: "device", stat.S_IFBLK: "device"}
+
+
+def _special_kind(mode: int) -> Kind:
+    return _SPECIAL_KINDS.get(stat.S_IFMT(mode), "unknown")
+
+
+def _head(path: str) -> bytes:
+    """The first bytes of a regular file, for its signature; never blocks on a pipe, never follows a last link."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NOCTTY)
+    except OSError:
+        return b""
+    try:
+        return os.read(fd, SIGNATURE_BYTES) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
+class _Walk:
+    """One listing under way: entries by path components (the order Path objects sort in), other names likewise."""
+
+    def __init__(self, schema: Path | None) -> None:
+        self.entries: dict[tuple[str, ...], Path] = {}
+        self.others: dict[tuple[str, ...], ContentFile] = {}
+        self.schema = os.path.realpath(schema) if schema is not None else None
+
+    def other(self, path: Path, kind: Kind, detail: str = "", real: str | None = None) -> None:
+        name = path.name
+        head = _head(real or str(path)) if kind == "file" and Path(name).suffix.lower() in MEDIA_SIGNATURES else b""
+        expected = kind == "file" and self.schema is not None and os.path.realpath(real or path) == self.schema
+        self.others[path.parts] = ContentFile(display_path(path), kind, name, detail, head, expected)
+
+    def file(self, path: Path, real: str | None = None) -> None:
+        """A regular file (or a link to one inside the folder): an entry when its name says so."""
+        if path.name.endswith(SUFFIXES):
+            self.entries[path.parts] = path
+            if UNSAFE.search(path.name):  # read all the same; the name is reported
+                self.other(path, "file")
         else:
-            raise FatalError(f"{path}: no such file or folder")
-    return [found[key] for key in sorted(found)]
+            self.other(path, "file", real=real)
+
+    def link(self, path: Path, boundary: str) -> None:
+        """A symbolic link: examined with lstat and readlink only; followed only to a regular file inside ``boundary``."""
+        try:
+            real = os.path.realpath(path, strict=True)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                self.other(path, "link-loop")
+            elif isinstance(exc, FileNotFoundError):
+                self.other(path, "link-broken", _readlink(path))
+            else:
+                self.other(path, "link-unreadable", exc.strerror or str(exc))
+            return
+        if real != boundary and not real.startswith(boundary.rstrip(os.sep) + os.sep):
+            self.other(path, "link-outside", _readlink(path))
+            return
+        try:
+            mode = os.stat(real).st_mode
+        except OSError as exc:
+            self.other(path, "link-unreadable", exc.strerror or str(exc))
+            return
+        if stat.S_ISDIR(mode):
+            self.other(path, "link-folder", _readlink(path))
+        elif stat.S_ISREG(mode):
+            self.file(path, real)
+        else:
+            self.other(path, _special_kind(mode))
+
+    def folder(self, root: Path) -> None:
+        """Everything under ``root``, without following links: ``os.scandir`` knows each name's type from the folder
+        listing itself, so neither the walk nor a special file costs a ``stat()``, and nothing is ever opened."""
+        boundary = os.path.realpath(root)
+        stack = [root]
+        while stack:
+            base = stack.pop()
+            try:
+                with os.scandir(base) as found:
+                    items = list(found)
+            except OSError as exc:
+                self.other(base, "unreadable", exc.strerror or str(exc))
+                continue
+            for item in items:
+                name = item.name
+                path = base / name
+                try:
+                    if item.is_symlink():
+                        self.link(path, boundary)
+                    elif item.is_dir(follow_symlinks=False):
+                        if name.startswith(".") or UNSAFE.search(name):
+                            self.other(path, "folder")  # not entered: nothing in it is read
+                        else:
+                            stack.append(path)
+                    elif item.is_file(follow_symlinks=False):
+                        self.file(path)
+                    else:
+                        self.other(path, _special_kind(item.stat(follow_symlinks=False).st_mode))
+                except OSError as exc:  # vanished or unreadable meanwhile
+                    self.other(path, "unreadable", exc.strerror or str(exc))
+
+    def named(self, path: Path) -> None:
+        """A path named on the command line: followed if it is a link (the user chose it), never opened here."""
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            raise FatalError(f"{escape(str(path))}: no such file or folder") from None
+        except OSError as exc:
+            raise FatalError(f"{escape(str(path))}: cannot be examined: {exc.strerror or exc}") from None
+        if stat.S_ISDIR(mode):
+            self.folder(path)
+        elif stat.S_ISREG(mode):
+            self.file(path)
+        else:
+            self.other(path, _special_kind(mode))
+
+
+def _readlink(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"
+
+
+def list_content(paths: Sequence[Path], settings: Settings | None = None) -> Listing:
+    """Every name under ``paths``, sorted: the entry files to parse, and the rest (for the content-folder rules).
+
+    Nothing is opened but the first bytes of image files, and no link is followed out of the folder it is in."""
+    walk = _Walk(settings.schema_path if settings is not None else None)
+    for path in paths:
+        walk.named(path)
+    return Listing([walk.entries[key] for key in sorted(walk.entries)], [walk.others[key] for key in sorted(walk.others)])
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Entry files under ``paths``, sorted for deterministic output; links out of the folder and special files are left out."""
+    return list_content(paths).entries
 
 
 def display_path(path: Path) -> str:
@@ -250,10 +383,12 @@ def validate(doc: Document) -> tuple[Entry | None, list[Problem]]:
 def load_glossary(settings: Settings, paths: Sequence[Path] | None = None, *, impl: Impl = "auto",
                   jobs: int | None = None) -> tuple[Glossary, list[Problem]]:
     """Load every entry under ``paths`` (default: the content folder): the glossary of valid entries and the
-    loading problems (unreadable files, YAML hazards, schema errors), in file order. Nothing here is a rule check."""
+    loading problems (what the content folder must not hold, unreadable files, YAML hazards, schema errors).
+    Only entry files are opened; the rest of the folder is judged from its listing."""
     with gc_paused():
-        files = discover(paths or [settings.content_dir])
-        docs, problems = load_documents(files, settings, impl, jobs=jobs)
+        listing = list_content(paths or [settings.content_dir], settings)
+        docs, problems = load_documents(listing.entries, settings, impl, jobs=jobs)
+        problems[:0] = folder_problems(listing.others)
         entries: list[Entry] = []
         for doc in docs:
             entry, found = validate(doc)
