@@ -69,9 +69,17 @@ class Document:
 
 
 def offset_to_pos(text: str, offset: int) -> Pos:
-    """1-based line and column (in characters) of a character offset."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    """1-based line and column (in characters) of a character offset; CR, LF and CRLF each end a line, as in YAML."""
+    if "\r" not in text:
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    if 0 < offset < len(text) and text[offset] == "\n" and text[offset - 1] == "\r":  # the LF of a CRLF: its CR's line
+        line, column = offset_to_pos(text, offset - 1)
+        return line, column + 1
+    # A CR not followed by LF ends a line of its own (old Mac files); a CRLF ends one line, not two.
+    line = text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return line, offset - start + 1
 
 
 def _problem(path: str, pos: Pos, rule: str, message: str) -> Problem:

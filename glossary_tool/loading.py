@@ -199,6 +199,11 @@ def display_path(path: Path) -> str:
         return text
 
 
+def shown_path(path: Path) -> str:
+    """``display_path`` for a message: a file name's control characters escaped, so it stays on one line."""
+    return escape(display_path(path))
+
+
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a run allocates millions of objects that all stay alive.
