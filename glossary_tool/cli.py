@@ -78,7 +78,7 @@ def cmd_build(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
     from glossary_tool.build import build_site
     from glossary_tool.loading import display_path
 
-    site = build_site(raw, settings, Path(args.site_dir) if args.site_dir else None)
+    site = build_site(raw, settings, Path(args.site_dir) if args.site_dir else None, outside_ok=args.site_dir_outside_ok)
     print(f"built {len(settings.locales)} locale(s) into {escape(display_path(site))}")
     return EXIT_OK
 
@@ -231,7 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="list every rule with its documentation")
 
     build = sub.add_parser("build", help="build the static site")
-    build.add_argument("--site-dir", help="output folder (default: site_dir of mkdocs.yml)")
+    build.add_argument("--site-dir", help="output folder (default: site_dir of mkdocs.yml); it must be inside the project")
+    build.add_argument("--site-dir-outside-ok", action="store_true", help="allow an output folder outside the project")
     serve = sub.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
 

@@ -13,7 +13,7 @@ from glossary_tool.problems import BuildFailed
 
 
 def test_site_builds_with_a_home_page(tmp_path: Path) -> None:
-    build_project(ROOT / "mkdocs.yml", tmp_path / "site")
+    build_project(ROOT / "mkdocs.yml", tmp_path / "site", outside_ok=True)
     assert (tmp_path / "site" / "index.html").is_file()
     assert not list((tmp_path / "site").rglob("*.yaml")), "YAML sources must not be published"
 
@@ -130,7 +130,7 @@ def test_each_search_index_holds_its_own_pages_without_labels_or_repeated_listin
     import json
     import re
 
-    build_project(ROOT / "mkdocs.yml", tmp_path / "site")
+    build_project(ROOT / "mkdocs.yml", tmp_path / "site", outside_ok=True)
     indexes = {code: json.loads((tmp_path / "site" / prefix / "search/search_index.json").read_text(encoding="utf-8"))
                for code, prefix in (("en", ""), ("sv", "sv"))}
     for code, label in (("en", "preferred"), ("sv", "rekommenderad")):

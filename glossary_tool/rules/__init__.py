@@ -71,6 +71,6 @@ def rule(rule_id: str, *, scope: Scope, severity: Severity = Severity.ERROR) -> 
 
 def load_all() -> dict[str, Rule]:
     """Import every rule module so that its rules register; return the registry."""
-    from glossary_tool.rules import content_folder, ids, load_checks, locales, references, terms, text, vocabulary, workflow  # noqa: F401
+    from glossary_tool.rules import content_folder, ids, load_checks, locales, markdown, references, terms, text, vocabulary, workflow  # noqa: F401
 
     return RULES
