@@ -8,6 +8,7 @@ Everything stays a string; every hazard (tags, aliases, depth, size, encoding, i
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -251,7 +252,10 @@ def read_regular(file: Path | str, limit: int) -> bytes:
     block the open (``O_NONBLOCK``) and is refused before any read; so are sockets and devices."""
     fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        if not stat.S_ISREG(mode):
             raise NotRegularFile(f"{file}: not a regular file")
         chunks: list[bytes] = []
         size = 0

@@ -111,3 +111,25 @@ def test_unreadable_mkdocs_yml_is_fatal_not_a_traceback(tmp_path: Path, text: by
 def test_a_folder_as_config_is_fatal(tmp_path: Path) -> None:
     with pytest.raises(FatalError, match="is a folder"):
         load_settings(tmp_path)
+
+
+def test_content_dir_may_not_lead_out_of_the_project_through_a_link(tmp_path: Path) -> None:
+    (tmp_path / "p").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "p" / "content").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "p" / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - glossary:\n      content_dir: content\n", encoding="utf-8")
+    with pytest.raises(FatalError, match=r"mkdocs.yml:4:20: error: glossary option content_dir: 'content' leads to .*elsewhere, which is not a folder inside"):
+        load_settings(tmp_path / "p" / "mkdocs.yml")
+    (tmp_path / "p" / "content").unlink()
+    (tmp_path / "p" / "content").mkdir()
+    assert load_settings(tmp_path / "p" / "mkdocs.yml").content_dir == tmp_path / "p" / "content"
+
+
+def test_tags_are_recorded_with_their_positions(tmp_path: Path) -> None:
+    from glossary_tool.config import read_config
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\na: !!python/name:os.path\nb:\n  - !!python/object/apply:os.system [x]\nc: !ENV [HOME, x]\n"
+                                         "plugins: [glossary]\n", encoding="utf-8")
+    raw = read_config(tmp_path / "mkdocs.yml")
+    assert raw.tags == (("tag:yaml.org,2002:python/name:os.path", (2, 4)), ("tag:yaml.org,2002:python/object/apply:os.system", (4, 5)))
+    assert raw.data["a"] is None and raw.data["b"] == [None]  # read without constructing anything
