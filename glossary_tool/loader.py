@@ -139,7 +139,7 @@ _MAP_END, _SEQ_END = ev.MappingEndEvent, ev.SequenceEndEvent
 def _build(events: Iterator[Any], path: str, max_depth: int, doc: Document) -> Any:
     """Turn a YAML event stream into dicts, lists and strings, recording positions."""
     root: Any = None
-    # Each frame: [container, loc, pending key or None]
+    # Each frame: [container, loc, location of the pending key or None]
     stack: list[list[Any]] = []
     documents = 0
 
@@ -156,22 +156,21 @@ def _build(events: Iterator[Any], path: str, max_depth: int, doc: Document) -> A
             container.append(value)
             doc.values[child] = pos
             return child
-        key = frame[2]
-        if key is None:  # this value is a key
+        pending = frame[2]
+        if pending is None:  # this value is a key
             if not isinstance(value, str):
                 raise _Stop(_problem(path, pos, "yaml-complex-key", "mapping keys must be plain text"))
             child = (*loc, value)
             if value in container:
                 first = doc.keys[child]
                 raise _Stop(_problem(path, pos, "duplicate-key", f"key '{value}' appears twice; first on line {first[0]}"))
-            frame[2] = value
+            frame[2] = child  # the value's location too: one tuple for both (50,000 files made 100,000 copies)
             doc.keys[child] = pos  # known before the value, so a duplicate can name it
             return child
-        child = (*loc, key)
-        container[key] = value
-        doc.values[child] = pos
+        container[pending[-1]] = value
+        doc.values[pending] = pos
         frame[2] = None
-        return child
+        return pending
 
     # Escapes are the only way a value can hold what the raw text may not, and every escape needs a backslash.
     may_escape = "\\" in doc.text
@@ -252,15 +251,18 @@ def read_regular(file: Path | str, limit: int) -> bytes:
     block the open (``O_NONBLOCK``) and is refused before any read; so are sockets and devices."""
     fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
     try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a folder")
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(info.st_mode):
             raise NotRegularFile(f"{file}: not a regular file")
+        # The size the file says it has, read in one call (no second read to find the end); files that report 0
+        # (/proc) or grow meanwhile are read on until the end or the limit.
+        target = info.st_size if 0 < info.st_size < limit else limit
         chunks: list[bytes] = []
         size = 0
-        while size < limit:
-            chunk = os.read(fd, min(limit - size, 1 << 20))
+        while size < target:
+            chunk = os.read(fd, min(target - size, 1 << 20))
             if not chunk:
                 break
             chunks.append(chunk)
@@ -270,7 +272,7 @@ def read_regular(file: Path | str, limit: int) -> bytes:
         os.close(fd)
 
 
-def load_file(file: Path, display: str | None = None, *, max_bytes: int = 256 * 1024,
+def load_file(file: Path | str, display: str | None = None, *, max_bytes: int = 256 * 1024,
               max_depth: int = 12, impl: Impl = "auto") -> tuple[Document | None, list[Problem]]:
     """Read, size-check, decode and parse one file; never raises for bad content."""
     path = display if display is not None else str(file)

@@ -44,7 +44,7 @@ MAIN_WEIGHT = 1.25
 class Listing:
     """What a content folder holds: the entry files to parse, and every other name for the content-folder rules."""
 
-    entries: list[Path]
+    entries: list[str]  # paths as found (str: 50,000 Path objects cost a third of a second)
     others: list[ContentFile]
 
 
@@ -73,82 +73,83 @@ class _Walk:
     """One listing under way: entries by path components (the order Path objects sort in), other names likewise."""
 
     def __init__(self, schema: Path | None) -> None:
-        self.entries: dict[tuple[str, ...], Path] = {}
+        self.entries: dict[tuple[str, ...], str] = {}
         self.others: dict[tuple[str, ...], ContentFile] = {}
         self.schema = os.path.realpath(schema) if schema is not None else None
 
-    def other(self, path: Path, kind: Kind, detail: str = "", real: str | None = None) -> None:
-        name = path.name
-        head = _head(real or str(path)) if kind == "file" and Path(name).suffix.lower() in MEDIA_SIGNATURES else b""
+    def other(self, path: str, key: tuple[str, ...], kind: Kind, detail: str = "", real: str | None = None) -> None:
+        name = key[-1]
+        head = _head(real or path) if kind == "file" and os.path.splitext(name)[1].lower() in MEDIA_SIGNATURES else b""
         expected = kind == "file" and self.schema is not None and os.path.realpath(real or path) == self.schema
-        self.others[path.parts] = ContentFile(display_path(path), kind, name, detail, head, expected)
+        self.others[key] = ContentFile(display_path(path), kind, name, detail, head, expected)
 
-    def file(self, path: Path, real: str | None = None) -> None:
+    def file(self, path: str, key: tuple[str, ...], real: str | None = None) -> None:
         """A regular file (or a link to one inside the folder): an entry when its name says so."""
-        if path.name.endswith(SUFFIXES):
-            self.entries[path.parts] = path
-            if UNSAFE.search(path.name):  # read all the same; the name is reported
-                self.other(path, "file")
+        if key[-1].endswith(SUFFIXES):
+            self.entries[key] = path
+            if UNSAFE.search(key[-1]):  # read all the same; the name is reported
+                self.other(path, key, "file")
         else:
-            self.other(path, "file", real=real)
+            self.other(path, key, "file", real=real)
 
-    def link(self, path: Path, boundary: str) -> None:
+    def link(self, path: str, key: tuple[str, ...], boundary: str) -> None:
         """A symbolic link: examined with lstat and readlink only; followed only to a regular file inside ``boundary``."""
         try:
             real = os.path.realpath(path, strict=True)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                self.other(path, "link-loop")
+                self.other(path, key, "link-loop")
             elif isinstance(exc, FileNotFoundError):
-                self.other(path, "link-broken", _readlink(path))
+                self.other(path, key, "link-broken", _readlink(path))
             else:
-                self.other(path, "link-unreadable", exc.strerror or str(exc))
+                self.other(path, key, "link-unreadable", exc.strerror or str(exc))
             return
         if real != boundary and not real.startswith(boundary.rstrip(os.sep) + os.sep):
-            self.other(path, "link-outside", _readlink(path))
+            self.other(path, key, "link-outside", _readlink(path))
             return
         try:
             mode = os.stat(real).st_mode
         except OSError as exc:
-            self.other(path, "link-unreadable", exc.strerror or str(exc))
+            self.other(path, key, "link-unreadable", exc.strerror or str(exc))
             return
         if stat.S_ISDIR(mode):
-            self.other(path, "link-folder", _readlink(path))
+            self.other(path, key, "link-folder", _readlink(path))
         elif stat.S_ISREG(mode):
-            self.file(path, real)
+            self.file(path, key, real)
         else:
-            self.other(path, _special_kind(mode))
+            self.other(path, key, _special_kind(mode))
 
     def folder(self, root: Path) -> None:
         """Everything under ``root``, without following links: ``os.scandir`` knows each name's type from the folder
         listing itself, so neither the walk nor a special file costs a ``stat()``, and nothing is ever opened."""
         boundary = os.path.realpath(root)
-        stack = [root]
+        stack = [(str(root), root.parts)]
         while stack:
-            base = stack.pop()
+            base, parts = stack.pop()
             try:
                 with os.scandir(base) as found:
                     items = list(found)
             except OSError as exc:
-                self.other(base, "unreadable", exc.strerror or str(exc))
+                self.other(base, parts, "unreadable", exc.strerror or str(exc))
                 continue
             for item in items:
                 name = item.name
-                path = base / name
+                path = f"{base}/{name}" if base != "/" else f"/{name}"
+                key = (*parts, name)
                 try:
                     if item.is_symlink():
-                        self.link(path, boundary)
+                        self.link(path, key, boundary)
                     elif item.is_dir(follow_symlinks=False):
                         if name.startswith(".") or UNSAFE.search(name):
-                            self.other(path, "folder")  # not entered: nothing in it is read
+                            self.other(path, key, "folder")  # not entered: nothing in it is read
                         else:
-                            stack.append(path)
+                            stack.append((path, key))
                     elif item.is_file(follow_symlinks=False):
-                        self.file(path)
+                        self.file(path, key)
                     else:
-                        self.other(path, _special_kind(item.stat(follow_symlinks=False).st_mode))
+                        self.other(path, key, _special_kind(item.stat(follow_symlinks=False).st_mode))
                 except OSError as exc:  # vanished or unreadable meanwhile
-                    self.other(path, "unreadable", exc.strerror or str(exc))
+                    self.other(path, key, "unreadable", exc.strerror or str(exc))
 
     def named(self, path: Path) -> None:
         """A path named on the command line: followed if it is a link (the user chose it), never opened here."""
@@ -161,12 +162,12 @@ class _Walk:
         if stat.S_ISDIR(mode):
             self.folder(path)
         elif stat.S_ISREG(mode):
-            self.file(path)
+            self.file(str(path), path.parts)
         else:
-            self.other(path, _special_kind(mode))
+            self.other(str(path), path.parts, _special_kind(mode))
 
 
-def _readlink(path: Path) -> str:
+def _readlink(path: str) -> str:
     try:
         return os.readlink(path)
     except OSError:
@@ -179,20 +180,20 @@ def list_content(paths: Sequence[Path], settings: Settings | None = None) -> Lis
     Nothing is opened but the first bytes of image files, and no link is followed out of the folder it is in."""
     walk = _Walk(settings.schema_path if settings is not None else None)
     for path in paths:
-        walk.named(path)
+        walk.named(Path(path))
     return Listing([walk.entries[key] for key in sorted(walk.entries)], [walk.others[key] for key in sorted(walk.others)])
 
 
 def discover(paths: Sequence[Path]) -> list[Path]:
     """Entry files under ``paths``, sorted for deterministic output; links out of the folder and special files are left out."""
-    return list_content(paths).entries
+    return [Path(p) for p in list_content(paths).entries]
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path | str) -> str:
     """Paths relative to the working folder when possible: that is what editors and CI annotations want."""
-    text = str(path)
-    if not path.is_absolute() and ".." not in path.parts:
-        return text  # already relative to the working folder (and Path has normalized it): relpath would not change it
+    text = os.fspath(path)
+    if not text.startswith("/") and "/../" not in f"/{text}/" and (isinstance(path, Path) or "//" not in text):
+        return text  # already relative to the working folder (and normalized): relpath would not change it
     try:
         return os.path.relpath(text)
     except ValueError:
@@ -236,14 +237,14 @@ def default_jobs(n_files: int) -> int:
     return max(1, min(cpus, MAX_JOBS))
 
 
-def _load_serial(files: Sequence[Path], max_bytes: int, max_depth: int, impl: Impl) -> list[tuple[Document | None, list[Problem]]]:
+def _load_serial(files: Sequence[Path | str], max_bytes: int, max_depth: int, impl: Impl) -> list[tuple[Document | None, list[Problem]]]:
     return [load_file(f, display_path(f), max_bytes=max_bytes, max_depth=max_depth, impl=impl) for f in files]
 
 
 _Chunk = tuple[bytes, bool, list[list[Problem]]]
 
 
-def _load_chunk(files: Sequence[Path], max_bytes: int, max_depth: int, impl: Impl) -> _Chunk:
+def _load_chunk(files: Sequence[Path | str], max_bytes: int, max_depth: int, impl: Impl) -> _Chunk:
     """Worker: parse a chunk and return (documents as tuples of their fields, marshalled or pickled; problems per file).
 
     marshal writes plain strings, lists, dicts and tuples about 4× faster than pickle writes Document objects,
@@ -265,7 +266,7 @@ def _unpack(chunk: _Chunk) -> list[tuple[Document | None, list[Problem]]]:
     return [(None if f is None else Document(*f), p) for f, p in zip(fields, found, strict=False)]
 
 
-def _chunks(files: Sequence[Path], jobs: int) -> list[Sequence[Path]]:
+def _chunks(files: Sequence[Path | str], jobs: int) -> list[Sequence[Path | str]]:
     """Contiguous chunks in file order: the main process's first (weighted larger), then one per worker."""
     total = MAIN_WEIGHT + (jobs - 1)
     bounds = [0, round(len(files) * MAIN_WEIGHT / total)]
@@ -274,7 +275,7 @@ def _chunks(files: Sequence[Path], jobs: int) -> list[Sequence[Path]]:
     return [files[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-def load_documents(files: Iterable[Path], settings: Settings, impl: Impl = "auto", *, jobs: int | None = None) -> tuple[list[Document], list[Problem]]:
+def load_documents(files: Iterable[Path | str], settings: Settings, impl: Impl = "auto", *, jobs: int | None = None) -> tuple[list[Document], list[Problem]]:
     """Parse every file, in file order; ``jobs`` > 1 parses in that many processes (default: by input size)."""
     files = list(files)
     jobs = default_jobs(len(files)) if jobs is None else max(1, jobs)

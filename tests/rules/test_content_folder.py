@@ -67,7 +67,7 @@ def test_a_listing_opens_nothing_but_image_heads(tmp_path: Path, monkeypatch: py
     real_open = os.open
     monkeypatch.setattr(os, "open", lambda path, *a, **k: opened.append(os.fspath(path)) or real_open(path, *a, **k))
     listing = list_content([tmp_path], make_settings(tmp_path))
-    assert [p.name for p in listing.entries] == ["a.yaml"]
+    assert listing.entries == [str(tmp_path / "a.yaml")]
     assert [(o.name, o.kind) for o in listing.others] == [("b.txt", "file"), ("c.png", "file"), ("d.yaml", "fifo"), ("e.yaml", "link-outside")]
     assert opened == [str(tmp_path / "c.png")]
 

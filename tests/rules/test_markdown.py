@@ -37,3 +37,9 @@ def test_pathological_markdown_is_refused_at_the_value(lint_files: LintFiles, va
 def test_every_text_value_is_checked(lint_files: LintFiles) -> None:
     text = concept("a").replace("    definition: En svensk definition.\n", "    definition: En svensk definition.\n    notes:\n      - \"" + "[" * 9 + "\"\n")
     assert found(lint_files({"a.yaml": text}), "markdown-complexity") == [("a.yaml", 23, 9)]
+
+
+def test_markers_folded_onto_one_line_are_counted(lint_files: LintFiles) -> None:
+    # A plain scalar's line breaks become spaces: nine markers over two lines are nine on one line of the value.
+    value = '"> > > > >\n      > > > > x"'
+    assert found(lint_files({"a.yaml": _with_definition(value)}), "markdown-complexity") == [("a.yaml", 14, 17)]
