@@ -156,7 +156,7 @@ def _build(events: Iterator[Any], path: str, max_depth: int, doc: Document) -> A
             container.append(value)
             doc.values[child] = pos
             return child
-        pending = frame[2]
+        pending: Loc | None = frame[2]
         if pending is None:  # this value is a key
             if not isinstance(value, str):
                 raise _Stop(_problem(path, pos, "yaml-complex-key", "mapping keys must be plain text"))
