@@ -10,28 +10,61 @@ import shutil
 import time
 from pathlib import Path
 
-from glossary_tool.config import RawConfig, Settings
-from glossary_tool.locale_builds import LocaleBuild, root_url, start, stop_all
+from glossary_tool.config import RawConfig, Settings, build_hazards
+from glossary_tool.locale_builds import LocaleBuild, max_parallel_builds, root_url, start, stop_all
 from glossary_tool.problems import BuildFailed, FatalError
+from glossary_tool.terminal import escape
+
+# Written into every site this command builds: the next build replaces only a folder that carries it (or is empty).
+MARKER = ".glossary-tool-site"
 
 
 def site_dir_of(raw: RawConfig, site_dir: Path | None) -> Path:
-    """The output folder: ``--site-dir``, else ``site_dir`` of mkdocs.yml (relative to it)."""
+    """The output folder, its real path: ``--site-dir``, else ``site_dir`` of mkdocs.yml (relative to it)."""
     if site_dir is not None:
-        return site_dir.resolve()
+        return Path(os.path.realpath(site_dir))
     configured = raw.data.get("site_dir") or "site"
     if not isinstance(configured, str):
         line, column = raw.position(("site_dir",))
         raise FatalError(f"{raw.path.name}:{line}:{column}: site_dir must be a folder name, such as site")
-    return (raw.path.parent / configured).resolve()
+    return Path(os.path.realpath(raw.path.parent / configured))
 
 
-def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None) -> Path:
+def check_site_dir(final: Path, raw: RawConfig, settings: Settings, *, outside_ok: bool = False, from_cli: bool = False) -> None:
+    """Refuse an output folder whose replacement would delete anything but an earlier build of this site.
+
+    Real paths throughout, so neither ``..`` nor a link can hide where the folder is."""
+    project = Path(os.path.realpath(raw.path.parent))
+    given = "--site-dir" if from_cli or "site_dir" not in raw.data else f"{raw.path.name}:{':'.join(map(str, raw.position(('site_dir',))))}: site_dir"
+    shown = escape(str(final))
+    if final == project or final in project.parents:
+        raise FatalError(f"{given}: {shown} holds the project itself; the build would replace it. Choose a folder such as site/")
+    for name, folder in (("the content folder", settings.content_dir), ("the locales folder", project / "locales")):
+        real = Path(os.path.realpath(folder))
+        if final == real or real in final.parents or final in real.parents:
+            raise FatalError(f"{given}: {shown} overlaps {name}; choose a folder of its own, such as site/")
+    if project not in final.parents and not outside_ok:
+        raise FatalError(f"{given}: {shown} is outside the project ({escape(str(project))}); "
+                         "pass --site-dir-outside-ok to build there")
+    if final.is_symlink() or (final.exists() and not final.is_dir()):
+        raise FatalError(f"{given}: {shown} is not a folder")
+    if final.is_dir() and not (final / MARKER).is_file() and any(final.iterdir()) and not (final / "assets" / "glossary.css").is_file():
+        # Not empty, and not an earlier build (the marker, or the site's own stylesheet from before there was one).
+        raise FatalError(f"{given}: {shown} is not empty and was not written by 'glossary-tool build'; "
+                         "nothing was deleted: empty it yourself or choose another folder")
+
+
+def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None, *, outside_ok: bool = False) -> Path:
     """Build every locale into ``site_dir``; all or nothing. Returns the folder written.
 
     Each locale builds into its own folder beside the site; when all have succeeded they are assembled
-    and swapped in for the old site in one rename, so a failed build leaves the old site as it was."""
+    and swapped in for the old site in one rename, so a failed build leaves the old site as it was.
+    The configuration and the output folder are checked first: nothing is touched when either is refused."""
+    problems = build_hazards(raw, settings)
+    if problems:
+        raise FatalError("mkdocs.yml is not safe to build:\n" + "\n".join(problems))
     final = site_dir_of(raw, site_dir)
+    check_site_dir(final, raw, settings, outside_ok=outside_ok, from_cli=site_dir is not None)
     work = final.parent / f".{final.name}.building-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -64,19 +97,12 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None)
             target = root / loc.prefix
             target.parent.mkdir(parents=True, exist_ok=True)
             b.staging.rename(target)
+        (root / MARKER).write_text("Written by glossary-tool build, which replaces this folder on the next build.\n", encoding="utf-8")
         _swap_in(root, final)
     finally:
         stop_all(builds)
         shutil.rmtree(work, ignore_errors=True)
     return final
-
-
-def max_parallel_builds() -> int:
-    """Locale builds running at once: one per core this process may use (each build is one busy process)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _swap_in(new: Path, final: Path) -> None:
@@ -103,9 +129,9 @@ def serve_site(raw: RawConfig, settings: Settings, dev_addr: str) -> None:
         serve(raw, settings, dev_addr, Path(out))
 
 
-def build_project(config_file: Path, site_dir: Path | None = None) -> Path:
+def build_project(config_file: Path, site_dir: Path | None = None, *, outside_ok: bool = False) -> Path:
     """Read ``mkdocs.yml`` and build its site (what ``glossary-tool build`` does)."""
     from glossary_tool.config import read_config, settings_from_raw
 
     raw = read_config(config_file)
-    return build_site(raw, settings_from_raw(raw), site_dir)
+    return build_site(raw, settings_from_raw(raw), site_dir, outside_ok=outside_ok)

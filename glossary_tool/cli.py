@@ -15,6 +15,7 @@ from pathlib import Path
 from glossary_tool import __version__
 from glossary_tool.config import RawConfig, Settings, read_config, settings_from_raw
 from glossary_tool.problems import BuildFailed, FatalError
+from glossary_tool.terminal import clean_output, escape
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -24,8 +25,10 @@ def cmd_lint(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> in
     from glossary_tool.reporters import REPORTERS
 
     result = run(settings, [Path(p) for p in args.paths] or None, strict=args.strict)
-    sys.stdout.write(REPORTERS[args.format](result.problems))
-    return EXIT_PROBLEMS if result.errors else EXIT_OK
+    problems, failed = result.problems, result.errors > 0
+    del result  # the report needs only the problems; 50,000 parsed files held 100 MB while it was written
+    sys.stdout.write(REPORTERS[args.format](problems))
+    return EXIT_PROBLEMS if failed else EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
@@ -77,8 +80,8 @@ def cmd_build(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
     from glossary_tool.build import build_site
     from glossary_tool.loading import display_path
 
-    site = build_site(raw, settings, Path(args.site_dir) if args.site_dir else None)
-    print(f"built {len(settings.locales)} locale(s) into {display_path(site)}")
+    site = build_site(raw, settings, Path(args.site_dir) if args.site_dir else None, outside_ok=args.site_dir_outside_ok)
+    print(f"built {len(settings.locales)} locale(s) into {escape(display_path(site))}")
     return EXIT_OK
 
 
@@ -99,8 +102,8 @@ def cmd_scan_site(args: argparse.Namespace, settings: Settings, raw: RawConfig) 
         raise FatalError(f"{site}: no built site; run 'glossary-tool build' first")
     findings = scan_site(site)
     for finding in findings:
-        print(f"{site / finding.path}:{finding.line}: {finding.kind}: {finding.detail}")
-    print(f"{len(findings)} finding(s) in {site}")
+        print(f"{escape(str(site / finding.path))}:{finding.line}: {finding.kind}: {escape(finding.detail)}")
+    print(f"{len(findings)} finding(s) in {escape(str(site))}")
     return EXIT_PROBLEMS if findings else EXIT_OK
 
 
@@ -131,9 +134,9 @@ def cmd_translate(args: argparse.Namespace, settings: Settings, raw: RawConfig) 
         sys.stdout.write(diff_report(settings, args.id, args.locale))
     elif args.reviewed:
         path, changed = mark_reviewed(settings, args.id, args.locale)
-        print(f"{display_path(path)}: " + (f"'{args.locale}' marked as translated from the current text" if changed else "already up to date"))
+        print(f"{escape(display_path(path))}: " + (f"'{args.locale}' marked as translated from the current text" if changed else "already up to date"))
     else:
-        print(f"{display_path(add_locale(settings, args.id, args.locale))}: added '{args.locale}'; replace every TODO")
+        print(f"{escape(display_path(add_locale(settings, args.id, args.locale)))}: added '{args.locale}'; replace every TODO")
     return EXIT_OK
 
 
@@ -285,7 +288,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sub.add_parser("rules", help="list every rule with its documentation")
 
     build = sub.add_parser("build", help="build the static site")
-    build.add_argument("--site-dir", help="output folder (default: site_dir of mkdocs.yml)")
+    build.add_argument("--site-dir", help="output folder (default: site_dir of mkdocs.yml); it must be inside the project")
+    build.add_argument("--site-dir-outside-ok", action="store_true", help="allow an output folder outside the project")
     serve = sub.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
 
@@ -346,7 +350,8 @@ def _percent(value: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        return _main(argv)
+        with clean_output():  # paths and contributor text reach the terminal or a CI log with their controls escaped
+            return _main(argv)
     except BrokenPipeError:
         # The reader went away (`glossary-tool rules | head -1`): stop quietly, as Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)

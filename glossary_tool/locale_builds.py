@@ -83,7 +83,9 @@ class LocaleBuild:
 
 def start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path) -> LocaleBuild:
     """Start one locale's build into ``staging``; its output is collected by whoever waits for it."""
-    cmd = [sys.executable, "-m", "glossary_tool.locale_builds", "--config", str(config_file),
+    # -P: the working folder (often the project, which a pull request can add files to) is not put on the module path,
+    # so a repository's yaml.py or markdown.py can never stand in for the library the build imports.
+    cmd = [sys.executable, "-P", "-m", "glossary_tool.locale_builds", "--config", str(config_file),
            "--site-dir", str(staging), "--site-url", site_url]
     env = {**os.environ, LOCALE_ENV: locale, "NO_MKDOCS_2_WARNING": "1"}
     return LocaleBuild(locale, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env), staging, final)
@@ -95,19 +97,46 @@ def staging_dirs(site_dir: Path, locale: Locale) -> tuple[Path, Path]:
     return site_dir / f".building-{locale.code}", site_dir / locale.prefix
 
 
+def max_parallel_builds() -> int:
+    """Locale builds running at once: one per core this process may use (each build is one busy process)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class Others(list[LocaleBuild]):
+    """The other locales' builds: those started, and those still waiting for a core (``pending``)."""
+
+    def __init__(self, config_file: Path, base: str, pending: list[tuple[Locale, Path, Path]]) -> None:
+        super().__init__()
+        self.config_file, self.base, self.pending = config_file, base, pending
+
+    def start_next(self) -> None:
+        loc, staging, final = self.pending.pop(0)
+        self.append(start(self.config_file, loc.code, staging, self.base + loc.prefix, final))
+
+
 def start_others(config_file: Path, site_dir: Path, base: str, locales: Sequence[Locale]) -> list[LocaleBuild]:
-    """Start the build of each of ``locales`` into a staging folder inside ``site_dir``."""
-    builds = []
-    for loc in locales:
-        staging, final = staging_dirs(site_dir, loc)
-        builds.append(start(config_file, loc.code, staging, base + loc.prefix, final))
-    return builds
+    """Start the builds of ``locales`` into staging folders inside ``site_dir``: as many as there are cores besides
+    the one this build uses; ``finish`` starts the rest as cores come free (100 locales never mean 99 processes)."""
+    others = Others(config_file, base, [(loc, *staging_dirs(site_dir, loc)) for loc in locales])
+    while others.pending and len(others) < max(1, max_parallel_builds() - 1):
+        others.start_next()
+    return others
 
 
 def finish(builds: Sequence[LocaleBuild]) -> list[str]:
     """Wait for every build and move each successful one into place; the failures, one message each."""
-    failures = []
-    for b in builds:
+    failures: list[str] = []
+    done = 0
+    jobs = max_parallel_builds()  # this build is over: every core may run another locale's
+    while done < len(builds):
+        if isinstance(builds, Others):
+            while builds.pending and len(builds) - done < jobs and not failures:
+                builds.start_next()
+        b = builds[done]
+        done += 1
         error = b.wait()
         if error:
             failures.append(f"[{b.code}] {error}")
@@ -117,10 +146,14 @@ def finish(builds: Sequence[LocaleBuild]) -> list[str]:
             shutil.rmtree(b.final)
         b.final.parent.mkdir(parents=True, exist_ok=True)
         b.staging.rename(b.final)
+    if failures and isinstance(builds, Others):
+        builds.pending.clear()  # not started after a failure: the site is not built anyway
     return failures
 
 
 def stop_all(builds: Sequence[LocaleBuild]) -> None:
+    if isinstance(builds, Others):
+        builds.pending.clear()
     for b in builds:
         b.stop()
 

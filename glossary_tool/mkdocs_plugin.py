@@ -6,6 +6,7 @@ A plain ``mkdocs build`` builds the first locale here and starts the others as p
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 
 import jinja2
@@ -20,11 +21,13 @@ from mkdocs.structure.toc import get_toc
 from glossary_tool import locale_builds, search_index, theme
 from glossary_tool.config import GlossaryOptions, build_settings
 from glossary_tool.lint import check, stamp
-from glossary_tool.loading import load_glossary
+from glossary_tool.loading import list_content, load_glossary
 from glossary_tool.render import render_locale
 from glossary_tool.render.context import BYTECODE_CACHE
 from glossary_tool.reporters import REPORTERS
+from glossary_tool.rules.content_folder import folder_problems
 from glossary_tool.site_state import LocaleState
+from glossary_tool.terminal import escape
 from glossary_tool.translation import stale_fields
 
 
@@ -44,6 +47,9 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         base = locale_builds.root_url(config.site_url)
         if started and loc.prefix and base.endswith("/" + loc.prefix):
             base = base[: -len(loc.prefix)]  # a started build's site_url already has its prefix
+        # MkDocs walks docs_dir following every link; the content-folder rules (on_pre_build) must see that same folder.
+        if os.path.realpath(config.docs_dir) != str(settings.content_dir):
+            raise PluginError(f"docs_dir ({escape(config.docs_dir)}) must be the glossary's content_dir ({escape(str(settings.content_dir))})")
         self.state = LocaleState(settings, locale, base, lints=locale == settings.locales[0].code, index=search_index.Index(locale))
         request = locale_builds.REQUEST.get()
         if request is not None:
@@ -53,6 +59,16 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
             # As early as possible: they run while this build cleans site_dir, reads files, lints and renders.
             self.others = locale_builds.start_others(Path(config.config_file_path), Path(config.site_dir), base, settings.locales[1:])
         return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        assert self.state is not None
+        settings = self.state.settings
+        # Before MkDocs walks docs_dir (it follows links, so a link to / or a loop would hang or crash it there):
+        # a content folder that lint refuses for what it holds stops the build before anything is read or written.
+        problems = folder_problems(list_content([settings.content_dir], settings).others)
+        if problems:
+            locale_builds.stop_all(self.others)
+            raise PluginError("the content folder holds what the site must not publish:\n" + REPORTERS["text"](stamp(problems, settings)))
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # The theme's templates are compiled afresh by every build; the cache keeps the compiled code between builds.

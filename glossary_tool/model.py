@@ -21,7 +21,8 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 # The id rule (rules/ids.py) explains a bad id better than a regex failure would, so ids are plain text here.
 Id = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-LocaleCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
+# BCP 47 as the configuration accepts it (config.LOCALE_CODE): language, optional script and region (zh-Hant-TW).
+LocaleCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")]
 Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8,64}$")]
 
 

@@ -13,7 +13,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from glossary_tool.config import Settings
 from glossary_tool.fileio import atomic_write, digest
-from glossary_tool.loading import discover, display_path, load_documents, validate
+from glossary_tool.loader import read_regular
+from glossary_tool.loading import discover, load_documents, shown_path, validate
 from glossary_tool.model import Comparison, Concept, Entry
 from glossary_tool.problems import FatalError
 from glossary_tool.rules.ids import RESERVED, slug_problem
@@ -123,7 +124,7 @@ def create_concept(settings: Settings, concept_id: str, category: str, relations
                 raise FatalError(f"--relation {name}={target}: '{target}' has category '{other.category}', not {' or '.join(declared.range)}")
     path = settings.content_dir / "concepts" / f"{concept_id}.yaml"
     text = new_concept_text(concept_id, category, settings, given)
-    check_entry(text, display_path(path), settings)
+    check_entry(text, shown_path(path), settings)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, text.encode("utf-8"))
     return path
@@ -132,30 +133,41 @@ def create_concept(settings: Settings, concept_id: str, category: str, relations
 def find_entry_file(settings: Settings, entry_id: str) -> Path:
     """The file holding the entry ``entry_id`` (its file name is the id, in any folder of the content)."""
     check_id(entry_id, settings)
-    matches = sorted(p for p in settings.content_dir.rglob(f"{entry_id}.y*ml") if p.suffix in (".yaml", ".yml") and p.is_file()) \
-        if settings.content_dir.is_dir() else []
+    # The listing lint uses: a link out of the content folder or a pipe with the entry's name is never read.
+    names = (f"{entry_id}.yaml", f"{entry_id}.yml")
+    matches = [p for p in discover([settings.content_dir]) if p.name in names] if settings.content_dir.is_dir() else []
     if not matches:
-        raise FatalError(f"no entry file named {entry_id}.yaml under {display_path(settings.content_dir)}; create it with 'glossary-tool new {entry_id} --category ...'")
+        raise FatalError(f"no entry file named {entry_id}.yaml under {shown_path(settings.content_dir)}; create it with 'glossary-tool new {entry_id} --category ...'")
     if len(matches) > 1:
-        raise FatalError(f"more than one file is named {entry_id}.yaml: {', '.join(display_path(p) for p in matches)}")
+        raise FatalError(f"more than one file is named {entry_id}.yaml: {', '.join(shown_path(p) for p in matches)}")
     return matches[0]
 
 
-def _read(path: Path) -> tuple[str, str]:
-    raw = path.read_bytes()
+BOM = b"\xef\xbb\xbf"
+
+
+def _read(path: Path, max_bytes: int) -> tuple[str, str, bytes]:
+    """The text of an entry (without a leading BOM), the digest of its bytes, and the BOM it had (written back as it was)."""
     try:
-        return raw.decode("utf-8"), digest(raw)
+        raw = read_regular(path, max_bytes + 1)
+    except OSError as exc:
+        raise FatalError(f"{shown_path(path)}: cannot read: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise FatalError(f"{shown_path(path)}: larger than max_file_bytes ({max_bytes}); run 'glossary-tool lint {shown_path(path)}'")
+    bom = BOM if raw.startswith(BOM) else b""
+    try:
+        return raw[len(bom):].decode("utf-8"), digest(raw), bom
     except UnicodeDecodeError:
-        raise FatalError(f"{display_path(path)}: not UTF-8; run 'glossary-tool lint {display_path(path)}'") from None
+        raise FatalError(f"{shown_path(path)}: not UTF-8; run 'glossary-tool lint {shown_path(path)}'") from None
 
 
-def _load_entry(settings: Settings, entry_id: str) -> tuple[Path, str, str, Entry]:
+def _load_entry(settings: Settings, entry_id: str) -> tuple[Path, str, str, Entry, bytes]:
     path = find_entry_file(settings, entry_id)
-    text, sha = _read(path)
-    entry = check_entry(text, display_path(path))
+    text, sha, bom = _read(path, settings.max_file_bytes)
+    entry = check_entry(text, shown_path(path))
     if entry.id != entry_id:
-        raise FatalError(f"{display_path(path)}: its id is '{entry.id}', not '{entry_id}'")
-    return path, text, sha, entry
+        raise FatalError(f"{shown_path(path)}: its id is '{entry.id}', not '{entry_id}'")
+    return path, text, sha, entry, bom
 
 
 def _quote(text: str) -> str:
@@ -209,8 +221,8 @@ def add_locale(settings: Settings, entry_id: str, code: str) -> Path:
         raise FatalError(f"locale '{code}' is not configured (use one of: {', '.join(settings.locale_codes)})")
     if code == settings.source_locale:
         raise FatalError(f"'{code}' is the source locale; translations are made from it, not into it")
-    path, text, sha, entry = _load_entry(settings, entry_id)
-    shown = display_path(path)
+    path, text, sha, entry, bom = _load_entry(settings, entry_id)
+    shown = shown_path(path)
     yaml, data = load_for_edit(text, shown)
     model = entry.model
     if settings.source_locale not in model.locales:
@@ -240,14 +252,14 @@ def add_locale(settings: Settings, entry_id: str, code: str) -> Path:
         raise FatalError(f"{shown}: already has '{code}' text; refusing to overwrite it (use --reviewed after updating a translation)")
     new_text = dump(data, yaml)
     check_entry(new_text, shown)
-    atomic_write(path, new_text.encode("utf-8"), expected_digest=sha)
+    atomic_write(path, bom + new_text.encode("utf-8"), expected_digest=sha)
     return path
 
 
 def mark_reviewed(settings: Settings, entry_id: str, code: str) -> tuple[Path, bool]:
     """Record the current source hashes in ``translated_from`` of ``code``; returns the file and whether it changed."""
-    path, text, sha, entry = _load_entry(settings, entry_id)
-    shown = display_path(path)
+    path, text, sha, entry, bom = _load_entry(settings, entry_id)
+    shown = shown_path(path)
     model = entry.model
     if not isinstance(model, Concept):
         raise FatalError(f"{shown}: only concepts record which source text they were translated from")
@@ -271,15 +283,15 @@ def mark_reviewed(settings: Settings, entry_id: str, code: str) -> tuple[Path, b
         block["translated_from"] = _flow_map(hashes)
     new_text = dump(data, yaml)
     check_entry(new_text, shown)
-    atomic_write(path, new_text.encode("utf-8"), expected_digest=sha)
+    atomic_write(path, bom + new_text.encode("utf-8"), expected_digest=sha)
     return path, True
 
 
 def diff_report(settings: Settings, entry_id: str, code: str) -> str:
     """Word diffs of the source text behind each stale field of ``code`` (read-only)."""
-    path, _, _, entry = _load_entry(settings, entry_id)
+    path, _, _, entry, _ = _load_entry(settings, entry_id)
     if not isinstance(entry.model, Concept):
-        raise FatalError(f"{display_path(path)}: only concepts record which source text they were translated from")
+        raise FatalError(f"{shown_path(path)}: only concepts record which source text they were translated from")
     return stale_report(path, entry.model, code, settings.source_locale)
 
 

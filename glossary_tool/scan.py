@@ -1,11 +1,14 @@
-"""Scan built HTML for anything that could execute: live scripts, event handlers, dangerous URLs.
+"""Scan a built site for anything that could execute: live scripts, event handlers, dangerous URLs, in every file.
 
 Defence in depth after the sanitizer: run on a whole built site (``scan_site``) or on one page; findings are values.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -46,7 +49,7 @@ class Finding:
 
     path: str
     line: int
-    kind: str  # script, jsonld, event-handler, url, style, active-element, parser-disagreement
+    kind: str  # script, jsonld, event-handler, url, style, active-element, parser-disagreement, unexpected-markup, link
     detail: str
 
     def __str__(self) -> str:
@@ -76,13 +79,18 @@ def _css_unescape(css: str) -> str:
     return _CSS_ESCAPE.sub(one, _CSS_COMMENT.sub("", css))
 
 
-def css_problems(css: str) -> list[str]:
-    """What is dangerous in a piece of CSS: url()/@import with a bad scheme, expression(), bindings."""
+def css_problems(css: str, *, data_images: bool = False) -> list[str]:
+    """What is dangerous in a piece of CSS: url()/@import with a bad scheme, expression(), bindings.
+
+    ``data_images``: a style sheet's ``url(data:image/…)`` is fine (Material draws its icons so, and an image in CSS
+    never runs script); in contributor-reachable inline styles every data: URL is refused."""
     text = _css_unescape(css)
     out = []
     for m in _CSS_URL.finditer(text):
         url = m.group(2) if m.group(2) is not None else m.group(4)
         scheme = dangerous_url(url or "")
+        if scheme == "data:" and data_images and _URL_JUNK.sub("", url or "").lower().startswith("data:image/") and not (m.group(3) or m.group(4)):
+            continue
         if scheme:
             out.append(f"CSS url with {scheme} scheme: {url[:80]!r}")
     active = _CSS_ACTIVE.search(text)
@@ -155,9 +163,13 @@ def _attribute_findings(el: etree._Element, path: str) -> Iterator[Finding]:
         elif lname == "style":
             for why in css_problems(value):
                 yield Finding(path, line, "style", f"<{tag} style>: {why}")
-        elif lname in ("to", "from", "values") and tag.lower() in ("animate", "set") and \
-                (el.get("attributename") or "").lower().endswith("href") and dangerous_url(value):
-            yield Finding(path, line, "url", f"<{tag} {lname}> animates an href to {value[:80]!r}")
+        elif lname in ("to", "from", "values") and tag.lower().rsplit("}", 1)[-1] in ("animate", "set"):
+            # XML keeps the attribute's case (attributeName), the HTML parser lowers it
+            animated = (el.get("attributename") or el.get("attributeName") or "").lower()
+            if animated.endswith("href") and dangerous_url(value):
+                yield Finding(path, line, "url", f"<{tag} {lname}> animates an href to {value[:80]!r}")
+            elif animated.startswith("on"):
+                yield Finding(path, line, "event-handler", f"<{tag}> animates the event handler {animated}")
     if tag.lower() == "meta" and (el.get("http-equiv") or "").lower() == "refresh":
         target = (el.get("content") or "").partition("=")[2].strip("'\" ")
         if dangerous_url(target):
@@ -232,7 +244,7 @@ def _parsed_counts(root: etree._Element) -> dict[str, int]:
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        tag = el.tag.lower()
+        tag = el.tag.lower().rsplit("}", 1)[-1]  # XML documents name their elements with a namespace
         counts["script"] += tag == "script"
         counts["active-element"] += tag in ACTIVE_ELEMENTS
         counts["event-handler"] += any(str(name).lower().rsplit("}", 1)[-1].startswith("on") for name in el.attrib)
@@ -265,12 +277,90 @@ def scan_search_index(index_file: Path, display: str) -> list[Finding]:
     return out
 
 
+# What a browser parses as HTML, as XML (SVG can hold script and handlers as HTML can), or as CSS, by file suffix.
+HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml", ".xht"})
+XML_SUFFIXES = frozenset({".svg", ".xhtml", ".xht", ".xml", ".xsl", ".xslt", ".rss", ".atom", ".mml"})
+SCRIPT_SUFFIXES = frozenset({".js", ".mjs"})
+# Files nobody renders as a document: images, fonts, archives, data the site's own scripts read, source maps.
+INERT_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff", ".woff2", ".ttf", ".otf",
+                            ".eot", ".json", ".map", ".webmanifest", ".mo", ".pdf", ".zip"})
+MAX_GUNZIP = 64 * 1024 * 1024
+_MARKUP_SNIFF = re.compile(rb"<(?:script|html|svg|iframe|object|embed|body|img|a)[\s/>]|[\s/]on[a-z]+\s*=", re.I)
+
+
+def scan_xml(data: bytes, path: str) -> list[Finding]:
+    """Findings in an XML document (SVG, XHTML, a sitemap): the same checks as for HTML, plus style-sheet instructions.
+
+    Entities are not expanded and nothing is fetched; a document the XML parser refuses is scanned as HTML instead."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return scan_html(data, path, allowed_inline=())
+    out = scan_tree(root, path)
+    for pi in root.itersiblings(preceding=True):
+        if isinstance(pi, etree._ProcessingInstruction) and pi.target == "xml-stylesheet":
+            out.append(Finding(path, pi.sourceline or 0, "active-element", "an xml-stylesheet instruction (XSLT can write script)"))
+    parsed, in_text = _parsed_counts(root), _raw_counts(data)
+    for what, count in in_text.items():
+        if count > parsed[what]:
+            out.append(Finding(path, 0, "parser-disagreement",
+                               f"the text has {count} tag(s) with {what} markup but the parsed document has {parsed[what]}"))
+    return out
+
+
+def scan_file(file: Path, shown: str) -> list[Finding]:
+    """Findings in one file of a built site, by what a browser would take it for."""
+    name = file.name.lower()
+    data = file.read_bytes()
+    if name.endswith(".gz"):  # sitemap.xml.gz and the like: what is inside counts
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+                data = fh.read(MAX_GUNZIP + 1)
+        except (OSError, EOFError) as exc:
+            return [Finding(shown, 0, "parser-disagreement", f"not a readable gzip file: {exc}")]
+        if len(data) > MAX_GUNZIP:
+            return [Finding(shown, 0, "parser-disagreement", f"unpacks to more than {MAX_GUNZIP} bytes")]
+        name = name[:-3]
+    suffix = Path(name).suffix
+    out: list[Finding] = []
+    if suffix in HTML_SUFFIXES:
+        out.extend(scan_html(data, shown))
+    if suffix in XML_SUFFIXES:
+        out.extend(scan_xml(data, shown))
+    if suffix in HTML_SUFFIXES | XML_SUFFIXES:
+        return out
+    if suffix == ".css":
+        return [Finding(shown, 0, "style", why) for why in css_problems(data.decode("utf-8", "replace"), data_images=True)]
+    if name == "search_index.json":
+        return scan_search_index(file, shown)
+    if suffix in SCRIPT_SUFFIXES:
+        # The theme's own scripts live under assets/; a script anywhere else was put there by something else.
+        return [] if "assets" in Path(shown).parts else [Finding(shown, 0, "script", "a script file outside the theme's assets/")]
+    if suffix in INERT_SUFFIXES:
+        return []
+    # Any other file (.txt, .md, no suffix …): inert as text, but not if it holds markup a browser might render.
+    found = _MARKUP_SNIFF.search(data[: 1024 * 1024])
+    return [Finding(shown, 0, "unexpected-markup", f"a '{suffix or name}' file holding markup ({found.group()[:40]!r})")] if found else []
+
+
 def scan_site(site_dir: Path) -> list[Finding]:
-    """Every page and search index of a built site (all locales live below ``site_dir``)."""
+    """Every file of a built site (all locales live below ``site_dir``): pages, SVG and other XML, style sheets,
+    search indexes, scripts outside the theme's assets, and any other text that holds markup. Links are not followed."""
     site_dir = Path(site_dir)
     out: list[Finding] = []
-    for file in sorted(site_dir.rglob("*.html")):
-        out.extend(scan_html(file.read_bytes(), str(file.relative_to(site_dir))))
-    for index in sorted(site_dir.rglob("search_index.json")):
-        out.extend(scan_search_index(index, str(index.relative_to(site_dir))))
+    files: list[Path] = []
+    for folder, dirs, names in os.walk(site_dir):  # does not follow links to folders
+        base = Path(folder)
+        dirs.sort()
+        files.extend(base / n for n in names)
+        for d in dirs:
+            if (base / d).is_symlink():
+                out.append(Finding(str((base / d).relative_to(site_dir)), 0, "link", "a symbolic link in the built site"))
+    for file in sorted(files):
+        shown = str(file.relative_to(site_dir))
+        if file.is_symlink() or not file.is_file():
+            out.append(Finding(shown, 0, "link", "not a regular file (a symbolic link, pipe or device) in the built site"))
+            continue
+        out.extend(scan_file(file, shown))
     return out

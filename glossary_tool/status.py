@@ -16,6 +16,7 @@ from babel.numbers import format_decimal, format_percent
 
 from glossary_tool.config import Settings
 from glossary_tool.model import Concept, ConceptLocale, Glossary
+from glossary_tool.terminal import escape
 from glossary_tool.translation import TRACKED_FIELDS, has_field, is_placeholder, stale_fields
 
 
@@ -113,11 +114,12 @@ def as_text(statuses: list[LocaleStatus], settings: Settings) -> str:
     """One block per locale: counts, then what is missing and what may be out of date."""
     lines = [f"Translation status (source language: {settings.source_locale})"]
     for s in statuses:
-        lines.append(f"{s.code} ({s.name}): concepts {_count_text(s.concepts, s.code)}, fields {_count_text(s.fields, s.code)}")
+        # Ids and names come from entries and mkdocs.yml: escaped, so that each stays on its line.
+        lines.append(f"{s.code} ({escape(s.name)}): concepts {_count_text(s.concepts, s.code)}, fields {_count_text(s.fields, s.code)}")
         for cid, names in s.missing.items():
-            lines.append(f"  missing  {cid}: {', '.join(names)}")
+            lines.append(f"  missing  {escape(cid)}: {', '.join(names)}")
         for cid, names in s.stale.items():
-            lines.append(f"  stale    {cid}: {', '.join(names)}")
+            lines.append(f"  stale    {escape(cid)}: {', '.join(names)}")
     return "\n".join(lines) + "\n"
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from glossary_tool.loader import load_text
 from glossary_tool.loading import validate
 from glossary_tool.model import Concept, ConceptLocale
+from glossary_tool.terminal import escape
 
 # The fields of a concept's language block that are translated (and so can go stale), in display order.
 TRACKED_FIELDS: tuple[str, ...] = ("terms", "definition", "examples", "notes")
@@ -166,11 +167,12 @@ def stale_report(file: Path, concept: Concept, locale_code: str, source_locale: 
     parts: list[str] = []
     for name in fields:
         diff = source_change(file, concept, locale_code, source_locale, name)
+        # Contributor text, shown with its control characters escaped: list items on lines of their own, nothing else.
         if diff is None:
-            now = readable(field_text(source, name))
+            now = "\n  ".join(escape(item) for item in field_text(source, name).split(_ITEM_SEPARATOR))
             parts.append(f"{name}: the {source_locale} text it was translated from is not in the git history; it is now:\n  {now}")
         else:
-            parts.append(f"{name}: {source_locale} text changed since translation:\n  {diff}")
+            parts.append(f"{name}: {source_locale} text changed since translation:\n  {escape(diff)}")
     return "\n".join(parts) + "\n"
 
 

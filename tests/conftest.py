@@ -56,7 +56,8 @@ VOCABULARY = {k: v for k, v in plugin_options(read_config(ROOT / "mkdocs.yml")).
 def mkdocs_yml(**options: object) -> str:
     """A minimal mkdocs.yml whose glossary block has the shipped vocabulary, content in ``content/``, plus ``options``."""
     block = {**VOCABULARY, "content_dir": "content", **options}
-    return yaml.safe_dump({"site_name": "t", "plugins": [{"glossary": block}]}, allow_unicode=True, sort_keys=False)
+    # docs_dir is the content folder, as glossary-tool build requires of a project it builds.
+    return yaml.safe_dump({"site_name": "t", "docs_dir": str(block["content_dir"]), "plugins": [{"glossary": block}]}, allow_unicode=True, sort_keys=False)
 
 
 MKDOCS = mkdocs_yml()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from glossary_tool.problems import BuildFailed
 
 
 def test_site_builds_with_a_home_page(tmp_path: Path) -> None:
-    build_project(ROOT / "mkdocs.yml", tmp_path / "site")
+    build_project(ROOT / "mkdocs.yml", tmp_path / "site", outside_ok=True)
     assert (tmp_path / "site" / "index.html").is_file()
     assert not list((tmp_path / "site").rglob("*.yaml")), "YAML sources must not be published"
 
@@ -131,7 +132,7 @@ def test_each_locale_has_its_own_search_index_of_its_own_words(tmp_path: Path) -
 
     from glossary_tool.search_index import shard_key, stem
 
-    build_project(ROOT / "mkdocs.yml", tmp_path / "site")
+    build_project(ROOT / "mkdocs.yml", tmp_path / "site", outside_ok=True)
     urls_of = {}
     for code, prefix, word in (("en", "", "knowledge"), ("sv", "sv", "kunskapsprocesser")):
         folder = tmp_path / "site" / prefix / "search"
@@ -148,3 +149,79 @@ def test_each_locale_has_its_own_search_index_of_its_own_words(tmp_path: Path) -
         urls_of[code] = urls
     # Each index holds its own language's pages, the same set in both; none holds the other's.
     assert urls_of["en"] == urls_of["sv"] and not any(u.startswith("sv/") for u in urls_of["en"])
+
+
+# ---- the site folder: only an earlier build of this site is ever replaced ----
+
+
+def _site_project(tmp_path: Path) -> Path:
+    project = tmp_path / "work" / "project"
+    project.mkdir(parents=True)
+    _copy_project(project)
+    (tmp_path / "work" / "sibling").mkdir()
+    (tmp_path / "work" / "sibling" / "keep.txt").write_text("keep", encoding="utf-8")
+    return project
+
+
+def _all(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*")}
+
+
+@pytest.mark.parametrize(("site", "flag", "words"), [
+    ("..", True, "holds the project itself"),
+    ("../..", True, "holds the project itself"),
+    (".", True, "holds the project itself"),
+    ("content", True, "overlaps the content folder"),
+    ("content/site", True, "overlaps the content folder"),
+    ("locales", True, "overlaps the locales folder"),
+    ("../sibling", False, "is outside the project"),
+    ("../sibling", True, "is not empty and was not written by 'glossary-tool build'; nothing was deleted"),
+    ("mkdocs.yml", True, "is not a folder"),
+])
+def test_a_site_folder_that_is_not_its_own_output_is_refused(site: str, flag: bool, words: str, tmp_path: Path) -> None:
+    from glossary_tool.problems import FatalError
+
+    project = _site_project(tmp_path)
+    before = _all(tmp_path)
+    with pytest.raises(FatalError, match=re.escape(words)):
+        build_project(project / "mkdocs.yml", project / site, outside_ok=flag)
+    assert _all(tmp_path) == before
+
+
+def test_site_dir_of_mkdocs_yml_is_checked_with_its_position(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from glossary_tool.cli import main
+
+    project = _site_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_dir: site\n", "site_dir: ../sibling\n"), encoding="utf-8")
+    before = _all(tmp_path)
+    assert main(["--config", str(config), "build"]) == 2
+    assert "mkdocs.yml:7:11: site_dir: " in capsys.readouterr().err and _all(tmp_path) == before
+
+
+def test_a_link_cannot_hide_where_the_site_folder_is(tmp_path: Path) -> None:
+    from glossary_tool.problems import FatalError
+
+    project = _site_project(tmp_path)
+    (project / "out").symlink_to(tmp_path / "work" / "sibling")
+    with pytest.raises(FatalError, match="is outside the project"):
+        build_project(project / "mkdocs.yml", project / "out")
+    (project / "up").symlink_to(tmp_path / "work")
+    with pytest.raises(FatalError, match="holds the project itself"):
+        build_project(project / "mkdocs.yml", project / "up", outside_ok=True)
+    assert (tmp_path / "work" / "sibling" / "keep.txt").read_text(encoding="utf-8") == "keep"
+
+
+def test_an_earlier_build_is_replaced_and_an_empty_folder_outside_is_used_with_the_flag(tmp_path: Path) -> None:
+    from glossary_tool.build import MARKER
+
+    project = _site_project(tmp_path)
+    site = build_project(project / "mkdocs.yml")
+    assert site == project / "site" and (site / MARKER).is_file()
+    (site / "stale.html").write_text("old", encoding="utf-8")
+    build_project(project / "mkdocs.yml")
+    assert not (site / "stale.html").exists()  # its own output: replaced whole
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    build_project(project / "mkdocs.yml", elsewhere, outside_ok=True)
+    assert (elsewhere / "index.html").is_file() and (elsewhere / MARKER).is_file()

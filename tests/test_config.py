@@ -111,3 +111,48 @@ def test_unreadable_mkdocs_yml_is_fatal_not_a_traceback(tmp_path: Path, text: by
 def test_a_folder_as_config_is_fatal(tmp_path: Path) -> None:
     with pytest.raises(FatalError, match="is a folder"):
         load_settings(tmp_path)
+
+
+def test_content_dir_may_not_lead_out_of_the_project_through_a_link(tmp_path: Path) -> None:
+    (tmp_path / "p").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "p" / "content").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "p" / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - glossary:\n      content_dir: content\n", encoding="utf-8")
+    with pytest.raises(FatalError, match=r"mkdocs.yml:4:20: error: glossary option content_dir: 'content' leads to .*elsewhere, which is not a folder inside"):
+        load_settings(tmp_path / "p" / "mkdocs.yml")
+    (tmp_path / "p" / "content").unlink()
+    (tmp_path / "p" / "content").mkdir()
+    assert load_settings(tmp_path / "p" / "mkdocs.yml").content_dir == tmp_path / "p" / "content"
+
+
+def test_tags_are_recorded_with_their_positions(tmp_path: Path) -> None:
+    from glossary_tool.config import read_config
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\na: !!python/name:os.path\nb:\n  - !!python/object/apply:os.system [x]\nc: !ENV [HOME, x]\n"
+                                         "plugins: [glossary]\n", encoding="utf-8")
+    raw = read_config(tmp_path / "mkdocs.yml")
+    assert raw.tags == (("tag:yaml.org,2002:python/name:os.path", (2, 4)), ("tag:yaml.org,2002:python/object/apply:os.system", (4, 5)))
+    assert raw.data["a"] is None and raw.data["b"] == [None]  # read without constructing anything
+
+
+@pytest.mark.parametrize("code", ["pt-BR", "zh-TW", "zh-Hant-TW"])
+def test_regional_and_script_locales_work_with_every_babel_use(code: str, tmp_path: Path) -> None:
+    # "pt-BR" and "zh-TW" crashed the build once (Babel: "expected only letters"): every place that hands a code
+    # to Babel gets the form it parses.
+    import datetime
+
+    from babel.dates import format_date
+
+    from glossary_tool.model import Concept
+    from glossary_tool.render.i18n import gettext_for, theme_labels
+    from glossary_tool.status import number
+
+    settings = settings_from_options(tmp_path, {"locales": [{"code": "en"}, {"code": code}]})
+    loc = settings.locale(code)
+    assert loc.prefix == code.lower() + "/" and loc.name
+    assert format_date(datetime.date(2023, 10, 20), format="long", locale=loc.babel)
+    assert number(12345, code) and gettext_for(tmp_path, code)("Categories") and theme_labels(tmp_path, code) is not None
+    concept = {"id": "a", "kind": "concept", "category": "general", "sources": [{"title": "T"}],
+               "locales": {"en": {"terms": [{"text": "a", "type": "fullForm", "status": "preferred"}], "definition": "A."},
+                           code: {"terms": [{"text": "b", "type": "fullForm", "status": "preferred"}], "definition": "B."}}}
+    assert code in Concept.model_validate(concept).locales  # an entry may hold a block for the code

@@ -97,3 +97,37 @@ def test_both_loaders_agree_on_a_real_entry() -> None:
     assert c_doc is not None and py_doc is not None
     assert c_doc.data == py_doc.data and c_doc.values == py_doc.values and c_doc.keys == py_doc.keys
     assert c_doc.data == yaml.load(text, Loader=yaml.BaseLoader)
+
+
+@pytest.mark.parametrize("impl", IMPLS)
+@pytest.mark.parametrize("newline", ["\n", "\r", "\r\n"])
+def test_positions_count_cr_lf_and_crlf_as_line_ends(impl: str, newline: str) -> None:
+    text = newline.join(["id: x", "kind: concept", "a:", "  b: c\u200bd", ""])
+    doc, problems = load_text(text, "f.yaml", impl=impl)
+    assert doc is None and [(p.rule, p.line, p.column) for p in problems] == [("forbidden-character", 4, 7)]
+    doc, problems = load_text(text.replace("\u200b", ""), "f.yaml", impl=impl)
+    assert problems == [] and doc is not None and doc.values[("a", "b")] == (4, 6)  # the parser agrees
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+def test_an_encoding_error_after_cr_line_ends_is_located(newline: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(newline.join(["id: x", "name: caf"]).encode() + b"\xe9\n")
+    doc, problems = load_file(bad, "bad.yaml")
+    assert doc is None and [(p.rule, p.line, p.column) for p in problems] == [("encoding", 2, 10)]
+
+
+def test_offset_to_pos_on_mixed_line_ends() -> None:
+    from glossary_tool.loader import offset_to_pos
+
+    text = "a\r\nb\rc\n\nd"
+    assert [offset_to_pos(text, i) for i in range(len(text))] == [(1, 1), (1, 2), (1, 3), (2, 1), (2, 2), (3, 1), (3, 2), (4, 1), (5, 1)]
+
+
+def test_a_pipe_or_a_folder_is_not_read(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "p.yaml")  # opened without blocking, refused before any read
+    (tmp_path / "d.yaml").mkdir()
+    assert [(p.rule, p.line, p.column) for p in load_file(tmp_path / "p.yaml", "p.yaml")[1]] == [("special-file", 1, 1)]
+    assert [p.rule for p in load_file(tmp_path / "d.yaml", "d.yaml")[1]] == ["unreadable"]

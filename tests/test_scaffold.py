@@ -275,3 +275,27 @@ def test_diff_without_history_shows_the_current_text(project: Path, capsys: pyte
 def test_no_traceback_from_the_command_line(project: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "glossary_tool", "translate", "kpo", "--locale", "sv"], capture_output=True, text=True)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "already has 'sv'" in proc.stderr
+
+
+def test_translate_accepts_a_bom_that_lint_accepts_and_keeps_it(project: Path) -> None:
+    path = project / "content" / "concepts" / "kpo.yaml"
+    drop_sv(path)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert lint().errors == 0  # lint accepts the BOM
+    assert main(["translate", "kpo", "--locale", "sv"]) == 0
+    after = path.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf#") and after.count(b"\xef\xbb\xbf") == 1 and b"  sv:\n" in after
+    assert main(["translate", "kpo", "--locale", "sv", "--reviewed"]) == 0
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf#")
+    assert lint().errors == 0
+
+
+def test_translate_never_reads_through_a_link_out_of_the_content_folder(project: Path, tmp_path_factory: pytest.TempPathFactory,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path_factory.mktemp("outside") / "stolen.yaml"
+    outside.write_bytes((project / "content" / "concepts" / "kpo.yaml").read_bytes().replace(b"id: kpo", b"id: stolen"))
+    os.symlink(outside, project / "content" / "concepts" / "stolen.yaml")
+    before = outside.read_bytes()
+    assert main(["translate", "stolen", "--locale", "sv"]) == 2
+    assert "no entry file named stolen.yaml" in capsys.readouterr().err
+    assert outside.read_bytes() == before

@@ -15,6 +15,8 @@ import markdown
 import nh3
 from lxml import html as lxml_html
 
+from glossary_tool.markdown_bounds import BLANK_LINE, complexity
+
 ALLOWED_TAGS = {"p", "em", "strong", "a", "code", "ul", "ol", "li", "br", "span"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "class", "hreflang"}, "span": {"lang"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
@@ -42,8 +44,18 @@ def sanitize(fragment: str) -> str:
     )
 
 
+def plain_paragraphs(text: str) -> str:
+    """Text as escaped paragraphs, without any Markdown: what a field too complex to render is shown as."""
+    return "".join(f"<p>{html.escape(part.strip(), quote=False)}</p>" for part in BLANK_LINE.split(text) if part.strip())
+
+
 def render_markdown(text: str) -> str:
-    """Contributor Markdown → safe HTML: escape raw HTML, render core Markdown, sanitize."""
+    """Contributor Markdown → safe HTML: escape raw HTML, render core Markdown, sanitize.
+
+    Text beyond the complexity bounds (which lint refuses) is shown as plain paragraphs, so no field can make
+    the build slow even when the rule is switched off."""
+    if complexity(text).problem() is not None:
+        return plain_paragraphs(text)
     _MD.reset()
     escaped = html.escape(text, quote=False)
     return sanitize(_MD.convert(escaped))

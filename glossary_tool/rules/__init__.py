@@ -5,6 +5,7 @@ A rule's docstring says what passes and what fails; ``glossary-tool rules`` prin
 
 from __future__ import annotations
 
+import difflib
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ if TYPE_CHECKING:  # the configuration validates rule ids against this registry,
     from glossary_tool.config import Settings
 
 Scope = Literal["load", "document", "entry", "glossary"]
+HINT_BUDGET = 200  # "did you mean" hints per lint run
+HINT_CANDIDATES = 50  # ids compared per first letter and length
 
 
 @dataclass
@@ -29,9 +32,28 @@ class Context:
     # Data that several rules derive from the same glossary (stemmed words, term patterns), built once per run.
     memo: dict[str, object] = field(default_factory=dict)
 
+    # "Did you mean" hints compare strings pairwise (difflib): against every id for every dangling reference, 50,000
+    # tiny concepts that each point nowhere took hours. Candidates come from an index by first letter and length,
+    # a few per hint, and only the first hints of a run are computed.
+    hints_left: int = field(default=HINT_BUDGET, repr=False)
+    _id_index: dict[tuple[str, int], list[str]] | None = field(default=None, repr=False)
+
     def concept(self, concept_id: str) -> Concept | None:
         entry = self.concepts.get(concept_id)
         return entry.model if entry is not None and isinstance(entry.model, Concept) else None
+
+    def close_concept_id(self, target: str) -> str | None:
+        """The concept id most like ``target``, for a "did you mean" hint (None: none close, or the budget is spent)."""
+        if self.hints_left <= 0 or not target:
+            return None
+        self.hints_left -= 1
+        if self._id_index is None:
+            self._id_index = {}
+            for concept_id in self.concepts:
+                self._id_index.setdefault((concept_id[:1], len(concept_id)), []).append(concept_id)
+        candidates = [c for n in range(len(target) - 2, len(target) + 3) for c in self._id_index.get((target[:1], n), ())[:HINT_CANDIDATES]]
+        found = difflib.get_close_matches(target, candidates, n=1)
+        return found[0] if found else None
 
     @classmethod
     def build(cls, settings: Settings, entries: list[Entry]) -> Context:
@@ -73,6 +95,19 @@ def rule(rule_id: str, *, scope: Scope, severity: Severity = Severity.ERROR) -> 
 
 def load_all() -> dict[str, Rule]:
     """Import every rule module so that its rules register; return the registry."""
-    from glossary_tool.rules import definitions, deprecated, ids, load_checks, locales, references, terms, text, vocabulary, workflow  # noqa: F401
+    from glossary_tool.rules import (  # noqa: F401
+        content_folder,
+        definitions,
+        deprecated,
+        ids,
+        load_checks,
+        locales,
+        markdown,
+        references,
+        terms,
+        text,
+        vocabulary,
+        workflow,
+    )
 
     return RULES

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
-from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from glossary_tool.loader import Document
 from glossary_tool.problems import Problem
 from glossary_tool.rules import Context, rule
+
+if TYPE_CHECKING:
+    from glossary_tool.config import Locale
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID = 64
@@ -38,6 +43,12 @@ def slug_problem(value: str, reserved: frozenset[str] = RESERVED) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8)
+def _reserved(locales: tuple[Locale, ...]) -> frozenset[str]:
+    """The reserved names plus the glossary's locale codes and prefixes (once per glossary, not once per file)."""
+    return RESERVED | {loc.code for loc in locales} | {loc.prefix.strip("/") for loc in locales}
+
+
 @rule("id-slug", scope="document")
 def id_slug(doc: Document, ctx: Context) -> Iterator[Problem]:
     """The ``id`` is a safe lowercase ASCII slug.
@@ -49,8 +60,7 @@ def id_slug(doc: Document, ctx: Context) -> Iterator[Problem]:
     value = doc.data.get("id")
     if not isinstance(value, str):
         return
-    reserved = RESERVED | {loc.code for loc in ctx.settings.locales} | {loc.prefix.strip("/") for loc in ctx.settings.locales}
-    why = slug_problem(value, reserved)
+    why = slug_problem(value, _reserved(ctx.settings.locales))
     if why:
         yield doc.problem(("id",), f"id '{value}' {why}")
 
@@ -63,7 +73,7 @@ def id_filename(doc: Document, ctx: Context) -> Iterator[Problem]:
     An id that breaks ``id-slug`` is reported there only.
     """
     value = doc.data.get("id")
-    stem = PurePath(doc.path).stem
+    stem = os.path.splitext(os.path.basename(doc.path))[0]  # PurePath(...).stem, without building a path per file
     if isinstance(value, str) and value != stem and slug_problem(value) is None:
         yield doc.problem(("id",), f"id '{value}' does not match the file name '{stem}'")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from glossary_tool.loader import Loc
@@ -45,8 +44,8 @@ def unresolved_reference(entry: Entry, ctx: Context) -> Iterator[Problem]:
         if target == entry.id and isinstance(entry.model, Concept):
             yield entry.doc.problem(loc, f"'{target}' refers to the concept itself")
         elif target not in ctx.concepts:
-            close = difflib.get_close_matches(target, list(ctx.concepts), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            close = ctx.close_concept_id(target)
+            hint = f"; did you mean '{close}'?" if close else ""
             yield entry.doc.problem(loc, f"no concept has the id '{target}'{hint}")
     if isinstance(entry.model, Comparison):
         wanted = set(entry.model.concepts)

@@ -39,7 +39,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # site_url must match where it is served, for canonical links and the sitemaps.
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(text.replace("site_url: http://127.0.0.1:8000/", f"site_url: http://127.0.0.1:{port}/"), encoding="utf-8")
-    build_project(project / "mkdocs.yml", site)
+    build_project(project / "mkdocs.yml", site, outside_ok=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{port}/"

@@ -58,11 +58,13 @@ def test_writer_killed_before_replace_leaves_original_identical(how: str, tmp_pa
     leftover = Path(proc.stdout.strip())
     # The kill came after the new bytes were complete, so the test really hit the window it claims to.
     assert leftover.read_bytes() == b"id: replaced\n"
-    # What the dead writer left is a dot-file ending in .tmp: lint does not read it, the site does not publish it
-    # (see test_security_render.py), and the next write goes through.
+    # What the dead writer left is a dot-file ending in .tmp: lint does not parse it but reports it (so a build stops,
+    # see test_security_render.py), and the next write goes through.
     assert leftover.name.startswith(".kpo.yaml.") and leftover.suffix == ".tmp"
     result = run(make_settings(content), [content])
-    assert result.problems and all(p.path.endswith("/kpo.yaml") for p in result.problems)  # kpo's links dangle here
+    left = [p for p in result.problems if p.rule == "unexpected-file"]
+    assert len(left) == 1 and left[0].path.endswith("/" + leftover.name) and "interrupted write" in left[0].message
+    assert all(p.path.endswith("/kpo.yaml") for p in result.problems if p not in left)  # kpo's links dangle here
     assert [e.id for e in result.glossary.entries] == ["kpo"]
     atomic_write(target, b"id: kpo\n", expected_digest=digest(original))
     assert target.read_bytes() == b"id: kpo\n"

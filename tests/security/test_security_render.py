@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 from security_helpers import new_project
 
 from glossary_tool.build import build_project
+from glossary_tool.problems import BuildFailed
 from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms, render_markdown
 from glossary_tool.scan import scan_fragment, scan_site
 
@@ -103,8 +104,6 @@ PROSE_ENTRIES: dict[str, dict[str, Any]] = {
 @pytest.fixture(scope="module")
 def prose_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = new_project(tmp_path_factory.mktemp("prose"), PROSE_ENTRIES)
-    # A temp file left by a killed atomic_write (see test_security_fileio.py) must not be published or linted.
-    (project / "content" / ".kpo.yaml.x1y2z3.tmp").write_text(PROSE, encoding="utf-8")
     build_project(project / "mkdocs.yml", project / "site")
     return project / "site"
 
@@ -186,8 +185,13 @@ def test_jsonld_stays_closed_and_complete(prose_site: Path) -> None:
         assert "<" not in blocks[0]
 
 
-def test_temp_files_of_interrupted_writes_are_not_published(prose_site: Path) -> None:
-    assert not [p for p in prose_site.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".kpo")]
+def test_a_temp_file_of_an_interrupted_write_stops_the_build_and_is_not_published(tmp_path: Path) -> None:
+    # A temp file left by a killed atomic_write (see test_security_fileio.py) is reported, so nothing is built.
+    project = new_project(tmp_path / "p", {})
+    (project / "content" / ".kpo.yaml.x1y2z3.tmp").write_text(PROSE, encoding="utf-8")
+    with pytest.raises(BuildFailed, match=r"content/\.kpo\.yaml\.x1y2z3\.tmp:1:1: error: a temporary file left by an interrupted write"):
+        build_project(project / "mkdocs.yml", project / "site")
+    assert not (project / "site").exists()
 
 
 def test_long_and_prefix_nested_terms_do_not_overflow_the_stack() -> None:

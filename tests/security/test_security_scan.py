@@ -119,3 +119,59 @@ def test_fragment_and_url_helpers() -> None:
     assert [f.kind for f in scan_fragment('<a href="javascript:x">y</a>')] == ["url"]
     assert dangerous_url("\x00 DATA:text/html,x") == "data:"
     assert dangerous_url("https://example.org/javascript:") is None
+
+
+# ---- every file of a built site, not only its HTML pages ----
+
+SITE_FILES: dict[str, tuple[bytes, list[str]]] = {  # path → (content, kinds of finding expected)
+    "index.html": (page("fine").encode(), []),
+    "pic.svg": (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="1"/></svg>', ["event-handler"]),
+    "script.svg": (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', ["script"]),
+    "link.svg": (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="javascript:alert(1)">x</a></svg>', ["url"]),
+    "anim.svg": (b'<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="onmouseover" to="alert(1)"/></svg>', ["event-handler"]),
+    "cdata.svg": (b'<svg xmlns="http://www.w3.org/2000/svg"><style><![CDATA[<script>]]></style></svg>', ["parser-disagreement"]),
+    "page.xhtml": (b'<html xmlns="http://www.w3.org/1999/xhtml"><body onload="alert(1)">x</body></html>', ["event-handler", "event-handler"]),
+    "old.htm": (b"<p><img src=x onerror=alert(1)></p>", ["event-handler"]),
+    "feed.xml": (b'<?xml-stylesheet type="text/xsl" href="x.xsl"?><feed/>', ["active-element"]),
+    "sitemap.xml": (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://e.org/</loc></url></urlset>', []),
+    "style.css": (b"a{background:url(javascript:alert(1))} b{mask:url(\"data:image/svg+xml;charset=utf-8,<svg/>\")}", ["style", "style"]),  # the url, and javascript: as text
+    "assets/javascripts/app.js": (b"console.log(1)", []),
+    "evil.js": (b"alert(1)", ["script"]),
+    "notes.md": (b"# Title\n<script>alert(1)</script>\n", ["unexpected-markup"]),
+    "readme.txt": (b"plain text, x < y", []),
+    "data.json": (b'{"a": "<script>"}', []),
+    "logo.png": (b"\x89PNG\r\n\x1a\n", []),
+}
+
+
+def test_scan_site_checks_svg_xhtml_css_scripts_and_other_text(tmp_path: Path) -> None:
+    import gzip
+
+    from glossary_tool.scan import scan_site
+
+    for name, (data, _) in SITE_FILES.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "sitemap.xml.gz").write_bytes(gzip.compress(SITE_FILES["pic.svg"][0].replace(b"<svg", b"<svg", 1)))
+    (tmp_path / "linked").symlink_to("/etc")
+    found: dict[str, list[str]] = {}
+    for f in scan_site(tmp_path):
+        found.setdefault(f.path, []).append(f.kind)
+    expected = {name: kinds for name, (_, kinds) in SITE_FILES.items() if kinds} | {"sitemap.xml.gz": ["event-handler"], "linked": ["link"]}
+    assert {k: sorted(v) for k, v in found.items()} == {k: sorted(v) for k, v in expected.items()}
+
+
+def test_scan_site_command_prints_paths_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from conftest import mkdocs_yml
+
+    from glossary_tool.cli import main
+
+    (tmp_path / "mkdocs.yml").write_text(mkdocs_yml(), encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "x\n::error::\x1b[2J.svg").write_bytes(SITE_FILES["pic.svg"][0])
+    monkeypatch.chdir(tmp_path)
+    assert main(["scan-site"]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "x\\n::error::\\u001b[2J.svg:1: event-handler:" in out
+    assert not [line for line in out.splitlines() if line.startswith("::")]

@@ -1,0 +1,45 @@
+"""Rule ``markdown-complexity``: text whose Markdown would be slow to render is refused at the value."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LintFiles, concept, found
+
+
+def _with_definition(value: str) -> str:
+    return concept("a").replace("definition: An English definition.", f"definition: {value}")
+
+
+@pytest.mark.parametrize("value", [
+    '"[link](https://example.org) and *emphasis*, `code` and a \\\\[ bracket"',
+    '"' + "word " * 3000 + '"',
+    '"[" ',  # one open bracket: a short scan
+    "|-\n      > quoted\n      > > twice\n\n      - a list\n        - nested",
+])
+def test_ordinary_markdown_passes(lint_files: LintFiles, value: str) -> None:
+    assert found(lint_files({"a.yaml": _with_definition(value)}), "markdown-complexity") == []
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ('"' + "[" * 20_000 + '"', "'[' nests 20000 deep (at most 8)"),
+    ('"[[ ' + "word " * 1200 + '"', "'[' brackets stay open over 12,00"),
+    ('"' + "& " * 1001 + '"', "1,001 Markdown markup characters"),
+    ('"' + "---\\n" * 200 + '"', "201 lines (at most 200)"),
+    ('"' + "> " * 9 + 'x"', "block quotes or lists nest 9 deep (at most 8)"),
+])
+def test_pathological_markdown_is_refused_at_the_value(lint_files: LintFiles, value: str, words: str) -> None:
+    result = lint_files({"a.yaml": _with_definition(value)})
+    assert found(result, "markdown-complexity") == [("a.yaml", 14, 17)]
+    message = next(p.message for p in result.problems if p.rule == "markdown-complexity")
+    assert message.startswith("this text is too complex to render as Markdown: ") and words in message
+
+
+def test_every_text_value_is_checked(lint_files: LintFiles) -> None:
+    text = concept("a").replace("    definition: En svensk definition.\n", "    definition: En svensk definition.\n    notes:\n      - \"" + "[" * 9 + "\"\n")
+    assert found(lint_files({"a.yaml": text}), "markdown-complexity") == [("a.yaml", 23, 9)]
+
+
+def test_markers_folded_onto_one_line_are_counted(lint_files: LintFiles) -> None:
+    # A plain scalar's line breaks become spaces: nine markers over two lines are nine on one line of the value.
+    value = '"> > > > >\n      > > > > x"'
+    assert found(lint_files({"a.yaml": _with_definition(value)}), "markdown-complexity") == [("a.yaml", 14, 17)]
