@@ -17,9 +17,10 @@ import multiprocessing
 import os
 import pickle
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import ValidationError
@@ -48,7 +49,7 @@ class Listing:
     others: list[ContentFile]
 
 
-_SPECIAL_KINDS: dict[int, Kind] = {stat.S_IFIFO: "fifo", stat.S_IFSOCK: "socket", stat.S_IFCHR: "device", stat.S_IFBLK: "device"}
+_SPECIAL_KINDS: Mapping[int, Kind] = MappingProxyType({stat.S_IFIFO: "fifo", stat.S_IFSOCK: "socket", stat.S_IFCHR: "device", stat.S_IFBLK: "device"})
 
 
 def _special_kind(mode: int) -> Kind:

@@ -91,7 +91,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     for name in ("content", "locales"):
         shutil.copytree(ROOT / name, project / name)
-    return build_project(project / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+    return build_project(project / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site", outside_ok=True)
 
 
 @pytest.fixture(scope="module")
