@@ -112,7 +112,7 @@ def _relations(values: Sequence[str]) -> dict[str, list[str]]:
     for value in values:
         name, sep, target = value.partition("=")
         if not sep or not name or not target:
-            raise FatalError(f"--relation {value!r}: write NAME=ID, e.g. --relation broader=outsourcing")
+            raise FatalError(f"--relation {value!r}: write NAME=ID, e.g. --relation broader=bone")
         out.setdefault(name, []).append(target)
     return out
 
@@ -302,10 +302,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     mode.add_argument("--check", action="store_true", help="exit 1 if the written schema is out of date")
 
     new = sub.add_parser("new", help="write a new concept file with TODO placeholders")
-    new.add_argument("id", help="the new concept id (lowercase slug, e.g. data-entry)")
+    new.add_argument("id", help="the new concept id (lowercase slug, e.g. thigh-bone)")
     new.add_argument("--category", required=True, help="one of the categories declared in mkdocs.yml")
     new.add_argument("--relation", action="append", default=[], metavar="NAME=ID",
-                     help="a relation to an existing concept, e.g. broader=outsourcing (repeatable)")
+                     help="a relation to an existing concept, e.g. broader=bone (repeatable)")
 
     translate = sub.add_parser("translate", help="add a missing language to an entry, or mark a translation reviewed")
     translate.add_argument("id", help="the entry id")

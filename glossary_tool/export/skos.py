@@ -14,7 +14,7 @@ from glossary_tool.model import Concept, Glossary
 
 CONTEXT = {"skos": "http://www.w3.org/2004/02/skos/core#", "dct": "http://purl.org/dc/terms/"}
 FALLBACK_BASE = "https://glossary.invalid/"  # when mkdocs.yml has no site_url
-# SKOS has broader, narrower and related; contrast and service_of are associative links, so they become related.
+# SKOS has broader, narrower and related; each declared relation says which of them it maps to (its `skos`).
 def relation_properties(settings: Settings) -> dict[str, str]:
     """Each relation's SKOS property: the built-in ones map to themselves, declared ones as configured."""
     out = {"broader": "skos:broader", "narrower": "skos:narrower", "related": "skos:related"}

@@ -84,7 +84,7 @@ class TermMatcher:
 
     def __init__(self, targets: Iterable[LinkTarget]) -> None:
         self.by_text: dict[str, LinkTarget] = {}
-        for t in sorted(targets, key=lambda t: (-len(t.term), t.term)):  # longest first: "data entry" before "data"
+        for t in sorted(targets, key=lambda t: (-len(t.term), t.term)):  # longest first: "thigh bone" before "bone"
             self.by_text.setdefault(t.term.casefold(), t)
         # A flat alternation makes the regex engine try every term at every position: per-page cost grew with
         # the glossary (7.8 ms a page at 10,000 concepts). A trie tries one branch per character instead.

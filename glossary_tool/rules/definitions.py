@@ -23,7 +23,7 @@ def _concept_blocks(ctx: Context) -> Iterator[tuple[Entry, Concept, str, Concept
 
 
 def _patterns(language: Language, block: ConceptLocale) -> list[Pattern]:
-    """The concept's terms in one language, longest first (so "juridisk process outsourcing" wins over "juridisk process")."""
+    """The concept's terms in one language, longest first (so "thigh bone fracture" wins over "thigh bone")."""
     patterns = [p for p in (language.pattern(t.text) for t in block.terms) if p is not None]
     return sorted(patterns, key=lambda p: -len(p))
 
@@ -42,8 +42,8 @@ def definition_starts_with_term(ctx: Context) -> Iterator[Problem]:
 
     A definition replaces the term in a sentence, so it does not restate it. Any of the concept's terms in that
     language counts, in any inflected form and (in Swedish, German and other compounding languages) as the start
-    of a compound; a leading article is skipped. Passes: call centre, "Unit whose agents handle customer contacts
-    by telephone …". Fails: "A call centre is a unit …", "Call centres handle …"; KPO, "KPO is …".
+    of a compound; a leading article is skipped. Passes: thigh bone, "Long bone between the hip and the knee".
+    Fails: "A thigh bone is a long bone …", "Thigh bones carry …"; MRI, "MRI is …".
     """
     languages = Languages.of(ctx)
     for entry, model, code, block in _concept_blocks(ctx):
@@ -65,11 +65,10 @@ def circular_definition(ctx: Context) -> Iterator[Problem]:
     """A definition does not use the term it defines, in any inflected form.
 
     Every term of the concept in that language is looked for, stemmed with the language's Snowball stemmer
-    (``call centres`` for ``call centre``, ``juridiska processer`` for ``juridisk process``), and in compounding
-    languages also as the start of a compound (``kundtjänstärenden`` for ``kundtjänst``). A term at the very start
-    is left to ``definition-starts-with-term``. Passes: research and development, "Work that creates new products,
-    processes or knowledge …". Fails: "Outsourced research and development work …"; a Swedish definition that
-    names the concept by one of its own synonyms.
+    (``thigh bones`` for ``thigh bone``, ``lårbenen`` for ``lårben``), and in compounding languages also as the
+    start of a compound (``lårbensbrott`` for ``lårben``). A term at the very start is left to
+    ``definition-starts-with-term``. Passes: blood pressure, "Force that circulating blood exerts on the walls of the
+    arteries". Fails: "Pressure of the blood measured …"; a definition that names the concept by one of its own synonyms.
     """
     languages = Languages.of(ctx)
     for entry, model, code, block in _concept_blocks(ctx):
@@ -120,9 +119,9 @@ def definition_length(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A definition is one sentence of at most ``definition_max_words`` words (default 30).
 
     Explanations, classifications and remarks about the sources belong in ``notes``. A full stop after an
-    abbreviation (``e.g.``, ``t.ex.``) or a single letter does not end a sentence. Passes: "Service in which a
-    provider keeps a client's books …" (one sentence, 22 words). Fails: "Service in which … rules. It is a BPO
-    service." (reported at the second sentence); one sentence of 31 or more words (at the first word over).
+    abbreviation (``e.g.``, ``t.ex.``) or a single letter does not end a sentence. Passes: "Long bone between
+    the hip and the knee" (one sentence). Fails: "Long bone between the hip and the knee. It is the longest bone."
+    (reported at the second sentence); one sentence of 31 or more words (at the first word over).
     A warning.
     """
     model = entry.model

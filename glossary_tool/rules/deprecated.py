@@ -88,8 +88,8 @@ def deprecated_term_used(ctx: Context) -> Iterator[Problem]:
     labels and cells. Words are compared by their Snowball stem; in compounding languages (Swedish, German, Danish,
     Norwegian, Finnish …) a deprecated form of at least six letters also counts at the start of a longer word. A
     mention inside ``mention_marks`` (default ``«»``), as in a note explaining why a form is deprecated, is not a use.
-    With ``kundvård`` deprecated in ``sv``: Passes: "kundtjänst", "«Kundvård» är en direktöversättning …".
-    Fails: "kundvården", "kundvårdsfrågor"; the message names the concept's preferred term.
+    With ``datamaskin`` deprecated in ``sv``: Passes: "dator", "«Datamaskin» är en äldre form …".
+    Fails: "datamaskinen", "datamaskinsprogram"; the message names the concept's preferred term.
     """
     indexes = _indexes(ctx)
     if not indexes:

@@ -37,7 +37,7 @@ def slug_problem(value: str, reserved: frozenset[str] = RESERVED) -> str | None:
     if len(value) > MAX_ID:
         return f"is longer than {MAX_ID} characters"
     if not SLUG.match(value):
-        return "must be lowercase letters and digits joined by single hyphens, e.g. 'data-entry'"
+        return "must be lowercase letters and digits joined by single hyphens, e.g. 'thigh-bone'"
     if value.split(".", maxsplit=1)[0] in reserved:
         return "is a reserved name"
     return None
@@ -53,7 +53,7 @@ def _reserved(locales: tuple[Locale, ...]) -> frozenset[str]:
 def id_slug(doc: Document, ctx: Context) -> Iterator[Problem]:
     """The ``id`` is a safe lowercase ASCII slug.
 
-    Passes: ``data-entry``, ``kpo``. Fails: ``../x``, ``/abs``, ``a/b``, ``Data-Entry``, ``CON``, ``nul``,
+    Passes: ``thigh-bone``, ``mri``. Fails: ``../x``, ``/abs``, ``a/b``, ``Thigh-Bone``, ``CON``, ``nul``,
     a Cyrillic look-alike such as ``kрo``, a trailing hyphen, a reserved name (``index``, ``search``,
     ``assets``, a locale code) or more than 64 characters. Ids become file names and URLs.
     """
@@ -69,7 +69,7 @@ def id_slug(doc: Document, ctx: Context) -> Iterator[Problem]:
 def id_filename(doc: Document, ctx: Context) -> Iterator[Problem]:
     """The ``id`` equals the file name without ``.yaml``.
 
-    Passes: ``id: kpo`` in ``kpo.yaml``. Fails: ``id: kpo`` in ``knowledge.yaml``; rename the file or the id.
+    Passes: ``id: femur`` in ``femur.yaml``. Fails: ``id: femur`` in ``thigh.yaml``; rename the file or the id.
     An id that breaks ``id-slug`` is reported there only.
     """
     value = doc.data.get("id")
@@ -86,7 +86,7 @@ def _fold(value: str) -> str:
 def duplicate_id(ctx: Context) -> Iterator[Problem]:
     """Every id is used by one entry only, ignoring case and Unicode compatibility forms.
 
-    Passes: ``bpo`` and ``kpo``. Fails: a second file with ``id: bpo`` (or ``BPO``); the message names the first file.
+    Passes: ``femur`` and ``tibia``. Fails: a second file with ``id: femur`` (or ``FEMUR``); the message names the first file.
     """
     first: dict[str, Document] = {}
     for entry in ctx.entries:

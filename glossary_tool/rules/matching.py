@@ -28,9 +28,9 @@ SNOWBALL: Mapping[str, str] = MappingProxyType({
     "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "st": "sesotho", "es": "spanish",
     "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
 })
-# Languages that write compounds as one word (kundvård → kundvårdsfrågor): a term may open a longer word.
+# Languages that write compounds as one word (datamaskin → datamaskinsprogram): a term may open a longer word.
 COMPOUNDING = frozenset({"sv", "da", "nb", "nn", "no", "de", "nl", "fi", "et", "is"})
-# Articles a definition may open with before its first real word ("A call centre is …" opens with the term).
+# Articles a definition may open with before its first real word ("A thigh bone is …" opens with the term).
 ARTICLES: Mapping[str, frozenset[str]] = MappingProxyType({
     "en": frozenset({"a", "an", "the"}),
     "sv": frozenset({"en", "ett", "den", "det", "de"}),
@@ -46,11 +46,11 @@ ARTICLES: Mapping[str, frozenset[str]] = MappingProxyType({
     "pt": frozenset({"o", "a", "os", "as", "um", "uma"}),
 })
 # A term opens a compound only when the part that must match is at least this long, so that a short form
-# ("agent") does not match inside an unrelated longer word ("agentur").
+# ("ben") does not match inside an unrelated longer word ("bensin").
 MIN_COMPOUND_PREFIX = 6
-# In a compound, what follows the term is a word of its own (kundvård|sfrågor), not an ending (intern|et).
+# In a compound, what follows the term is a word of its own (datamaskin|sprogram), not an ending (intern|et).
 MIN_COMPOUND_REST = 3
-# Separators that join the words of a term interchangeably (kund-vård, kund vård); others must match exactly (F&A).
+# Separators that join the words of a term interchangeably (lår-ben, lår ben); others must match exactly (R&D).
 LOOSE_GAPS = frozenset({" ", "-", "‐", "‑"})
 
 _WORD = re.compile(r"[^\W_]+")
@@ -87,10 +87,10 @@ class TermWord(NamedTuple):
     surface: str
     folded: str
     stem: str
-    # When the stemmer cuts more than an ending (uppdragsgivare → uppdragsgiv, shared with the verb form
-    # uppdragsgiver), a word with the same stem must also start with this root; None: the stem is enough.
+    # When the stemmer cuts more than an ending (läkare → läk, shared with the verb form läker), a word with
+    # the same stem must also start with this root; None: the stem is enough.
     root: str | None
-    acronym: bool  # KPO: matched case-sensitively, with at most a short lowercase ending (KPOs)
+    acronym: bool  # MRI: matched case-sensitively, with at most a short lowercase ending (MRIs)
 
     def matches(self, words: Words, i: int) -> bool:
         if self.acronym:

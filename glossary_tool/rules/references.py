@@ -37,7 +37,7 @@ def inverse_of(name: str, ctx: Context) -> str | None:
 def unresolved_reference(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """Every id in ``relations`` and ``concepts`` names an existing concept.
 
-    Passes: ``broader: [outsourcing]`` when ``outsourcing.yaml`` exists. Fails: ``broader: [outsorcing]``
+    Passes: ``broader: [bone]`` when ``bone.yaml`` exists. Fails: ``broader: [bnoe]``
     (with a "did you mean" hint), or a concept that lists itself.
     """
     for loc, target in references(entry):
@@ -61,7 +61,7 @@ def unresolved_reference(entry: Entry, ctx: Context) -> Iterator[Problem]:
 def broader_cycle(ctx: Context) -> Iterator[Problem]:
     """``broader``/``narrower`` links form a hierarchy without loops.
 
-    Passes: kpo broader outsourcing. Fails: a broader b, b broader a (or the same loop written with
+    Passes: femur broader bone. Fails: a broader b, b broader a (or the same loop written with
     ``narrower``); reported once per loop, on its first concept in file order.
     """
     parents: dict[str, set[str]] = {cid: set() for cid in ctx.concepts}
@@ -104,7 +104,7 @@ def broader_cycle(ctx: Context) -> Iterator[Problem]:
 def asymmetric_relation(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A relation with an inverse is written on both ends (``related`` has its own rule, ``one-way-related``).
 
-    Passes: kpo lists ``narrower: [lpo]`` and lpo lists ``broader: [kpo]``; a declared ``part_of`` whose
+    Passes: bone lists ``narrower: [femur]`` and femur lists ``broader: [bone]``; a declared ``part_of`` whose
     inverse ``has_part`` is written on the other concept; a symmetric ``contrast`` written on both.
     Fails: only one side is written.
     """
@@ -125,7 +125,7 @@ def asymmetric_relation(entry: Entry, ctx: Context) -> Iterator[Problem]:
 def one_way_related(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A ``related`` link is returned: if A lists B as related, B lists A.
 
-    Passes: bpo ``related: [data-entry]`` and data-entry ``related: [bpo]``. Fails: only bpo lists the link;
+    Passes: skull ``related: [brain]`` and brain ``related: [skull]``. Fails: only skull lists the link;
     add it to the other concept or remove it.
     """
     model = entry.model
@@ -141,8 +141,8 @@ def one_way_related(entry: Entry, ctx: Context) -> Iterator[Problem]:
 def relation_conflict(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A pair of concepts is not both ``related`` and linked by another relation.
 
-    ``related`` is for associative links that no other relation expresses. Passes: bpo ``contrast: [kpo]``
-    alone. Fails: bpo lists kpo under both ``related`` and ``contrast``, or under ``related`` and
+    ``related`` is for associative links that no other relation expresses. Passes: artery ``contrast: [vein]``
+    alone. Fails: artery lists vein under both ``related`` and ``contrast``, or under ``related`` and
     ``broader``/``narrower`` (the hierarchy already relates them).
     """
     model = entry.model
@@ -162,9 +162,9 @@ def relation_conflict(entry: Entry, ctx: Context) -> Iterator[Problem]:
 def relation_category(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """Relations respect the categories their declaration allows (``domain``, ``range``, ``required_for``).
 
-    With ``service_of`` declared as ``domain: [service]``, ``range: [model]``, ``required_for: [service]``:
-    Passes: a service with ``service_of: [bpo]`` where bpo is a model. Fails: a service without
-    ``service_of``, ``service_of`` on a concept that is not a service, or pointing at a concept that is not a model.
+    With ``located_in`` declared as ``domain: [organ]``, ``range: [region]``, ``required_for: [organ]``:
+    Passes: an organ with ``located_in: [thorax]`` where thorax is a region. Fails: an organ without
+    ``located_in``, ``located_in`` on a concept that is not an organ, or pointing at a concept that is not a region.
     """
     model = entry.model
     if not isinstance(model, Concept):

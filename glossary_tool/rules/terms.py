@@ -20,8 +20,8 @@ def term_key(text: str) -> str:
 def duplicate_term(ctx: Context) -> Iterator[Problem]:
     """A term names one concept per language.
 
-    Passes: ``BPO`` in bpo (en) and ``BPO`` in bpo (sv). Fails: ``Data entry`` in one concept and
-    ``data  entry`` or ``ＤＡＴＡ entry`` in another, in the same language; the message names the first.
+    Passes: ``MRI`` in mri (en) and ``MRI`` in mri (sv). Fails: ``Thigh bone`` in one concept and
+    ``thigh  bone`` or ``ＴＨＩＧＨ bone`` in another, in the same language; the message names the first.
     """
     seen: dict[tuple[str, str], tuple[Entry, Loc]] = {}
     for entry in ctx.entries:

@@ -32,7 +32,7 @@ def _strings(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
 def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
     """No scaffold placeholder is left: no value starts with ``TODO``.
 
-    Passes: every value written out. Fails: ``definition: "TODO: definition of kpo in Svenska ..."`` as written by
+    Passes: every value written out. Fails: ``definition: "TODO: definition of femur in Deutsch ..."`` as written by
     ``glossary-tool new`` or ``glossary-tool translate``; write the text (or delete an optional list) and the
     ``# TODO`` comment. A warning, so that ``lint --strict`` (CI) fails until every placeholder is filled in.
     """
