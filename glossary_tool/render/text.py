@@ -147,9 +147,10 @@ def link_terms(fragment: str, targets: Iterable[LinkTarget] | TermMatcher, exclu
             return None
         linked.add(target.href)
         # A data attribute, not a title: the preview (overrides/assets/javascripts/glossary.js) shows it on hover,
-        # focus and touch alike, where a native title tooltip shows only on hover.
+        # focus and touch alike, where a native title tooltip shows only on hover. Not "data-preview", which
+        # Material's instant navigation takes as a request to preview the whole target page.
         a = lxml_html.Element("a", href=target.href)
-        a.set("data-preview", target.tooltip)
+        a.set("data-glossary-preview", target.tooltip)
         a.set("class", "glossary-link")
         a.text = match_text
         return a

@@ -43,7 +43,8 @@ def test_each_equivalent_links_to_the_concept_in_its_language_and_carries_its_la
     links = section.xpath(".//tbody//a")
     assert [a.text for a in links] == ["knowledge process outsourcing", "KPO"]
     assert {a.get("href") for a in links} == {"../../../terms/kpo/"}  # from /sv/terms/kpo/ to /terms/kpo/
-    assert all(a.getparent().get("lang") == "en" and a.get("hreflang") == "en" for a in links)
+    # a full page load into the other language's site, which instant navigation must not swap into this one
+    assert all(a.getparent().get("lang") == "en" and a.get("hreflang") == "en" and a.get("target") == "_self" for a in links)
     # its type, status and grammar are labelled in the reader's language
     assert [td.text_content() for td in section.xpath(".//tbody/tr[1]/td")[1:]] == ["fullständig form", "rekommenderad", "substantiv"]
     definition = section.xpath(".//details/div")[0]
@@ -160,4 +161,4 @@ def test_first_mention_links_in_definitions_but_not_to_itself() -> None:
 def test_links_to_concepts_carry_their_short_definition_as_a_preview_not_a_title() -> None:
     html = tree(render("en")["terms/kpo.md"].html)
     links = html.xpath("//dl[@class='glossary-relations']//a")
-    assert links and all(a.get("data-preview") and a.get("title") is None for a in links)
+    assert links and all(a.get("data-glossary-preview") and a.get("title") is None for a in links)

@@ -84,7 +84,7 @@ def test_long_definitions_are_shortened_at_a_word_boundary_everywhere_they_are_s
     entry = concept("long", en="long entry").replace("definition: An English definition.", f"definition: {long}")
     mention = concept("other", en="other entry").replace("definition: An English definition.", "definition: See long entry.")
     pages = render_with(tmp_path, {"long.yaml": entry, "other.yaml": mention}, "en")
-    previews = re.findall(r'data-preview="([^"]*)"', pages["terms/other.md"].html)
+    previews = re.findall(r'data-glossary-preview="([^"]*)"', pages["terms/other.md"].html)
     listed = re.findall(r"<dd>([^<]*)</dd>", pages["categories/model.md"].html)
     summaries = [pages["terms/long.md"].description, *previews, *(d for d in listed if d.startswith("outsourcing of banking"))]
     assert len(summaries) >= 3

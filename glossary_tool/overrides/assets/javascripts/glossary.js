@@ -5,9 +5,9 @@
 (function () {
   "use strict";
 
-  var PREVIEW = "a[data-preview]";
+  var PREVIEW = "a[data-glossary-preview]";
 
-  function label(name) {
+  function label_(name) {
     var holder = document.querySelector("[data-glossary-labels]");
     return (holder && holder.getAttribute("data-" + name)) || "";
   }
@@ -69,7 +69,7 @@
   }
 
   function show(link, withLink) {
-    var text = link.getAttribute("data-preview");
+    var text = link.getAttribute("data-glossary-preview");
     if (!text) return;
     clearTimeout(hideTimer);
     clearTimeout(showTimer);
@@ -86,7 +86,7 @@
       var go = document.createElement("a");
       go.href = link.href;
       go.className = "glossary-preview__open";
-      go.textContent = label("open") || link.textContent;
+      go.textContent = label_("open") || link.textContent;
       box.appendChild(document.createElement("br"));
       box.appendChild(go);
     }
@@ -213,16 +213,20 @@
     });
   }
 
-  /* ---- the menu button on small screens: a keyboard can open the drawer too ---- */
+  /* ---- the menu button on small screens: Material's is a <label> for a checkbox, which no keyboard reaches; it
+     becomes a real button (without JavaScript the label works for pointers and touch as before) ---- */
 
   function setupDrawer() {
     var toggle = document.getElementById("__drawer");
-    var button = document.querySelector('.md-header label[for="__drawer"]');
-    if (!toggle || !button || button.hasAttribute("tabindex")) return;
-    button.setAttribute("role", "button");
-    button.setAttribute("tabindex", "0");
-    button.setAttribute("aria-label", label("menu"));
+    var label = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
+    if (!toggle || !label) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button md-icon glossary-menu";
+    button.setAttribute("aria-label", label_("menu"));
     button.setAttribute("aria-expanded", String(toggle.checked));
+    while (label.firstChild) button.appendChild(label.firstChild); // the menu icon
+    label.replaceWith(button);
     function set(open) {
       if (toggle.checked === open) return;
       toggle.checked = open;
@@ -231,13 +235,10 @@
     toggle.addEventListener("change", function () {
       button.setAttribute("aria-expanded", String(toggle.checked));
     });
-    button.addEventListener("keydown", function (ev) {
-      if (ev.key !== "Enter" && ev.key !== " ") return;
-      ev.preventDefault();
+    button.addEventListener("click", function (ev) {
       set(!toggle.checked);
-      if (toggle.checked) {
-        var first = document.querySelector(".md-sidebar--primary a[href], .md-sidebar--primary [tabindex='0']");
-        // after the drawer has become visible (glossary.css delays its visibility only when closing)
+      if (toggle.checked && ev.detail === 0) { // opened from the keyboard: focus goes into the drawer
+        var first = document.querySelector(".md-sidebar--primary a[href]");
         if (first) requestAnimationFrame(function () { first.focus(); });
       }
     });
