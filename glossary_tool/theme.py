@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import logging
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,6 +18,7 @@ from mkdocs.structure.toc import _TocToken
 from glossary_tool.config import Locale, Settings
 from glossary_tool.render import Heading, RenderedPage
 from glossary_tool.render.i18n import _, catalog_warnings, gettext_for, theme_labels
+from glossary_tool.render.text import safe_url
 from glossary_tool.search_index import SYNONYMS_BOOST, SYNONYMS_FIELD
 
 ASSETS = Path(__file__).resolve().parent / "overrides"
@@ -52,7 +53,16 @@ def og_locale(code: str) -> str:
     return f"{parts[0]}_{territory}" if territory else parts[0]
 
 
-def configure_palette(config: MkDocsConfig, gettext: Any) -> None:
+def _material_font() -> Any:
+    """Material's own default font setting, which a project that names no font has."""
+    import material
+    import yaml
+
+    defaults = Path(material.__file__).resolve().parent / "templates" / "mkdocs_theme.yml"
+    return yaml.safe_load(defaults.read_text(encoding="utf-8")).get("font")
+
+
+def configure_palette(config: MkDocsConfig, gettext: Callable[[str], str]) -> None:
     """The palette toggles' labels in this build's language."""
     palette = config.theme.get("palette")
     if not isinstance(palette, list):
@@ -90,6 +100,8 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
     # The footer's licence comes from the glossary's options; the templates escape it, as all configuration.
     config.extra["glossary_license"] = settings.license or ""
     config.extra["glossary_license_url"] = settings.license_url or ""
+    # MkDocs accepts any URL with a scheme and a host as repo_url, "javascript://…" too: only http(s) is linked.
+    config.extra["glossary_repo_url"] = safe_url(config.repo_url) or ""
     # A truthy value shows Material's language switch; our partial renders per-page links instead. The links are
     # paths without a host, which the 404 page (served at any path, under any host name) uses as they are.
     root = urlsplit(base).path or "/"
@@ -97,7 +109,7 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
     configure_palette(config, gettext_for(project_locales, locale.code))
     # Material loads its fonts from Google's servers unless the font is false: every reader's address would go
     # to a third party. The site uses the system's fonts; a project can serve its own through extra_css.
-    if any(isinstance(c.get("theme"), dict) and c["theme"].get("font") not in (None, False) for c in config.user_configs):
+    if config.theme.get("font") not in (False, None, _material_font()):
         log.warning("theme.font is not used: Material would load it from Google's servers on every page; "
                     "set 'font: false' and serve your own fonts with extra_css")
     config.theme["font"] = False

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from glossary_tool.model import Concept
 from glossary_tool.render import collation
-from glossary_tool.render.concept import TermView, term_views
 from glossary_tool.render.context import (
     Download,
     Pager,
@@ -43,10 +42,17 @@ def pairs(codes: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 @dataclass(frozen=True, slots=True)
+class PairTerm:
+    text: str
+    status: str
+    lang: str  # the term's language when it is not the page's
+
+
+@dataclass(frozen=True, slots=True)
 class Side:
     """One language of a row: the concept's terms in it and its page there (no terms: not yet translated)."""
 
-    terms: tuple[TermView, ...]
+    terms: tuple[PairTerm, ...]
     href: str
 
 
@@ -82,37 +88,52 @@ def pair_title(ctx: RenderContext, source: str, target: str) -> str:
     return ctx.gettext(PAIR_TITLE) % {"source": ctx.language_name(source), "target": ctx.language_name(target)}
 
 
-def _side(ctx: RenderContext, concept: Concept, code: str, url: str) -> Side:
-    block = concept.locales.get(code)
-    terms = term_views(ctx, block, code) if block is not None else ()
-    return Side(terms, ctx.in_locale(url, code, f"terms/{concept.id}/"))
+def _ordered(ctx: RenderContext, code: str) -> list[Concept]:
+    """Every concept in ``code``'s alphabetical order of its name there; those without a block in ``code`` after the
+    others, by id, so that the list is still complete."""
+    keyed = []
+    for c in ctx.glossary.concepts:
+        block = c.locales.get(code)
+        keyed.append(((0, collation.sort_key(preferred(block), code)) if block else (1, ((), c.id)), c))
+    keyed.sort(key=lambda item: item[0])
+    return [c for _, c in keyed]
 
 
 def pair_pages(ctx: RenderContext) -> list[RenderedPage]:
-    """Every ordered pair's pages in this locale; each pair's first page is listed in the navigation."""
+    """Every ordered pair's pages in this locale; each pair's first page is listed in the navigation.
+
+    A row needs only each language's term texts and statuses: they are made once per language, not per pair, and
+    links are the page's way up to the site's root plus a fixed path (relpath per link was a third of the time)."""
     out: list[RenderedPage] = []
-    all_pairs = pairs(ctx.settings.locale_codes)
+    codes = ctx.settings.locale_codes
+    all_pairs = pairs(codes)
     downloads = {d.locales: d for d in ctx.downloads if len(d.locales) == 2}
+    terms = {code: {c.id: tuple(PairTerm(t.text, t.status, ctx.lang_of(code)) for t in c.locales[code].terms)
+                    for c in ctx.glossary.concepts if code in c.locales} for code in codes}
+    order = {code: _ordered(ctx, code) for code in {source for source, _ in all_pairs}}
+    categories = {cat.id: ctx.category_label(cat.id) for cat in ctx.settings.categories}
+    here = ctx.settings.locale(ctx.locale).prefix
     for source, target in all_pairs:
-        # Concepts without a source-language block sort after the others, by id, so the list is still complete.
-        keyed = []
-        for c in ctx.glossary.concepts:
-            block = c.locales.get(source)
-            keyed.append(((0, collation.sort_key(preferred(block), source)) if block else (1, ((), c.id)), c))
-        keyed.sort(key=lambda item: item[0])
-        concepts = [c for _, c in keyed]
+        concepts = order[source]
         title = pair_title(ctx, source, target)
         base = pair_url(source, target)
         chunks = chunked(concepts)
         urls = [listing_url(base, n) for n in range(len(chunks))]
         download = downloads.get((source, target))
+        source_name, target_name = capitalized(ctx.language_name(source)), capitalized(ctx.language_name(target))
         for n, chunk in enumerate(chunks):
             url = urls[n]
-            rows = tuple(PairRow(c.id, _side(ctx, c, source, url), _side(ctx, c, target, url), ctx.category_label(c.category),
-                                 relative(url, f"categories/{c.category}/")) for c in chunk)
+            root = relative(here + url, "")  # from this page up to the site's root
+            up = relative(url, "")  # and to this locale's root
+            prefixes = {code: up if code == ctx.locale else root + ctx.settings.locale(code).prefix for code in (source, target)}
+            rows = tuple(
+                PairRow(c.id, Side(terms[source].get(c.id, ()), f"{prefixes[source]}terms/{c.id}/"),
+                        Side(terms[target].get(c.id, ()), f"{prefixes[target]}terms/{c.id}/"),
+                        categories.get(c.category, c.category), f"{up}categories/{c.category}/")
+                for c in chunk)
             others = tuple((pair_title(ctx, a, b), relative(url, pair_url(a, b))) for a, b in all_pairs if (a, b) != (source, target))
-            view = PairView(title, source, target, capitalized(ctx.language_name(source)), capitalized(ctx.language_name(target)),
-                            rows, len(concepts), download, ctx.at_root(url, download.path) if download else "", others, pager(urls, n))
+            view = PairView(title, source, target, source_name, target_name, rows, len(concepts), download,
+                            ctx.at_root(url, download.path) if download else "", others, pager(urls, n))
             out.append(page(listing_src(base.rstrip("/"), n), listing_title(title, n, len(chunks)), ctx.render("pair.html", p=view),
                             in_nav=n == 0, nav_group="pairs", lastmod=ctx.lastmod(c.id for c in chunk)))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,14 @@ PAIR_CSV = Download("glossary-en-sv.csv", "csv-pair", ("en", "sv"), 1234, 0, "te
 
 
 def rows(fragment: str) -> list[list[str]]:
+    """Each row's cells; a cell's terms (one a line) joined by " / "."""
     tree = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    return [[" / ".join(s.text_content() for s in td.xpath(".//span[@class='glossary-pair__term']")) or td.text_content()
-             for td in tr.xpath("./td")] for tr in tree.xpath("//table[@id='glossary-pair']/tbody/tr")]
+
+    def cell(td: lxml_html.HtmlElement) -> str:
+        lines = re.split(r"<br\s*/?>", lxml_html.tostring(td, encoding="unicode"))
+        return " / ".join(lxml_html.fragment_fromstring(line, create_parent="div").text_content().strip() for line in lines)
+
+    return [[cell(td) for td in tr.xpath("./td")] for tr in tree.xpath("//table[@id='glossary-pair']/tbody/tr")]
 
 
 def test_every_ordered_pair_of_locales() -> None:

@@ -7,7 +7,7 @@
 
   var PREVIEW = "a[data-glossary-preview]";
 
-  function label_(name) {
+  function word(name) {
     var holder = document.querySelector("[data-glossary-labels]");
     return (holder && holder.getAttribute("data-" + name)) || "";
   }
@@ -86,7 +86,7 @@
       var go = document.createElement("a");
       go.href = link.href;
       go.className = "glossary-preview__open";
-      go.textContent = label_("open") || link.textContent;
+      go.textContent = word("open") || link.textContent;
       box.appendChild(document.createElement("br"));
       box.appendChild(go);
     }
@@ -223,7 +223,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-header__button md-icon glossary-menu";
-    button.setAttribute("aria-label", label_("menu"));
+    button.setAttribute("aria-label", word("menu"));
     button.setAttribute("aria-expanded", String(toggle.checked));
     while (label.firstChild) button.appendChild(label.firstChild); // the menu icon
     label.replaceWith(button);
