@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import jinja2
 from babel import Locale as BabelLocale
+from babel.dates import format_date
 from markupsafe import Markup
 
 from glossary_tool.config import Settings
@@ -238,6 +239,7 @@ class RenderContext:
     env: jinja2.Environment = field(init=False)
     concepts: dict[str, Concept] = field(init=False)
     matcher: TermMatcher = field(init=False)
+    _summaries: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         project_locales = self.settings.root / "locales"
@@ -274,8 +276,6 @@ class RenderContext:
 
     def date_label(self, date: datetime.date) -> str:
         """``date`` written out in this locale ("1 december 2026", "December 1, 2026")."""
-        from babel.dates import format_date
-
         return format_date(date, format="long", locale=self.settings.locale(self.locale).babel)
 
     def source(self, s: Source) -> SourceView:
@@ -291,8 +291,12 @@ class RenderContext:
         return max((self.changed_on(i) for i in entry_ids), default=self.today).isoformat()
 
     def summary(self, concept: Concept) -> str:
-        block = concept.locales.get(self.locale)
-        return first_sentence(block.definition) if block else self.gettext("Not yet translated")
+        """The concept's short definition in this locale; made once, as every page that links the concept shows it."""
+        found = self._summaries.get(concept.id)
+        if found is None:
+            block = concept.locales.get(self.locale)
+            found = self._summaries[concept.id] = first_sentence(block.definition) if block else self.gettext("Not yet translated")
+        return found
 
     def link(self, concept_id: str, from_url: str) -> Link:
         c = self.concepts[concept_id]
