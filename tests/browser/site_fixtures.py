@@ -2,12 +2,17 @@
 
 Each test_site_*.py loads this module as a plugin (``pytest_plugins``), so the session fixtures exist once for all of
 them. A conftest.py in this folder would not do: it would shadow tests/conftest.py, which other folders import.
+
+Playwright's sync API allows one instance per thread, and test_browser.py keeps its own running in the main thread
+for the whole session. So Chromium is driven here from a thread of its own, and each test that uses it runs there.
 """
 
 from __future__ import annotations
 
 import contextlib
+import inspect
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -31,20 +36,37 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
+def playwright_thread() -> Iterator[ThreadPoolExecutor]:
+    """The one thread that talks to Chromium (a pool of one keeps the same thread for every call)."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="site-playwright") as pool:
+        yield pool
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_thread: ThreadPoolExecutor) -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing; 'make test' installs Debian's chromium")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Playwright, sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
+    def start() -> tuple[Playwright, Browser]:
+        playwright = sync_playwright().start()
+        return playwright, playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+
+    playwright, browser = playwright_thread.submit(start).result()
+    yield browser
+
+    def stop() -> None:
         browser.close()
+        playwright.stop()
+
+    playwright_thread.submit(stop).result()
 
 
 @pytest.fixture
-def new_page(chromium: Browser) -> Iterator[NewPage]:
-    """new_page(viewport={...}, **context options) → a page in a fresh context, closed after the test."""
+def new_page(chromium: Browser, playwright_thread: ThreadPoolExecutor) -> Iterator[NewPage]:
+    """new_page(viewport={...}, **context options) → a page in a fresh context, closed after the test.
+
+    Called from the test, which runs on Chromium's thread (pytest_pyfunc_call below)."""
     contexts: list[BrowserContext] = []
 
     def make(viewport: dict[str, int] | None = None, **options: Any) -> Page:
@@ -53,5 +75,21 @@ def new_page(chromium: Browser) -> Iterator[NewPage]:
         return context.new_page()
 
     yield make
-    for context in contexts:
-        context.close()
+
+    def close() -> None:
+        for context in contexts:
+            context.close()
+
+    playwright_thread.submit(close).result()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run a test that uses Chromium on Chromium's thread; every other test runs as usual."""
+    pool = pyfuncitem.funcargs.get("playwright_thread")
+    if not isinstance(pool, ThreadPoolExecutor):
+        return None
+    test = pyfuncitem.obj
+    arguments = {name: pyfuncitem.funcargs[name] for name in inspect.signature(test).parameters}
+    pool.submit(lambda: test(**arguments)).result()
+    return True
