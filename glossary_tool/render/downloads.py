@@ -11,6 +11,7 @@ from babel.numbers import format_decimal
 
 from glossary_tool.config import Settings
 from glossary_tool.model import Glossary
+from glossary_tool.problems import FatalError
 from glossary_tool.render.context import Download, RenderContext, RenderedPage, page
 from glossary_tool.render.i18n import _
 from glossary_tool.render.pair import pair_slug, pair_title, pairs
@@ -29,17 +30,19 @@ PAIR_FORMAT = "csv-pair"
 def export_files(glossary: Glossary, settings: Settings) -> list[tuple[Download, bytes]]:
     """Every download with its bytes: the whole glossary in each format, then each ordered language pair as CSV.
 
-    ``settings.site_url`` must be the site's root URL: the SKOS export names each concept by its page there."""
+    ``settings.site_url`` must be the site's root URL: the SKOS export names each concept by its page there.
+    A format that has nothing to export (TBX without a single concept) is left out: a new, empty glossary builds."""
     from glossary_tool.export import run_export
 
+    jobs: list[tuple[str, str, str, tuple[str, str] | None]] = [(fmt, name, media_type, None) for fmt, name, media_type in WHOLE]
+    jobs += [(PAIR_FORMAT, f"glossary-{pair_slug(a, b)}.csv", "text/csv", (a, b)) for a, b in pairs(settings.locale_codes)]
     out = []
-    for fmt, name, media_type in WHOLE:
-        result = run_export(glossary, settings, fmt)
-        out.append((Download(name, fmt, (), len(result.data), result.omitted, media_type), result.data))
-    for source, target in pairs(settings.locale_codes):
-        result = run_export(glossary, settings, PAIR_FORMAT, locales=(source, target))
-        name = f"glossary-{pair_slug(source, target)}.csv"
-        out.append((Download(name, PAIR_FORMAT, (source, target), len(result.data), result.omitted, "text/csv"), result.data))
+    for fmt, name, media_type, locales in jobs:
+        try:
+            result = run_export(glossary, settings, fmt, locales=locales)
+        except FatalError:
+            continue
+        out.append((Download(name, fmt, locales or (), len(result.data), result.omitted, media_type), result.data))
     return out
 
 

@@ -73,3 +73,10 @@ def test_size_labels() -> None:
 def test_without_downloads_there_is_no_downloads_page() -> None:
     pages = render("en")
     assert "downloads.md" not in pages and "Downloads" not in pages["index.md"].html
+
+
+def test_an_empty_glossary_still_has_its_other_downloads() -> None:
+    out = export_files(Glossary(()), SETTINGS)
+    names = [d.file for d, _ in out]
+    assert "glossary.tbx" not in names and "glossary.csv" in names and "glossary-en-sv.csv" in names
+    assert "downloads.md" in render("en", Glossary(()), downloads=[d for d, _ in out])
