@@ -306,3 +306,20 @@ def test_the_footer_shows_the_licence_and_the_source_repository_from_configurati
     assert "Licens" in footer.locator(".glossary-license").inner_text()
     assert footer.locator(".glossary-repository a").get_attribute("href") == REPO_URL
     shot(page, "sv-home-desktop")
+
+
+# ---- every kind of page, on a phone and a desktop ----
+
+KINDS = {"home": "", "concept": "terms/kpo/", "index": "index-a-z/", "category": "categories/model/", "comparison": "compare/bpo-vs-kpo/",
+         "faq": "faq/", "pair": "glossary/sv-en/", "downloads": "downloads/", "404": "no/such/page/"}
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
+@pytest.mark.parametrize("prefix", ["", "sv/"])
+def test_no_page_is_wider_than_the_screen(new_page: NewPage, site: Site, prefix: str, name: str, viewport: dict[str, int]) -> None:
+    page = new_page(viewport)
+    for kind, path in KINDS.items():
+        page.goto(site.url + (prefix + path if kind != "404" else path))
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{kind} overflows by {overflow}px at {viewport['width']}px"
+        shot(page, f"kind-{kind}-{prefix.strip('/') or 'en'}-{name}")
