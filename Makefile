@@ -30,8 +30,16 @@ lint: $(STAMP)
 test: lint browser-deps
 	$(BIN)/python -m pytest -q
 
-## browser-deps: Debian's chromium for the Playwright tests (Playwright's own download is not used)
-browser-deps:
+## browser-deps: Debian's chromium for the Playwright tests (Playwright's own download is not used), and axe-core
+## from npm for the accessibility tests, in the git-ignored tests/.artifacts
+AXE_VERSION := 4.14.1
+AXE := tests/.artifacts/node_modules/axe-core/axe.min.js
+
+$(AXE):
+	mkdir -p tests/.artifacts
+	npm install --prefix tests/.artifacts --no-save --no-package-lock --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
+
+browser-deps: $(AXE)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }

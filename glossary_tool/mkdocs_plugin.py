@@ -5,6 +5,7 @@ A plain ``mkdocs build`` builds the first locale here and starts the others as p
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 from pathlib import Path
@@ -24,6 +25,8 @@ from glossary_tool.lint import check, stamp
 from glossary_tool.loading import list_content, load_glossary
 from glossary_tool.render import render_locale
 from glossary_tool.render.context import BYTECODE_CACHE
+from glossary_tool.render.downloads import export_files
+from glossary_tool.render.history import build_date, entry_dates
 from glossary_tool.reporters import REPORTERS
 from glossary_tool.rules.content_folder import folder_problems
 from glossary_tool.site_state import LocaleState
@@ -93,8 +96,15 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
             if any(p.severity.value == "error" for p in problems):
                 locale_builds.stop_all(self.others)
                 raise PluginError("the glossary has errors:\n" + REPORTERS["text"](problems))
+        state.today = build_date()
+        # Every locale's build makes the exports, for their sizes on its pages; only the first publishes them.
+        # They name concepts by their pages at the site's root, whichever locale builds them.
+        exports = export_files(glossary, dataclasses.replace(settings, site_url=state.base))
+        state.dates = entry_dates(glossary, settings.content_dir, state.today)
+        state.downloads = tuple(d for d, _ in exports)
         rendered = render_locale(glossary, settings, state.locale, site_name=config.site_name, site_url=config.site_url or "",
-                                 stale=lambda concept, code: stale_fields(concept, code, settings.source_locale))
+                                 stale=lambda concept, code: stale_fields(concept, code, settings.source_locale),
+                                 changed=state.dates, today=state.today, downloads=state.downloads)
         state.pages = {p.src: p for p in rendered}
         state.glossary = glossary
         config.nav = theme.nav(rendered, settings, state.locale)  # MkDocs reads the nav after on_files: in time
@@ -104,6 +114,9 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         out = Files([f for f in files if f.abs_src_path is None or not Path(f.abs_src_path).resolve().is_relative_to(docs)])
         for p in rendered:
             out.append(File.generated(config, p.src, content=""))
+        if state.locale == settings.locales[0].code:
+            for download, data in exports:
+                out.append(File.generated(config, download.path, content=data))
         return out
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -121,6 +134,8 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         page.meta["description"] = html.escape(rendered.description or config.site_description or "")
         page.meta["glossary_alternates"] = theme.alternates(state.settings, state.locale, state.base, rendered.url)
         page.meta["glossary_x_default"] = state.base + state.settings.locales[0].prefix + rendered.url
+        page.meta["glossary_lastmod"] = rendered.lastmod
+        page.meta["glossary_og_type"] = "article" if rendered.src.startswith("terms/") else "website"
         return ""
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -68,6 +68,7 @@ class Source(_Strict):
     publisher: ShortText | None = None
     date: IsoDate | None = None
     url: Url | None = None
+    language: LocaleCode | None = None  # of the title; omitted when it is the glossary's source language
 
 
 class ConceptLocale(_Strict):

@@ -98,19 +98,22 @@ class LocaleSite:
         new versions alike), template those whose content differs, and rewrite the search index. Returns their URLs."""
         from mkdocs.commands import build as mk_build
 
-        from glossary_tool.render import category, comparison, concept, faq, home, index_az
+        from glossary_tool.render import category, comparison, concept, faq, home, index_az, pair
         from glossary_tool.render.context import RenderContext, by_concept
         from glossary_tool.translation import stale_fields
 
         state, config = self.state, self.config
         assert state is not None and state.files is not None and state.nav is not None and state.env is not None
+        # An edited entry changed today; the exports (and their sizes) are made again by the next full build.
+        dates = {**state.dates, **dict.fromkeys(changed, state.today)}
         ctx = RenderContext(glossary, settings, self.code, config.site_name, config.site_url or "",
-                            lambda c, code: stale_fields(c, code, settings.source_locale))
+                            lambda c, code: stale_fields(c, code, settings.source_locale), dates, state.today, state.downloads)
         comps_of, faqs_of = by_concept(glossary.comparisons), by_concept(glossary.faqs)
         incoming = concept.inbound(ctx)
-        pages = [home.home_page(ctx), *category.category_pages(ctx), *index_az.index_pages(ctx), *faq.faq_pages(ctx)]
+        faq_urls = faq.faq_locations(ctx)
+        pages = [home.home_page(ctx), *category.category_pages(ctx), *index_az.index_pages(ctx), *faq.faq_pages(ctx), *pair.pair_pages(ctx)]
         pages += [comparison.comparison_page(ctx, c) for c in glossary.comparisons if c.id in changed or set(c.concepts) & changed]
-        pages += [concept.concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming)
+        pages += [concept.concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, faq_urls)
                   for c in glossary.concepts if c.id in changed]
         rebuilt = []
         for p in pages:

@@ -3,6 +3,8 @@ templates, and the search index. ``glossary-tool serve`` keeps it between edits 
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import jinja2
@@ -12,7 +14,7 @@ from mkdocs.structure.nav import Navigation
 from glossary_tool import search_index
 from glossary_tool.config import Settings
 from glossary_tool.model import Glossary
-from glossary_tool.render import RenderedPage
+from glossary_tool.render import Download, RenderedPage
 
 
 @dataclass
@@ -30,3 +32,6 @@ class LocaleState:
     nav: Navigation | None = None
     env: jinja2.Environment | None = None
     index_files: dict[str, bytes] | None = None  # what the last build wrote, so that a rebuild rewrites only changes
+    dates: Mapping[str, datetime.date] = field(default_factory=dict)  # entry id → date of its last change
+    today: datetime.date = field(default_factory=datetime.date.today)  # the build date
+    downloads: Sequence[Download] = ()  # the exports the build published, which pages link to

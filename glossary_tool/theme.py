@@ -1,6 +1,5 @@
-"""How one locale's build sets up MkDocs and Material: language, names, overrides, search, navigation, alternates.
-
-Plain functions over MkDocs' config objects; the plugin's events call them.
+"""How one locale's build sets up MkDocs and Material: language, names, overrides, search, navigation, alternates,
+palette, fonts, footer and Open Graph. Plain functions over MkDocs' config objects; the plugin's events call them.
 """
 
 from __future__ import annotations
@@ -8,16 +7,18 @@ from __future__ import annotations
 import html
 import logging
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import _TocToken
 
 from glossary_tool.config import Locale, Settings
 from glossary_tool.render import Heading, RenderedPage
-from glossary_tool.render.i18n import catalog_warnings, gettext_for, theme_labels
+from glossary_tool.render.i18n import _, catalog_warnings, gettext_for, theme_labels
+from glossary_tool.render.text import safe_url
 
 ASSETS = Path(__file__).resolve().parent / "overrides"
 log = logging.getLogger("mkdocs.plugins.glossary")
@@ -32,6 +33,47 @@ def material_language(code: str) -> str | None:
     # zh-Hant-TW → zh-Hant-TW, zh-TW, zh-Hant, zh; pt-BR → pt-BR, pt
     candidates = [code, f"{parts[0]}-{parts[-1]}", "-".join(parts[:2]), parts[0]]
     return next((c for c in candidates if (languages / f"{c}.html").is_file()), None)
+
+
+# The palette toggle's label names what it switches to; Material shows the configured name as it is, so each
+# locale's build puts its own words there (a scheme not listed keeps the configured name).
+PALETTE_TOGGLES = {"slate": _("Switch to dark mode"), "default": _("Switch to light mode")}
+
+
+def og_locale(code: str) -> str:
+    """Open Graph's ``language_TERRITORY`` for a language tag: sv → sv_SE, en → en_US, pt-BR → pt_BR."""
+    from babel.core import get_global
+
+    parts = code.split("-")
+    territory = next((p for p in parts[1:] if len(p) == 2 or p.isdigit()), None)
+    if territory is None:
+        likely = str(get_global("likely_subtags").get(parts[0], "")).split("_")
+        territory = next((p for p in likely[1:] if len(p) == 2 or p.isdigit()), None)
+    return f"{parts[0]}_{territory}" if territory else parts[0]
+
+
+def _material_font() -> Any:
+    """Material's own default font setting, which a project that names no font has."""
+    import material
+    import yaml
+
+    defaults = Path(material.__file__).resolve().parent / "templates" / "mkdocs_theme.yml"
+    return yaml.safe_load(defaults.read_text(encoding="utf-8")).get("font")
+
+
+def configure_palette(config: MkDocsConfig, gettext: Callable[[str], str]) -> None:
+    """The palette toggles' labels in this build's language."""
+    palette = config.theme.get("palette")
+    if not isinstance(palette, list):
+        return
+    for i, option in enumerate(palette):
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if not isinstance(toggle, dict):
+            continue
+        following = palette[(i + 1) % len(palette)]
+        scheme = following.get("scheme", "default") if isinstance(following, dict) else "default"
+        if scheme in PALETTE_TOGGLES:
+            toggle["name"] = gettext(PALETTE_TOGGLES[scheme])
 
 
 def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: str) -> None:
@@ -51,8 +93,25 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
     config.extra_css.append("assets/glossary.css")
     config.extra.update(theme_labels(project_locales, locale.code))
     config.extra["glossary_root_sitemap"] = locale.code == settings.locales[0].code
-    # A truthy value shows Material's language switch; our partial renders per-page links instead.
-    config.extra["alternate"] = [{"name": loc.name, "link": base + loc.prefix, "lang": loc.code} for loc in settings.locales]
+    config.extra["glossary_locale"] = locale.code
+    config.extra["glossary_og_locale"] = og_locale(locale.code)
+    config.extra["glossary_og_alternates"] = [og_locale(loc.code) for loc in settings.locales if loc.code != locale.code]
+    # The footer's licence comes from the glossary's options; the templates escape it, as all configuration.
+    config.extra["glossary_license"] = settings.license or ""
+    config.extra["glossary_license_url"] = settings.license_url or ""
+    # MkDocs accepts any URL with a scheme and a host as repo_url, "javascript://…" too: only http(s) is linked.
+    config.extra["glossary_repo_url"] = safe_url(config.repo_url) or ""
+    # A truthy value shows Material's language switch; our partial renders per-page links instead. The links are
+    # paths without a host, which the 404 page (served at any path, under any host name) uses as they are.
+    root = urlsplit(base).path or "/"
+    config.extra["alternate"] = [{"name": loc.name, "link": root + loc.prefix, "lang": loc.code} for loc in settings.locales]
+    configure_palette(config, gettext_for(project_locales, locale.code))
+    # Material loads its fonts from Google's servers unless the font is false: every reader's address would go
+    # to a third party. The site uses the system's fonts; a project can serve its own through extra_css.
+    if config.theme.get("font") not in (False, None, _material_font()):
+        log.warning("theme.font is not used: Material would load it from Google's servers on every page; "
+                    "set 'font: false' and serve your own fonts with extra_css")
+    config.theme["font"] = False
     search = search_plugin(config)
     if search is not None:
         search.config["lang"] = [language.split("-")[0] if language else "en"]
@@ -91,7 +150,8 @@ def nav(pages: Sequence[RenderedPage], settings: Settings, locale: str) -> list[
     """Home, then the other listed pages; pages of one group (the categories) together under its title.
 
     Term pages stay out of the navigation, so a page's size does not grow with the glossary."""
-    titles = {"categories": gettext_for(settings.root / "locales", locale)("Categories")}
+    g = gettext_for(settings.root / "locales", locale)
+    titles = {"categories": g("Categories"), "pairs": g("Language pairs")}
     out: list[Any] = []
     groups: dict[str, list[Any]] = {}
     for p in pages:

@@ -5,32 +5,40 @@ Each page kind has its own module; ``render_locale`` runs them all for one local
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime
+from collections.abc import Callable, Mapping, Sequence
 
 from glossary_tool.config import Settings
 from glossary_tool.model import Concept, Glossary
 from glossary_tool.render.category import category_pages
 from glossary_tool.render.comparison import comparison_pages
 from glossary_tool.render.concept import concept_pages
-from glossary_tool.render.context import Heading, RenderContext, RenderedPage
+from glossary_tool.render.context import Download, Heading, RenderContext, RenderedPage
+from glossary_tool.render.downloads import downloads_pages
 from glossary_tool.render.faq import faq_pages
 from glossary_tool.render.home import home_page
 from glossary_tool.render.index_az import index_pages
+from glossary_tool.render.pair import pair_pages
 
 # Every page kind, in navigation order after the home page.
 PAGE_KINDS: tuple[Callable[[RenderContext], list[RenderedPage]], ...] = (
-    concept_pages, category_pages, index_pages, comparison_pages, faq_pages,
+    concept_pages, category_pages, index_pages, comparison_pages, faq_pages, pair_pages, downloads_pages,
 )
 
 
 def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_name: str, site_url: str,
-                  stale: Callable[[Concept, str], list[str]] | None = None) -> list[RenderedPage]:
-    """Every page of the site in ``locale``; ``site_url`` is the locale's absolute base URL."""
-    ctx = RenderContext(glossary, settings, locale, site_name, site_url, stale or (lambda c, code: []))
+                  stale: Callable[[Concept, str], list[str]] | None = None, changed: Mapping[str, datetime.date] | None = None,
+                  today: datetime.date | None = None, downloads: Sequence[Download] = ()) -> list[RenderedPage]:
+    """Every page of the site in ``locale``; ``site_url`` is the locale's absolute base URL.
+
+    ``changed`` gives each entry's date of last change (``today``, the build date, for the others);
+    ``downloads`` are the files the build publishes, which the downloads and language-pair pages link to."""
+    ctx = RenderContext(glossary, settings, locale, site_name, site_url, stale or (lambda c, code: []), changed or {},
+                        today or datetime.date.today(), tuple(downloads))
     pages = [home_page(ctx)]
     for kind in PAGE_KINDS:
         pages.extend(kind(ctx))
     return pages
 
 
-__all__ = ["PAGE_KINDS", "Heading", "RenderContext", "RenderedPage", "render_locale"]
+__all__ = ["PAGE_KINDS", "Download", "Heading", "RenderContext", "RenderedPage", "render_locale"]

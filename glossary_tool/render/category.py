@@ -40,5 +40,5 @@ def category_pages(ctx: RenderContext) -> list[RenderedPage]:
             entries = tuple(CategoryEntry(ctx.link(cid, urls[n]), ctx.summary(ctx.concepts[cid])) for cid in chunk)
             body = ctx.render("category.html", p=CategoryView(label, description, entries, len(ids), pager(urls, n)))
             pages.append(page(listing_src(f"categories/{cat.id}", n), listing_title(label, n, len(chunks)), body,
-                              in_nav=n == 0, nav_group="categories"))
+                              in_nav=n == 0, nav_group="categories", lastmod=ctx.lastmod(chunk)))
     return pages

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from glossary_tool.model import Comparison, Source
-from glossary_tool.render.context import Link, RenderContext, RenderedPage, page
+from glossary_tool.model import Comparison
+from glossary_tool.render.context import Link, RenderContext, RenderedPage, SourceView, page
 from glossary_tool.render.text import render_inline, render_markdown
 
 
@@ -24,7 +24,7 @@ class ComparisonView:
     intro_html: Markup
     columns: tuple[Link, ...]
     rows: tuple[Row, ...]
-    sources: tuple[Source, ...]
+    sources: tuple[SourceView, ...]
 
 
 def comparison_title(ctx: RenderContext, cmp: Comparison) -> str:
@@ -42,8 +42,8 @@ def comparison_page(ctx: RenderContext, cmp: Comparison) -> RenderedPage:
         for d in cmp.dimensions
     )
     intro = Markup(render_markdown(block.intro)) if block and block.intro else Markup("")
-    body = ctx.render("comparison.html", p=ComparisonView(title, intro, columns, rows, cmp.sources))
-    return page(f"compare/{cmp.id}.md", title, body, in_nav=True)
+    body = ctx.render("comparison.html", p=ComparisonView(title, intro, columns, rows, tuple(ctx.source(s) for s in cmp.sources)))
+    return page(f"compare/{cmp.id}.md", title, body, in_nav=True, lastmod=ctx.lastmod([cmp.id]))
 
 
 def comparison_pages(ctx: RenderContext) -> list[RenderedPage]:

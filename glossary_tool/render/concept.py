@@ -1,16 +1,30 @@
-"""Concept pages: one per concept and locale, with its terms, definition, relations, and where it is discussed."""
+"""Concept pages: one per concept and locale, the reader's language first, then every other configured language.
+
+Each language shows its terms (status, type, grammar) and definition; relations, sources and a citation follow.
+"""
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from babel.dates import format_date
 from markupsafe import Markup
 
-from glossary_tool.model import Comparison, Concept, Faq, Grammar, Source
-from glossary_tool.render.context import Link, RenderContext, RenderedPage, by_concept, first_sentence, jsonld, page, relative
+from glossary_tool.model import Comparison, Concept, ConceptLocale, Faq, Grammar
+from glossary_tool.render.context import (
+    Link,
+    RenderContext,
+    RenderedPage,
+    SourceView,
+    by_concept,
+    capitalized,
+    first_sentence,
+    jsonld,
+    page,
+    preferred,
+    relative,
+)
+from glossary_tool.render.faq import faq_locations
 from glossary_tool.render.labels import GENDER_LABELS, POS_LABELS, RELATION_LABELS, STATUS_LABELS, TYPE_LABELS
 from glossary_tool.render.text import link_terms, render_inline, render_markdown
 
@@ -22,6 +36,8 @@ class TermView:
     type_label: str
     status_label: str
     grammar: str
+    lang: str  # the term's language when it is not the page's
+    use_instead: str  # for a deprecated term: the preferred term of its language
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,19 +47,15 @@ class RelationGroup:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceView:
-    title: str
-    publisher: str | None
-    url: str | None
-    date: str | None
-    date_label: str
+class LanguageView:
+    """The concept in another configured language: its terms and definition, or nothing yet."""
 
-
-@dataclass(frozen=True, slots=True)
-class OtherLanguage:
     code: str
-    name: str
-    href: str
+    name: str  # the language's name in the reader's language
+    href: str  # the concept's page in that language
+    terms: tuple[TermView, ...]
+    definition_html: Markup
+    translated: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,24 +65,39 @@ class SimpleLink:
 
 
 @dataclass(frozen=True, slots=True)
+class Citation:
+    """The "cite this entry" line: title, site, URL and the date of the last change."""
+
+    title: str
+    title_lang: str
+    site: str
+    url: str
+    date: str  # ISO
+    date_label: str
+
+
+@dataclass(frozen=True, slots=True)
 class ConceptView:
     """Everything the concept template shows; contributor prose arrives sanitized (``*_html``)."""
 
     id: str
+    code: str  # the reader's language
     title: str
+    title_lang: str
     untranslated: bool
     stale: bool
-    other_languages: tuple[OtherLanguage, ...]
     category_href: str
     category_label: str
     terms: tuple[TermView, ...]
     definition_html: Markup
     examples_html: tuple[Markup, ...]
     notes_html: tuple[Markup, ...]
+    languages: tuple[LanguageView, ...]
     relations: tuple[RelationGroup, ...]
     comparisons: tuple[SimpleLink, ...]
     faqs: tuple[SimpleLink, ...]
     sources: tuple[SourceView, ...]
+    cite: Citation
     jsonld: Markup
 
 
@@ -88,9 +115,16 @@ def _grammar(ctx: RenderContext, grammar: Grammar | None) -> str:
     return ", ".join(parts)
 
 
-def _source(ctx: RenderContext, s: Source) -> SourceView:
-    label = format_date(datetime.date.fromisoformat(s.date), format="long", locale=ctx.settings.locale(ctx.locale).babel) if s.date else ""
-    return SourceView(s.title, s.publisher, s.url, s.date, label)
+def term_views(ctx: RenderContext, block: ConceptLocale, code: str) -> tuple[TermView, ...]:
+    """A language's terms as the reader's locale labels them; deprecated ones name the preferred term."""
+    g = ctx.gettext
+    use = preferred(block)
+    lang = ctx.lang_of(code)
+    return tuple(
+        TermView(t.text, t.status, g(TYPE_LABELS[t.type]), g(STATUS_LABELS[t.status]), _grammar(ctx, t.grammar), lang,
+                 use if t.status == "deprecated" and use != t.text else "")
+        for t in block.terms
+    )
 
 
 def relation_label(ctx: RenderContext, name: str) -> str:
@@ -130,17 +164,28 @@ def _relations(ctx: RenderContext, concept: Concept, url: str, incoming: dict[tu
     return tuple(groups)
 
 
+def _languages(ctx: RenderContext, concept: Concept, url: str) -> tuple[LanguageView, ...]:
+    """Every configured language but the reader's, in configured order; other languages' definitions get no term
+    links, which would lead into that language's site."""
+    out = []
+    for loc in ctx.settings.locales:
+        if loc.code == ctx.locale:
+            continue
+        block = concept.locales.get(loc.code)
+        href = ctx.in_locale(url, loc.code, url)
+        if block is None:
+            out.append(LanguageView(loc.code, capitalized(ctx.language_name(loc.code)), href, (), Markup(""), translated=False))
+            continue
+        out.append(LanguageView(loc.code, capitalized(ctx.language_name(loc.code)), href, term_views(ctx, block, loc.code),
+                                Markup(render_markdown(block.definition)), translated=True))
+    return tuple(out)
+
+
 def concept_page(ctx: RenderContext, concept: Concept, comparisons: list[Comparison], faqs: list[Faq],
-                 incoming: dict[tuple[str, str], list[str]]) -> RenderedPage:
-    g = ctx.gettext
+                 incoming: dict[tuple[str, str], list[str]], faq_urls: dict[str, str]) -> RenderedPage:
     url = f"terms/{concept.id}/"
     block = concept.locales.get(ctx.locale)
     title = ctx.label(concept)
-    depth = ctx.settings.locale(ctx.locale).prefix.count("/")
-    others = tuple(
-        OtherLanguage(loc.code, loc.name, relative(url, "") + "../" * depth + loc.prefix + url)
-        for loc in ctx.settings.locales if loc.code != ctx.locale and loc.code in concept.locales
-    )
     search_words: list[str] = []
     description = ""
     terms: tuple[TermView, ...] = ()
@@ -148,7 +193,7 @@ def concept_page(ctx: RenderContext, concept: Concept, comparisons: list[Compari
     examples: tuple[Markup, ...] = ()
     notes: tuple[Markup, ...] = ()
     if block is not None:
-        terms = tuple(TermView(t.text, t.status, g(TYPE_LABELS[t.type]), g(STATUS_LABELS[t.status]), _grammar(ctx, t.grammar)) for t in block.terms)
+        terms = term_views(ctx, block, ctx.locale)
         # Links are made relative to a sibling term page, so "../<id>/" is the page itself.
         definition = Markup(link_terms(render_markdown(block.definition), ctx.matcher, f"../{concept.id}/"))
         examples = tuple(Markup(render_inline(e)) for e in block.examples)
@@ -160,9 +205,10 @@ def concept_page(ctx: RenderContext, concept: Concept, comparisons: list[Compari
         search_words = [t.text for t in block.terms if t.text != title]
         search_words += [t.text for code, b in concept.locales.items() if code != ctx.locale for t in b.terms]
     page_url = ctx.site_url + url
+    changed = ctx.changed_on(concept.id)
     ld: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "DefinedTerm", "@id": page_url, "url": page_url,
-        "name": title, "termCode": concept.id, "inLanguage": ctx.locale,
+        "name": title, "termCode": concept.id, "inLanguage": ctx.locale, "dateModified": changed.isoformat(),
         "inDefinedTermSet": {"@type": "DefinedTermSet", "name": ctx.site_name, "url": ctx.site_url},
     }
     if block is not None:
@@ -171,16 +217,21 @@ def concept_page(ctx: RenderContext, concept: Concept, comparisons: list[Compari
         if alternates:
             ld["alternateName"] = alternates
     view = ConceptView(
-        id=concept.id, title=title, untranslated=block is None, stale=block is not None and bool(ctx.stale(concept, ctx.locale)),
-        other_languages=others, category_href=relative(url, f"categories/{concept.category}/"),
+        id=concept.id, code=ctx.locale, title=title, title_lang=ctx.label_lang(concept), untranslated=block is None,
+        stale=block is not None and bool(ctx.stale(concept, ctx.locale)),
+        category_href=relative(url, f"categories/{concept.category}/"),
         category_label=ctx.category_label(concept.category), terms=terms, definition_html=definition,
-        examples_html=examples, notes_html=notes, relations=_relations(ctx, concept, url, incoming),
-        comparisons=tuple(SimpleLink(relative(url, f"compare/{c.id}/"), c.locales[ctx.locale].title if ctx.locale in c.locales else c.id) for c in comparisons),
-        faqs=tuple(SimpleLink(relative(url, "faq/") + f"#{f.id}", f.locales[ctx.locale].question) for f in faqs if ctx.locale in f.locales),
-        sources=tuple(_source(ctx, s) for s in concept.sources), jsonld=jsonld(ld),
+        examples_html=examples, notes_html=notes, languages=_languages(ctx, concept, url),
+        relations=_relations(ctx, concept, url, incoming),
+        comparisons=tuple(SimpleLink(relative(url, f"compare/{c.id}/"), c.locales[ctx.locale].title) for c in comparisons if ctx.locale in c.locales),
+        faqs=tuple(SimpleLink(relative(url, faq_urls[f.id]) + f"#{f.id}", f.locales[ctx.locale].question) for f in faqs if f.id in faq_urls),
+        sources=tuple(ctx.source(s) for s in concept.sources),
+        cite=Citation(title, ctx.label_lang(concept), ctx.site_name, page_url, changed.isoformat(), ctx.date_label(changed)),
+        jsonld=jsonld(ld),
     )
     body = ctx.render("concept.html", c=view)
-    return page(f"terms/{concept.id}.md", title, body, description=description, search_words=" ".join(search_words))
+    return page(f"terms/{concept.id}.md", title, body, description=description, search_words=" ".join(search_words),
+                lastmod=changed.isoformat())
 
 
 def concept_pages(ctx: RenderContext) -> list[RenderedPage]:
@@ -191,4 +242,5 @@ def concept_pages(ctx: RenderContext) -> list[RenderedPage]:
     comps_of = by_concept(glossary.comparisons)
     faqs_of = by_concept(glossary.faqs)
     incoming = inbound(ctx)
-    return [concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming) for c in glossary.concepts]
+    faq_urls = faq_locations(ctx)
+    return [concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, faq_urls) for c in glossary.concepts]

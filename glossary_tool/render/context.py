@@ -5,23 +5,26 @@ Independent of MkDocs: pages are HTML fragments with a title and a table of cont
 
 from __future__ import annotations
 
+import datetime
 import html as html_lib
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
+from babel import Locale as BabelLocale
+from babel.dates import format_date
 from markupsafe import Markup
 
 from glossary_tool.config import Settings
-from glossary_tool.model import Comparison, Concept, ConceptLocale, Faq, Glossary
+from glossary_tool.model import Comparison, Concept, ConceptLocale, Faq, Glossary, Source
 from glossary_tool.render import collation
 from glossary_tool.render.i18n import translations
-from glossary_tool.render.text import LinkTarget, TermMatcher
+from glossary_tool.render.text import LinkTarget, TermMatcher, safe_url
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Listings (the index, each category) are split into pages of this many entries, so that no page grows with
@@ -65,9 +68,11 @@ class RenderedPage:
     description: str = ""
     search_words: str = ""  # indexed as a hidden search field, never shown
     toc: tuple[Heading, ...] = ()
+    lastmod: str = ""  # ISO date of the last change to what the page shows (for the sitemaps)
 
 
 _HEADING = re.compile(r'<h([1-3]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -79,7 +84,7 @@ def toc_of(fragment: str) -> tuple[Heading, ...]:
     stack: list[list[Any]] = []
     for level_text, anchor, inner in _HEADING.findall(fragment):
         level = int(level_text)
-        title = html_lib.unescape(_TAG.sub("", inner)).strip()
+        title = html_lib.unescape(_TAG.sub("", _PERMALINK.sub("", inner))).strip()
         node: list[Any] = [level, html_lib.unescape(anchor), title, []]
         while stack and stack[-1][0] >= level:
             stack.pop()
@@ -111,12 +116,42 @@ def relative(from_url: str, to_url: str) -> str:
     return "./" if rel == "." else rel + "/"
 
 
+def relative_file(from_url: str, path: str) -> str:
+    """Relative link from a directory URL to a file (``downloads/glossary.csv``)."""
+    return posixpath.relpath("/" + path, "/" + from_url)
+
+
+# A sentence ends at . ! or ? followed by white space and a capital letter or digit (or by the end of the text):
+# "e.g. banks" and "t.ex. banker" go on; "… work. The …" ends.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with an ellipsis when it was cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > 0:  # only a single word longer than the limit is cut inside itself
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
 def first_sentence(text: str, limit: int = 200) -> str:
-    """Plain-text summary used for tooltips and meta descriptions."""
+    """Plain-text summary used for previews, listings and meta descriptions: the first sentence, at most ``limit``."""
     plain = re.sub(r"[*_`\[\]]|\(https?://[^)]*\)", "", " ".join(text.split()))
-    m = re.match(r"(.+?[.!?])(\s|$)", plain)
-    out = m.group(1) if m else plain
-    return out if len(out) <= limit else out[: limit - 1].rstrip() + "…"
+    for m in _SENTENCE_END.finditer(plain):
+        rest = plain[m.end():].lstrip(" \"'“‘«»([")
+        if not rest or rest[0].isupper() or rest[0].isdigit():
+            plain = plain[: m.end()]
+            break
+    return shorten(plain, limit)
+
+
+def capitalized(text: str) -> str:
+    """``text`` with a capital first letter: language names are lower case in many languages ("engelska"),
+    headings start with a capital."""
+    return text[:1].upper() + text[1:]
 
 
 def preferred(block: ConceptLocale) -> str:
@@ -141,6 +176,35 @@ class Link:
     href: str
     label: str
     tooltip: str
+    lang: str = ""  # the label's language when it is not the page's (an untranslated concept shows another's)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """A cited source: its title (in its own language), publisher, date and, when it has one, its http(s) URL."""
+
+    title: str
+    publisher: str | None
+    url: str | None
+    date: str | None
+    date_label: str
+    lang: str  # the title's language when it is not the page's
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A file the build publishes under ``downloads/``: the export format, its languages, size and omissions."""
+
+    file: str  # e.g. "glossary.tbx", "glossary-en-sv.csv"
+    fmt: str  # a name of the exporter registry
+    locales: tuple[str, ...]  # () for every language
+    size: int  # bytes
+    omitted: int  # fields left out because they still hold a placeholder
+    media_type: str
+
+    @property
+    def path(self) -> str:
+        return f"downloads/{self.file}"
 
 
 def _environment(project_locales: Path | None, locale: str) -> jinja2.Environment:
@@ -168,10 +232,14 @@ class RenderContext:
     site_name: str
     site_url: str
     stale: Callable[[Concept, str], list[str]]
+    changed: Mapping[str, datetime.date] = field(default_factory=dict)  # entry id → date of its last change
+    today: datetime.date = field(default_factory=datetime.date.today)  # the build date: for entries without one
+    downloads: Sequence[Download] = ()
     gettext: Callable[[str], str] = field(init=False)
     env: jinja2.Environment = field(init=False)
     concepts: dict[str, Concept] = field(init=False)
     matcher: TermMatcher = field(init=False)
+    _summaries: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         project_locales = self.settings.root / "locales"
@@ -188,13 +256,60 @@ class RenderContext:
         block = concept.locales.get(self.locale) or concept.locales.get(self.settings.source_locale)
         return preferred(block) if block else concept.id
 
+    def label_lang(self, concept: Concept) -> str:
+        """The language of ``label(concept)`` when it is not this locale's ("" when it is, or is the bare id)."""
+        if self.locale in concept.locales or self.settings.source_locale not in concept.locales:
+            return ""
+        return self.settings.source_locale
+
+    def lang_of(self, code: str) -> str:
+        """``code`` as a ``lang`` attribute for text in that language: "" when it is this page's language."""
+        return "" if code == self.locale else code
+
+    def language_name(self, code: str) -> str:
+        """The name of the language ``code`` in this locale's language (Babel's CLDR data): "engelska", "Swedish"."""
+        try:
+            name = BabelLocale.parse(code, sep="-").get_display_name(self.settings.locale(self.locale).babel)
+        except (ValueError, TypeError):
+            name = None
+        return name or self.settings.locale(code).name
+
+    def date_label(self, date: datetime.date) -> str:
+        """``date`` written out in this locale ("1 december 2026", "December 1, 2026")."""
+        return format_date(date, format="long", locale=self.settings.locale(self.locale).babel)
+
+    def source(self, s: Source) -> SourceView:
+        label = self.date_label(datetime.date.fromisoformat(s.date)) if s.date else ""
+        # A title without a language is in the glossary's source language, the language it was written from.
+        return SourceView(s.title, s.publisher, safe_url(s.url), s.date, label, self.lang_of(s.language or self.settings.source_locale))
+
+    def changed_on(self, entry_id: str) -> datetime.date:
+        return self.changed.get(entry_id, self.today)
+
+    def lastmod(self, entry_ids: Iterable[str]) -> str:
+        """The ISO date of the latest change among ``entry_ids`` (the build date when there are none)."""
+        return max((self.changed_on(i) for i in entry_ids), default=self.today).isoformat()
+
     def summary(self, concept: Concept) -> str:
-        block = concept.locales.get(self.locale)
-        return first_sentence(block.definition) if block else self.gettext("Not yet translated")
+        """The concept's short definition in this locale; made once, as every page that links the concept shows it."""
+        found = self._summaries.get(concept.id)
+        if found is None:
+            block = concept.locales.get(self.locale)
+            found = self._summaries[concept.id] = first_sentence(block.definition) if block else self.gettext("Not yet translated")
+        return found
 
     def link(self, concept_id: str, from_url: str) -> Link:
         c = self.concepts[concept_id]
-        return Link(relative(from_url, f"terms/{c.id}/"), self.label(c), self.summary(c))
+        return Link(relative(from_url, f"terms/{c.id}/"), self.label(c), self.summary(c), self.label_lang(c))
+
+    def in_locale(self, from_url: str, code: str, url: str) -> str:
+        """A relative link from this locale's page ``from_url`` to the page ``url`` of locale ``code``."""
+        return relative(self.settings.locale(self.locale).prefix + from_url, self.settings.locale(code).prefix + url)
+
+    def at_root(self, from_url: str, path: str) -> str:
+        """A relative link from this locale's page ``from_url`` to a file published once, by the first locale's
+        build (the downloads)."""
+        return relative_file(self.settings.locale(self.locale).prefix + from_url, self.settings.locales[0].prefix + path)
 
     def category_label(self, category_id: str) -> str:
         category = self.settings.category(category_id)

@@ -8,6 +8,8 @@ from markupsafe import Markup
 
 from glossary_tool.render.comparison import comparison_title
 from glossary_tool.render.context import RenderContext, RenderedPage, page
+from glossary_tool.render.downloads import DOWNLOADS_URL
+from glossary_tool.render.pair import pair_title, pair_url, pairs
 from glossary_tool.render.text import render_markdown
 
 
@@ -34,6 +36,8 @@ class HomeView:
     index_href: str
     faq_href: str | None
     comparisons: tuple[PageLink, ...]
+    pairs: tuple[PageLink, ...]
+    downloads_href: str | None
 
 
 def home_page(ctx: RenderContext) -> RenderedPage:
@@ -47,6 +51,9 @@ def home_page(ctx: RenderContext) -> RenderedPage:
         for cat in ctx.settings.categories if counts.get(cat.id)
     )
     comparisons = tuple(PageLink(f"compare/{cmp.id}/", comparison_title(ctx, cmp)) for cmp in ctx.glossary.comparisons)
+    language_pairs = tuple(PageLink(pair_url(a, b), pair_title(ctx, a, b)) for a, b in pairs(ctx.settings.locale_codes))
     view = HomeView(ctx.site_name, Markup(render_markdown(intro)) if intro else Markup(""), len(ctx.glossary.concepts),
-                    categories, "index-a-z/", "faq/" if ctx.glossary.faqs else None, comparisons)
-    return page("index.md", ctx.site_name, ctx.render("home.html", p=view), in_nav=True)
+                    categories, "index-a-z/", "faq/" if ctx.glossary.faqs else None, comparisons, language_pairs,
+                    DOWNLOADS_URL if ctx.downloads else None)
+    return page("index.md", ctx.site_name, ctx.render("home.html", p=view), in_nav=True,
+                lastmod=ctx.lastmod(e.id for e in ctx.glossary.entries))

@@ -127,8 +127,13 @@ def _(text: str) -> str:
     return text
 
 
-# Strings on the theme's own pages (the 404 page), handed to MkDocs' templates through ``config.extra``.
-THEME_LABELS = {"glossary_not_found": _("Page not found"), "glossary_home": _("Go to the home page")}
+# Strings of the theme's own templates (the 404 page, the footer, the words glossary.js shows), handed to MkDocs'
+# templates through ``config.extra``.
+THEME_LABELS = {
+    "glossary_not_found": _("Page not found"), "glossary_home": _("Go to the home page"), "glossary_index": _("A–Z index"),
+    "glossary_license_label": _("Licence"), "glossary_repository": _("Source repository"),
+    "glossary_preview_open": _("Open the entry"), "glossary_menu": _("Navigation menu"),
+}
 
 
 def theme_labels(project_dir: Path | None, locale: str) -> dict[str, str]:

@@ -85,5 +85,6 @@ def index_pages(ctx: RenderContext) -> list[RenderedPage]:
             letters.append(LetterLink(letter, start is not None, f"{target}#letter-{anchor(letter)}"))
         view = IndexView(title, tuple(LetterGroup(letter, anchor(letter), tuple(items)) for letter, items in groups),
                          tuple(letters), pager(urls, n))
-        pages.append(page(listing_src("index-a-z", n), listing_title(title, n, len(chunks)), ctx.render("index_az.html", p=view), in_nav=n == 0))
+        pages.append(page(listing_src("index-a-z", n), listing_title(title, n, len(chunks)), ctx.render("index_az.html", p=view), in_nav=n == 0,
+                          lastmod=ctx.lastmod(e.id for e in chunk)))
     return pages

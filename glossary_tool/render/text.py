@@ -61,6 +61,16 @@ def render_markdown(text: str) -> str:
     return sanitize(_MD.convert(escaped))
 
 
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL, the only links the site makes from contributor text; else None."""
+    if not url:
+        return None
+    scheme, _, rest = url.partition(":")
+    if scheme.lower() not in ("http", "https") or not rest.startswith("//") or any(c.isspace() or c in "<>\"'`" for c in url):
+        return None
+    return url
+
+
 def render_inline(text: str) -> str:
     """Like render_markdown, but without the surrounding paragraph (for table cells and list items)."""
     out = render_markdown(text)
@@ -148,7 +158,11 @@ def link_terms(fragment: str, targets: Iterable[LinkTarget] | TermMatcher, exclu
         if target.href in linked:
             return None
         linked.add(target.href)
-        a = lxml_html.Element("a", href=target.href, title=target.tooltip)
+        # A data attribute, not a title: the preview (overrides/assets/javascripts/glossary.js) shows it on hover,
+        # focus and touch alike, where a native title tooltip shows only on hover. Not "data-preview", which
+        # Material's instant navigation takes as a request to preview the whole target page.
+        a = lxml_html.Element("a", href=target.href)
+        a.set("data-glossary-preview", target.tooltip)
         a.set("class", "glossary-link")
         a.text = match_text
         return a

@@ -1,15 +1,22 @@
-"""Concept pages: terms, definition, relations, notices, structured data."""
+"""Concept pages: the reader's language first, every other language after it, relations, sources, citation, notices."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
+from pathlib import Path
 
-from conftest import FIXTURES
-from render_helpers import SETTINGS, render
+from conftest import FIXTURES, concept
+from lxml import html as lxml_html
+from render_helpers import SETTINGS, render, render_with
 
 from glossary_tool.lint import run
 from glossary_tool.model import Glossary
+
+
+def tree(fragment: str) -> lxml_html.HtmlElement:
+    return lxml_html.fragment_fromstring(fragment, create_parent="div")
 
 
 def test_concept_page_shows_the_parts() -> None:
@@ -19,19 +26,118 @@ def test_concept_page_shows_the_parts() -> None:
     assert 'href="../outsourcing/"' in html
 
 
-def test_services_listed_on_the_model_page() -> None:
-    assert 'href="../customer-service/"' in render("en")["terms/bpo.md"].html
+def test_the_readers_language_comes_first_then_every_other_language_under_its_name() -> None:
+    sv = tree(render("sv")["terms/kpo.md"].html)
+    ids = [h.get("id") for h in sv.iter("h2")]
+    assert ids.index("definition") < ids.index("terms") < ids.index("lang-en") < ids.index("sources")
+    heading = sv.get_element_by_id("lang-en")
+    assert heading.text == "Engelska"  # the language's name in the reader's language
+    en = tree(render("en")["terms/kpo.md"].html)
+    assert en.get_element_by_id("lang-sv").text == "Swedish"
+    assert "lang-en" not in {h.get("id") for h in en.iter("h2")}
 
 
-def test_untranslated_concept_shows_a_localized_notice_and_no_english_text() -> None:
+def test_each_equivalent_links_to_the_concept_in_its_language_and_carries_its_lang() -> None:
+    sv = tree(render("sv")["terms/kpo.md"].html)
+    section = sv.xpath("//section[@aria-labelledby='lang-en']")[0]
+    links = section.xpath(".//tbody//a")
+    assert [a.text for a in links] == ["knowledge process outsourcing", "KPO"]
+    assert {a.get("href") for a in links} == {"../../../terms/kpo/"}  # from /sv/terms/kpo/ to /terms/kpo/
+    # a full page load into the other language's site, which instant navigation must not swap into this one
+    assert all(a.getparent().get("lang") == "en" and a.get("hreflang") == "en" and a.get("target") == "_self" for a in links)
+    # its type, status and grammar are labelled in the reader's language
+    assert [td.text_content() for td in section.xpath(".//tbody/tr[1]/td")[1:]] == ["fullständig form", "rekommenderad", "substantiv"]
+    definition = section.xpath(".//details/div")[0]
+    assert definition.get("lang") == "en" and definition.text_content().startswith("Handing knowledge-heavy work")
+    en = tree(render("en")["terms/kpo.md"].html)
+    sv_links = en.xpath("//section[@aria-labelledby='lang-sv']//tbody//a")
+    assert {a.get("href") for a in sv_links} == {"../../sv/terms/kpo/"} and all(a.getparent().get("lang") == "sv" for a in sv_links)
+    assert "utrum" not in en.text_content() and "common gender" in en.text_content()
+
+
+def test_text_in_the_pages_own_language_has_no_lang_of_its_own() -> None:
+    sv = tree(render("sv")["terms/kpo.md"].html)
+    for el in sv.xpath("//*[@lang]"):
+        assert el.get("lang") == "en", lxml_html.tostring(el)
+    english_text = " ".join(el.text_content() for el in sv.xpath("//*[@lang='en']"))
+    assert "Handing knowledge-heavy work" in english_text and "knowledge process outsourcing" in english_text
+
+
+DEPRECATED = concept("dep", en="data capture", sv="datafångst").replace(
+    "        status: preferred\n        grammar: {pos: noun, gender: utrum}\n",
+    "        status: preferred\n        grammar: {pos: noun, gender: utrum}\n"
+    "      - text: datainfångning\n        type: variant\n        status: deprecated\n        grammar: {pos: noun, gender: utrum}\n")
+
+
+def test_a_deprecated_term_is_struck_through_marked_do_not_use_and_names_the_preferred_term(tmp_path: Path) -> None:
+    for locale, words in (("sv", ("använd inte", "använd datafångst i stället")), ("en", ("do not use", "use datafångst instead"))):
+        page = tree(render_with(tmp_path / locale, {"dep.yaml": DEPRECATED}, locale)["terms/dep.md"].html)
+        row = page.xpath("//tr[contains(@class, 'glossary-status-deprecated')]")[0]
+        struck = row.xpath(".//s")[0]
+        assert struck.text_content() == "datainfångning"
+        status = row.xpath("./td")[2].text_content()
+        assert all(w in status for w in words), status
+        if locale == "en":  # in another language's block, both terms carry that language
+            assert struck.get("lang") == "sv" and row.xpath("./td[3]//span[@lang='sv']")[0].text == "datafångst"
+
+
+SOURCES = concept("src").replace(
+    "    date: \"2023-10-20\"\n",
+    "    date: \"2023-10-20\"\n    url: https://example.org/a\n  - title: Svensk källa\n    language: sv\n")
+
+
+def test_sources_are_links_and_titles_carry_their_language(tmp_path: Path) -> None:
+    sv = tree(render_with(tmp_path / "sv", {"src.yaml": SOURCES}, "sv")["terms/src.md"].html)
+    first, second = sv.xpath("//ul[@class='glossary-sources']/li")
+    link = first.xpath("./a")[0]
+    assert link.get("href") == "https://example.org/a" and link.get("rel") == "noopener noreferrer"
+    assert link.xpath("./cite")[0].get("lang") == "en"  # a title without a language is in the source language
+    assert second.xpath("./cite")[0].get("lang") is None and not second.xpath(".//a")
+    en = tree(render_with(tmp_path / "en", {"src.yaml": SOURCES}, "en")["terms/src.md"].html)
+    assert [c.get("lang") for c in en.xpath("//ul[@class='glossary-sources']//cite")] == [None, "sv"]
+
+
+def test_last_change_and_the_citation_line() -> None:
+    changed = {"kpo": datetime.date(2024, 3, 5)}
+    page = render("sv", changed=changed, today=datetime.date(2030, 1, 1))["terms/kpo.md"]
+    html = tree(page.html)
+    assert html.xpath("//p[contains(@class, 'glossary-meta')]/time/@datetime") == ["2024-03-05"]
+    cite = html.xpath("//p[@class='glossary-cite']")[0]
+    assert cite.text_content() == "”KPO”. I: S. Senast ändrad 5 mars 2024. http://h/sv/terms/kpo/"
+    assert cite.xpath("./a/@href") == ["http://h/sv/terms/kpo/"]
+    assert page.lastmod == "2024-03-05"
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page.html, re.S).group(1))
+    assert ld["dateModified"] == "2024-03-05"
+    # an entry git does not know gets the build date
+    assert render("en", changed={}, today=datetime.date(2030, 1, 1))["terms/kpo.md"].lastmod == "2030-01-01"
+
+
+def test_headings_have_permalinks_that_stay_out_of_the_table_of_contents() -> None:
+    page = render("en")["terms/kpo.md"]
+    html = tree(page.html)
+    for h2 in html.iter("h2"):
+        (link,) = h2.xpath("./a[@class='headerlink']")
+        assert link.get("href") == "#" + h2.get("id") and link.get("aria-label") == "Permanent link"
+    titles = [h.title for h in page.toc[0].children]
+    assert titles[:2] == ["Definition", "Terms"] and not any("¶" in t for t in titles)
+
+
+def test_untranslated_concept_shows_a_localized_notice_and_the_other_language_marked_as_such() -> None:
     g = run(SETTINGS, [FIXTURES / "valid"]).glossary
     kpo = g.concept("kpo")
     assert kpo is not None
     stripped = kpo.model_copy(update={"locales": {"en": kpo.locales["en"]}})
     entries = tuple(e if e.id != "kpo" else type(e)(stripped, e.doc) for e in g.entries)
-    html = render("sv", Glossary(entries))["terms/kpo.md"].html
-    assert "Inte översatt ännu" in html
-    assert "Handing knowledge-heavy work" not in html
+    html = tree(render("sv", Glossary(entries))["terms/kpo.md"].html)
+    assert "Inte översatt ännu" in html.text_content()
+    assert html.xpath("//h1/span/@lang") == ["en"]  # the title is the English term
+    for el in html.iter():
+        if el.text and "Handing knowledge-heavy work" in el.text:
+            assert el.xpath("ancestor-or-self::*[@lang='en']"), "English text outside a lang='en' element"
+    # and on the English page, Swedish is listed as not yet translated
+    en = tree(render("en", Glossary(entries))["terms/kpo.md"].html)
+    section = en.xpath("//section[@aria-labelledby='lang-sv']")[0]
+    assert "Not yet translated" in section.text_content() and not section.xpath(".//table")
 
 
 def test_stale_notice() -> None:
@@ -50,3 +156,9 @@ def test_first_mention_links_in_definitions_but_not_to_itself() -> None:
     html = render("en")["terms/kpo.md"].html
     definition = html.split('class="glossary-definition"')[1].split("</div>")[0]
     assert 'href="../kpo/"' not in definition
+
+
+def test_links_to_concepts_carry_their_short_definition_as_a_preview_not_a_title() -> None:
+    html = tree(render("en")["terms/kpo.md"].html)
+    links = html.xpath("//dl[@class='glossary-relations']//a")
+    assert links and all(a.get("data-glossary-preview") and a.get("title") is None for a in links)

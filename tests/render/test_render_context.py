@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
-from render_helpers import render
+from render_helpers import render, render_with
 
 from glossary_tool.render.context import relative
 
@@ -49,3 +52,57 @@ def test_every_page_has_a_table_of_contents_from_its_headings() -> None:
     kpo = pages["terms/kpo.md"].toc
     assert kpo[0].level == 1 and {"terms", "definition", "sources"} <= {h.id for h in kpo[0].children}
     assert all(p.toc for p in pages.values())
+
+
+@pytest.mark.parametrize(("text", "limit", "expected"), [
+    ("A short text.", 200, "A short text."),
+    ("Outsourcing of work for banking clients", 25, "Outsourcing of work for…"),  # not "…for ban…"
+    ("one two, three four", 13, "one two…"),  # no comma before the ellipsis
+    ("Donaudampfschifffahrtsgesellschaft", 10, "Donaudamp…"),  # one word longer than the limit: cut inside it
+])
+def test_shortened_text_is_cut_at_a_word_boundary_with_an_ellipsis(text: str, limit: int, expected: str) -> None:
+    from glossary_tool.render.context import shorten
+
+    out = shorten(text, limit)
+    assert out == expected and len(out) <= limit
+
+
+def test_first_sentence_does_not_end_at_an_abbreviation() -> None:
+    from glossary_tool.render.context import first_sentence
+
+    assert first_sentence("Work for banks, e.g. loan processing. Then more.") == "Work for banks, e.g. loan processing."
+    assert first_sentence("Arbete, t.ex. analys och utredning. Mer text.") == "Arbete, t.ex. analys och utredning."
+    assert first_sentence("See [the *guide*](https://x.org/a) first! Rest.") == "See the guide first!"
+    long = "word " * 60
+    assert first_sentence(long).endswith("word…") and len(first_sentence(long)) <= 200
+
+
+def test_long_definitions_are_shortened_at_a_word_boundary_everywhere_they_are_summarised(tmp_path: Path) -> None:
+    from conftest import concept
+
+    long = " ".join(["outsourcing of banking work"] * 12)  # 335 characters, no sentence end
+    entry = concept("long", en="long entry").replace("definition: An English definition.", f"definition: {long}")
+    mention = concept("other", en="other entry").replace("definition: An English definition.", "definition: See long entry.")
+    pages = render_with(tmp_path, {"long.yaml": entry, "other.yaml": mention}, "en")
+    previews = re.findall(r'data-glossary-preview="([^"]*)"', pages["terms/other.md"].html)
+    listed = re.findall(r"<dd>([^<]*)</dd>", pages["categories/model.md"].html)
+    summaries = [pages["terms/long.md"].description, *previews, *(d for d in listed if d.startswith("outsourcing of banking"))]
+    assert len(summaries) >= 3
+    for summary in summaries:
+        assert len(summary) <= 200 and summary.endswith("…"), summary
+        assert long.startswith(summary[:-1]) and long[len(summary) - 1] == " ", summary  # cut where a word ends
+
+
+def test_links_between_locales_and_to_the_published_files() -> None:
+    from render_helpers import SETTINGS
+
+    from glossary_tool.model import Glossary
+    from glossary_tool.render.context import RenderContext
+
+    sv = RenderContext(Glossary(()), SETTINGS, "sv", "S", "http://h/sv/", lambda c, code: [])
+    assert sv.in_locale("terms/kpo/", "en", "terms/kpo/") == "../../../terms/kpo/"
+    assert sv.at_root("downloads/", "downloads/glossary.csv") == "../../downloads/glossary.csv"
+    en = RenderContext(Glossary(()), SETTINGS, "en", "S", "http://h/", lambda c, code: [])
+    assert en.in_locale("terms/kpo/", "sv", "terms/kpo/") == "../../sv/terms/kpo/"
+    assert en.at_root("glossary/en-sv/2/", "downloads/glossary-en-sv.csv") == "../../../downloads/glossary-en-sv.csv"
+    assert (en.language_name("sv"), sv.language_name("en")) == ("Swedish", "engelska")

@@ -25,8 +25,8 @@ def test_links_with_bad_schemes_lose_their_href() -> None:
 def test_first_mention_only_and_longest_match() -> None:
     html = link_terms("<p>BPO and BPO; data entry and data.</p>", T)
     assert html.count('href="../bpo/"') == 1
-    assert '<a href="../data-entry/" title="e" class="glossary-link">data entry</a>' in html
-    assert '<a href="../data/" title="f" class="glossary-link">data</a>.' in html
+    assert '<a href="../data-entry/" data-glossary-preview="e" class="glossary-link">data entry</a>' in html
+    assert '<a href="../data/" data-glossary-preview="f" class="glossary-link">data</a>.' in html
 
 
 def test_no_links_inside_code_links_or_headings() -> None:
@@ -34,6 +34,14 @@ def test_no_links_inside_code_links_or_headings() -> None:
     assert "glossary-link" not in html
 
 
-def test_tooltip_is_escaped() -> None:
+def test_preview_is_escaped_and_no_native_tooltip_is_made() -> None:
     html = link_terms("<p>BPO</p>", T)
-    assert 'title="Short &lt;b&gt;def&lt;/b&gt;"' in html
+    assert 'data-glossary-preview="Short &lt;b&gt;def&lt;/b&gt;"' in html and "title=" not in html
+
+
+def test_only_absolute_http_urls_are_safe() -> None:
+    from glossary_tool.render.text import safe_url
+
+    assert safe_url("https://example.org/a?b=c") == "https://example.org/a?b=c" and safe_url("HTTP://x.org") == "HTTP://x.org"
+    for bad in ["javascript:alert(1)", "data:text/html,x", "//x.org/a", "/local", "https:x", "https://x.org/\"a", "", None]:
+        assert safe_url(bad) is None, bad

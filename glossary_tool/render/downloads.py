@@ -1,0 +1,107 @@
+"""The downloads: the glossary's exports, made by the build, and the page that lists them with their sizes.
+
+Every file comes from ``export.run_export``, the same entry point as ``glossary-tool export``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel.numbers import format_decimal
+
+from glossary_tool.config import Settings
+from glossary_tool.model import Glossary
+from glossary_tool.problems import FatalError
+from glossary_tool.render.context import Download, RenderContext, RenderedPage, page
+from glossary_tool.render.i18n import _
+from glossary_tool.render.pair import pair_slug, pair_title, pairs
+
+DOWNLOADS_URL = "downloads/"
+# (registry name, file name, media type) of the whole glossary's files; the pairs follow.
+WHOLE = (
+    ("tbx", "glossary.tbx", "application/xml"),
+    ("csv", "glossary.csv", "text/csv"),
+    ("skos", "glossary.skos.jsonld", "application/ld+json"),
+    ("json", "glossary.json", "application/json"),
+)
+PAIR_FORMAT = "csv-pair"
+
+
+def export_files(glossary: Glossary, settings: Settings) -> list[tuple[Download, bytes]]:
+    """Every download with its bytes: the whole glossary in each format, then each ordered language pair as CSV.
+
+    ``settings.site_url`` must be the site's root URL: the SKOS export names each concept by its page there.
+    A format that has nothing to export (TBX without a single concept) is left out: a new, empty glossary builds."""
+    from glossary_tool.export import run_export
+
+    jobs: list[tuple[str, str, str, tuple[str, str] | None]] = [(fmt, name, media_type, None) for fmt, name, media_type in WHOLE]
+    jobs += [(PAIR_FORMAT, f"glossary-{pair_slug(a, b)}.csv", "text/csv", (a, b)) for a, b in pairs(settings.locale_codes)]
+    out = []
+    for fmt, name, media_type, locales in jobs:
+        try:
+            result = run_export(glossary, settings, fmt, locales=locales)
+        except FatalError:
+            continue
+        out.append((Download(name, fmt, locales or (), len(result.data), result.omitted, media_type), result.data))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class FileView:
+    label: str
+    description: str
+    href: str
+    file: str
+    size: str
+    omitted: int
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadsView:
+    title: str
+    whole: tuple[FileView, ...]
+    pairs: tuple[FileView, ...]
+    date: str
+    date_label: str
+
+
+SIZE_UNITS = (_("%(size)s B"), _("%(size)s kB"), _("%(size)s MB"))
+
+
+def size_label(ctx: RenderContext, size: int) -> str:
+    """A file size for readers, in the locale's number format: "980 B", "12.3 kB", "4,1 MB" (powers of 1,000)."""
+    babel = ctx.settings.locale(ctx.locale).babel
+    if size < 1000:
+        return ctx.gettext(SIZE_UNITS[0]) % {"size": format_decimal(size, locale=babel)}
+    unit, scale = (1, 1000) if size < 1000 * 1000 else (2, 1000 * 1000)
+    return ctx.gettext(SIZE_UNITS[unit]) % {"size": format_decimal(round(size / scale, 1), format="#,##0.#", locale=babel)}
+
+
+# Each format's name and what it is for (a msgid, translated where it is shown).
+FORMAT_LABELS = {
+    "tbx": ("TBX-Basic", _("ISO 30042 TermBase eXchange, for translation and terminology tools")),
+    "csv": ("CSV", _("One row per term, for spreadsheets")),
+    "skos": ("SKOS (JSON-LD)", _("The concepts as linked data")),
+    "json": ("JSON", _("Every entry with every field")),
+}
+
+
+def downloads_pages(ctx: RenderContext) -> list[RenderedPage]:
+    """The downloads page of this locale (none when the build publishes no files); the files themselves are
+    published once, at the site's root, and every locale's page links to them there."""
+    if not ctx.downloads:
+        return []
+    url = DOWNLOADS_URL
+    whole, pair_files = [], []
+    for d in ctx.downloads:
+        href = ctx.at_root(url, d.path)
+        if d.locales:
+            source, target = d.locales
+            pair_files.append(FileView(pair_title(ctx, source, target), "", href, d.file, size_label(ctx, d.size), d.omitted))
+        else:
+            label, description = FORMAT_LABELS.get(d.fmt, (d.fmt, ""))
+            whole.append(FileView(label, ctx.gettext(description) if description else "", href, d.file, size_label(ctx, d.size), d.omitted))
+    title = ctx.gettext("Downloads")
+    lastmod = ctx.lastmod(e.id for e in ctx.glossary.entries)
+    view = DownloadsView(title, tuple(whole), tuple(pair_files), ctx.today.isoformat(), ctx.date_label(ctx.today))
+    return [page("downloads.md", title, ctx.render("downloads.html", p=view), in_nav=True, lastmod=lastmod)]

@@ -1,0 +1,127 @@
+"""When each entry last changed: the date of the last commit that touched its file, read in one ``git log`` pass.
+
+Files that git does not know or that have uncommitted edits, and every file outside git, get the build date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO
+
+from glossary_tool.model import Glossary
+
+GIT_TIMEOUT = 120  # seconds; a long history is read only until every file has been seen
+
+
+def build_date(environ: Mapping[str, str] | None = None) -> datetime.date:
+    """Today (UTC), or the date of ``SOURCE_DATE_EPOCH`` when it is set, so that a rebuild can repeat a build."""
+    env = os.environ if environ is None else environ
+    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    return datetime.datetime.now(tz=datetime.UTC).date()
+
+
+def _git(folder: Path, *args: str) -> subprocess.Popen[bytes] | None:
+    try:
+        return subprocess.Popen(["git", "-C", str(folder), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                stdin=subprocess.DEVNULL, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})
+    except OSError:  # no git on this machine
+        return None
+
+
+def _run(folder: Path, *args: str) -> bytes | None:
+    """The output of one short git command; None when git fails, is missing or takes too long."""
+    proc = _git(folder, *args)
+    if proc is None:
+        return None
+    try:
+        out, _ = proc.communicate(timeout=GIT_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return None
+    return out if proc.returncode == 0 else None
+
+
+def _uncommitted(folder: Path) -> set[str] | None:
+    """Paths (relative to ``folder``) with uncommitted changes or unknown to git; None when ``folder`` is not in git."""
+    prefix = _run(folder, "rev-parse", "--show-prefix")  # the folder's path in its repository, "" or ending in "/"
+    out = _run(folder, "status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", ".") if prefix is not None else None
+    if prefix is None or out is None:
+        return None
+    prefix_text = os.fsdecode(prefix.strip())
+    found = set()
+    for record in out.split(b"\0"):
+        if len(record) > 3:  # "XY path", the path relative to the top of the repository
+            path = os.fsdecode(record[3:])
+            if path.startswith(prefix_text):
+                found.add(path[len(prefix_text):])
+    return found
+
+
+def last_changes(folder: Path, files: Iterable[Path], today: datetime.date) -> dict[Path, datetime.date]:
+    """The date each of ``files`` (under ``folder``) last changed: its last commit's date, else ``today``.
+
+    One ``git log`` for all of them, not one process per file: at 10,000 entries that would dominate the build.
+    The log is read newest first and stopped as soon as every file has been seen."""
+    wanted = {f.resolve(): f for f in files}
+    out: dict[Path, datetime.date] = dict.fromkeys(wanted.values(), today)
+    folder = folder.resolve()
+    dirty = _uncommitted(folder)
+    if dirty is None:
+        return out
+    pending: dict[str, Path] = {}
+    for resolved, original in wanted.items():
+        try:
+            rel = resolved.relative_to(folder).as_posix()
+        except ValueError:
+            continue  # outside the folder: the build date
+        if rel not in dirty:
+            pending[rel] = original
+    if not pending:
+        return out
+    proc = _git(folder, "-c", "core.quotepath=off", "log", "-z", "--name-only", "--no-renames", "--format=%x01%cs", "--relative", "--", ".")
+    if proc is None or proc.stdout is None:
+        return out
+    try:
+        _read_log(proc.stdout, pending, out)
+    finally:
+        if proc.poll() is None:
+            proc.kill()  # every file has been seen: the rest of the history is not needed
+        proc.communicate()
+    return out
+
+
+def _read_log(stream: IO[bytes], pending: dict[str, Path], out: dict[Path, datetime.date]) -> None:
+    """Fill ``out`` from ``git log -z --name-only --format=%x01%cs`` output, newest commit first."""
+    current: datetime.date | None = None
+    rest = b""
+    while pending:
+        chunk = stream.read(1 << 16)
+        if not chunk:
+            break
+        tokens = (rest + chunk).split(b"\0")
+        rest = tokens.pop()  # an incomplete token waits for the next chunk
+        for raw in tokens:
+            token = raw.lstrip(b"\n")
+            if token.startswith(b"\x01"):
+                try:
+                    current = datetime.date.fromisoformat(token[1:].decode("ascii"))
+                except ValueError:
+                    current = None
+            elif token and current is not None:
+                path = pending.pop(os.fsdecode(token), None)
+                if path is not None:
+                    out[path] = current
+
+
+def entry_dates(glossary: Glossary, content_dir: Path, today: datetime.date) -> dict[str, datetime.date]:
+    """Entry id → the date its file last changed (``today`` when git cannot tell)."""
+    paths = {e.id: Path(e.doc.path) for e in glossary.entries}
+    dates = last_changes(content_dir, paths.values(), today)
+    return {entry_id: dates[path] for entry_id, path in paths.items()}

@@ -1,0 +1,139 @@
+"""A glossary per ordered language pair (English→Swedish, Swedish→English, …): every concept's terms in both.
+
+Sorted in the source language's alphabetical order and split into pages like the A–Z index; each page links its CSV.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from glossary_tool.model import Concept
+from glossary_tool.render import collation
+from glossary_tool.render.context import (
+    Download,
+    Pager,
+    RenderContext,
+    RenderedPage,
+    capitalized,
+    chunked,
+    listing_src,
+    listing_title,
+    listing_url,
+    page,
+    pager,
+    preferred,
+    relative,
+)
+from glossary_tool.render.i18n import _
+
+
+def pair_slug(source: str, target: str) -> str:
+    """The pair's part of URLs and file names: ``en-sv``, ``pt-br-en``."""
+    return f"{source.lower()}-{target.lower()}"
+
+
+def pair_url(source: str, target: str) -> str:
+    return f"glossary/{pair_slug(source, target)}/"
+
+
+def pairs(codes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Every ordered pair of different locales, in configured order."""
+    return [(a, b) for a in codes for b in codes if a != b]
+
+
+@dataclass(frozen=True, slots=True)
+class PairTerm:
+    text: str
+    status: str
+    lang: str  # the term's language when it is not the page's
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One language of a row: the concept's terms in it and its page there (no terms: not yet translated)."""
+
+    terms: tuple[PairTerm, ...]
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class PairRow:
+    id: str
+    source: Side
+    target: Side
+    category: str
+    category_href: str
+
+
+@dataclass(frozen=True, slots=True)
+class PairView:
+    title: str
+    source_code: str
+    target_code: str
+    source_name: str
+    target_name: str
+    rows: tuple[PairRow, ...]
+    total: int
+    download: Download | None
+    download_href: str
+    others: tuple[tuple[str, str], ...]  # (title, href) of the other pairs
+    pager: Pager | None
+
+
+PAIR_TITLE = _("Glossary %(source)s–%(target)s")
+
+
+def pair_title(ctx: RenderContext, source: str, target: str) -> str:
+    """"Glossary English–Swedish", "Ordlista engelska–svenska": the languages named in the reader's language."""
+    return ctx.gettext(PAIR_TITLE) % {"source": ctx.language_name(source), "target": ctx.language_name(target)}
+
+
+def _ordered(ctx: RenderContext, code: str) -> list[Concept]:
+    """Every concept in ``code``'s alphabetical order of its name there; those without a block in ``code`` after the
+    others, by id, so that the list is still complete."""
+    keyed = []
+    for c in ctx.glossary.concepts:
+        block = c.locales.get(code)
+        keyed.append(((0, collation.sort_key(preferred(block), code)) if block else (1, ((), c.id)), c))
+    keyed.sort(key=lambda item: item[0])
+    return [c for _, c in keyed]
+
+
+def pair_pages(ctx: RenderContext) -> list[RenderedPage]:
+    """Every ordered pair's pages in this locale; each pair's first page is listed in the navigation.
+
+    A row needs only each language's term texts and statuses: they are made once per language, not per pair, and
+    links are the page's way up to the site's root plus a fixed path (relpath per link was a third of the time)."""
+    out: list[RenderedPage] = []
+    codes = ctx.settings.locale_codes
+    all_pairs = pairs(codes)
+    downloads = {d.locales: d for d in ctx.downloads if len(d.locales) == 2}
+    terms = {code: {c.id: tuple(PairTerm(t.text, t.status, ctx.lang_of(code)) for t in c.locales[code].terms)
+                    for c in ctx.glossary.concepts if code in c.locales} for code in codes}
+    order = {code: _ordered(ctx, code) for code in {source for source, _ in all_pairs}}
+    categories = {cat.id: ctx.category_label(cat.id) for cat in ctx.settings.categories}
+    here = ctx.settings.locale(ctx.locale).prefix
+    for source, target in all_pairs:
+        concepts = order[source]
+        title = pair_title(ctx, source, target)
+        base = pair_url(source, target)
+        chunks = chunked(concepts)
+        urls = [listing_url(base, n) for n in range(len(chunks))]
+        download = downloads.get((source, target))
+        source_name, target_name = capitalized(ctx.language_name(source)), capitalized(ctx.language_name(target))
+        for n, chunk in enumerate(chunks):
+            url = urls[n]
+            root = relative(here + url, "")  # from this page up to the site's root
+            up = relative(url, "")  # and to this locale's root
+            prefixes = {code: up if code == ctx.locale else root + ctx.settings.locale(code).prefix for code in (source, target)}
+            rows = tuple(
+                PairRow(c.id, Side(terms[source].get(c.id, ()), f"{prefixes[source]}terms/{c.id}/"),
+                        Side(terms[target].get(c.id, ()), f"{prefixes[target]}terms/{c.id}/"),
+                        categories.get(c.category, c.category), f"{up}categories/{c.category}/")
+                for c in chunk)
+            others = tuple((pair_title(ctx, a, b), relative(url, pair_url(a, b))) for a, b in all_pairs if (a, b) != (source, target))
+            view = PairView(title, source, target, source_name, target_name, rows, len(concepts), download,
+                            ctx.at_root(url, download.path) if download else "", others, pager(urls, n))
+            out.append(page(listing_src(base.rstrip("/"), n), listing_title(title, n, len(chunks)), ctx.render("pair.html", p=view),
+                            in_nav=n == 0, nav_group="pairs", lastmod=ctx.lastmod(c.id for c in chunk)))
+    return out

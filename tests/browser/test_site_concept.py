@@ -1,0 +1,92 @@
+"""The concept page in a browser: every language, the reader's first, each fragment in its own language."""
+
+from __future__ import annotations
+
+import pytest
+from site_helpers import DESKTOP, PHONE, SOURCE_URL, NewPage, Site, shot
+
+pytest_plugins = ["site_fixtures"]
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("path", "other", "other_path", "heading"), [
+    ("terms/kpo/", "sv", "sv/terms/kpo/", "Swedish"),
+    ("sv/terms/kpo/", "en", "terms/kpo/", "Engelska"),
+])
+def test_every_language_is_on_the_page_and_each_equivalent_leads_to_it(new_page: NewPage, site: Site, path: str, other: str,
+                                                                        other_path: str, heading: str) -> None:
+    page = new_page()
+    page.goto(site.url + path)
+    headings = page.locator("article h2").evaluate_all("els => els.map(e => e.id)")
+    assert headings.index("definition") < headings.index("terms") < headings.index(f"lang-{other}")
+    assert page.locator(f"#lang-{other}").evaluate("e => e.firstChild.textContent") == heading  # before its permalink
+    section = page.locator(f"section[aria-labelledby='lang-{other}']")
+    terms = section.locator("tbody tr td:first-child")
+    assert terms.count() >= 2
+    for i in range(terms.count()):  # every term of the other language carries that language
+        assert terms.nth(i).locator(f"[lang='{other}']").count() == 1
+    definition = section.locator("details .glossary-definition")
+    assert definition.get_attribute("lang") == other and not definition.is_visible()  # folded
+    section.locator("details summary").click()
+    assert definition.is_visible() and len(definition.inner_text()) > 40
+    section.locator("tbody a").first.click()
+    page.wait_for_url(site.url + other_path)
+    assert page.locator("html").get_attribute("lang") == other
+
+
+def test_every_fragment_in_another_language_carries_its_lang(new_page: NewPage, site: Site) -> None:
+    page = new_page()
+    page.goto(site.url + "sv/terms/kpo/")
+    english = page.locator("article [lang='en']").evaluate_all("els => els.map(e => e.textContent.trim())")
+    assert "knowledge process outsourcing" in english
+    assert any(t.startswith("Outsourcing of knowledge-intensive work") for t in english)
+    cites = page.locator(".glossary-sources cite").evaluate_all("els => els.map(e => [e.textContent, e.lang])")
+    assert ["Skillnaden mellan BPO och KPO", ""] in cites  # a Swedish title on a Swedish page
+    assert all(lang == "en" for text, lang in cites if text != "Skillnaden mellan BPO och KPO")
+    on_english = new_page()
+    on_english.goto(site.url + "terms/kpo/")
+    assert ["Skillnaden mellan BPO och KPO", "sv"] in on_english.locator(".glossary-sources cite").evaluate_all(
+        "els => els.map(e => [e.textContent, e.lang])")
+
+
+def test_a_deprecated_term_is_struck_through_and_names_the_term_to_use(new_page: NewPage, site: Site) -> None:
+    page = new_page()
+    page.goto(site.url + "sv/terms/kpo/")
+    row = page.locator(".glossary-locale tr.glossary-status-deprecated").first
+    struck = row.locator("s")
+    assert struck.inner_text() == "kunskapsprocess outsourcing"
+    assert "line-through" in struck.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert "använd inte; använd KPO i stället" in row.inner_text()
+    english = new_page()
+    english.goto(site.url + "terms/kpo/")
+    swedish_row = english.locator("section[aria-labelledby='lang-sv'] tr.glossary-status-deprecated").first
+    assert "do not use; use KPO instead" in swedish_row.inner_text()
+    assert swedish_row.locator("s").get_attribute("lang") == "sv"
+
+
+@pytest.mark.parametrize("path", ["terms/kpo/", "sv/terms/kpo/"])
+def test_on_a_phone_the_definition_starts_within_the_first_screen(new_page: NewPage, site: Site, path: str) -> None:
+    page = new_page(PHONE)
+    page.goto(site.url + path)
+    top = page.locator(".glossary-locale .glossary-definition").evaluate("e => e.getBoundingClientRect().top")
+    assert 0 < top < PHONE["height"] - 60, f"the definition starts at {top}px"  # at least its first line shows
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    shot(page, f"{path.strip('/').replace('/', '-')}-phone-first-screen")
+
+
+def test_sources_with_a_url_are_safe_links(new_page: NewPage, site: Site) -> None:
+    page = new_page()
+    page.goto(site.url + "terms/kpo/")
+    link = page.locator(f".glossary-sources a[href='{SOURCE_URL}']")
+    assert link.get_attribute("rel") == "noopener noreferrer" and link.locator("cite").count() == 1
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_concept_page_screenshots(new_page: NewPage, site: Site, name: str, viewport: dict[str, int]) -> None:
+    for path in ["terms/kpo/", "sv/terms/kpo/"]:
+        page = new_page(viewport)
+        page.goto(site.url + path)
+        page.locator("section.glossary-language details summary").first.click()
+        shot(page, f"{path.strip('/').replace('/', '-')}-{name}", full_page=True)
+        assert page.locator("h1").first.is_visible()

@@ -1,0 +1,82 @@
+"""Downloads: every export made through run_export, listed on a localized page with its size; no placeholders."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from pathlib import Path
+
+from conftest import FIXTURES, concept, valid_glossary
+from lxml import html as lxml_html
+from render_helpers import SETTINGS, render
+
+from glossary_tool.lint import run
+from glossary_tool.model import Glossary
+from glossary_tool.render.context import Download, RenderContext
+from glossary_tool.render.downloads import export_files, size_label
+
+
+def files(tmp_path: Path | None = None, extra: dict[str, str] | None = None) -> dict[str, tuple[Download, bytes]]:
+    if tmp_path is not None:
+        glossary, settings = valid_glossary(tmp_path, extra)
+    else:
+        glossary, settings = run(SETTINGS, [FIXTURES / "valid"]).glossary, SETTINGS
+    return {d.file: (d, data) for d, data in export_files(glossary, dataclasses.replace(settings, site_url="http://h/"))}
+
+
+def test_every_format_and_every_pair_is_exported_with_its_real_size() -> None:
+    out = files()
+    assert list(out) == ["glossary.tbx", "glossary.csv", "glossary.skos.jsonld", "glossary.json", "glossary-en-sv.csv", "glossary-sv-en.csv"]
+    for d, data in out.values():
+        assert d.size == len(data) > 100 and d.omitted == 0
+    assert out["glossary.tbx"][1].startswith(b"<?xml")
+    assert json.loads(out["glossary.skos.jsonld"][1])  # valid JSON-LD text
+    pair = list(csv.reader(io.StringIO(out["glossary-en-sv.csv"][1].decode("utf-8"))))
+    assert pair[0][:2] == ["source", "target"] and pair[3][:2] == ["knowledge process outsourcing", "KPO"]
+    assert out["glossary-en-sv.csv"][0].locales == ("en", "sv")
+
+
+def test_no_export_contains_a_placeholder_and_the_page_says_how_many_were_left_out(tmp_path: Path) -> None:
+    todo = concept("todo").replace("definition: En svensk definition.", "definition: 'TODO: översätt'")
+    out = files(tmp_path, {"todo.yaml": todo})
+    for d, data in out.values():
+        assert b"TODO" not in data, d
+    assert out["glossary.tbx"][0].omitted == 1
+    downloads = [d for d, _ in out.values()]
+    html = render("en", downloads=downloads)["downloads.md"].html
+    assert "1 field that still holds a placeholder is left out." in html
+
+
+def test_the_downloads_page_lists_each_file_with_its_size_in_the_readers_format() -> None:
+    downloads = [d for d, _ in files().values()]
+    for locale, prefix in (("en", ""), ("sv", "../../downloads/")):
+        page = render(locale, downloads=downloads)["downloads.md"]
+        tree = lxml_html.fragment_fromstring(page.html, create_parent="div")
+        links = tree.xpath("//a[@download]/@href")
+        assert links == [prefix + d.file for d in downloads]  # the files are published once, at the site's root
+        ctx = RenderContext(Glossary(()), SETTINGS, locale, "S", "http://h/", lambda c, code: [])
+        assert tree.xpath("//td[@data-label][last()]/text()") == [size_label(ctx, d.size) for d in downloads]
+        assert page.in_nav and page.toc
+    sv = render("sv", downloads=downloads)["downloads.md"].html
+    assert "Hela ordlistan" in sv and "Ordlista engelska–svenska" in sv
+
+
+def test_size_labels() -> None:
+    sv = RenderContext(Glossary(()), SETTINGS, "sv", "S", "http://h/sv/", lambda c, code: [])
+    en = RenderContext(Glossary(()), SETTINGS, "en", "S", "http://h/", lambda c, code: [])
+    assert [size_label(en, n) for n in (999, 12_345, 4_100_000)] == ["999 B", "12.3 kB", "4.1 MB"]
+    assert size_label(sv, 12_345) == "12,3\u00a0kB"
+
+
+def test_without_downloads_there_is_no_downloads_page() -> None:
+    pages = render("en")
+    assert "downloads.md" not in pages and "Downloads" not in pages["index.md"].html
+
+
+def test_an_empty_glossary_still_has_its_other_downloads() -> None:
+    out = export_files(Glossary(()), SETTINGS)
+    names = [d.file for d, _ in out]
+    assert "glossary.tbx" not in names and "glossary.csv" in names and "glossary-en-sv.csv" in names
+    assert "downloads.md" in render("en", Glossary(()), downloads=[d for d, _ in out])

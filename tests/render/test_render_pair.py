@@ -1,0 +1,93 @@
+"""Language-pair glossaries: every ordered pair, every concept, the source language's order, pages, the CSV link."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import concept
+from lxml import html as lxml_html
+from render_helpers import render, render_with
+
+from glossary_tool.render.context import Download
+from glossary_tool.render.pair import pair_url, pairs
+
+PAIR_CSV = Download("glossary-en-sv.csv", "csv-pair", ("en", "sv"), 1234, 0, "text/csv")
+
+
+def rows(fragment: str) -> list[list[str]]:
+    """Each row's cells; a cell's terms (one a line) joined by " / "."""
+    tree = lxml_html.fragment_fromstring(fragment, create_parent="div")
+
+    def cell(td: lxml_html.HtmlElement) -> str:
+        lines = re.split(r"<br\s*/?>", lxml_html.tostring(td, encoding="unicode"))
+        return " / ".join(lxml_html.fragment_fromstring(line, create_parent="div").text_content().strip() for line in lines)
+
+    return [[cell(td) for td in tr.xpath("./td")] for tr in tree.xpath("//table[@id='glossary-pair']/tbody/tr")]
+
+
+def test_every_ordered_pair_of_locales() -> None:
+    assert pairs(("en", "sv")) == [("en", "sv"), ("sv", "en")]
+    assert pairs(("en", "sv", "de")) == [("en", "sv"), ("en", "de"), ("sv", "en"), ("sv", "de"), ("de", "en"), ("de", "sv")]
+    assert pair_url("pt-BR", "en") == "glossary/pt-br-en/"
+    for locale in ("en", "sv"):
+        pages = render(locale)
+        assert {"glossary/en-sv.md", "glossary/sv-en.md"} <= set(pages)
+        assert pages["glossary/en-sv.md"].in_nav and pages["glossary/en-sv.md"].nav_group == "pairs"
+
+
+def test_the_pair_lists_every_concept_with_its_terms_and_category_in_the_source_languages_order() -> None:
+    sv = render("sv")
+    assert sv["glossary/en-sv.md"].title == "Ordlista engelska–svenska"
+    got = rows(sv["glossary/en-sv.md"].html)
+    assert [r[0].split(" / ")[0] for r in got] == ["business process outsourcing", "customer service", "knowledge process outsourcing", "outsourcing"]
+    assert got[2] == ["knowledge process outsourcing / KPO", "KPO / outsourcing av kunskapsprocesser", "Leveransmodeller"]
+    reverse = rows(sv["glossary/sv-en.md"].html)
+    assert [r[0].split(" / ")[0] for r in reverse] == ["BPO", "KPO", "kundtjänst", "outsourcing"]
+    assert render("en")["glossary/sv-en.md"].title == "Glossary Swedish–English"
+
+
+def test_terms_carry_their_language_and_link_to_the_concept_in_it() -> None:
+    tree = lxml_html.fragment_fromstring(render("sv")["glossary/en-sv.md"].html, create_parent="div")
+    row = tree.get_element_by_id("kpo")
+    source, target = row.xpath("./td")[:2]
+    assert source.xpath(".//a/@href") == ["../../../terms/kpo/"] and source.xpath(".//span[@lang='en']/a/@hreflang") == ["en"]
+    assert target.xpath(".//a/@href") == ["../../terms/kpo/"] and not target.xpath(".//*[@lang]")
+    headings = [th.text_content() for th in tree.xpath("//thead//th")]
+    assert headings == ["Engelska", "Svenska", "Ämnesområde"]  # this site's word for category (locales/sv)
+
+
+def test_a_concept_missing_in_one_language_is_still_listed(tmp_path: Path) -> None:
+    only_en = concept("solo", en="zzz solo").split("  sv:\n")[0]
+    got = rows(render_with(tmp_path, {"solo.yaml": only_en}, "en")["glossary/en-sv.md"].html)
+    assert got[-1][:2] == ["zzz solo", "Not yet translated"]
+    reverse = rows(render_with(tmp_path / "r", {"solo.yaml": only_en}, "en")["glossary/sv-en.md"].html)
+    assert reverse[-1][:2] == ["Not yet translated", "zzz solo"]  # after the translated ones
+
+
+def test_the_filter_box_is_hidden_until_the_script_shows_it_and_the_list_is_complete_without_it() -> None:
+    html = render("en")["glossary/en-sv.md"].html
+    tree = lxml_html.fragment_fromstring(html, create_parent="div")
+    (box,) = tree.xpath("//div[@data-glossary-filter]")
+    assert box.get("hidden") is not None and box.xpath(".//input/@aria-controls") == ["glossary-pair"]
+    assert box.xpath(".//label/@for") == box.xpath(".//input/@id")
+    assert box.xpath(".//*[@data-count]/@data-count") == ["{shown} of {total} shown"]
+    assert len(rows(html)) == 4
+
+
+def test_each_pair_page_links_its_own_download() -> None:
+    pages = render("sv", downloads=[PAIR_CSV])
+    tree = lxml_html.fragment_fromstring(pages["glossary/en-sv.md"].html, create_parent="div")
+    assert tree.xpath("//a[@download]/@href") == ["../../../downloads/glossary-en-sv.csv"]
+    assert not lxml_html.fragment_fromstring(pages["glossary/sv-en.md"].html, create_parent="div").xpath("//a[@download]")
+
+
+def test_pairs_are_split_into_pages_like_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    import glossary_tool.render.context as context_module
+
+    monkeypatch.setattr(context_module, "LISTING_PAGE_SIZE", 3)
+    pages = render("en")
+    assert "glossary/en-sv/2.md" in pages and pages["glossary/en-sv/2.md"].url == "glossary/en-sv/2/"
+    assert len(rows(pages["glossary/en-sv.md"].html)) == 3 and len(rows(pages["glossary/en-sv/2.md"].html)) == 1
+    assert not pages["glossary/en-sv/2.md"].in_nav and 'rel="next"' in pages["glossary/en-sv.md"].html

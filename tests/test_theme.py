@@ -1,0 +1,85 @@
+"""How a locale's build sets up Material: palette labels, fonts, footer values, alternates and Open Graph locales."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from glossary_tool import theme
+from glossary_tool.config import load_settings
+
+
+def config_for(tmp_path: Path, extra_theme: str = "") -> MkDocsConfig:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  font: false", extra_theme or "  font: false")
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    return load_config(str(tmp_path / "mkdocs.yml"))
+
+
+@pytest.mark.parametrize(("code", "expected"), [("sv", "sv_SE"), ("en", "en_US"), ("pt-BR", "pt_BR"), ("de", "de_DE"), ("nb", "nb_NO")])
+def test_open_graph_locale(code: str, expected: str) -> None:
+    assert theme.og_locale(code) == expected
+
+
+def test_a_swedish_build(tmp_path: Path) -> None:
+    config = config_for(tmp_path)
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    theme.configure(config, settings, settings.locale("sv"), "http://example.org/glossary/")
+    assert config.site_url == "http://example.org/glossary/sv/" and config.theme["language"] == "sv"
+    assert config.theme["font"] is False
+    assert [p["toggle"]["name"] for p in config.theme["palette"]] == ["Byt till mörkt läge", "Byt till ljust läge"]
+    # the switch's links (on pages without alternates, such as the 404 page) are paths: they work under any host
+    assert [a["link"] for a in config.extra["alternate"]] == ["/glossary/", "/glossary/sv/"]
+    assert config.extra["glossary_locale"] == "sv" and config.extra["glossary_og_locale"] == "sv_SE"
+    assert config.extra["glossary_og_alternates"] == ["en_US"]
+    assert config.extra["glossary_license"] == "CC BY 4.0" and config.extra["glossary_license_label"] == "Licens"
+
+
+def test_a_font_from_googles_servers_is_not_used_and_the_build_says_so(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config = config_for(tmp_path, "  font:\n    text: Inter")
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.glossary"):
+        theme.configure(config, settings, settings.locale("en"), "http://h/")
+    assert config.theme["font"] is False
+    assert any("theme.font is not used" in r.getMessage() for r in caplog.records)
+
+
+def test_no_font_warning_for_materials_default(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  font: false", "")
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.glossary"):
+        theme.configure(config, settings, settings.locale("en"), "http://h/")
+    assert config.theme["font"] is False and not caplog.records
+
+
+
+def test_the_language_pair_pages_are_grouped_in_the_navigation() -> None:
+    from glossary_tool.lint import run
+    from glossary_tool.render import render_locale
+
+    settings = load_settings(ROOT / "mkdocs.yml")
+    glossary = run(settings, [ROOT / "tests" / "fixtures" / "valid"]).glossary
+    pages = render_locale(glossary, settings, "sv", site_name="S", site_url="http://h/sv/")
+    nav = theme.nav(pages, settings, "sv")
+    groups = {next(iter(item)): next(iter(item.values())) for item in nav}
+    assert groups["Språkpar"] == [{"Ordlista engelska–svenska": "glossary/en-sv.md"}, {"Ordlista svenska–engelska": "glossary/sv-en.md"}]
+    assert "Ämnesområden" in groups  # the project's word for categories (locales/sv)
+
+
+@pytest.mark.parametrize(("repo_url", "linked"), [("https://example.org/repo", "https://example.org/repo"), ("javascript://x%0Aalert(1)", "")])
+def test_only_an_http_repository_url_is_linked(tmp_path: Path, repo_url: str, linked: str) -> None:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("site_url:", f"repo_url: {repo_url}\nsite_url:")
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    theme.configure(config, settings, settings.locale("en"), "http://h/")
+    assert config.extra["glossary_repo_url"] == linked
