@@ -279,11 +279,12 @@ def scan_search_index(index_file: Path, display: str) -> list[Finding]:
 
 # What a browser parses as HTML, as XML (SVG can hold script and handlers as HTML can), or as CSS, by file suffix.
 HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml", ".xht"})
-XML_SUFFIXES = frozenset({".svg", ".xhtml", ".xht", ".xml", ".xsl", ".xslt", ".rss", ".atom", ".mml"})
+XML_SUFFIXES = frozenset({".svg", ".xhtml", ".xht", ".xml", ".xsl", ".xslt", ".rss", ".atom", ".mml", ".tbx"})
 SCRIPT_SUFFIXES = frozenset({".js", ".mjs"})
-# Files nobody renders as a document: images, fonts, archives, data the site's own scripts read, source maps.
+# Files nobody renders as a document: images, fonts, archives, data the site's own scripts read, source maps, and
+# the exports offered for download (CSV and JSON-LD are data: their text may quote markup that entries hold as text).
 INERT_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff", ".woff2", ".ttf", ".otf",
-                            ".eot", ".json", ".map", ".webmanifest", ".mo", ".pdf", ".zip"})
+                            ".eot", ".json", ".map", ".webmanifest", ".mo", ".pdf", ".zip", ".csv", ".jsonld", ".xlsx"})
 MAX_GUNZIP = 64 * 1024 * 1024
 _MARKUP_SNIFF = re.compile(rb"<(?:script|html|svg|iframe|object|embed|body|img|a)[\s/>]|[\s/]on[a-z]+\s*=", re.I)
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import html
 import logging
 import posixpath
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -37,7 +38,7 @@ def material_language(code: str) -> str | None:
 
 # The palette toggle's label names what it switches to; Material shows the configured name as it is, so each
 # locale's build puts its own words there (a scheme not listed keeps the configured name).
-PALETTE_TOGGLES = {"slate": _("Switch to dark mode"), "default": _("Switch to light mode")}
+PALETTE_TOGGLES: Mapping[str, str] = MappingProxyType({"slate": _("Switch to dark mode"), "default": _("Switch to light mode")})
 
 
 def og_locale(code: str) -> str:

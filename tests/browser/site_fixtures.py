@@ -31,7 +31,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         other = stack.enter_context(serve(root))
         project = tmp_path_factory.mktemp("project")
         make_project(project, port)
-        build_project(project / "mkdocs.yml", root)
+        build_project(project / "mkdocs.yml", root, outside_ok=True)
         yield Site(root, f"http://127.0.0.1:{port}/", f"http://localhost:{other}/")
 
 

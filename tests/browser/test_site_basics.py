@@ -260,7 +260,7 @@ def test_on_a_phone_focus_never_goes_off_screen_and_the_menu_opens_from_the_keyb
     page = new_page(PHONE)
     page.goto(site.url + "terms/kpo/")
     seen, hidden = off_screen_stops(page, 25)
-    assert hidden == [], hidden
+    assert hidden == [], (hidden, seen)
     menu = next(i for i, s in enumerate(seen) if "glossary-menu" in s)
     assert menu <= 2, seen  # right after the skip link and the logo
     page.goto(site.url + "terms/kpo/")

@@ -387,6 +387,7 @@
     this.root = root;
     this.index = index;
     this.config = config;
+    this.root = root;
     this.input = root.querySelector(".md-search__input");
     this.meta = root.querySelector(".md-search-result__meta");
     this.list = root.querySelector(".md-search-result__list");
@@ -535,6 +536,12 @@
       if (self.toggle.checked) self.input.focus();
     });
     this.input.addEventListener("focus", function () { if (!self.toggle.checked) self.toggle.click(); });
+    // Tabbing out of the search closes it: on a phone the open search covers the page and holds it still, so the
+    // next stops of the tab order would be under it, off the screen.
+    this.root.addEventListener("focusout", function (ev) {
+      var next = ev.relatedTarget;
+      if (self.toggle.checked && next && !self.root.contains(next)) self.toggle.click();
+    });
     this.input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () { self.run(); }, 0);
