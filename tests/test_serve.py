@@ -18,8 +18,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from glossary_tool import search_index
 from glossary_tool.config import read_config, settings_from_raw
-from glossary_tool.serve import EVENTS, Project, State, handler_for, watch
+from glossary_tool.model import Glossary
+from glossary_tool.render import RenderedPage, render_locale
+from glossary_tool.serve import EVENTS, LocaleSite, Project, State, handler_for, snapshot, watch
+from glossary_tool.translation import stale_fields
 
 
 class Served:
@@ -81,10 +85,10 @@ def test_an_edited_term_shows_on_its_page_the_index_pages_linking_to_it_and_in_s
     # A page that links to KPO in its relations gets the new short definition in the link's tooltip; the English
     # page of the concept lists the Swedish term among its other names in the search index.
     manifest = json.loads(served.get("sv/search/manifest.json"))
-    from glossary_tool.search_index import shard_key, stem
+    from glossary_tool.search_index import bucket, stem
 
-    shard = json.loads(served.get(f"sv/search/{manifest['v']}/t/{shard_key('kunskapsbaserad')}.json"))
     seq = " ".join(stem(w, "sv") for w in ("kunskapsbaserad", "outsourcing"))
+    shard = json.loads(served.get(f"sv/search/{manifest['v']}/t/{bucket(seq, manifest['buckets'])}.json"))
     assert seq in shard, list(shard)[:10]
     epoch = served.state.epoch
     _edit(content / "concepts" / "kpo.yaml", "      Outsourcing of knowledge-intensive work", "      SPECIALISED-EDIT outsourcing of knowledge-intensive work")
@@ -133,3 +137,59 @@ def test_a_fifo_or_an_unreadable_file_never_blocks_the_server(served: Served) ->
     finally:
         locked.chmod(0o644)
         locked.unlink()
+
+
+def _fresh(site: LocaleSite, glossary: Glossary) -> tuple[dict[str, RenderedPage], dict[str, bytes]]:
+    """The pages and the search index a full build of ``site``'s locale makes of ``glossary``."""
+    settings = site.state.settings if site.state is not None else None
+    assert settings is not None
+    pages = render_locale(glossary, settings, site.code, site_name=site.config.site_name, site_url=site.config.site_url,
+                          stale=lambda c, code: stale_fields(c, code, settings.source_locale))
+    return {p.src: p for p in pages}, search_index.Index(site.code).files(search_index.records(glossary, settings, site.code, pages))
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# (file, old text, new text, what it changes): each edit is applied after the one before.
+EDITS = [
+    ("concepts/kpo.yaml", "      Outsourcing of knowledge-intensive work", "      Specialised outsourcing of knowledge-intensive work", "a definition"),
+    ("concepts/kpo.yaml", "text: outsourcing av kunskapsprocesser", "text: kunskapsbaserad outsourcing", "a Swedish term"),
+    ("concepts/business-research.yaml", "service_of: [kpo, rpo]", "service_of: [kpo, bpo]", "an inverse relation"),
+    ("faq/faq-abbreviations-bpo-kpo-lpo-rpo.yaml", "question: What do the abbreviations", "question: What do the four abbreviations", "a question"),
+    ("comparisons/bpo-vs-kpo.yaml", "en: Higher; specialist knowledge", "en: Much higher; specialist knowledge", "a comparison cell"),
+    ("concepts/philippines.yaml", "category: location", "category: general", "a category"),
+    ("comparisons/bpo-vs-kpo.yaml", "title: BPO and KPO compared", "title: BPO and KPO side by side", "a title in the navigation"),
+]
+
+
+def test_every_edit_leaves_the_pages_and_the_index_a_full_build_would_make(tmp_path: Path) -> None:
+    project_dir = tmp_path / "project"
+    project_dir.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project_dir / "mkdocs.yml")
+    for name in ("content", "locales"):
+        shutil.copytree(ROOT / name, project_dir / name)
+    raw = read_config(project_dir / "mkdocs.yml")
+    settings = settings_from_raw(raw)
+    project = Project(raw, settings, tmp_path / "out")
+    project.full()
+    partial = 0
+    for path, old, new, what in EDITS:
+        _edit(settings.content_dir / path, old, new)
+        urls = project.refresh(snapshot(project.watched, [raw.path]))
+        assert urls, what
+        partial += urls != ["*"]
+        assert project.glossary is not None
+        for site in project.sites:
+            assert site.state is not None
+            pages, index = _fresh(site, project.glossary)
+            assert site.state.pages == pages, (what, site.code, [src for src in pages if site.state.pages.get(src) != pages[src]])
+            assert site.state.index_files == index, (what, site.code)
+    assert partial >= 5  # only the new title in the navigation needs every page built again
+    fresh = Project(raw, settings, tmp_path / "fresh")
+    fresh.full()
+    for site, other in zip(project.sites, fresh.sites, strict=True):
+        built, expected = _tree(Path(site.config.site_dir)), _tree(Path(other.config.site_dir))
+        assert built.keys() == expected.keys(), site.code
+        assert [f for f in built if built[f] != expected[f]] == [], site.code
