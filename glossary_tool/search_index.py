@@ -28,7 +28,8 @@ INDEX_DIR = "search"
 MANIFEST = "manifest.json"
 KEY_LENGTH = 2  # a shard holds the words whose first two letters are the same
 DOCS_PER_FILE = 8  # display data of this many records per file: a result list fetches a few small files
-BUCKET_DOCS = 64  # phrases and fuzzy variants are looked up whole, so they are hashed into one file per this many records
+# Phrases and fuzzy variants are looked up whole, so they are hashed into files of about this many bytes each.
+BUCKET_BYTES = 2048
 FUZZY_MIN = 4  # vocabulary words this long are reachable with one edit (a 5-letter query word may have an insertion)
 # Fuzzy variants are made from a word's first letters only: a typo further on leaves them as they are, and the browser
 # checks the whole word. Long compounds (fakturahantering, fakturagranskning …) then share their variants.
@@ -292,10 +293,10 @@ def analyse(record: Record, locale: str) -> _Analysis:
     return out
 
 
-def buckets_for(docs: int) -> int:
-    """How many files the phrases and the fuzzy variants are spread over: a power of two, one per BUCKET_DOCS records."""
+def buckets_for(size: int) -> int:
+    """How many files ``size`` bytes of phrases (or of fuzzy variants) are spread over: a power of two."""
     n = 1
-    while n * BUCKET_DOCS < docs:
+    while n * BUCKET_BYTES < size:
         n *= 2
     return n
 
@@ -320,6 +321,10 @@ def near_forms(word: str, word_stem: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
+KEY_BYTES = 5  # what a key costs in a file besides its letters: quotes, colon, brackets, comma
+PHRASE_DOC_BYTES = 8  # a record in a phrase's list: [doc,own],
+
+
 def _encode(docs: Mapping[int, int]) -> str:
     """A posting list: each record's number (as the gap from the previous one) with its field code, in varints."""
     digits: list[str] = []
@@ -342,7 +347,8 @@ class Index:
         self.locale = locale
         self._records: list[Record] = []
         self._analyses: list[_Analysis] = []
-        self._buckets = 0
+        self._buckets = {"t": 1, "f": 1}  # files of phrases and of fuzzy variants
+        self._size = {"t": 0, "f": 0}  # their bytes, about (what the number of files follows)
         self._postings: dict[str, dict[int, int]] = {}  # stem → record → (field << 2) | title length
         self._encoded: dict[str, str] = {}  # stem → its posting list, encoded (dropped when the stem's records change)
         self._phrases: dict[str, dict[int, int]] = {}  # stem sequence → record → own
@@ -392,24 +398,39 @@ class Index:
         """Every file of the index, by path under ``search/``: the manifest and the shards of one version."""
         n = len(recs)
         changed = [i for i, (old, new) in enumerate(zip(self._records, recs, strict=False)) if old is not new and old != new]
-        if len(self._records) != n or buckets_for(n) != self._buckets or len(changed) > n // 4:
+        if len(self._records) != n or len(changed) > n // 4:
             self._reset(recs)
         else:
             for i in changed:
                 self._remove(i, self._analyses[i])
                 self._records[i], self._analyses[i] = recs[i], analyse(recs[i], self.locale)
                 self._add(i, self._analyses[i])
+        self._rebucket()
         return self._output()
 
     def _reset(self, recs: Sequence[Record]) -> None:
         self._records, self._analyses = list(recs), [analyse(r, self.locale) for r in recs]
-        self._buckets = buckets_for(len(recs))
         for store in (self._postings, self._encoded, self._phrases, self._vocabulary, self._near, self._members,
                       self._bodies, self._digests):
             store.clear()
+        self._size = {"t": 0, "f": 0}
         self._dirty = set()
         for doc, a in enumerate(self._analyses):
             self._add(doc, a)
+
+    def _rebucket(self) -> None:
+        """Spread the phrases and the fuzzy variants over as many files as their size asks for, when that changed."""
+        for kind, keys in (("t", self._phrases), ("f", self._near)):
+            want = buckets_for(self._size[kind])
+            if want == self._buckets[kind]:
+                continue
+            for path in [p for p in self._members if p[0] == kind]:
+                del self._members[path]
+                self._bodies.pop(path, None)
+                self._digests.pop(path, None)
+            self._buckets[kind] = want
+            for key in keys:
+                self._touch(f"{kind}/{bucket(key, want)}.json", key, True)
 
     def _touch(self, path: str, key: str, present: bool) -> None:
         members = self._members.setdefault(path, set())
@@ -426,16 +447,19 @@ class Index:
             self._encoded.pop(s, None)
             self._touch(f"w/{shard_key(s)}.json", s, True)
         for seq, own in a.phrases.items():
-            self._phrases.setdefault(seq, {})[doc] = own
-            self._touch(f"t/{bucket(seq, self._buckets)}.json", seq, True)
+            docs = self._phrases.setdefault(seq, {})
+            self._size["t"] += PHRASE_DOC_BYTES + (len(seq) + KEY_BYTES if not docs else 0)
+            docs[doc] = own
+            self._touch(f"t/{bucket(seq, self._buckets['t'])}.json", seq, True)
         for w, s in a.vocabulary.items():
             key = w + "\0" + s
             self._vocabulary[key] = self._vocabulary.get(key, 0) + 1
             if self._vocabulary[key] == 1:
                 for variant, entry in near_forms(w, s):
                     found = self._near.setdefault(variant, {})
+                    self._size["f"] += (len(variant) + KEY_BYTES if not found else 0) + (len(entry) + 3 if entry not in found else 0)
                     found[entry] = found.get(entry, 0) + 1
-                    self._touch(f"f/{bucket(variant, self._buckets)}.json", variant, True)
+                    self._touch(f"f/{bucket(variant, self._buckets['f'])}.json", variant, True)
         self._dirty.add(f"d/{doc // DOCS_PER_FILE}.json")
 
     def _remove(self, doc: int, a: _Analysis) -> None:
@@ -449,9 +473,10 @@ class Index:
         for seq in a.phrases:
             docs = self._phrases[seq]
             del docs[doc]
+            self._size["t"] -= PHRASE_DOC_BYTES + (len(seq) + KEY_BYTES if not docs else 0)
             if not docs:
                 del self._phrases[seq]
-            self._touch(f"t/{bucket(seq, self._buckets)}.json", seq, bool(docs))
+            self._touch(f"t/{bucket(seq, self._buckets['t'])}.json", seq, bool(docs))
         for w, s in a.vocabulary.items():
             key = w + "\0" + s
             self._vocabulary[key] -= 1
@@ -463,9 +488,11 @@ class Index:
                 found[entry] -= 1
                 if not found[entry]:
                     del found[entry]
+                    self._size["f"] -= len(entry) + 3
                 if not found:
                     del self._near[variant]
-                self._touch(f"f/{bucket(variant, self._buckets)}.json", variant, bool(found))
+                    self._size["f"] -= len(variant) + KEY_BYTES
+                self._touch(f"f/{bucket(variant, self._buckets['f'])}.json", variant, bool(found))
         self._dirty.add(f"d/{doc // DOCS_PER_FILE}.json")
 
     def _body(self, path: str) -> bytes | None:

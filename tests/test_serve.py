@@ -88,7 +88,7 @@ def test_an_edited_term_shows_on_its_page_the_index_pages_linking_to_it_and_in_s
     from glossary_tool.search_index import bucket, stem
 
     seq = " ".join(stem(w, "sv") for w in ("kunskapsbaserad", "outsourcing"))
-    shard = json.loads(served.get(f"sv/search/{manifest['v']}/t/{bucket(seq, manifest['buckets'])}.json"))
+    shard = json.loads(served.get(f"sv/search/{manifest['v']}/t/{bucket(seq, manifest['buckets']['t'])}.json"))
     assert seq in shard, list(shard)[:10]
     epoch = served.state.epoch
     _edit(content / "concepts" / "kpo.yaml", "      Outsourcing of knowledge-intensive work", "      SPECIALISED-EDIT outsourcing of knowledge-intensive work")

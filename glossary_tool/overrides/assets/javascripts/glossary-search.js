@@ -200,7 +200,7 @@
   /* Words are filed by their first letters (a word being typed finds the words it begins); phrases and fuzzy
      variants, which are looked up whole, by their hash. */
   Index.prototype.shard = function (m, kind, text) {
-    var name = kind === "w" ? shardKey(text, m.keyLength) : bucket(text, m.buckets);
+    var name = kind === "w" ? shardKey(text, m.keyLength) : bucket(text, m.buckets[kind]);
     return this.file(m, kind + "/" + name + ".json");
   };
 
@@ -237,7 +237,7 @@
     deletes(prefix(word, m.fuzzyPrefix)).forEach(function (v) { variants.add(v); });
     if (Array.from(st).length >= m.fuzzyMin) deletes(prefix(st, m.fuzzyPrefix)).forEach(function (v) { variants.add(v); });
     var keys = new Map();
-    variants.forEach(function (v) { if (v) keys.set(bucket(v, m.buckets), v); });
+    variants.forEach(function (v) { if (v) keys.set(bucket(v, m.buckets.f), v); });
     return Promise.all(Array.from(keys.values()).map(function (v) { return self.shard(m, "f", v); })).then(function (shards) {
       var stems = new Map();
       variants.forEach(function (v) {
