@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import unicodedata
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -75,17 +76,29 @@ def language(locale: str) -> str:
 
 def fold(text: str, locale: str) -> str:
     """Lower case, without diacritics except on the language's own letters (Swedish å, ä, ö stay)."""
-    own = OWN_LETTERS.get(language(locale), "")
     text = unicodedata.normalize("NFC", text).lower().replace("ß", "ss")
     if text.isascii():
         return text
-    out = []
-    for ch in text:
-        if ch.isascii() or ch in own:
-            out.append(ch)
-        else:
-            out.append("".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)))
-    return unicodedata.normalize("NFC", "".join(out))
+    return unicodedata.normalize("NFC", text.translate(_fold_table(OWN_LETTERS.get(language(locale), ""))))
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate``'s table for ``fold``: each character is worked out the first time it is met."""
+
+    def __init__(self, own: str) -> None:
+        super().__init__()
+        self.own = own
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = ch if ch.isascii() or ch in self.own else "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        self[code] = out
+        return out
+
+
+@lru_cache(maxsize=32)
+def _fold_table(own: str) -> _FoldTable:
+    return _FoldTable(own)
 
 
 def words(text: str, locale: str) -> list[str]:
@@ -171,8 +184,13 @@ def _stem_sv(w: str) -> str:
 
 
 def shard_key(text: str) -> str:
-    """File name of the shard for a word or phrase: its first letters as hex code points, safe in any URL."""
+    """File name of the shard for a word: its first letters as hex code points, safe in any URL."""
     return "-".join(f"{ord(c):x}" for c in text[:KEY_LENGTH])
+
+
+@lru_cache(maxsize=200_000)
+def _word_file(word_stem: str) -> str:
+    return f"w/{shard_key(word_stem)}.json"
 
 
 @lru_cache(maxsize=200_000)
@@ -277,15 +295,18 @@ class _Analysis:
 def analyse(record: Record, locale: str) -> _Analysis:
     kind = stemmer_of(locale)
     out = _Analysis()
-    for where, text in record.fields:
-        for w in words(text, locale):
+    best, vocabulary = out.best, out.vocabulary
+    for field_of, text in record.fields:
+        where = int(field_of)
+        found = words(text, locale)
+        if where == Field.TITLE:
+            out.title_words += len(found)
+        for w in found:
             s = stem(w, kind)
-            if out.best.get(s, 0) < where:
-                out.best[s] = where
+            if best.get(s, 0) < where:
+                best[s] = where
             if where >= Field.HEADING and len(w) >= FUZZY_MIN:
-                out.vocabulary[w] = s
-            if where == Field.TITLE:
-                out.title_words += 1
+                vocabulary[w] = s
     for text, own in record.phrases:
         seq = " ".join(stem(w, kind) for w in words(text, locale))
         if seq:
@@ -302,11 +323,8 @@ def buckets_for(size: int) -> int:
 
 
 def bucket(text: str, buckets: int) -> int:
-    """The file a phrase or a fuzzy variant is in: FNV-1a over its code points (glossary-search.js does the same)."""
-    h = 0x811C9DC5
-    for ch in text:
-        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
-    return h % buckets
+    """The file a phrase or a fuzzy variant is in: the CRC-32 of its UTF-8 bytes (glossary-search.js does the same)."""
+    return zlib.crc32(text.encode("utf-8")) % buckets
 
 
 @lru_cache(maxsize=200_000)
@@ -414,9 +432,16 @@ class Index:
                       self._bodies, self._digests):
             store.clear()
         self._size = {"t": 0, "f": 0}
-        self._dirty = set()
         for doc, a in enumerate(self._analyses):
-            self._add(doc, a)
+            self._add(doc, a, track=False)
+        # Which file each key is in, worked out once at the end rather than for every record's words.
+        self._buckets = {kind: buckets_for(self._size[kind]) for kind in self._buckets}
+        for s in self._postings:
+            self._members.setdefault(_word_file(s), set()).add(s)
+        for kind, keys in (("t", self._phrases), ("f", self._near)):
+            for key in keys:
+                self._members.setdefault(f"{kind}/{bucket(key, self._buckets[kind])}.json", set()).add(key)
+        self._dirty = set(self._members) | {f"d/{k}.json" for k in range(-(-len(self._records) // DOCS_PER_FILE))}
 
     def _rebucket(self) -> None:
         """Spread the phrases and the fuzzy variants over as many files as their size asks for, when that changed."""
@@ -440,17 +465,21 @@ class Index:
             members.discard(key)
         self._dirty.add(path)
 
-    def _add(self, doc: int, a: _Analysis) -> None:
+    def _add(self, doc: int, a: _Analysis, track: bool = True) -> None:
+        """Add record ``doc``; with ``track``, note the files that change (a first build writes them all anyway)."""
+        title = min(a.title_words, 3)
         for s, where in a.best.items():
             # Title matches also carry the title's length (1, 2, 3 or more words): shorter titles match better.
-            self._postings.setdefault(s, {})[doc] = (where << 2) | (min(a.title_words, 3) if where == Field.TITLE else 0)
-            self._encoded.pop(s, None)
-            self._touch(f"w/{shard_key(s)}.json", s, True)
+            self._postings.setdefault(s, {})[doc] = (where << 2) | (title if where == Field.TITLE else 0)
+            if track:
+                self._encoded.pop(s, None)
+                self._touch(_word_file(s), s, True)
         for seq, own in a.phrases.items():
             docs = self._phrases.setdefault(seq, {})
             self._size["t"] += PHRASE_DOC_BYTES + (len(seq) + KEY_BYTES if not docs else 0)
             docs[doc] = own
-            self._touch(f"t/{bucket(seq, self._buckets['t'])}.json", seq, True)
+            if track:
+                self._touch(f"t/{bucket(seq, self._buckets['t'])}.json", seq, True)
         for w, s in a.vocabulary.items():
             key = w + "\0" + s
             self._vocabulary[key] = self._vocabulary.get(key, 0) + 1
@@ -459,8 +488,10 @@ class Index:
                     found = self._near.setdefault(variant, {})
                     self._size["f"] += (len(variant) + KEY_BYTES if not found else 0) + (len(entry) + 3 if entry not in found else 0)
                     found[entry] = found.get(entry, 0) + 1
-                    self._touch(f"f/{bucket(variant, self._buckets['f'])}.json", variant, True)
-        self._dirty.add(f"d/{doc // DOCS_PER_FILE}.json")
+                    if track:
+                        self._touch(f"f/{bucket(variant, self._buckets['f'])}.json", variant, True)
+        if track:
+            self._dirty.add(f"d/{doc // DOCS_PER_FILE}.json")
 
     def _remove(self, doc: int, a: _Analysis) -> None:
         for s in a.best:
@@ -469,7 +500,7 @@ class Index:
             self._encoded.pop(s, None)
             if not postings:
                 del self._postings[s]
-            self._touch(f"w/{shard_key(s)}.json", s, bool(postings))
+            self._touch(_word_file(s), s, bool(postings))
         for seq in a.phrases:
             docs = self._phrases[seq]
             del docs[doc]

@@ -115,6 +115,22 @@ def test_a_broken_edit_keeps_the_last_good_pages_shows_the_error_and_recovers(se
     assert served.state.error == ""
 
 
+def test_a_broken_file_stays_reported_while_another_file_is_edited(served: Served) -> None:
+    concepts = served.project.settings.content_dir / "concepts"
+    kpo = concepts / "kpo.yaml"
+    good = kpo.read_text(encoding="utf-8")
+    kpo.write_text(good.replace("kind: concept", "kind: concept\n  bad: [indent", 1), encoding="utf-8")
+    assert "kpo.yaml" in served.wait_error()
+    epoch = served.state.epoch
+    _edit(concepts / "bpo.yaml", "kind: concept", "kind: concept\n# NEIGHBOUR-EDIT")
+    time.sleep(1.0)  # the neighbour's edit is read, with kpo.yaml again
+    assert "kpo.yaml" in served.state.error and served.state.epoch == epoch
+    kpo.write_text(good.replace("expert\n      judgement", "expert\n      judgement, FIXED-EDIT,", 1), encoding="utf-8")
+    served.wait_epoch(epoch)
+    assert served.state.error == ""
+    assert "FIXED-EDIT" in served.get("terms/kpo/")
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_or_an_unreadable_file_never_blocks_the_server(served: Served) -> None:
     content = served.project.settings.content_dir

@@ -109,11 +109,21 @@
     return Array.from(text).slice(0, n).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
   }
 
-  /* FNV-1a over the code points, as search_index.bucket: which file holds a phrase or a fuzzy variant. */
+  /* The CRC-32 of the UTF-8 bytes, as search_index.bucket: which file holds a phrase or a fuzzy variant. */
+  var CRC = (function () {
+    var table = new Uint32Array(256);
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c;
+    }
+    return table;
+  })();
+
   function bucket(text, buckets) {
-    var h = 0x811c9dc5;
-    for (var ch of text) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
-    return h % buckets;
+    var bytes = new TextEncoder().encode(text), c = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return ((c ^ 0xffffffff) >>> 0) % buckets;
   }
 
   function prefix(word, n) {
