@@ -336,12 +336,17 @@ class ServeProcess:
             self.proc.wait()
 
 
-# When the page now open was on screen, in seconds since the epoch, as the page itself timed it (its first paint,
-# else the end of parsing): Playwright's polling and the throttling of a window in the background stay out of it.
-SHOWN_AT = """() => {
-  const nav = performance.getEntriesByType("navigation")[0], paint = performance.getEntriesByName("first-contentful-paint")[0];
-  return performance.timeOrigin + Math.max(nav.domContentLoadedEventEnd, paint ? paint.startTime : 0);
-}"""
+# Run in every document the pages load: when each edit's marker first appears in the page (the content swapped in
+# place, or a page loaded again), the page notes the time of the next frame in milliseconds since the epoch, so that
+# Playwright's polling stays out of the figure.
+MARKER_WATCH = """(() => {
+  const shown = window.__glossaryShown = {};
+  const look = () => {
+    const found = document.body ? document.body.textContent.match(/Edited[0-9]+x[0-9]+/g) || [] : [];
+    found.forEach(m => { if (!(m in shown)) { shown[m] = 0; requestAnimationFrame(() => { shown[m] = performance.timeOrigin + performance.now(); }); } });
+  };
+  new MutationObserver(look).observe(document, {childList: true, subtree: true});
+})()"""
 _DEFINITION = re.compile(r"(\n    definition: >-\n      )")
 
 
@@ -360,6 +365,8 @@ def live_reload(project: Path, edits: int) -> list[dict[str, float]]:
         with chromium() as browser:
             # One window per language, both in view, as on a writer's screen (a tab in the background is slowed down).
             contexts = [browser.new_context(viewport={"width": 1280, "height": 900}) for _ in READER_QUERIES]
+            for context in contexts:
+                context.add_init_script(MARKER_WATCH)
             pages = [context.new_page() for context in contexts]
             for page, (prefix, _) in zip(pages, READER_QUERIES.values(), strict=True):
                 page.goto(f"{base}{prefix}terms/{target.stem}/", wait_until="load")
@@ -371,8 +378,8 @@ def live_reload(project: Path, edits: int) -> list[dict[str, float]]:
                 target.write_text(_DEFINITION.sub(rf"\g<1>{marker} ", original, count=2), encoding="utf-8")
                 shown = 0.0
                 for page in pages:
-                    page.wait_for_function("m => document.body && document.body.innerText.includes(m)", arg=marker, timeout=600_000)
-                    shown = max(shown, page.evaluate(SHOWN_AT) / 1000)
+                    page.wait_for_function("m => window.__glossaryShown && window.__glossaryShown[m] > 0", arg=marker, timeout=600_000)
+                    shown = max(shown, page.evaluate("m => window.__glossaryShown[m]", marker) / 1000)
                 _, reloaded, line = server.wait_for("Reloading browsers", mark)
                 rebuilt = re.search(r"rebuilt (\S+) page\(s\) in ([0-9.]+) s", line)
                 out.append({"server": reloaded - start, "browser": shown - start,

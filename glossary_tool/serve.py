@@ -207,23 +207,27 @@ def dependents(glossary: Glossary, ids: set[str]) -> set[str]:
 
 @dataclass
 class State:
-    """What the browsers are told: the build's number, bumped on every successful rebuild, and the current error."""
+    """What the browsers are told: the build's number, bumped on every successful rebuild, the number of the last
+    full rebuild (after which the navigation may differ), and the current error."""
 
     epoch: int = 0
     error: str = ""
+    full: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def publish(self, *, bump: bool, error: str) -> None:
+    def publish(self, *, bump: bool, error: str, full: bool = False) -> None:
         with self.changed:
             if bump:
                 self.epoch += 1
+                if full:
+                    self.full = self.epoch
             self.error = error
             self.changed.notify_all()
 
-    def wait(self, epoch: int, error: str, timeout: float) -> tuple[int, str]:
+    def wait(self, epoch: int, error: str, timeout: float) -> dict[str, Any]:
         with self.changed:
             self.changed.wait_for(lambda: self.epoch != epoch or self.error != error, timeout)
-            return self.epoch, self.error
+            return {"epoch": self.epoch, "error": self.error, "full": self.full}
 
 
 class Project:
@@ -350,13 +354,30 @@ LIVE_SCRIPT = """<script>
     shown.textContent = text;
     document.body.appendChild(shown);
   }
+  // After a partial rebuild the page's content is swapped in place, the way Material's instant navigation does it
+  // (the navigation is the same), so styles and scripts are not loaded and run again and the scroll position stays.
+  // After a full rebuild, or whatever goes wrong, the page is loaded again.
+  function swap() {
+    return fetch(location.href, { cache: "no-store" })
+      .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.text(); })
+      .then(function (text) {
+        var next = new DOMParser().parseFromString(text, "text/html");
+        var now = document.querySelector("[data-md-component=container]"), fresh = next.querySelector("[data-md-component=container]");
+        if (!now || !fresh || !window.document$) throw new Error("no content to swap");
+        now.replaceWith(document.adoptNode(fresh));
+        document.title = next.title;
+        window.document$.next(document);
+      });
+  }
   function poll(error) {
     fetch("%s?epoch=" + epoch + "&error=" + encodeURIComponent(error), { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (news) {
-        if (news.epoch !== epoch) { location.reload(); return; }
-        banner(news.error);
-        poll(news.error);
+        if (news.epoch === epoch) { banner(news.error); poll(news.error); return; }
+        var full = news.full > epoch;
+        epoch = news.epoch;
+        (full ? Promise.reject(new Error("full rebuild")) : swap())
+          .then(function () { banner(news.error); poll(news.error); }, function () { location.reload(); });
       })
       .catch(function () { setTimeout(function () { poll(error); }, 1000); });
   }
@@ -392,8 +413,7 @@ def handler_for(project: Project, state: State) -> type[http.server.BaseHTTPRequ
                 epoch = int(args.get("epoch", "0"))
             except ValueError:
                 epoch = -1
-            news = state.wait(epoch, unquote(args.get("error", "")), WAIT_SECONDS)
-            body = json.dumps({"epoch": news[0], "error": news[1]}).encode("utf-8")
+            body = json.dumps(state.wait(epoch, unquote(args.get("error", "")), WAIT_SECONDS)).encode("utf-8")
             self._send(200, body, "application/json")
 
         def _file(self, folder: Path, rel: str, prefix: str) -> None:
@@ -554,7 +574,7 @@ def watch(project: Project, state: State, stop: threading.Event) -> None:
             if urls or state.error:
                 print(f"rebuilt {len(urls) if urls != ['*'] else 'all'} page(s) in {time.perf_counter() - start:.2f} s; Reloading browsers",
                       file=sys.stderr, flush=True)
-                state.publish(bump=True, error="")
+                state.publish(bump=True, error="", full=urls == ["*"])
     finally:
         wakeup.close()
 

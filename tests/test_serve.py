@@ -17,12 +17,13 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from playwright.sync_api import Browser
 
 from glossary_tool import search_index
 from glossary_tool.config import read_config, settings_from_raw
 from glossary_tool.model import Glossary
 from glossary_tool.render import RenderedPage, render_locale
-from glossary_tool.serve import EVENTS, LocaleSite, Project, State, handler_for, snapshot, watch
+from glossary_tool.serve import EVENTS, LocaleSite, Project, State, Wakeup, handler_for, snapshot, watch
 from glossary_tool.translation import stale_fields
 
 
@@ -209,3 +210,69 @@ def test_every_edit_leaves_the_pages_and_the_index_a_full_build_would_make(tmp_p
         built, expected = _tree(Path(site.config.site_dir)), _tree(Path(other.config.site_dir))
         assert built.keys() == expected.keys(), site.code
         assert [f for f in built if built[f] != expected[f]] == [], site.code
+
+
+def test_without_file_change_reports_the_files_are_polled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import watchdog.observers
+
+    class Refused:
+        def __init__(self) -> None:
+            raise OSError("inotify watch limit reached")
+
+    monkeypatch.setattr(watchdog.observers, "Observer", Refused)
+    folder = tmp_path / "content"
+    folder.mkdir()
+    wakeup = Wakeup([folder], tmp_path / "mkdocs.yml")
+    assert not wakeup.reported
+    stop = threading.Event()
+    start = time.monotonic()
+    wakeup.wait(stop)  # no report will come: it returns to poll
+    assert time.monotonic() - start < 1.0
+    wakeup.close()
+
+
+def test_a_change_is_reported_at_once(tmp_path: Path) -> None:
+    folder = tmp_path / "content"
+    (folder / "concepts").mkdir(parents=True)
+    wakeup = Wakeup([folder, tmp_path / "locales"], tmp_path / "mkdocs.yml")
+    try:
+        assert wakeup.reported
+        stop = threading.Event()
+        threading.Timer(0.2, lambda: (folder / "concepts" / "new.yaml").write_text("id: new\n", encoding="utf-8")).start()
+        start = time.monotonic()
+        wakeup.wait(stop)
+        assert 0.15 < time.monotonic() - start < 1.5  # woken by the write, well before the next look (CHECK_SECONDS)
+        (tmp_path / "locales" / "sv").mkdir(parents=True)  # a folder made later is watched from the next look on
+        wakeup.schedule()
+        assert tmp_path / "locales" in wakeup.scheduled
+    finally:
+        wakeup.close()
+
+
+@pytest.mark.browser
+def test_an_open_page_shows_an_edit_in_place_and_loads_again_after_a_full_rebuild(served: Served, browser: Browser) -> None:
+    content = served.project.settings.content_dir
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(served.url + "terms/kpo/", wait_until="load")
+        page.evaluate("window.__sameDocument = true; window.__documents = 0; document$.subscribe(() => window.__documents++)")
+        assert page.evaluate("window.__documents") == 1  # Material replays the document it has
+        epoch = served.state.epoch
+        _edit(content / "concepts" / "kpo.yaml", "      Outsourcing of knowledge-intensive work", "      SWAPPED-EDIT outsourcing of knowledge-intensive work")
+        served.wait_epoch(epoch)
+        page.wait_for_function("document.body.innerText.includes('SWAPPED-EDIT')", timeout=10_000)
+        assert page.evaluate("window.__sameDocument === true")  # swapped in place: nothing was loaded again
+        # Material was handed the new content, as after instant navigation, so its components mount on it again.
+        assert page.evaluate("window.__documents") == 2
+        page.keyboard.press("/")
+        page.wait_for_function("window.glossarySearch !== undefined")
+        page.keyboard.press("Escape")
+        # A new title in the navigation is a full rebuild: every page differs, and the open one is loaded again.
+        epoch = served.state.epoch
+        _edit(content / "comparisons" / "bpo-vs-kpo.yaml", "title: BPO and KPO compared", "title: BPO and KPO RELOADED-EDIT")
+        served.wait_epoch(epoch)
+        page.wait_for_function("document.body.innerText.includes('RELOADED-EDIT')", timeout=20_000)
+        assert page.evaluate("window.__sameDocument === undefined")
+    finally:
+        context.close()
