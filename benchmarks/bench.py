@@ -244,8 +244,9 @@ def search_once(browser: Any, base: str, prefix: str, query: str) -> dict[str, f
         page.keyboard.type(query, delay=KEY_DELAY_MS)
         page.wait_for_function("() => window.__shown > 0", timeout=120_000)
         elapsed = page.evaluate("window.__shown - window.__lastKey")
+        found = page.evaluate("window.glossarySearch.box.result.hits.length")
         page.wait_for_load_state("networkidle")
-        return {"ms": float(elapsed), "bytes": traffic.since(mark), "early": early}
+        return {"ms": float(elapsed), "bytes": traffic.since(mark), "early": early, "results": found}
     finally:
         context.close()
 
@@ -272,7 +273,8 @@ def reader_side(site: Path, concept: str, runs: int) -> dict[str, Any]:
             for query in queries:
                 found = [search_once(browser, base, prefix, query) for _ in range(runs)]
                 out[f"{code}:{query}"] = {"ms": median([f["ms"] for f in found]), "bytes": median([f["bytes"] for f in found]),
-                                          "early": max(f["early"] for f in found), "runs_ms": [round(f["ms"], 1) for f in found]}
+                                          "early": max(f["early"] for f in found), "results": found[0]["results"],
+                                          "runs_ms": [round(f["ms"], 1) for f in found]}
             weights = [page_weight(browser, f"{base}{prefix}terms/{concept}/") for _ in range(runs)]
             out[f"{code}:page"] = {"bytes": median([w["bytes"] for w in weights]), "sitemap": median([w["sitemap"] for w in weights])}
     return out
@@ -487,15 +489,15 @@ def table(rows: list[dict[str, Any]], reader: list[tuple[str, dict[str, Any]]], 
     if reader:
         out.append(f"\nSearch on a phone (Chromium {PHONE['width']} × {PHONE['height']}, CPU {THROTTLE}× slower, a fresh reader each time, "
                    f"typing on the home page with {KEY_DELAY_MS} ms between keys; medians)\n")
-        out.append("| glossary | language | query | first result after the last key | search transferred (script and index) "
+        out.append("| glossary | language | query | results | first result after the last key | search transferred (script and index) "
                    "| search files before the box opens | concept page transferred | of which sitemap.xml |")
-        out.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+        out.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for name, figures in reader:
             for code, (_, queries) in READER_QUERIES.items():
                 page = figures[f"{code}:page"]
                 for query in queries:
                     f = figures[f"{code}:{query}"]
-                    out.append(f"| {name} | {code} | `{query}` | {f['ms']:.0f} ms | {f['bytes'] / 1e3:.0f} KB | {f['early']} B | "
+                    out.append(f"| {name} | {code} | `{query}` | {f['results']:,} | {f['ms']:.0f} ms | {f['bytes'] / 1e3:.0f} KB | {f['early']} B | "
                                f"{page['bytes'] / 1e3:,.0f} KB | {page['sitemap'] / 1e3:,.0f} KB |")
     if serve:
         out.append("\nLive reload under `glossary-tool serve` (an entry's English and Swedish definitions edited in one save; seconds "

@@ -180,11 +180,12 @@ class _NeedsFullBuild(Exception):
     pass
 
 
-def dependents(glossary: Glossary, ids: set[str]) -> set[str]:
+def dependents(glossary: Glossary, ids: set[str], folded: dict[str, tuple[Concept, str]] | None = None) -> set[str]:
     """The ids whose pages show something of the entries ``ids``: the concepts they link to and that link to them
     (a link carries the target's name and short definition), pages whose text names one of their terms (it becomes
     such a link), the concepts a comparison or question is about (their pages list it), and those comparisons
-    and questions."""
+    and questions. ``folded`` keeps each concept's definitions in lower case from one call to the next."""
+    folded = {} if folded is None else folded
     concepts = [c for cid in ids if (c := glossary.concept(cid)) is not None]
     terms = {t.text.casefold() for c in concepts for b in c.locales.values() for t in b.terms}
     out = set(ids)
@@ -195,7 +196,10 @@ def dependents(glossary: Glossary, ids: set[str]) -> set[str]:
         m = entry.model
         if isinstance(m, Concept):
             linked = any(set(m.targets(r)) & ids for r in m.relations)
-            named = bool(terms) and any(t in b.definition.casefold() for b in m.locales.values() for t in terms)
+            known = folded.get(m.id)
+            if known is None or known[0] is not m:
+                known = folded[m.id] = (m, "\0".join(b.definition.casefold() for b in m.locales.values()))
+            named = any(t in known[1] for t in terms)
             if linked or named:
                 out.add(m.id)
         elif m.id in ids or set(m.concepts) & ids:
@@ -242,6 +246,7 @@ class Project:
         self.glossary: Glossary | None = None
         self.pending: set[Path] = set()  # files changed since the last good rebuild, which it has not read yet
         self.memo: dict[str, object] = {}  # what lint keeps between checks: the stemmed words of every text seen
+        self.folded: dict[str, tuple[Concept, str]] = {}  # each concept's definitions in lower case (see dependents)
 
     def check(self, glossary: Glossary, problems: list[Problem]) -> list[Problem]:
         """The loading ``problems`` and every rule's, stamped: a full lint of ``glossary``. The rules' stemmed words
@@ -267,8 +272,15 @@ class Project:
             site.full()
         first = self.sites[0].state
         self.glossary = first.glossary if first is not None else None
-        if self.glossary is not None and not self.memo:
+        if self.glossary is None:
+            return
+        if not self.memo:
             self.check(self.glossary, [])  # the build has linted already; this fills the memo for the first edit
+        # Every locale's build loaded the entries itself; from now on they share these, which the search index
+        # recognizes as unchanged from one edit to the next.
+        for site in self.sites:
+            if site.state is not None:
+                site.state.index.records(self.glossary, self.settings, site.state.pages.values())
 
     def refresh(self, now: Snapshot) -> list[str]:
         """Rebuild after the files changed from ``self.files`` to ``now``; the URLs rebuilt. Raises _Broken with the
@@ -291,7 +303,7 @@ class Project:
         errors = [p for p in self.check(glossary, problems) if p.severity.value == "error"]
         if errors:
             raise _Broken(REPORTERS["text"](errors))
-        affected = dependents(self.glossary, ids) | dependents(glossary, ids)
+        affected = dependents(self.glossary, ids, self.folded) | dependents(glossary, ids, self.folded)
         urls: list[str] = []
         try:
             for site in self.sites:
