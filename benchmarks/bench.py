@@ -6,6 +6,9 @@ Run with ``make bench`` (BENCH_SIZES=100,1000 for a shorter run). Prints tables;
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import http.server
 import json
 import os
 import re
@@ -15,9 +18,9 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
-import urllib.request
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -147,59 +150,249 @@ def index_sizes(site: Path) -> dict[str, int]:
     return {"en": en, "sv": sv, "shared": en + sv}
 
 
+# ---- the reader's side: search in Chromium on a throttled phone ----
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+PHONE = {"width": 375, "height": 812}
+THROTTLE = 4  # CPU slowdown of a mid-range phone (CDP Emulation.setCPUThrottlingRate)
+KEY_DELAY_MS = 80  # between keys, as a reader types
+# Per language: the site's prefix and the queries typed on its home page.
+READER_QUERIES = {"en": ("", ("payroll", "invoice processing")), "sv": ("sv/", ("lönehantering", "fakturahantering"))}
+# Records when the last key went down and when the results of the whole query were shown (glossary-search.js
+# marks the box with the query it has shown).
+WATCH_SEARCH = """q => {
+  window.__lastKey = 0; window.__shown = 0;
+  addEventListener("keydown", () => { window.__lastKey = performance.now(); }, true);
+  const root = document.querySelector("[data-glossary-search]");
+  new MutationObserver(() => {
+    if (!window.__shown && root.getAttribute("data-glossary-search-shown") === q) window.__shown = performance.now();
+  }).observe(root, {attributes: true});
+}"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class Traffic:
+    """Every request of a page, with the bytes Chromium received for it (headers and body, as sent)."""
+
+    def __init__(self, cdp: Any) -> None:
+        self.order: list[str] = []
+        self.urls: dict[str, str] = {}
+        self.received: dict[str, int] = {}
+        cdp.on("Network.requestWillBeSent", self._sent)
+        cdp.on("Network.loadingFinished", lambda e: self.received.__setitem__(e["requestId"], int(e["encodedDataLength"])))
+        cdp.send("Network.enable")
+
+    def _sent(self, e: dict[str, Any]) -> None:
+        if e["requestId"] not in self.urls:
+            self.order.append(e["requestId"])
+        self.urls[e["requestId"]] = e["request"]["url"]
+
+    def since(self, mark: int = 0, only: Callable[[str], bool] = lambda url: True) -> int:
+        return sum(self.received.get(r, 0) for r in self.order[mark:] if only(self.urls[r]))
+
+
+def _for_search(url: str) -> bool:
+    return "/search/" in url or "glossary-search" in url
+
+
+@contextlib.contextmanager
+def static_server(site: Path) -> Iterator[str]:
+    """The built site on a loopback port, without compression (the bytes are the files' own)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def search_once(browser: Any, base: str, prefix: str, query: str) -> dict[str, float]:
+    """One reader, on a fresh phone: open the home page, press /, type ``query``. Milliseconds from the last key to
+    the results shown, bytes that searching transferred (script and index), search bytes before the box opened."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        traffic = Traffic(cdp)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
+        page.goto(base + prefix)
+        page.wait_for_load_state("networkidle")
+        early = traffic.since(0, _for_search)
+        mark = len(traffic.order)
+        page.evaluate(WATCH_SEARCH, query)
+        page.keyboard.press("/")
+        page.wait_for_function("window.glossarySearch !== undefined")
+        page.keyboard.type(query, delay=KEY_DELAY_MS)
+        page.wait_for_function("() => window.__shown > 0", timeout=120_000)
+        elapsed = page.evaluate("window.__shown - window.__lastKey")
+        found = page.evaluate("window.glossarySearch.box.result.hits.length")
+        page.wait_for_load_state("networkidle")
+        return {"ms": float(elapsed), "bytes": traffic.since(mark), "early": early, "results": found}
+    finally:
+        context.close()
+
+
+def page_weight(browser: Any, url: str) -> dict[str, int]:
+    """Bytes a fresh phone transfers to show ``url``, and how many of them are the sitemap Material's instant
+    navigation fetches."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        traffic = Traffic(context.new_cdp_session(page))
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        return {"bytes": traffic.since(), "sitemap": traffic.since(0, lambda u: u.endswith("sitemap.xml"))}
+    finally:
+        context.close()
+
+
+def reader_side(site: Path, concept: str, runs: int) -> dict[str, Any]:
+    """Search and page weight per language, medians of ``runs`` fresh readers each."""
+    out: dict[str, Any] = {}
+    with static_server(site) as base, chromium() as browser:
+        for code, (prefix, queries) in READER_QUERIES.items():
+            for query in queries:
+                found = [search_once(browser, base, prefix, query) for _ in range(runs)]
+                out[f"{code}:{query}"] = {"ms": median([f["ms"] for f in found]), "bytes": median([f["bytes"] for f in found]),
+                                          "early": max(f["early"] for f in found), "results": found[0]["results"],
+                                          "runs_ms": [round(f["ms"], 1) for f in found]}
+            weights = [page_weight(browser, f"{base}{prefix}terms/{concept}/") for _ in range(runs)]
+            out[f"{code}:page"] = {"bytes": median([w["bytes"] for w in weights]), "sitemap": median([w["sitemap"] for w in weights])}
+    return out
+
+
+def middle_concept(project: Path) -> str:
+    files = sorted((project / "content" / "concepts").glob("*.yaml"))
+    return files[len(files) // 2].stem
+
+
 # ---- live reload under `glossary-tool serve` ----
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        return int(s.getsockname()[1])
 
 
-def serve_latency(project: Path, edits: int) -> list[float]:
-    """Seconds from saving an edited entry to 'Reloading browsers', with the edit visible on the served page."""
-    port = free_port()
-    proc = subprocess.Popen([str(BIN / "glossary-tool"), "--config", "mkdocs.yml", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                            cwd=project, env=QUIET, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    assert proc.stderr is not None
-    lines: list[tuple[float, str]] = []
+class ServeProcess:
+    """``glossary-tool serve`` of a project, its error output read on a thread with the time of each line."""
 
-    def wait_for(text: str, timeout: float = 600) -> float:
+    def __init__(self, project: Path) -> None:
+        self.port = free_port()
+        self.proc = subprocess.Popen([str(BIN / "glossary-tool"), "--config", "mkdocs.yml", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+                                     cwd=project, env=QUIET, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.lines: list[tuple[float, str]] = []
+        self.changed = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            with self.changed:
+                self.lines.append((time.time(), line))
+                self.changed.notify_all()
+        with self.changed:
+            self.lines.append((time.time(), ""))  # the end
+            self.changed.notify_all()
+
+    def wait_for(self, text: str, after: int = 0, timeout: float = 1800) -> tuple[int, float, str]:
+        """The first line from index ``after`` on that holds ``text``: its index, time and text."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            line = proc.stderr.readline()  # type: ignore[union-attr]
-            if not line:
-                raise SystemExit("serve exited:\n" + "".join(text for _, text in lines[-30:]))
-            lines.append((time.perf_counter(), line))
-            if text in line:
-                return lines[-1][0]
+        with self.changed:
+            while time.monotonic() < deadline:
+                for i in range(after, len(self.lines)):
+                    at, line = self.lines[i]
+                    if text in line:
+                        return i, at, line
+                    if not line:
+                        raise SystemExit("serve exited:\n" + "".join(t for _, t in self.lines[-30:]))
+                after = len(self.lines)
+                self.changed.wait(1.0)
         raise SystemExit(f"timed out waiting for {text!r}")
 
-    try:
-        wait_for("Serving on")
-        target = sorted((project / "content" / "concepts").glob("*.yaml"))[len(list((project / "content" / "concepts").glob("*.yaml"))) // 2]
-        original = target.read_text(encoding="utf-8")
-        times = []
-        for i in range(edits):
-            marker = f"Edited{i}x{os.getpid()}"
-            # Edit the first line of the English definition, as an editor would, and save.
-            edited = re.sub(r"(\n  en:\n(?:.*\n)*?    definition: >-\n      )", rf"\g<1>{marker} ", original, count=1)
-            time.sleep(1.0)  # let the watcher settle between edits
-            start = time.perf_counter()
-            target.write_text(edited, encoding="utf-8")
-            end = wait_for("Reloading browsers")
-            page = urllib.request.urlopen(f"http://127.0.0.1:{port}/terms/{target.stem}/", timeout=30).read().decode("utf-8")
-            if marker not in page:
-                raise SystemExit("the served page does not show the edit")
-            times.append(end - start)
-        target.write_text(original, encoding="utf-8")
-        return times
-    finally:
-        proc.send_signal(signal.SIGINT)
+    def stop(self) -> None:
+        self.proc.send_signal(signal.SIGINT)
         try:
-            proc.wait(timeout=30)
+            self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            self.proc.kill()
+            self.proc.wait()
+
+
+# Run in every document the pages load: when each edit's marker first appears in the page (the content swapped in
+# place, or a page loaded again), the page notes the time of the next frame in milliseconds since the epoch, so that
+# Playwright's polling stays out of the figure.
+MARKER_WATCH = """(() => {
+  const shown = window.__glossaryShown = {};
+  const look = () => {
+    const found = document.body ? document.body.textContent.match(/Edited[0-9]+x[0-9]+/g) || [] : [];
+    found.forEach(m => { if (!(m in shown)) { shown[m] = 0; requestAnimationFrame(() => { shown[m] = performance.timeOrigin + performance.now(); }); } });
+  };
+  new MutationObserver(look).observe(document, {childList: true, subtree: true});
+})()"""
+_DEFINITION = re.compile(r"(\n    definition: >-\n      )")
+
+
+def live_reload(project: Path, edits: int) -> list[dict[str, float]]:
+    """Seconds from saving an entry whose English and Swedish definitions were both edited to the server's
+    "Reloading browsers" line, and to the moment both languages' pages, open in Chromium, show the edit."""
+    server = ServeProcess(project)
+    target = project / "content" / "concepts" / f"{middle_concept(project)}.yaml"
+    original = target.read_text(encoding="utf-8")
+    if len(_DEFINITION.findall(original)) < 2:
+        raise SystemExit(f"{target}: no folded definition to edit in both languages")
+    try:
+        server.wait_for("Serving on")
+        base = f"http://127.0.0.1:{server.port}/"
+        out = []
+        with chromium() as browser:
+            # One window per language, both in view, as on a writer's screen (a tab in the background is slowed down).
+            contexts = [browser.new_context(viewport={"width": 1280, "height": 900}) for _ in READER_QUERIES]
+            for context in contexts:
+                context.add_init_script(MARKER_WATCH)
+            pages = [context.new_page() for context in contexts]
+            for page, (prefix, _) in zip(pages, READER_QUERIES.values(), strict=True):
+                page.goto(f"{base}{prefix}terms/{target.stem}/", wait_until="load")
+            for i in range(edits):
+                marker = f"Edited{i}x{os.getpid()}"
+                time.sleep(1.5)  # the pages are open and waiting for news, as a writer's are
+                mark = len(server.lines)
+                start = time.time()
+                target.write_text(_DEFINITION.sub(rf"\g<1>{marker} ", original, count=2), encoding="utf-8")
+                shown = 0.0
+                for page in pages:
+                    page.wait_for_function("m => window.__glossaryShown && window.__glossaryShown[m] > 0", arg=marker, timeout=600_000)
+                    shown = max(shown, page.evaluate("m => window.__glossaryShown[m]", marker) / 1000)
+                _, reloaded, line = server.wait_for("Reloading browsers", mark)
+                rebuilt = re.search(r"rebuilt (\S+) page\(s\) in ([0-9.]+) s", line)
+                out.append({"server": reloaded - start, "browser": shown - start,
+                            "rebuild": float(rebuilt.group(2)) if rebuilt else float("nan"),
+                            "pages": float(rebuilt.group(1)) if rebuilt and rebuilt.group(1) != "all" else float("nan")})
+            for context in contexts:
+                context.close()
+        return out
+    finally:
+        target.write_text(original, encoding="utf-8")
+        server.stop()
 
 
 def shipped_or_synthetic() -> tuple[str, Path]:
@@ -259,7 +452,7 @@ def measure(n: int, runs: int) -> dict[str, Any]:
     }
 
 
-def table(rows: list[dict[str, Any]], serve: list[tuple[str, list[float]]]) -> str:
+def table(rows: list[dict[str, Any]], reader: list[tuple[str, dict[str, Any]]], serve: list[tuple[str, list[dict[str, float]]]]) -> str:
     out = []
     out.append("Lint (medians, seconds; lint and parse are timed in-process in a fresh interpreter, CLI is wall time)\n")
     out.append("| concepts | files | lint | parse floor | lint / floor | `glossary-tool lint` (CLI) |")
@@ -293,12 +486,29 @@ def table(rows: list[dict[str, Any]], serve: list[tuple[str, list[float]]]) -> s
                    f"build en+sv {growth['ours_both']:.1f}×, build en {growth['ours_one']:.1f}×, "
                    f"site size {b['site_bytes'] / a['site_bytes']:.1f}×, largest term page {b['largest_term_html'][0] / a['largest_term_html'][0]:.2f}×, "
                    f"largest page {b['largest_html'][0] / a['largest_html'][0]:.1f}×")
+    if reader:
+        out.append(f"\nSearch on a phone (Chromium {PHONE['width']} × {PHONE['height']}, CPU {THROTTLE}× slower, a fresh reader each time, "
+                   f"typing on the home page with {KEY_DELAY_MS} ms between keys; medians)\n")
+        out.append("| glossary | language | query | results | first result after the last key | search transferred (script and index) "
+                   "| search files before the box opens | concept page transferred | of which sitemap.xml |")
+        out.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for name, figures in reader:
+            for code, (_, queries) in READER_QUERIES.items():
+                page = figures[f"{code}:page"]
+                for query in queries:
+                    f = figures[f"{code}:{query}"]
+                    out.append(f"| {name} | {code} | `{query}` | {f['results']:,} | {f['ms']:.0f} ms | {f['bytes'] / 1e3:.0f} KB | {f['early']} B | "
+                               f"{page['bytes'] / 1e3:,.0f} KB | {page['sitemap'] / 1e3:,.0f} KB |")
     if serve:
-        out.append("\nLive reload under `glossary-tool serve` (seconds from saving an edited entry to \"Reloading browsers\")\n")
-        out.append("| glossary | median | runs |")
-        out.append("| --- | ---: | --- |")
-        for name, times in serve:
-            out.append(f"| {name} | {median(times):.2f} | {', '.join(f'{x:.2f}' for x in times)} |")
+        out.append("\nLive reload under `glossary-tool serve` (an entry's English and Swedish definitions edited in one save; seconds "
+                   "from the save; medians)\n")
+        out.append("| glossary | pages rebuilt (both languages) | rebuild, as the server times it | to \"Reloading browsers\" "
+                   "| to both languages' pages showing the edit in Chromium | runs (browser) |")
+        out.append("| --- | ---: | ---: | ---: | ---: | --- |")
+        for name, runs in serve:
+            each = ", ".join(f"{r['browser']:.2f}" for r in runs)
+            out.append(f"| {name} | {median([r['pages'] for r in runs]):.0f} | {median([r['rebuild'] for r in runs]):.2f} | "
+                       f"{median([r['server'] for r in runs]):.2f} | {median([r['browser'] for r in runs]):.2f} | {each} |")
     return "\n".join(out)
 
 
@@ -311,11 +521,22 @@ def machine() -> dict[str, str]:
             "mkdocs": mkdocs.__version__, "material": material.__version__ if hasattr(material, "__version__") else "?"}
 
 
+def built(project: Path, n: int | None) -> Path:
+    """``project`` generated (``n`` concepts; None: it is there already) and its site built, once."""
+    if n is not None and not (project / "mkdocs.yml").is_file():
+        generate.write_glossary(project, n)
+    if not (project / "site" / "index.html").is_file():
+        ours_both(project)
+    return project / "site"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "100,1000,10000"), help="comma-separated concept counts")
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")))
     parser.add_argument("--serve-edits", type=int, default=int(os.environ.get("BENCH_SERVE_EDITS", "3")), help="0 skips the live-reload part")
+    parser.add_argument("--parts", default=os.environ.get("BENCH_PARTS", "build,reader,reload"),
+                        help="comma-separated: build (lint, build and sizes), reader (search in Chromium), reload (live reload)")
     parser.add_argument("--probe", choices=sorted(PROBES), help=argparse.SUPPRESS)
     parser.add_argument("project", nargs="?", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -323,22 +544,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROBES[args.probe](args.project):.6f}")
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    parts = {p.strip() for p in args.parts.split(",")}
     info = machine()
     print("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), flush=True)
-    rows = [measure(n, args.runs) for n in sizes]
-    serve: list[tuple[str, list[float]]] = []
-    if args.serve_edits:
-        name, project = shipped_or_synthetic()
-        print(f"\n== live reload: {name}", flush=True)
-        serve.append((name, serve_latency(project, args.serve_edits)))
-        if 1000 in sizes:
-            print("\n== live reload: 1,000 concepts", flush=True)
-            serve.append(("synthetic, 1,000 concepts", serve_latency(DATA / "1000", args.serve_edits)))
-    text = table(rows, serve)
+    rows = [measure(n, args.runs) for n in sizes] if "build" in parts else []
+    name, shipped = shipped_or_synthetic()
+    glossaries = [(name, shipped, None), *((f"synthetic, {n:,} concepts", DATA / str(n), n) for n in sizes)]
+    reader: list[tuple[str, dict[str, Any]]] = []
+    if "reader" in parts:
+        for label, project, n in glossaries:
+            print(f"\n== search in Chromium: {label}", flush=True)
+            reader.append((label, reader_side(built(project, n), middle_concept(project), args.runs)))
+            print("   " + json.dumps(reader[-1][1], ensure_ascii=False), flush=True)
+    serve: list[tuple[str, list[dict[str, float]]]] = []
+    if "reload" in parts and args.serve_edits:
+        for label, project, n in glossaries:
+            print(f"\n== live reload: {label}", flush=True)
+            built(project, n)
+            serve.append((label, live_reload(project, args.serve_edits)))
+            print("   " + json.dumps(serve[-1][1]), flush=True)
+    text = table(rows, reader, serve)
     print("\n" + text)
     DATA.mkdir(exist_ok=True)
     (DATA / "results.md").write_text(text + "\n", encoding="utf-8")
-    (DATA / "results.json").write_text(json.dumps({"machine": info, "rows": rows, "serve": serve}, indent=1), encoding="utf-8")
+    (DATA / "results.json").write_text(json.dumps({"machine": info, "rows": rows, "reader": reader, "serve": serve}, indent=1), encoding="utf-8")
     by_n = {r["n"]: r for r in rows}
     if 1000 in by_n:  # the figure the regression test in tests/test_bench_regression.py compares against
         recorded = {"lint_1000_seconds": round(by_n[1000]["median"]["lint"], 3), "machine": info,

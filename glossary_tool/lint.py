@@ -41,9 +41,15 @@ def severity_of(rule: Rule, settings: Settings) -> Severity:
     return settings.rules.get(rule.id, rule.severity)
 
 
-def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None = None) -> list[Problem]:
-    """Run ``rules`` (default: every registered one that is not off) over a loaded glossary; problems unstamped."""
+def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None = None, *,
+          memo: dict[str, object] | None = None) -> list[Problem]:
+    """Run ``rules`` (default: every registered one that is not off) over a loaded glossary; problems unstamped.
+
+    ``memo`` becomes the rules' shared memo (``Context.memo``): a caller that checks again after an edit may pass
+    what is valid for any glossary, such as the stemmed words of texts, so that unchanged texts are not redone."""
     ctx = Context.build(settings, list(glossary.entries))
+    if memo is not None:
+        ctx.memo = memo
     out: list[Problem] = []
     for r in rules if rules is not None else load_all().values():
         if severity_of(r, settings) is Severity.OFF or r.scope == "load":

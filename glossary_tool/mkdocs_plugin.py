@@ -149,7 +149,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         state = self.state
         if state is not None and state.glossary is not None and theme.search_plugin(config) is not None:
-            recs = search_index.records(state.glossary, state.settings, state.locale, state.pages.values())
+            recs = state.index.records(state.glossary, state.settings, state.pages.values())
             state.index_files = state.index.files(recs)
             search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, state.index_files)
         failures = locale_builds.finish(self.others)

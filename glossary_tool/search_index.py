@@ -2,7 +2,7 @@
 
 Records come from the model (terms, definitions, comparison rows, questions), so related links, sources and listings
 never make a page match. ``overrides/assets/javascripts/glossary-search.js`` reads these files; both sides normalize,
-tokenize and stem words the same way (tests/browser/test_search_engine.py runs them side by side).
+tokenize and stem words the same way (tests/browser/test_search.py runs them side by side).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import unicodedata
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -28,7 +29,12 @@ INDEX_DIR = "search"
 MANIFEST = "manifest.json"
 KEY_LENGTH = 2  # a shard holds the words whose first two letters are the same
 DOCS_PER_FILE = 8  # display data of this many records per file: a result list fetches a few small files
+# Phrases and fuzzy variants are looked up whole, so they are hashed into files of about this many bytes each.
+BUCKET_BYTES = 2048
 FUZZY_MIN = 4  # vocabulary words this long are reachable with one edit (a 5-letter query word may have an insertion)
+# Fuzzy variants are made from a word's first letters only: a typo further on leaves them as they are, and the browser
+# checks the whole word. Long compounds (fakturahantering, fakturagranskning …) then share their variants.
+FUZZY_PREFIX = 7
 SNIPPET = 160  # characters of text under a result's title; the style sheet clamps it to two lines
 # Letters that are letters of their own, not a base letter with a diacritic, in these languages: "här" is not "har".
 OWN_LETTERS: Mapping[str, str] = MappingProxyType({"sv": "åäö", "fi": "åäö", "da": "æøå", "nb": "æøå", "nn": "æøå", "no": "æøå", "is": "áðéíóúýþæö"})
@@ -70,17 +76,29 @@ def language(locale: str) -> str:
 
 def fold(text: str, locale: str) -> str:
     """Lower case, without diacritics except on the language's own letters (Swedish å, ä, ö stay)."""
-    own = OWN_LETTERS.get(language(locale), "")
     text = unicodedata.normalize("NFC", text).lower().replace("ß", "ss")
     if text.isascii():
         return text
-    out = []
-    for ch in text:
-        if ch.isascii() or ch in own:
-            out.append(ch)
-        else:
-            out.append("".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)))
-    return unicodedata.normalize("NFC", "".join(out))
+    return unicodedata.normalize("NFC", text.translate(_fold_table(OWN_LETTERS.get(language(locale), ""))))
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate``'s table for ``fold``: each character is worked out the first time it is met."""
+
+    def __init__(self, own: str) -> None:
+        super().__init__()
+        self.own = own
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = ch if ch.isascii() or ch in self.own else "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        self[code] = out
+        return out
+
+
+@lru_cache(maxsize=32)
+def _fold_table(own: str) -> _FoldTable:
+    return _FoldTable(own)
 
 
 def words(text: str, locale: str) -> list[str]:
@@ -166,8 +184,13 @@ def _stem_sv(w: str) -> str:
 
 
 def shard_key(text: str) -> str:
-    """File name of the shard for a word or phrase: its first letters as hex code points, safe in any URL."""
+    """File name of the shard for a word: its first letters as hex code points, safe in any URL."""
     return "-".join(f"{ord(c):x}" for c in text[:KEY_LENGTH])
+
+
+@lru_cache(maxsize=200_000)
+def _word_file(word_stem: str) -> str:
+    return f"w/{shard_key(word_stem)}.json"
 
 
 @lru_cache(maxsize=200_000)
@@ -246,14 +269,14 @@ def records(glossary: Glossary, settings: Settings, locale: str, pages: Iterable
     labels = {r.url.split("/")[1]: r.title for r in out}
     for cmp in glossary.comparisons:
         out.extend(_comparison_records(cmp, locale, labels))
-    for f in sorted(glossary.faqs, key=lambda f: f.id):
-        record = _faq_record(f, locale)
-        if record is not None:
-            out.append(record)
-    for p in pages:
-        # Listings are found by their title alone: the entries they list are other pages' terms.
-        if p.in_nav and p.url and not p.url.startswith("compare/"):
-            out.append(Record(p.url, p.title, "", ((Field.TITLE, p.title),)))
+    out.extend(_tail_records(glossary, locale, pages))
+    return out
+
+
+def _tail_records(glossary: Glossary, locale: str, pages: Iterable[RenderedPage]) -> list[Record]:
+    """The questions, then the listings (found by their title alone: the entries they list are other pages' terms)."""
+    out = [r for f in sorted(glossary.faqs, key=lambda f: f.id) if (r := _faq_record(f, locale)) is not None]
+    out += [Record(p.url, p.title, "", ((Field.TITLE, p.title),)) for p in pages if p.in_nav and p.url and not p.url.startswith("compare/")]
     return out
 
 
@@ -264,7 +287,7 @@ class _Analysis:
     """A record's words: stem → best field, the phrases' stem sequences, and the words fuzzy search can reach."""
 
     best: dict[str, int] = field(default_factory=dict)
-    phrases: list[tuple[str, bool]] = field(default_factory=list)
+    phrases: dict[str, int] = field(default_factory=dict)  # stem sequence → 1 when it is a term of this locale, else 0
     vocabulary: dict[str, str] = field(default_factory=dict)  # surface word → stem, from titles, terms and headings
     title_words: int = 0
 
@@ -272,89 +295,283 @@ class _Analysis:
 def analyse(record: Record, locale: str) -> _Analysis:
     kind = stemmer_of(locale)
     out = _Analysis()
-    for where, text in record.fields:
-        for w in words(text, locale):
+    best, vocabulary = out.best, out.vocabulary
+    for field_of, text in record.fields:
+        where = int(field_of)
+        found = words(text, locale)
+        if where == Field.TITLE:
+            out.title_words += len(found)
+        for w in found:
             s = stem(w, kind)
-            if out.best.get(s, 0) < where:
-                out.best[s] = where
+            if best.get(s, 0) < where:
+                best[s] = where
             if where >= Field.HEADING and len(w) >= FUZZY_MIN:
-                out.vocabulary[w] = s
-            if where == Field.TITLE:
-                out.title_words += 1
+                vocabulary[w] = s
     for text, own in record.phrases:
         seq = " ".join(stem(w, kind) for w in words(text, locale))
         if seq:
-            out.phrases.append((seq, own))
+            out.phrases[seq] = max(out.phrases.get(seq, 0), int(own))
     return out
+
+
+def buckets_for(size: int) -> int:
+    """How many files ``size`` bytes of phrases (or of fuzzy variants) are spread over: a power of two."""
+    n = 1
+    while n * BUCKET_BYTES < size:
+        n *= 2
+    return n
+
+
+def bucket(text: str, buckets: int) -> int:
+    """The file a phrase or a fuzzy variant is in: the CRC-32 of its UTF-8 bytes (glossary-search.js does the same)."""
+    return zlib.crc32(text.encode("utf-8")) % buckets
+
+
+@lru_cache(maxsize=200_000)
+def near_forms(word: str, word_stem: str) -> tuple[tuple[str, str], ...]:
+    """(variant, entry) pairs that make a vocabulary word reachable with one edit: the deletions of its first
+    FUZZY_PREFIX letters and of its stem's, each naming the word (and its stem, when that differs) for the browser to
+    check against the whole query word."""
+    out: set[tuple[str, str]] = set()
+    for form in {word, word_stem} if len(word_stem) >= FUZZY_MIN else {word}:
+        entry = word if form == word and word == word_stem else (f"{word}|{word_stem}" if form == word else word_stem)
+        out.update((variant, entry) for variant in deletes(form[:FUZZY_PREFIX]))
+    return tuple(sorted(out))
+
+
+KEY_BYTES = 5  # what a key costs in a file besides its letters: quotes, colon, brackets, comma
+PHRASE_DOC_BYTES = 8  # a record in a phrase's list: [doc,own],
+
+
+def _encode(docs: Mapping[int, int]) -> str:
+    """A posting list: each record's number (as the gap from the previous one) with its field code, in varints."""
+    digits: list[str] = []
+    last = -1
+    for doc in sorted(docs):
+        _varint(((doc - last) << 5) | docs[doc], digits)
+        last = doc
+    return "".join(digits)
+
+
+def _dump(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
 class Index:
-    """One locale's index, rebuilt from cached analyses: ``update`` re-reads only the records that changed."""
+    """One locale's index, kept between builds: after an edit, only the changed records' postings are redone and only
+    the files they are in are written again (``glossary-tool serve``); a first build adds every record once."""
 
     def __init__(self, locale: str) -> None:
         self.locale = locale
-        self._cache: dict[Record, _Analysis] = {}
+        self._records: list[Record] = []
+        self._analyses: list[_Analysis] = []
+        self._buckets = {"t": 1, "f": 1}  # files of phrases and of fuzzy variants
+        self._size = {"t": 0, "f": 0}  # their bytes, about (what the number of files follows)
+        self._postings: dict[str, dict[int, int]] = {}  # stem → record → (field << 2) | title length
+        self._encoded: dict[str, str] = {}  # stem → its posting list, encoded (dropped when the stem's records change)
+        self._phrases: dict[str, dict[int, int]] = {}  # stem sequence → record → own
+        self._vocabulary: dict[str, int] = {}  # surface word + "\0" + stem → records with it
+        self._near: dict[str, dict[str, int]] = {}  # variant → entry → words with it
+        self._members: dict[str, set[str]] = {}  # file → the keys in it
+        self._bodies: dict[str, bytes] = {}  # file → its bytes
+        self._digests: dict[str, bytes] = {}
+        self._dirty: set[str] = set()
+        self._concepts: dict[str, tuple[Concept, str, Record]] = {}
+        self._comparisons: dict[str, tuple[Comparison, tuple[str, ...], list[Record]]] = {}
+
+    # ---- records, remembered for the entries that did not change ----
+
+    def records(self, glossary: Glossary, settings: Settings, pages: Iterable[RenderedPage]) -> list[Record]:
+        """``records()`` of this locale; a concept or comparison that is the same object as last time keeps its
+        records (under ``glossary-tool serve`` every entry but the edited ones is)."""
+        pages = list(pages)
+        descriptions = {p.url: p.description for p in pages}
+        concepts: dict[str, tuple[Concept, str, Record]] = {}
+        out: list[Record] = []
+        for c in glossary.concepts:
+            description = _clip(descriptions.get(f"terms/{c.id}/", ""))
+            known = self._concepts.get(c.id)
+            if known is not None and known[0] is c and known[1] == description:
+                concepts[c.id] = known
+            else:
+                concepts[c.id] = (c, description, _concept_record(c, self.locale, settings, description))
+            out.append(concepts[c.id][2])
+        self._concepts = concepts
+        labels = {r.url.split("/")[1]: r.title for r in out}
+        comparisons: dict[str, tuple[Comparison, tuple[str, ...], list[Record]]] = {}
+        for cmp in glossary.comparisons:
+            names = tuple(labels.get(cid, cid) for cid in cmp.concepts)
+            seen = self._comparisons.get(cmp.id)
+            if seen is None or seen[0] is not cmp or seen[1] != names:
+                seen = (cmp, names, _comparison_records(cmp, self.locale, labels))
+            comparisons[cmp.id] = seen
+            out.extend(seen[2])
+        self._comparisons = comparisons
+        out.extend(_tail_records(glossary, self.locale, pages))
+        return out
+
+    # ---- the files ----
 
     def files(self, recs: Sequence[Record]) -> dict[str, bytes]:
         """Every file of the index, by path under ``search/``: the manifest and the shards of one version."""
-        analyses = []
-        cache: dict[Record, _Analysis] = {}
-        for r in recs:
-            a = self._cache.get(r)
-            if a is None:
-                a = analyse(r, self.locale)
-            cache[r] = a
-            analyses.append(a)
-        self._cache = cache  # records that are gone are forgotten
-        return build_files(recs, analyses, self.locale)
+        n = len(recs)
+        changed = [i for i, (old, new) in enumerate(zip(self._records, recs, strict=False)) if old is not new and old != new]
+        if len(self._records) != n or len(changed) > n // 4:
+            self._reset(recs)
+        else:
+            for i in changed:
+                self._remove(i, self._analyses[i])
+                self._records[i], self._analyses[i] = recs[i], analyse(recs[i], self.locale)
+                self._add(i, self._analyses[i])
+        self._rebucket()
+        return self._output()
 
+    def _reset(self, recs: Sequence[Record]) -> None:
+        self._records, self._analyses = list(recs), [analyse(r, self.locale) for r in recs]
+        for store in (self._postings, self._encoded, self._phrases, self._vocabulary, self._near, self._members,
+                      self._bodies, self._digests):
+            store.clear()
+        self._size = {"t": 0, "f": 0}
+        for doc, a in enumerate(self._analyses):
+            self._add(doc, a, track=False)
+        # Which file each key is in, worked out once at the end rather than for every record's words.
+        self._buckets = {kind: buckets_for(self._size[kind]) for kind in self._buckets}
+        for s in self._postings:
+            self._members.setdefault(_word_file(s), set()).add(s)
+        for kind, keys in (("t", self._phrases), ("f", self._near)):
+            for key in keys:
+                self._members.setdefault(f"{kind}/{bucket(key, self._buckets[kind])}.json", set()).add(key)
+        self._dirty = set(self._members) | {f"d/{k}.json" for k in range(-(-len(self._records) // DOCS_PER_FILE))}
 
-def build_files(recs: Sequence[Record], analyses: Sequence[_Analysis], locale: str) -> dict[str, bytes]:
-    postings: dict[str, list[str]] = {}
-    last: dict[str, int] = {}
-    phrases: dict[str, dict[int, int]] = {}
-    vocabulary: dict[str, str] = {}
-    df: dict[str, int] = {}
-    for doc, a in enumerate(analyses):
+    def _rebucket(self) -> None:
+        """Spread the phrases and the fuzzy variants over as many files as their size asks for, when that changed."""
+        for kind, keys in (("t", self._phrases), ("f", self._near)):
+            want = buckets_for(self._size[kind])
+            if want == self._buckets[kind]:
+                continue
+            for path in [p for p in self._members if p[0] == kind]:
+                del self._members[path]
+                self._bodies.pop(path, None)
+                self._digests.pop(path, None)
+            self._buckets[kind] = want
+            for key in keys:
+                self._touch(f"{kind}/{bucket(key, want)}.json", key, True)
+
+    def _touch(self, path: str, key: str, present: bool) -> None:
+        members = self._members.setdefault(path, set())
+        if present:
+            members.add(key)
+        else:
+            members.discard(key)
+        self._dirty.add(path)
+
+    def _add(self, doc: int, a: _Analysis, track: bool = True) -> None:
+        """Add record ``doc``; with ``track``, note the files that change (a first build writes them all anyway)."""
+        title = min(a.title_words, 3)
         for s, where in a.best.items():
-            digits = postings.setdefault(s, [])
             # Title matches also carry the title's length (1, 2, 3 or more words): shorter titles match better.
-            extra = min(a.title_words, 3) if where == Field.TITLE else 0
-            _varint(((doc - last.get(s, -1)) << 5) | (where << 2) | extra, digits)
-            last[s] = doc
-            df[s] = df.get(s, 0) + 1
-        for seq, own in a.phrases:
-            seen = phrases.setdefault(seq, {})
-            seen[doc] = max(seen.get(doc, 0), int(own))
-        vocabulary.update(a.vocabulary)
-    files: dict[str, dict[str, object]] = {}
-    for s, encoded in postings.items():
-        files.setdefault(f"w/{shard_key(s)}.json", {})[s] = "".join(encoded)
-    for seq, docs in phrases.items():
-        files.setdefault(f"t/{shard_key(seq)}.json", {})[seq] = [[doc, own] for doc, own in docs.items()]
-    near: dict[str, set[str]] = {}
-    for w, s in vocabulary.items():
-        for form in {w, s} if len(s) >= FUZZY_MIN else {w}:
-            entry = w if form == w and w == s else (f"{w}|{s}" if form == w else s)
-            for variant in deletes(form):
-                near.setdefault(variant, set()).add(entry)
-    for variant, found in near.items():
-        files.setdefault(f"f/{shard_key(variant)}.json", {})[variant] = sorted(found)
-    for start in range(0, len(recs), DOCS_PER_FILE):
-        files[f"d/{start // DOCS_PER_FILE}.json"] = {"docs": [[r.url, r.title, r.text] for r in recs[start:start + DOCS_PER_FILE]]}
-    body = {path: json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8") for path, data in files.items()}
-    digest = hashlib.sha256()
-    for path in sorted(body):
-        digest.update(path.encode() + b"\0" + body[path] + b"\0")
-    version = digest.hexdigest()[:12]
-    n = len(recs)
-    # Words in more than a fifth of the records (as "the", "och") do not have to match: they only rank.
-    common = sorted(s for s, count in df.items() if n >= 20 and count > n / 5)
-    manifest = {"v": version, "stemmer": stemmer_of(locale), "own": OWN_LETTERS.get(language(locale), ""), "keyLength": KEY_LENGTH,
-                "docsPerFile": DOCS_PER_FILE, "fuzzyMin": FUZZY_MIN, "docs": n, "common": common}
-    out = {f"{version}/{path}": data for path, data in body.items()}
-    out[MANIFEST] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return out
+            self._postings.setdefault(s, {})[doc] = (where << 2) | (title if where == Field.TITLE else 0)
+            if track:
+                self._encoded.pop(s, None)
+                self._touch(_word_file(s), s, True)
+        for seq, own in a.phrases.items():
+            docs = self._phrases.setdefault(seq, {})
+            self._size["t"] += PHRASE_DOC_BYTES + (len(seq) + KEY_BYTES if not docs else 0)
+            docs[doc] = own
+            if track:
+                self._touch(f"t/{bucket(seq, self._buckets['t'])}.json", seq, True)
+        for w, s in a.vocabulary.items():
+            key = w + "\0" + s
+            self._vocabulary[key] = self._vocabulary.get(key, 0) + 1
+            if self._vocabulary[key] == 1:
+                for variant, entry in near_forms(w, s):
+                    found = self._near.setdefault(variant, {})
+                    self._size["f"] += (len(variant) + KEY_BYTES if not found else 0) + (len(entry) + 3 if entry not in found else 0)
+                    found[entry] = found.get(entry, 0) + 1
+                    if track:
+                        self._touch(f"f/{bucket(variant, self._buckets['f'])}.json", variant, True)
+        if track:
+            self._dirty.add(f"d/{doc // DOCS_PER_FILE}.json")
+
+    def _remove(self, doc: int, a: _Analysis) -> None:
+        for s in a.best:
+            postings = self._postings[s]
+            del postings[doc]
+            self._encoded.pop(s, None)
+            if not postings:
+                del self._postings[s]
+            self._touch(_word_file(s), s, bool(postings))
+        for seq in a.phrases:
+            docs = self._phrases[seq]
+            del docs[doc]
+            self._size["t"] -= PHRASE_DOC_BYTES + (len(seq) + KEY_BYTES if not docs else 0)
+            if not docs:
+                del self._phrases[seq]
+            self._touch(f"t/{bucket(seq, self._buckets['t'])}.json", seq, bool(docs))
+        for w, s in a.vocabulary.items():
+            key = w + "\0" + s
+            self._vocabulary[key] -= 1
+            if self._vocabulary[key]:
+                continue
+            del self._vocabulary[key]
+            for variant, entry in near_forms(w, s):
+                found = self._near[variant]
+                found[entry] -= 1
+                if not found[entry]:
+                    del found[entry]
+                    self._size["f"] -= len(entry) + 3
+                if not found:
+                    del self._near[variant]
+                    self._size["f"] -= len(variant) + KEY_BYTES
+                self._touch(f"f/{bucket(variant, self._buckets['f'])}.json", variant, bool(found))
+        self._dirty.add(f"d/{doc // DOCS_PER_FILE}.json")
+
+    def _body(self, path: str) -> bytes | None:
+        kind = path[0]
+        if kind == "d":
+            start = int(path[2:-5]) * DOCS_PER_FILE
+            chunk = self._records[start:start + DOCS_PER_FILE]
+            return _dump({"docs": [[r.url, r.title, r.text] for r in chunk]}) if chunk else None
+        keys = self._members.get(path)
+        if not keys:
+            return None
+        data: dict[str, object] = {}
+        for key in keys:
+            if kind == "w":
+                encoded = self._encoded.get(key)
+                if encoded is None:
+                    encoded = self._encoded[key] = _encode(self._postings[key])
+                data[key] = encoded
+            elif kind == "t":
+                data[key] = [[doc, own] for doc, own in sorted(self._phrases[key].items())]
+            else:
+                data[key] = sorted(self._near[key])
+        return _dump(data)
+
+    def _output(self) -> dict[str, bytes]:
+        for path in self._dirty:
+            body = self._body(path)
+            if body is None:
+                self._bodies.pop(path, None)
+                self._digests.pop(path, None)
+                self._members.pop(path, None)
+            elif self._bodies.get(path) != body:
+                self._bodies[path] = body
+                self._digests[path] = hashlib.sha256(body).digest()
+        self._dirty = set()
+        digest = hashlib.sha256()
+        for path in sorted(self._digests):
+            digest.update(path.encode() + b"\0" + self._digests[path])
+        version = digest.hexdigest()[:12]
+        n = len(self._records)
+        # Words in more than a fifth of the records (as "the", "och") do not have to match: they only rank.
+        common = sorted(s for s, docs in self._postings.items() if n >= 20 and len(docs) > n / 5)
+        manifest = {"v": version, "stemmer": stemmer_of(self.locale), "own": OWN_LETTERS.get(language(self.locale), ""),
+                    "keyLength": KEY_LENGTH, "buckets": self._buckets, "docsPerFile": DOCS_PER_FILE, "fuzzyMin": FUZZY_MIN,
+                    "fuzzyPrefix": FUZZY_PREFIX, "docs": n, "common": common}
+        out = {f"{version}/{path}": body for path, body in self._bodies.items()}
+        out[MANIFEST] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return out
 
 
 def write(folder: Path, files: Mapping[str, bytes], previous: Mapping[str, bytes] | None = None) -> None:

@@ -14,7 +14,7 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,13 +25,19 @@ from glossary_tool.config import RawConfig, Settings
 from glossary_tool.lint import check, stamp
 from glossary_tool.loading import SUFFIXES, load_documents, load_glossary, validate
 from glossary_tool.locale_builds import REQUEST, BuildRequest, root_url
-from glossary_tool.model import Comparison, Concept, Entry, Faq, Glossary
+from glossary_tool.model import Concept, Entry, Glossary
 from glossary_tool.problems import FatalError, Problem
+from glossary_tool.render import RenderedPage
 from glossary_tool.reporters import REPORTERS
+from glossary_tool.rules.matching import Languages
 from glossary_tool.site_state import LocaleState
 
 log = logging.getLogger("mkdocs.plugins.glossary.serve")
-POLL_SECONDS = 0.05  # how often the content folder is looked at: a stat per file, a few milliseconds at 1,000 files
+# The files are looked at when the system reports a change (inotify and the like, through watchdog), and at the latest
+# every CHECK_SECONDS, in case a report was lost. Without reports, every POLL_SECONDS: a stat per file, 15 ms at 1,000.
+CHECK_SECONDS = 2.0
+POLL_SECONDS = 0.05
+SETTLE_SECONDS = 0.01  # after a report, for the rest of an editor's save (write, rename) to land
 WAIT_SECONDS = 25  # a browser's request for news is answered at the latest after this long
 EVENTS = "/.glossary-serve/events"
 Snapshot = dict[Path, tuple[int, int, bool]]  # path → (mtime_ns, size, is a regular file)
@@ -72,19 +78,23 @@ class LocaleSite:
     """One locale's MkDocs build, kept in memory between edits: its config and the state its build left."""
 
     code: str
-    config: Any
+    config_file: Path
+    site_dir: Path
+    site_url: str
+    config: Any = None
     state: LocaleState | None = None
 
     @classmethod
     def create(cls, config_file: Path, code: str, site_dir: Path, site_url: str) -> LocaleSite:
-        from mkdocs.config import load_config
-
-        return cls(code, load_config(str(config_file), site_dir=str(site_dir), site_url=site_url))
+        return cls(code, config_file, site_dir, site_url)
 
     def full(self) -> None:
         """Build this locale in full; the plugin hands back its state through the build request."""
         from mkdocs.commands import build as mk_build
+        from mkdocs.config import load_config
 
+        # A fresh config for every full build: the plugin sets it up for its locale in place (styles, templates).
+        self.config = load_config(str(self.config_file), site_dir=str(self.site_dir), site_url=self.site_url)
         request = BuildRequest(self.code)
         token = REQUEST.set(request)  # this process builds every locale itself, one after the other
         try:
@@ -93,9 +103,11 @@ class LocaleSite:
             REQUEST.reset(token)
         self.state = request.state
 
-    def update(self, glossary: Glossary, settings: Settings, changed: set[str]) -> list[str]:
-        """Render again the pages that depend on the concepts, comparisons and FAQs in ``changed`` (ids, old and
-        new versions alike), template those whose content differs, and rewrite the search index. Returns their URLs."""
+    def update(self, before: Glossary, glossary: Glossary, settings: Settings, edited: set[str], affected: set[str]) -> list[str]:
+        """Render again what depends on the entries ``edited`` (ids, old and new versions alike): the pages in
+        ``affected``, the listings those entries are in, the comparisons and questions about them. Template the pages
+        whose content differs and update the search index. Returns the URLs rebuilt; raises _NeedsFullBuild when a
+        page would appear or go, or the navigation would change (every page shows it)."""
         from mkdocs.commands import build as mk_build
 
         from glossary_tool.render import category, comparison, concept, faq, home, index_az, pair
@@ -105,75 +117,131 @@ class LocaleSite:
         state, config = self.state, self.config
         assert state is not None and state.files is not None and state.nav is not None and state.env is not None
         # An edited entry changed today; the exports (and their sizes) are made again by the next full build.
-        dates = {**state.dates, **dict.fromkeys(changed, state.today)}
+        dates = {**state.dates, **dict.fromkeys(edited, state.today)}
         ctx = RenderContext(glossary, settings, self.code, config.site_name, config.site_url or "",
                             lambda c, code: stale_fields(c, code, settings.source_locale), dates, state.today, state.downloads)
+        old = [c for cid in edited if (c := before.concept(cid)) is not None]
+        new = [c for cid in edited if (c := glossary.concept(cid)) is not None]
+        # Listings by the stem of their pages' paths ("categories/model": categories/model.md, categories/model/2.md …)
+        groups: dict[str, list[RenderedPage]] = {"": [home.home_page(ctx)]}
+        categories = {c.category for c in (*old, *new)}
+        groups.update({f"categories/{cat}": [] for cat in categories})
+        for p in category.category_pages(ctx, only=categories) if categories else []:
+            groups["/".join(p.src.removesuffix(".md").split("/")[:2])].append(p)
+        # The A–Z index lists the terms alone: an edit that leaves them as they were leaves it as it was.
+        if [_terms(c, self.code) for c in old] != [_terms(c, self.code) for c in new]:
+            groups["index-a-z"] = index_az.index_pages(ctx)
+        # The language-pair glossaries list every language's terms and the category.
+        if [_all_terms(c) for c in old] != [_all_terms(c) for c in new]:
+            groups["glossary"] = pair.pair_pages(ctx)
+        if any(f.id in edited or set(f.concepts) & edited for g in (before, glossary) for f in g.faqs):
+            groups["faq"] = faq.faq_pages(ctx)
         comps_of, faqs_of = by_concept(glossary.comparisons), by_concept(glossary.faqs)
         incoming = concept.inbound(ctx)
         faq_urls = faq.faq_locations(ctx)
-        pages = [home.home_page(ctx), *category.category_pages(ctx), *index_az.index_pages(ctx), *faq.faq_pages(ctx), *pair.pair_pages(ctx)]
-        pages += [comparison.comparison_page(ctx, c) for c in glossary.comparisons if c.id in changed or set(c.concepts) & changed]
+        pages = [p for group in groups.values() for p in group]
+        pages += [comparison.comparison_page(ctx, c) for c in glossary.comparisons if c.id in edited or set(c.concepts) & edited]
         pages += [concept.concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, faq_urls)
-                  for c in glossary.concepts if c.id in changed]
-        rebuilt = []
+                  for c in glossary.concepts if c.id in affected]
+        for stem, group in groups.items():
+            if stem and {p.src for p in group} != {src for src in state.pages if _in_group(src, stem)}:
+                raise _NeedsFullBuild(stem)  # a listing grew or shrank by a page, or a category appeared or emptied
+        changed = []
         for p in pages:
-            if state.pages.get(p.src) == p:
+            known = state.pages.get(p.src)
+            if known == p:
                 continue
-            state.pages[p.src] = p
-            file = state.files.get_file_from_path(p.src)
-            if file is None or file.page is None:  # a page that did not exist: only a full build can add it
+            if known is None or ((p.in_nav or known.in_nav) and (p.title, p.in_nav, p.nav_group) != (known.title, known.in_nav, known.nav_group)):
                 raise _NeedsFullBuild(p.src)
+            changed.append(p)
+        documentation = state.files.documentation_pages()
+        rebuilt = []
+        for p in changed:
+            file = state.files.get_file_from_path(p.src)
+            if file is None or file.page is None:
+                raise _NeedsFullBuild(p.src)
+            state.pages[p.src] = p
             mk_build._populate_page(file.page, config, state.files)
-            mk_build._build_page(file.page, config, state.files.documentation_pages(), state.nav, state.env)
+            mk_build._build_page(file.page, config, documentation, state.nav, state.env)
             rebuilt.append(p.url)
-        state.glossary = glossary
-        recs = search_index.records(glossary, settings, self.code, state.pages.values())
+        state.glossary, state.dates = glossary, dates
+        recs = state.index.records(glossary, settings, state.pages.values())
         files = state.index.files(recs)
         search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, files, state.index_files)
         state.index_files = files
         return rebuilt
 
 
+def _terms(c: Concept, code: str) -> object:
+    block = c.locales.get(code)
+    return None if block is None else [(t.text, t.status) for t in block.terms]
+
+
+def _all_terms(c: Concept) -> object:
+    return c.category, sorted((code, [(t.text, t.status) for t in block.terms]) for code, block in c.locales.items())
+
+
+def _in_group(src: str, stem: str) -> bool:
+    """Whether ``src`` is a page of the listing ``stem`` (``categories/model.md``, ``categories/model/2.md`` …)."""
+    return src == stem + ".md" or src.startswith(stem + "/")
+
+
 class _NeedsFullBuild(Exception):
     pass
 
 
-def dependents(glossary: Glossary, ids: set[str]) -> set[str]:
-    """The ids whose pages show something of the entries ``ids``: their relations both ways, pages whose text names
-    one of their terms (it becomes a link with its short definition), comparisons and questions about them."""
-    terms = {t.text.casefold() for cid in ids if (c := glossary.concept(cid)) for b in c.locales.values() for t in b.terms}
+def dependents(glossary: Glossary, ids: set[str], folded: dict[str, tuple[Concept, str]] | None = None) -> set[str]:
+    """The ids whose pages show something of the entries ``ids``: the concepts they link to and that link to them
+    (a link carries the target's name and short definition), pages whose text names one of their terms (it becomes
+    such a link), the concepts a comparison or question is about (their pages list it), and those comparisons
+    and questions. ``folded`` keeps each concept's definitions in lower case from one call to the next."""
+    folded = {} if folded is None else folded
+    concepts = [c for cid in ids if (c := glossary.concept(cid)) is not None]
+    terms = {t.text.casefold() for c in concepts for b in c.locales.values() for t in b.terms}
     out = set(ids)
+    for c in concepts:
+        for r in c.relations:
+            out.update(c.targets(r))
     for entry in glossary.entries:
         m = entry.model
         if isinstance(m, Concept):
-            linked = any(m.targets(r) and set(m.targets(r)) & ids for r in m.relations)
-            named = any(t in b.definition.casefold() for b in m.locales.values() for t in terms)
+            linked = any(set(m.targets(r)) & ids for r in m.relations)
+            known = folded.get(m.id)
+            if known is None or known[0] is not m:
+                known = folded[m.id] = (m, "\0".join(b.definition.casefold() for b in m.locales.values()))
+            named = any(t in known[1] for t in terms)
             if linked or named:
                 out.add(m.id)
-        elif isinstance(m, Comparison | Faq) and (set(m.concepts) & ids or m.id in ids):
+        elif m.id in ids or set(m.concepts) & ids:
             out.add(m.id)
+            if m.id in ids:
+                out.update(m.concepts)
     return out
 
 
 @dataclass
 class State:
-    """What the browsers are told: the build's number, bumped on every successful rebuild, and the current error."""
+    """What the browsers are told: the build's number, bumped on every successful rebuild, the number of the last
+    full rebuild (after which the navigation may differ), and the current error."""
 
     epoch: int = 0
     error: str = ""
+    full: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def publish(self, *, bump: bool, error: str) -> None:
+    def publish(self, *, bump: bool, error: str, full: bool = False) -> None:
         with self.changed:
             if bump:
                 self.epoch += 1
+                if full:
+                    self.full = self.epoch
             self.error = error
             self.changed.notify_all()
 
-    def wait(self, epoch: int, error: str, timeout: float) -> tuple[int, str]:
+    def wait(self, epoch: int, error: str, timeout: float) -> dict[str, Any]:
         with self.changed:
             self.changed.wait_for(lambda: self.epoch != epoch or self.error != error, timeout)
-            return self.epoch, self.error
+            return {"epoch": self.epoch, "error": self.error, "full": self.full}
 
 
 class Project:
@@ -186,6 +254,17 @@ class Project:
         self.watched = [settings.content_dir, settings.root / "locales"]
         self.files = snapshot(self.watched, [raw.path])
         self.glossary: Glossary | None = None
+        self.pending: set[Path] = set()  # files changed since the last good rebuild, which it has not read yet
+        self.memo: dict[str, object] = {}  # what lint keeps between checks: the stemmed words of every text seen
+        self.folded: dict[str, tuple[Concept, str]] = {}  # each concept's definitions in lower case (see dependents)
+
+    def check(self, glossary: Glossary, problems: list[Problem]) -> list[Problem]:
+        """The loading ``problems`` and every rule's, stamped: a full lint of ``glossary``. The rules' stemmed words
+        and term patterns are kept from one check to the next (they depend on each text alone), the rest is redone."""
+        memo: dict[str, object] = {key: value for key, value in self.memo.items() if isinstance(value, Languages)}
+        found = stamp([*problems, *check(glossary, self.settings, memo=memo)], self.settings)
+        self.memo = memo
+        return found
 
     def folder(self, code: str) -> Path:
         return self.out / code
@@ -203,6 +282,15 @@ class Project:
             site.full()
         first = self.sites[0].state
         self.glossary = first.glossary if first is not None else None
+        if self.glossary is None:
+            return
+        if not self.memo:
+            self.check(self.glossary, [])  # the build has linted already; this fills the memo for the first edit
+        # Every locale's build loaded the entries itself; from now on they share these, which the search index
+        # recognizes as unchanged from one edit to the next.
+        for site in self.sites:
+            if site.state is not None:
+                site.state.index.records(self.glossary, self.settings, site.state.pages.values())
 
     def refresh(self, now: Snapshot) -> list[str]:
         """Rebuild after the files changed from ``self.files`` to ``now``; the URLs rebuilt. Raises _Broken with the
@@ -211,6 +299,9 @@ class Project:
         changed = [p for p in now.keys() | before.keys() if now.get(p) != before.get(p)]
         if not changed:
             return []
+        # A file whose broken version was not used is read again with this edit, so its problems stay shown.
+        changed = sorted({*changed, *self.pending})
+        self.pending = set(changed)
         weird = [p for p in changed if p in now and not now[p][2]]
         if weird:
             raise _Broken(f"{weird[0]}: not a regular file (a FIFO, a device or a link); it is not read")
@@ -218,28 +309,28 @@ class Project:
         if structural:
             return self._rebuild_all()
         assert self.glossary is not None
-        glossary, problems, ids = self._splice(self.glossary, sorted(changed))
-        problems = stamp([*problems, *check(glossary, self.settings)], self.settings)
-        errors = [p for p in problems if p.severity.value == "error"]
+        glossary, problems, ids = self._splice(self.glossary, [p for p in changed if p in now])
+        errors = [p for p in self.check(glossary, problems) if p.severity.value == "error"]
         if errors:
-            self.files = before | {p: now[p] for p in changed if p in now}  # the next edit compares with this one
             raise _Broken(REPORTERS["text"](errors))
-        affected = dependents(self.glossary, ids) | dependents(glossary, ids)
+        affected = dependents(self.glossary, ids, self.folded) | dependents(glossary, ids, self.folded)
         urls: list[str] = []
         try:
             for site in self.sites:
-                urls += site.update(glossary, self.settings, affected)
+                urls += site.update(self.glossary, glossary, self.settings, ids, affected)
         except _NeedsFullBuild:
             return self._rebuild_all()
         self.glossary = glossary
+        self.pending = set()
         return urls
 
     def _rebuild_all(self) -> list[str]:
         glossary, problems = load_glossary(self.settings)
-        errors = [p for p in stamp([*problems, *check(glossary, self.settings)], self.settings) if p.severity.value == "error"]
+        errors = [p for p in self.check(glossary, problems) if p.severity.value == "error"]
         if errors:
             raise _Broken(REPORTERS["text"](errors))
         self.full()
+        self.pending = set()
         return ["*"]
 
     def _splice(self, glossary: Glossary, paths: list[Path]) -> tuple[Glossary, list[Problem], set[str]]:
@@ -285,13 +376,30 @@ LIVE_SCRIPT = """<script>
     shown.textContent = text;
     document.body.appendChild(shown);
   }
+  // After a partial rebuild the page's content is swapped in place, the way Material's instant navigation does it
+  // (the navigation is the same), so styles and scripts are not loaded and run again and the scroll position stays.
+  // After a full rebuild, or whatever goes wrong, the page is loaded again.
+  function swap() {
+    return fetch(location.href, { cache: "no-store" })
+      .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.text(); })
+      .then(function (text) {
+        var next = new DOMParser().parseFromString(text, "text/html");
+        var now = document.querySelector("[data-md-component=container]"), fresh = next.querySelector("[data-md-component=container]");
+        if (!now || !fresh || !window.document$) throw new Error("no content to swap");
+        now.replaceWith(document.adoptNode(fresh));
+        document.title = next.title;
+        window.document$.next(document);
+      });
+  }
   function poll(error) {
     fetch("%s?epoch=" + epoch + "&error=" + encodeURIComponent(error), { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (news) {
-        if (news.epoch !== epoch) { location.reload(); return; }
-        banner(news.error);
-        poll(news.error);
+        if (news.epoch === epoch) { banner(news.error); poll(news.error); return; }
+        var full = news.full > epoch;
+        epoch = news.epoch;
+        (full ? Promise.reject(new Error("full rebuild")) : swap())
+          .then(function () { banner(news.error); poll(news.error); }, function () { location.reload(); });
       })
       .catch(function () { setTimeout(function () { poll(error); }, 1000); });
   }
@@ -327,8 +435,7 @@ def handler_for(project: Project, state: State) -> type[http.server.BaseHTTPRequ
                 epoch = int(args.get("epoch", "0"))
             except ValueError:
                 epoch = -1
-            news = state.wait(epoch, unquote(args.get("error", "")), WAIT_SECONDS)
-            body = json.dumps({"epoch": news[0], "error": news[1]}).encode("utf-8")
+            body = json.dumps(state.wait(epoch, unquote(args.get("error", "")), WAIT_SECONDS)).encode("utf-8")
             self._send(200, body, "application/json")
 
         def _file(self, folder: Path, rel: str, prefix: str) -> None:
@@ -344,21 +451,34 @@ def handler_for(project: Project, state: State) -> type[http.server.BaseHTTPRequ
                     self.end_headers()
                     return
                 target = target / "index.html"
-            body = _read_regular(target)
+            found = _read_regular(target)
             status = 200
-            if body is None:
+            if found is None:
                 status, target = 404, folder / "404.html"
-                body = _read_regular(target) or b"not found"
+                found = _read_regular(target) or (b"not found", "")
+            body, tag = found
             kind = _TYPES.get(target.suffix, "application/octet-stream")
+            epoch = state.epoch
             if target.suffix == ".html":
-                body = body.replace(b"</body>", (LIVE_SCRIPT % (state.epoch, EVENTS)).encode("utf-8") + b"</body>", 1)
-            self._send(status, body, kind)
+                body = body.replace(b"</body>", (LIVE_SCRIPT % (epoch, EVENTS)).encode("utf-8") + b"</body>", 1)
+                tag = f"{tag}-{epoch}" if tag else ""  # the page carries the build's number
+            # After an edit the browser asks again for every file; what did not change (styles, scripts) is not sent
+            # again, so it keeps its parsed styles and compiled scripts and the page shows sooner.
+            if status == 200 and tag and self.headers.get("If-None-Match") == f'"{tag}"':
+                self.send_response(304)
+                self.send_header("ETag", f'"{tag}"')
+                self.send_header("Cache-Control", "no-cache")
+                self.end_headers()
+                return
+            self._send(status, body, kind, tag if status == 200 else "")
 
-        def _send(self, status: int, body: bytes, kind: str) -> None:
+        def _send(self, status: int, body: bytes, kind: str, tag: str = "") -> None:
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-cache")  # every edit must show, and the index changes in place
+            if tag:
+                self.send_header("ETag", f'"{tag}"')
             self.end_headers()
             self.wfile.write(body)
 
@@ -370,42 +490,115 @@ _TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/
           ".gz": "application/gzip", ".txt": "text/plain; charset=utf-8"}
 
 
-def _read_regular(path: Path) -> bytes | None:
-    """The file's bytes when it is a regular file; never opens a FIFO or a device (which could block forever)."""
+def _read_regular(path: Path) -> tuple[bytes, str] | None:
+    """The file's bytes and a tag of its version when it is a regular file; never opens a FIFO or a device (which
+    could block forever)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             return None
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            return fh.read()
+            return fh.read(), f"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}"
     finally:
         os.close(fd)
 
 
-def watch(project: Project, state: State, stop: threading.Event) -> None:
-    """Poll the files; rebuild on every change. Runs on its own thread, so the server answers all the while."""
-    while not stop.wait(POLL_SECONDS):
-        now = snapshot(project.watched, [project.raw.path])
-        if now == project.files:
-            continue
-        start = time.perf_counter()
+class Wakeup:
+    """Wakes the watcher as soon as the system reports a change under the watched folders (through watchdog), so
+    that nothing has to be looked at between edits. Where reports do not work, it falls back to polling."""
+
+    def __init__(self, folders: Sequence[Path], config_file: Path) -> None:
+        self.event = threading.Event()
+        self.wanted = [(folder, True) for folder in folders] + [(config_file.parent, False)]
+        self.scheduled: set[Path] = set()
+        self.observer: Any = None
         try:
-            urls = project.refresh(now)
-        except (_Broken, FatalError) as exc:
-            print(f"error: the site was not rebuilt; it shows the last good version:\n{exc}", file=sys.stderr, flush=True)
-            state.publish(bump=False, error=str(exc))
-            continue
-        except Exception as exc:  # a failed rebuild must not end the server: it keeps the last good pages
-            print(f"error: the site was not rebuilt ({type(exc).__name__}: {exc}); it shows the last good version", file=sys.stderr, flush=True)
-            state.publish(bump=False, error=f"{type(exc).__name__}: {exc}")
-            continue
-        if urls or state.error:
-            print(f"rebuilt {len(urls) if urls != ['*'] else 'all'} page(s) in {time.perf_counter() - start:.2f} s; Reloading browsers",
-                  file=sys.stderr, flush=True)
-            state.publish(bump=True, error="")
+            from watchdog.observers import Observer
+
+            self.observer = Observer()
+            self.observer.start()
+        except Exception as exc:  # no inotify (or its limits reached): poll instead
+            log.debug("no file-change reports (%s); polling", exc)
+            self.observer = None
+        self.schedule()
+
+    def schedule(self) -> None:
+        """Watch each wanted folder that exists (a project's locales/ may be made later)."""
+        if self.observer is None:
+            return
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+
+        event = self.event
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, e: FileSystemEvent) -> None:
+                if e.event_type not in ("opened", "closed_no_write"):  # reading a file (the rebuild does) is no change
+                    event.set()
+
+        for folder, recursive in self.wanted:
+            if folder not in self.scheduled and folder.is_dir():
+                try:
+                    self.observer.schedule(Handler(), str(folder), recursive=recursive)
+                except OSError as exc:
+                    log.debug("cannot watch %s (%s); polling", folder, exc)
+                    continue
+                self.scheduled.add(folder)
+
+    @property
+    def reported(self) -> bool:
+        """Whether every wanted folder that exists sends reports."""
+        return self.observer is not None and all(f in self.scheduled for f, _ in self.wanted if f.is_dir())
+
+    def wait(self, stop: threading.Event) -> None:
+        """Return after the next report (or the next look, when there are none), or when ``stop`` is set."""
+        deadline = time.monotonic() + (CHECK_SECONDS if self.reported else POLL_SECONDS)
+        while not stop.is_set() and not self.event.wait(min(0.5, max(0.0, deadline - time.monotonic()))):
+            if time.monotonic() >= deadline:
+                return
+        if self.event.is_set():
+            time.sleep(SETTLE_SECONDS)
+            self.event.clear()
+
+    def close(self) -> None:
+        if self.observer is not None:
+            self.observer.stop()
+            self.observer.join(timeout=5)
+
+
+def watch(project: Project, state: State, stop: threading.Event) -> None:
+    """Look at the files whenever they may have changed; rebuild on every change. Runs on its own thread, so the
+    server answers all the while."""
+    wakeup = Wakeup(project.watched, project.raw.path)
+    try:
+        while not stop.is_set():
+            wakeup.wait(stop)
+            if stop.is_set():
+                break
+            wakeup.schedule()
+            now = snapshot(project.watched, [project.raw.path])
+            if now == project.files:
+                continue
+            start = time.perf_counter()
+            try:
+                urls = project.refresh(now)
+            except (_Broken, FatalError) as exc:
+                print(f"error: the site was not rebuilt; it shows the last good version:\n{exc}", file=sys.stderr, flush=True)
+                state.publish(bump=False, error=str(exc))
+                continue
+            except Exception as exc:  # a failed rebuild must not end the server: it keeps the last good pages
+                print(f"error: the site was not rebuilt ({type(exc).__name__}: {exc}); it shows the last good version", file=sys.stderr, flush=True)
+                state.publish(bump=False, error=f"{type(exc).__name__}: {exc}")
+                continue
+            if urls or state.error:
+                print(f"rebuilt {len(urls) if urls != ['*'] else 'all'} page(s) in {time.perf_counter() - start:.2f} s; Reloading browsers",
+                      file=sys.stderr, flush=True)
+                state.publish(bump=True, error="", full=urls == ["*"])
+    finally:
+        wakeup.close()
 
 
 def serve(raw: RawConfig, settings: Settings, dev_addr: str, out: Path) -> None:

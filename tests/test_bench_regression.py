@@ -5,8 +5,10 @@ The timing check fails only above 10× the figure ``make bench`` recorded (bench
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
+import random
 import re
 import shutil
 import sys
@@ -17,8 +19,10 @@ from types import ModuleType
 import pytest
 from conftest import FIXTURES, ROOT, make_settings
 
+from glossary_tool import search_index
 from glossary_tool.config import load_settings
 from glossary_tool.lint import Result, run
+from glossary_tool.loading import load_glossary
 from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms
 from glossary_tool.rules import load_all
 
@@ -104,3 +108,28 @@ def test_trie_term_matcher_links_exactly_like_a_flat_alternation() -> None:
     for exclude in (None, "../t1/", "../t12/"):
         assert [link_terms(t, TermMatcher(targets), exclude) for t in texts] == [link_terms(t, _flat_pattern(targets), exclude) for t in texts]
 
+
+
+def test_an_index_updated_in_place_equals_one_built_afresh(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(generated)
+    settings = load_settings(generated / "mkdocs.yml")
+    glossary, _ = load_glossary(settings)
+    rng = random.Random(13)
+    for locale in ("en", "sv"):
+        recs = search_index.records(glossary, settings, locale, [])
+        index = search_index.Index(locale)
+        index.files(recs)
+        buckets = []
+        for round_ in range(6):
+            recs = list(recs)
+            for i in rng.sample(range(len(recs)), 5):
+                r = recs[i]
+                other = recs[rng.randrange(len(recs))]  # words, phrases and typo variants that other records have too
+                recs[i] = dataclasses.replace(r, title=f"{r.title} {round_}", fields=(*r.fields[1:], *other.fields[:2]),
+                                              phrases=other.phrases)
+            if round_ == 4:  # phrases enough to need more files for them: every phrase moves
+                recs[0] = dataclasses.replace(recs[0], phrases=tuple((f"phrase {k} of many words to move the buckets", True) for k in range(4000)))
+            files = index.files(recs)
+            assert files == search_index.Index(locale).files(recs), (locale, round_)
+            buckets.append(json.loads(files[search_index.MANIFEST])["buckets"]["t"])
+        assert buckets[4] > buckets[3], buckets

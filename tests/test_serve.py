@@ -17,9 +17,14 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from playwright.sync_api import Browser
 
+from glossary_tool import search_index
 from glossary_tool.config import read_config, settings_from_raw
-from glossary_tool.serve import EVENTS, Project, State, handler_for, watch
+from glossary_tool.model import Glossary
+from glossary_tool.render import RenderedPage, render_locale
+from glossary_tool.serve import EVENTS, LocaleSite, Project, State, Wakeup, handler_for, snapshot, watch
+from glossary_tool.translation import stale_fields
 
 
 class Served:
@@ -81,10 +86,10 @@ def test_an_edited_term_shows_on_its_page_the_index_pages_linking_to_it_and_in_s
     # A page that links to KPO in its relations gets the new short definition in the link's tooltip; the English
     # page of the concept lists the Swedish term among its other names in the search index.
     manifest = json.loads(served.get("sv/search/manifest.json"))
-    from glossary_tool.search_index import shard_key, stem
+    from glossary_tool.search_index import bucket, stem
 
-    shard = json.loads(served.get(f"sv/search/{manifest['v']}/t/{shard_key('kunskapsbaserad')}.json"))
     seq = " ".join(stem(w, "sv") for w in ("kunskapsbaserad", "outsourcing"))
+    shard = json.loads(served.get(f"sv/search/{manifest['v']}/t/{bucket(seq, manifest['buckets']['t'])}.json"))
     assert seq in shard, list(shard)[:10]
     epoch = served.state.epoch
     _edit(content / "concepts" / "kpo.yaml", "      Outsourcing of knowledge-intensive work", "      SPECIALISED-EDIT outsourcing of knowledge-intensive work")
@@ -111,6 +116,22 @@ def test_a_broken_edit_keeps_the_last_good_pages_shows_the_error_and_recovers(se
     assert served.state.error == ""
 
 
+def test_a_broken_file_stays_reported_while_another_file_is_edited(served: Served) -> None:
+    concepts = served.project.settings.content_dir / "concepts"
+    kpo = concepts / "kpo.yaml"
+    good = kpo.read_text(encoding="utf-8")
+    kpo.write_text(good.replace("kind: concept", "kind: concept\n  bad: [indent", 1), encoding="utf-8")
+    assert "kpo.yaml" in served.wait_error()
+    epoch = served.state.epoch
+    _edit(concepts / "bpo.yaml", "kind: concept", "kind: concept\n# NEIGHBOUR-EDIT")
+    time.sleep(1.0)  # the neighbour's edit is read, with kpo.yaml again
+    assert "kpo.yaml" in served.state.error and served.state.epoch == epoch
+    kpo.write_text(good.replace("expert\n      judgement", "expert\n      judgement, FIXED-EDIT,", 1), encoding="utf-8")
+    served.wait_epoch(epoch)
+    assert served.state.error == ""
+    assert "FIXED-EDIT" in served.get("terms/kpo/")
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_or_an_unreadable_file_never_blocks_the_server(served: Served) -> None:
     content = served.project.settings.content_dir
@@ -133,3 +154,125 @@ def test_a_fifo_or_an_unreadable_file_never_blocks_the_server(served: Served) ->
     finally:
         locked.chmod(0o644)
         locked.unlink()
+
+
+def _fresh(site: LocaleSite, glossary: Glossary) -> tuple[dict[str, RenderedPage], dict[str, bytes]]:
+    """The pages and the search index a full build of ``site``'s locale makes of ``glossary``."""
+    settings = site.state.settings if site.state is not None else None
+    assert settings is not None
+    pages = render_locale(glossary, settings, site.code, site_name=site.config.site_name, site_url=site.config.site_url,
+                          stale=lambda c, code: stale_fields(c, code, settings.source_locale))
+    return {p.src: p for p in pages}, search_index.Index(site.code).files(search_index.records(glossary, settings, site.code, pages))
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# (file, old text, new text, what it changes): each edit is applied after the one before.
+EDITS = [
+    ("concepts/kpo.yaml", "      Outsourcing of knowledge-intensive work", "      Specialised outsourcing of knowledge-intensive work", "a definition"),
+    ("concepts/kpo.yaml", "text: outsourcing av kunskapsprocesser", "text: kunskapsbaserad outsourcing", "a Swedish term"),
+    ("concepts/business-research.yaml", "service_of: [kpo, rpo]", "service_of: [kpo, bpo]", "an inverse relation"),
+    ("faq/faq-abbreviations-bpo-kpo-lpo-rpo.yaml", "question: What do the abbreviations", "question: What do the four abbreviations", "a question"),
+    ("comparisons/bpo-vs-kpo.yaml", "en: Higher; specialist knowledge", "en: Much higher; specialist knowledge", "a comparison cell"),
+    ("concepts/philippines.yaml", "category: location", "category: general", "a category"),
+    ("comparisons/bpo-vs-kpo.yaml", "title: BPO and KPO compared", "title: BPO and KPO side by side", "a title in the navigation"),
+]
+
+
+def test_every_edit_leaves_the_pages_and_the_index_a_full_build_would_make(tmp_path: Path) -> None:
+    project_dir = tmp_path / "project"
+    project_dir.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project_dir / "mkdocs.yml")
+    for name in ("content", "locales"):
+        shutil.copytree(ROOT / name, project_dir / name)
+    raw = read_config(project_dir / "mkdocs.yml")
+    settings = settings_from_raw(raw)
+    project = Project(raw, settings, tmp_path / "out")
+    project.full()
+    partial = 0
+    for path, old, new, what in EDITS:
+        _edit(settings.content_dir / path, old, new)
+        urls = project.refresh(snapshot(project.watched, [raw.path]))
+        assert urls, what
+        partial += urls != ["*"]
+        assert project.glossary is not None
+        for site in project.sites:
+            assert site.state is not None
+            pages, index = _fresh(site, project.glossary)
+            assert site.state.pages == pages, (what, site.code, [src for src in pages if site.state.pages.get(src) != pages[src]])
+            assert site.state.index_files == index, (what, site.code)
+    assert partial >= 5  # only the new title in the navigation needs every page built again
+    fresh = Project(raw, settings, tmp_path / "fresh")
+    fresh.full()
+    for site, other in zip(project.sites, fresh.sites, strict=True):
+        built, expected = _tree(Path(site.config.site_dir)), _tree(Path(other.config.site_dir))
+        assert built.keys() == expected.keys(), site.code
+        assert [f for f in built if built[f] != expected[f]] == [], site.code
+
+
+def test_without_file_change_reports_the_files_are_polled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import watchdog.observers
+
+    class Refused:
+        def __init__(self) -> None:
+            raise OSError("inotify watch limit reached")
+
+    monkeypatch.setattr(watchdog.observers, "Observer", Refused)
+    folder = tmp_path / "content"
+    folder.mkdir()
+    wakeup = Wakeup([folder], tmp_path / "mkdocs.yml")
+    assert not wakeup.reported
+    stop = threading.Event()
+    start = time.monotonic()
+    wakeup.wait(stop)  # no report will come: it returns to poll
+    assert time.monotonic() - start < 1.0
+    wakeup.close()
+
+
+def test_a_change_is_reported_at_once(tmp_path: Path) -> None:
+    folder = tmp_path / "content"
+    (folder / "concepts").mkdir(parents=True)
+    wakeup = Wakeup([folder, tmp_path / "locales"], tmp_path / "mkdocs.yml")
+    try:
+        assert wakeup.reported
+        stop = threading.Event()
+        threading.Timer(0.2, lambda: (folder / "concepts" / "new.yaml").write_text("id: new\n", encoding="utf-8")).start()
+        start = time.monotonic()
+        wakeup.wait(stop)
+        assert 0.15 < time.monotonic() - start < 1.5  # woken by the write, well before the next look (CHECK_SECONDS)
+        (tmp_path / "locales" / "sv").mkdir(parents=True)  # a folder made later is watched from the next look on
+        wakeup.schedule()
+        assert tmp_path / "locales" in wakeup.scheduled
+    finally:
+        wakeup.close()
+
+
+@pytest.mark.browser
+def test_an_open_page_shows_an_edit_in_place_and_loads_again_after_a_full_rebuild(served: Served, browser: Browser) -> None:
+    content = served.project.settings.content_dir
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(served.url + "terms/kpo/", wait_until="load")
+        page.evaluate("window.__sameDocument = true; window.__documents = 0; document$.subscribe(() => window.__documents++)")
+        assert page.evaluate("window.__documents") == 1  # Material replays the document it has
+        epoch = served.state.epoch
+        _edit(content / "concepts" / "kpo.yaml", "      Outsourcing of knowledge-intensive work", "      SWAPPED-EDIT outsourcing of knowledge-intensive work")
+        served.wait_epoch(epoch)
+        page.wait_for_function("document.body.innerText.includes('SWAPPED-EDIT')", timeout=10_000)
+        assert page.evaluate("window.__sameDocument === true")  # swapped in place: nothing was loaded again
+        # Material was handed the new content, as after instant navigation, so its components mount on it again.
+        assert page.evaluate("window.__documents") == 2
+        page.keyboard.press("/")
+        page.wait_for_function("window.glossarySearch !== undefined")
+        page.keyboard.press("Escape")
+        # A new title in the navigation is a full rebuild: every page differs, and the open one is loaded again.
+        epoch = served.state.epoch
+        _edit(content / "comparisons" / "bpo-vs-kpo.yaml", "title: BPO and KPO compared", "title: BPO and KPO RELOADED-EDIT")
+        served.wait_epoch(epoch)
+        page.wait_for_function("document.body.innerText.includes('RELOADED-EDIT')", timeout=20_000)
+        assert page.evaluate("window.__sameDocument === undefined")
+    finally:
+        context.close()

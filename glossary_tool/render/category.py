@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from glossary_tool.render.context import Link, Pager, RenderContext, RenderedPage, chunked, listing_src, listing_title, listing_url, page, pager
@@ -22,13 +23,16 @@ class CategoryView:
     pager: Pager | None
 
 
-def category_pages(ctx: RenderContext) -> list[RenderedPage]:
-    """Each category that has concepts, in declaration order; its first page is listed in the navigation."""
+def category_pages(ctx: RenderContext, only: Collection[str] | None = None) -> list[RenderedPage]:
+    """Each category that has concepts, in declaration order; its first page is listed in the navigation.
+    With ``only``, just the pages of those categories (``glossary-tool serve`` after an edit)."""
     pages: list[RenderedPage] = []
     by_category: dict[str, list[str]] = {}
     for c in ctx.glossary.concepts:
         by_category.setdefault(c.category, []).append(c.id)
     for cat in ctx.settings.categories:
+        if only is not None and cat.id not in only:
+            continue
         ids = ctx.sort_ids(by_category.get(cat.id, []))
         if not ids:
             continue

@@ -5,6 +5,7 @@ Escaping alone is not enough (a Markdown link can still carry ``javascript:``), 
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable
@@ -96,10 +97,15 @@ class TermMatcher:
         self.by_text: dict[str, LinkTarget] = {}
         for t in sorted(targets, key=lambda t: (-len(t.term), t.term)):  # longest first: "thigh bone" before "bone"
             self.by_text.setdefault(t.term.casefold(), t)
-        # A flat alternation makes the regex engine try every term at every position: per-page cost grew with
-        # the glossary (7.8 ms a page at 10,000 concepts). A trie tries one branch per character instead.
-        alternatives = _trie_pattern(list(self.by_text))
-        self.pattern = re.compile(r"(?<!\w)(" + alternatives + r")(?!\w)", re.IGNORECASE) if alternatives else None
+        self.pattern = _term_pattern(tuple(self.by_text))
+
+
+@functools.lru_cache(maxsize=4)  # under serve, an edit that leaves every term as it was reuses the pattern
+def _term_pattern(keys: tuple[str, ...]) -> re.Pattern[str] | None:
+    # A flat alternation makes the regex engine try every term at every position: per-page cost grew with
+    # the glossary (7.8 ms a page at 10,000 concepts). A trie tries one branch per character instead.
+    alternatives = _trie_pattern(list(keys))
+    return re.compile(r"(?<!\w)(" + alternatives + r")(?!\w)", re.IGNORECASE) if alternatives else None
 
 
 # The trie nests one group per shared character, and both emit() and re.compile() recurse per level: a single

@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page
 from glossary_tool.build import build_project
 from glossary_tool.config import load_settings
 from glossary_tool.loading import load_glossary
-from glossary_tool.search_index import fold, stem, stemmer_of, words
+from glossary_tool.search_index import bucket, fold, stem, stemmer_of, words
 
 ARTIFACTS = ROOT / "tests" / ".artifacts"
 
@@ -303,3 +303,8 @@ def test_the_browser_folds_and_stems_words_exactly_as_the_build_does(page: Page,
         mismatches = [(a, b) for a, b in zip(expected, got, strict=False) if a != b]
         assert len(got) == len(expected) and not mismatches, mismatches[:20]
         assert fold("Åsa Café", code) == ("åsa cafe" if code == "sv" else "asa cafe")
+        # Phrases and fuzzy variants are found in the file their hash names: both sides must compute the same one.
+        keys = sorted({stem(w, stemmer_of(code)) for w in words(text, code)} | {"", "a", "kunskapsbaserad outsourc", "€uro", "𝔘nicode"})
+        for n in (1, 4, 1024):
+            got_files = page.evaluate("([keys, n]) => keys.map(k => window.glossarySearch.bucket(k, n))", [keys, n])
+            assert got_files == [bucket(k, n) for k in keys], n

@@ -18,6 +18,7 @@
   var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var SHOWN = 10; // results rendered at once; more as the list scrolls
   var FUZZY_QUERY_MIN = 5; // a query word this long may have one typo
+  var PREFIX_MAX = 24; // words a word being typed may stand for ("pa": the shortest 24 words that begin with it)
 
   /* ---- words: the same steps as search_index.py ---- */
 
@@ -104,8 +105,29 @@
     return function (w) { return w; };
   }
 
-  function shardKey(text) {
-    return Array.from(text).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+  function shardKey(text, n) {
+    return Array.from(text).slice(0, n).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+  }
+
+  /* The CRC-32 of the UTF-8 bytes, as search_index.bucket: which file holds a phrase or a fuzzy variant. */
+  var CRC = (function () {
+    var table = new Uint32Array(256);
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c;
+    }
+    return table;
+  })();
+
+  function bucket(text, buckets) {
+    var bytes = new TextEncoder().encode(text), c = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return ((c ^ 0xffffffff) >>> 0) % buckets;
+  }
+
+  function prefix(word, n) {
+    return Array.from(word).slice(0, n).join("");
   }
 
   function deletes(word) {
@@ -185,8 +207,11 @@
     return this.files.get(url);
   };
 
+  /* Words are filed by their first letters (a word being typed finds the words it begins); phrases and fuzzy
+     variants, which are looked up whole, by their hash. */
   Index.prototype.shard = function (m, kind, text) {
-    return this.file(m, kind + "/" + shardKey(text) + ".json");
+    var name = kind === "w" ? shardKey(text, m.keyLength) : bucket(text, m.buckets[kind]);
+    return this.file(m, kind + "/" + name + ".json");
   };
 
   /* The index stems one query word may stand for, each with how it was found. */
@@ -201,6 +226,13 @@
           Object.keys(prefixShard).forEach(function (s) {
             if (s.startsWith(word) || (word.startsWith(s) && s.length >= 4 && word.length - s.length <= 2)) found.push({ stem: s, how: "prefix" });
           });
+          if (found.length > PREFIX_MAX) {
+            // A letter or two typed can begin hundreds of words: ranking them all would hold up the next key.
+            found.sort(function (a, b) {
+              return a.stem.length - b.stem.length || prefixShard[b.stem].length - prefixShard[a.stem].length || (a.stem < b.stem ? -1 : 1);
+            });
+            found = found.slice(0, PREFIX_MAX);
+          }
           return found.length ? found : self.fuzzy(m, word, st);
         });
       }
@@ -210,11 +242,12 @@
 
   Index.prototype.fuzzy = function (m, word, st) {
     if (Array.from(word).length < FUZZY_QUERY_MIN) return Promise.resolve([]);
+    // The index holds the deletions of each word's first letters; the whole word is checked below.
     var self = this, variants = new Set();
-    deletes(word).forEach(function (v) { variants.add(v); });
-    if (st.length >= m.fuzzyMin) deletes(st).forEach(function (v) { variants.add(v); });
+    deletes(prefix(word, m.fuzzyPrefix)).forEach(function (v) { variants.add(v); });
+    if (Array.from(st).length >= m.fuzzyMin) deletes(prefix(st, m.fuzzyPrefix)).forEach(function (v) { variants.add(v); });
     var keys = new Map();
-    variants.forEach(function (v) { if (v) keys.set(shardKey(v), v); });
+    variants.forEach(function (v) { if (v) keys.set(bucket(v, m.buckets.f), v); });
     return Promise.all(Array.from(keys.values()).map(function (v) { return self.shard(m, "f", v); })).then(function (shards) {
       var stems = new Map();
       variants.forEach(function (v) {
@@ -231,8 +264,9 @@
     });
   };
 
-  Index.prototype.postings = function (m, st) {
+  Index.prototype.postings = function (m, st, stale) {
     return this.shard(m, "w", st).then(function (shard) {
+      if (stale && stale()) return [];
       return Object.prototype.hasOwnProperty.call(shard, st) ? decode(shard[st]) : [];
     });
   };
@@ -253,23 +287,24 @@
     }));
   };
 
-  /* Every record matching the query, best first: [{id, score, missing: [...words], stems: [...]}]. */
-  Index.prototype.search = function (query, typing) {
+  /* Every record matching the query, best first: [{id, score, missing: [...words], stems: [...]}]. With ``stale``,
+     a function that tells when a newer query has replaced this one, the work stops there (the result is null). */
+  Index.prototype.search = function (query, typing, stale) {
     var self = this;
     return this.load().then(function (m) {
       var typed = words(query, m.own);
       if (!typed.length) return { m: m, hits: [], words: [] };
       var last = typing && !/\s$/.test(query);
       return Promise.all(typed.map(function (w, i) { return self.resolve(m, w, last && i === typed.length - 1); }))
-        .then(function (resolved) { return self.rank(m, typed, resolved); });
+        .then(function (resolved) { return stale && stale() ? null : self.rank(m, typed, resolved, stale); });
     });
   };
 
-  Index.prototype.rank = function (m, typed, resolved) {
+  Index.prototype.rank = function (m, typed, resolved, stale) {
     var self = this;
     var lists = resolved.map(function (cands) {
       return Promise.all(cands.map(function (c) {
-        return self.postings(m, c.stem).then(function (p) { return { cand: c, postings: p }; });
+        return self.postings(m, c.stem, stale).then(function (p) { return { cand: c, postings: p }; });
       }));
     });
     // The query as a whole, as the index would see a term: each word by its exact stem, else its best match.
@@ -280,6 +315,7 @@
     var alt = typed.map(function (w, i) { return resolved[i].length ? resolved[i][0].stem : m.stem(w); }).join(" ");
     if (alt !== seqs[0]) seqs.push(alt);
     return Promise.all([Promise.all(lists), Promise.all(seqs.map(function (s) { return self.phrase(m, s); }))]).then(function (got) {
+      if (stale && stale()) return null;
       var perWord = got[0], phraseHits = got[1];
       var docs = new Map();
       // A word as common as "the" or "och" only ranks, unless the query has nothing else.
@@ -411,8 +447,8 @@
       this.result = null;
       return Promise.resolve();
     }
-    return this.index.search(query, true).then(function (result) {
-      if (serial !== self.serial) return;
+    return this.index.search(query, true, function () { return serial !== self.serial; }).then(function (result) {
+      if (serial !== self.serial || !result) return;
       self.result = result;
       self.list.innerHTML = "";
       self.pending = result.hits.slice();
@@ -573,7 +609,7 @@
     var config = JSON.parse(configEl.textContent);
     var index = new Index(new URL(config.base || ".", root.getAttribute("data-glossary-search-page") || location.href));
     var box = new Box(root, index, config);
-    window.glossarySearch = { index: index, box: box, fold: fold, words: words, stemmer: stemmer, withinOneEdit: withinOneEdit };
+    window.glossarySearch = { index: index, box: box, fold: fold, words: words, stemmer: stemmer, withinOneEdit: withinOneEdit, bucket: bucket };
     box.start();
     index.load().catch(function (err) { console.warn(err); });  // while the reader starts typing
     highlightPage(index);
