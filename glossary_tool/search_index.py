@@ -61,7 +61,7 @@ class Field(IntEnum):
 class Record:
     """One search result: a page, a comparison row or a question, with the text that makes it match."""
 
-    url: str  # relative to the locale's root: "terms/kpo/", "faq/#faq-what-is-kpo"
+    url: str  # relative to the locale's root: "terms/ligament/", "faq/#faq-what-is-a-ligament"
     title: str
     text: str  # shown under the title
     fields: tuple[tuple[Field, str], ...]

@@ -59,8 +59,8 @@ class Heading:
 class RenderedPage:
     """One page of the site: where it goes, its title, its HTML body and its table of contents."""
 
-    src: str  # path MkDocs sees, e.g. "terms/kpo.md"
-    url: str  # e.g. "terms/kpo/"
+    src: str  # path MkDocs sees, e.g. "terms/ligament.md"
+    url: str  # e.g. "terms/ligament/"
     title: str
     html: str
     in_nav: bool = False
@@ -103,7 +103,7 @@ def page(src: str, title: str, body: str, **kwargs: Any) -> RenderedPage:
 
 
 def url_of(src: str) -> str:
-    """Directory URL of a generated source path (``terms/kpo.md`` → ``terms/kpo/``, ``index.md`` → ``""``)."""
+    """Directory URL of a generated source path (``terms/ligament.md`` → ``terms/ligament/``, ``index.md`` → ``""``)."""
     stem = src.removesuffix(".md")
     if stem == "index":
         return ""

@@ -221,7 +221,7 @@
       if (Object.prototype.hasOwnProperty.call(shard, st)) return [{ stem: st, how: "exact" }];
       var found = [];
       if (last && word.length >= 2) {
-        // The word being typed: any word it begins, or a stem it continues by a letter or two ("outsourci").
+        // The word being typed: any word it begins, or a stem it continues by a letter or two ("classifi").
         return self.shard(m, "w", word).then(function (prefixShard) {
           Object.keys(prefixShard).forEach(function (s) {
             if (s.startsWith(word) || (word.startsWith(s) && s.length >= 4 && word.length - s.length <= 2)) found.push({ stem: s, how: "prefix" });
