@@ -12,6 +12,7 @@ import shutil
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_LINE = "# yaml-language-server: $schema=../../glossary_tool/schemas/entry.schema.json\n"
@@ -334,12 +335,14 @@ FLOOR_UI = {
            "term": "Term", "type": "Type", "status": "Status", "grammar": "Grammar", "definition": "Definition",
            "examples": "Examples", "notes": "Notes", "related": "Related concepts", "sources": "Sources", "see": "See also",
            "rel": {"broader": "Broader concepts", "narrower": "Narrower concepts", "related": "Related", "contrast": "Contrasted with"},
-           "services": "Services", "model": "Delivery model", "site": "Outsourcing Glossary", "noun": "noun"},
+           "services": "Services", "model": "Delivery model", "site": "Outsourcing Glossary", "noun": "noun",
+           "languages": {"en": "English", "sv": "Swedish"}, "pairs": "Glossaries"},
     "sv": {"home": "Hem", "cats": "Kategorier", "az": "Register A–Ö", "faq": "Vanliga frågor", "terms": "Termer",
            "term": "Term", "type": "Typ", "status": "Status", "grammar": "Grammatik", "definition": "Definition",
            "examples": "Exempel", "notes": "Anmärkningar", "related": "Relaterade begrepp", "sources": "Källor", "see": "Se även",
            "rel": {"broader": "Överordnade begrepp", "narrower": "Underordnade begrepp", "related": "Relaterade", "contrast": "Kontrasteras mot"},
-           "services": "Tjänster", "model": "Leveransmodell", "site": "Ordlista för outsourcing", "noun": "substantiv"},
+           "services": "Tjänster", "model": "Leveransmodell", "site": "Ordlista för outsourcing", "noun": "substantiv",
+           "languages": {"en": "Engelska", "sv": "Svenska"}, "pairs": "Ordlistor"},
 }
 
 
@@ -367,7 +370,22 @@ def _floor_concept(c: Concept, code: str, by_id: dict[str, Concept], services: l
     if rels:
         out += f"\n## {ui['related']}\n\n" + "".join(f"{ui['rel'][name]}\n:   " + ", ".join(link(t) for t in ids) + "\n\n" for name, ids in rels)  # type: ignore[index]
     out += f"\n## {ui['sources']}\n\n" + "".join(f"- *{t}*, {p}{', ' + d if d else ''}\n" for t, p, d in c.sources)
+    # The other language's block, as our concept pages show every configured language.
+    other = "sv" if code == "en" else "en"
+    out += f"\n## {ui['languages'][other]}\n\n| {ui['term']} | {ui['type']} | {ui['status']} |\n| --- | --- | --- |\n"
+    out += "".join(f"| [{text}](../../{'sv/' if other == 'sv' else ''}terms/{c.id}/) | {ttype} | {status} |\n" for text, ttype, status in c.terms[other])
+    out += f"\n{c.definition[other]}\n"
     return out
+
+
+def _floor_pair(concepts: list[Concept], source: str, target: str, ui: dict[str, Any], code: str) -> str:
+    """One page listing every concept's terms in two languages and its category, as our pair glossaries do."""
+    names = ui["languages"]
+    rows = sorted(concepts, key=lambda c: c.terms[source][0][0].casefold())
+    head = f"# {names[source]} → {names[target]}\n\n| {names[source]} | {names[target]} | {ui['cats']} |\n| --- | --- | --- |\n"
+    return head + "".join(
+        f"| [{', '.join(t[0] for t in c.terms[source])}](../terms/{c.id}.md) | {', '.join(t[0] for t in c.terms[target])} | "
+        f"[{CATEGORY_LABELS[code][c.category]}](../categories/{c.category}.md) |\n" for c in rows)
 
 
 def write_floor(project: Path, concepts: list[Concept], seed: int = 0) -> dict[str, Path]:
@@ -386,6 +404,9 @@ def write_floor(project: Path, concepts: list[Concept], seed: int = 0) -> dict[s
         (docs / "terms").mkdir(parents=True)
         (docs / "categories").mkdir()
         (docs / "compare").mkdir()
+        (docs / "glossary").mkdir()
+        for source, target in (("en", "sv"), ("sv", "en")):
+            (docs / "glossary" / f"{source}-{target}.md").write_text(_floor_pair(concepts, source, target, ui, code), encoding="utf-8")
         for c in concepts:
             (docs / "terms" / f"{c.id}.md").write_text(_floor_concept(c, code, by_id, services.get(c.id, []), ui), encoding="utf-8")
         cats = []
@@ -418,7 +439,8 @@ def write_floor(project: Path, concepts: list[Concept], seed: int = 0) -> dict[s
         (docs / "index.md").write_text(f"# {ui['site']}\n\n{len(concepts)} concepts.\n\n" + "".join(
             f"- [{label}](categories/{cat}.md)\n" for cat, label in cats) + f"\n[{ui['az']}](index-a-z.md) · [{ui['faq']}](faq.md)\n", encoding="utf-8")
         nav = [{ui["home"]: "index.md"}, {ui["cats"]: [{label: f"categories/{cat}.md"} for cat, label in cats]},
-               {ui["az"]: "index-a-z.md"}, {"Compare": f"compare/{cmp_id}.md"}, {ui["faq"]: "faq.md"}]
+               {ui["az"]: "index-a-z.md"}, {"Compare": f"compare/{cmp_id}.md"}, {ui["faq"]: "faq.md"},
+               {ui["pairs"]: [{f"{a}–{b}": f"glossary/{a}-{b}.md"} for a, b in (("en", "sv"), ("sv", "en"))]}]
         config = {
             "site_name": ui["site"], "site_url": f"http://127.0.0.1:8000/{prefix}", "docs_dir": "docs",
             # One folder per locale: each build cleans its own site_dir, and the two run at the same time.
