@@ -32,6 +32,9 @@ BIN = Path(sys.executable).parent
 PY = sys.executable
 SITE_URL = "http://127.0.0.1:8000/"
 QUIET = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material prints a banner about MkDocs 2 otherwise
+# MkDocs and Material run from the bytecode pip wrote at install time; the package under test gets the same chance
+# (a shell with PYTHONDONTWRITEBYTECODE would compile it from source on every run, a tenth of a small build).
+QUIET.pop("PYTHONDONTWRITEBYTECODE", None)
 
 sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
