@@ -1,13 +1,20 @@
-"""JSON export of the whole model (pydantic ``model_dump``), deterministic: entries by kind and id, keys sorted."""
+"""JSON export of the whole model (pydantic ``model_dump``), deterministic: entries by kind and id, keys sorted.
+
+The import reads the concepts of such a file back; its comparisons and questions are reported, not written."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from pydantic import ValidationError
+
 from glossary_tool.config import Settings
-from glossary_tool.export import exporter
-from glossary_tool.model import Glossary
+from glossary_tool.export import Imported, ImportOptions, Placeholders, exporter, importer, match_locale, problem, validation_problems
+from glossary_tool.model import Concept, Glossary
+from glossary_tool.problems import Problem, Severity
+
+RULE = "import-json"
 
 
 def _present(node: Any) -> Any:
@@ -28,3 +35,67 @@ def export_json(glossary: Glossary, settings: Settings, locales: tuple[str, ...]
         "faqs": [_present(f.model_dump(mode="json")) for f in sorted(glossary.faqs, key=lambda f: f.id)],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+@importer("json")
+def import_json(data: bytes, path: str, settings: Settings, options: ImportOptions | None = None) -> tuple[list[Imported], list[Problem]]:
+    """The concepts of a file this exporter wrote (or any file of the same shape); a language left out because it
+    had only placeholders stays out, and a missing definition or source comes back as a placeholder."""
+    try:
+        text = data.decode("utf-8-sig")
+        doc = json.loads(text)
+    except UnicodeDecodeError as exc:
+        return [], [problem(path, 1, RULE, f"is not UTF-8 (byte {exc.start})")]
+    except json.JSONDecodeError as exc:
+        return [], [problem(path, exc.lineno, RULE, f"not valid JSON: {exc.msg} (column {exc.colno})")]
+    except RecursionError:
+        return [], [problem(path, 1, RULE, "not readable: nested too deeply")]
+    if not isinstance(doc, dict) or not isinstance(doc.get("concepts"), list):
+        return [], [problem(path, 1, RULE, 'expected an object with a "concepts" list, as `export --format json` writes')]
+    problems: list[Problem] = []
+    left = {kind: len(doc[kind]) for kind in ("comparisons", "faqs") if isinstance(doc.get(kind), list) and doc[kind]}
+    if left:
+        what = " and ".join(f"{n} {kind}" for kind, n in left.items())
+        problems.append(problem(path, 1, RULE, f"{what} in the file are not imported: an import writes concepts only", Severity.WARNING))
+    placeholders = Placeholders()
+    out: list[Imported] = []
+    for n, item in enumerate(doc["concepts"]):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            problems.append(problem(path, 1, RULE, f"concepts[{n}] is not an object with an \"id\"; left out"))
+            continue
+        cid = item["id"]
+        line = _line_of(text, cid)
+        entry = _restored(item, cid, line, placeholders, settings, path, problems)
+        try:
+            out.append(Imported(Concept.model_validate(entry), line))
+        except ValidationError as exc:
+            problems.extend(validation_problems(exc, path, line, RULE, cid))
+    problems.extend(placeholders.problems(path, RULE))
+    return out, problems
+
+
+def _restored(item: dict[str, Any], cid: str, line: int, placeholders: Placeholders, settings: Settings, path: str,
+              problems: list[Problem]) -> dict[str, Any]:
+    """The entry with its languages matched to the configured ones and placeholders where the export left text out."""
+    entry = {**item, "kind": "concept"}
+    locales: dict[str, Any] = {}
+    raw = item.get("locales")
+    for tag, block in (raw.items() if isinstance(raw, dict) else ()):
+        code = match_locale(str(tag), settings)
+        if code is None:
+            problems.append(problem(path, line, RULE, f"concept '{cid}': language '{tag}' is not configured; left out", Severity.WARNING))
+            continue
+        if code != tag:
+            problems.append(problem(path, line, RULE, f"concept '{cid}': language '{tag}' was read as '{code}'", Severity.WARNING))
+        missing = isinstance(block, dict) and not block.get("definition")
+        locales[code] = {**block, "definition": placeholders.add(f"'{code}' definition", cid, line)} if missing else block
+    entry["locales"] = locales
+    if not item.get("sources"):
+        entry["sources"] = [{"title": placeholders.add("source", cid, line)}]
+    return entry
+
+
+def _line_of(text: str, cid: str) -> int:
+    """The line where the concept's id is given (the file has no other record of where an object starts)."""
+    at = text.find(f'"id": {json.dumps(cid, ensure_ascii=False)}')
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from test_selection import HALF_DONE
 from glossary_tool.cli import main
 from glossary_tool.export import load_all
 
-EXPORT_ONLY = {"skos", "json"}  # no importer: SKOS and JSON are published, not read back
+EXPORT_ONLY = {"skos"}  # no importer: SKOS is published for linked-data tools, not read back
 
 
 def test_the_formats_without_an_importer_are_only_those() -> None:
@@ -28,7 +29,13 @@ def test_export_import_export_is_byte_identical(fmt: str, tmp_path: Path, monkey
         shutil.copy(f, tmp_path / "content" / "concepts" / f.name)
     locales = ["--locales", "en,sv"] if fmt == "csv-pair" else []
     assert main(["export", "--format", fmt, "-o", "first", *locales]) == 0
-    shutil.rmtree(tmp_path / "content" / "concepts")
+    if fmt == "json":  # an import writes concepts: the comparison and the question, which only JSON carries, stay
+        concepts = [f for f in (tmp_path / "content" / "concepts").glob("*.yaml") if not re.search(r"^kind: (faq|comparison)$", f.read_text(), re.M)]
+        assert len(concepts) == 5  # the four valid concepts and the half-done one
+        for f in concepts:
+            f.unlink()
+    else:
+        shutil.rmtree(tmp_path / "content" / "concepts")
     assert main(["import", "--format", fmt, "first"]) == 0
     assert main(["export", "--format", fmt, "-o", "second", *locales]) == 0
     assert "Traceback" not in capsys.readouterr().err
