@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from glossary_tool.loader import Document, Loc
-from glossary_tool.markdown_bounds import MAX_BLOCK_DEPTH, MAX_BRACKET_DEPTH, MAX_LINES, MAX_MARKUP, complexity
+from glossary_tool.markdown_bounds import MARKUP, MAX_BLOCK_DEPTH, MAX_BRACKET_DEPTH, MAX_BRACKET_SPAN, MAX_LINES, MAX_MARKUP, complexity
 from glossary_tool.problems import Problem
 from glossary_tool.rules import Context, rule
 
@@ -23,9 +23,7 @@ def markdown_complexity(doc: Document, ctx: Context) -> Iterator[Problem]:
     """
     if _within_bounds(doc.text):
         return
-    for loc, value in _texts(doc.data, ()):
-        if len(value) <= MAX_BRACKET_DEPTH:
-            continue  # too short to break any bound
+    for loc, value in _suspects(doc.data, ()):
         why = complexity(value).problem()
         if why:
             yield doc.problem(loc, f"this text is too complex to render as Markdown: {why}")
@@ -36,19 +34,40 @@ def markdown_complexity(doc: Document, ctx: Context) -> Iterator[Problem]:
 _DEEP = re.compile(r"(?:(?:>|[-*+]|\d{1,9}[.)])\s*){" + str(MAX_BLOCK_DEPTH + 1) + "}")
 
 
+_ANCHOR = re.compile(r"&\S")  # what could be an anchor ("R&D" too); "Booth & Partners" cannot
+
+
 def _within_bounds(text: str) -> bool:
-    """True when no value of the file can break a bound: decided from the raw text (without escapes, which could
-    make characters the text does not show), so most files are never walked value by value."""
-    return ("\\" not in text and len(text) <= MAX_MARKUP and text.count("[") <= MAX_BRACKET_DEPTH
-            and text.count("\n") < MAX_LINES and not _DEEP.search(text))
+    """True when no value of the file can break a bound, decided from the raw text: without escapes (which could make
+    characters the text does not show) and anchors (whose aliases repeat a value), every character of a value is a
+    character of the file, so the file's counts bound each value's. Most files are never walked value by value."""
+    if "\\" in text or _ANCHOR.search(text):
+        return False
+    brackets = text.count("[")
+    # A marker costs at most one more count than its own markup characters: "-", "+", "." and ")" say how many.
+    markup = sum(text.count(ch) for ch in MARKUP) + sum(text.count(ch) for ch in "-+.)*")
+    return (markup <= MAX_MARKUP and brackets <= MAX_BRACKET_DEPTH and brackets * len(text) <= MAX_BRACKET_SPAN
+            and text.count("\n") + text.count("\r") < MAX_LINES and not _DEEP.search(text))
 
 
-def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+def _plain(value: str) -> bool:
+    """True when ``value`` cannot break a bound, from a few counts: every markup character or marker is a character
+    of its own, a span is at most the text's length per "[", and _DEEP finds nine markers in a row."""
+    brackets = value.count("[")
+    return (len(value) <= MAX_MARKUP and brackets <= MAX_BRACKET_DEPTH and brackets * len(value) <= MAX_BRACKET_SPAN
+            and value.count("\n") + value.count("\r") < MAX_LINES and not _DEEP.search(value))
+
+
+def _suspects(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """The text values that need measuring, with where they are (most values are plain and never get a location)."""
     if isinstance(value, str):
-        yield loc, value
+        if not _plain(value):
+            yield loc, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _texts(item, (*loc, key))
+            if not isinstance(item, str) or not _plain(item):
+                yield from _suspects(item, (*loc, key))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _texts(item, (*loc, i))
+            if not isinstance(item, str) or not _plain(item):
+                yield from _suspects(item, (*loc, i))

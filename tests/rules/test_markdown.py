@@ -34,6 +34,18 @@ def test_pathological_markdown_is_refused_at_the_value(lint_files: LintFiles, va
     assert message.startswith("this text is too complex to render as Markdown: ") and words in message
 
 
+@pytest.mark.parametrize(("value", "words"), [
+    ("|-\n" + "      line\n" * 201, "201 lines (at most 200)"),
+    ('"x ' + "* " * 1001 + '"', "1,001 Markdown markup characters"),
+    ("|-\n      " + "> " * 9 + "x\n", "nest 9 deep"),
+    ('"' + "[" * 3 + "word " * 800 + '"', "'[' brackets stay open over"),
+])
+def test_a_file_without_escapes_is_screened_by_its_counts_and_still_refused(lint_files: LintFiles, value: str, words: str) -> None:
+    # No backslash and no anchor: the whole-file screen decides first, and must never let such a value through.
+    result = lint_files({"a.yaml": _with_definition(value)})
+    assert [words in p.message for p in result.problems if p.rule == "markdown-complexity"] == [True]
+
+
 def test_every_text_value_is_checked(lint_files: LintFiles) -> None:
     text = concept("a").replace("    definition: En svensk definition.\n", "    definition: En svensk definition.\n    notes:\n      - \"" + "[" * 9 + "\"\n")
     assert found(lint_files({"a.yaml": text}), "markdown-complexity") == [("a.yaml", 23, 9)]
