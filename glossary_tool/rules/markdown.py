@@ -34,6 +34,16 @@ def markdown_complexity(doc: Document, ctx: Context) -> Iterator[Problem]:
 _DEEP = re.compile(r"(?:(?:>|[-*+]|\d{1,9}[.)])\s*){" + str(MAX_BLOCK_DEPTH + 1) + "}")
 
 
+# Where _DEEP could match: a run of marker and space characters that starts with a marker and is nine or more long.
+# Looking for these runs first is several times faster on a whole file than running _DEEP everywhere.
+_MARKER_RUN = re.compile(r"[-*+>\d][-*+>.)\d\s]{8,}")
+
+
+def _deep(text: str) -> bool:
+    """Whether nine quote or list markers follow one another somewhere in ``text`` (as _DEEP.search, only faster)."""
+    return any(_DEEP.search(m.group()) for m in _MARKER_RUN.finditer(text))
+
+
 _ANCHOR = re.compile(r"&\S")  # what could be an anchor ("R&D" too); "Booth & Partners" cannot
 
 
@@ -47,7 +57,7 @@ def _within_bounds(text: str) -> bool:
     # A marker costs at most one more count than its own markup characters: "-", "+", "." and ")" say how many.
     markup = sum(text.count(ch) for ch in MARKUP) + sum(text.count(ch) for ch in "-+.)*")
     return (markup <= MAX_MARKUP and brackets <= MAX_BRACKET_DEPTH and brackets * len(text) <= MAX_BRACKET_SPAN
-            and text.count("\n") + text.count("\r") < MAX_LINES and not _DEEP.search(text))
+            and text.count("\n") + text.count("\r") < MAX_LINES and not _deep(text))
 
 
 def _plain(value: str) -> bool:
@@ -55,7 +65,7 @@ def _plain(value: str) -> bool:
     of its own, a span is at most the text's length per "[", and _DEEP finds nine markers in a row."""
     brackets = value.count("[")
     return (len(value) <= MAX_MARKUP and brackets <= MAX_BRACKET_DEPTH and brackets * len(value) <= MAX_BRACKET_SPAN
-            and value.count("\n") + value.count("\r") < MAX_LINES and not _DEEP.search(value))
+            and value.count("\n") + value.count("\r") < MAX_LINES and not _deep(value))
 
 
 def _suspects(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import LintFiles, concept, found
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossary_tool.rules.markdown import _DEEP, _deep
 
 
 def _with_definition(value: str) -> str:
@@ -55,3 +59,8 @@ def test_markers_folded_onto_one_line_are_counted(lint_files: LintFiles) -> None
     # A plain scalar's line breaks become spaces: nine markers over two lines are nine on one line of the value.
     value = '"> > > > >\n      > > > > x"'
     assert found(lint_files({"a.yaml": _with_definition(value)}), "markdown-complexity") == [("a.yaml", 14, 17)]
+
+
+@given(st.text(alphabet="->*+.)19 \n\ta", max_size=80))
+def test_the_quick_search_for_deep_markers_finds_what_the_full_one_finds(text: str) -> None:
+    assert _deep(text) == bool(_DEEP.search(text))
