@@ -447,7 +447,7 @@ def write_floor(project: Path, concepts: list[Concept], seed: int = 0) -> dict[s
             "site_dir": str((project / f"floor-site-{code}").resolve()),
             "use_directory_urls": True, "validation": {"nav": {"omitted_files": "ignore"}},
             "theme": {"name": "material", "language": code,
-                      "features": ["navigation.instant", "navigation.tabs", "navigation.top", "search.suggest", "search.highlight"],
+                      "features": ["navigation.tabs", "navigation.top", "search.suggest", "search.highlight"],
                       "palette": [{"scheme": "default", "primary": "indigo"}]},
             "plugins": [{"search": {"lang": [code]}}], "extra": {"generator": False},
             "markdown_extensions": ["tables", "def_list", {"toc": {"permalink": False}}], "nav": nav,

@@ -168,7 +168,7 @@ def _files(locales: list[str], source: str) -> dict[str, str]:
         "strict": True,
         "use_directory_urls": True,
         "validation": {"nav": {"omitted_files": "ignore"}},
-        "theme": {"name": "material", "features": ["navigation.instant", "navigation.tabs", "navigation.top", "search.suggest", "search.highlight"]},
+        "theme": {"name": "material", "features": ["navigation.tabs", "navigation.top", "search.suggest", "search.highlight"]},
         "plugins": [{"glossary": options}, "search"],
         "extra": {"generator": False},
     }

@@ -1,4 +1,5 @@
-"""No page asks another host for anything: no fonts, no repository statistics, no sitemaps under site_url elsewhere."""
+"""No page asks another host for anything (no fonts, no repository statistics, no sitemaps under site_url elsewhere),
+and none downloads the sitemap."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def test_no_request_leaves_the_sites_host(new_page: NewPage, site: Site, base: s
         if links.count():
             links.first.hover()  # the preview
         page.locator(".md-header__option .md-select > button").hover()  # the language switch
-    # An instant-navigation hop and a language switch, as a reader moves around.
+    # A link followed and a language switch, as a reader moves around.
     page.goto(root + "terms/kpo/")
     page.locator("article a[href$='/outsourcing/']").first.click()
     page.wait_for_url(root + "terms/outsourcing/")
@@ -40,3 +41,5 @@ def test_no_request_leaves_the_sites_host(new_page: NewPage, site: Site, base: s
     host = urlsplit(root).netloc
     elsewhere = sorted({u for u in requests if urlsplit(u).netloc != host and not u.startswith(("data:", "blob:"))})
     assert len(requests) > 3 * len(PATHS) and elsewhere == [], elsewhere
+    # No page downloads the sitemap, which lists every page of every language (megabytes in a large glossary).
+    assert [u for u in requests if "sitemap" in u] == []
