@@ -612,13 +612,7 @@
     window.glossarySearch = { index: index, box: box, fold: fold, words: words, stemmer: stemmer, withinOneEdit: withinOneEdit, bucket: bucket };
     box.start();
     index.load().catch(function (err) { console.warn(err); });  // while the reader starts typing
-    // Arriving from a result, this script is loaded from the header and may run before the article is parsed:
-    // its words are marked once the whole page is there.
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", function () { highlightPage(index); }, { once: true });
-    } else {
-      highlightPage(index);
-    }
+    highlightPage(index);
     if (window.document$ && window.document$.subscribe) {
       var first = true;
       // After each instant navigation: mark the words found on the page arrived at.
@@ -626,5 +620,11 @@
     }
   }
 
-  start();
+  // Arriving from a result, this script is started from the header and may run before the rest of the page is
+  // parsed, Material's configuration (at the end of the body) and the article included: it starts once they are there.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start, { once: true });
+  } else {
+    start();
+  }
 })();
