@@ -216,11 +216,7 @@ def scan_html(data: str | bytes, path: str = "<html>", *, allowed_inline: Iterab
         except (ValueError, AttributeError):
             pass  # reported by the JSON check in scan_tree
     out = scan_tree(root, path, allowed_inline=patterns, tooltips=tooltips)
-    parsed, in_text = _parsed_counts(root), _raw_counts(raw)
-    for what, count in in_text.items():
-        if count > parsed[what]:
-            out.append(Finding(path, 0, "parser-disagreement",
-                               f"the text has {count} tag(s) with {what} markup but the parsed page has {parsed[what]}; a browser may run the rest"))
+    out += _parser_disagreements(root, raw, path, "page", "; a browser may run the rest")
     return out
 
 
@@ -237,6 +233,15 @@ def _raw_counts(raw: bytes) -> dict[str, int]:
             counts["event-handler"] += bool(_RAW_EVENT.search(_RAW_QUOTED.sub(b"=", m.group(2))))
         start = raw.find(b"<", start + 1)
     return counts
+
+
+def _parser_disagreements(root: etree._Element, raw: bytes, path: str, parsed_as: str, consequence: str = "") -> list[Finding]:
+    """A finding for each kind of markup that the raw text holds more of than the parsed tree (``parsed_as`` names
+    the tree: page or document)."""
+    parsed, in_text = _parsed_counts(root), _raw_counts(raw)
+    return [Finding(path, 0, "parser-disagreement",
+                    f"the text has {count} tag(s) with {what} markup but the parsed {parsed_as} has {parsed[what]}{consequence}")
+            for what, count in in_text.items() if count > parsed[what]]
 
 
 def _parsed_counts(root: etree._Element) -> dict[str, int]:
@@ -302,11 +307,7 @@ def scan_xml(data: bytes, path: str) -> list[Finding]:
     for pi in root.itersiblings(preceding=True):
         if isinstance(pi, etree._ProcessingInstruction) and pi.target == "xml-stylesheet":
             out.append(Finding(path, pi.sourceline or 0, "active-element", "an xml-stylesheet instruction (XSLT can write script)"))
-    parsed, in_text = _parsed_counts(root), _raw_counts(data)
-    for what, count in in_text.items():
-        if count > parsed[what]:
-            out.append(Finding(path, 0, "parser-disagreement",
-                               f"the text has {count} tag(s) with {what} markup but the parsed document has {parsed[what]}"))
+    out += _parser_disagreements(root, data, path, "document")
     return out
 
 
