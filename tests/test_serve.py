@@ -48,14 +48,19 @@ class Served:
         return self.state.error
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
+def _copy_of_the_project(tmp_path: Path) -> Path:
+    """The repository's glossary (mkdocs.yml, content/, locales/) copied to its own folder, to be edited freely."""
     project_dir = tmp_path / "project"
     project_dir.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project_dir / "mkdocs.yml")
     for name in ("content", "locales"):
         shutil.copytree(ROOT / name, project_dir / name)
-    raw = read_config(project_dir / "mkdocs.yml")
+    return project_dir
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    raw = read_config(_copy_of_the_project(tmp_path) / "mkdocs.yml")
     project = Project(raw, settings_from_raw(raw), tmp_path / "out")
     project.full()
     state = State()
@@ -185,12 +190,7 @@ EDITS = [
 
 
 def test_every_edit_leaves_the_pages_and_the_index_a_full_build_would_make(tmp_path: Path) -> None:
-    project_dir = tmp_path / "project"
-    project_dir.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project_dir / "mkdocs.yml")
-    for name in ("content", "locales"):
-        shutil.copytree(ROOT / name, project_dir / name)
-    raw = read_config(project_dir / "mkdocs.yml")
+    raw = read_config(_copy_of_the_project(tmp_path) / "mkdocs.yml")
     settings = settings_from_raw(raw)
     project = Project(raw, settings, tmp_path / "out")
     project.full()

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, MKDOCS, concept, make_settings, write_files
+from conftest import FIXTURES, MKDOCS, concept, make_settings, valid_glossary, write_files
 
 from glossary_tool.cli import main
 from glossary_tool.export.jsonfile import export_json, import_json
@@ -42,10 +42,7 @@ def test_export_to_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_import_reads_the_concepts_back_and_reports_what_it_leaves(tmp_path: Path) -> None:
-    for f in (FIXTURES / "valid").glob("*.yaml"):
-        shutil.copy(f, tmp_path / f.name)
-    settings = make_settings(tmp_path)
-    g = run(settings).glossary
+    g, settings = valid_glossary(tmp_path)
     data = export_json(g, settings)
     imported, problems = import_json(data, "g.json", settings)
     assert [i.concept for i in imported] == sorted(g.concepts, key=lambda c: c.id)
