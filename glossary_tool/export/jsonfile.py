@@ -58,13 +58,14 @@ def import_json(data: bytes, path: str, settings: Settings, options: ImportOptio
         what = " and ".join(f"{n} {kind}" for kind, n in left.items())
         problems.append(problem(path, 1, RULE, f"{what} in the file are not imported: an import writes concepts only", Severity.WARNING))
     placeholders = Placeholders()
+    lines = _Lines(text)
     out: list[Imported] = []
     for n, item in enumerate(doc["concepts"]):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             problems.append(problem(path, 1, RULE, f"concepts[{n}] is not an object with an \"id\"; left out"))
             continue
         cid = item["id"]
-        line = _line_of(text, cid)
+        line = lines.of(cid)
         entry = _restored(item, cid, line, placeholders, settings, path, problems)
         try:
             out.append(Imported(Concept.model_validate(entry), line))
@@ -95,7 +96,17 @@ def _restored(item: dict[str, Any], cid: str, line: int, placeholders: Placehold
     return entry
 
 
-def _line_of(text: str, cid: str) -> int:
-    """The line where the concept's id is given (the file has no other record of where an object starts)."""
-    at = text.find(f'"id": {json.dumps(cid, ensure_ascii=False)}')
-    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+class _Lines:
+    """Where each concept's id is given, looked for from the previous one on: concepts come in file order, so the
+    text is read once however many there are (the file keeps no other record of where an object starts)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.at, self.line = text, 0, 1
+
+    def of(self, cid: str) -> int:
+        found = self.text.find(f'"id": {json.dumps(cid, ensure_ascii=False)}', self.at)
+        if found < 0:
+            return 1
+        self.line += self.text.count("\n", self.at, found)
+        self.at = found
+        return self.line
