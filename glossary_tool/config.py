@@ -92,6 +92,40 @@ class Text(Option):
         return value
 
 
+def canonical_tag(code: str) -> str:
+    """A language tag in BCP 47's customary case, whatever case it was written in: EN → en, zh-hans-cn → zh-Hans-CN."""
+    parts = code.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.title() if len(part) == 4 and part.isalpha() else part.upper() if len(part) == 2 else part)
+    return "-".join(out)
+
+
+def tag_problem(code: str) -> str | None:
+    """Why ``code`` is not a tag the glossary takes, with a "did you mean" where one is close; None when it is one.
+
+    Tags are matched without regard to case; gettext's and POSIX's underscore (``zh_CN``) is not BCP 47."""
+    canonical = canonical_tag(code)
+    if LOCALE_CODE.match(canonical):
+        return None
+    fixed = canonical_tag(code.replace("_", "-").split(".")[0].split("@")[0])
+    if fixed != canonical and LOCALE_CODE.match(fixed):
+        return f"'{code}' is not a BCP 47 language tag; did you mean '{fixed}'?"
+    return f"'{code}' is not a BCP 47 language tag such as en, sv, pt-BR or zh-Hant-TW"
+
+
+class LanguageTag(Option):
+    """A BCP 47 tag (language, optional script and region), taken in any case and kept in the customary one."""
+
+    def check(self, value: object) -> str:
+        if not isinstance(value, str):
+            raise ValidationError(f"must be a language tag such as en or pt-BR, not {_type_name(value)}")
+        problem = tag_problem(value)
+        if problem:
+            raise ValidationError(problem)
+        return canonical_tag(value)
+
+
 class Integer(Option):
     """A whole number within bounds (YAML ``true`` is not a number)."""
 
@@ -260,7 +294,7 @@ class RuleSeverities(Option):
 class LocaleOptions(StrictConfig):
     """One language of the site."""
 
-    code = Text(pattern=LOCALE_CODE, hint="is not a BCP 47 language tag such as en, sv, pt-BR or zh-Hant-TW")
+    code = LanguageTag()
     name = Text()  # default: the language's own name (Babel)
     prefix = Text(pattern=re.compile(r"^$|" + PREFIX.pattern), hint="must be a relative path of lowercase slugs ending in '/', such as sv/ or pt-br/ (or \"\" for the first language)", max_length=200)
     site_name = Text()
@@ -295,7 +329,7 @@ class GlossaryOptions(StrictConfig):
 
     content_dir = Text(default="content", hint="")
     locales = ListOf(LocaleOptions, default=[{"code": "en"}], max_items=MAX_LOCALES)
-    source_locale = Text(pattern=LOCALE_CODE, hint="is not a language tag")  # default: the first locale
+    source_locale = LanguageTag()  # default: the first locale
     categories = ListOf(CategoryOptions, default=[{"id": "general"}])
     relations = ListOf(RelationOptions, default=[])
     rules = RuleSeverities()
@@ -305,6 +339,12 @@ class GlossaryOptions(StrictConfig):
     # Pairs of opening and closing characters around a word that is mentioned rather than used (a deprecated form in a note).
     mention_marks = Text(default="«»", pattern=re.compile(r"^(?:[^\w\s][^\w\s]){1,8}$"), hint="must be pairs of opening and closing marks, such as «» or «»“”")
     schema_file = Text(default="entry.schema.json", pattern=re.compile(r"^[A-Za-z0-9_.-]+\.json$"), hint="must be a file name ending in .json")
+    # The order of Chinese in listings: CLDR's default for the tag (pinyin for zh and zh-Hans, stroke for zh-Hant),
+    # or pinyin or stroke for every Chinese locale.
+    han_order = Choice(("cldr", "pinyin", "stroke"), default="cldr")
+    # A language without a UI catalog (or with strings missing) is a warning that never fails a build, MkDocs'
+    # strict mode included; "error" makes it fail the build, naming every such language at once.
+    missing_catalog = Choice(("warning", "error"), default="warning")
     license = Text()  # shown in the footer, e.g. "CC BY 4.0"
     license_url = Text(pattern=re.compile(r"^https?://\S+$"), hint="must be an http(s) URL")
 
@@ -467,6 +507,8 @@ class Settings:
     license: str | None
     license_url: str | None
     config_file: Path | None
+    han_order: str = "cldr"
+    missing_catalog: str = "warning"
 
     @property
     def locale_codes(self) -> tuple[str, ...]:
@@ -531,6 +573,8 @@ def build_settings(root: Path, cfg: GlossaryOptions, site_url: str = "", config_
         license=cfg["license"],
         license_url=cfg["license_url"],
         config_file=config_file,
+        han_order=cfg["han_order"],
+        missing_catalog=cfg["missing_catalog"],
     )
 
 

@@ -58,6 +58,9 @@ class Term(_Strict):
     text: ShortText
     type: TermType
     status: Status
+    # How the term is read, where its script does not say: kana for Japanese, pinyin for Chinese (the index files
+    # the term by it; the reading-script rule checks its script).
+    reading: ShortText | None = None
     grammar: Grammar | None = None
 
 

@@ -1,84 +1,124 @@
-"""Alphabetical order and letter headings for the A–Ö index, per locale alphabet.
+"""Alphabetical order and letter headings for any language, from CLDR through ICU's collator and AlphabeticIndex.
 
-The alphabet is configuration (see ALPHABETS); letters outside it sort by their base letter.
+Without ICU (the ``icu`` module of PyICU) a plain fallback sorts by letters without accents and heads by first letter.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
-LATIN = "abcdefghijklmnopqrstuvwxyz"
-ALPHABETS: dict[str, str] = {
-    "en": LATIN,
-    # Swedish: å, ä, ö are letters of their own after z; w has sorted as its own letter since SAOL 13.
-    "sv": LATIN + "åäö",
-    "fi": LATIN + "åäö",  # Finnish files å, ä, ö after z like Swedish (CLDR)
-    "da": LATIN + "æøå",  # Danish and Norwegian: æ, ø, å after z
-    "nb": LATIN + "æøå",
-    "nn": LATIN + "æøå",
-    "no": LATIN + "æøå",
-}
-# Letters a dictionary of the language files under another letter (others fall to their base letter: ä → a in German).
-FOLDS: dict[str, dict[str, str]] = {
-    "sv": {"æ": "ä", "ø": "ö", "ü": "y", "é": "e", "è": "e", "à": "a"},
-    "fi": {"æ": "ä", "ø": "ö", "ü": "y"},
-    "da": {"ä": "æ", "ö": "ø", "ü": "y"},
-    "nb": {"ä": "æ", "ö": "ø", "ü": "y"},
-    "nn": {"ä": "æ", "ö": "ø", "ü": "y"},
-    "no": {"ä": "æ", "ö": "ø", "ü": "y"},
-    "de": {"ß": "s"},
-}
+try:  # pyicu-wheels or PyICU; both install the module `icu`
+    import icu
+except ImportError:  # pragma: no cover - the fallback is tested by switching ICU off (see `Collation`)
+    icu = None
+
+HAN_ORDERS = ("cldr", "pinyin", "stroke")  # the glossary option `han_order`: the language's CLDR default, or one of these
+OTHER = "#"  # the heading of whatever files under no letter (digits, symbols, letters of no listed script)
+# ICU's label types: a normal letter, or the underflow, inflow and overflow buckets (shown as "…"), filed under OTHER.
+_NORMAL = 0
+# Scripts whose terms a reading files: the reading is kana or pinyin, the term is in Han characters (or mixed).
+READING_LANGUAGES = ("ja", "zh", "ko")
 
 
-def _language(locale: str) -> str:
-    """The language part of a tag: pt-BR and pt_BR sort as pt."""
-    return locale.replace("_", "-").split("-")[0]
+def available() -> bool:
+    """Whether ICU is installed (the order and headings are CLDR's) or the fallback is used."""
+    return icu is not None
 
 
-def _base(ch: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+def _language(tag: str) -> str:
+    return tag.replace("_", "-").split("-")[0].lower()
 
 
-def _letter(ch: str, locale: str) -> str:
-    """Map one casefolded character to a letter of the locale's alphabet ('' when it has none)."""
-    locale = _language(locale)
-    alphabet = ALPHABETS.get(locale, LATIN)
-    ch = FOLDS.get(locale, {}).get(ch, ch)
-    if ch in alphabet:
-        return ch
-    base = _base(ch)
-    return base if base in alphabet else ""
+def icu_tag(tag: str, han_order: str = "cldr") -> str:
+    """The BCP 47 tag ICU is asked for: Chinese gets the collation named by ``han_order`` (``zh-Hans-u-co-stroke``)."""
+    if _language(tag) != "zh" or han_order == "cldr":
+        return tag
+    return f"{tag}-u-co-{han_order}"
+
+
+SortKey = tuple[bytes, str]  # the collation key, then the text itself so that equal keys keep a stable order
+
+
+class Collation:
+    """One language's order and headings; ``use_icu=False`` gives the fallback (for tests and machines without ICU)."""
+
+    def __init__(self, tag: str, han_order: str = "cldr", *, use_icu: bool = True) -> None:
+        self.tag = tag
+        self.language = _language(tag)
+        # Chinese by stroke files by the characters themselves; every other order files a term by its reading.
+        self.uses_reading = self.language in READING_LANGUAGES and not (self.language == "zh" and han_order == "stroke")
+        self._collator: Any = None
+        self._index: Any = None
+        self._labels: list[tuple[str, int]] = []
+        self._own: frozenset[str] = frozenset()
+        if use_icu and icu is not None:
+            locale = icu.Locale.forLanguageTag(icu_tag(tag, han_order))
+            self._collator = icu.Collator.createInstance(locale)
+            index = icu.AlphabeticIndex(locale)
+            if self.language != "en":
+                # Latin terms (names, abbreviations) in a glossary of another script get A–Z rather than "…".
+                index.addLabels(icu.Locale.getEnglish())
+            self._labels = [(str(label), int(kind)) for label, kind in index]
+            self._own = frozenset(str(label) for label, kind in icu.AlphabeticIndex(locale) if kind == _NORMAL)
+            self._index = index.buildImmutableIndex()  # immutable: safe to share between threads
+
+    @property
+    def uses_icu(self) -> bool:
+        return self._collator is not None
+
+    def _filed(self, text: str, reading: str) -> str:
+        return reading if reading and self.uses_reading else text
+
+    def sort_key(self, text: str, reading: str = "") -> SortKey:
+        """The key a term sorts by: its reading first when the language files by reading, then the text."""
+        filed = self._filed(text, reading)
+        if self._collator is not None:
+            key = bytes(self._collator.getSortKey(filed))
+            if filed != text:
+                key += b"\x00" + bytes(self._collator.getSortKey(text))
+            return key, text
+        return _plain(filed).encode("utf-32-be"), text
+
+    def heading(self, text: str, reading: str = "") -> str:
+        """The heading a term files under: a letter of the language's index (CLDR), or ``#``."""
+        filed = self._filed(text, reading)
+        if self._index is not None:
+            label, kind = self._index.getBucket(self._index.getBucketIndex(filed))
+            return str(label) if kind == _NORMAL else OTHER
+        first = _plain(filed)[:1]
+        return first.upper() if first.isalpha() else OTHER
+
+    def headings(self, present: set[str] | frozenset[str] = frozenset()) -> list[str]:
+        """The letter bar: the language's own letters (every one, in CLDR's order), then any other heading present.
+
+        The index's extra Latin letters show only when a term files under them; ``#`` comes last when present."""
+        if self._index is None:
+            letters = sorted((h for h in present if h != OTHER), key=lambda h: _plain(h).encode("utf-32-be"))
+        else:
+            letters = [label for label, kind in self._labels if kind == _NORMAL and (label in self._own or label in present)]
+        return letters + ([OTHER] if OTHER in present else [])
+
+
+def _plain(text: str) -> str:
+    """The fallback's key: case folded, compatibility forms and accents removed, spaces and punctuation skipped."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=64)
+def collation(tag: str, han_order: str = "cldr") -> Collation:
+    """The collation of a language tag, made once per process (ICU's collators take a few milliseconds to build)."""
+    return Collation(tag, han_order)
 
 
 @lru_cache(maxsize=100_000)  # listings are sorted again after every edit under serve; terms rarely change
-def sort_key(text: str, locale: str) -> tuple[tuple[int, ...], str]:
-    """Case-insensitive key following the locale's alphabet; ties broken by the original text."""
-    alphabet = ALPHABETS.get(_language(locale), LATIN)
-    ranks: list[int] = []
-    for ch in unicodedata.normalize("NFC", text).casefold():
-        letter = _letter(ch, locale)
-        if letter:
-            ranks.append(100 + alphabet.index(letter))
-        elif ch.isdigit():
-            ranks.append(10 + int(ch) if ch.isascii() else 10)
-        elif ch.isalpha():
-            ranks.append(1000 + ord(ch))
-        # spaces, hyphens and punctuation are ignored, as in printed indexes
-    return tuple(ranks), text
+def sort_key(text: str, tag: str, reading: str = "", han_order: str = "cldr") -> SortKey:
+    """Shorthand for ``collation(tag, han_order).sort_key(text, reading)``."""
+    return collation(tag, han_order).sort_key(text, reading)
 
 
-def heading(text: str, locale: str) -> str:
-    """The letter heading a term is filed under: 'A'…'Z', 'Å', 'Ä', 'Ö' for Swedish, '#' otherwise."""
-    for ch in unicodedata.normalize("NFC", text).casefold():
-        letter = _letter(ch, locale)
-        if letter:
-            return letter.upper()
-        if ch.isalnum():
-            return "#"
-    return "#"
-
-
-def headings(locale: str) -> list[str]:
-    """Every letter heading of the locale, in order (for the jump bar)."""
-    return [ch.upper() for ch in ALPHABETS.get(_language(locale), LATIN)]
+def heading(text: str, tag: str, reading: str = "", han_order: str = "cldr") -> str:
+    """Shorthand for ``collation(tag, han_order).heading(text, reading)``."""
+    return collation(tag, han_order).heading(text, reading)

@@ -315,8 +315,20 @@ class RenderContext:
         category = self.settings.category(category_id)
         return category.label(self.locale, self.settings.source_locale) if category else category_id
 
+    @property
+    def order(self) -> collation.Collation:
+        """This locale's alphabetical order and letter headings."""
+        return collation.collation(self.locale, self.settings.han_order)
+
     def sort_ids(self, ids: Iterable[str]) -> list[str]:
-        return sorted(ids, key=lambda cid: collation.sort_key(self.label(self.concepts[cid]), self.locale))
+        return sorted(ids, key=lambda cid: self.sort_key(self.concepts[cid]))
+
+    def sort_key(self, concept: Concept) -> collation.SortKey:
+        """Where ``concept`` goes in this locale's listings: by its title (and its reading, when it has one)."""
+        title = self.label(concept)
+        block = concept.locales.get(self.locale)
+        term = next((t for t in block.terms if t.text == title), None) if block else None
+        return collation.sort_key(title, self.locale, term.reading or "" if term else "", self.settings.han_order)
 
     def _link_targets(self) -> TermMatcher:
         """Every non-deprecated term of every concept in this locale, linked from a term page (``../<id>/``)."""

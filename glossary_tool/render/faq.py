@@ -62,7 +62,7 @@ def ordered(ctx: RenderContext) -> list[tuple[str, Faq]]:
     locale's alphabetical order within each."""
     rank = {cat: i for i, cat in enumerate(ctx.settings.category_ids)}
     found = [(_group_of(ctx, f), f) for f in ctx.glossary.faqs if ctx.locale in f.locales]
-    found.sort(key=lambda item: (rank.get(item[0], len(rank)), collation.sort_key(item[1].locales[ctx.locale].question, ctx.locale), item[1].id))
+    found.sort(key=lambda item: (rank.get(item[0], len(rank)), collation.sort_key(item[1].locales[ctx.locale].question, ctx.locale, han_order=ctx.settings.han_order), item[1].id))
     return found
 
 

@@ -13,6 +13,7 @@ class IndexEntry:
     text: str
     href: str
     see: str  # the concept's title, when this term is another of its terms
+    reading: str = ""  # kana or pinyin, shown above the term
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,17 +43,24 @@ class _Found:
     text: str
     id: str
     see: str
+    reading: str
     letter: str
-    key: tuple[tuple[int, ...], str]
+    key: collation.SortKey
 
 
 def anchor(letter: str) -> str:
-    """An ASCII fragment id for a letter heading."""
-    return {"Å": "aa", "Ä": "ae", "Ö": "oe", "Æ": "ae", "Ø": "oe", "#": "other"}.get(letter, letter.lower())
+    """An ASCII fragment id for a letter heading: the letter itself when it is ASCII (``ch``), else its code points
+    (``u0431`` for Б, ``u3042`` for あ), so that every heading of every script has an id of its own."""
+    if letter == collation.OTHER:
+        return "other"
+    if letter.isascii() and letter.isalnum():
+        return letter.lower()
+    return "u" + "-".join(f"{ord(ch):04x}" for ch in letter.lower())
 
 
 def index_pages(ctx: RenderContext) -> list[RenderedPage]:
     locale = ctx.locale
+    order = ctx.order
     found = []
     for c in ctx.glossary.concepts:
         block = c.locales.get(locale)
@@ -60,8 +68,9 @@ def index_pages(ctx: RenderContext) -> list[RenderedPage]:
             continue
         title = ctx.label(c)
         for t in block.terms:
-            found.append(_Found(t.text, c.id, title if t.text != title else "", collation.heading(t.text, locale),
-                                collation.sort_key(t.text, locale)))
+            reading = t.reading or ""
+            found.append(_Found(t.text, c.id, title if t.text != title else "", reading, order.heading(t.text, reading),
+                                order.sort_key(t.text, reading)))
     found.sort(key=lambda e: e.key)
     chunks = chunked(found)
     urls = [listing_url("index-a-z/", n) for n in range(len(chunks))]
@@ -77,9 +86,9 @@ def index_pages(ctx: RenderContext) -> list[RenderedPage]:
         for e in chunk:
             if not groups or groups[-1][0] != e.letter:
                 groups.append((e.letter, []))
-            groups[-1][1].append(IndexEntry(e.text, relative(url, f"terms/{e.id}/"), e.see))
+            groups[-1][1].append(IndexEntry(e.text, relative(url, f"terms/{e.id}/"), e.see, e.reading))
         letters = []
-        for letter in collation.headings(locale):
+        for letter in order.headings(set(starts)):
             start = starts.get(letter)
             target = "" if start is None or start == n else relative(url, urls[start])
             letters.append(LetterLink(letter, start is not None, f"{target}#letter-{anchor(letter)}"))

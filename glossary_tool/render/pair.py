@@ -94,7 +94,8 @@ def _ordered(ctx: RenderContext, code: str) -> list[Concept]:
     keyed = []
     for c in ctx.glossary.concepts:
         block = c.locales.get(code)
-        keyed.append(((0, collation.sort_key(preferred(block), code)) if block else (1, ((), c.id)), c))
+        reading = next((t.reading or "" for t in block.terms if t.text == preferred(block)), "") if block else ""
+        keyed.append(((0, collation.sort_key(preferred(block), code, reading, ctx.settings.han_order)) if block else (1, (b"", c.id)), c))
     keyed.sort(key=lambda item: item[0])
     return [c for _, c in keyed]
 
