@@ -65,6 +65,7 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None,
         raise FatalError("mkdocs.yml is not safe to build:\n" + "\n".join(problems))
     final = site_dir_of(raw, site_dir)
     check_site_dir(final, raw, settings, outside_ok=outside_ok, from_cli=site_dir is not None)
+    report_interface(settings)
     work = final.parent / f".{final.name}.building-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -105,6 +106,17 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None,
     return final
 
 
+def report_interface(settings: Settings) -> None:
+    """Before any locale builds: every language whose pages would show English interface text, one warning each,
+    all at once (the locale builds do not repeat them, so MkDocs' strict mode does not fail on them); with
+    ``missing_catalog: error`` the build stops here instead, naming them all."""
+    import sys
+
+    from glossary_tool.theme import report_interface as report
+
+    report(settings, lambda warning: print(f"warning: {escape(warning)}", file=sys.stderr))
+
+
 def _swap_in(new: Path, final: Path) -> None:
     """Replace ``final`` by ``new``: two renames, so readers see the old site or the new one, never a half."""
     old = final.parent / f".{final.name}.old-{os.getpid()}-{time.monotonic_ns()}"
@@ -125,6 +137,7 @@ def serve_site(raw: RawConfig, settings: Settings, dev_addr: str) -> None:
 
     from glossary_tool.serve import serve
 
+    report_interface(settings)
     with tempfile.TemporaryDirectory(prefix="glossary-serve-") as out:
         serve(raw, settings, dev_addr, Path(out))
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from glossary_tool import __version__
-from glossary_tool.config import RawConfig, Settings, read_config, settings_from_raw
+from glossary_tool.config import RawConfig, Settings, canonical_tag, read_config, settings_from_raw
 from glossary_tool.problems import BuildFailed, FatalError
 from glossary_tool.terminal import clean_output, escape
 
@@ -153,7 +153,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
 
 
 def _locales_arg(value: str | None) -> tuple[str, ...] | None:
-    return None if value is None else tuple(code.strip() for code in value.split(",") if code.strip())
+    return None if value is None else tuple(canonical_tag(code.strip()) for code in value.split(",") if code.strip())
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
@@ -208,11 +208,16 @@ def cmd_catalog(args: argparse.Namespace, settings: Settings, raw: RawConfig) ->
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from glossary_tool.init import init_project
+    from glossary_tool.init import init_project, placeholder_locales
 
-    locales = [code.strip() for code in args.locales.split(",") if code.strip()]
+    locales = [canonical_tag(code.strip()) for code in args.locales.split(",") if code.strip()]
     written = init_project(Path(args.dir), locales, args.source_locale or (locales[0] if locales else ""))
-    print(f"started a glossary in {args.dir} ({len(written)} files); next: cd {args.dir} && glossary-tool lint --strict && glossary-tool build")
+    todo = placeholder_locales(locales)
+    if todo:
+        print(f"started a glossary in {args.dir} ({len(written)} files); the example entries have no text in {', '.join(todo)}: "
+              f"write it where they say TODO ('glossary-tool lint' lists them), then: cd {args.dir} && glossary-tool build")
+    else:
+        print(f"started a glossary in {args.dir} ({len(written)} files); next: cd {args.dir} && glossary-tool lint --strict && glossary-tool build")
     from glossary_tool.render.i18n import catalog_warnings
 
     for code in locales:
@@ -278,7 +283,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     init = sub.add_parser("init", help="start a new glossary project in an empty folder")
     init.add_argument("dir", help="the folder to create (it must not exist, or be empty)")
     init.add_argument("--locales", required=True, help="comma-separated language tags, e.g. en,sv,de")
-    init.add_argument("--source-locale", help="the language entries are written in first (default: the first of --locales)")
+    init.add_argument("--source-locale", type=canonical_tag, help="the language entries are written in first (default: the first of --locales)")
 
     lint = sub.add_parser("lint", help="check entries and report problems")
     lint.add_argument("paths", nargs="*", help="files or folders (default: the content folder)")
@@ -309,7 +314,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     translate = sub.add_parser("translate", help="add a missing language to an entry, or mark a translation reviewed")
     translate.add_argument("id", help="the entry id")
-    translate.add_argument("--locale", required=True, help="the language to add or review, e.g. sv")
+    translate.add_argument("--locale", required=True, type=canonical_tag, help="the language to add or review, e.g. sv")
     what = translate.add_mutually_exclusive_group()
     what.add_argument("--reviewed", action="store_true", help="record that the translation matches the current source text")
     what.add_argument("--diff", action="store_true", help="show how the source text of stale fields changed (from git history)")
@@ -328,13 +333,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     imp.add_argument("--format", required=True, choices=_choices(command, "import", _importers))
     imp.add_argument("file", help="the file to read")
     imp.add_argument("--overwrite", action="store_true", help="replace entries whose id already exists")
-    imp.add_argument("--source-locale", metavar="CODE", help="language of the source column of a two-column file (default: the source locale)")
-    imp.add_argument("--target-locale", metavar="CODE", help="language of the target column of a two-column file (default: the other configured locale)")
+    imp.add_argument("--source-locale", metavar="CODE", type=canonical_tag, help="language of the source column of a two-column file (default: the source locale)")
+    imp.add_argument("--target-locale", metavar="CODE", type=canonical_tag, help="language of the target column of a two-column file (default: the other configured locale)")
     imp.add_argument("--columns", metavar="MAP", help="map other headers, e.g. 'term:en=English,term:sv=Swedish,definition:en=Notes'")
     imp.add_argument("--tbx-schemas", metavar="DIR", help="folder with the TBX-Basic RelaxNG and Schematron (basic.rng, basic_xpath1.sch) to check TBX-Basic files against")
 
     catalog = sub.add_parser("catalog", help="start or complete the project's UI catalog of a language")
-    catalog.add_argument("locale", help="a configured language tag, e.g. de")
+    catalog.add_argument("locale", type=canonical_tag, help="a configured language tag, e.g. de")
     return parser
 
 

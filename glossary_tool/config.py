@@ -93,7 +93,11 @@ class Text(Option):
 
 
 def canonical_tag(code: str) -> str:
-    """A language tag in BCP 47's customary case, whatever case it was written in: EN → en, zh-hans-cn → zh-Hans-CN."""
+    """A language tag in BCP 47's customary case, whatever case it was written in: EN → en, zh-hans-cn → zh-Hans-CN.
+
+    Text that is no tag (``zh_CN``) is returned as it is, for the error message to quote."""
+    if not code.replace("-", "").isalnum():
+        return code
     parts = code.split("-")
     out = [parts[0].lower()]
     for part in parts[1:]:

@@ -17,7 +17,8 @@ import yaml
 from glossary_tool.config import GlossaryOptions, build_settings, flatten
 from glossary_tool.problems import FatalError
 
-# Example text per language; other languages get the English text to translate (lint passes either way).
+# Example text per language; other languages get TODO placeholders to write (which lint --strict and status report),
+# and no labels of their own in mkdocs.yml (the pages show the source language's until they are added).
 SITE = {"en": "Glossary", "sv": "Ordlista", "de": "Glossar", "fr": "Glossaire", "fi": "Sanasto", "nb": "Ordliste", "da": "Ordliste"}
 DESCRIPTION = {
     "en": "A multilingual glossary: each concept with its terms in every language.",
@@ -138,16 +139,43 @@ refreshes `content/entry.schema.json` after the vocabulary changes.
 """
 
 
-def _block(text: dict[str, Any], code: str, source: str) -> Any:
-    return text.get(code.split("-", maxsplit=1)[0], text[source.split("-", maxsplit=1)[0]] if source.split("-", maxsplit=1)[0] in text else text["en"])
+def _example(table: dict[str, Any], code: str) -> Any:
+    """The example text of ``code``'s language, or None when the package has none for it."""
+    return table.get(code.split("-", maxsplit=1)[0])
 
 
-def _term(code: str, source: str, table: dict[str, tuple[str, str | None, str]]) -> dict[str, Any]:
-    text, gender, definition = _block(table, code, source)
+def _labels(table: dict[str, str], locales: list[str]) -> dict[str, str]:
+    """A label per language that has example text (at least the first's placeholder, as a label is required)."""
+    out = {code: _example(table, code) for code in locales if _example(table, code)}
+    return out or {locales[0]: f"TODO: {locales[0]} label"}
+
+
+def _todo(code: str, what: str) -> str:
+    return f"TODO: {code} {what}"
+
+
+def _concept_block(code: str, table: dict[str, tuple[str, str | None, str]], concept_id: str) -> dict[str, Any]:
+    example = _example(table, code)
+    if example is None:
+        return {"terms": [{"text": _todo(code, f"term for '{concept_id}'"), "type": "fullForm", "status": "preferred"}],
+                "definition": _todo(code, f"definition of '{concept_id}', one sentence in your own words")}
+    text, gender, definition = example
     grammar: dict[str, str] = {"pos": "noun"}
     if gender:
         grammar["gender"] = gender
     return {"terms": [{"text": text, "type": "fullForm", "status": "preferred", "grammar": grammar}], "definition": definition}
+
+
+def _faq(code: str) -> dict[str, str]:
+    example = _example(FAQ, code)
+    if example is None:
+        return {"question": _todo(code, "question: how does a term differ from a concept?"), "answer": _todo(code, "answer")}
+    return {"question": example[0], "answer": example[1]}
+
+
+def _comparison(code: str, part: int) -> str:
+    example = _example(COMPARISON, code)
+    return example[part] if example else _todo(code, ("title", "label of the row", "value for 'term'", "value for 'concept'")[part])
 
 
 def _files(locales: list[str], source: str) -> dict[str, str]:
@@ -156,12 +184,14 @@ def _files(locales: list[str], source: str) -> dict[str, str]:
         "content_dir": "content",
         "source_locale": source,
         "locales": [{"code": code, "prefix": "" if code == first else code.lower() + "/",
-                     "site_name": _block(SITE, code, source), "site_description": _block(DESCRIPTION, code, source)} for code in locales],
-        "categories": [{"id": cid, "label": {code: _block(labels, code, source) for code in locales}} for cid, labels in CATEGORIES.items()],
-        "relations": [{"id": "contrast", "label": {code: _block(CONTRAST, code, source) for code in locales}, "inverse": "contrast", "skos": "related"}],
+                     **({"site_name": _example(SITE, code), "site_description": _example(DESCRIPTION, code)} if _example(SITE, code) else {})}
+                    for code in locales],
+        "categories": [{"id": cid, "label": _labels(labels, locales)} for cid, labels in CATEGORIES.items()],
+        "relations": [{"id": "contrast", "label": _labels(CONTRAST, locales), "inverse": "contrast", "skos": "related"}],
     }
+    site_name = next((_example(SITE, code) for code in locales if _example(SITE, code)), "TODO: the glossary's name")
     mkdocs = {
-        "site_name": _block(SITE, first, source),
+        "site_name": site_name,
         "site_url": "http://127.0.0.1:8000/",
         "docs_dir": "content",
         "site_dir": "site",
@@ -182,21 +212,26 @@ def _files(locales: list[str], source: str) -> dict[str, str]:
     for cid, table, other in (("term", TERM, "concept"), ("concept", CONCEPT, "term")):
         files[f"content/concepts/{cid}.yaml"] = entry({
             "id": cid, "kind": "concept", "category": "basics", "relations": {"contrast": [other]}, "sources": [SOURCE],
-            "locales": {code: _term(code, source, table) for code in locales}})
+            "locales": {code: _concept_block(code, table, cid) for code in locales}})
     files["content/faq/faq-term-and-concept.yaml"] = entry({
         "id": "faq-term-and-concept", "kind": "faq", "concepts": ["term", "concept"], "sources": [SOURCE],
-        "locales": {code: {"question": _block(FAQ, code, source)[0], "answer": _block(FAQ, code, source)[1]} for code in locales}})
+        "locales": {code: _faq(code) for code in locales}})
     files["content/comparisons/term-vs-concept.yaml"] = entry({
         "id": "term-vs-concept", "kind": "comparison", "concepts": ["term", "concept"], "sources": [SOURCE],
-        "locales": {code: {"title": _block(COMPARISON, code, source)[0]} for code in locales},
-        "dimensions": [{"id": "nature", "label": {code: _block(COMPARISON, code, source)[1] for code in locales},
-                        "values": {"term": {code: _block(COMPARISON, code, source)[2] for code in locales},
-                                   "concept": {code: _block(COMPARISON, code, source)[3] for code in locales}}}]})
+        "locales": {code: {"title": _comparison(code, 0)} for code in locales},
+        "dimensions": [{"id": "nature", "label": {code: _comparison(code, 1) for code in locales},
+                        "values": {"term": {code: _comparison(code, 2) for code in locales},
+                                   "concept": {code: _comparison(code, 3) for code in locales}}}]})
     files[".github/workflows/glossary.yml"] = WORKFLOW
     files[".pre-commit-config.yaml"] = PRE_COMMIT
-    files["README.md"] = README.format(site=_block(SITE, first, source), languages=", ".join(locales))
+    files["README.md"] = README.format(site=site_name, languages=", ".join(locales))
     files[".gitignore"] = "site/\n.venv/\n"
     return files
+
+
+def placeholder_locales(locales: list[str]) -> list[str]:
+    """The languages ``init`` has no example text for: their blocks are TODO placeholders to write."""
+    return [code for code in locales if _example(TERM, code) is None]
 
 
 def init_project(target: Path, locales: list[str], source_locale: str) -> list[Path]:
@@ -208,6 +243,9 @@ def init_project(target: Path, locales: list[str], source_locale: str) -> list[P
     errors = flatten(options.validate()[0])
     if errors:
         raise FatalError("; ".join(f"{'.'.join(str(p) for p in path)}: {msg}" for path, msg in errors))
+    # The tags as the configuration keeps them (EN → en, zh-hans → zh-Hans), in every file written.
+    locales = [loc["code"] for loc in options["locales"]]
+    source_locale = options["source_locale"] or locales[0]
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise FatalError(f"{target}: exists and is not a folder")
     if target.is_dir() and any(target.iterdir()):

@@ -23,6 +23,7 @@ from glossary_tool import locale_builds, search_index, theme
 from glossary_tool.config import GlossaryOptions, build_settings
 from glossary_tool.lint import check, stamp
 from glossary_tool.loading import list_content, load_glossary
+from glossary_tool.problems import BuildFailed
 from glossary_tool.render import render_locale
 from glossary_tool.render.context import BYTECODE_CACHE
 from glossary_tool.render.downloads import export_files
@@ -58,6 +59,13 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         if request is not None:
             request.state = self.state  # serve keeps it to re-render single pages after an edit
         theme.configure(config, settings, loc, base)
+        if not started:
+            # A plain `mkdocs build` or `mkdocs serve` (glossary-tool reports them before it starts the builds):
+            # informational, so that MkDocs' strict mode fails only when the project asks (missing_catalog: error).
+            try:
+                theme.report_interface(settings, theme.log.info)
+            except BuildFailed as exc:
+                raise PluginError(str(exc)) from None
         if not started and len(settings.locales) > 1:
             # As early as possible: they run while this build cleans site_dir, reads files, lints and renders.
             self.others = locale_builds.start_others(Path(config.config_file_path), Path(config.site_dir), base, settings.locales[1:])
@@ -144,6 +152,15 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
             return html
         page.toc = get_toc(theme.toc_tokens(rendered.toc))
         return rendered.html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return theme.with_direction(output, self.state.locale) if self.state is not None else output
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        # The 404 page (a static template) is a page of this locale too.
+        if self.state is None or not template_name.endswith(".html"):
+            return output_content
+        return theme.with_direction(output_content, self.state.locale)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -19,21 +19,57 @@ from mkdocs.structure.toc import _TocToken
 from glossary_tool.config import Locale, Settings
 from glossary_tool.render import Heading, RenderedPage
 from glossary_tool.render.i18n import _, catalog_warnings, gettext_for, theme_labels
+from glossary_tool.render.languages import direction
 from glossary_tool.render.text import safe_url
 
 ASSETS = Path(__file__).resolve().parent / "overrides"
 log = logging.getLogger("mkdocs.plugins.glossary")
 
 
-def material_language(code: str) -> str | None:
-    """Material's name for the language of ``code`` (``pt-BR``, ``zh-TW`` …), or None when it has none."""
+def script_of(tag: str) -> str:
+    """The script a language tag is written in: its own script subtag, else CLDR's likely one (sr → Cyrl, sh → Latn)."""
+    from babel.core import get_global
+
+    parts = tag.replace("_", "-").split("-")
+    explicit = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    if explicit:
+        return explicit.title()
+    language = str(get_global("language_aliases").get(parts[0], parts[0]))  # sh → sr_Latn
+    if "_" in language:
+        return language.split("_")[1]
+    likely = get_global("likely_subtags")
+    region = next((p for p in parts[1:] if len(p) == 2 or p.isdigit()), None)
+    found = likely.get(f"{language}_{region}") if region else None
+    found = found or likely.get(language) or ""
+    return str(found).split("_")[1] if str(found).count("_") >= 1 and len(str(found).split("_")[1]) == 4 else "Latn"
+
+
+def _material_languages() -> list[str]:
     import material
 
-    languages = Path(material.__file__).resolve().parent / "templates" / "partials" / "languages"
+    folder = Path(material.__file__).resolve().parent / "templates" / "partials" / "languages"
+    return sorted(p.stem for p in folder.glob("*.html"))
+
+
+def material_language(code: str) -> str | None:
+    """Material's translation of its own interface for ``code``: the closest one in the same script, or None.
+
+    ``pt-BR`` → pt-BR, ``zh-Hant-TW`` → zh-TW, ``zh-Hans`` → zh, ``sr-Latn`` → sh (Material's ``sr`` is Cyrillic);
+    a language whose script Material has no translation in gets None, and the build uses English."""
+    from babel.core import get_global
+
+    available = _material_languages()
     parts = code.split("-")
-    # zh-Hant-TW → zh-Hant-TW, zh-TW, zh-Hant, zh; pt-BR → pt-BR, pt
+    aliases = get_global("language_aliases")
+
+    def language(name: str) -> str:
+        return str(aliases.get(name.split("-", maxsplit=1)[0], name.split("-", maxsplit=1)[0])).split("_")[0]
+
+    # zh-Hant-TW → zh-Hant-TW, zh-TW, zh-Hant, zh; then Material's other names of the language (sh for sr).
     candidates = [code, f"{parts[0]}-{parts[-1]}", "-".join(parts[:2]), parts[0]]
-    return next((c for c in candidates if (languages / f"{c}.html").is_file()), None)
+    candidates += [name for name in available if language(name) == language(code)]
+    want = script_of(code)
+    return next((c for c in candidates if c in available and script_of(c) == want), None)
 
 
 # The palette toggle's label names what it switches to; Material shows the configured name as it is, so each
@@ -81,14 +117,13 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
     """Point this build at one locale: its URL, language, names, the glossary's templates, labels and search."""
     config.site_url = base + locale.prefix
     language = material_language(locale.code)
-    if language is None:
-        log.warning("Material has no translation of its own interface for '%s'; its labels will be English", locale.code)
     config.theme["language"] = language or "en"
+    # <html lang> and the direction are the configured language's, whichever translation Material's strings come
+    # from (overrides/partials/language.html): zu pages are lang="zu" with Material's English labels.
+    config.theme["direction"] = direction(locale.code)
     config.site_name = locale.site_name or config.site_name
     config.site_description = locale.site_description or config.site_description
     project_locales = settings.root / "locales"
-    for warning in catalog_warnings(project_locales, locale.code):
-        log.warning(warning)  # MkDocs' strict mode turns this into a failed build
     # Template overrides (per-page alternates, sitemap, language switch) and glossary.css, ahead of Material's.
     config.theme.dirs.insert(0, str(ASSETS))
     config.extra_css.append("assets/glossary.css")
@@ -122,6 +157,39 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
         for event in ("page_context", "post_build"):
             handlers = config.plugins.events[event]
             handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not search]
+
+
+def with_direction(page_html: str, code: str) -> str:
+    """The page with ``dir`` on ``<html>`` as well as on ``<body>`` (where Material puts it): the document's own
+    direction, which the browser's default alignment, scroll bars and form fields follow."""
+    opening = f'<html lang="{code}" class="no-js">'
+    return page_html.replace(opening, f'<html lang="{code}" dir="{direction(code)}" class="no-js">', 1)
+
+
+def interface_warnings(settings: Settings) -> list[str]:
+    """One message per configured language whose pages would show English interface text: no UI catalog, strings
+    missing from it, or no translation of Material's own interface (in the language's script)."""
+    out = []
+    for loc in settings.locales:
+        reasons = catalog_warnings(settings.root / "locales", loc.code)
+        if loc.code.split("-")[0] != "en" and material_language(loc.code) is None:
+            reasons.append(f"Material for MkDocs has no translation of its own interface in '{loc.code}' "
+                           f"(in its script, {script_of(loc.code)}), so its labels (search, navigation) show in English")
+        if reasons:
+            out.append("; ".join(reasons))
+    return out
+
+
+def report_interface(settings: Settings, emit: Callable[[str], None]) -> None:
+    """Every language's interface warning at once, through ``emit``; with ``missing_catalog: error`` they fail
+    the build instead (``BuildFailed``), all named in one message."""
+    from glossary_tool.problems import BuildFailed
+
+    warnings = interface_warnings(settings)
+    if warnings and settings.missing_catalog == "error":
+        raise BuildFailed("the site was not built (missing_catalog: error):\n" + "\n".join(warnings))
+    for warning in warnings:
+        emit(warning)
 
 
 def search_plugin(config: MkDocsConfig) -> Any:

@@ -226,3 +226,25 @@ def test_an_earlier_build_is_replaced_and_an_empty_folder_outside_is_used_with_t
     elsewhere.mkdir()
     build_project(project / "mkdocs.yml", elsewhere, outside_ok=True)
     assert (elsewhere / "index.html").is_file() and (elsewhere / MARKER).is_file()
+
+
+def test_languages_without_a_catalog_build_in_strict_mode_with_one_warning_each(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from glossary_tool.cli import main
+
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--locales", "en,zu,ha,ar"]) == 0  # init's mkdocs.yml is strict: true
+    capsys.readouterr()
+    assert main(["--config", str(project / "mkdocs.yml"), "build"]) == 0
+    err = capsys.readouterr().err
+    warned = re.findall(r"^warning: locale '(\w+)' has no UI catalog", err, flags=re.MULTILINE)
+    assert sorted(warned) == sorted({"zu", "ha", "ar"} & set(warned)) and {"zu", "ha"} <= set(warned)
+    assert len(warned) == len(set(warned))  # one each, all before the first build started
+    zu = (project / "site" / "zu" / "terms" / "term" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zu" dir="ltr"' in zu  # Material has no Zulu: its own labels are English, the page is still Zulu
+    ar = (project / "site" / "ar" / "terms" / "term" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl"' in ar and '<body dir="rtl"' in ar
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    content_dir: content\n", "    content_dir: content\n    missing_catalog: error\n"), encoding="utf-8")
+    assert main(["--config", str(config), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "missing_catalog: error" in err and "'zu'" in err and "'ha'" in err

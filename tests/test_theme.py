@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from glossary_tool import theme
 from glossary_tool.config import load_settings
+from glossary_tool.problems import BuildFailed
 
 
 def config_for(tmp_path: Path, extra_theme: str = "") -> MkDocsConfig:
@@ -83,3 +85,40 @@ def test_only_an_http_repository_url_is_linked(tmp_path: Path, repo_url: str, li
     settings = load_settings(tmp_path / "mkdocs.yml")
     theme.configure(config, settings, settings.locale("en"), "http://h/")
     assert config.extra["glossary_repo_url"] == linked
+
+
+@pytest.mark.parametrize(("code", "material"), [
+    ("sv", "sv"), ("pt-BR", "pt-BR"), ("zh-Hans", "zh"), ("zh-Hant", "zh-Hant"), ("zh-Hant-TW", "zh-TW"), ("ar", "ar"),
+    ("sr", "sr"), ("sr-Latn", "sh"),  # Material's sr is Cyrillic; its Latin Serbian is called sh
+    ("zu", None), ("ku", None),  # no translation at all; Material's Kurdish (ku-IQ) is in Arabic script, ku in Latin
+])
+def test_materials_language_is_the_closest_in_the_same_script(code: str, material: str | None) -> None:
+    assert theme.material_language(code) == material
+
+
+def test_html_lang_is_the_configured_tag_whatever_materials_language(tmp_path: Path) -> None:
+    config = config_for(tmp_path)
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    for code, material, direction in (("zu", "en", "ltr"), ("sr-Latn", "sh", "ltr"), ("ar", "ar", "rtl")):
+        loc = dataclasses.replace(settings.locales[1], code=code)
+        theme.configure(config, settings, loc, "/")
+        assert (config.theme["language"], config.extra["glossary_locale"], config.theme["direction"]) == (material, code, direction)
+    page = '<!doctype html>\n<html lang="ar" class="no-js">\n<head></head><body dir="rtl"></body></html>'
+    assert '<html lang="ar" dir="rtl" class="no-js">' in theme.with_direction(page, "ar")
+    assert '<html lang="zu" dir="ltr" class="no-js">' in theme.with_direction(page.replace('"ar"', '"zu"'), "zu")
+
+
+def test_one_interface_warning_per_language_and_an_error_only_when_asked(tmp_path: Path) -> None:
+    config_for(tmp_path)
+    text = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(text.replace("        - code: sv\n", "        - {code: zu}\n        - {code: ha}\n        - code: sv\n"), encoding="utf-8")
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    warnings = theme.interface_warnings(settings)
+    assert len(warnings) == 2 and "'zu' has no UI catalog" in warnings[0] and "Material for MkDocs has no translation" in warnings[0]
+    assert "'ha' has no UI catalog" in warnings[1]
+    emitted: list[str] = []
+    theme.report_interface(settings, emitted.append)
+    assert emitted == warnings
+    with pytest.raises(BuildFailed) as failed:
+        theme.report_interface(dataclasses.replace(settings, missing_catalog="error"), emitted.append)
+    assert "'zu'" in str(failed.value) and "'ha'" in str(failed.value) and "missing_catalog: error" in str(failed.value)

@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from glossary_tool.model import Comparison, Concept, ConceptLocale, Faq, Grammar
+from glossary_tool.render import languages
 from glossary_tool.render.context import (
     Link,
     RenderContext,
@@ -35,9 +36,10 @@ class TermView:
     status: str
     type_label: str
     status_label: str
-    grammar: str
+    grammar: Markup
     lang: str  # the term's language when it is not the page's
     use_instead: str  # for a deprecated term: the preferred term of its language
+    reading: str = ""  # kana or pinyin, shown above the term
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,18 +103,21 @@ class ConceptView:
     jsonld: Markup
 
 
-def _grammar(ctx: RenderContext, grammar: Grammar | None) -> str:
+def _grammar(ctx: RenderContext, grammar: Grammar | None, code: str) -> Markup:
+    """The grammar labels in the reader's language, listed with its separator ("اسم ومؤنث", "名词、阴性"); the plural,
+    a word of the term's language ``code``, keeps its own language and direction."""
     if grammar is None:
-        return ""
+        return Markup("")
     g = ctx.gettext
-    parts = []
+    parts: list[Markup | str] = []
     if grammar.pos:
         parts.append(g(POS_LABELS[grammar.pos]))
     if grammar.gender:
         parts.append(g(GENDER_LABELS[grammar.gender]))
     if grammar.plural:
-        parts.append(f"{g('plural')}: {grammar.plural}")
-    return ", ".join(parts)
+        plural = Markup("<span{}>{}</span>").format(languages.lang_attributes(ctx.lang_of(code)), grammar.plural) if ctx.lang_of(code) else grammar.plural
+        parts.append(Markup("{}: {}").format(g("plural"), plural))
+    return languages.join_html(parts, ctx.locale)
 
 
 def term_views(ctx: RenderContext, block: ConceptLocale, code: str) -> tuple[TermView, ...]:
@@ -121,8 +126,8 @@ def term_views(ctx: RenderContext, block: ConceptLocale, code: str) -> tuple[Ter
     use = preferred(block)
     lang = ctx.lang_of(code)
     return tuple(
-        TermView(t.text, t.status, g(TYPE_LABELS[t.type]), g(STATUS_LABELS[t.status]), _grammar(ctx, t.grammar), lang,
-                 use if t.status == "deprecated" and use != t.text else "")
+        TermView(t.text, t.status, g(TYPE_LABELS[t.type]), g(STATUS_LABELS[t.status]), _grammar(ctx, t.grammar, code), lang,
+                 use if t.status == "deprecated" and use != t.text else "", t.reading or "")
         for t in block.terms
     )
 

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from glossary_tool.config import Settings
 from glossary_tool.model import Comparison, Concept, ConceptLocale, Faq, Glossary, Source
-from glossary_tool.render import collation
+from glossary_tool.render import collation, languages
 from glossary_tool.render.i18n import translations
 from glossary_tool.render.text import LinkTarget, TermMatcher, safe_url
 
@@ -217,6 +217,8 @@ def _environment(project_locales: Path | None, locale: str) -> jinja2.Environmen
         lstrip_blocks=True,
         bytecode_cache=BYTECODE_CACHE,
     )
+    # Text in another language carries lang and dir (lang_attrs); lists are joined with the page language's separator.
+    env.globals.update(lang_attrs=languages.lang_attributes, sep=languages.separator(locale), page_dir=languages.direction(locale))
     # The i18n extension adds this method to the environment at run time, so it is looked up by name.
     getattr(env, "install_gettext_translations")(translations(project_locales, locale), newstyle=True)  # noqa: B009
     return env
