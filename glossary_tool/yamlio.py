@@ -140,6 +140,8 @@ def concept_data(concept: Concept) -> CommentedMap:
         terms = CommentedSeq()
         for term in block["terms"]:
             t = CommentedMap((k, term[k]) for k in ("text", "type", "status"))
+            if "reading" in term:
+                t["reading"] = term["reading"]
             if "grammar" in term:
                 t["grammar"] = _flow({k: v if _PLAIN_IN_FLOW.match(v) else DoubleQuotedScalarString(v) for k, v in term["grammar"].items()})
             terms.append(t)

@@ -66,7 +66,7 @@ def rows(concepts: list[Concept], settings: Settings, columns: list[str]) -> Ite
             cells.update({f"note_{i}": text for i, text in enumerate(block.notes, start=1)})
             for term in block.terms:
                 g = term.grammar
-                row = dict(cells, term=term.text, type=term.type, status=term.status,
+                row = dict(cells, term=term.text, reading=term.reading or "", type=term.type, status=term.status,
                            pos=(g.pos or "") if g else "", gender=(g.gender or "") if g else "", plural=(g.plural or "") if g else "")
                 yield [row.get(col, "") for col in columns]
 

@@ -21,7 +21,7 @@ from glossary_tool.rules.terms import term_key
 from glossary_tool.vocabulary import Gender, PartOfSpeech, Status, TermType
 
 Row = tuple[int, list[str]]  # (line of the row's first cell, cells)
-TERM_COLUMNS = ("concept_id", "category", "locale", "term", "type", "status", "pos", "gender", "plural", "definition")
+TERM_COLUMNS = ("concept_id", "category", "locale", "term", "reading", "type", "status", "pos", "gender", "plural", "definition")
 SOURCE_KEYS = ("title", "publisher", "date", "url")
 _NUMBERED = re.compile(r"^(example|note)_(\d+)$|^source_(\d+)_(title|publisher|date|url)$")
 _HASH_PAIR = re.compile(r"^([A-Za-z_]+)=([0-9a-f]{8,64})$")
@@ -162,6 +162,8 @@ def _own_concept(cid: str, rows: list[tuple[int, dict[str, str]]], columns: list
         grammar = {k: _picked(k, row[k]) if k != "plural" else row[k] for k in ("pos", "gender", "plural") if row.get(k)}
         term: dict[str, Any] = {"text": row.get("term", ""), "type": _picked("type", row.get("type") or "fullForm"),
                                 "status": _picked("status", row.get("status") or "admitted")}
+        if row.get("reading"):
+            term["reading"] = row["reading"]
         if grammar:
             term["grammar"] = grammar
         locales[code]["terms"].append(term)

@@ -43,7 +43,8 @@ TBX_GENDER = frozenset({"masculine", "feminine", "neuter", "other"})
 POS_TO_TBX = {"properNoun": "noun"}
 GENDER_TO_TBX = {"utrum": "other", "neutrum": "neuter"}
 TERM_TYPES = frozenset({"fullForm", "abbreviation", "acronym", "shortForm", "variant", "phrase"})
-_MACHINE_NOTE = re.compile(r"^(grammaticalGender|partOfSpeech|plural): (.+)$", re.S)
+# TBX-Basic has no data category for a term's reading (kana, pinyin) either: it is a note too.
+_MACHINE_NOTE = re.compile(r"^(grammaticalGender|partOfSpeech|plural|reading): (.+)$", re.S)
 _SOURCE_NOTE = re.compile(r"^(publisher|date|url): (.+)$", re.S)
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 
@@ -105,6 +106,8 @@ def concept_entry(body: etree._Element, concept: Concept, settings: Settings, ex
                     notes.append(f"grammaticalGender: {grammar.gender}")
             if grammar is not None and grammar.plural is not None:
                 notes.append(f"plural: {grammar.plural}")
+            if term.reading is not None:
+                notes.append(f"reading: {term.reading}")
             if i == 0:  # TBX-Basic allows context sentences only on a term; they go with the first one
                 for example in block.examples:
                     _sub(sec, "descrip", example, type="context")
@@ -505,8 +508,9 @@ class _Reader:
                 self.warn(ts, f"grammaticalGender '{gender}' of '{text}' is not a TBX-Basic value; imported as other")
             gender = _GENDER.get(gender.casefold(), "other")
         found = {k: v for k, v in (("pos", pos), ("gender", gender), ("plural", notes.get("plural"))) if v is not None}
+        reading = {"reading": notes["reading"]} if "reading" in notes else {}
         block.terms.append({"text": text, "type": term.get("type", "fullForm"), "status": term.get("status", "admitted"),
-                            **({"grammar": found} if found else {})})
+                            **reading, **({"grammar": found} if found else {})})
 
 
 def _doctype_problem(data: bytes, path: str) -> Problem | None:

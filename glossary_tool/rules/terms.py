@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -52,3 +53,42 @@ def preferred_term(entry: Entry, ctx: Context) -> Iterator[Problem]:
     for code, block in entry.model.locales.items():
         if not any(t.status == "preferred" for t in block.terms):
             yield entry.doc.problem(("locales", code, "terms"), f"no preferred term in '{code}'")
+
+
+# The script a reading is written in, per language that files terms by their reading (render/collation.py).
+READING_SCRIPTS: dict[str, tuple[str, re.Pattern[str]]] = {
+    # hiragana, katakana (half-width forms are folded by NFKC first), the long-vowel mark and the middle dot
+    "ja": ("kana", re.compile(r"[\u3041-\u309F\u30A0-\u30FF\u31F0-\u31FF・ー\s]+")),
+    # Latin letters with tone marks or tone numbers 1–5, syllables apart or run together ('xī'ān')
+    "zh": ("pinyin", re.compile(r"[A-Za-züÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛńňǹḿ1-5'’·\s-]+")),
+    # the Hangul reading of a term in hanja
+    "ko": ("Hangul", re.compile(r"[\uAC00-\uD7A3\u1100-\u11FF\u3130-\u318F\s-]+")),
+}
+
+
+@rule("reading-script", scope="entry", severity=Severity.WARNING)
+def reading_script(entry: Entry, ctx: Context) -> Iterator[Problem]:
+    """A term's ``reading`` is written in the script its language reads by: kana in Japanese, pinyin in Chinese,
+    Hangul in Korean. The index files the term by it.
+
+    Passes: ``{text: 試験管, reading: しけんかん}`` (ja), ``{text: 量筒, reading: liángtǒng}`` (zh). Fails: a reading
+    in kanji or romaji in Japanese (``試験管`` or ``shikenkan``), in Han characters in Chinese, or a reading on a
+    term of a language that files by spelling alone (``en``), where it would not be used.
+    """
+    if not isinstance(entry.model, Concept):
+        return
+    for code, block in entry.model.locales.items():
+        language = code.split("-", maxsplit=1)[0]
+        for i, term in enumerate(block.terms):
+            if term.reading is None:
+                continue
+            loc: Loc = ("locales", code, "terms", i, "reading")
+            expected = READING_SCRIPTS.get(language)
+            if expected is None:
+                yield entry.doc.problem(loc, f"'{term.text}' ({code}) has a reading, which only Japanese, Chinese and Korean terms use; "
+                                             "delete it")
+                continue
+            script, pattern = expected
+            if not pattern.fullmatch(unicodedata.normalize("NFKC", term.reading)):
+                yield entry.doc.problem(loc, f"the reading '{term.reading}' of '{term.text}' ({code}) is not in {script}; "
+                                             f"write how the term is read, in {script}")

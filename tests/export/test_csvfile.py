@@ -25,13 +25,13 @@ def rows(data: bytes) -> list[list[str]]:
 def test_spreadsheet_profile(tmp_path: Path) -> None:
     g, settings = glossary(tmp_path)
     data = export_csv(g, settings)
-    assert data.startswith(b"\xef\xbb\xbfconcept_id,category,locale,term,type,status,pos,gender,plural,definition,")
+    assert data.startswith(b"\xef\xbb\xbfconcept_id,category,locale,term,reading,type,status,pos,gender,plural,definition,")
     assert data.count(b"\r\n") == len(rows(data)) and b"\n" not in data.replace(b"\r\n", b"")
     table = rows(data)
     assert table[0] == header(sorted(g.concepts, key=lambda c: c.id), settings)
     assert len(table) - 1 == sum(len(b.terms) for c in g.concepts for b in c.locales.values())  # one row per term
     kpo_sv = [r for r in table if r[0] == "kpo" and r[2] == "sv"]
-    assert [r[3] for r in kpo_sv] == ["KPO", "outsourcing av kunskapsprocesser"] and kpo_sv[0][7] == "utrum"
+    assert [r[3] for r in kpo_sv] == ["KPO", "outsourcing av kunskapsprocesser"] and kpo_sv[0][8] == "utrum"
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+46 8 123", "-ism", "@SUM(A1)", "\tx", "\rx", "'quoted", "''twice", "plain", "", "a=b"])

@@ -40,3 +40,37 @@ def test_export_import_export_is_byte_identical(fmt: str, tmp_path: Path, monkey
     assert main(["export", "--format", fmt, "-o", "second", *locales]) == 0
     assert "Traceback" not in capsys.readouterr().err
     assert (tmp_path / "second").read_bytes() == (tmp_path / "first").read_bytes()
+
+
+READING = """\
+# yaml-language-server: $schema=../entry.schema.json
+id: test-tube
+kind: concept
+category: service
+sources:
+  - title: Laboratory equipment
+locales:
+  en:
+    terms:
+      - {text: test tube, type: fullForm, status: preferred}
+    definition: Narrow glass tube closed at one end.
+  ja:
+    terms:
+      - {text: 試験管, type: fullForm, status: preferred, reading: しけんかん}
+    definition: 一方の端が閉じた細いガラス管。
+"""
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "csv", "xlsx", "json"])
+def test_a_terms_reading_is_exported_and_imported(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import mkdocs_yml
+
+    monkeypatch.chdir(tmp_path)
+    config = mkdocs_yml(locales=[{"code": "en"}, {"code": "ja"}], categories=[{"id": "service"}], relations=[])
+    write_files(tmp_path, {"mkdocs.yml": config, "content/concepts/test-tube.yaml": READING})
+    assert main(["export", "--format", fmt, "-o", "out"]) == 0
+    assert fmt == "xlsx" or "しけんかん" in (tmp_path / "out").read_text(encoding="utf-8-sig")
+    shutil.rmtree(tmp_path / "content" / "concepts")
+    assert main(["import", "--format", fmt, "out"]) == 0
+    (written,) = (tmp_path / "content" / "concepts").glob("*.yaml")
+    assert re.search(r"reading: しけんかん", written.read_text(encoding="utf-8")), written.read_text(encoding="utf-8")
