@@ -30,7 +30,7 @@ lint: $(STAMP)
 test: lint browser-deps
 	$(BIN)/python -m pytest -q
 
-## browser-deps: Debian's chromium for the Playwright tests (Playwright's own download is not used), and axe-core
+## browser-deps: Debian's chromium and CJK fonts for the Playwright tests (Playwright's own download is not used), and axe-core
 ## from npm for the accessibility tests, in the git-ignored tests/.artifacts
 AXE_VERSION := 4.14.1
 AXE := tests/.artifacts/node_modules/axe-core/axe.min.js
@@ -39,10 +39,14 @@ $(AXE):
 	mkdir -p tests/.artifacts
 	npm install --prefix tests/.artifacts --no-save --no-package-lock --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
 
+## fonts-noto-cjk gives the browser its Chinese, Japanese and Korean glyphs (the multilingual site tests and screenshots).
+BROWSER_PACKAGES := chromium fonts-noto-cjk
+
 browser-deps: $(AXE)
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+	@missing="$$(for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi; fi
 
 ## make locales: extract UI strings into the package's messages.pot and merge them into each of its catalogs
 locales: $(STAMP)
