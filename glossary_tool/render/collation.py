@@ -53,6 +53,7 @@ class Collation:
         self._index: Any = None
         self._labels: list[tuple[str, int]] = []
         self._own: frozenset[str] = frozenset()
+        self._pinyin: Any = None
         if use_icu and icu is not None:
             locale = icu.Locale.forLanguageTag(icu_tag(tag, han_order))
             self._collator = icu.Collator.createInstance(locale)
@@ -63,12 +64,21 @@ class Collation:
             self._labels = [(str(label), int(kind)) for label, kind in index]
             self._own = frozenset(str(label) for label, kind in icu.AlphabeticIndex(locale) if kind == _NORMAL)
             self._index = index.buildImmutableIndex()  # immutable: safe to share between threads
+            if self.language == "zh" and any(label[-1:] in "劃画" for label in self._own):
+                self.uses_reading = False  # CLDR's stroke order (zh-Hant's default) files by the characters themselves
+            if self.language == "zh" and self.uses_reading:
+                # Chinese by pinyin: every term files by its pinyin, the recorded reading or else ICU's transliteration,
+                # so that terms with and without a reading sort together (ICU's Chinese order puts Latin after Han).
+                self._pinyin = icu.Transliterator.createInstance("Han-Latin")
 
     @property
     def uses_icu(self) -> bool:
         return self._collator is not None
 
     def _filed(self, text: str, reading: str) -> str:
+        if self._pinyin is not None:
+            pinyin = reading or str(self._pinyin.transliterate(text))
+            return "".join(ch for ch in pinyin if ch.isalnum())  # syllables run together: "shāo bēi" as "shāobēi"
         return reading if reading and self.uses_reading else text
 
     def sort_key(self, text: str, reading: str = "") -> SortKey:

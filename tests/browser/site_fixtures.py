@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
-from site_helpers import CHROMIUM, DESKTOP, FLAGS, NewPage, Site, make_project, serve
+from site_helpers import CHROMIUM, DESKTOP, FLAGS, NewPage, Site, make_project, make_world, serve
 
 from glossary_tool.build import build_project
 
@@ -33,6 +33,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         make_project(project, port)
         build_project(project / "mkdocs.yml", root, outside_ok=True)
         yield Site(root, f"http://127.0.0.1:{port}/", f"http://localhost:{other}/")
+
+
+@pytest.fixture(scope="session")
+def world_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The multilingual fixture project (tests/fixtures/projects/world) built once for every test that uses it."""
+    root = tmp_path_factory.mktemp("world-site")
+    with serve(root) as port:
+        project = tmp_path_factory.mktemp("world-project")
+        make_world(project, port)
+        build_project(project / "mkdocs.yml", root, outside_ok=True)
+        yield Site(root, f"http://127.0.0.1:{port}/", "")
 
 
 @pytest.fixture(scope="session")

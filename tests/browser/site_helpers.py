@@ -114,6 +114,16 @@ def make_project(project: Path, port: int) -> None:
     attrition.write_text(text, encoding="utf-8")
 
 
+WORLD = ROOT / "tests" / "fixtures" / "projects" / "world"
+
+
+def make_world(project: Path, port: int) -> None:
+    """The multilingual fixture project (nine languages, seven scripts), served on ``port``."""
+    shutil.copytree(WORLD / "content", project / "content")
+    text = (WORLD / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(text.replace("site_url: http://127.0.0.1:8000/", f"site_url: http://127.0.0.1:{port}/"), encoding="utf-8")
+
+
 def shot(page: Page, name: str, *, full_page: bool = False) -> Path:
     """A screenshot under tests/.artifacts/site/, to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -125,3 +125,9 @@ def test_fallback_without_icu_sorts_by_plain_letters(tag: str) -> None:
     assert sorted(["Öl", "apa", "Zon", "bank"], key=c.sort_key) == ["apa", "bank", "Öl", "Zon"]
     assert [c.heading(w) for w in ["Öl", "бюретка", "3D", "ビーカー"]] == ["O", "Б", OTHER, "ヒ"]
     assert c.headings({"O", "A", OTHER}) == ["A", "O", OTHER]
+
+
+def test_chinese_terms_with_and_without_a_reading_sort_together_by_pinyin() -> None:
+    readings = {"本生灯": "běnshēngdēng", "量筒": "liángtǒng"}
+    got = ordered(["表面皿", "烧杯", "本生灯", "量筒", "滴定管", "培养皿"], "zh-Hans", readings)
+    assert got == [("本生灯", "B"), ("表面皿", "B"), ("滴定管", "D"), ("量筒", "L"), ("培养皿", "P"), ("烧杯", "S")]
