@@ -162,3 +162,18 @@ def test_links_to_concepts_carry_their_short_definition_as_a_preview_not_a_title
     html = tree(render("en")["terms/kpo.md"].html)
     links = html.xpath("//dl[@class='glossary-relations']//a")
     assert links and all(a.get("data-glossary-preview") and a.get("title") is None for a in links)
+
+
+def test_fragments_in_another_language_carry_lang_and_dir_and_lists_use_the_languages_separator() -> None:
+    from glossary_tool.render.languages import direction, join, separator
+
+    html = render("en")["terms/kpo.md"].html
+    assert '<div class="glossary-definition" lang="sv" dir="ltr">' in html
+    assert '<span lang="sv" dir="ltr">' in html  # the Swedish terms
+    assert re.search(r'<a href="[^"]+" dir="ltr">http', html)  # the cite line's URL, isolated
+    assert "<bdi>S</bdi>" in html  # the site's name in it
+    assert [direction(c) for c in ("ar", "fa", "he", "en", "zh-Hans", "ja")] == ["rtl", "rtl", "rtl", "ltr", "ltr", "ltr"]
+    assert join(["noun", "feminine"], "en") == "noun, feminine"
+    assert join(["名词", "阴性"], "zh-Hans") == "名词、阴性" and join(["名詞", "女性"], "ja") == "名詞、女性"
+    assert join(["اسم", "مؤنث"], "ar") == "اسم ومؤنث"  # CLDR's Arabic list separator is و, not a Latin comma
+    assert str(separator("zh-Hans")) == "、"
