@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import _TocToken
 
 from glossary_tool.config import Locale, Settings
-from glossary_tool.render import Heading, RenderedPage
+from glossary_tool.render import Heading, RenderedPage, collation
 from glossary_tool.render.i18n import _, catalog_warnings, gettext_for, theme_labels
 from glossary_tool.render.languages import direction
 from glossary_tool.render.text import safe_url
@@ -121,6 +121,9 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
     # <html lang> and the direction are the configured language's, whichever translation Material's strings come
     # from (overrides/partials/language.html): zu pages are lang="zu" with Material's English labels.
     config.theme["direction"] = direction(locale.code)
+    if not collation.available():
+        log.info("ICU is not installed (pip install pyicu-wheels, or PyICU): the listings of '%s' use a plain order "
+                 "by letters without accents rather than CLDR's", locale.code)
     config.site_name = locale.site_name or config.site_name
     config.site_description = locale.site_description or config.site_description
     project_locales = settings.root / "locales"

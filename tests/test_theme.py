@@ -122,3 +122,19 @@ def test_one_interface_warning_per_language_and_an_error_only_when_asked(tmp_pat
     with pytest.raises(BuildFailed) as failed:
         theme.report_interface(dataclasses.replace(settings, missing_catalog="error"), emitted.append)
     assert "'zu'" in str(failed.value) and "'ha'" in str(failed.value) and "missing_catalog: error" in str(failed.value)
+
+
+def test_a_build_without_icu_says_its_listings_use_the_plain_order(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary_tool.render import collation
+
+    config = config_for(tmp_path)
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.glossary"):
+        theme.configure(config, settings, settings.locale("sv"), "/")
+        assert "ICU is not installed" not in caplog.text
+        monkeypatch.setattr(collation, "icu", None)
+        (tmp_path / "again").mkdir()
+        theme.configure(config_for(tmp_path / "again"), settings, settings.locale("sv"), "/")
+    assert "ICU is not installed" in caplog.text and "'sv'" in caplog.text
+    assert all(r.levelno == logging.INFO for r in caplog.records if "ICU" in r.getMessage())  # never fails a strict build

@@ -14,7 +14,6 @@ try:  # pyicu-wheels or PyICU; both install the module `icu`
 except ImportError:  # pragma: no cover - the fallback is tested by switching ICU off (see `Collation`)
     icu = None
 
-HAN_ORDERS = ("cldr", "pinyin", "stroke")  # the glossary option `han_order`: the language's CLDR default, or one of these
 OTHER = "#"  # the heading of whatever files under no letter (digits, symbols, letters of no listed script)
 # ICU's label types: a normal letter, or the underflow, inflow and overflow buckets (shown as "…"), filed under OTHER.
 _NORMAL = 0
@@ -32,7 +31,8 @@ def _language(tag: str) -> str:
 
 
 def icu_tag(tag: str, han_order: str = "cldr") -> str:
-    """The BCP 47 tag ICU is asked for: Chinese gets the collation named by ``han_order`` (``zh-Hans-u-co-stroke``)."""
+    """The BCP 47 tag ICU is asked for: Chinese gets the collation named by the glossary option ``han_order``
+    (``zh-Hans-u-co-stroke``); ``cldr`` leaves the tag's own default (pinyin for zh-Hans, stroke for zh-Hant)."""
     if _language(tag) != "zh" or han_order == "cldr":
         return tag
     return f"{tag}-u-co-{han_order}"
