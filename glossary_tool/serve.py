@@ -83,18 +83,21 @@ class LocaleSite:
     site_url: str
     config: Any = None
     state: LocaleState | None = None
+    untrusted: bool = False
 
     @classmethod
-    def create(cls, config_file: Path, code: str, site_dir: Path, site_url: str) -> LocaleSite:
-        return cls(code, config_file, site_dir, site_url)
+    def create(cls, config_file: Path, code: str, site_dir: Path, site_url: str, *, untrusted: bool = False) -> LocaleSite:
+        return cls(code, config_file, site_dir, site_url, untrusted=untrusted)
 
     def full(self) -> None:
         """Build this locale in full; the plugin hands back its state through the build request."""
         from mkdocs.commands import build as mk_build
-        from mkdocs.config import load_config
 
-        # A fresh config for every full build: the plugin sets it up for its locale in place (styles, templates).
-        self.config = load_config(str(self.config_file), site_dir=str(self.site_dir), site_url=self.site_url)
+        from glossary_tool.trust import mkdocs_config
+
+        # A fresh config for every full build: the plugin sets it up for its locale in place (styles, templates). It
+        # is read and checked as `build` does, every time: an edit of mkdocs.yml is checked before MkDocs sees it.
+        self.config = mkdocs_config(self.config_file, untrusted=self.untrusted, site_dir=str(self.site_dir), site_url=self.site_url)
         request = BuildRequest(self.code)
         token = REQUEST.set(request)  # this process builds every locale itself, one after the other
         try:
@@ -247,10 +250,11 @@ class State:
 class Project:
     """The warm glossary and every locale's site; ``refresh`` brings them up to date with the files."""
 
-    def __init__(self, raw: RawConfig, settings: Settings, out: Path) -> None:
+    def __init__(self, raw: RawConfig, settings: Settings, out: Path, *, untrusted: bool = False) -> None:
         self.raw, self.settings, self.out = raw, settings, out
         self.base = root_url(settings.site_url)
-        self.sites = [LocaleSite.create(raw.path, loc.code, self.folder(loc.code), self.base + loc.prefix) for loc in settings.locales]
+        self.sites = [LocaleSite.create(raw.path, loc.code, self.folder(loc.code), self.base + loc.prefix, untrusted=untrusted)
+                      for loc in settings.locales]
         self.watched = [settings.content_dir, settings.root / "locales"]
         self.files = snapshot(self.watched, [raw.path])
         self.glossary: Glossary | None = None
@@ -601,14 +605,14 @@ def watch(project: Project, state: State, stop: threading.Event) -> None:
         wakeup.close()
 
 
-def serve(raw: RawConfig, settings: Settings, dev_addr: str, out: Path) -> None:
+def serve(raw: RawConfig, settings: Settings, dev_addr: str, out: Path, *, untrusted: bool = False) -> None:
     """Build every locale into ``out``, then serve it on ``dev_addr`` and rebuild on every edit until interrupted."""
     host, _, port_text = dev_addr.rpartition(":")
     try:
         port = int(port_text)
     except ValueError:
         raise FatalError(f"--dev-addr {dev_addr!r}: write HOST:PORT, e.g. 127.0.0.1:8000") from None
-    project = Project(raw, settings, out)
+    project = Project(raw, settings, out, untrusted=untrusted)
     state = State()
     start = time.perf_counter()
     try:

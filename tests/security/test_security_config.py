@@ -137,10 +137,10 @@ def test_config_values_with_control_characters_are_escaped(world: Path) -> None:
     assert "'sv\\n::error file=x::pwned\\u001b[2J' must be a relative path" in proc.stderr
 
 
-# ---- what MkDocs itself would run or read: refused by `glossary-tool build` before any MkDocs process starts ----
+# ---- what MkDocs itself would run or read: refused by every `glossary-tool build`, trusted or not, before any MkDocs
+# process starts (what only an untrusted build refuses is in test_security_trust.py) ----
 
 BUILD_CASES: dict[str, tuple[tuple[str, str], str]] = {
-    "hooks": (("strict: true\n", "strict: true\nhooks:\n  - content/evil.py\n"), "hooks run Python files of the repository"),
     "python object tag": (("site_name: Outsourcing Glossary\n", "site_name: Outsourcing Glossary\nextra_x: !!python/object/apply:os.system ['touch PWNED']\n"),
                           "the tag !!python/object/apply makes MkDocs construct or call Python objects"),
     "python name of a repository module": (("site_name: Outsourcing Glossary\n", "site_name: Outsourcing Glossary\nextra_x: !!python/name:evil_module.run\n"),
@@ -278,6 +278,8 @@ def test_at_most_one_locale_build_runs_per_core(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_the_shipped_configuration_builds_clean() -> None:
-    from glossary_tool.config import build_hazards, load_settings, read_config
+    from glossary_tool.config import load_settings, read_config
+    from glossary_tool.trust import build_problems, untrusted_problems
 
-    assert build_hazards(read_config(ROOT / "mkdocs.yml"), load_settings(ROOT / "mkdocs.yml")) == []
+    raw = read_config(ROOT / "mkdocs.yml")
+    assert build_problems(raw, load_settings(ROOT / "mkdocs.yml")) == [] and untrusted_problems(raw) == []
