@@ -121,7 +121,7 @@ class LocaleSite:
         assert state is not None and state.files is not None and state.nav is not None and state.env is not None
         # An edited entry changed today; the exports (and their sizes) are made again by the next full build.
         dates = {**state.dates, **dict.fromkeys(edited, state.today)}
-        ctx = RenderContext(glossary, settings, self.code, config.site_name, config.site_url or "",
+        ctx = RenderContext(glossary, settings, self.code, state.site_name, config.site_url or "",
                             lambda c, code: stale_fields(c, code, settings.source_locale), dates, state.today, state.downloads)
         old = [c for cid in edited if (c := before.concept(cid)) is not None]
         new = [c for cid in edited if (c := glossary.concept(cid)) is not None]
