@@ -81,10 +81,10 @@ class LocaleBuild:
         return text or f"exit status {self.process.returncode}"
 
 
-# What an untrusted locale build keeps of the environment: where programs and the temporary folder are, the language
-# and time zone, and the date a reproducible build asks for. Nothing else (tokens, keys) is there to leak.
+# What an untrusted locale build keeps of the environment: where programs, Python's modules and the temporary folder
+# are, the language and time zone, and the date a reproducible build asks for. Nothing else (tokens, keys) is there.
 UNTRUSTED_ENV_KEEP = ("PATH", "HOME", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "TEMP", "TMP",
-                      "SOURCE_DATE_EPOCH", "SYSTEMROOT", "VIRTUAL_ENV")
+                      "SOURCE_DATE_EPOCH", "SYSTEMROOT", "VIRTUAL_ENV", "PYTHONPATH")
 
 
 def start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path, *, untrusted: bool = False) -> LocaleBuild:

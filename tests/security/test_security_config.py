@@ -244,7 +244,7 @@ def test_at_most_one_locale_build_runs_per_core(monkeypatch: pytest.MonkeyPatch,
     running: list[subprocess.Popen[bytes]] = []
     peak = [0]
 
-    def fake_start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path) -> locale_builds.LocaleBuild:
+    def fake_start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path, *, untrusted: bool = False) -> locale_builds.LocaleBuild:
         alive = [p for p in running if p.poll() is None]
         peak[0] = max(peak[0], len(alive) + 1)
         staging.mkdir(parents=True)
