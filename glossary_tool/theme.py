@@ -195,7 +195,8 @@ def nav(pages: Sequence[RenderedPage], settings: Settings, locale: str) -> list[
         if p.nav_group:
             if p.nav_group not in groups:
                 groups[p.nav_group] = []
-                out.append({titles.get(p.nav_group, p.nav_group): groups[p.nav_group]})
+                # Material prints navigation titles raw; a group's title comes from a catalog, which is text.
+                out.append({html.escape(titles.get(p.nav_group, p.nav_group)): groups[p.nav_group]})
             groups[p.nav_group].append(entry)
         else:
             out.append(entry)

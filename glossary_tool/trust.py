@@ -642,14 +642,14 @@ def check(raw: RawConfig, settings: Settings, *, untrusted: bool) -> None:
 
 def mkdocs_config(config_file: Path | str, *, untrusted: bool, **overrides: str) -> MkDocsConfig:
     """MkDocs' configuration of a build, after the checks of its trust level: the one way every build (``build``'s
-    locale processes, ``serve``) loads it. Trusted, MkDocs reads mkdocs.yml itself, once every file it would read has
-    passed a safe loader. Untrusted, MkDocs never reads the file: it gets the checked data, written out again as plain
-    YAML, so nothing it parses can differ from what was checked."""
+    locale processes, ``serve``) loads it. MkDocs never reads mkdocs.yml itself, so what it parses is what was checked.
+    Trusted, it parses the text that was read (and follows INHERIT, whose files have passed a safe loader); untrusted,
+    it gets the checked data written out again as plain YAML."""
     from mkdocs.config import load_config
 
     raw = read_config(config_file)
     check(raw, settings_from_raw(raw), untrusted=untrusted)
-    if not untrusted:
-        return load_config(str(raw.path), **overrides)
-    plain = yaml.safe_dump(raw.data, allow_unicode=True, sort_keys=False).encode("utf-8")
-    return load_config(io.BytesIO(plain), config_file_path=str(raw.path), **overrides)
+    text = yaml.safe_dump(raw.data, allow_unicode=True, sort_keys=False) if untrusted else raw.text
+    source = io.BytesIO(text.encode("utf-8"))
+    source.name = str(raw.path)  # MkDocs finds INHERIT targets beside it
+    return load_config(source, config_file_path=str(raw.path), **overrides)

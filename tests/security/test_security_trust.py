@@ -246,3 +246,40 @@ def test_the_allow_list_accepts_the_shipped_configuration_and_those_init_writes(
         path.parent.mkdir()
         path.write_text(_files(locales, locales[0])["mkdocs.yml"], encoding="utf-8")
         assert untrusted_problems(read_config(path)) == []
+
+
+# ---- UI catalogs are text ----
+
+
+def test_catalog_strings_are_text_on_every_page_and_markup_in_them_stops_the_build(tmp_path: Path) -> None:
+    # Failure 7: the project's UI catalog was rendered as HTML, and 42 Swedish strings ran script.
+    from babel.messages.pofile import read_po, write_po
+
+    from glossary_tool.render.i18n import PACKAGE_CATALOGS
+    from glossary_tool.scan import scan_site
+
+    project = new_project(tmp_path / "p")
+    with (PACKAGE_CATALOGS / "sv" / "LC_MESSAGES" / "messages.po").open("rb") as fh:
+        catalog = read_po(fh, locale="sv")
+    payload = "<img src=x onerror=alert(1)>"
+    for message in catalog:
+        if message.id:
+            forms = message.string if isinstance(message.string, tuple) else (message.string,)
+            marked = tuple(payload + form for form in forms)
+            message.string = marked if isinstance(message.string, tuple) else marked[0]
+    catalog["%(num)d concept"].string = ("%(count)d begrepp", "%(count)d begrepp")  # a placeholder the English lacks
+    path = project / "locales" / "sv" / "LC_MESSAGES" / "messages.po"
+    with path.open("wb") as fh:
+        write_po(fh, catalog)
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("msgstr") and payload in text)
+    proc = _run(project, "build")
+    assert proc.returncode == 1 and f"locales/sv/LC_MESSAGES/messages.po:{line}:" in proc.stderr and "[catalog-markup]" in proc.stderr, proc.stderr
+    assert "[catalog-placeholder]" in proc.stderr and not (project / "site").exists()
+    # With both rules off the site builds: every string shows as text, and the broken one gives way to the package's.
+    _edit(project, "      rules:\n", "      rules:\n        catalog-markup: off\n        catalog-placeholder: off\n")
+    proc = _run(project, "build")
+    assert proc.returncode == 0, proc.stderr
+    assert scan_site(project / "site") == []
+    page = (project / "site" / "sv" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img src=x" not in page
+    assert re.search(r"<p>[0-9]+ begrepp ·", page) and "%(count)d" not in page
