@@ -98,12 +98,26 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None,
             target = root / loc.prefix
             target.parent.mkdir(parents=True, exist_ok=True)
             b.staging.rename(target)
+        if untrusted:
+            _scan(root)
         (root / MARKER).write_text("Written by glossary-tool build, which replaces this folder on the next build.\n", encoding="utf-8")
         _swap_in(root, final)
     finally:
         stop_all(builds)
         shutil.rmtree(work, ignore_errors=True)
     return final
+
+
+def _scan(root: Path) -> None:
+    """An untrusted build scans its own pages before they are put in place (what ``scan-site`` does): the allow-list
+    should leave nothing to find, and if something slips through, the old site stays and the build fails."""
+    from glossary_tool.scan import scan_site
+
+    findings = scan_site(root)
+    if findings:
+        shown = [f"{escape(f.path)}:{f.line}: {f.kind}: {escape(f.detail)}" for f in findings[:20]]
+        more = [f"… and {len(findings) - 20} more"] if len(findings) > 20 else []
+        raise BuildFailed("the site was not put in place: its pages hold live script or dangerous URLs (scan-site):\n" + "\n".join(shown + more))
 
 
 def _swap_in(new: Path, final: Path) -> None:

@@ -283,3 +283,28 @@ def test_catalog_strings_are_text_on_every_page_and_markup_in_them_stops_the_bui
     page = (project / "site" / "sv" / "index.html").read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img src=x" not in page
     assert re.search(r"<p>[0-9]+ begrepp ·", page) and "%(count)d" not in page
+
+
+def test_an_untrusted_build_scans_its_pages_and_keeps_the_old_site_when_the_scan_finds_something(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary_tool import scan
+    from glossary_tool.build import build_project
+    from glossary_tool.problems import BuildFailed
+
+    project = new_project(tmp_path / "p")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("old site", encoding="utf-8")
+    (project / "site" / ".glossary-tool-site").write_text("", encoding="utf-8")
+    scanned: list[Path] = []
+
+    def finds_one(site: Path) -> list[scan.Finding]:
+        scanned.append(site)
+        return [scan.Finding("index.html", 3, "script", "inline script: 'alert(1)'")]
+
+    monkeypatch.setattr(scan, "scan_site", finds_one)
+    build_project(project / "mkdocs.yml")  # a trusted build does not scan
+    assert scanned == [] and (project / "site" / "terms").is_dir()
+    with pytest.raises(BuildFailed, match=r"(?s)not put in place: its pages hold live script.*index.html:3: script: inline script"):
+        build_project(project / "mkdocs.yml", untrusted=True)
+    assert len(scanned) == 1 and scanned[0] != project / "site"  # the new pages, before they replace the old ones
+    assert (project / "site" / "terms").is_dir()  # the site of the trusted build is still in place
