@@ -34,12 +34,14 @@ MARKUP = re.compile(r"[<>]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);"
 HTTP_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$")
 # Schemes a link of the site may have; any other (javascript:, data:, vbscript:) is refused in every build.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
-UNTRUSTED_ENV = "GLOSSARY_TOOL_UNTRUSTED"  # "1": every command runs untrusted, as --untrusted asks
+UNTRUSTED_ENV = "GLOSSARY_TOOL_UNTRUSTED"  # "true" or "1": every command runs untrusted, as --untrusted asks
 
 
 def untrusted_from_env(environ: Mapping[str, str] | None = None) -> bool:
-    """Whether the environment asks for untrusted runs (a CI job sets it once for every command and make target)."""
-    return (os.environ if environ is None else environ).get(UNTRUSTED_ENV, "") not in ("", "0")
+    """Whether the environment asks for untrusted runs (a CI job sets it once for every command and make target).
+    Only an empty value, 0, false or no means trusted: a value that is mistyped errs on the safe side."""
+    value = (os.environ if environ is None else environ).get(UNTRUSTED_ENV, "")
+    return value.strip().lower() not in ("", "0", "false", "no")
 
 
 def _type_name(value: object) -> str:
