@@ -7,9 +7,10 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from glossary_tool.problems import Problem, Severity
 
@@ -17,7 +18,7 @@ MAX_CATALOG_BYTES = 4 * 1024 * 1024
 # A Python %-format conversion as gettext strings use them: "%(num)d", "%(size)s", "%s", and "%%" for a percent sign.
 CONVERSION = re.compile(r"%(?:\((?P<name>[A-Za-z_][A-Za-z0-9_]*)\))?[-#0 +]*[0-9]*(?:\.[0-9]+)?(?P<type>[diouxXeEfFgGcrsa%])")
 _ESCAPE = re.compile(r"\\(.)")
-_UNESCAPE = {"n": "\n", "t": "\t", "r": "\r"}
+_UNESCAPE: Mapping[str, str] = MappingProxyType({"n": "\n", "t": "\t", "r": "\r"})
 
 
 @dataclass(frozen=True, slots=True)

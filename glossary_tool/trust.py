@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -365,7 +366,7 @@ NO_OPTIONS = Fields({})
 MARKDOWN = Named("Markdown extensions", {
     **dict.fromkeys(("abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html",
                      "sane_lists", "tables"), NO_OPTIONS),
-    "toc": Fields({"permalink": Flag(), "toc_depth": Number(1, 6)}),
+    "toc": Fields({"permalink": Either(Flag(), Text(20)), "toc_depth": Number(1, 6)}),
 }, refused={
     "pymdownx.snippets": "it pastes files of the machine into the Markdown",
     "pymdownx.emoji": "its options name Python functions through YAML tags",
@@ -445,10 +446,10 @@ def allow_list_table() -> str:
 
 # ---- YAML features: tags, anchors and aliases, found in the text's events ----
 
-YAML_TAG_REASONS = {
+YAML_TAG_REASONS: Mapping[str, str] = MappingProxyType({
     "!ENV": "!ENV puts a value of the build's environment (where CI keeps its secrets) into the configuration",
     "!relative": "!relative makes MkDocs compute a path from the configuration's own location",
-}
+})
 
 
 def yaml_features(text: str) -> list[tuple[str, int, int]]:
