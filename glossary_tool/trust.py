@@ -8,6 +8,7 @@ import importlib.util
 import io
 import os
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -544,12 +545,24 @@ class _Inert(_SafeLoader):
 _Inert.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+MAX_YAML_BYTES = 1024 * 1024  # another configuration file larger than this is not read
+
+
 def _read_yaml(path: Path, shown: str) -> tuple[str, Any]:
-    """Another YAML file MkDocs would read (an INHERIT target, a theme's mkdocs_theme.yml): its text and data."""
+    """Another YAML file MkDocs would read (an INHERIT target, a theme's mkdocs_theme.yml): its text and data. Only a
+    regular file is read (a FIFO would block), and at most ``MAX_YAML_BYTES`` of it."""
     try:
-        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise FatalError(f"{shown}: is not a regular file")
+            data = fh.read(MAX_YAML_BYTES + 1)
     except OSError as exc:
         raise FatalError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_YAML_BYTES:
+        raise FatalError(f"{shown}: is larger than {MAX_YAML_BYTES} bytes")
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise FatalError(f"{shown}: is not UTF-8; save it as UTF-8") from None
     try:
@@ -583,10 +596,11 @@ def _other_files(raw: RawConfig) -> Iterator[tuple[Path, str, str]]:
         yield target, shown, _read_yaml(target, shown)[0]
 
 
-def build_problems(raw: RawConfig, settings: Settings) -> list[str]:
+def build_problems(raw: RawConfig, settings: Settings, *, other_files: bool = True) -> list[str]:
     """What every build refuses, trusted or not, one located line each: a ``!!python/…`` tag in any file MkDocs would
     read (MkDocs reads them with PyYAML's unsafe loader), a ``docs_dir`` that is not the content folder, a theme
-    ``custom_dir`` outside the project, and a link option whose scheme can run script (``javascript:``)."""
+    ``custom_dir`` outside the project, and a link option whose scheme can run script (``javascript:``). The other
+    files are not opened with ``other_files=False`` (an untrusted build, which refuses the keys that name them)."""
     out: list[str] = []
     project = os.path.realpath(raw.path.parent)
 
@@ -597,7 +611,7 @@ def build_problems(raw: RawConfig, settings: Settings) -> list[str]:
         why = _python_tag_problem(what.removeprefix("tag "), project) if what.startswith("tag ") else None
         if why:
             out.append(_line(raw, (line, column), why, "config"))
-    for _, shown, text in _other_files(raw):
+    for _, shown, text in _other_files(raw) if other_files else ():
         for what, line, column in yaml_features(text):
             why = _python_tag_problem(what.removeprefix("tag "), project) if what.startswith("tag ") else None
             if why:
@@ -638,7 +652,9 @@ def _links(data: Mapping[str, Any]) -> Iterator[tuple[KeyPath, object]]:
 def check(raw: RawConfig, settings: Settings, *, untrusted: bool) -> None:
     """Stop (exit 2) before anything is built when ``raw`` holds what this build refuses: the allow-list when
     ``untrusted``, and in every build what ``build_problems`` finds."""
-    problems = [*(untrusted_problems(raw) if untrusted else []), *build_problems(raw, settings)]
+    if untrusted:
+        refuse_untrusted(raw)  # first: the files an INHERIT or a custom_dir would name are never opened
+    problems = build_problems(raw, settings, other_files=not untrusted)
     if problems:
         raise FatalError(f"{escape(raw.path.name)} is not safe to build{' untrusted' if untrusted else ''}:\n" + "\n".join(problems))
 

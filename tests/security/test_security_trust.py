@@ -158,6 +158,15 @@ def test_a_trusted_build_reads_every_inherited_file_with_a_safe_loader_first(wor
         assert _tree(world.parent) == before and not (world.parent / "PWNED").exists()
 
 
+def test_an_inherit_target_that_is_a_fifo_blocks_no_build(world: Path) -> None:
+    os.mkfifo(world / "locales" / "base.fifo")
+    line = _edit(world, SITE, SITE + "INHERIT: locales/base.fifo\n") + 1
+    untrusted = _run(world, "build", "--untrusted")  # refused before the file is opened
+    assert untrusted.returncode == 2 and f"mkdocs.yml:{line}:1: error: INHERIT: not allowed" in untrusted.stderr, untrusted.stderr
+    trusted = _run(world, "build")
+    assert trusted.returncode == 2 and "locales/base.fifo: is not a regular file" in trusted.stderr, trusted.stderr
+
+
 def test_a_trusted_build_reads_a_custom_theme_configuration_with_a_safe_loader_first(world: Path) -> None:
     _edit(world, THEME, THEME + "  custom_dir: overrides\n")
     (world / "overrides" / "partials" / "footer.html").unlink()
