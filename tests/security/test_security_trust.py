@@ -307,16 +307,17 @@ def test_an_untrusted_build_scans_its_pages_and_keeps_the_old_site_when_the_scan
     scanned: list[Path] = []
 
     def finds_one(site: Path) -> list[scan.Finding]:
+        assert (site / "terms").is_dir() and (site / "sv" / "terms").is_dir()  # the whole new site, both locales
         scanned.append(site)
         return [scan.Finding("index.html", 3, "script", "inline script: 'alert(1)'")]
 
     monkeypatch.setattr(scan, "scan_site", finds_one)
-    build_project(project / "mkdocs.yml")  # a trusted build does not scan
-    assert scanned == [] and (project / "site" / "terms").is_dir()
     with pytest.raises(BuildFailed, match=r"(?s)not put in place: its pages hold live script.*index.html:3: script: inline script"):
         build_project(project / "mkdocs.yml", untrusted=True)
     assert len(scanned) == 1 and scanned[0] != project / "site"  # the new pages, before they replace the old ones
-    assert (project / "site" / "terms").is_dir()  # the site of the trusted build is still in place
+    assert sorted(p.name for p in (project / "site").iterdir()) == [".glossary-tool-site", "index.html"]
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "old site"  # still in place
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []  # no staging folder left
 
 
 def test_security_md_quotes_the_declared_allow_list() -> None:
