@@ -1,8 +1,9 @@
 """A hostile mkdocs.yml: every case ends in a clear error naming the key (exit 2), and nothing is deleted or run.
 
 The attacks of the second hardening round: locale prefixes that lead out of the site, duplicate or unknown locales,
-a hundred locales, malformed option values, non-UTF-8 bytes, and what MkDocs itself would run or read (hooks,
-``!!python/…`` tags, docs_dir, custom_dir, content_dir).
+a hundred locales, malformed option values, non-UTF-8 bytes, and what every build refuses of what MkDocs itself
+would run or read (``!!python/…`` tags, docs_dir, custom_dir, content_dir). What only an untrusted build refuses
+(hooks among them) is in test_security_trust.py.
 """
 
 from __future__ import annotations
