@@ -147,6 +147,20 @@ def test_serve_checks_mkdocs_yml_as_build_does(world: Path) -> None:
     assert _tree(world.parent) == before and not (world.parent / "PWNED").exists() and not (world / "PWNED").exists()
 
 
+def test_serve_checks_every_edit_of_mkdocs_yml_before_mkdocs_reads_it(world: Path) -> None:
+    from glossary_tool import serve
+    from glossary_tool.config import read_config, settings_from_raw
+    from glossary_tool.problems import FatalError
+
+    raw = read_config(world / "mkdocs.yml")
+    project = serve.Project(raw, settings_from_raw(raw), world.parent / "out", untrusted=True)
+    project.full()
+    _edit(world, SITE, SITE + "hooks:\n  - hooks/evil.py\nextra_x: !!python/object/apply:os.system ['touch PWNED']\n")
+    with pytest.raises(FatalError, match=r"mkdocs\.yml:4:1: error: hooks: not allowed in an untrusted build"):
+        project.refresh(serve.snapshot(project.watched, [raw.path]))
+    assert not (world.parent / "PWNED").exists() and not (world / "PWNED").exists()
+
+
 def test_a_trusted_build_reads_every_inherited_file_with_a_safe_loader_first(world: Path) -> None:
     # Failure 2: INHERIT made MkDocs load locales/base.yml with PyYAML's unsafe loader, and its python tag ran.
     _edit(world, SITE, SITE + "INHERIT: locales/base.yml\n")
