@@ -43,7 +43,8 @@ SETTLE_SECONDS = 0.01  # after a report, for the rest of an editor's save (write
 WAIT_SECONDS = 25  # a browser's request for news is answered at the latest after this long
 EVENTS = "/.glossary-serve/events"
 IDLE_SECONDS = 30.0  # a connection idle this long (no request, or a request sent too slowly) is closed
-MAX_CONNECTIONS = 64  # connections served at once; each holds a thread (an open page holds one, waiting for news)
+MAX_CONNECTIONS = 128  # connections served at once; each holds a thread (an open page holds one, waiting for news,
+# and a browser keeps up to six per host open between requests)
 Snapshot = dict[Path, tuple[int, int, bool]]  # path → (mtime_ns, size, is a regular file)
 
 
