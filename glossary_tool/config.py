@@ -546,9 +546,7 @@ else:  # libyaml's loader when PyYAML has it: every build and lint reads this fi
 class _Loader(_SafeLoader):
     """Reads mkdocs.yml without executing anything: ``!ENV`` is resolved as MkDocs does, other tags become None.
 
-    The tags are recorded with their positions: MkDocs itself constructs ``!!python/…`` objects (``trust.py``)."""
-
-    glossary_tags: list[tuple[str, tuple[int, int]]]
+    What MkDocs itself would make of the tags (it constructs ``!!python/…`` objects) is checked in ``trust.py``."""
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -567,9 +565,7 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 
 def _ignore_tag(loader: Any, suffix: str, node: yaml.Node) -> None:
-    tags = getattr(loader, "glossary_tags", None)
-    if tags is not None:
-        tags.append((str(node.tag), (node.start_mark.line + 1, node.start_mark.column + 1)))
+    return None
 
 
 _Loader.add_constructor("!ENV", _env_tag)
@@ -586,7 +582,6 @@ class RawConfig:
     positions: dict[KeyPath, tuple[int, int]]  # of each value
     key_positions: dict[KeyPath, tuple[int, int]]  # of each mapping key
     plugin_path: KeyPath  # key path of the glossary options, e.g. ("plugins", 0, "glossary")
-    tags: tuple[tuple[str, tuple[int, int]], ...] = ()  # explicit tags other than !ENV, with their positions
     text: str = ""  # the file's text, for the checks of what MkDocs would make of it (trust.py)
 
     def position(self, path: KeyPath) -> tuple[int, int]:
@@ -637,7 +632,6 @@ def read_config(config_file: Path | str) -> RawConfig:
         raise FatalError(f"{shown}:{line}: byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8") from None
     try:
         loader = _Loader(text)
-        loader.glossary_tags = []
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else {}
@@ -655,7 +649,7 @@ def read_config(config_file: Path | str) -> RawConfig:
     keys: dict[KeyPath, tuple[int, int]] = {}
     if node is not None:
         _positions(node, (), positions, keys)
-    return RawConfig(path.resolve(), data, positions, keys, _plugin_path(data, shown, positions), tuple(loader.glossary_tags), text)
+    return RawConfig(path.resolve(), data, positions, keys, _plugin_path(data, shown, positions), text)
 
 
 def _plugin_path(data: Mapping[str, Any], shown: str, positions: Mapping[KeyPath, tuple[int, int]]) -> KeyPath:
