@@ -10,10 +10,11 @@ import shutil
 import time
 from pathlib import Path
 
-from glossary_tool.config import RawConfig, Settings, build_hazards
+from glossary_tool.config import RawConfig, Settings
 from glossary_tool.locale_builds import LocaleBuild, max_parallel_builds, root_url, start, stop_all
 from glossary_tool.problems import BuildFailed, FatalError
 from glossary_tool.terminal import escape
+from glossary_tool.trust import check
 
 # Written into every site this command builds: the next build replaces only a folder that carries it (or is empty).
 MARKER = ".glossary-tool-site"
@@ -54,15 +55,15 @@ def check_site_dir(final: Path, raw: RawConfig, settings: Settings, *, outside_o
                          "nothing was deleted: empty it yourself or choose another folder")
 
 
-def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None, *, outside_ok: bool = False) -> Path:
+def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None, *, outside_ok: bool = False,
+               untrusted: bool = False) -> Path:
     """Build every locale into ``site_dir``; all or nothing. Returns the folder written.
 
     Each locale builds into its own folder beside the site; when all have succeeded they are assembled
     and swapped in for the old site in one rename, so a failed build leaves the old site as it was.
-    The configuration and the output folder are checked first: nothing is touched when either is refused."""
-    problems = build_hazards(raw, settings)
-    if problems:
-        raise FatalError("mkdocs.yml is not safe to build:\n" + "\n".join(problems))
+    The configuration (at its trust level, trust.py) and the output folder are checked first: nothing is touched
+    when either is refused."""
+    check(raw, settings, untrusted=untrusted)
     final = site_dir_of(raw, site_dir)
     check_site_dir(final, raw, settings, outside_ok=outside_ok, from_cli=site_dir is not None)
     report_interface(settings)
@@ -80,7 +81,7 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None,
             while pending and len(running) < jobs:
                 loc = pending.pop(0)
                 out = work / (loc.code if loc.prefix else "root")
-                running.append(start(raw.path, loc.code, out, base + loc.prefix, out))
+                running.append(start(raw.path, loc.code, out, base + loc.prefix, out, untrusted=untrusted))
                 builds.append(running[-1])
             done = [b for b in running if b.process.poll() is not None]
             if not done:
@@ -98,6 +99,8 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None,
             target = root / loc.prefix
             target.parent.mkdir(parents=True, exist_ok=True)
             b.staging.rename(target)
+        if untrusted:
+            _scan(root)
         (root / MARKER).write_text("Written by glossary-tool build, which replaces this folder on the next build.\n", encoding="utf-8")
         _swap_in(root, final)
     finally:
@@ -115,6 +118,16 @@ def report_interface(settings: Settings) -> None:
     from glossary_tool.theme import report_interface as report
 
     report(settings, lambda warning: print(f"warning: {escape(warning)}", file=sys.stderr))
+def _scan(root: Path) -> None:
+    """An untrusted build scans its own pages before they are put in place (what ``scan-site`` does): the allow-list
+    should leave nothing to find, and if something slips through, the old site stays and the build fails."""
+    from glossary_tool.scan import scan_site
+
+    findings = scan_site(root)
+    if findings:
+        shown = [f"{escape(f.path)}:{f.line}: {f.kind}: {escape(f.detail)}" for f in findings[:20]]
+        more = [f"… and {len(findings) - 20} more"] if len(findings) > 20 else []
+        raise BuildFailed("the site was not put in place: its pages hold live script or dangerous URLs (scan-site):\n" + "\n".join(shown + more))
 
 
 def _swap_in(new: Path, final: Path) -> None:
@@ -131,20 +144,22 @@ def _swap_in(new: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def serve_site(raw: RawConfig, settings: Settings, dev_addr: str) -> None:
-    """Serve every locale with live reload (glossary_tool/serve.py), built into a temporary folder."""
+def serve_site(raw: RawConfig, settings: Settings, dev_addr: str, *, untrusted: bool = False) -> None:
+    """Serve every locale with live reload (glossary_tool/serve.py), built into a temporary folder; the configuration
+    is checked as ``build`` checks it, before anything is built."""
     import tempfile
 
     from glossary_tool.serve import serve
 
+    check(raw, settings, untrusted=untrusted)
     report_interface(settings)
     with tempfile.TemporaryDirectory(prefix="glossary-serve-") as out:
-        serve(raw, settings, dev_addr, Path(out))
+        serve(raw, settings, dev_addr, Path(out), untrusted=untrusted)
 
 
-def build_project(config_file: Path, site_dir: Path | None = None, *, outside_ok: bool = False) -> Path:
+def build_project(config_file: Path, site_dir: Path | None = None, *, outside_ok: bool = False, untrusted: bool = False) -> Path:
     """Read ``mkdocs.yml`` and build its site (what ``glossary-tool build`` does)."""
     from glossary_tool.config import read_config, settings_from_raw
 
     raw = read_config(config_file)
-    return build_site(raw, settings_from_raw(raw), site_dir, outside_ok=outside_ok)
+    return build_site(raw, settings_from_raw(raw), site_dir, outside_ok=outside_ok, untrusted=untrusted)

@@ -16,6 +16,7 @@ from glossary_tool import __version__
 from glossary_tool.config import RawConfig, Settings, canonical_tag, read_config, settings_from_raw
 from glossary_tool.problems import BuildFailed, FatalError
 from glossary_tool.terminal import clean_output, escape
+from glossary_tool.trust import UNTRUSTED_ENV, refuse_untrusted, untrusted_from_env
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -80,7 +81,8 @@ def cmd_build(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
     from glossary_tool.build import build_site
     from glossary_tool.loading import display_path
 
-    site = build_site(raw, settings, Path(args.site_dir) if args.site_dir else None, outside_ok=args.site_dir_outside_ok)
+    site = build_site(raw, settings, Path(args.site_dir) if args.site_dir else None, outside_ok=args.site_dir_outside_ok,
+                      untrusted=args.untrusted)
     print(f"built {len(settings.locales)} locale(s) into {escape(display_path(site))}")
     return EXIT_OK
 
@@ -89,7 +91,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
     from glossary_tool.build import serve_site
 
     _mkdocs_logging()
-    serve_site(raw, settings, args.dev_addr)
+    serve_site(raw, settings, args.dev_addr, untrusted=args.untrusted)
     return EXIT_OK
 
 
@@ -279,57 +281,62 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml holding the glossary settings (default: %(default)s)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # Every command that reads mkdocs.yml takes --untrusted (SECURITY.md): CI passes it for pull requests.
+    trust = argparse.ArgumentParser(add_help=False)
+    trust.add_argument("--untrusted", action="store_true",
+                       help="mkdocs.yml comes from someone you do not trust (a pull request): read only the glossary block and "
+                            f"the allow-list of MkDocs and Material options, refuse everything else (also set by {UNTRUSTED_ENV}=1)")
 
     init = sub.add_parser("init", help="start a new glossary project in an empty folder")
     init.add_argument("dir", help="the folder to create (it must not exist, or be empty)")
     init.add_argument("--locales", required=True, help="comma-separated language tags, e.g. en,sv,de")
     init.add_argument("--source-locale", type=canonical_tag, help="the language entries are written in first (default: the first of --locales)")
 
-    lint = sub.add_parser("lint", help="check entries and report problems")
+    lint = sub.add_parser("lint", parents=[trust], help="check entries and report problems")
     lint.add_argument("paths", nargs="*", help="files or folders (default: the content folder)")
     lint.add_argument("--format", choices=_choices(command, "lint", _reporters), default="text")
     lint.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    sub.add_parser("rules", help="list every rule with its documentation")
+    sub.add_parser("rules", parents=[trust], help="list every rule with its documentation")
 
-    build = sub.add_parser("build", help="build the static site")
+    build = sub.add_parser("build", parents=[trust], help="build the static site")
     build.add_argument("--site-dir", help="output folder (default: site_dir of mkdocs.yml); it must be inside the project")
     build.add_argument("--site-dir-outside-ok", action="store_true", help="allow an output folder outside the project")
-    serve = sub.add_parser("serve", help="serve the site with live reload")
+    serve = sub.add_parser("serve", parents=[trust], help="serve the site with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
 
-    scan = sub.add_parser("scan-site", help="scan a built site for live script, event handlers and dangerous URLs")
+    scan = sub.add_parser("scan-site", parents=[trust], help="scan a built site for live script, event handlers and dangerous URLs")
     scan.add_argument("--site-dir", help="built site to scan (default: site/ next to mkdocs.yml)")
 
-    schema = sub.add_parser("schema", help="print the project's JSON Schema of the entry format")
+    schema = sub.add_parser("schema", parents=[trust], help="print the project's JSON Schema of the entry format")
     mode = schema.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help="write it to the content folder (schema_file)")
     mode.add_argument("--check", action="store_true", help="exit 1 if the written schema is out of date")
 
-    new = sub.add_parser("new", help="write a new concept file with TODO placeholders")
+    new = sub.add_parser("new", parents=[trust], help="write a new concept file with TODO placeholders")
     new.add_argument("id", help="the new concept id (lowercase slug, e.g. thigh-bone)")
     new.add_argument("--category", required=True, help="one of the categories declared in mkdocs.yml")
     new.add_argument("--relation", action="append", default=[], metavar="NAME=ID",
                      help="a relation to an existing concept, e.g. broader=bone (repeatable)")
 
-    translate = sub.add_parser("translate", help="add a missing language to an entry, or mark a translation reviewed")
+    translate = sub.add_parser("translate", parents=[trust], help="add a missing language to an entry, or mark a translation reviewed")
     translate.add_argument("id", help="the entry id")
     translate.add_argument("--locale", required=True, type=canonical_tag, help="the language to add or review, e.g. sv")
     what = translate.add_mutually_exclusive_group()
     what.add_argument("--reviewed", action="store_true", help="record that the translation matches the current source text")
     what.add_argument("--diff", action="store_true", help="show how the source text of stale fields changed (from git history)")
 
-    status = sub.add_parser("status", help="translation coverage per language")
+    status = sub.add_parser("status", parents=[trust], help="translation coverage per language")
     status.add_argument("--format", choices=_choices(command, "status", _status_formats), default="text")
     status.add_argument("--min-coverage", type=_percent, metavar="PERCENT", help="exit 1 if any language has fewer translated fields")
 
-    export = sub.add_parser("export", help="write the glossary in an exchange format")
+    export = sub.add_parser("export", parents=[trust], help="write the glossary in an exchange format")
     export.add_argument("--format", required=True, choices=_choices(command, "export", _exporters))
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
     export.add_argument("--overwrite", action="store_true", help="replace the output file if it exists (a regular file only)")
     export.add_argument("--locales", metavar="CODES", help="comma-separated languages to export, e.g. en,sv (default: every configured one)")
 
-    imp = sub.add_parser("import", help="read an exchange file into entries under the content folder")
+    imp = sub.add_parser("import", parents=[trust], help="read an exchange file into entries under the content folder")
     imp.add_argument("--format", required=True, choices=_choices(command, "import", _importers))
     imp.add_argument("file", help="the file to read")
     imp.add_argument("--overwrite", action="store_true", help="replace entries whose id already exists")
@@ -338,7 +345,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     imp.add_argument("--columns", metavar="MAP", help="map other headers, e.g. 'term:en=English,term:sv=Swedish,definition:en=Notes'")
     imp.add_argument("--tbx-schemas", metavar="DIR", help="folder with the TBX-Basic RelaxNG and Schematron (basic.rng, basic_xpath1.sch) to check TBX-Basic files against")
 
-    catalog = sub.add_parser("catalog", help="start or complete the project's UI catalog of a language")
+    catalog = sub.add_parser("catalog", parents=[trust], help="start or complete the project's UI catalog of a language")
     catalog.add_argument("locale", type=canonical_tag, help="a configured language tag, e.g. de")
     return parser
 
@@ -374,7 +381,10 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         if args.command == "init":
             return cmd_init(args)
+        args.untrusted = args.untrusted or untrusted_from_env()
         raw = read_config(args.config)
+        if args.untrusted:  # before the glossary options are used: an !ENV there would already be resolved
+            refuse_untrusted(raw)
         settings = settings_from_raw(raw, args.config)
         return COMMANDS[args.command](args, settings, raw)
     except FatalError as exc:

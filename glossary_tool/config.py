@@ -594,9 +594,7 @@ else:  # libyaml's loader when PyYAML has it: every build and lint reads this fi
 class _Loader(_SafeLoader):
     """Reads mkdocs.yml without executing anything: ``!ENV`` is resolved as MkDocs does, other tags become None.
 
-    The tags are recorded with their positions: MkDocs itself constructs ``!!python/…`` objects (``build_hazards``)."""
-
-    glossary_tags: list[tuple[str, tuple[int, int]]]
+    What MkDocs itself would make of the tags (it constructs ``!!python/…`` objects) is checked in ``trust.py``."""
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -615,9 +613,7 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 
 def _ignore_tag(loader: Any, suffix: str, node: yaml.Node) -> None:
-    tags = getattr(loader, "glossary_tags", None)
-    if tags is not None:
-        tags.append((str(node.tag), (node.start_mark.line + 1, node.start_mark.column + 1)))
+    return None
 
 
 _Loader.add_constructor("!ENV", _env_tag)
@@ -634,7 +630,7 @@ class RawConfig:
     positions: dict[KeyPath, tuple[int, int]]  # of each value
     key_positions: dict[KeyPath, tuple[int, int]]  # of each mapping key
     plugin_path: KeyPath  # key path of the glossary options, e.g. ("plugins", 0, "glossary")
-    tags: tuple[tuple[str, tuple[int, int]], ...] = ()  # explicit tags other than !ENV, with their positions
+    text: str = ""  # the file's text, for the checks of what MkDocs would make of it (trust.py)
 
     def position(self, path: KeyPath) -> tuple[int, int]:
         """Where the value at ``path`` is written (its key's position when the path ends in ``KEY``)."""
@@ -647,17 +643,22 @@ class RawConfig:
         return self.positions.get(path, (1, 1))
 
 
-def _positions(node: yaml.Node, path: KeyPath, out: dict[KeyPath, tuple[int, int]], keys: dict[KeyPath, tuple[int, int]]) -> None:
+def _positions(node: yaml.Node, path: KeyPath, out: dict[KeyPath, tuple[int, int]], keys: dict[KeyPath, tuple[int, int]],
+               seen: set[int] | None = None) -> None:
+    seen = set() if seen is None else seen
     out.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if id(node) in seen:
+        return  # an alias: its content is positioned where the anchor is (ten nested aliases would be 10^10 paths)
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode):
                 child = (*path, key.value)
                 keys[child] = (key.start_mark.line + 1, key.start_mark.column + 1)
-                _positions(value, child, out, keys)
+                _positions(value, child, out, keys, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, value in enumerate(node.value):
-            _positions(value, (*path, i), out, keys)
+            _positions(value, (*path, i), out, keys, seen)
 
 
 def read_config(config_file: Path | str) -> RawConfig:
@@ -679,7 +680,6 @@ def read_config(config_file: Path | str) -> RawConfig:
         raise FatalError(f"{shown}:{line}: byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8") from None
     try:
         loader = _Loader(text)
-        loader.glossary_tags = []
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else {}
@@ -697,7 +697,7 @@ def read_config(config_file: Path | str) -> RawConfig:
     keys: dict[KeyPath, tuple[int, int]] = {}
     if node is not None:
         _positions(node, (), positions, keys)
-    return RawConfig(path.resolve(), data, positions, keys, _plugin_path(data, shown, positions), tuple(loader.glossary_tags))
+    return RawConfig(path.resolve(), data, positions, keys, _plugin_path(data, shown, positions), text)
 
 
 def _plugin_path(data: Mapping[str, Any], shown: str, positions: Mapping[KeyPath, tuple[int, int]]) -> KeyPath:
@@ -759,49 +759,6 @@ def _content_dir_errors(root: Path, written: object) -> list[tuple[KeyPath, str]
     if real == project or not real.startswith(project.rstrip(os.sep) + os.sep):
         return [(("content_dir",), f"'{written}' leads to {real}, which is not a folder inside the project ({project}); a link may not take it out")]
     return []
-
-
-def build_hazards(raw: RawConfig, settings: Settings) -> list[str]:
-    """What in mkdocs.yml would let MkDocs run code from the repository or read files outside the project, one line each.
-
-    MkDocs loads mkdocs.yml with PyYAML's full loader and imports hook files, so ``glossary-tool build`` checks these
-    before any MkDocs process starts: hooks, ``!!python/…`` tags other than names of installed modules, and a
-    ``docs_dir`` or theme ``custom_dir`` that is not the project's own."""
-    import importlib.util
-
-    out: list[str] = []
-    project = os.path.realpath(raw.path.parent)
-
-    def inside(folder: str) -> bool:
-        return folder == project or folder.startswith(project.rstrip(os.sep) + os.sep)
-
-    def add(position: tuple[int, int], message: str) -> None:
-        out.append(f"{escape(raw.path.name)}:{position[0]}:{position[1]}: error: {escape(message)} [config]")
-
-    if raw.data.get("hooks"):
-        add(raw.position(("hooks",)), "hooks run Python files of the repository during the build; remove them (glossary-tool build does not run them)")
-    for tag, position in raw.tags:
-        if not tag.startswith("tag:yaml.org,2002:python/"):
-            continue
-        kind, _, target = tag.removeprefix("tag:yaml.org,2002:python/").partition(":")
-        if kind != "name":
-            add(position, f"the tag !!python/{kind} makes MkDocs construct or call Python objects; only !!python/name (of an installed module) is allowed")
-            continue
-        try:
-            spec = importlib.util.find_spec(target.split(".")[0]) if target.split(".")[0].isidentifier() else None
-        except (ImportError, ValueError):
-            spec = None
-        origin = spec.origin if spec is not None and spec.origin else None
-        if origin is None or inside(os.path.realpath(origin)):
-            add(position, f"!!python/name:{target} does not name an installed module (a module of the repository would run its code)")
-    docs_dir = raw.data.get("docs_dir", "docs")
-    if not isinstance(docs_dir, str) or os.path.realpath(raw.path.parent / docs_dir) != str(settings.content_dir):
-        add(raw.position(("docs_dir",)), f"docs_dir must be the glossary's content_dir ({os.path.relpath(settings.content_dir, project)}); MkDocs reads every file under it")
-    theme = raw.data.get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    if custom is not None and (not isinstance(custom, str) or not inside(os.path.realpath(raw.path.parent / custom))):
-        add(raw.position(("theme", "custom_dir")), "theme custom_dir must be a folder inside the project; MkDocs publishes the files in it")
-    return out
 
 
 def settings_from_options(root: Path, options: Mapping[str, Any], site_url: str = "") -> Settings:

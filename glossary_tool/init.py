@@ -85,6 +85,8 @@ SOURCE = {"title": "ISO 704:2022 Terminology work — Principles and methods", "
 
 WORKFLOW = """\
 # Lints the glossary, checks translation coverage and builds the site on every push and pull request.
+# A pull request is untrusted: glossary-tool reads its mkdocs.yml by an allow-list of options and refuses the rest
+# (hooks, plugins, templates, scripts, YAML tags). Only a push to the default branch builds with MkDocs' full freedom.
 name: glossary
 on: [push, pull_request]
 permissions:
@@ -92,6 +94,8 @@ permissions:
 jobs:
   glossary:
     runs-on: ubuntu-latest
+    env:
+      GLOSSARY_TOOL_UNTRUSTED: ${{ !(github.event_name == 'push' && github.ref_name == github.event.repository.default_branch) }}
     steps:
       - uses: actions/checkout@v4
         with:

@@ -10,9 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossary_tool.catalogs import CatalogMessage, catalog_files, read_messages
 from glossary_tool.config import Settings
 from glossary_tool.loader import Impl
-from glossary_tool.loading import gc_paused, load_glossary
+from glossary_tool.loading import display_path, gc_paused, load_glossary
 from glossary_tool.model import Glossary
 from glossary_tool.problems import Problem, Severity, sort_key
 from glossary_tool.rules import Context, Rule, load_all
@@ -51,11 +52,20 @@ def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None =
     if memo is not None:
         ctx.memo = memo
     out: list[Problem] = []
+    messages: list[CatalogMessage] | None = None
     for r in rules if rules is not None else load_all().values():
         if severity_of(r, settings) is Severity.OFF or r.scope == "load":
             continue
-        if r.scope == "document":
-            found: Iterable[Problem] = (p for doc in glossary.documents for p in r.check(doc, ctx))
+        if r.scope == "catalog":
+            if messages is None:  # the project's UI catalogs, read once for every catalog rule
+                messages = []
+                for path in catalog_files(settings.root / "locales"):
+                    found_messages, unreadable = read_messages(path, display_path(path))
+                    messages += found_messages
+                    out += unreadable
+            found: Iterable[Problem] = (p for m in messages for p in r.check(m, ctx))
+        elif r.scope == "document":
+            found = (p for doc in glossary.documents for p in r.check(doc, ctx))
         elif r.scope == "entry":
             found = (p for entry in glossary.entries for p in r.check(entry, ctx))
         else:

@@ -81,13 +81,20 @@ class LocaleBuild:
         return text or f"exit status {self.process.returncode}"
 
 
-def start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path) -> LocaleBuild:
+# What an untrusted locale build keeps of the environment: where programs, Python's modules and the temporary folder
+# are, the language and time zone, and the date a reproducible build asks for. Nothing else (tokens, keys) is there.
+UNTRUSTED_ENV_KEEP = ("PATH", "HOME", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "TEMP", "TMP",
+                      "SOURCE_DATE_EPOCH", "SYSTEMROOT", "VIRTUAL_ENV", "PYTHONPATH")
+
+
+def start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path, *, untrusted: bool = False) -> LocaleBuild:
     """Start one locale's build into ``staging``; its output is collected by whoever waits for it."""
     # -P: the working folder (often the project, which a pull request can add files to) is not put on the module path,
     # so a repository's yaml.py or markdown.py can never stand in for the library the build imports.
     cmd = [sys.executable, "-P", "-m", "glossary_tool.locale_builds", "--config", str(config_file),
-           "--site-dir", str(staging), "--site-url", site_url]
-    env = {**os.environ, LOCALE_ENV: locale, "NO_MKDOCS_2_WARNING": "1"}
+           "--site-dir", str(staging), "--site-url", site_url, *(["--untrusted"] if untrusted else [])]
+    kept = {k: v for k, v in os.environ.items() if k in UNTRUSTED_ENV_KEEP} if untrusted else dict(os.environ)
+    env = {**kept, LOCALE_ENV: locale, "NO_MKDOCS_2_WARNING": "1"}
     return LocaleBuild(locale, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env), staging, final)
 
 
@@ -164,17 +171,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--config", required=True)
     parser.add_argument("--site-dir", required=True)
     parser.add_argument("--site-url", required=True)
+    parser.add_argument("--untrusted", action="store_true", help="read mkdocs.yml by the allow-list (trust.py)")
     args = parser.parse_args(argv)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Plain())
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
     from mkdocs.commands import build as mk_build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
+    from glossary_tool.problems import FatalError
+    from glossary_tool.trust import mkdocs_config
+
     try:
-        cfg = load_config(args.config, site_dir=args.site_dir, site_url=args.site_url)
+        # Checked again here, in the process that builds: the data MkDocs gets is the data that was checked.
+        cfg = mkdocs_config(args.config, untrusted=args.untrusted, site_dir=args.site_dir, site_url=args.site_url)
         mk_build.build(cfg)
+    except FatalError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     except Abort as exc:  # MkDocs has logged why; its own summary line adds nothing
         if "strict mode" in str(exc):
             print(str(exc), file=sys.stderr)

@@ -66,6 +66,8 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
                 theme.report_interface(settings, theme.log.info)
             except BuildFailed as exc:
                 raise PluginError(str(exc)) from None
+        self.state.site_name, self.state.site_description = config.site_name, config.site_description or ""
+        theme.escape_options(config)  # every option a template prints is text, whatever the template does with it
         if not started and len(settings.locales) > 1:
             # As early as possible: they run while this build cleans site_dir, reads files, lints and renders.
             self.others = locale_builds.start_others(Path(config.config_file_path), Path(config.site_dir), base, settings.locales[1:])
@@ -110,7 +112,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         exports = export_files(glossary, dataclasses.replace(settings, site_url=state.base))
         state.dates = entry_dates(glossary, settings.content_dir, state.today)
         state.downloads = tuple(d for d, _ in exports)
-        rendered = render_locale(glossary, settings, state.locale, site_name=config.site_name, site_url=config.site_url or "",
+        rendered = render_locale(glossary, settings, state.locale, site_name=state.site_name, site_url=config.site_url or "",
                                  stale=lambda concept, code: stale_fields(concept, code, settings.source_locale),
                                  changed=state.dates, today=state.today, downloads=state.downloads)
         state.pages = {p.src: p for p in rendered}
@@ -139,7 +141,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         page.title = title
         if rendered.url:  # the home page keeps Material's plain site-name <title>
             page.meta["title"] = title
-        page.meta["description"] = html.escape(rendered.description or config.site_description or "")
+        page.meta["description"] = html.escape(rendered.description or state.site_description)
         page.meta["glossary_alternates"] = theme.alternates(state.settings, state.locale, state.base, rendered.url)
         page.meta["glossary_x_default"] = state.base + state.settings.locales[0].prefix + rendered.url
         page.meta["glossary_lastmod"] = rendered.lastmod

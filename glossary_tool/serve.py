@@ -7,6 +7,7 @@ the listings and the search index are rendered again. A broken edit keeps the la
 from __future__ import annotations
 
 import http.server
+import ipaddress
 import json
 import logging
 import os
@@ -31,6 +32,7 @@ from glossary_tool.render import RenderedPage
 from glossary_tool.reporters import REPORTERS
 from glossary_tool.rules.matching import Languages
 from glossary_tool.site_state import LocaleState
+from glossary_tool.terminal import escape
 
 log = logging.getLogger("mkdocs.plugins.glossary.serve")
 # The files are looked at when the system reports a change (inotify and the like, through watchdog), and at the latest
@@ -40,6 +42,9 @@ POLL_SECONDS = 0.05
 SETTLE_SECONDS = 0.01  # after a report, for the rest of an editor's save (write, rename) to land
 WAIT_SECONDS = 25  # a browser's request for news is answered at the latest after this long
 EVENTS = "/.glossary-serve/events"
+IDLE_SECONDS = 30.0  # a connection idle this long (no request, or a request sent too slowly) is closed
+MAX_CONNECTIONS = 128  # connections served at once; each holds a thread (an open page holds one, waiting for news,
+# and a browser keeps up to six per host open between requests)
 Snapshot = dict[Path, tuple[int, int, bool]]  # path → (mtime_ns, size, is a regular file)
 
 
@@ -83,18 +88,21 @@ class LocaleSite:
     site_url: str
     config: Any = None
     state: LocaleState | None = None
+    untrusted: bool = False
 
     @classmethod
-    def create(cls, config_file: Path, code: str, site_dir: Path, site_url: str) -> LocaleSite:
-        return cls(code, config_file, site_dir, site_url)
+    def create(cls, config_file: Path, code: str, site_dir: Path, site_url: str, *, untrusted: bool = False) -> LocaleSite:
+        return cls(code, config_file, site_dir, site_url, untrusted=untrusted)
 
     def full(self) -> None:
         """Build this locale in full; the plugin hands back its state through the build request."""
         from mkdocs.commands import build as mk_build
-        from mkdocs.config import load_config
 
-        # A fresh config for every full build: the plugin sets it up for its locale in place (styles, templates).
-        self.config = load_config(str(self.config_file), site_dir=str(self.site_dir), site_url=self.site_url)
+        from glossary_tool.trust import mkdocs_config
+
+        # A fresh config for every full build: the plugin sets it up for its locale in place (styles, templates). It
+        # is read and checked as `build` does, every time: an edit of mkdocs.yml is checked before MkDocs sees it.
+        self.config = mkdocs_config(self.config_file, untrusted=self.untrusted, site_dir=str(self.site_dir), site_url=self.site_url)
         request = BuildRequest(self.code)
         token = REQUEST.set(request)  # this process builds every locale itself, one after the other
         try:
@@ -118,7 +126,7 @@ class LocaleSite:
         assert state is not None and state.files is not None and state.nav is not None and state.env is not None
         # An edited entry changed today; the exports (and their sizes) are made again by the next full build.
         dates = {**state.dates, **dict.fromkeys(edited, state.today)}
-        ctx = RenderContext(glossary, settings, self.code, config.site_name, config.site_url or "",
+        ctx = RenderContext(glossary, settings, self.code, state.site_name, config.site_url or "",
                             lambda c, code: stale_fields(c, code, settings.source_locale), dates, state.today, state.downloads)
         old = [c for cid in edited if (c := before.concept(cid)) is not None]
         new = [c for cid in edited if (c := glossary.concept(cid)) is not None]
@@ -247,10 +255,11 @@ class State:
 class Project:
     """The warm glossary and every locale's site; ``refresh`` brings them up to date with the files."""
 
-    def __init__(self, raw: RawConfig, settings: Settings, out: Path) -> None:
+    def __init__(self, raw: RawConfig, settings: Settings, out: Path, *, untrusted: bool = False) -> None:
         self.raw, self.settings, self.out = raw, settings, out
         self.base = root_url(settings.site_url)
-        self.sites = [LocaleSite.create(raw.path, loc.code, self.folder(loc.code), self.base + loc.prefix) for loc in settings.locales]
+        self.sites = [LocaleSite.create(raw.path, loc.code, self.folder(loc.code), self.base + loc.prefix, untrusted=untrusted)
+                      for loc in settings.locales]
         self.watched = [settings.content_dir, settings.root / "locales"]
         self.files = snapshot(self.watched, [raw.path])
         self.glossary: Glossary | None = None
@@ -408,21 +417,71 @@ LIVE_SCRIPT = """<script>
 </script>"""
 
 
-def handler_for(project: Project, state: State) -> type[http.server.BaseHTTPRequestHandler]:
+def host_allowed(header: str | None, names: frozenset[str] = frozenset()) -> bool:
+    """Whether a request's ``Host`` names this server: an IP address, ``localhost`` (or a name under it), or one of
+    ``names`` (the configured address and site_url's host). A page on another host name that resolves to this machine
+    (DNS rebinding) would otherwise read every page and the error feed from the reader's browser."""
+    if not header:
+        return False
+    host = header.strip().lower()
+    if host.startswith("["):  # an IPv6 address, [::1]:8000
+        host = host[1:].partition("]")[0]
+    elif host.count(":") == 1:
+        host = host.partition(":")[0]
+    host = host.rstrip(".")
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return host == "localhost" or host.endswith(".localhost") or host in names
+    return True
+
+
+def _plain_path(raw: str) -> str | None:
+    """The decoded path of a request target, or None when it is not UTF-8 or holds a control character (``%00``)."""
+    try:
+        path = unquote(urlsplit(raw).path, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return None if any(ord(c) < 0x20 or ord(c) == 0x7F for c in path) or not path.startswith("/") else path
+
+
+def handler_for(project: Project, state: State, hosts: frozenset[str] = frozenset()) -> type[http.server.BaseHTTPRequestHandler]:
+    """The request handler of ``serve``: files of the built locales, the error feed; ``hosts`` are the host names it
+    answers to besides IP addresses and localhost."""
     mounts = project.mount()
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        timeout = IDLE_SECONDS  # a connection that sends nothing for this long is closed (the socket's timeout)
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
         def do_GET(self) -> None:
-            url = urlsplit(self.path)
-            if url.path == EVENTS:
-                self._events(url.query)
+            if not host_allowed(self.headers.get("Host"), hosts):
+                self.close_connection = True
+                self._send(403, b"this server answers only to localhost, IP addresses and the configured address", "text/plain; charset=utf-8")
                 return
-            path = unquote(url.path)
+            path = _plain_path(self.path)
+            if path is None:
+                self._send(400, b"bad path", "text/plain; charset=utf-8")
+                return
+            try:
+                self._answer(path, urlsplit(self.path).query)
+            except (ConnectionError, TimeoutError):
+                self.close_connection = True  # the reader went away
+            except Exception as exc:  # one line, never a traceback per request; the server goes on
+                print(f"serve: error answering {_escape(self.path)}: {type(exc).__name__}: {_escape(str(exc))}", file=sys.stderr, flush=True)
+                self.close_connection = True
+                try:
+                    self._send(500, b"internal error", "text/plain; charset=utf-8")
+                except OSError:
+                    pass
+
+        def _answer(self, path: str, query: str) -> None:
+            if path == EVENTS:
+                self._events(query)
+                return
             for prefix, folder in mounts:
                 if path.startswith(prefix):
                     self._file(folder, path[len(prefix):], prefix)
@@ -439,11 +498,18 @@ def handler_for(project: Project, state: State) -> type[http.server.BaseHTTPRequ
             self._send(200, body, "application/json")
 
         def _file(self, folder: Path, rel: str, prefix: str) -> None:
-            target = (folder / rel.lstrip("/")).resolve()
+            try:
+                target = (folder / rel.lstrip("/")).resolve()
+            except (OSError, ValueError, RuntimeError):  # a name too long, a loop of links
+                target = folder.parent
             if not target.is_relative_to(folder.resolve()):
                 self._send(404, b"not found", "text/plain; charset=utf-8")
                 return
-            if target.is_dir():
+            try:
+                folder_asked = target.is_dir()
+            except OSError:  # a name longer than the system takes
+                folder_asked = False
+            if folder_asked:
                 if not self.path.split("?")[0].endswith("/"):
                     self.send_response(301)
                     self.send_header("Location", self.path.split("?")[0] + "/")
@@ -601,14 +667,56 @@ def watch(project: Project, state: State, stop: threading.Event) -> None:
         wakeup.close()
 
 
-def serve(raw: RawConfig, settings: Settings, dev_addr: str, out: Path) -> None:
+class Server(http.server.ThreadingHTTPServer):
+    """A thread per connection, at most ``MAX_CONNECTIONS`` at once: a connection beyond them gets a 503 and is closed,
+    so a flood of idle connections cannot hold a thread each without limit."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: type[http.server.BaseHTTPRequestHandler], max_connections: int = 0) -> None:
+        super().__init__(address, handler)
+        self.slots = threading.BoundedSemaphore(max_connections or MAX_CONNECTIONS)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self.slots.acquire(blocking=False):
+            try:
+                request.settimeout(1)
+                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # socketserver prints a traceback here; a request that broke its handler is one line (answers catch the rest).
+        exc = sys.exc_info()[1]
+        print(f"serve: a request from {client_address[0]} failed: {type(exc).__name__}: {_escape(str(exc))}", file=sys.stderr, flush=True)
+
+
+def _escape(text: str) -> str:
+    """A value for the one line a failed request prints: control characters escaped, at most 200 characters."""
+    return escape(text[:200])
+
+
+def serve(raw: RawConfig, settings: Settings, dev_addr: str, out: Path, *, untrusted: bool = False) -> None:
     """Build every locale into ``out``, then serve it on ``dev_addr`` and rebuild on every edit until interrupted."""
     host, _, port_text = dev_addr.rpartition(":")
     try:
         port = int(port_text)
     except ValueError:
         raise FatalError(f"--dev-addr {dev_addr!r}: write HOST:PORT, e.g. 127.0.0.1:8000") from None
-    project = Project(raw, settings, out)
+    project = Project(raw, settings, out, untrusted=untrusted)
     state = State()
     start = time.perf_counter()
     try:
@@ -619,11 +727,11 @@ def serve(raw: RawConfig, settings: Settings, dev_addr: str, out: Path) -> None:
         state.publish(bump=False, error=str(exc))
     else:
         print(f"built {len(settings.locales)} locale(s) in {time.perf_counter() - start:.2f} s", file=sys.stderr, flush=True)
+    names = frozenset(n.lower().strip("[]") for n in (host, urlsplit(settings.site_url).hostname or "") if n)
     try:
-        server = http.server.ThreadingHTTPServer((host or "127.0.0.1", port), handler_for(project, state))
+        server = Server((host or "127.0.0.1", port), handler_for(project, state, names))
     except OSError as exc:
         raise FatalError(f"--dev-addr {dev_addr}: cannot listen there: {exc.strerror or exc}") from None
-    server.daemon_threads = True
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(project, state, stop), daemon=True)
     watcher.start()

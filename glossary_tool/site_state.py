@@ -26,6 +26,8 @@ class LocaleState:
     base: str  # the site's root URL; this locale's pages live under base + prefix
     lints: bool  # the first locale's build lints; the others only load
     index: search_index.Index
+    site_name: str = ""  # this locale's site name and description as plain text (MkDocs' config holds them escaped)
+    site_description: str = ""
     pages: dict[str, RenderedPage] = field(default_factory=dict)
     glossary: Glossary | None = None
     files: Files | None = None

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import _TocToken
 
@@ -193,6 +194,36 @@ def report_interface(settings: Settings, emit: Callable[[str], None]) -> None:
         raise BuildFailed("the site was not built (missing_catalog: error):\n" + "\n".join(warnings))
     for warning in warnings:
         emit(warning)
+# Options MkDocs and Material print into pages, some of them raw (the site name in the header, the copyright, a
+# consent dialog's text): each is handed to the templates escaped.
+PRINTED_OPTIONS = ("site_name", "site_description", "site_author", "copyright", "repo_name", "repo_url")
+
+
+def _escaped(value: Any) -> Any:
+    """``value`` with every text in it escaped, as Markup: printed raw it is text, and ``| e`` leaves it as it is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(html.escape(value))
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
+
+
+def escape_options(config: MkDocsConfig) -> None:
+    """Escape every option value a template may print (``PRINTED_OPTIONS``, ``extra``, the palette and its labels, the
+    favicon, logo and style sheets), in trusted and untrusted builds alike: Material prints several of them without
+    escaping, into elements and attributes. Links that could run script are refused before the build (trust.py)."""
+    for name in PRINTED_OPTIONS:
+        if isinstance(config.get(name), str):
+            config[name] = _escaped(config[name])
+    extra = config.extra
+    for key in list(extra):
+        extra[key] = _escaped(extra[key])
+    for key in ("favicon", "logo", "palette"):
+        if config.theme.get(key) is not None:
+            config.theme[key] = _escaped(config.theme[key])
+    config.extra_css = [_escaped(path) for path in config.extra_css]
 
 
 def search_plugin(config: MkDocsConfig) -> Any:
@@ -233,7 +264,8 @@ def nav(pages: Sequence[RenderedPage], settings: Settings, locale: str) -> list[
         if p.nav_group:
             if p.nav_group not in groups:
                 groups[p.nav_group] = []
-                out.append({titles.get(p.nav_group, p.nav_group): groups[p.nav_group]})
+                # Material prints navigation titles raw; a group's title comes from a catalog, which is text.
+                out.append({html.escape(titles.get(p.nav_group, p.nav_group)): groups[p.nav_group]})
             groups[p.nav_group].append(entry)
         else:
             out.append(entry)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 
+import pytest
 import yaml
 from conftest import ROOT
 
@@ -46,3 +47,21 @@ def test_make_targets_exist() -> None:
 def test_readme_documents_the_workflow() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert ".github/workflows/glossary.yml" in readme and "--min-coverage 100" in readme
+
+
+def _untrusted_expression(workflow: str) -> str:
+    data = yaml.load(workflow, Loader=yaml.BaseLoader)
+    return str(data["jobs"]["glossary"]["env"]["GLOSSARY_TOOL_UNTRUSTED"])
+
+
+@pytest.mark.parametrize("source", ["repository", "init"])
+def test_every_run_but_a_push_to_the_default_branch_is_untrusted(source: str) -> None:
+    from glossary_tool.init import WORKFLOW as INIT_WORKFLOW
+    from glossary_tool.trust import untrusted_from_env
+
+    text = WORKFLOW.read_text(encoding="utf-8") if source == "repository" else INIT_WORKFLOW
+    assert _untrusted_expression(text) == (
+        "${{ !(github.event_name == 'push' && github.ref_name == github.event.repository.default_branch) }}")
+    # GitHub writes the expression's value as true or false; both mean what they say to every command.
+    assert untrusted_from_env({"GLOSSARY_TOOL_UNTRUSTED": "true"}) and not untrusted_from_env({"GLOSSARY_TOOL_UNTRUSTED": "false"})
+    assert untrusted_from_env({"GLOSSARY_TOOL_UNTRUSTED": "ture"}) and not untrusted_from_env({})

@@ -125,13 +125,15 @@ def test_content_dir_may_not_lead_out_of_the_project_through_a_link(tmp_path: Pa
     assert load_settings(tmp_path / "p" / "mkdocs.yml").content_dir == tmp_path / "p" / "content"
 
 
-def test_tags_are_recorded_with_their_positions(tmp_path: Path) -> None:
+def test_tags_are_found_with_their_positions_and_construct_nothing(tmp_path: Path) -> None:
     from glossary_tool.config import read_config
+    from glossary_tool.trust import yaml_features
 
     (tmp_path / "mkdocs.yml").write_text("site_name: x\na: !!python/name:os.path\nb:\n  - !!python/object/apply:os.system [x]\nc: !ENV [HOME, x]\n"
                                          "plugins: [glossary]\n", encoding="utf-8")
     raw = read_config(tmp_path / "mkdocs.yml")
-    assert raw.tags == (("tag:yaml.org,2002:python/name:os.path", (2, 4)), ("tag:yaml.org,2002:python/object/apply:os.system", (4, 5)))
+    assert yaml_features(raw.text) == [("tag tag:yaml.org,2002:python/name:os.path", 2, 4),
+                                       ("tag tag:yaml.org,2002:python/object/apply:os.system", 4, 5), ("tag !ENV", 5, 4)]
     assert raw.data["a"] is None and raw.data["b"] == [None]  # read without constructing anything
 
 

@@ -275,7 +275,8 @@ def test_an_open_page_shows_an_edit_in_place_and_loads_again_after_a_full_rebuil
         epoch = served.state.epoch
         _edit(content / "comparisons" / "bpo-vs-kpo.yaml", "title: BPO and KPO compared", "title: BPO and KPO RELOADED-EDIT")
         served.wait_epoch(epoch)
-        page.wait_for_function("document.body.innerText.includes('RELOADED-EDIT')", timeout=20_000)
+        # While the page loads again its document may have no body yet.
+        page.wait_for_function("document.body !== null && document.body.innerText.includes('RELOADED-EDIT')", timeout=20_000)
         assert page.evaluate("window.__sameDocument === undefined")
     finally:
         context.close()

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import jinja2
 from babel import Locale as BabelLocale
 from babel.dates import format_date
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from glossary_tool.config import Settings
 from glossary_tool.model import Comparison, Concept, ConceptLocale, Faq, Glossary, Source
@@ -219,8 +219,18 @@ def _environment(project_locales: Path | None, locale: str) -> jinja2.Environmen
     )
     # Text in another language carries lang and dir (lang_attrs); lists are joined with the page language's separator.
     env.globals.update(lang_attrs=languages.lang_attributes, sep=languages.separator(locale), page_dir=languages.direction(locale))
-    # The i18n extension adds this method to the environment at run time, so it is looked up by name.
-    getattr(env, "install_gettext_translations")(translations(project_locales, locale), newstyle=True)  # noqa: B009
+    # Catalog strings are text: Jinja marks what gettext returns as safe markup when it autoescapes, so what it gets
+    # is escaped first (a translator's "<script>" shows as written). The i18n extension adds this method to the
+    # environment at run time, so it is looked up by name.
+    trans = translations(project_locales, locale)
+
+    def gettext(message: str) -> str:
+        return str(escape(trans.gettext(message)))
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return str(escape(trans.ngettext(singular, plural, n)))
+
+    getattr(env, "install_gettext_callables")(gettext, ngettext, newstyle=True)  # noqa: B009
     return env
 
 

@@ -10,10 +10,12 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+
+from glossary_tool.catalogs import format_problem
 
 DOMAIN = "messages"
 PACKAGE_CATALOGS = Path(__file__).resolve().parent.parent / "locales"
@@ -72,13 +74,21 @@ def _compiled(package: Path | None, package_mtime: int | None, project: Path | N
         if catalog is None:
             continue
         for message in catalog:
-            if message.id and _translated(message.string) and not message.fuzzy:
+            if message.id and _translated(message.string) and not message.fuzzy and _fits(message):
                 merged.delete(message.id)  # assigning over a message would keep its old string
                 merged[message.id] = message
     buf = io.BytesIO()
     write_mo(buf, merged, use_fuzzy=False)
     buf.seek(0)
     return Translations(buf, domain=DOMAIN)
+
+
+def _fits(message: Message) -> bool:
+    """Whether the translation's placeholders can be filled in as the English text's are: one that cannot would stop
+    the build, so it is left out (its pages show the package's string or English) and lint reports it."""
+    ids = message.id if isinstance(message.id, (tuple, list)) else (message.id, "")
+    forms = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+    return format_problem(str(ids[0]), str(ids[1]) if len(ids) > 1 else "", "\0".join(str(f) for f in forms)) is None
 
 
 def _translated(string: object) -> bool:

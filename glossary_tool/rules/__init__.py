@@ -17,7 +17,7 @@ from glossary_tool.problems import Problem, Severity
 if TYPE_CHECKING:  # the configuration validates rule ids against this registry, so it is imported only for types
     from glossary_tool.config import Settings
 
-Scope = Literal["load", "document", "entry", "glossary"]
+Scope = Literal["load", "document", "entry", "glossary", "catalog"]
 HINT_BUDGET = 200  # "did you mean" hints per lint run
 HINT_CANDIDATES = 50  # ids compared per first letter and length
 
@@ -96,6 +96,7 @@ def rule(rule_id: str, *, scope: Scope, severity: Severity = Severity.ERROR) -> 
 def load_all() -> dict[str, Rule]:
     """Import every rule module so that its rules register; return the registry."""
     from glossary_tool.rules import (  # noqa: F401
+        catalogs,
         content_folder,
         definitions,
         deprecated,

@@ -1,8 +1,9 @@
 """A hostile mkdocs.yml: every case ends in a clear error naming the key (exit 2), and nothing is deleted or run.
 
 The attacks of the second hardening round: locale prefixes that lead out of the site, duplicate or unknown locales,
-a hundred locales, malformed option values, non-UTF-8 bytes, and what MkDocs itself would run or read (hooks,
-``!!python/…`` tags, docs_dir, custom_dir, content_dir).
+a hundred locales, malformed option values, non-UTF-8 bytes, and what every build refuses of what MkDocs itself
+would run or read (``!!python/…`` tags, docs_dir, custom_dir, content_dir). What only an untrusted build refuses
+(hooks among them) is in test_security_trust.py.
 """
 
 from __future__ import annotations
@@ -137,10 +138,10 @@ def test_config_values_with_control_characters_are_escaped(world: Path) -> None:
     assert "'sv\\n::error file=x::pwned\\u001b[2J' must be a relative path" in proc.stderr
 
 
-# ---- what MkDocs itself would run or read: refused by `glossary-tool build` before any MkDocs process starts ----
+# ---- what MkDocs itself would run or read: refused by every `glossary-tool build`, trusted or not, before any MkDocs
+# process starts (what only an untrusted build refuses is in test_security_trust.py) ----
 
 BUILD_CASES: dict[str, tuple[tuple[str, str], str]] = {
-    "hooks": (("strict: true\n", "strict: true\nhooks:\n  - content/evil.py\n"), "hooks run Python files of the repository"),
     "python object tag": (("site_name: Outsourcing Glossary\n", "site_name: Outsourcing Glossary\nextra_x: !!python/object/apply:os.system ['touch PWNED']\n"),
                           "the tag !!python/object/apply makes MkDocs construct or call Python objects"),
     "python name of a repository module": (("site_name: Outsourcing Glossary\n", "site_name: Outsourcing Glossary\nextra_x: !!python/name:evil_module.run\n"),
@@ -244,7 +245,7 @@ def test_at_most_one_locale_build_runs_per_core(monkeypatch: pytest.MonkeyPatch,
     running: list[subprocess.Popen[bytes]] = []
     peak = [0]
 
-    def fake_start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path) -> locale_builds.LocaleBuild:
+    def fake_start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path, *, untrusted: bool = False) -> locale_builds.LocaleBuild:
         alive = [p for p in running if p.poll() is None]
         peak[0] = max(peak[0], len(alive) + 1)
         staging.mkdir(parents=True)
@@ -278,6 +279,8 @@ def test_at_most_one_locale_build_runs_per_core(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_the_shipped_configuration_builds_clean() -> None:
-    from glossary_tool.config import build_hazards, load_settings, read_config
+    from glossary_tool.config import load_settings, read_config
+    from glossary_tool.trust import build_problems, untrusted_problems
 
-    assert build_hazards(read_config(ROOT / "mkdocs.yml"), load_settings(ROOT / "mkdocs.yml")) == []
+    raw = read_config(ROOT / "mkdocs.yml")
+    assert build_problems(raw, load_settings(ROOT / "mkdocs.yml")) == [] and untrusted_problems(raw) == []
