@@ -55,7 +55,7 @@ def test_terms_carry_their_language_and_link_to_the_concept_in_it() -> None:
     assert source.xpath(".//a/@href") == ["../../../terms/kpo/"] and source.xpath(".//span[@lang='en']/a/@hreflang") == ["en"]
     assert target.xpath(".//a/@href") == ["../../terms/kpo/"] and not target.xpath(".//*[@lang]")
     headings = [th.text_content() for th in tree.xpath("//thead//th")]
-    assert headings == ["Engelska", "Svenska", "Ämnesområde"]  # this site's word for category (locales/sv)
+    assert headings == ["Engelska", "Svenska", "Begreppsgrupp"]  # this site's word for category (locales/sv)
 
 
 def test_a_concept_missing_in_one_language_is_still_listed(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ import pytest
 from conftest import LintFiles, concept, found
 
 from glossary_tool.rules import load_all
-
 from glossary_tool.rules.terms import term_key
 
 
