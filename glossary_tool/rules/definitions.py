@@ -184,4 +184,4 @@ def definition_hedge(ctx: Context) -> Iterator[Problem]:
                     used = " ".join(words.surfaces[i : i + len(hedge)])
                     yield word_problem(entry.doc, ("locales", code, "definition"), block.definition, i,
                                        f"the '{code}' definition of '{entry.model.id}' hedges with '{used}'; a definition states what always "
-                                       "holds, so drop the hedged characteristic or move it to a note")
+                                       "holds, so drop the hedged characteristic or move it to a note (README, \"Content style guide\")")

@@ -128,8 +128,8 @@ def deprecated_term_of_other_concept(ctx: Context) -> Iterator[Problem]:
 
     A deprecated term is a wrong or discouraged name *of this concept*. A word that names another concept is not one:
     recording it here makes ``deprecated-term-used`` reject it wherever it is right, and the site lists it among this
-    concept's names. A warning against confusing the two belongs in a note. Forms are compared by their stems, so a
-    deprecated ``juridiska processer`` meets an admitted ``juridisk process``. With ``kundtjänstmedarbetare``
+    concept's names. A warning against confusing the two belongs in a note (README, "Content style guide"). Forms
+    are compared by their stems, so a deprecated ``juridiska processer`` meets an admitted ``juridisk process``. With ``kundtjänstmedarbetare``
     (agent) and ``handläggare`` (case officer, admitted) in ``sv``: Passes: ``handläggare`` only in case officer.
     Fails: ``handläggare`` also as a deprecated term of agent (reported at the deprecated term).
     """

@@ -188,8 +188,8 @@ def faq_unlinked_concept(ctx: Context) -> Iterator[Problem]:
 
     Terms in use (not deprecated or obsolete) are found in inflected forms and compounds, as the other term rules
     find them; a form inside ``mention_marks`` is a word mentioned, not the concept, and does not count. Each concept
-    is reported once per question, at its first mention. Passes: ``concepts: [bpo, kpo]`` for "How does BPO differ
-    from KPO?". Fails: the same question with ``concepts: [bpo]`` (reported at "KPO").
+    is reported once per question, at its first mention (README, "Content style guide"). Passes: ``concepts: [bpo, kpo]``
+    for "How does BPO differ from KPO?". Fails: the same question with ``concepts: [bpo]`` (reported at "KPO").
     """
     faqs = [e for e in ctx.entries if isinstance(e.model, Faq)]
     if not faqs:
