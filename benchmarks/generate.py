@@ -294,7 +294,8 @@ def _faqs(concepts: list[Concept], seed: int) -> list[tuple[str, list[str], dict
     for i in range(min(FAQ_COUNT, len(concepts))):
         c = concepts[rng.randrange(len(concepts))]
         en, sv = c.terms["en"][0][0], c.terms["sv"][0][0]
-        out.append((f"faq-{i + 1}-what-is-{c.id}"[:64].rstrip("-"), [c.id], {
+        # The answer quotes the definition, which names the broader concept: the question lists it too, as lint asks.
+        out.append((f"faq-{i + 1}-what-is-{c.id}"[:64].rstrip("-"), [c.id, *c.broader[:1]], {
             "en": (f"What is {en}?", f"{c.definition['en'].removesuffix('.')}. {EN_FILLER[i % len(EN_FILLER)]}"),
             "sv": (f"Vad är {sv}?", f"{c.definition['sv'].removesuffix('.')}. {SV_FILLER[i % len(SV_FILLER)]}"),
         }))

@@ -8,8 +8,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -195,6 +196,37 @@ class TextList(Option):
         return list(value)
 
 
+class WordsPerLanguage(Option):
+    """Words or phrases per language subtag: ``{de: [oft, meist], sv: [ofta]}``; each listed language replaces the defaults' list."""
+
+    def __init__(self, defaults: Mapping[str, tuple[str, ...]]) -> None:
+        super().__init__({})
+        self.defaults = defaults
+
+    def run_validation(self, value: object) -> dict[str, tuple[str, ...]]:
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            raise ValidationError(f"must be a mapping of language to a list of words, e.g. {{de: [oft, meist]}}, not {_type_name(value)}")
+        errors: list[tuple[KeyPath, str]] = []
+        for key, words in value.items():
+            if not isinstance(key, str) or not re.fullmatch(r"[a-z]{2,3}", key):
+                errors.append(((str(key),), "must be a language subtag such as de or sv"))
+            elif not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+                errors.append(((key,), "must be a list of words or phrases"))
+        if errors:
+            raise OptionErrors(errors)
+        return {**self.defaults, **{k: tuple(" ".join(w.split()) for w in v) for k, v in value.items()}}
+
+
+# Words that hedge a definition instead of delimiting the concept (ISO 704): a definition states what always holds.
+# Per language subtag; a glossary adds its languages' (or replaces one of these lists) under definition_hedges.
+DEFINITION_HEDGES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "en": ("often", "usually", "mainly", "mostly", "typically", "generally", "in practice", "in most cases", "as a rule"),
+    "sv": ("ofta", "oftast", "vanligen", "vanligtvis", "främst", "huvudsakligen", "i praktiken", "i regel", "för det mesta"),
+})
+
+
 class StrictConfig(base.Config):
     """A config section that reports every failing option and refuses unknown keys (MkDocs stops at the first)."""
 
@@ -342,6 +374,7 @@ class GlossaryOptions(StrictConfig):
     definition_max_words = Integer(30, minimum=5, maximum=500)
     # Pairs of opening and closing characters around a word that is mentioned rather than used (a deprecated form in a note).
     mention_marks = Text(default="«»", pattern=re.compile(r"^(?:[^\w\s][^\w\s]){1,8}$"), hint="must be pairs of opening and closing marks, such as «» or «»“”")
+    definition_hedges = WordsPerLanguage(DEFINITION_HEDGES)
     schema_file = Text(default="entry.schema.json", pattern=re.compile(r"^[A-Za-z0-9_.-]+\.json$"), hint="must be a file name ending in .json")
     # The order of Chinese in listings: CLDR's default for the tag (pinyin for zh and zh-Hans, stroke for zh-Hant),
     # or pinyin or stroke for every Chinese locale.
@@ -513,6 +546,7 @@ class Settings:
     config_file: Path | None
     han_order: str = "cldr"
     missing_catalog: str = "warning"
+    definition_hedges: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: DEFINITION_HEDGES)
 
     @property
     def locale_codes(self) -> tuple[str, ...]:
@@ -572,6 +606,7 @@ def build_settings(root: Path, cfg: GlossaryOptions, site_url: str = "", config_
         definition_max_words=cfg["definition_max_words"],
         mention_marks=cfg["mention_marks"],
         rules=dict(cfg["rules"]),
+        definition_hedges=cfg["definition_hedges"],
         site_url=site_url,
         schema_file=cfg["schema_file"],
         license=cfg["license"],

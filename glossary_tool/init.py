@@ -35,7 +35,7 @@ CATEGORIES = {
     "practice": {"en": "Terminology work", "sv": "Terminologiarbete", "de": "Terminologiearbeit", "fr": "Travail terminologique",
                  "fi": "Terminologiatyö", "nb": "Terminologiarbeid", "da": "Terminologiarbejde"},
 }
-CONTRAST = {"en": "Contrasted with", "sv": "Kontrasteras mot", "de": "Im Gegensatz zu", "fr": "Par opposition à", "fi": "Vastakohta",
+CONTRAST = {"en": "Contrasted with", "sv": "Ställs mot", "de": "Im Gegensatz zu", "fr": "Par opposition à", "fi": "Vastakohta",
             "nb": "I motsetning til", "da": "I modsætning til"}
 # (term, part of speech, gender or None, definition)
 TERM = {

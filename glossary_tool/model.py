@@ -6,13 +6,14 @@ Field values stay strings exactly as written; positions live beside the model in
 from __future__ import annotations
 
 import datetime
+import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, field_validator
 
 from glossary_tool.loader import Document
-from glossary_tool.vocabulary import Gender, PartOfSpeech, Status, TermType
+from glossary_tool.vocabulary import Gender, PartOfSpeech, Register, Status, TermType
 
 if TYPE_CHECKING:
     from glossary_tool.config import Settings
@@ -24,6 +25,8 @@ Id = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 # BCP 47 as the configuration accepts it (config.LOCALE_CODE): language, optional script and region (zh-Hant-TW).
 LocaleCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")]
 Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8,64}$")]
+# An ISO 3166-1 region (US, GB) or a UN M.49 area (419), as in the region subtag of a locale code.
+Region = Annotated[str, StringConstraints(pattern=r"^([A-Z]{2}|[0-9]{3})$")]
 
 
 
@@ -52,6 +55,10 @@ class Grammar(_Strict):
     plural: ShortText | None = None
 
 
+# "register" is the TBX data category's name; pydantic warns that it shadows ABCMeta.register, which no model uses.
+warnings.filterwarnings("ignore", message='Field name "register" in "Term"', category=UserWarning)
+
+
 class Term(_Strict):
     """A designation of the concept in one language."""
 
@@ -62,11 +69,18 @@ class Term(_Strict):
     # the term by it; the reading-script rule checks its script).
     reading: ShortText | None = None
     grammar: Grammar | None = None
+    # Termbank fields of one term: the concept's sources that attest it (their ids), where and in which register it
+    # is used, and a note on the term itself (for a deprecated or obsolete term: why).
+    sources: tuple[Id, ...] = ()
+    geographical_usage: Region | None = None
+    register: Register | None = None
+    note: Text | None = None
 
 
 class Source(_Strict):
     """Where the facts of an entry come from."""
 
+    id: Id | None = None  # what a term's ``sources`` call it
     title: ShortText
     publisher: ShortText | None = None
     date: IsoDate | None = None

@@ -8,7 +8,11 @@ from __future__ import annotations
 from typing import Literal
 
 TermType = Literal["fullForm", "abbreviation", "acronym", "shortForm", "variant", "phrase"]
-Status = Literal["preferred", "admitted", "deprecated"]
+Status = Literal["preferred", "admitted", "deprecated", "proposed", "obsolete"]
+# Statuses of forms a writer should not use: prose is checked for them, and the site marks them.
+NOT_IN_USE: frozenset[str] = frozenset({"deprecated", "obsolete"})
+# Register (ISO 12620 / TBX "register", without its "Register" suffix); a term without one is neutral.
+Register = Literal["colloquial", "technical", "inHouse", "slang", "vulgar"]
 PartOfSpeech = Literal["noun", "verb", "adjective", "adverb", "properNoun", "other"]
 Gender = Literal["utrum", "neutrum", "masculine", "feminine", "neuter", "other"]
 Kind = Literal["concept", "comparison", "faq"]

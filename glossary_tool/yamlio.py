@@ -133,7 +133,7 @@ def concept_data(concept: Concept) -> CommentedMap:
     relations = {k: _flow(list(v)) for k, v in data.get("relations", {}).items() if v}
     if relations:
         out["relations"] = CommentedMap(relations)
-    out["sources"] = CommentedSeq(CommentedMap(s) for s in data["sources"])
+    out["sources"] = CommentedSeq(CommentedMap(s) for s in data["sources"])  # id first: the model declares it first
     locales = CommentedMap()
     for code, block in data["locales"].items():
         node = CommentedMap()
@@ -144,6 +144,13 @@ def concept_data(concept: Concept) -> CommentedMap:
                 t["reading"] = term["reading"]
             if "grammar" in term:
                 t["grammar"] = _flow({k: v if _PLAIN_IN_FLOW.match(v) else DoubleQuotedScalarString(v) for k, v in term["grammar"].items()})
+            if term.get("sources"):
+                t["sources"] = _flow(list(term["sources"]))
+            for key in ("geographical_usage", "register"):
+                if key in term:
+                    t[key] = term[key]
+            if "note" in term:
+                t["note"] = prose(term["note"])
             terms.append(t)
         node["terms"] = terms
         node["definition"] = prose(block["definition"])

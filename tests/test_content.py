@@ -97,7 +97,7 @@ def _strings(node: object, skip: frozenset[str] = frozenset({"sources"})) -> lis
     return []
 
 
-N = 8  # a run of this many words shared with a seed article counts as copied
+N = 7  # a run of this many words shared with a seed article counts as copied
 
 
 def _grams(text: str) -> set[tuple[str, ...]]:

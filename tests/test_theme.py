@@ -73,7 +73,7 @@ def test_the_language_pair_pages_are_grouped_in_the_navigation() -> None:
     nav = theme.nav(pages, settings, "sv")
     groups = {next(iter(item)): next(iter(item.values())) for item in nav}
     assert groups["Språkpar"] == [{"Ordlista engelska–svenska": "glossary/en-sv.md"}, {"Ordlista svenska–engelska": "glossary/sv-en.md"}]
-    assert "Ämnesområden" in groups  # the project's word for categories (locales/sv)
+    assert "Begreppsgrupper" in groups  # the project's word for categories (locales/sv)
 
 
 @pytest.mark.parametrize(("repo_url", "linked"), [("https://example.org/repo", "https://example.org/repo"), ("javascript://x%0Aalert(1)", "")])

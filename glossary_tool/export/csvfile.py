@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from glossary_tool.config import Settings
 from glossary_tool.export import Imported, ImportOptions, exporter, importer, problem
-from glossary_tool.export.table import SOURCE_KEYS, TERM_COLUMNS, Table, import_table
+from glossary_tool.export.table import SOURCE_KEYS, TERM_COLUMNS, TERM_FIELDS, Table, import_table
 from glossary_tool.model import Concept, Glossary
 from glossary_tool.problems import FatalError, Problem
 from glossary_tool.rules.terms import term_key
@@ -37,11 +37,12 @@ def restore(value: str) -> str:
 
 
 def header(concepts: list[Concept], settings: Settings) -> list[str]:
-    """The columns: term columns, then as many numbered example, note and source columns as the data needs."""
+    """The columns: term columns and the terms' termbank fields, then as many numbered example, note and source columns
+    as the data needs."""
     examples = max((len(b.examples) for c in concepts for b in c.locales.values()), default=0)
     notes = max((len(b.notes) for c in concepts for b in c.locales.values()), default=0)
     sources = max((len(c.sources) for c in concepts), default=0)
-    return [*TERM_COLUMNS,
+    return [*TERM_COLUMNS, *TERM_FIELDS,
             *(f"example_{i}" for i in range(1, examples + 1)),
             *(f"note_{i}" for i in range(1, notes + 1)),
             *settings.relation_ids,
@@ -67,7 +68,9 @@ def rows(concepts: list[Concept], settings: Settings, columns: list[str]) -> Ite
             for term in block.terms:
                 g = term.grammar
                 row = dict(cells, term=term.text, reading=term.reading or "", type=term.type, status=term.status,
-                           pos=(g.pos or "") if g else "", gender=(g.gender or "") if g else "", plural=(g.plural or "") if g else "")
+                           pos=(g.pos or "") if g else "", gender=(g.gender or "") if g else "", plural=(g.plural or "") if g else "",
+                           term_sources=" ".join(term.sources), geographical_usage=term.geographical_usage or "",
+                           register=term.register or "", term_note=term.note or "")
                 yield [row.get(col, "") for col in columns]
 
 

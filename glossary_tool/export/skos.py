@@ -11,6 +11,7 @@ from typing import Any
 from glossary_tool.config import Settings
 from glossary_tool.export import exporter
 from glossary_tool.model import Concept, Glossary
+from glossary_tool.vocabulary import NOT_IN_USE
 
 CONTEXT = {"skos": "http://www.w3.org/2004/02/skos/core#", "dct": "http://purl.org/dc/terms/"}
 FALLBACK_BASE = "https://glossary.invalid/"  # when mkdocs.yml has no site_url
@@ -36,17 +37,18 @@ def _literal(text: str, lang: str) -> dict[str, str]:
 
 
 def labels(concept: Concept) -> dict[str, list[dict[str, str]]]:
-    """prefLabel: the first preferred term per language (SKOS allows one); altLabel: other preferred and admitted
-    terms; hiddenLabel: deprecated terms. A text already used as a label of the language is not repeated."""
+    """prefLabel: the first preferred term per language (SKOS allows one; a proposed one when none is preferred);
+    altLabel: other preferred, admitted and proposed terms; hiddenLabel: deprecated and obsolete terms. A text already
+    used as a label of the language is not repeated."""
     out: dict[str, list[dict[str, str]]] = {"skos:prefLabel": [], "skos:altLabel": [], "skos:hiddenLabel": []}
     for code, block in concept.locales.items():
         used: set[str] = set()
-        preferred = next((t for t in block.terms if t.status == "preferred"), None)
+        preferred = next((t for t in block.terms if t.status == "preferred"), None) or next((t for t in block.terms if t.status == "proposed"), None)
         for term in block.terms:
             if term.text in used:
                 continue
             used.add(term.text)
-            prop = "skos:prefLabel" if term is preferred else "skos:hiddenLabel" if term.status == "deprecated" else "skos:altLabel"
+            prop = "skos:prefLabel" if term is preferred else "skos:hiddenLabel" if term.status in NOT_IN_USE else "skos:altLabel"
             out[prop].append(_literal(term.text, code))
     return {k: v for k, v in out.items() if v}
 

@@ -18,12 +18,15 @@ from glossary_tool.export import Imported, ImportOptions, Placeholders, match_lo
 from glossary_tool.model import Concept
 from glossary_tool.problems import FatalError, Problem, Severity
 from glossary_tool.rules.terms import term_key
-from glossary_tool.vocabulary import Gender, PartOfSpeech, Status, TermType
+from glossary_tool.vocabulary import Gender, PartOfSpeech, Register, Status, TermType
 
 Row = tuple[int, list[str]]  # (line of the row's first cell, cells)
 TERM_COLUMNS = ("concept_id", "category", "locale", "term", "reading", "type", "status", "pos", "gender", "plural", "definition")
-SOURCE_KEYS = ("title", "publisher", "date", "url")
-_NUMBERED = re.compile(r"^(example|note)_(\d+)$|^source_(\d+)_(title|publisher|date|url)$")
+# A term's termbank fields, after the columns above: the ids of the sources that attest it (space-separated), its
+# region, its register and its own note.
+TERM_FIELDS = ("term_sources", "geographical_usage", "register", "term_note")
+SOURCE_KEYS = ("id", "title", "publisher", "date", "url")
+_NUMBERED = re.compile(r"^(example|note)_(\d+)$|^source_(\d+)_(id|title|publisher|date|url)$")
 _HASH_PAIR = re.compile(r"^([A-Za-z_]+)=([0-9a-f]{8,64})$")
 # Headers of two-column glossaries, compared ignoring case; translate-toolkit's aliases included.
 PAIR_SOURCE = frozenset({"source", "sourcestring", "original", "untranslated", "source term"})
@@ -43,7 +46,8 @@ def _picklist(alias: object) -> dict[str, str]:
     return {v.casefold(): v for v in get_args(alias)}
 
 
-PICKLISTS = {"type": _picklist(TermType), "status": _picklist(Status), "pos": _picklist(PartOfSpeech), "gender": _picklist(Gender)}
+PICKLISTS = {"type": _picklist(TermType), "status": _picklist(Status), "pos": _picklist(PartOfSpeech), "gender": _picklist(Gender),
+             "register": _picklist(Register)}
 
 
 def as_written(value: str) -> str:
@@ -103,7 +107,7 @@ def _own_layout(table: Table, settings: Settings) -> tuple[list[Imported], list[
     path, rule, columns = table.path, table.rule, table.header
     problems: list[Problem] = []
     placeholders = Placeholders()
-    known = set(TERM_COLUMNS) | set(settings.relation_ids) | {"translated_from"}
+    known = set(TERM_COLUMNS) | set(TERM_FIELDS) | set(settings.relation_ids) | {"translated_from"}
     for col in columns:
         if col not in known and not _NUMBERED.match(col):
             problems.append(problem(path, 1, rule, f"column '{col}' is not part of the glossary layout; ignored", Severity.WARNING))
@@ -166,6 +170,14 @@ def _own_concept(cid: str, rows: list[tuple[int, dict[str, str]]], columns: list
             term["reading"] = row["reading"]
         if grammar:
             term["grammar"] = grammar
+        if row.get("term_sources"):
+            term["sources"] = _split_ids(row["term_sources"])
+        if row.get("geographical_usage"):
+            term["geographical_usage"] = row["geographical_usage"]
+        if row.get("register"):
+            term["register"] = _picked("register", row["register"])
+        if row.get("term_note"):
+            term["note"] = row["term_note"]
         locales[code]["terms"].append(term)
     sources = []
     numbers = sorted({int(m.group(3)) for c in columns if (m := _NUMBERED.match(c)) and m.group(3)})

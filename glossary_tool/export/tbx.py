@@ -35,17 +35,22 @@ SCH_HREF = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/mast
 RULE = "import-tbx"
 Sink = Callable[..., None]  # the collectors a level hands down: add_source(src, grouped=False), relation(ref), note(text, el)
 
-STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts", "deprecated": "deprecatedTerm-admn-sts"}
-TBX_TO_STATUS = {v: k for k, v in STATUS_TO_TBX.items()} | {"supersededTerm-admn-sts": "deprecated"}
+STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts", "deprecated": "deprecatedTerm-admn-sts",
+                 "obsolete": "supersededTerm-admn-sts", "proposed": "admittedTerm-admn-sts"}
+# TBX-Basic has no "proposed" status: such a term is written as admitted, with a note carrying ours (as for utrum).
+STATUS_NOTED = frozenset({"proposed"})
+TBX_TO_STATUS = {"preferredTerm-admn-sts": "preferred", "admittedTerm-admn-sts": "admitted", "deprecatedTerm-admn-sts": "deprecated",
+                 "supersededTerm-admn-sts": "obsolete"}
 TBX_POS = frozenset({"noun", "verb", "adjective", "adverb", "other"})
 TBX_GENDER = frozenset({"masculine", "feminine", "neuter", "other"})
 # Our values TBX-Basic lacks: the nearest TBX value, plus a note carrying ours so the import restores it.
 POS_TO_TBX = {"properNoun": "noun"}
 GENDER_TO_TBX = {"utrum": "other", "neutrum": "neuter"}
 TERM_TYPES = frozenset({"fullForm", "abbreviation", "acronym", "shortForm", "variant", "phrase"})
-# TBX-Basic has no data category for a term's reading (kana, pinyin) either: it is a note too.
-_MACHINE_NOTE = re.compile(r"^(grammaticalGender|partOfSpeech|plural|reading): (.+)$", re.S)
-_SOURCE_NOTE = re.compile(r"^(publisher|date|url): (.+)$", re.S)
+_MACHINE_NOTE = re.compile(r"^(grammaticalGender|partOfSpeech|plural|register|administrativeStatus|reading): (.+)$", re.S)
+_SOURCE_NOTE = re.compile(r"^(id|publisher|date|url): (.+)$", re.S)
+# A geographicalUsage value we can read as a region: en-US, en_GB, es-419 or the bare region (US).
+_REGION = re.compile(r"^(?:[A-Za-z]{2,3}[-_])?([A-Za-z]{2}|[0-9]{3})$")
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 
 
@@ -78,10 +83,11 @@ def concept_entry(body: etree._Element, concept: Concept, settings: Settings, ex
     for source in concept.sources:
         grp = _sub(entry, "adminGrp")
         _sub(grp, "admin", source.title, type="source")
-        for key in ("publisher", "date", "url"):
+        for key in ("id", "publisher", "date", "url"):
             value = getattr(source, key)
             if value is not None:
                 _sub(grp, "note", f"{key}: {value}")
+    titles = {s.id: s.title for s in concept.sources if s.id is not None}
     for code in _locale_order(concept, settings):
         block = concept.locales[code]
         lang = _sub(entry, "langSec", lang=code)
@@ -94,8 +100,10 @@ def concept_entry(body: etree._Element, concept: Concept, settings: Settings, ex
             _sub(sec, "term", term.text)
             _sub(sec, "termNote", term.type, type="termType")
             _sub(sec, "termNote", STATUS_TO_TBX[term.status], type="administrativeStatus")
+            if term.geographical_usage is not None:  # a locale tag, as ISO 12620 asks: en-US, sv-FI
+                _sub(sec, "termNote", f"{code.split('-')[0]}-{term.geographical_usage}", type="geographicalUsage")
             grammar = term.grammar
-            notes: list[str] = []
+            notes: list[str] = [f"administrativeStatus: {term.status}"] if term.status in STATUS_NOTED else []
             if grammar is not None and grammar.pos is not None:
                 _sub(sec, "termNote", POS_TO_TBX.get(grammar.pos, grammar.pos), type="partOfSpeech")
                 if grammar.pos in POS_TO_TBX:
@@ -108,11 +116,18 @@ def concept_entry(body: etree._Element, concept: Concept, settings: Settings, ex
                 notes.append(f"plural: {grammar.plural}")
             if term.reading is not None:
                 notes.append(f"reading: {term.reading}")
+            if term.register is not None:  # TBX-Basic has no register data category
+                notes.append(f"register: {term.register}")
             if i == 0:  # TBX-Basic allows context sentences only on a term; they go with the first one
                 for example in block.examples:
                     _sub(sec, "descrip", example, type="context")
+            for sid in term.sources:  # the term's own source reference (IATE's term reference), by title
+                if sid in titles:
+                    _sub(sec, "admin", titles[sid], type="source")
             for note in notes:
                 _sub(sec, "note", note)
+            if term.note is not None:
+                _sub(sec, "note", term.note)
 
 
 def main_language(settings: Settings, locales: tuple[str, ...] | None) -> str:
@@ -150,7 +165,10 @@ def export_tbx(glossary: Glossary, settings: Settings, locales: tuple[str, ...] 
 _TERM_TYPES = {t.casefold(): t for t in TERM_TYPES}
 _ADMIN_STATUS = {k.casefold(): v for k, v in TBX_TO_STATUS.items()}
 # TBX-Min's usageStatus (and the "deprecated" some files write there).
-_USAGE_STATUS = {"preferred": "preferred", "admitted": "admitted", "notrecommended": "deprecated", "obsolete": "deprecated", "deprecated": "deprecated"}
+_USAGE_STATUS = {"preferred": "preferred", "admitted": "admitted", "notrecommended": "deprecated", "obsolete": "obsolete", "deprecated": "deprecated"}
+# Full TBX's register values (ISO 12620), read when a file has them; TBX-Basic files carry ours in a note.
+_REGISTERS = {"colloquialregister": "colloquial", "technicalregister": "technical", "in-houseregister": "inHouse",
+              "slangregister": "slang", "vulgarregister": "vulgar"}
 _POS = {p.casefold(): p for p in (*TBX_POS, *POS_TO_TBX)}
 _GENDER = {g.casefold(): g for g in (*TBX_GENDER, *GENDER_TO_TBX)}
 # What the Microsoft Terminology Collection writes for "no value": dropped, not imported as "other".
@@ -193,6 +211,27 @@ def unique_slug(text: str, taken: set[str], settings: Settings, fallback: str) -
         candidate = f"{base}-{n}"
     taken.add(candidate)
     return candidate
+
+
+_TITLES = "_source_titles"  # a term's source titles while its concept is being read
+
+
+def _source_id(sources: list[dict[str, str]], title: str) -> str:
+    """The id of the concept's source titled ``title``: its own, or one made from the title (the source is added
+    when the concept does not cite it yet), so that a term can name it."""
+    src = next((s for s in sources if s.get("title") == title), None)
+    if src is None:
+        src = {"title": title}
+        sources.append(src)
+    if "id" not in src:
+        taken = {s["id"] for s in sources if "id" in s}
+        base = to_slug(title)[:40].strip("-") or "source"
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        src["id"] = candidate
+    return src["id"]
 
 
 @dataclass
@@ -347,6 +386,10 @@ class _Reader:
             if code in blocks and blocks[code].definition is None:
                 blocks[code].definition = text
         line = ce.sourceline or 1
+        for block in blocks.values():
+            for t in block.terms:
+                if _TITLES in t:
+                    t["sources"] = [_source_id(sources, title) for title in t.pop(_TITLES)]
         if not sources:
             sources.append({"title": self.placeholders.add("source", slug, line)})
         locales: dict[str, Any] = {}
@@ -435,17 +478,18 @@ class _Reader:
         term: dict[str, Any] = {}
         grammar: dict[str, str] = {}
 
+        term_notes: list[str] = []
+        source_titles: list[str] = []
+
         def note(value: str, el: etree._Element) -> None:
             m = _MACHINE_NOTE.match(value)
             if m and m.group(1) not in notes:
                 notes[m.group(1)] = m.group(2)
             else:
-                block.notes.append(value)
+                term_notes.append(value)  # a note on a term is about that term (a deprecated form: why)
 
         def status(tn: etree._Element, value: str, table: dict[str, str], kind: str) -> None:
             found = table.get(value.casefold())
-            if value.casefold() == "supersededterm-admn-sts":
-                self.warn(tn, "supersededTerm-admn-sts has no equivalent; imported as deprecated")
             if found is None:
                 self.warn(tn, f"{kind} '{value}' is unknown; imported as admitted")
             term.setdefault("status", found or "admitted")  # the first status given wins
@@ -468,6 +512,14 @@ class _Reader:
                 grammar["pos"] = value
             elif kind == "grammaticalGender":
                 grammar["gender"] = value
+            elif kind == "geographicalUsage":
+                m = _REGION.match(value)
+                if m is None:
+                    self.warn(tn, f"geographicalUsage '{value}' is not a region or a locale with a region (en-US); not imported")
+                else:
+                    term.setdefault("geographical_usage", m.group(1).upper())
+            elif kind == "register" and value.casefold() in _REGISTERS:
+                term.setdefault("register", _REGISTERS[value.casefold()])
             else:
                 self.ignore(tn, f"<termNote type={kind!r}>")
 
@@ -475,6 +527,8 @@ class _Reader:
             name = _local(child)
             if name == "term":
                 text = text_of(child)
+            elif name == "admin" and child.get("type") == "source":
+                source_titles.append(text_of(child))
             elif name == "termNote":
                 term_note(child)
             elif name == "termNoteGrp":
@@ -508,9 +562,19 @@ class _Reader:
                 self.warn(ts, f"grammaticalGender '{gender}' of '{text}' is not a TBX-Basic value; imported as other")
             gender = _GENDER.get(gender.casefold(), "other")
         found = {k: v for k, v in (("pos", pos), ("gender", gender), ("plural", notes.get("plural"))) if v is not None}
-        reading = {"reading": notes["reading"]} if "reading" in notes else {}
-        block.terms.append({"text": text, "type": term.get("type", "fullForm"), "status": term.get("status", "admitted"),
-                            **reading, **({"grammar": found} if found else {})})
+        fields: dict[str, Any] = {k: term[k] for k in ("geographical_usage",) if k in term}
+        if "reading" in notes:
+            fields["reading"] = notes["reading"]
+        register = notes.get("register") or term.get("register")
+        if register is not None:
+            fields["register"] = register
+        if term_notes:
+            fields["note"] = "\n".join(term_notes)
+        if source_titles:
+            fields[_TITLES] = source_titles  # resolved to the concept's source ids once all its sources are read
+        # Our note names a status TBX-Basic lacks (proposed); otherwise the TBX status stands.
+        block.terms.append({"text": text, "type": term.get("type", "fullForm"), "status": notes.get("administrativeStatus") or term.get("status", "admitted"),
+                            **({"grammar": found} if found else {}), **fields})
 
 
 def _doctype_problem(data: bytes, path: str) -> Problem | None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from glossary_tool.model import Comparison, Concept, ConceptLocale, Faq, Grammar
+from glossary_tool.model import Comparison, Concept, ConceptLocale, Faq, Grammar, Source, Term
 from glossary_tool.render import languages
 from glossary_tool.render.context import (
     Link,
@@ -26,8 +26,17 @@ from glossary_tool.render.context import (
     relative,
 )
 from glossary_tool.render.faq import faq_locations
-from glossary_tool.render.labels import GENDER_LABELS, POS_LABELS, RELATION_LABELS, STATUS_LABELS, TYPE_LABELS
+from glossary_tool.render.labels import GENDER_LABELS, POS_LABELS, REGISTER_LABELS, RELATION_LABELS, STATUS_LABELS, TYPE_LABELS
 from glossary_tool.render.text import link_terms, render_inline, render_markdown
+from glossary_tool.vocabulary import NOT_IN_USE
+
+
+@dataclass(frozen=True, slots=True)
+class TermSource:
+    """A source that attests a term: its number in the page's list of sources, and how it is named."""
+
+    number: int
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +47,11 @@ class TermView:
     status_label: str
     grammar: Markup
     lang: str  # the term's language when it is not the page's
-    use_instead: str  # for a deprecated term: the preferred term of its language
+    use_instead: str  # for a deprecated or obsolete term: the preferred term of its language
+    not_in_use: bool  # deprecated or obsolete: struck through, with what to write instead
+    usage: str  # where and in which register the term is used, in the reader's language
+    note_html: Markup  # the term's own note (for a deprecated term, why)
+    sources: tuple[TermSource, ...]
     reading: str = ""  # kana or pinyin, shown above the term
 
 
@@ -120,14 +133,27 @@ def _grammar(ctx: RenderContext, grammar: Grammar | None, code: str) -> Markup:
     return languages.join_html(parts, ctx.locale)
 
 
-def term_views(ctx: RenderContext, block: ConceptLocale, code: str) -> tuple[TermView, ...]:
-    """A language's terms as the reader's locale labels them; deprecated ones name the preferred term."""
+def _usage(ctx: RenderContext, term: Term) -> str:
+    parts = []
+    if term.geographical_usage:
+        parts.append(ctx.territory_name(term.geographical_usage))
+    if term.register:
+        parts.append(ctx.gettext(REGISTER_LABELS[term.register]))
+    return languages.join(parts, ctx.locale)
+
+
+def term_views(ctx: RenderContext, block: ConceptLocale, code: str, sources: tuple[Source, ...] = ()) -> tuple[TermView, ...]:
+    """A language's terms as the reader's locale labels them: deprecated and obsolete ones name the preferred term,
+    and each term shows its usage labels, its note and the numbers of the page's sources that attest it."""
     g = ctx.gettext
     use = preferred(block)
     lang = ctx.lang_of(code)
+    numbers = {s.id: (n, s.publisher or s.title) for n, s in enumerate(sources, start=1) if s.id is not None}
     return tuple(
         TermView(t.text, t.status, g(TYPE_LABELS[t.type]), g(STATUS_LABELS[t.status]), _grammar(ctx, t.grammar, code), lang,
-                 use if t.status == "deprecated" and use != t.text else "", t.reading or "")
+                 use if t.status in NOT_IN_USE and use != t.text else "", t.status in NOT_IN_USE, _usage(ctx, t),
+                 Markup(render_inline(t.note)) if t.note else Markup(""),
+                 tuple(TermSource(*numbers[sid]) for sid in t.sources if sid in numbers), t.reading or "")
         for t in block.terms
     )
 
@@ -181,7 +207,7 @@ def _languages(ctx: RenderContext, concept: Concept, url: str) -> tuple[Language
         if block is None:
             out.append(LanguageView(loc.code, capitalized(ctx.language_name(loc.code)), href, (), Markup(""), translated=False))
             continue
-        out.append(LanguageView(loc.code, capitalized(ctx.language_name(loc.code)), href, term_views(ctx, block, loc.code),
+        out.append(LanguageView(loc.code, capitalized(ctx.language_name(loc.code)), href, term_views(ctx, block, loc.code, concept.sources),
                                 Markup(render_markdown(block.definition)), translated=True))
     return tuple(out)
 
@@ -198,7 +224,7 @@ def concept_page(ctx: RenderContext, concept: Concept, comparisons: list[Compari
     examples: tuple[Markup, ...] = ()
     notes: tuple[Markup, ...] = ()
     if block is not None:
-        terms = term_views(ctx, block, ctx.locale)
+        terms = term_views(ctx, block, ctx.locale, concept.sources)
         # Links are made relative to a sibling term page, so "../<id>/" is the page itself.
         definition = Markup(link_terms(render_markdown(block.definition), ctx.matcher, f"../{concept.id}/"))
         examples = tuple(Markup(render_inline(e)) for e in block.examples)

@@ -25,6 +25,7 @@ from glossary_tool.model import Comparison, Concept, ConceptLocale, Faq, Glossar
 from glossary_tool.render import collation, languages
 from glossary_tool.render.i18n import translations
 from glossary_tool.render.text import LinkTarget, TermMatcher, safe_url
+from glossary_tool.vocabulary import NOT_IN_USE
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Listings (the index, each category) are split into pages of this many entries, so that no page grows with
@@ -155,10 +156,12 @@ def capitalized(text: str) -> str:
 
 
 def preferred(block: ConceptLocale) -> str:
-    """The term a concept is shown under: its first preferred term (else its first term)."""
-    for term in block.terms:
-        if term.status == "preferred":
-            return term.text
+    """The term a concept is shown under: its first preferred term, else its first proposed one (a term the glossary
+    coins), else its first term."""
+    for status in ("preferred", "proposed"):
+        for term in block.terms:
+            if term.status == status:
+                return term.text
     return block.terms[0].text
 
 
@@ -286,6 +289,14 @@ class RenderContext:
             name = None
         return name or self.settings.locale(code).name
 
+    def territory_name(self, code: str) -> str:
+        """The name of a region (``US``, ``GB``, ``419``) in this locale's language (CLDR): "USA", "United Kingdom"."""
+        try:
+            name = BabelLocale.parse(self.settings.locale(self.locale).babel).territories.get(code)
+        except (ValueError, TypeError):
+            name = None
+        return name if isinstance(name, str) else code
+
     def date_label(self, date: datetime.date) -> str:
         """``date`` written out in this locale ("1 december 2026", "December 1, 2026")."""
         return format_date(date, format="long", locale=self.settings.locale(self.locale).babel)
@@ -343,14 +354,14 @@ class RenderContext:
         return collation.sort_key(title, self.locale, term.reading or "" if term else "", self.settings.han_order)
 
     def _link_targets(self) -> TermMatcher:
-        """Every non-deprecated term of every concept in this locale, linked from a term page (``../<id>/``)."""
+        """Every term in use (not deprecated or obsolete) of every concept in this locale, linked from a term page (``../<id>/``)."""
         out: list[LinkTarget] = []
         for other in self.concepts.values():
             block = other.locales.get(self.locale)
             if block is None:
                 continue
             tip = first_sentence(block.definition)
-            out.extend(LinkTarget(t.text, f"../{other.id}/", tip) for t in block.terms if t.status != "deprecated")
+            out.extend(LinkTarget(t.text, f"../{other.id}/", tip) for t in block.terms if t.status not in NOT_IN_USE)
         return TermMatcher(out)
 
 

@@ -1,4 +1,4 @@
-"""UI labels of the closed vocabularies (term types, statuses, grammar, built-in relations), as gettext msgids."""
+"""UI labels of the closed vocabularies (term types, statuses, registers, grammar, built-in relations), as gettext msgids."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ from glossary_tool.render.i18n import _
 
 TYPE_LABELS = {"fullForm": _("full form"), "abbreviation": _("abbreviation"), "acronym": _("acronym"),
                "shortForm": _("short form"), "variant": _("variant"), "phrase": _("phrase")}
-STATUS_LABELS = {"preferred": _("preferred"), "admitted": _("admitted"), "deprecated": _("deprecated")}
+STATUS_LABELS = {"preferred": _("preferred"), "admitted": _("admitted"), "deprecated": _("deprecated"),
+                 "proposed": _("proposed"), "obsolete": _("obsolete")}
+REGISTER_LABELS = {"colloquial": _("colloquial"), "technical": _("technical"), "inHouse": _("in-house"),
+                   "slang": _("slang"), "vulgar": _("vulgar")}
 POS_LABELS = {"noun": _("noun"), "verb": _("verb"), "adjective": _("adjective"), "adverb": _("adverb"),
               "properNoun": _("proper noun"), "other": _("other")}
 GENDER_LABELS = {"utrum": _("common gender"), "neutrum": _("neuter"), "masculine": _("masculine"),

@@ -1,4 +1,5 @@
-"""Rules about definitions: they do not open with or repeat the term they define, and they are one short sentence."""
+"""Rules about definitions: they do not open with or repeat the term they define, they are one short sentence, and
+they state what always holds (no hedges)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 from glossary_tool.model import Concept, ConceptLocale, Entry
 from glossary_tool.problems import Problem, Severity
 from glossary_tool.rules import Context, rule
-from glossary_tool.rules.matching import Language, Languages, Pattern, Words, word_problem
+from glossary_tool.rules.matching import Language, Languages, Pattern, Words, language_of, word_problem
 
 # A sentence ends at . ! ? or … (closing quotes and brackets may follow) before the capital or digit that opens the next.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"'“‘«(\[]*\w)")
@@ -144,3 +145,43 @@ def definition_length(entry: Entry, ctx: Context) -> Iterator[Problem]:
         yield word_problem(entry.doc, loc, text, index,
                            f"the '{code}' definition of '{model.id}' has {what}; make it one sentence of at most {limit} words "
                            "(a genus and what sets the concept apart) and move the rest to notes")
+
+
+def _hedge_at(hedges: list[tuple[str, ...]], folded: list[str], i: int) -> tuple[str, ...] | None:
+    """The longest hedge (as folded words) that starts at word ``i``."""
+    return next((h for h in hedges if tuple(folded[i : i + len(h)]) == h), None)
+
+
+@rule("definition-hedge", scope="glossary", severity=Severity.WARNING)
+def definition_hedge(ctx: Context) -> Iterator[Problem]:
+    """A definition states what always holds of the concept: no hedge such as "often", "usually" or "in practice".
+
+    A hedged characteristic ("mostly non-core processes") does not delimit the concept, and a definition with one
+    cannot replace its term; what is typical goes in a note (README, "Content style guide"). The hedges of each
+    language are the option ``definition_hedges`` (English and Swedish are built in; a glossary adds its own
+    languages). Hedges are matched as whole words, not by stem, so "the main process" is not "mainly".
+    Passes: "Outsourcing of standardised, rules-based business processes". Fails: "Outsourcing of mostly non-core
+    processes", "Tjänst som i praktiken …" (reported at the hedge).
+    """
+    languages = Languages.of(ctx)
+    by_language: dict[str, list[tuple[str, ...]]] = {}
+    for entry in ctx.entries:
+        if not isinstance(entry.model, Concept):
+            continue
+        for code, block in entry.model.locales.items():
+            lang = language_of(code)
+            if lang not in by_language:
+                phrases = (tuple(languages[code].words(p).folded) for p in ctx.settings.definition_hedges.get(lang, ()))
+                by_language[lang] = sorted((p for p in phrases if p), key=len, reverse=True)
+            hedges = by_language[lang]
+            if not hedges:
+                continue
+            words = languages[code].words(block.definition)
+            firsts = {h[0] for h in hedges}
+            for i, fold in enumerate(words.folded):
+                hedge = _hedge_at(hedges, words.folded, i) if fold in firsts else None
+                if hedge is not None:
+                    used = " ".join(words.surfaces[i : i + len(hedge)])
+                    yield word_problem(entry.doc, ("locales", code, "definition"), block.definition, i,
+                                       f"the '{code}' definition of '{entry.model.id}' hedges with '{used}'; a definition states what always "
+                                       "holds, so drop the hedged characteristic or move it to a note (README, \"Content style guide\")")

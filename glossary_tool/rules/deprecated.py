@@ -1,4 +1,4 @@
-"""Rule ``deprecated-term-used``: prose in a language does not use a form that the glossary deprecates in it."""
+"""Rules about deprecated forms: prose does not use them, and a form deprecated for one concept is not another's name."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from glossary_tool.model import Comparison, Concept, Entry, Faq
 from glossary_tool.problems import Problem, Severity
 from glossary_tool.rules import Context, rule
 from glossary_tool.rules.matching import Languages, TermIndex, Words, marked_spans, word_problem
+from glossary_tool.vocabulary import NOT_IN_USE
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +24,14 @@ class _Term:
 
 
 def prose(entry: Entry) -> Iterator[tuple[str, Loc, str]]:
-    """Every text of an entry written in some language, as (locale code, key path, text); terms and sources excluded."""
+    """Every text of an entry written in some language, as (locale code, key path, text); term texts and sources excluded."""
     model = entry.model
     if isinstance(model, Concept):
         for code, block in model.locales.items():
             yield code, ("locales", code, "definition"), block.definition
+            for i, term in enumerate(block.terms):
+                if term.note is not None:
+                    yield code, ("locales", code, "terms", i, "note"), term.note
             for i, text in enumerate(block.examples):
                 yield code, ("locales", code, "examples", i), text
             for i, text in enumerate(block.notes):
@@ -57,10 +61,10 @@ def _indexes(ctx: Context) -> dict[str, tuple[TermIndex[_Term], TermIndex[_Term]
         model = entry.model
         assert isinstance(model, Concept)
         for code, block in model.locales.items():
-            usable = [t for t in block.terms if t.status != "deprecated"]
+            usable = [t for t in block.terms if t.status not in NOT_IN_USE]
             preferred = next((t.text for t in usable if t.status == "preferred"), usable[0].text if usable else None)
             for term in block.terms:
-                deprecated = term.status == "deprecated"
+                deprecated = term.status in NOT_IN_USE
                 if deprecated:
                     deprecating.add(code)
                 by_code.setdefault(code, []).append((term.text, _Term(model.id, term.text, deprecated, preferred)))
@@ -82,9 +86,9 @@ def _in_use_around(index: TermIndex[_Term], words: Words, i: int, length: int) -
 
 @rule("deprecated-term-used", scope="glossary", severity=Severity.WARNING)
 def deprecated_term_used(ctx: Context) -> Iterator[Problem]:
-    """No prose uses a term that is deprecated in its language, in any inflected form or compound.
+    """No prose uses a term that is deprecated (or obsolete) in its language, in any inflected form or compound.
 
-    Covers definitions, examples and notes of concepts, FAQ questions and answers, and comparison titles, intros,
+    Covers definitions, examples and notes of concepts, term notes, FAQ questions and answers, and comparison titles, intros,
     labels and cells. Words are compared by their Snowball stem; in compounding languages (Swedish, German, Danish,
     Norwegian, Finnish …) a deprecated form of at least six letters also counts at the start of a longer word. A
     mention inside ``mention_marks`` (default ``«»``), as in a note explaining why a form is deprecated, is not a use.
@@ -116,3 +120,45 @@ def deprecated_term_used(ctx: Context) -> Iterator[Problem]:
                 yield word_problem(entry.doc, loc, text, match.index,
                                    f"'{used}' uses '{term.text}', deprecated in '{code}' for '{term.concept}'; {instead} "
                                    f"(or mark a mention with {marks[0]}…{marks[1]})")
+
+
+@rule("deprecated-term-of-other-concept", scope="glossary")
+def deprecated_term_of_other_concept(ctx: Context) -> Iterator[Problem]:
+    """A form deprecated for a concept is not the preferred, admitted or proposed term of another concept.
+
+    A deprecated term is a wrong or discouraged name *of this concept*. A word that names another concept is not one:
+    recording it here makes ``deprecated-term-used`` reject it wherever it is right, and the site lists it among this
+    concept's names. A warning against confusing the two belongs in a note (README, "Content style guide"). Forms
+    are compared by their stems, so a deprecated ``juridiska processer`` meets an admitted ``juridisk process``. With ``kundtjänstmedarbetare``
+    (agent) and ``handläggare`` (case officer, admitted) in ``sv``: Passes: ``handläggare`` only in case officer.
+    Fails: ``handläggare`` also as a deprecated term of agent (reported at the deprecated term).
+    """
+    languages = Languages.of(ctx)
+    in_use: dict[str, list[tuple[str, tuple[str, str, str]]]] = {}  # code -> (term, (concept, text, status))
+    deprecated: list[tuple[Entry, str, int, str]] = []
+    for entry in ctx.concepts.values():
+        model = entry.model
+        assert isinstance(model, Concept)
+        for code, block in model.locales.items():
+            for i, term in enumerate(block.terms):
+                if term.status in NOT_IN_USE:
+                    deprecated.append((entry, code, i, term.text))
+                else:
+                    in_use.setdefault(code, []).append((term.text, (model.id, term.text, term.status)))
+    indexes: dict[str, TermIndex[tuple[str, str, str]]] = {}
+    for entry, code, i, text in deprecated:
+        if code not in in_use:
+            continue
+        if code not in indexes:
+            indexes[code] = TermIndex(languages[code], in_use[code])
+        index = indexes[code]
+        words = index.language.words(text)
+        if not words:
+            continue
+        whole = sorted((order, value) for n, order, value in index.at(words, 0) if n == len(words) and value[0] != entry.id)
+        if whole:
+            other, other_text, status = whole[0][1]
+            yield entry.doc.problem(("locales", code, "terms", i, "text"),
+                                    f"'{text}' is deprecated in '{code}' for '{entry.id}' but is the {status} term '{other_text}' of '{other}'; "
+                                    "a deprecated term is a wrong name of this concept, not another concept's name: remove it here "
+                                    "and warn against the confusion in a note")

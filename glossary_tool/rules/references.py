@@ -8,7 +8,8 @@ from glossary_tool.loader import Loc
 from glossary_tool.model import Comparison, Concept, Entry, Faq
 from glossary_tool.problems import Problem, Severity
 from glossary_tool.rules import Context, rule
-from glossary_tool.vocabulary import BUILTIN_INVERSES
+from glossary_tool.rules.matching import Languages, TermIndex, marked_spans, word_problem
+from glossary_tool.vocabulary import BUILTIN_INVERSES, NOT_IN_USE
 
 
 def references(entry: Entry) -> Iterator[tuple[Loc, str]]:
@@ -179,3 +180,48 @@ def relation_category(entry: Entry, ctx: Context) -> Iterator[Problem]:
             other = ctx.concept(target)
             if other is not None and rel.range and other.category not in rel.range:
                 yield entry.doc.problem(("relations", rel.id, i), f"'{target}' has category '{other.category}'; {rel.id} points at {' or '.join(rel.range)}")
+
+
+@rule("faq-unlinked-concept", scope="glossary", severity=Severity.WARNING)
+def faq_unlinked_concept(ctx: Context) -> Iterator[Problem]:
+    """A question lists in ``concepts`` every concept its question or answer names, so its page links them both ways.
+
+    Terms in use (not deprecated or obsolete) are found in inflected forms and compounds, as the other term rules
+    find them; a form inside ``mention_marks`` is a word mentioned, not the concept, and does not count. Each concept
+    is reported once per question, at its first mention (README, "Content style guide"). Passes: ``concepts: [bpo, kpo]``
+    for "How does BPO differ from KPO?". Fails: the same question with ``concepts: [bpo]`` (reported at "KPO").
+    """
+    faqs = [e for e in ctx.entries if isinstance(e.model, Faq)]
+    if not faqs:
+        return
+    languages = Languages.of(ctx)
+    by_code: dict[str, list[tuple[str, str]]] = {}
+    for entry in ctx.concepts.values():
+        model = entry.model
+        assert isinstance(model, Concept)
+        for code, block in model.locales.items():
+            by_code.setdefault(code, []).extend((t.text, model.id) for t in block.terms if t.status not in NOT_IN_USE)
+    indexes: dict[str, TermIndex[str]] = {}
+    marks = ctx.settings.mention_marks
+    for entry in faqs:
+        model = entry.model
+        assert isinstance(model, Faq)
+        reported = set(model.concepts)
+        for code, asked in model.locales.items():
+            if code not in by_code:
+                continue
+            if code not in indexes:
+                indexes[code] = TermIndex(languages[code], by_code[code])
+            index = indexes[code]
+            for field, text in (("question", asked.question), ("answer", asked.answer)):
+                words = index.language.words(text)
+                spans = marked_spans(text, marks)
+                for match in index.find(words):
+                    cid = match.value
+                    if cid in reported or any(a < match.start and match.end <= b for a, b in spans):
+                        continue
+                    reported.add(cid)
+                    used = " ".join(text[match.start : match.end].split())
+                    yield word_problem(entry.doc, ("locales", code, field), text, match.index,
+                                       f"'{entry.id}' names '{used}' ({cid}) but does not list '{cid}' in concepts; add it, "
+                                       "so the question and the concept link to each other")

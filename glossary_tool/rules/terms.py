@@ -1,4 +1,5 @@
-"""Rules about terms: no term names two concepts, and each language has a preferred term."""
+"""Rules about terms: no term names two concepts, each language has a preferred term, and a term's termbank fields
+(the sources that attest it, the reason a form is deprecated) are complete and point at the entry's own sources."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from glossary_tool.loader import Loc
 from glossary_tool.model import Concept, Entry
 from glossary_tool.problems import Problem, Severity
 from glossary_tool.rules import Context, rule
+from glossary_tool.vocabulary import NOT_IN_USE
 
 
 def term_key(text: str) -> str:
@@ -38,6 +40,8 @@ def duplicate_term(ctx: Context) -> Iterator[Problem]:
                 other, other_loc = seen[key]
                 if other is entry:
                     continue
+                if (term.status in NOT_IN_USE) != (_status(other, other_loc) in NOT_IN_USE):
+                    continue  # a form deprecated here and in use there: deprecated-term-of-other-concept says why
                 line = other.doc.pos(other_loc)[0]
                 yield entry.doc.problem(loc, f"'{term.text}' ({code}) is already a term of '{other.id}' ({other.doc.path}:{line})")
 
@@ -51,8 +55,8 @@ def preferred_term(entry: Entry, ctx: Context) -> Iterator[Problem]:
     if not isinstance(entry.model, Concept):
         return
     for code, block in entry.model.locales.items():
-        if not any(t.status == "preferred" for t in block.terms):
-            yield entry.doc.problem(("locales", code, "terms"), f"no preferred term in '{code}'")
+        if not any(t.status in ("preferred", "proposed") for t in block.terms):
+            yield entry.doc.problem(("locales", code, "terms"), f"no preferred term in '{code}' (or a proposed one, when the glossary coins it)")
 
 
 # The script a reading is written in, per language that files terms by their reading (render/collation.py).
@@ -92,3 +96,59 @@ def reading_script(entry: Entry, ctx: Context) -> Iterator[Problem]:
             if not pattern.fullmatch(unicodedata.normalize("NFKC", term.reading)):
                 yield entry.doc.problem(loc, f"the reading '{term.reading}' of '{term.text}' ({code}) is not in {script}; "
                                              f"write how the term is read, in {script}")
+
+
+def _status(entry: Entry, loc: Loc) -> str:
+    """The status of the term at ``loc`` (``("locales", code, "terms", i, "text")``) of a concept entry."""
+    assert isinstance(entry.model, Concept)
+    code, i = loc[1], loc[3]
+    assert isinstance(code, str) and isinstance(i, int)
+    return entry.model.locales[code].terms[i].status
+
+
+@rule("term-source", scope="entry")
+def term_source(entry: Entry, ctx: Context) -> Iterator[Problem]:
+    """A term's ``sources`` name sources of its own entry, by their ``id``; source ids are unique in an entry.
+
+    A term's sources say which of the concept's sources attest that form (IATE's term reference); how to cite is in
+    README, "Content style guide". Passes: a source ``{id: booth, title: …}`` and a term with ``sources: [booth]``.
+    Fails: ``sources: [both]`` when no source has that id (with a hint), and two sources with the id ``booth``.
+    """
+    model = entry.model
+    if not isinstance(model, Concept):
+        return
+    ids: dict[str, int] = {}
+    for n, source in enumerate(model.sources):
+        if source.id is None:
+            continue
+        if source.id in ids:
+            yield entry.doc.problem(("sources", n, "id"), f"source id '{source.id}' is also the id of source {ids[source.id] + 1}; give each its own")
+        else:
+            ids[source.id] = n
+    for code, block in model.locales.items():
+        for i, term in enumerate(block.terms):
+            for j, sid in enumerate(term.sources):
+                if sid not in ids:
+                    known = ", ".join(sorted(ids)) or "none has an id"
+                    yield entry.doc.problem(("locales", code, "terms", i, "sources", j),
+                                            f"'{term.text}' cites the source '{sid}', which is not a source of this entry (source ids: {known}); "
+                                            "add the source with that id, or correct the id")
+
+
+@rule("deprecated-term-reason", scope="entry", severity=Severity.WARNING)
+def deprecated_term_reason(entry: Entry, ctx: Context) -> Iterator[Problem]:
+    """A deprecated or obsolete term says why, in its own ``note``, so that the reason travels with the term.
+
+    A reason in a concept note is detached from the form in every export; the term's note goes with it (TBX writes it
+    on the term). Passes: ``{text: call center, status: deprecated, note: "American spelling; …"}``.
+    Fails: a deprecated term without a ``note`` (reported at its status).
+    """
+    model = entry.model
+    if not isinstance(model, Concept):
+        return
+    for code, block in model.locales.items():
+        for i, term in enumerate(block.terms):
+            if term.status in NOT_IN_USE and term.note is None:
+                yield entry.doc.problem(("locales", code, "terms", i, "status"),
+                                        f"'{term.text}' is {term.status} in '{code}' but gives no reason; say why in the term's note "
+                                        "(README, \"Content style guide\")")

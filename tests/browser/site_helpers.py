@@ -100,7 +100,7 @@ def make_project(project: Path, port: int) -> None:
     text = text.replace("site_url: http://127.0.0.1:8000/", f"site_url: http://127.0.0.1:{port}/\nrepo_url: {REPO_URL}\ncopyright: \"{COPYRIGHT}\"")
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
     kpo = project / "content" / "concepts" / "kpo.yaml"
-    title = "  - title: \"BPO vs. KPO — What's the Difference?\"\n"
+    title = "    title: BPO vs. KPO — What's the Difference?\n"
     source = kpo.read_text(encoding="utf-8")
     assert title in source, "kpo.yaml no longer cites that source; pick another one here"
     kpo.write_text(source.replace(title, title + f"    url: {SOURCE_URL}\n", 1), encoding="utf-8")
@@ -108,9 +108,10 @@ def make_project(project: Path, port: int) -> None:
     _git(project, "add", ".")
     _git(project, "commit", "-q", "-m", "glossary")
     attrition = project / "content" / "concepts" / "attrition.yaml"
-    text, count = re.subn(r"(\n  sv:\n(?:.*\n)*?    definition: >-\n)(?:      .*\n)+", lambda m: m.group(1) + f"      {LONG_DEFINITION}\n",
+    # The Swedish definition, folded (">-" and indented lines) or on one line, becomes the long one.
+    text, count = re.subn(r"(\n  sv:\n(?:.*\n)*?    definition: )(?:>-\n(?:      .*\n)+|\S.*\n)", lambda m: m.group(1) + f">-\n      {LONG_DEFINITION}\n",
                           attrition.read_text(encoding="utf-8"), count=1)
-    assert count == 1, "attrition.yaml has no folded Swedish definition any more; pick another concept here"
+    assert count == 1, "attrition.yaml has no Swedish definition any more; pick another concept here"
     attrition.write_text(text, encoding="utf-8")
 
 

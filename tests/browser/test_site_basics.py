@@ -128,7 +128,7 @@ def test_a_tap_shows_the_preview_with_a_link_and_a_second_tap_follows_the_term(n
     link.tap()
     text = preview(page)
     assert page.url == site.url + "sv/terms/kpo/" and (link.get_attribute("data-glossary-preview") or "") in text
-    assert page.locator("#glossary-preview a").evaluate("a => a.href") == href and "Öppna artikeln" in text
+    assert page.locator("#glossary-preview a").evaluate("a => a.href") == href and "Öppna posten" in text
     page.wait_for_timeout(300)  # a settled picture
     shot(page, "sv-terms-kpo-phone-preview")
     link.tap()

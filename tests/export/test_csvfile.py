@@ -31,7 +31,8 @@ def test_spreadsheet_profile(tmp_path: Path) -> None:
     assert table[0] == header(sorted(g.concepts, key=lambda c: c.id), settings)
     assert len(table) - 1 == sum(len(b.terms) for c in g.concepts for b in c.locales.values())  # one row per term
     kpo_sv = [r for r in table if r[0] == "kpo" and r[2] == "sv"]
-    assert [r[3] for r in kpo_sv] == ["KPO", "outsourcing av kunskapsprocesser"] and kpo_sv[0][8] == "utrum"
+    assert [r[3] for r in kpo_sv] == ["KPO", "outsourcing av kunskapsprocesser", "kunskapsprocess outsourcing"] and kpo_sv[0][8] == "utrum"
+    assert kpo_sv[2][6] == "deprecated" and kpo_sv[2][header(sorted(g.concepts, key=lambda c: c.id), settings).index("term_note")] == "Split compound."
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+46 8 123", "-ism", "@SUM(A1)", "\tx", "\rx", "'quoted", "''twice", "plain", "", "a=b"])

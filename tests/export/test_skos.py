@@ -51,6 +51,9 @@ def test_labels_have_language_tags_and_one_preferred_label_per_language(graph: G
     assert (c("kpo"), SKOS.prefLabel, Literal("KPO", lang="sv")) in graph
     assert (c("kpo"), SKOS.altLabel, Literal("outsourcing av kunskapsprocesser", lang="sv")) in graph
     assert (c("old"), SKOS.hiddenLabel, Literal("bygone term", lang="en")) in graph
+    # obsolete terms are hidden like deprecated ones; proposed and admitted ones are alternatives
+    assert (c("outsourcing"), SKOS.hiddenLabel, Literal("entreprenadutläggning", lang="sv")) in graph
+    assert (c("outsourcing"), SKOS.altLabel, Literal("utläggning", lang="sv")) in graph
     for subject in graph.subjects(RDF.type, SKOS.Concept):
         per_language = Counter(label.language for label in graph.objects(subject, SKOS.prefLabel))
         assert all(n == 1 for n in per_language.values()), subject

@@ -58,7 +58,7 @@ def test_mapping_of_one_concept(tmp_path: Path) -> None:
     assert [(r.get("target"), r.text) for r in kpo.findall(f"{TBX}ref")] == [("outsourcing", "broader"), ("bpo", "contrast")]
     source = kpo.find(f"{TBX}adminGrp")
     assert source.findtext(f"{TBX}admin[@type='source']") == "BPO vs. KPO — What's the Difference?"
-    assert [n.text for n in source.findall(f"{TBX}note")] == ["publisher: Ask Difference", "date: 2023-10-20", "url: https://example.org/bpo-vs-kpo"]
+    assert [n.text for n in source.findall(f"{TBX}note")] == ["id: askdiff", "publisher: Ask Difference", "date: 2023-10-20", "url: https://example.org/bpo-vs-kpo"]
     en = kpo.find(f"{TBX}langSec[@{{http://www.w3.org/XML/1998/namespace}}lang='en']")
     assert en.findtext(f"{TBX}descrip[@type='definition']").startswith("Handing knowledge-heavy work")
     assert [n.text for n in en.findall(f"{TBX}note")] == ["Often described as a subset of business process outsourcing."]
@@ -66,6 +66,51 @@ def test_mapping_of_one_concept(tmp_path: Path) -> None:
     notes = {n.get("type"): n.text for n in first.findall(f"{TBX}termNote")}
     assert notes == {"termType": "fullForm", "administrativeStatus": "preferredTerm-admn-sts", "partOfSpeech": "noun"}
     assert first.findtext(f"{TBX}descrip[@type='context']") == "A bank uses a KPO provider for its equity research."
+    # the term's own source, by title, on the term (IATE's term reference)
+    assert [a.text for a in first.findall(f"{TBX}admin[@type='source']")] == ["BPO vs. KPO — What's the Difference?"]
+
+
+def test_mapping_of_the_termbank_fields(tmp_path: Path) -> None:
+    glossary, settings = fixtures_glossary(tmp_path)
+    root = etree.fromstring(export_tbx(glossary, settings))
+    sv = root.find(f".//{TBX}conceptEntry[@id='outsourcing']/{TBX}langSec[@{{http://www.w3.org/XML/1998/namespace}}lang='sv']")
+    secs = {sec.findtext(f"{TBX}term"): sec for sec in sv.findall(f"{TBX}termSec")}
+
+    def term_notes(text: str) -> dict[str, str]:
+        return {n.get("type"): n.text for n in secs[text].findall(f"{TBX}termNote")}
+
+    def notes(text: str) -> list[str]:
+        return [n.text for n in secs[text].findall(f"{TBX}note")]
+
+    assert term_notes("utkontraktering")["geographicalUsage"] == "sv-FI"  # a locale tag, as ISO 12620 asks
+    # TBX-Basic has no "proposed" status and no register: the nearest value, and notes carrying ours
+    assert term_notes("utläggning")["administrativeStatus"] == "admittedTerm-admn-sts"
+    assert notes("utläggning") == ["administrativeStatus: proposed", "register: technical", "En form som ordlistan föreslår."]
+    assert term_notes("entreprenadutläggning")["administrativeStatus"] == "supersededTerm-admn-sts"
+    assert notes("entreprenadutläggning") == ["Används inte längre."]  # the reason stays on the term
+    assert tbx_errors(etree.tostring(root)) == []
+    imported, problems = import_tbx(export_tbx(glossary, settings), "x.tbx", settings)
+    assert problems == []
+    back = next(i.concept for i in imported if i.concept.id == "outsourcing")
+    assert back == glossary.concept("outsourcing")
+
+
+def test_geographical_usage_and_register_of_other_tools(tmp_path: Path) -> None:
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS})
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    data = (f'<tbx xmlns="{NS}" type="TBX-Basic" style="dca" xml:lang="en"><text><body><conceptEntry id="c1">'
+            '<langSec xml:lang="en"><termSec><term>color</term><termNote type="geographicalUsage">en_us</termNote>'
+            '<termNote type="register">colloquialRegister</termNote><admin type="source">Webster</admin></termSec>'
+            '<termSec><term>colour</term><termNote type="geographicalUsage">British English</termNote>'
+            '<termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termSec></langSec>'
+            '</conceptEntry></body></text></tbx>').encode()
+    imported, problems = import_tbx(data, "x.tbx", settings)
+    (color, colour) = imported[0].concept.locales["en"].terms
+    assert (color.geographical_usage, color.register, color.sources) == ("US", "colloquial", ("webster",))
+    assert imported[0].concept.sources[0].id == "webster" and imported[0].concept.sources[0].title == "Webster"
+    assert colour.geographical_usage is None and colour.status == "obsolete"
+    assert [p.message for p in problems if "geographicalUsage" in p.message] == [
+        "geographicalUsage 'British English' is not a region or a locale with a region (en-US); not imported"]
 
 
 @pytest.mark.parametrize(("gender", "tbx_value"), [("utrum", "other"), ("neutrum", "neuter"), ("neuter", "neuter"), ("masculine", "masculine")])
@@ -106,7 +151,7 @@ def test_import_of_a_file_written_by_another_tool(tmp_path: Path, monkeypatch: p
     assert main(["import", "--format", "tbx", str(SAMPLE)]) == 0
     out = capsys.readouterr().out
     assert "wrote 4 entries" in out and "Traceback" not in out
-    assert re.search(r"excerpt\.tbx:79:1: warning: supersededTerm-admn-sts has no equivalent; imported as deprecated \[import-tbx\]", out)
+    assert "supersededTerm" not in out  # a superseded term is an obsolete one: nothing to warn about
     assert "24 <transacGrp> element(s) not imported" in out and "4 langSec element(s) in 'es' not imported" in out
     c1_text = (tmp_path / "content" / "concepts" / "c1.yaml").read_text(encoding="utf-8")
     assert c1_text.startswith("# yaml-language-server: $schema=../entry.schema.json\nid: c1\n")
@@ -116,7 +161,10 @@ def test_import_of_a_file_written_by_another_tool(tmp_path: Path, monkeypatch: p
     assert {p.rule for p in result.problems} == {"missing-locale", "preferred-term", "deprecated-term-used"}  # no sv; c3 and c4 have no status
     c1 = result.glossary.concept("c1")
     assert isinstance(c1, Concept)
-    assert [(t.text, t.status) for t in c1.locales["en"].terms] == [("open cluster", "preferred"), ("galactic cluster", "deprecated")]
+    assert [(t.text, t.status) for t in c1.locales["en"].terms] == [("open cluster", "preferred"), ("galactic cluster", "obsolete")]
+    # the notes on the superseded term stay with it: they say why it is no longer used
+    galactic = c1.locales["en"].terms[1]
+    assert galactic.note is not None and galactic.note.startswith("Another name for an open star cluster.")
     assert c1.locales["en"].definition == "A group of stars formed together in the spiral arms of a galaxy."
     assert c1.locales["en"].examples[1] == "In contrast, the galactic cluster represented by M29 is a grouping of stars—a “knot” of stars in the stellar backdrop."
     assert [s.title for s in c1.sources] == ["Oxford2007", "http://seds.org/MESSIER/open.html", "http://www.eastbayastro.org/2000/0900/r0900-8.htm"]

@@ -40,7 +40,7 @@ def test_the_readers_language_comes_first_then_every_other_language_under_its_na
 def test_each_equivalent_links_to_the_concept_in_its_language_and_carries_its_lang() -> None:
     sv = tree(render("sv")["terms/kpo.md"].html)
     section = sv.xpath("//section[@aria-labelledby='lang-en']")[0]
-    links = section.xpath(".//tbody//a")
+    links = section.xpath(".//tbody//a[not(@class='glossary-term-source')]")  # the terms, not their source numbers
     assert [a.text for a in links] == ["knowledge process outsourcing", "KPO"]
     assert {a.get("href") for a in links} == {"../../../terms/kpo/"}  # from /sv/terms/kpo/ to /terms/kpo/
     # a full page load into the other language's site, which instant navigation must not swap into this one
@@ -50,7 +50,7 @@ def test_each_equivalent_links_to_the_concept_in_its_language_and_carries_its_la
     definition = section.xpath(".//details/div")[0]
     assert definition.get("lang") == "en" and definition.text_content().startswith("Handing knowledge-heavy work")
     en = tree(render("en")["terms/kpo.md"].html)
-    sv_links = en.xpath("//section[@aria-labelledby='lang-sv']//tbody//a")
+    sv_links = en.xpath("//section[@aria-labelledby='lang-sv']//tbody//a[not(@class='glossary-term-source')]")
     assert {a.get("href") for a in sv_links} == {"../../sv/terms/kpo/"} and all(a.getparent().get("lang") == "sv" for a in sv_links)
     assert "utrum" not in en.text_content() and "common gender" in en.text_content()
 
@@ -69,14 +69,14 @@ DEPRECATED = concept("dep", en="data capture", sv="datafångst").replace(
     "      - text: datainfångning\n        type: variant\n        status: deprecated\n        grammar: {pos: noun, gender: utrum}\n")
 
 
-def test_a_deprecated_term_is_struck_through_marked_do_not_use_and_names_the_preferred_term(tmp_path: Path) -> None:
-    for locale, words in (("sv", ("använd inte", "använd datafångst i stället")), ("en", ("do not use", "use datafångst instead"))):
+def test_a_deprecated_term_is_struck_through_and_names_the_preferred_term(tmp_path: Path) -> None:
+    for locale, use, dont in (("sv", "avrådd – använd datafångst i stället", "använd inte"), ("en", "deprecated – use datafångst instead", "do not use")):
         page = tree(render_with(tmp_path / locale, {"dep.yaml": DEPRECATED}, locale)["terms/dep.md"].html)
         row = page.xpath("//tr[contains(@class, 'glossary-status-deprecated')]")[0]
         struck = row.xpath(".//s")[0]
         assert struck.text_content() == "datainfångning"
         status = row.xpath("./td")[2].text_content()
-        assert all(w in status for w in words), status
+        assert status == use and dont not in status  # "use X instead" says it all; "do not use" only when nothing replaces it
         if locale == "en":  # in another language's block, both terms carry that language
             assert struck.get("lang") == "sv" and row.xpath("./td[3]//span[@lang='sv']")[0].text == "datafångst"
 
@@ -177,3 +177,68 @@ def test_fragments_in_another_language_carry_lang_and_dir_and_lists_use_the_lang
     assert join(["名词", "阴性"], "zh-Hans") == "名词、阴性" and join(["名詞", "女性"], "ja") == "名詞、女性"
     assert join(["اسم", "مؤنث"], "ar") == "اسم ومؤنث"  # CLDR's Arabic list separator is و, not a Latin comma
     assert str(separator("zh-Hans")) == "、"
+TERMBANK = """\
+id: tb
+kind: concept
+category: model
+sources:
+  - id: ask
+    title: A source
+  - id: booth
+    title: Another source
+    publisher: Booth & Partners
+locales:
+  en:
+    terms:
+      - text: call centre
+        type: fullForm
+        status: preferred
+        geographical_usage: GB
+      - text: call center
+        type: variant
+        status: admitted
+        geographical_usage: US
+        sources: [booth, ask]
+    definition: Unit that handles customer contacts by telephone.
+  sv:
+    terms:
+      - text: callcenter
+        type: fullForm
+        status: proposed
+        grammar: {pos: noun, gender: neutrum}
+      - text: samtalscentral
+        type: variant
+        status: admitted
+        register: colloquial
+      - text: call center
+        type: variant
+        status: obsolete
+        note: Särskrivning av *lånordet*.
+    definition: Enhet som hanterar kundkontakter per telefon.
+"""
+
+
+def test_terms_show_usage_labels_sources_notes_and_the_new_statuses(tmp_path: Path) -> None:
+    sv = tree(render_with(tmp_path / "sv", {"tb.yaml": TERMBANK}, "sv")["terms/tb.md"].html)
+    own = sv.xpath("//div[@id='lang-sv']//tbody/tr")
+    assert [r.get("class") for r in own] == ["glossary-status-proposed", "glossary-status-admitted", "glossary-status-obsolete"]
+    assert own[0].xpath("./td")[2].text_content() == "föreslagen"
+    assert own[1].xpath(".//span[@class='glossary-usage']")[0].text == "(talspråk)"  # the register in the reader's language
+    obsolete = own[2]
+    assert obsolete.xpath(".//s")[0].text_content() == "call center" and obsolete.xpath("./td")[2].text_content() == "föråldrad – använd callcenter i stället"
+    note = obsolete.xpath(".//div[@class='glossary-term-note']")[0]
+    assert note.text_content() == "Särskrivning av lånordet." and note.xpath("./em")[0].text == "lånordet" and note.get("lang") is None
+    # English terms: the region in the reader's language, and numbered links to the page's list of sources
+    en = sv.xpath("//section[@aria-labelledby='lang-en']//tbody/tr")
+    assert [r.xpath(".//span[@class='glossary-usage']")[0].text for r in en] == ["(Storbritannien)", "(USA)"]
+    links = en[1].xpath(".//a[@class='glossary-term-source']")
+    assert [(a.text, a.get("href"), a.get("aria-label")) for a in links] == [
+        ("[2]", "#source-2", "Källa 2: Booth & Partners"), ("[1]", "#source-1", "Källa 1: A source")]
+    assert [li.get("id") for li in sv.xpath("//ul[@class='glossary-sources']/li")] == ["source-1", "source-2"]
+    page = render_with(tmp_path / "en", {"tb.yaml": TERMBANK}, "en")["terms/tb.md"]
+    assert page.title == "call centre" and "(United Kingdom)" in page.html and "(colloquial)" in page.html
+
+
+def test_a_language_with_only_a_proposed_term_is_titled_by_it(tmp_path: Path) -> None:
+    page = render_with(tmp_path, {"tb.yaml": TERMBANK}, "sv")["terms/tb.md"]
+    assert page.title == "callcenter"

@@ -52,7 +52,7 @@ def test_a_project_catalog_overrides_one_string_and_keeps_the_rest(tmp_path: Pat
     project = tmp_path / "locales"
     shutil.copytree(ROOT / "locales", project)
     g = gettext_for(project, "sv")
-    assert g("Categories") == "Ämnesområden"  # this site's override
+    assert g("Categories") == "Begreppsgrupper"  # this site's override
     assert g("Terms") == "Termer"  # the package's
     assert gettext_for(None, "sv")("Categories") == "Kategorier"
 

@@ -146,3 +146,52 @@ def test_the_maximum_is_configured(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert found(run(settings, [tmp_path]), "definition-length") == []
     short = dataclasses.replace(settings, definition_max_words=10)
     assert found(run(short, [tmp_path]), "definition-length") == [("a.yaml", 14, 17 + 10 * 5)]
+
+
+# ---- definition-hedge ----
+
+
+def test_definition_hedge_is_documented_and_a_warning() -> None:
+    rule = load_all()["definition-hedge"]
+    assert "Passes:" in rule.doc and "Fails:" in rule.doc and rule.severity is Severity.WARNING
+
+
+def test_a_definition_without_hedges_passes(lint_files: LintFiles) -> None:
+    result = lint_files({"a.yaml": defined("a", "Outsourcing of the main rules-based business processes.", "Outsourcing av regelbaserade affärsprocesser.")})
+    assert found(result, "definition-hedge") == []
+
+
+def test_hedges_are_reported_at_the_hedge_in_each_language(lint_files: LintFiles) -> None:
+    en = ">-\n      Outsourcing of business processes,\n      mostly non-core, usually abroad."
+    sv = "Tjänst som i praktiken utförs av en leverantör, oftast utomlands."
+    result = lint_files({"a.yaml": defined("a", en, sv)})
+    # en: lines 15–16 after the folded block opens on line 14; sv: the definition line moves down by two.
+    assert found(result, "definition-hedge") == [("a.yaml", 16, 7), ("a.yaml", 16, 24), ("a.yaml", 23, 28), ("a.yaml", 23, 65)]
+    messages = [p.message for p in result.problems if p.rule == "definition-hedge"]
+    assert "hedges with 'mostly'" in messages[0] and "hedges with 'i praktiken'" in messages[2]
+
+
+def test_hedges_are_whole_words_not_stems(lint_files: LintFiles) -> None:
+    # "main" shares its stem with "mainly", and "oftare" starts like "ofta": neither is a listed hedge.
+    result = lint_files({"a.yaml": defined("a", "Process of the main kind.", "Process som behövs oftare.")})
+    assert found(result, "definition-hedge") == []
+
+
+def test_a_glossary_adds_the_hedges_of_its_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path, {"a.yaml": defined("a", "Process run frequently.", "Process som oftast körs.")})
+    settings = make_settings(tmp_path)
+    assert found(run(settings, [tmp_path]), "definition-hedge") == [("a.yaml", 21, 29)]
+    own = dataclasses.replace(settings, definition_hedges={**settings.definition_hedges, "en": ("frequently",)})
+    assert found(run(own, [tmp_path]), "definition-hedge") == [("a.yaml", 14, 29), ("a.yaml", 21, 29)]
+
+
+def test_definition_hedges_option_is_validated(tmp_path: Path) -> None:
+    from glossary_tool.config import settings_from_options
+    from glossary_tool.problems import FatalError
+
+    settings = settings_from_options(tmp_path, {"definition_hedges": {"de": ["oft", "meist"]}})
+    assert settings.definition_hedges["de"] == ("oft", "meist") and "ofta" in settings.definition_hedges["sv"]
+    for bad in ({"German": ["oft"]}, {"de": "oft"}, ["oft"]):
+        with pytest.raises(FatalError, match="definition_hedges"):
+            settings_from_options(tmp_path, {"definition_hedges": bad})

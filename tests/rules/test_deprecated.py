@@ -132,3 +132,50 @@ def test_a_form_broken_over_two_lines_is_found_and_quoted_on_one(lint_files: Lin
     result = lint_files({"lpo.yaml": lpo, "a.yaml": text})
     assert found(result, "deprecated-term-used") == [("a.yaml", 22, 18)]
     assert problems(result)[0].startswith("'juridiska processer' uses 'juridisk process'")
+
+
+def test_an_obsolete_form_and_forms_in_term_notes_count_too(lint_files: LintFiles) -> None:
+    obsolete = with_sv_term(concept("service", "customer service", "kundtjänst"), "kundvård", "obsolete")
+    noted = obsolete.replace("        status: obsolete\n", "        status: obsolete\n        note: Kundvård avser något annat.\n")
+    result = lint_files({"service.yaml": noted, "a.yaml": sv_definition("a", "Om kundvård.")})
+    assert found(result, "deprecated-term-used") == [("a.yaml", 21, 20), ("service.yaml", 24, 15)]
+    marked = noted.replace("note: Kundvård avser", "note: «Kundvård» avser")
+    assert found(lint_files({"service.yaml": marked, "a.yaml": concept("a")}), "deprecated-term-used") == []
+
+
+# ---- deprecated-term-of-other-concept ----
+
+# agent: preferred 'kundtjänstmedarbetare' and (lines 21–23) a deprecated 'handläggare'.
+AGENT = with_sv_term(concept("agent", "customer service agent", "kundtjänstmedarbetare"), "handläggare")
+OFFICER = concept("officer", "case officer", "handläggare")
+
+
+def test_deprecated_term_of_other_concept_is_documented_and_an_error() -> None:
+    rule = load_all()["deprecated-term-of-other-concept"]
+    assert "Passes:" in rule.doc and "Fails:" in rule.doc and rule.severity.value == "error"
+
+
+def test_a_deprecated_form_that_names_nothing_else_passes(lint_files: LintFiles) -> None:
+    assert found(lint_files({"agent.yaml": AGENT}), "deprecated-term-of-other-concept") == []
+
+
+def test_a_deprecated_form_that_is_another_concepts_term_is_an_error(lint_files: LintFiles) -> None:
+    result = lint_files({"agent.yaml": AGENT, "officer.yaml": OFFICER})
+    assert found(result, "deprecated-term-of-other-concept") == [("agent.yaml", 21, 15)]
+    assert found(result, "duplicate-term") == []  # one report, from the rule that says why
+    message = next(p.message for p in result.problems if p.rule == "deprecated-term-of-other-concept")
+    assert message.startswith("'handläggare' is deprecated in 'sv' for 'agent' but is the preferred term 'handläggare' of 'officer'")
+
+
+def test_inflected_forms_of_another_concepts_term_count(lint_files: LintFiles) -> None:
+    lpo = with_sv_term(concept("lpo", "LPO", "LPO"), "juridiska processer")
+    legal = concept("legal", "legal process", "juridisk process").replace("status: preferred", "status: admitted")
+    law = concept("law", "procedural law", "juridisk processrätt")
+    assert found(lint_files({"lpo.yaml": lpo, "law.yaml": law}), "deprecated-term-of-other-concept") == []
+    assert found(lint_files({"legal.yaml": legal}), "deprecated-term-of-other-concept") == [("lpo.yaml", 21, 15)]
+
+
+def test_a_form_deprecated_in_two_concepts_is_still_a_duplicate(lint_files: LintFiles) -> None:
+    other = with_sv_term(concept("b", "b", "bb"), "handläggare")
+    result = lint_files({"agent.yaml": AGENT, "b.yaml": other})
+    assert found(result, "deprecated-term-of-other-concept") == [] and found(result, "duplicate-term") == [("b.yaml", 21, 15)]

@@ -1,7 +1,9 @@
 """Rules about links: ``unresolved-reference``, ``broader-cycle``, ``asymmetric-relation``, ``one-way-related``,
-``relation-conflict`` and ``relation-category``."""
+``relation-conflict``, ``relation-category`` and ``faq-unlinked-concept``."""
 
 from conftest import LintFiles, concept, found
+
+from glossary_tool.rules import load_all
 
 
 def with_relations(cid: str, relations: str, category: str = "model") -> str:
@@ -87,3 +89,44 @@ def test_symmetric_declared_relation_must_be_mirrored(lint_files: LintFiles) -> 
     result = lint_files({"a.yaml": with_relations("a", "  contrast: [b]\n"), "b.yaml": concept("b")})
     assert found(result, "asymmetric-relation") == [("a.yaml", 5, 14)]
     assert "does not list 'a' under contrast" in result.problems[0].message
+
+
+# ---- faq-unlinked-concept ----
+
+FAQ = """\
+id: faq-x
+kind: faq
+concepts: [bpo]
+sources: [{title: A source}]
+locales:
+  en:
+    question: How does BPO differ from KPO?
+    answer: BPO providers handle volume; «KPO» is only mentioned here. Knowledge process work is different.
+  sv:
+    question: Hur skiljer sig BPO från KPO?
+    answer: BPO-leverantörer arbetar i volym.
+"""
+
+
+def test_faq_unlinked_concept_is_documented_and_a_warning() -> None:
+    rule = load_all()["faq-unlinked-concept"]
+    assert "Passes:" in rule.doc and "Fails:" in rule.doc and rule.severity.value == "warning"
+
+
+def test_a_question_that_lists_what_it_names_passes(lint_files: LintFiles) -> None:
+    files = {"bpo.yaml": concept("bpo", "BPO", "BPO"), "kpo.yaml": concept("kpo", "KPO", "KPO"),
+             "faq-x.yaml": FAQ.replace("concepts: [bpo]", "concepts: [bpo, kpo]")}
+    assert found(lint_files(files), "faq-unlinked-concept") == []
+
+
+def test_a_named_concept_missing_from_concepts_is_reported_once_at_its_first_mention(lint_files: LintFiles) -> None:
+    kpo = concept("kpo", "KPO", "KPO").replace("status: preferred", "status: preferred\n      - text: knowledge process\n        type: shortForm\n        status: admitted", 1)
+    result = lint_files({"bpo.yaml": concept("bpo", "BPO", "BPO"), "kpo.yaml": kpo, "faq-x.yaml": FAQ})
+    assert found(result, "faq-unlinked-concept") == [("faq-x.yaml", 7, 40)]
+    assert "names 'KPO' (kpo) but does not list 'kpo'" in next(p.message for p in result.problems if p.rule == "faq-unlinked-concept")
+
+
+def test_deprecated_forms_and_marked_mentions_do_not_count(lint_files: LintFiles) -> None:
+    kpo = concept("kpo", "knowledge outsourcing", "KPO").replace("status: preferred", "status: preferred\n      - text: KPO\n        type: acronym\n        status: deprecated\n        note: Say it in full.", 1)
+    faq = FAQ.replace(" from KPO?", "?").replace(" från KPO?", "?")
+    assert found(lint_files({"bpo.yaml": concept("bpo", "BPO", "BPO"), "kpo.yaml": kpo, "faq-x.yaml": faq}), "faq-unlinked-concept") == []

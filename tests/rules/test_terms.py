@@ -1,7 +1,9 @@
 """Rules ``duplicate-term`` and ``preferred-term``."""
 
+import pytest
 from conftest import LintFiles, concept, found
 
+from glossary_tool.rules import load_all
 from glossary_tool.rules.terms import term_key
 
 
@@ -51,3 +53,55 @@ def test_a_reading_in_another_script_or_language_fails_at_its_position(lint_file
     result = lint_files({"a.yaml": concept("a").replace("status: preferred", "status: preferred\n        reading: ei", 1)})
     (problem,) = [p for p in result.problems if p.rule == "reading-script"]
     assert (problem.line, problem.column) == (14, 18) and "only Japanese, Chinese and Korean" in problem.message
+def test_a_proposed_term_stands_in_for_the_preferred_one(lint_files: LintFiles) -> None:
+    result = lint_files({"a.yaml": concept("a").replace("status: preferred", "status: proposed", 1)})
+    assert found(result, "preferred-term") == []
+
+
+# ---- term-source and deprecated-term-reason (a source with an id on lines 5–6, the English term's fields below) ----
+
+
+def with_term_fields(text: str, fields: str) -> str:
+    """Give the first source the id 'booth' (line 5) and add ``fields`` (YAML lines) to the English term after line 14."""
+    text = text.replace("  - title: A source\n", "  - id: booth\n    title: A source\n", 1)
+    return text.replace("        status: preferred\n", "        status: preferred\n" + fields, 1)
+
+
+@pytest.mark.parametrize("rule_id", ["term-source", "deprecated-term-reason"])
+def test_termbank_rules_are_documented(rule_id: str) -> None:
+    doc = load_all()[rule_id].doc
+    assert "Passes:" in doc and "Fails:" in doc
+
+
+def test_a_term_citing_a_source_of_its_entry_passes(lint_files: LintFiles) -> None:
+    result = lint_files({"a.yaml": with_term_fields(concept("a"), "        sources: [booth]\n")})
+    assert found(result, "term-source") == [] and result.errors == 0
+
+
+def test_a_term_citing_an_unknown_source_is_an_error(lint_files: LintFiles) -> None:
+    result = lint_files({"a.yaml": with_term_fields(concept("a"), "        sources: [booth, both]\n")})
+    assert found(result, "term-source") == [("a.yaml", 15, 26)]
+    assert "cites the source 'both'" in result.problems[0].message and "source ids: booth" in result.problems[0].message
+
+
+def test_two_sources_with_one_id_are_an_error(lint_files: LintFiles) -> None:
+    text = with_term_fields(concept("a"), "").replace("    date: \"2023-10-20\"\n", "    date: \"2023-10-20\"\n  - {id: booth, title: B}\n", 1)
+    assert found(lint_files({"a.yaml": text}), "term-source") == [("a.yaml", 9, 10)]
+
+
+def test_a_deprecated_term_needs_a_reason_on_the_term(lint_files: LintFiles) -> None:
+    deprecated = concept("a").replace("    definition: An English definition.\n",
+                                      "      - text: call center\n        type: variant\n        status: deprecated\n"
+                                      "    definition: An English definition.\n", 1)
+    assert found(lint_files({"a.yaml": deprecated}), "deprecated-term-reason") == [("a.yaml", 16, 17)]
+    reasoned = deprecated.replace("        status: deprecated\n", "        status: deprecated\n        note: Written in the United States.\n")
+    obsolete = deprecated.replace("status: deprecated", "status: obsolete")
+    assert found(lint_files({"a.yaml": reasoned}), "deprecated-term-reason") == []
+    assert found(lint_files({"a.yaml": obsolete}), "deprecated-term-reason") == [("a.yaml", 16, 17)]
+
+
+def test_usage_labels_are_checked_by_the_schema(lint_files: LintFiles) -> None:
+    good = with_term_fields(concept("a"), "        geographical_usage: US\n        register: colloquial\n")
+    assert lint_files({"a.yaml": good}).errors == 0
+    bad = with_term_fields(concept("a"), "        geographical_usage: USA\n        register: informal\n")
+    assert [p.line for p in lint_files({"a.yaml": bad}).problems if p.rule == "schema"] == [15, 16]
