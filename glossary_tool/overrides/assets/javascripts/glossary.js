@@ -184,8 +184,10 @@
 
   /* ---- the filter box of a language-pair list ---- */
 
+  // The word pipeline's normalization (words.js), with the language's own letters: a row matches a query when its
+  // normalized text contains the normalized query (ﾋﾞｰｶｰ finds ビーカー, kas finds كأس).
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return window.glossaryWords ? window.glossaryWords.normalize(text, word("own")) : text.toLowerCase();
   }
 
   function setupFilter() {
