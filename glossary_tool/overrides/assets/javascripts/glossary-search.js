@@ -177,7 +177,9 @@
             begun = begun.slice(0, PREFIX_MAX);
           }
           found = found.concat(begun.filter(function (c) { return !found.some(function (f) { return f.stem === c.stem; }); }));
-          return found.length ? found : self.fuzzy(m, word, st);
+          // Compounds the word is a part of do not stand in for the word itself: a typo is still looked for.
+          if (found.some(function (c) { return c.how !== "part"; })) return found;
+          return self.fuzzy(m, word, st).then(function (near) { return found.concat(near); });
         });
       });
     });
