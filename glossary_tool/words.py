@@ -77,9 +77,10 @@ def bigram_class(ch: str) -> int:
 class _FoldTable(dict[int, str]):
     """``str.translate``'s table for ``normalize``: each character is worked out the first time it is met."""
 
-    def __init__(self, own: str) -> None:
+    def __init__(self, own: str, accents: bool = True) -> None:
         super().__init__()
         self.own = own
+        self.accents = accents  # fold Latin and Greek accents too (search and matching); not for telling terms apart
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
@@ -96,15 +97,17 @@ class _FoldTable(dict[int, str]):
             out = "σ"
         else:
             parts = unicodedata.normalize("NFD", ch)
-            if any(_in(ord(c), _DIACRITICS) for c in parts):
+            if not self.accents and _in(ord(parts[0]), ((0x0000, 0x03FF), (0x1E00, 0x1FFF))):
+                pass  # côte is not cote
+            elif any(_in(ord(c), _DIACRITICS) for c in parts):
                 out = "".join(c for c in parts if not _in(ord(c), _DIACRITICS))
         self[code] = out
         return out
 
 
 @lru_cache(maxsize=64)
-def _fold_table(own: str) -> _FoldTable:
-    return _FoldTable(own)
+def _fold_table(own: str, accents: bool = True) -> _FoldTable:
+    return _FoldTable(own, accents)
 
 
 def normalize(text: str, locale: str) -> str:
@@ -114,6 +117,15 @@ def normalize(text: str, locale: str) -> str:
     if text.isascii():
         return text
     return unicodedata.normalize("NFC", text.translate(_fold_table(OWN_LETTERS.get(language_of(locale), ""))))
+
+
+def term_key(text: str, locale: str) -> str:
+    """Two terms of a language with the same key are the same term: width, case, kana, spacing, Arabic hamza, short
+    vowels and tatweel do not count (كاس is كأس); Latin and Greek accents do (côte is not cote)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text.translate(_fold_table(OWN_LETTERS.get(language_of(locale), ""), False)))
+    return " ".join(text.split())
 
 
 def _word_chars() -> str:
