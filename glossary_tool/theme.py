@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import _TocToken
 
-from glossary_tool import words
 from glossary_tool.config import Locale, Settings
 from glossary_tool.render import Heading, RenderedPage
 from glossary_tool.render.i18n import _, catalog_warnings, gettext_for, theme_labels
@@ -96,7 +95,6 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
     config.extra.update(theme_labels(project_locales, locale.code))
     config.extra["glossary_root_sitemap"] = locale.code == settings.locales[0].code
     config.extra["glossary_locale"] = locale.code
-    config.extra["glossary_own_letters"] = words.OWN_LETTERS.get(words.language_of(locale.code), "")  # for words.js
     config.extra["glossary_og_locale"] = og_locale(locale.code)
     config.extra["glossary_og_alternates"] = [og_locale(loc.code) for loc in settings.locales if loc.code != locale.code]
     # The footer's licence comes from the glossary's options; the templates escape it, as all configuration.

@@ -1,7 +1,7 @@
 /* The word pipeline in the browser: the same steps as glossary_tool/words.py, which declares them.
  *
  * normalize: NFKC (full and half width as one), lower case, hiragana as katakana, diacritics folded except the
- * language's own letters (given by the page: the search manifest, the pair list), Arabic tatweel and short vowels
+ * language's own letters (the search manifest gives them; the pair filter keeps none), Arabic tatweel and short vowels
  * dropped. tokens: runs of letters, marks and digits; runs of a script without spaces (Chinese, Japanese, Korean,
  * Thai, Lao, Khmer, Burmese) as overlapping character pairs, as Lucene's CJK analyzer does. Stems come from the
  * same Snowball release as the Python side, compiled to WebAssembly (snowball/, loaded only by the search, and only
