@@ -273,7 +273,12 @@
       var exact = resolved[i].filter(function (c) { return c.how === "exact"; })[0];
       return exact ? exact.stem : m.stem(w);
     }).join(" ")];
-    var alt = typed.map(function (w, i) { return resolved[i].length ? resolved[i][0].stem : m.stem(w); }).join(" ");
+    // A compound the word is a part of is not what was typed: it makes no term of the query (kundtjänsen, a typo
+    // of kundtjänsten, is not the term kundtjänstmedarbetare because its stem kundtjäns begins it).
+    var alt = typed.map(function (w, i) {
+      var best = resolved[i].filter(function (c) { return c.how !== "part"; })[0];
+      return best ? best.stem : m.stem(w);
+    }).join(" ");
     if (alt !== seqs[0]) seqs.push(alt);
     return Promise.all([Promise.all(lists), Promise.all(seqs.map(function (s) { return self.phrase(m, s); }))]).then(function (got) {
       if (stale && stale()) return null;
@@ -290,17 +295,19 @@
           var factor = { exact: 1, prefix: 0.8, part: 0.7, fuzzy: 0.6 }[entry.cand.how];
           entry.postings.forEach(function (p) {
             var d = docs.get(p[0]);
-            if (!d) { d = { id: p[0], score: 0, best: [], fuzzy: 0, phrase: 0, stems: new Set() }; docs.set(p[0], d); }
+            if (!d) { d = { id: p[0], score: 0, best: [], sure: [], fuzzy: 0, parts: 0, phrase: 0, stems: new Set() }; docs.set(p[0], d); }
             var weight = FIELD_WEIGHT[p[1]] + (p[1] === TITLE ? (4 - p[2]) * 0.5 : 0);
             var s = weight * idf * factor;
             if (!d.best[i] || d.best[i].s < s) d.best[i] = { s: s, how: entry.cand.how, stem: entry.cand.stem };
+            // The word itself is in the record, whatever else scores higher there.
+            if (entry.cand.how === "exact" || entry.cand.how === "prefix") d.sure[i] = true;
           });
         });
       });
       phraseHits.forEach(function (hits, k) {
         hits.forEach(function (h) {
           var d = docs.get(h[0]);
-          if (!d) { d = { id: h[0], score: 0, best: [], fuzzy: 0, phrase: 0, stems: new Set() }; docs.set(h[0], d); }
+          if (!d) { d = { id: h[0], score: 0, best: [], sure: [], fuzzy: 0, parts: 0, phrase: 0, stems: new Set() }; docs.set(h[0], d); }
           // An exact term in this language, then in another; the same with a word corrected.
           var p = (k === 0 ? 4 : 2) + h[1];
           if (p > d.phrase) d.phrase = p;
@@ -316,7 +323,8 @@
             d.matched++;
             d.score += b.s;
             d.stems.add(b.stem);
-            if (b.how === "fuzzy") d.fuzzy++;
+            if (!d.sure[i] && b.how === "fuzzy") d.fuzzy++;
+            else if (!d.sure[i]) d.parts++;
           } else if (required[i] && !d.phrase) missing.push(w);
         });
         if (d.phrase) {
@@ -329,9 +337,10 @@
       // Every word must match; only when no record has them all are partial matches shown, most words first.
       var shown = complete.length ? complete : hits;
       // A word found by correcting a typo counts as found: records with more of the query's words come first, then
-      // those found with fewer corrections, then a term the query is, then the score.
+      // those with fewer words found only approximately (corrected, or as part of a longer compound: neither is
+      // what was typed, and one is no better than the other), then a term the query is, then the score.
       shown.sort(function (a, b) {
-        return a.missing.length - b.missing.length || b.matched - a.matched || a.fuzzy - b.fuzzy || b.phrase - a.phrase ||
+        return a.missing.length - b.missing.length || b.matched - a.matched || a.fuzzy + a.parts - b.fuzzy - b.parts || b.phrase - a.phrase ||
           b.score - a.score || a.id - b.id;
       });
       return { m: m, hits: shown, words: typed };
