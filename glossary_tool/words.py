@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 import Stemmer
 
-# Language subtag → Snowball algorithm (PyStemmer; words.js loads the same Snowball release compiled to WebAssembly).
+# Language subtag → Snowball algorithm (PyStemmer; words.js loads the same Snowball release's code in JavaScript).
 # A language not listed is not stemmed.
 SNOWBALL: Mapping[str, str] = MappingProxyType({
     "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech", "da": "danish", "nl": "dutch",
@@ -151,6 +151,9 @@ class Token:
 
 
 _PAIRED = re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi, _ in BIGRAM_RANGES) + "]")
+# Beyond the Basic Multilingual Plane: the browser's stemmers count such a character as two, so neither side stems
+# a word that has one (no Snowball alphabet does).
+_UNSTEMMED = re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi, _ in BIGRAM_RANGES) + "\\U00010000-\\U0010ffff]")
 
 
 @lru_cache(maxsize=1)
@@ -224,15 +227,15 @@ def stems(found: list[Token], locale: str) -> list[str]:
     texts = [t.text for t in found]
     if s is None:
         return texts
-    if not any(t.paired for t in found):
+    if not any(t.paired or _UNSTEMMED.search(t.text) for t in found):
         return list(s.stemWords(texts))
-    return [t.text if t.paired else s.stemWord(t.text) for t in found]
+    return [t.text if t.paired or _UNSTEMMED.search(t.text) else s.stemWord(t.text) for t in found]
 
 
 def stem(word: str, locale: str) -> str:
     """The stem of one normalized word (a character pair is its own stem)."""
     s = stemmer(locale)
-    if s is None or _PAIRED.search(word):
+    if s is None or _UNSTEMMED.search(word):
         return word
     return str(s.stemWord(word))
 

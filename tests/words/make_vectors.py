@@ -2,7 +2,7 @@
 
 Run ``.venv/bin/python tests/words/make_vectors.py`` after a deliberate change to glossary_tool/words.py (or to the
 search index's shard keys and buckets), then check the diff: test_vectors.py checks the file against Python and
-test_words.mjs (``node --test tests/words``) against words.js and the Snowball WebAssembly build.
+test_words.mjs (``node --test tests/words``) against words.js and the Snowball stemmers of snowball/.
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@
  * language's own letters (the search manifest gives them; the pair filter keeps none), Arabic tatweel and short vowels
  * dropped. tokens: runs of letters, marks and digits; runs of a script without spaces (Chinese, Japanese, Korean,
  * Thai, Lao, Khmer, Burmese) as overlapping character pairs, as Lucene's CJK analyzer does. Stems come from the
- * same Snowball release as the Python side, compiled to WebAssembly (snowball/, loaded only by the search, and only
- * for a language Snowball has). tests/words/vectors.json holds what both sides must compute; node --test checks it.
+ * same Snowball release as the Python side, generated code translated to JavaScript (snowball/, one file per
+ * algorithm, loaded only by the search and only the page's language's). tests/words/vectors.json holds what both
+ * sides must compute; node --test checks it.
  */
 (function (root) {
   "use strict";
@@ -112,33 +113,39 @@
     return false;
   }
 
-  /* A stemming function over normalized words, from the Snowball module (snowball/snowball.js, initialized) and an
-     algorithm name as words.py's SNOWBALL gives it ("finnish"); character pairs are their own stems. */
-  function stemmerFrom(snowball, algorithm) {
-    if (!snowball || !algorithm) return function (w) { return w; };
-    var key = algorithm.charAt(0).toUpperCase() + algorithm.slice(1);
-    if (!(key in snowball.Languages)) return function (w) { return w; };
-    var s = new snowball.Stemmer(snowball.Languages[key]), cache = new Map();
+  var ASTRAL = /[\ud800-\udfff]/; // a character beyond the Basic Multilingual Plane, as a surrogate pair
+
+  /* A stemming function over normalized words, from a Snowball stemmer's constructor (snowball/<algorithm>.js made
+     with snowball/base.js; null for a language Snowball has not): character pairs are their own stems, and so is a
+     word with a character beyond the Basic Multilingual Plane (words.py leaves those too). */
+  function stemmerFrom(Stemmer) {
+    if (!Stemmer) return function (w) { return w; };
+    var s = new Stemmer(), cache = new Map();
     return function (w) {
-      if (isPaired(w)) return w;
+      if (isPaired(w) || ASTRAL.test(w)) return w;
       var got = cache.get(w);
-      if (got === undefined) { got = s.stem(w); if (cache.size < 5000) cache.set(w, got); }
+      if (got === undefined) { got = s.stemWord(w); if (cache.size < 5000) cache.set(w, got); }
       return got;
     };
   }
 
   var loading = new Map();
 
-  /* In the browser: the stemmer of ``algorithm``, loading snowball/ from ``base`` (the javascripts folder) once. */
+  function script(url) {
+    if (!loading.has(url)) loading.set(url, import(url));
+    return loading.get(url);
+  }
+
+  /* In the browser: the stemmer of ``algorithm`` (words.py's SNOWBALL names it, "finnish"), from snowball/ under
+     ``base`` (the javascripts folder): its own file and the runtime, a few kilobytes, fetched side by side once. */
   function loadStemmer(algorithm, base) {
-    if (!algorithm) return Promise.resolve(stemmerFrom(null, ""));
-    var url = new URL("snowball/snowball.js", base).href;
-    if (!loading.has(url)) {
-      loading.set(url, import(url).then(function (mod) {
-        return mod.default({ module_or_path: new URL("snowball/snowball.wasm", base) }).then(function () { return mod; });
-      }));
-    }
-    return loading.get(url).then(function (mod) { return stemmerFrom(mod, algorithm); });
+    if (!algorithm) return Promise.resolve(stemmerFrom(null));
+    var files = [script(new URL("snowball/base.js", base).href), script(new URL("snowball/" + algorithm + ".js", base).href)];
+    return Promise.all(files).then(function () {
+      var loaded = root.glossarySnowball || {};
+      if (!loaded.base || !loaded[algorithm]) throw new Error("no Snowball stemmer " + algorithm);
+      return stemmerFrom(loaded[algorithm](loaded.base));
+    });
   }
 
   var api = { normalize: normalize, tokens: tokens, words: words, pairClass: pairClass, isPaired: isPaired,
