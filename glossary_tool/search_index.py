@@ -67,8 +67,11 @@ class Record:
 # ---- files: where a word, a phrase or a fuzzy variant is (glossary-search.js computes the same) ----
 
 def shard_key(text: str) -> str:
-    """File name of the shard for a word: its first letters as hex code points, safe in any URL."""
-    return "-".join(f"{ord(c):x}" for c in text[:KEY_LENGTH])
+    """File name of the shard for a word: its first letters as hex code points, safe in any URL. A character pair of
+    a script without spaces is filed by its first character alone: the pairs one character begins are in one file,
+    so that the first character typed finds them, as the first letters of a word do."""
+    n = 1 if text and words.bigram_class(text[0]) else KEY_LENGTH
+    return "-".join(f"{ord(c):x}" for c in text[:n])
 
 
 @lru_cache(maxsize=200_000)

@@ -21,7 +21,7 @@ const CRC = (() => {
   return t;
 })();
 const bucket = (text, n) => { let c = 0xffffffff; for (const b of new TextEncoder().encode(text)) c = CRC[(c ^ b) & 0xff] ^ (c >>> 8); return ((c ^ 0xffffffff) >>> 0) % n; };
-const shardKey = (text) => Array.from(text).slice(0, 2).map((c) => c.codePointAt(0).toString(16)).join("-");
+const shardKey = (text) => { const c = Array.from(text); return c.slice(0, c.length && words.pairClass(c[0]) ? 1 : 2).map((x) => x.codePointAt(0).toString(16)).join("-"); };
 
 for (const v of vectors) {
   test(`${v.locale}: ${v.input.slice(0, 40)}`, () => {

@@ -33,8 +33,12 @@
     return Object.prototype.hasOwnProperty.call(shard, key);
   }
 
+  /* As search_index.shard_key: a word's first ``n`` letters, or the first character of a pair of a script without
+     spaces alone. */
   function shardKey(text, n) {
-    return Array.from(text).slice(0, n).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+    var chars = Array.from(text);
+    if (chars.length && W.pairClass(chars[0])) n = 1;
+    return chars.slice(0, n).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
   }
 
   /* The CRC-32 of the UTF-8 bytes, as search_index.bucket: which file holds a phrase or a fuzzy variant. */
@@ -160,7 +164,8 @@
       var parts = m.compound && !W.isPaired(word) && len(st) >= m.partMin ? self.parts(m, st, shard) : Promise.resolve([]);
       return parts.then(function (found) {
         found = exact.concat(found);
-        if (has(shard, st) || len(word) < 2) return found.length ? found : self.fuzzy(m, word, st);
+        // One letter begins too many words to look for them; one character of Chinese or Japanese begins a few pairs.
+        if (has(shard, st) || (len(word) < 2 && !W.isPaired(word))) return found.length ? found : self.fuzzy(m, word, st);
         return self.shard(m, "w", word).then(function (prefixShard) {
           var begun = [];
           Object.keys(prefixShard).forEach(function (s) {
