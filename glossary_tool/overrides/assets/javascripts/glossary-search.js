@@ -2,7 +2,8 @@
  *
  * Loaded only when the reader opens the search box (or arrives from a result, to highlight the words found);
  * partials/search.html holds the few lines that wait for that. Every query fetches the manifest once, then
- * the shards of the words typed: a shard holds the words sharing their first two letters. Words are normalized,
+ * the shards of the words typed: a shard holds the words sharing their first two letters (character pairs of
+ * Chinese or Japanese, their first character). Words are normalized,
  * cut and stemmed by words.js, the same pipeline as the Python side's (glossary_tool/words.py), with the Snowball
  * stemmer of the page's language (loaded with the manifest), so the two sides always agree on a word.
  *
