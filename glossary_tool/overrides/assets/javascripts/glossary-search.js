@@ -262,6 +262,10 @@
       var typed = W.words(query, m.own);
       if (!typed.length) return { m: m, hits: [], words: [] };
       var last = typing && !/\s$/.test(query);
+      // While Chinese or Japanese is typed, the next character makes a pair with the last one: the file of the pairs
+      // that begin with it is fetched now, as the words an English word being typed begins are.
+      var tail = last ? W.normalize(Array.from(query).pop() || "", m.own) : "";
+      if (tail && W.isPaired(tail)) self.shard(m, "w", tail).catch(function () {});
       return Promise.all(typed.map(function (w, i) { return self.resolve(m, w, last && i === typed.length - 1); }))
         .then(function (resolved) { return stale && stale() ? null : self.rank(m, typed, resolved, stale); });
     });
