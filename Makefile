@@ -28,6 +28,7 @@ lint: $(STAMP)
 
 ## make test: lint plus every test, including the browser tests
 test: lint browser-deps
+	node --test tests/words/test_words.mjs
 	$(BIN)/python -m pytest -q
 
 ## browser-deps: Debian's chromium and CJK fonts for the Playwright tests (Playwright's own download is not used), and axe-core

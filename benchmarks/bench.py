@@ -163,11 +163,18 @@ THROTTLE = 4  # CPU slowdown of a mid-range phone (CDP Emulation.setCPUThrottlin
 KEY_DELAY_MS = 80  # between keys, as a reader types
 # Per language: the site's prefix and the queries typed on its home page.
 READER_QUERIES = {"en": ("", ("payroll", "invoice processing")), "sv": ("sv/", ("lönehantering", "fakturahantering"))}
-# Records when the last key went down and when the results of the whole query were shown (glossary-search.js
-# marks the box with the query it has shown).
+# The same for the trilingual glossary (BENCH_PARTS=world): English beside Finnish (palkka, "payroll", the first part
+# of compounds; laskukäsittelyn, the genitive of laskukäsittely, "invoice processing") and Chinese (薪资, "payroll",
+# inside terms; 发票处理, "invoice processing").
+WORLD_LANGUAGES = ("en", "fi", "zh-Hans")
+WORLD_QUERIES = {"en": ("", ("payroll", "invoice processing")), "fi": ("fi/", ("palkka", "laskukäsittelyn")),
+                 "zh-Hans": ("zh-hans/", ("薪资", "发票处理"))}
+# Records when the last character was typed and when the results of the whole query were shown (glossary-search.js
+# marks the box with the query it has shown). The input event, not keydown: a character that is on no key of the
+# emulated keyboard (Chinese, ä) is typed without a keydown.
 WATCH_SEARCH = """q => {
   window.__lastKey = 0; window.__shown = 0;
-  addEventListener("keydown", () => { window.__lastKey = performance.now(); }, true);
+  addEventListener("input", () => { window.__lastKey = performance.now(); }, true);
   const root = document.querySelector("[data-glossary-search]");
   new MutationObserver(() => {
     if (!window.__shown && root.getAttribute("data-glossary-search-shown") === q) window.__shown = performance.now();
@@ -228,9 +235,10 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
-def search_once(browser: Any, base: str, prefix: str, query: str) -> dict[str, float]:
-    """One reader, on a fresh phone: open the home page, press /, type ``query``. Milliseconds from the last key to
-    the results shown, bytes that searching transferred (script and index), search bytes before the box opened."""
+def search_once(browser: Any, base: str, prefix: str, query: str, whole: bool = False) -> dict[str, float]:
+    """One reader, on a fresh phone: open the home page, press /, type ``query`` (``whole``: enter it at once, as an
+    input method commits a Chinese word or a reader pastes). Milliseconds from the last key to the results shown,
+    bytes that searching transferred (script and index), search bytes before the box opened."""
     context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
@@ -244,7 +252,10 @@ def search_once(browser: Any, base: str, prefix: str, query: str) -> dict[str, f
         page.evaluate(WATCH_SEARCH, query)
         page.keyboard.press("/")
         page.wait_for_function("window.glossarySearch !== undefined")
-        page.keyboard.type(query, delay=KEY_DELAY_MS)
+        if whole:
+            page.keyboard.insert_text(query)
+        else:
+            page.keyboard.type(query, delay=KEY_DELAY_MS)
         page.wait_for_function("() => window.__shown > 0", timeout=120_000)
         elapsed = page.evaluate("window.__shown - window.__lastKey")
         found = page.evaluate("window.glossarySearch.box.result.hits.length")
@@ -268,16 +279,24 @@ def page_weight(browser: Any, url: str) -> dict[str, int]:
         context.close()
 
 
-def reader_side(site: Path, concept: str, runs: int) -> dict[str, Any]:
-    """Search and page weight per language, medians of ``runs`` fresh readers each."""
+def reader_side(site: Path, concept: str, runs: int, languages: dict[str, tuple[str, tuple[str, ...]]] = READER_QUERIES,
+                whole: bool = False) -> dict[str, Any]:
+    """Search and page weight per language, medians of ``runs`` fresh readers each; with ``whole``, each query is also
+    entered at once (keys "whole:<language>:<query>")."""
     out: dict[str, Any] = {}
     with static_server(site) as base, chromium() as browser:
-        for code, (prefix, queries) in READER_QUERIES.items():
-            for query in queries:
-                found = [search_once(browser, base, prefix, query) for _ in range(runs)]
-                out[f"{code}:{query}"] = {"ms": median([f["ms"] for f in found]), "bytes": median([f["bytes"] for f in found]),
-                                          "early": max(f["early"] for f in found), "results": found[0]["results"],
-                                          "runs_ms": [round(f["ms"], 1) for f in found]}
+        # Run by run, every language and query in turn: a busy neighbour slows all of them alike, not one language.
+        found: dict[str, list[dict[str, float]]] = {}
+        for _ in range(runs):
+            for code, (prefix, queries) in languages.items():
+                for query in queries:
+                    found.setdefault(f"{code}:{query}", []).append(search_once(browser, base, prefix, query))
+                    if whole:
+                        found.setdefault(f"whole:{code}:{query}", []).append(search_once(browser, base, prefix, query, whole=True))
+        for key, each in found.items():
+            out[key] = {"ms": median([f["ms"] for f in each]), "bytes": median([f["bytes"] for f in each]),
+                        "early": max(f["early"] for f in each), "results": each[0]["results"], "runs_ms": [round(f["ms"], 1) for f in each]}
+        for code, (prefix, _) in languages.items():
             weights = [page_weight(browser, f"{base}{prefix}terms/{concept}/") for _ in range(runs)]
             out[f"{code}:page"] = {"bytes": median([w["bytes"] for w in weights]), "sitemap": median([w["sitemap"] for w in weights])}
     return out
@@ -455,7 +474,29 @@ def measure(n: int, runs: int) -> dict[str, Any]:
     }
 
 
-def table(rows: list[dict[str, Any]], reader: list[tuple[str, dict[str, Any]]], serve: list[tuple[str, list[dict[str, float]]]]) -> str:
+def world_table(world: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    """Search on a phone in English, Finnish and Chinese versions of one glossary, with each language's median time
+    and transfer over its queries against English's."""
+    out = [f"\nSearch on a phone in three languages of one glossary (Chromium {PHONE['width']} × {PHONE['height']}, CPU {THROTTLE}× "
+           f"slower, a fresh reader each time; typed with {KEY_DELAY_MS} ms between keys, and entered whole; medians; each "
+           "language's median over its queries against English's)\n",
+           "| glossary | language | query | results | typed: first result after the last key | time / English | search transferred "
+           "| transfer / English | entered whole: first result | time / English |",
+           "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for name, figures in world:
+        def over(code: str, key: str, kind: str = "", figures: dict[str, Any] = figures) -> float:
+            return median([figures[f"{kind}{code}:{q}"][key] for q in WORLD_QUERIES[code][1]])
+        for code, (_, queries) in WORLD_QUERIES.items():
+            for query in queries:
+                f, w = figures[f"{code}:{query}"], figures[f"whole:{code}:{query}"]
+                out.append(f"| {name} | {code} | `{query}` | {f['results']:,} | {f['ms']:.0f} ms | {over(code, 'ms') / over('en', 'ms'):.2f}× | "
+                           f"{f['bytes'] / 1e3:.0f} KB | {over(code, 'bytes') / over('en', 'bytes'):.2f}× | {w['ms']:.0f} ms | "
+                           f"{over(code, 'ms', 'whole:') / over('en', 'ms', 'whole:'):.2f}× |")
+    return out
+
+
+def table(rows: list[dict[str, Any]], reader: list[tuple[str, dict[str, Any]]], serve: list[tuple[str, list[dict[str, float]]]],
+          world: list[tuple[str, dict[str, Any]]] | None = None) -> str:
     out = []
     out.append("Lint (medians, seconds; lint and parse are timed in-process in a fresh interpreter, CLI is wall time)\n")
     out.append("| concepts | files | lint | parse floor | lint / floor | `glossary-tool lint` (CLI) |")
@@ -502,6 +543,8 @@ def table(rows: list[dict[str, Any]], reader: list[tuple[str, dict[str, Any]]], 
                     f = figures[f"{code}:{query}"]
                     out.append(f"| {name} | {code} | `{query}` | {f['results']:,} | {f['ms']:.0f} ms | {f['bytes'] / 1e3:.0f} KB | {f['early']} B | "
                                f"{page['bytes'] / 1e3:,.0f} KB | {page['sitemap'] / 1e3:,.0f} KB |")
+    if world:
+        out.extend(world_table(world))
     if serve:
         out.append("\nLive reload under `glossary-tool serve` (an entry's English and Swedish definitions edited in one save; seconds "
                    "from the save; medians)\n")
@@ -524,10 +567,10 @@ def machine() -> dict[str, str]:
             "mkdocs": mkdocs.__version__, "material": material.__version__ if hasattr(material, "__version__") else "?"}
 
 
-def built(project: Path, n: int | None) -> Path:
-    """``project`` generated (``n`` concepts; None: it is there already) and its site built, once."""
+def built(project: Path, n: int | None, languages: tuple[str, ...] = ("en", "sv")) -> Path:
+    """``project`` generated (``n`` concepts in ``languages``; None: it is there already) and its site built, once."""
     if n is not None and not (project / "mkdocs.yml").is_file():
-        generate.write_glossary(project, n)
+        generate.write_glossary(project, n, languages=languages)
     if not (project / "site" / "index.html").is_file():
         ours_both(project)
     return project / "site"
@@ -538,8 +581,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "100,1000,10000"), help="comma-separated concept counts")
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")))
     parser.add_argument("--serve-edits", type=int, default=int(os.environ.get("BENCH_SERVE_EDITS", "3")), help="0 skips the live-reload part")
-    parser.add_argument("--parts", default=os.environ.get("BENCH_PARTS", "build,reader,reload"),
-                        help="comma-separated: build (lint, build and sizes), reader (search in Chromium), reload (live reload)")
+    parser.add_argument("--parts", default=os.environ.get("BENCH_PARTS", "build,reader,world,reload"),
+                        help="comma-separated: build (lint, build and sizes), reader (search in Chromium), world (search in "
+                             "English, Finnish and Chinese versions of one glossary), reload (live reload)")
     parser.add_argument("--probe", choices=sorted(PROBES), help=argparse.SUPPRESS)
     parser.add_argument("project", nargs="?", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -559,6 +603,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"\n== search in Chromium: {label}", flush=True)
             reader.append((label, reader_side(built(project, n), middle_concept(project), args.runs)))
             print("   " + json.dumps(reader[-1][1], ensure_ascii=False), flush=True)
+    world: list[tuple[str, dict[str, Any]]] = []
+    if "world" in parts:
+        for n in sizes:
+            label, project = f"synthetic, {n:,} concepts", DATA / f"world-{n}"
+            print(f"\n== search in Chromium, en, fi and zh-Hans: {label}", flush=True)
+            world.append((label, reader_side(built(project, n, WORLD_LANGUAGES), middle_concept(project), args.runs, WORLD_QUERIES, whole=True)))
+            print("   " + json.dumps(world[-1][1], ensure_ascii=False), flush=True)
     serve: list[tuple[str, list[dict[str, float]]]] = []
     if "reload" in parts and args.serve_edits:
         for label, project, n in glossaries:
@@ -566,11 +617,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             built(project, n)
             serve.append((label, live_reload(project, args.serve_edits)))
             print("   " + json.dumps(serve[-1][1]), flush=True)
-    text = table(rows, reader, serve)
+    text = table(rows, reader, serve, world)
     print("\n" + text)
     DATA.mkdir(exist_ok=True)
     (DATA / "results.md").write_text(text + "\n", encoding="utf-8")
-    (DATA / "results.json").write_text(json.dumps({"machine": info, "rows": rows, "reader": reader, "serve": serve}, indent=1), encoding="utf-8")
+    (DATA / "results.json").write_text(json.dumps({"machine": info, "rows": rows, "reader": reader, "world": world, "serve": serve}, indent=1),
+                                       encoding="utf-8")
     by_n = {r["n"]: r for r in rows}
     if 1000 in by_n:  # the figure the regression test in tests/test_bench_regression.py compares against
         recorded = {"lint_1000_seconds": round(by_n[1000]["median"]["lint"], 3), "machine": info,

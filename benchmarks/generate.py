@@ -53,6 +53,81 @@ SV_C = ["hantering", "förvaltning", "granskning", "behandling", "avstämning", 
         "jämförelse", "konsolidering", "standardisering", "digitalisering", "triage"]
 SV_NEUTER = {"center", "nav", "arbetsflöde", "stöd", "underhåll"}
 
+# The same pools in Finnish and Chinese (simplified), for the benchmark of search in languages other than English and
+# Swedish (bench.py's "world" part): a Finnish term is a modifier and a compound ("globaali laskukäsittely"), a
+# Chinese one three words run together ("全球发票处理").
+FI_A = ["offshore", "nearshore", "kotimainen", "konsernisisäinen", "hallinnoitu", "jaettu", "etätoiminen", "hybridinen",
+        "automatisoitu", "alueellinen", "globaali", "strateginen", "taktinen", "transaktionaalinen", "analyyttinen",
+        "digitaalinen", "juridinen", "kliininen", "taloudellinen", "tekninen", "sopimuspohjainen", "operatiivinen",
+        "monikielinen", "virtuaalinen", "omistettu", "integroitu", "keskitetty", "hajautettu", "erikoistunut", "skaalautuva",
+        "turvallinen", "kausiluonteinen", "etulinjan", "porrastettu", "vakioitu", "ensiluokkainen", "jatkuva", "ennakoiva",
+        "kognitiivinen", "tulosperusteinen"]
+FI_B = ["lasku", "palkka", "korvaus", "pääkirja", "toimittaja", "asiakas", "patentti", "sopimus", "vaatimustenmukaisuus",
+        "tutkimus", "rekrytointi", "laskutus", "helpdesk", "hankinta", "logistiikka", "analytiikka", "markkinointi", "vakuutus",
+        "rahoitus", "tilintarkastus", "vero", "hinnoittelu", "sisältö", "litterointi", "käännös", "varasto", "perehdytys",
+        "etuus", "ennuste", "raportointi", "laatu", "riski", "data", "asiakirja", "osaaja", "petos", "perintä", "asiakaspito",
+        "koulutus", "tilaus"]
+FI_C = ["käsittely", "hallinta", "tarkastus", "hoito", "täsmäytys", "varmennus", "seuranta", "toiminta", "palvelut", "piste",
+        "keskus", "keskittymä", "työnkulku", "ohjaus", "seulonta", "resursointi", "arviointi", "siirto", "validointi",
+        "eskalointi", "hallinto", "koordinointi", "optimointi", "ylläpito", "suunnittelu", "tuki", "analyysi", "automaatio",
+        "ulkoistus", "toimitus", "valvonta", "jäljitys", "aikataulutus", "arkistointi", "auditointi", "vertailuanalyysi",
+        "yhdistäminen", "vakiointi", "digitalisointi", "luokittelu"]
+ZH_A = ["离岸", "近岸", "在岸", "自营", "托管", "共享", "远程", "混合", "自动化", "区域", "全球", "战略", "战术", "事务性",
+        "分析型", "数字化", "法律", "临床", "财务", "技术", "合同制", "运营", "多语种", "虚拟", "专属", "集成", "集中式",
+        "分布式", "专业化", "可扩展", "安全", "季节性", "一线", "分级", "标准", "高端", "持续", "预测性", "认知", "成果导向"]
+ZH_B = ["发票", "薪资", "理赔", "总账", "供应商", "客户", "专利", "合同", "合规", "研究", "招聘", "计费", "服务台", "采购",
+        "物流", "数据分析", "营销", "核保", "资金", "审计", "税务", "定价", "内容", "转录", "翻译", "库存", "入职", "福利",
+        "预测", "报告", "质量", "风险", "数据", "文档", "人才", "欺诈", "催收", "留存", "培训", "订单"]
+ZH_C = ["处理", "管理", "审核", "办理", "对账", "核实", "监控", "运维", "服务", "柜台", "中心", "枢纽", "工作流", "治理",
+        "筛查", "寻源", "评估", "迁移", "验证", "升级处理", "行政", "协调", "优化", "维护", "规划", "支持", "分析", "自动执行",
+        "外包", "交付", "控制", "跟踪", "排程", "归档", "稽核", "基准比较", "整合", "标准化", "电子化", "分诊"]
+FI_FILLER = [
+    "Palveluntarjoajat hoitavat sitä toimituskeskuksista useilla aikavyöhykkeillä palvelutasosopimusten mukaan, jotka määräävät läpimenoajat ja tarkkuustavoitteet.",
+    "Asiakas säilyttää taustalla olevien toimintaperiaatteiden omistajuuden ja hyväksyy jokaisen poikkeuksen, joka jää sovittujen sääntöjen ulkopuolelle.",
+    "Hinta määräytyy yleensä tapahtumaa tai henkilötyövuotta kohden, ja sopimussakko seuraa, jos laatu jää sovitun tason alle.",
+    "Tällainen työ vaatii koulutettuja analyytikoita, joilla on alan tuntemusta, eikä yleistä toimistohenkilöstöä.",
+    "Suuri osa rutiinityöstä voidaan automatisoida, jolloin ihmiset voivat keskittyä harkintaa vaativiin päätöksiin ja eskalointeihin.",
+    "Tietosuojasäännöt ratkaisevat, missä työtä saa tehdä ja kuka saa nähdä taustalla olevat tiedot.",
+    "Siirtymäsuunnitelma siirtää työn vaiheittain, ja ennen käyttöönottoa järjestetään tiedonsiirtoa ja rinnakkaisajoja.",
+    "Ohjausryhmä käy kuukausittain läpi volyymit, jonot ja virhetasot ja sopii parannustoimista.",
+    "Ostajat vertailevat palveluntarjoajia kustannusten, laadun, skaalautuvuuden ja toimialakokemuksen perusteella.",
+    "Aikaerot mahdollistavat mallin, jossa työ jatkuu vuorokauden ympäri auringon mukana.",
+]
+ZH_FILLER = [
+    "服务商在多个时区的交付中心开展这项工作，并遵守规定周转时间和准确率目标的服务水平协议。",
+    "客户保留相关政策的所有权，并审批每一项超出约定规则的例外情况。",
+    "通常按笔或按全职人力计价，质量低于合同约定水平时须支付违约金。",
+    "这类工作需要具备行业知识的专业分析人员，而不是一般的文书人员。",
+    "其中大部分常规工作可以自动化，让人员专注于需要判断的事项和升级问题。",
+    "数据保护法规决定工作可以在哪里完成以及谁可以查看相关记录。",
+    "过渡计划分批转移工作，在切换之前进行知识转移和并行运行。",
+    "治理会议每月审查业务量、积压和差错率，并商定改进措施。",
+    "采购方根据成本、质量、可扩展性和行业经验的深度来比较服务商。",
+    "时区差异使工作可以采用日不落模式，全天候持续进行。",
+]
+FI_EXAMPLES = [
+    "Vähittäiskauppias lähettää {b}työnsä ruuhkan ulkomaiselle palveluntarjoajalle, joka purkaa sen kahdessa työpäivässä.",
+    "Vakuutusyhtiö siirtää {b}työn erikoistiimille ja tarkastaa otoksen tuloksista joka viikko.",
+    "Pankki pyytää palveluntarjoajaansa hoitamaan {b}tehtävät tilikauden lopun kiireisimpänä aikana.",
+    "Ohjelmistoyritys antaa {b}työn kumppanille, jotta sen oma henkilöstö voi keskittyä tuotekehitykseen.",
+]
+ZH_EXAMPLES = [
+    "一家零售商把积压的{b}工作交给另一个国家的服务商，对方在两个工作日内处理完毕。",
+    "一家保险公司把{b}工作转给专业团队，并每周抽查部分结果。",
+    "一家银行在财年末的旺季请服务商接手{b}任务。",
+    "一家软件公司把{b}工作交给合作伙伴，让自己的员工专注于产品开发。",
+]
+FI_NOTES = [
+    "Sopimuksissa tämä erotetaan omasta työstä sen perusteella, kuka omistaa henkilöstön ja välineet.",
+    "Jotkin lähteet käyttävät termiä laajemman käsitteen synonyymina; tässä sanastossa ne pidetään erillään.",
+    "Joillakin toimialoilla viranomaiset vaativat, että asiakas säilyttää kopion jokaisesta ulkomailla käsitellystä tietueesta.",
+]
+ZH_NOTES = [
+    "合同通常根据人员和工具的归属，将其与内部工作区分开来。",
+    "有些资料把这个术语当作上位概念的同义词；本术语表将二者分开。",
+    "某些行业的监管机构要求客户保存在境外处理的每一条记录的副本。",
+]
+
 # Sentences shared by many definitions; index i is the same sentence in both languages.
 EN_FILLER = [
     "Providers run it from delivery centres in several time zones, under service-level agreements that fix turnaround times and accuracy targets.",
@@ -109,6 +184,19 @@ SOURCES = [
     ("Global Delivery Models Explained", "Sourcing Insights", None),
 ]
 OTHER_CATEGORIES = ["general", "location", "notion", "challenge"]
+# The trilingual project's locales, category and relation labels (en and sv are the repository's own mkdocs.yml).
+WORLD_LOCALES = [
+    {"code": "en", "name": "English", "prefix": "", "site_name": "Outsourcing Glossary"},
+    {"code": "fi", "name": "Suomi", "prefix": "fi/", "site_name": "Ulkoistussanasto"},
+    {"code": "zh-Hans", "name": "简体中文", "prefix": "zh-hans/", "site_name": "外包术语表"},
+]
+WORLD_LABELS = {
+    "general": {"fi": "Yleiset käsitteet", "zh-Hans": "一般概念"}, "model": {"fi": "Toimitusmallit", "zh-Hans": "交付模式"},
+    "location": {"fi": "Toimituspaikat", "zh-Hans": "交付地点"}, "service": {"fi": "Palvelut", "zh-Hans": "服务"},
+    "notion": {"fi": "Keskeiset käsitteet", "zh-Hans": "核心概念"}, "challenge": {"fi": "Haasteet", "zh-Hans": "挑战"},
+    "contrast": {"fi": "Vastakohta", "zh-Hans": "对照"}, "service_of": {"fi": "Tarjotaan mallissa", "zh-Hans": "所属模式"},
+    "service_of:inverse": {"fi": "Palvelut", "zh-Hans": "服务"},
+}
 CATEGORY_LABELS = {  # floor pages only: the same labels our templates show
     "en": {"general": "General concepts", "model": "Delivery models", "location": "Delivery locations", "service": "Services",
            "notion": "Key notions", "challenge": "Challenges"},
@@ -140,8 +228,9 @@ def _slug(text: str) -> str:
     return "-".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
 
 
-def make_concepts(n: int, seed: int = 0) -> list[Concept]:
-    """``n`` concepts with unique terms per locale, a broader/narrower tree, related links and services."""
+def make_concepts(n: int, seed: int = 0, languages: tuple[str, ...] = ("en", "sv")) -> list[Concept]:
+    """``n`` concepts with unique terms per locale, a broader/narrower tree, related links and services, in
+    ``languages`` (any of en, sv, fi, zh-Hans; the same concepts whichever)."""
     rng = random.Random(seed)
     size = len(EN_A) * len(EN_B) * len(EN_C)
     if n > size:
@@ -160,24 +249,34 @@ def make_concepts(n: int, seed: int = 0) -> list[Concept]:
             category = "service"
         else:
             category = rng.choice(OTHER_CATEGORIES)
-        terms = {"en": [(en_pref, "fullForm", "preferred")], "sv": [(sv_pref, "fullForm", "preferred")]}
+        preferred = {"en": en_pref, "sv": sv_pref, "fi": f"{FI_A[a]} {FI_B[b]}{FI_C[c]}", "zh-Hans": f"{ZH_A[a]}{ZH_B[b]}{ZH_C[c]}"}
+        variant = {"en": f"{EN_B[b]} {EN_C[c]} ({EN_A[a]})", "sv": f"{SV_B[b]}{SV_C[c]} ({SV_A[a]})",
+                   "fi": f"{FI_B[b]}{FI_C[c]} ({FI_A[a]})", "zh-Hans": f"{ZH_B[b]}{ZH_C[c]}（{ZH_A[a]}）"}
+        terms = {code: [(preferred[code], "fullForm", "preferred")] for code in languages}
         if rng.random() < 0.5:  # an admitted variant; the parenthesised modifier keeps it unique
-            terms["en"].append((f"{EN_B[b]} {EN_C[c]} ({EN_A[a]})", "variant", "admitted"))
-            terms["sv"].append((f"{SV_B[b]}{SV_C[c]} ({SV_A[a]})", "variant", "admitted"))
+            for lang in languages:
+                terms[lang].append((variant[lang], "variant", "admitted"))
         fill = rng.sample(range(len(EN_FILLER)), 2)
         ex = rng.randrange(len(EN_EXAMPLES))
         note = [rng.randrange(len(EN_NOTES))] if rng.random() < 0.5 else []
+        # One sentence of at most 30 words, as the definition rules ask; the explanations go to the notes.
+        definition = {
+            "en": f"The {EN_A[a]} {EN_C[c]} of {EN_B[b]} work, carried out for a client by an outside provider or a dedicated unit.",
+            "sv": f"{SV_C[c].capitalize()} av {SV_B[b].rstrip('s')}arbete med {SV_A[a]} inriktning, som en extern leverantör eller en särskild enhet utför åt en uppdragsgivare.",
+            "fi": f"{FI_B[b].capitalize()}työn {FI_A[a]} {FI_C[c]}, jonka ulkopuolinen palveluntarjoaja tai erillinen yksikkö hoitaa asiakkaan puolesta.",
+            "zh-Hans": f"由外部服务商或专门部门为客户承担的{ZH_A[a]}{ZH_B[b]}工作的{ZH_C[c]}。",
+        }
+        examples = {"en": EN_EXAMPLES[ex].format(b=EN_B[b]), "sv": SV_EXAMPLES[ex].format(b=SV_B[b].rstrip("s")),
+                    "fi": FI_EXAMPLES[ex].format(b=FI_B[b]), "zh-Hans": ZH_EXAMPLES[ex].format(b=ZH_B[b])}
+        fillers = {"en": EN_FILLER, "sv": SV_FILLER, "fi": FI_FILLER, "zh-Hans": ZH_FILLER}
+        notes = {"en": EN_NOTES, "sv": SV_NOTES, "fi": FI_NOTES, "zh-Hans": ZH_NOTES}
         concepts.append(Concept(
             id=_slug(en_pref), category=category, terms=terms,
-            genders=["neutrum" if SV_C[c] in SV_NEUTER else "utrum"] * len(terms["sv"]),
-            # One sentence of at most 30 words, as the definition rules ask; the explanations go to the notes.
-            definition={
-                "en": f"The {EN_A[a]} {EN_C[c]} of {EN_B[b]} work, carried out for a client by an outside provider or a dedicated unit.",
-                "sv": f"{SV_C[c].capitalize()} av {SV_B[b].rstrip('s')}arbete med {SV_A[a]} inriktning, som en extern leverantör eller en särskild enhet utför åt en uppdragsgivare.",
-            },
-            examples={"en": [EN_EXAMPLES[ex].format(b=EN_B[b])], "sv": [SV_EXAMPLES[ex].format(b=SV_B[b].rstrip("s"))]},
-            notes={"en": [" ".join(EN_FILLER[k] for k in fill), *(EN_NOTES[k] for k in note)],
-                   "sv": [" ".join(SV_FILLER[k] for k in fill), *(SV_NOTES[k] for k in note)]},
+            genders=["neutrum" if SV_C[c] in SV_NEUTER else "utrum"] * len(terms[languages[0]]),
+            definition={code: definition[code] for code in languages},
+            examples={code: [examples[code]] for code in languages},
+            notes={code: [("" if code == "zh-Hans" else " ").join(fillers[code][k] for k in fill), *(notes[code][k] for k in note)]
+                   for code in languages},
             sources=rng.sample(SOURCES, rng.randint(1, 3)),
         ))
     ids = [c.id for c in concepts]
@@ -199,8 +298,9 @@ def make_concepts(n: int, seed: int = 0) -> list[Concept]:
         # Mention the broader concept in the definition, as real entries do: the renderer links it.
         if concept.broader:
             parent = by_id[concept.broader[0]]
-            concept.definition["en"] = concept.definition["en"].removesuffix(".") + f", a form of {parent.terms['en'][0][0]}."
-            concept.definition["sv"] = concept.definition["sv"].removesuffix(".") + f", en form av {parent.terms['sv'][0][0]}."
+            mention = {"en": ", a form of {}.", "sv": ", en form av {}.", "fi": ", yksi käsitteen {} muodoista.", "zh-Hans": "，是{}的一种形式。"}
+            for code in languages:
+                concept.definition[code] = concept.definition[code].removesuffix(".").removesuffix("。") + mention[code].format(parent.terms[code][0][0])
     # Related and contrast links are written on both concepts, as the lint rules ask; a pair is never both.
     for concept in concepts:
         for target in concept.contrast:
@@ -254,11 +354,11 @@ def concept_yaml(c: Concept) -> str:
     if rels:
         out += "relations:\n" + "".join(f"  {name}: {_ids(v)}\n" for name, v in rels)
     out += _sources(c.sources) + "locales:\n"
-    for code in ("en", "sv"):
+    for code in c.terms:
         out += f"  {code}:\n    terms:\n"
         for k, (text, ttype, status) in enumerate(c.terms[code]):
             out += f"      - text: {text}\n        type: {ttype}\n        status: {status}\n"
-            out += "        grammar: {pos: noun}\n" if code == "en" else f"        grammar: {{pos: noun, gender: {c.genders[k]}}}\n"
+            out += f"        grammar: {{pos: noun, gender: {c.genders[k]}}}\n" if code == "sv" else "        grammar: {pos: noun}\n"
         out += "    definition: " + _folded(c.definition[code], 6)
         if c.examples[code]:
             out += "    examples:\n" + "".join("      - " + _folded(e, 8) for e in c.examples[code])
@@ -309,18 +409,38 @@ def _faq_yaml(fid: str, ids: list[str], text: dict[str, tuple[str, str]]) -> str
     return out
 
 
-def write_glossary(project: Path, n: int, seed: int = 0) -> list[Concept]:
-    """A project folder like the repository's: mkdocs.yml, locales/ and content/ with ``n`` concepts."""
+def world_config() -> str:
+    """The repository's mkdocs.yml with the locales en, fi and zh-Hans instead of en and sv, and not strict (the
+    package has no interface catalog for Chinese yet, which the build warns about)."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["strict"] = False
+    glossary = next(p["glossary"] for p in config["plugins"] if isinstance(p, dict) and "glossary" in p)
+    glossary["locales"] = WORLD_LOCALES
+    for item in glossary["categories"] + glossary["relations"]:
+        item["label"] = {"en": item["label"]["en"], **WORLD_LABELS[item["id"]]}
+        if "inverse_label" in item:
+            item["inverse_label"] = {"en": item["inverse_label"]["en"], **WORLD_LABELS[item["id"] + ":inverse"]}
+    return json.dumps(config, ensure_ascii=False, indent=1)  # JSON is YAML
+
+
+def write_glossary(project: Path, n: int, seed: int = 0, languages: tuple[str, ...] = ("en", "sv")) -> list[Concept]:
+    """A project folder like the repository's: mkdocs.yml, locales/ and content/ with ``n`` concepts. In other
+    languages than en and sv (``languages`` = en, fi, zh-Hans), without the FAQ and the comparison."""
     if project.exists():
         shutil.rmtree(project)
     (project / "content" / "concepts").mkdir(parents=True)
     (project / "content" / "comparisons").mkdir()
     (project / "content" / "faq").mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "locales", project / "locales")
-    concepts = make_concepts(n, seed)
+    concepts = make_concepts(n, seed, languages)
     for c in concepts:
         (project / "content" / "concepts" / f"{c.id}.yaml").write_text(concept_yaml(c), encoding="utf-8")
+    if languages != ("en", "sv"):
+        (project / "mkdocs.yml").write_text(world_config(), encoding="utf-8")
+        return concepts
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     if n >= 2:
         cid, text = _comparison(concepts)
         (project / "content" / "comparisons" / f"{cid}.yaml").write_text(text, encoding="utf-8")

@@ -1,8 +1,8 @@
 """The site's search index: per locale, small JSON shards that the search box fetches only for the words typed.
 
 Records come from the model (terms, definitions, comparison rows, questions), so related links, sources and listings
-never make a page match. ``overrides/assets/javascripts/glossary-search.js`` reads these files; both sides normalize,
-tokenize and stem words the same way (tests/browser/test_search.py runs them side by side).
+never make a page match. ``overrides/assets/javascripts/glossary-search.js`` reads these files; both sides cut and stem
+words with the one word pipeline (``glossary_tool/words.py`` and ``words.js``, checked against tests/words/vectors.json).
 """
 
 from __future__ import annotations
@@ -11,15 +11,14 @@ import hashlib
 import json
 import re
 import shutil
-import unicodedata
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
-from types import MappingProxyType
 
+from glossary_tool import words
 from glossary_tool.config import Settings
 from glossary_tool.model import Comparison, Concept, Faq, Glossary
 from glossary_tool.render import RenderedPage
@@ -36,12 +35,9 @@ FUZZY_MIN = 4  # vocabulary words this long are reachable with one edit (a 5-let
 # checks the whole word. Long compounds (fakturahantering, fakturagranskning …) then share their variants.
 FUZZY_PREFIX = 7
 SNIPPET = 160  # characters of text under a result's title; the style sheet clamps it to two lines
-# Letters that are letters of their own, not a base letter with a diacritic, in these languages: "här" is not "har".
-OWN_LETTERS: Mapping[str, str] = MappingProxyType({"sv": "åäö", "fi": "åäö", "da": "æøå", "nb": "æøå", "nn": "æøå", "no": "æøå", "is": "áðéíóúýþæö"})
-STEMMERS = ("en", "sv")
-VOWELS_EN = "aeiouy"
-VOWELS_SV = "aeiouyäåö"
-_TOKEN = re.compile(r"[^\W_]+")
+# In languages that write compounds as one word, a query word this long (stemmed) also finds the terms it ends
+# (Kolben: Erlenmeyerkolben) and begins; the terms' stems are filed by their last letters for that.
+PART_MIN = 4
 _MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
@@ -68,124 +64,14 @@ class Record:
     phrases: tuple[tuple[str, bool], ...] = ()  # terms that match as a whole query: (text, of this locale)
 
 
-# ---- words: the same steps as glossary-search.js ----
-
-def language(locale: str) -> str:
-    return locale.split("-", maxsplit=1)[0].lower()
-
-
-def fold(text: str, locale: str) -> str:
-    """Lower case, without diacritics except on the language's own letters (Swedish å, ä, ö stay)."""
-    text = unicodedata.normalize("NFC", text).lower().replace("ß", "ss")
-    if text.isascii():
-        return text
-    return unicodedata.normalize("NFC", text.translate(_fold_table(OWN_LETTERS.get(language(locale), ""))))
-
-
-class _FoldTable(dict[int, str]):
-    """``str.translate``'s table for ``fold``: each character is worked out the first time it is met."""
-
-    def __init__(self, own: str) -> None:
-        super().__init__()
-        self.own = own
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        out = ch if ch.isascii() or ch in self.own else "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        self[code] = out
-        return out
-
-
-@lru_cache(maxsize=32)
-def _fold_table(own: str) -> _FoldTable:
-    return _FoldTable(own)
-
-
-def words(text: str, locale: str) -> list[str]:
-    """The folded words of ``text``: runs of letters and digits."""
-    return _TOKEN.findall(fold(text, locale))
-
-
-def stemmer_of(locale: str) -> str:
-    lang = language(locale)
-    return lang if lang in STEMMERS else ""
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str, kind: str) -> str:
-    """A folded word's stem: ``kind`` is "en", "sv" or "" (no stemming)."""
-    if kind == "en":
-        return _stem_en(word)
-    if kind == "sv":
-        return _stem_sv(word)
-    return word
-
-
-def _stem_en(w: str) -> str:
-    """A light English stemmer: plurals, -ed and -ing, final y and e (the first steps of Porter's second algorithm)."""
-    if len(w) <= 3 or not w.isalpha():
-        return w
-    if w.endswith("sses"):
-        w = w[:-2]
-    elif w.endswith(("ied", "ies")):
-        w = w[:-3] + ("i" if len(w) > 4 else "ie")
-    elif w.endswith("s") and not w.endswith(("us", "ss")) and any(c in VOWELS_EN for c in w[:-2]):
-        w = w[:-1]
-    if w.endswith(("eedly", "eed")):
-        w = w[: w.rindex("eed") + 2]
-    else:
-        for suffix in ("ingly", "edly", "ing", "ed"):
-            if w.endswith(suffix) and any(c in VOWELS_EN for c in w[: -len(suffix)]):
-                w = w[: -len(suffix)]
-                if w.endswith(("at", "bl", "iz")):
-                    w += "e"
-                elif len(w) > 2 and w[-1] == w[-2] and w[-1] in "bdfgmnprt":
-                    w = w[:-1]
-                break
-    if len(w) > 2 and w.endswith("y") and w[-2] not in VOWELS_EN:
-        w = w[:-1] + "i"
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
-    return w
-
-
-_SV_SUFFIXES = sorted(
-    ["a", "arna", "erna", "heterna", "orna", "ad", "e", "ade", "ande", "arne", "are", "aste", "en", "anden", "aren", "heten", "ern", "ar", "er", "heter", "or", "as", "arnas", "ernas", "ornas", "es", "ades", "andes", "ens", "arens", "hetens", "erns", "at", "andet", "het", "ast"], key=len, reverse=True)
-_SV_S_ENDING = "bcdfghjklmnoprtvy"
-
-
-def _stem_sv(w: str) -> str:
-    """The Snowball Swedish stemmer (its three steps over the region R1)."""
-    if len(w) <= 3:
-        return w
-    r1 = len(w)
-    for i in range(1, len(w)):
-        if w[i] not in VOWELS_SV and w[i - 1] in VOWELS_SV:
-            r1 = i + 1
-            break
-    r1 = max(r1, 3)
-    for suffix in _SV_SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= r1:
-            w = w[: -len(suffix)]
-            break
-    else:
-        if w.endswith("s") and len(w) - 1 >= r1 and w[-2] in _SV_S_ENDING:
-            w = w[:-1]
-    if w[r1:].endswith(("dd", "gd", "nn", "dt", "gt", "kt", "tt")) and len(w) - 2 >= r1:
-        w = w[:-1]
-    if (len(w) - 4 >= r1 and w.endswith("löst")) or (len(w) - 5 >= r1 and w.endswith("fullt")):
-        w = w[:-1]
-    else:
-        for suffix in ("lig", "ig", "els"):
-            if w.endswith(suffix) and len(w) - len(suffix) >= r1:
-                w = w[: -len(suffix)]
-                break
-    return w
-
+# ---- files: where a word, a phrase or a fuzzy variant is (glossary-search.js computes the same) ----
 
 def shard_key(text: str) -> str:
-    """File name of the shard for a word: its first letters as hex code points, safe in any URL."""
-    return "-".join(f"{ord(c):x}" for c in text[:KEY_LENGTH])
+    """File name of the shard for a word: its first letters as hex code points, safe in any URL. A character pair of
+    a script without spaces is filed by its first character alone: the pairs one character begins are in one file,
+    so that the first character typed finds them, as the first letters of a word do."""
+    n = 1 if text and words.bigram_class(text[0]) else KEY_LENGTH
+    return "-".join(f"{ord(c):x}" for c in text[:n])
 
 
 @lru_cache(maxsize=200_000)
@@ -289,29 +175,38 @@ class _Analysis:
     best: dict[str, int] = field(default_factory=dict)
     phrases: dict[str, int] = field(default_factory=dict)  # stem sequence → 1 when it is a term of this locale, else 0
     vocabulary: dict[str, str] = field(default_factory=dict)  # surface word → stem, from titles, terms and headings
+    ends: set[str] = field(default_factory=set)  # stems of title, term and heading words that may end in a part
     title_words: int = 0
 
 
 def analyse(record: Record, locale: str) -> _Analysis:
-    kind = stemmer_of(locale)
     out = _Analysis()
     best, vocabulary = out.best, out.vocabulary
+    compounds = words.compounding(locale)
     for field_of, text in record.fields:
         where = int(field_of)
-        found = words(text, locale)
+        found = words.tokens(text, locale)
         if where == Field.TITLE:
             out.title_words += len(found)
-        for w in found:
-            s = stem(w, kind)
+        for token, s in zip(found, words.stems(found, locale), strict=True):
             if best.get(s, 0) < where:
                 best[s] = where
-            if where >= Field.HEADING and len(w) >= FUZZY_MIN:
-                vocabulary[w] = s
+            if where >= Field.HEADING and not token.paired:
+                if len(token.text) >= FUZZY_MIN:
+                    vocabulary[token.text] = s
+                if compounds and where != Field.OTHER_TERM and len(s) >= PART_MIN + 3:
+                    out.ends.add(s)
     for text, own in record.phrases:
-        seq = " ".join(stem(w, kind) for w in words(text, locale))
+        found = words.tokens(text, locale)
+        seq = " ".join(words.stems(found, locale))
         if seq:
             out.phrases[seq] = max(out.phrases.get(seq, 0), int(own))
     return out
+
+
+def end_file(word_stem: str) -> str:
+    """The file of the stems that end as ``word_stem`` does: its last two letters."""
+    return f"e/{shard_key(word_stem[-KEY_LENGTH:])}.json"
 
 
 def buckets_for(size: int) -> int:
@@ -372,6 +267,7 @@ class Index:
         self._phrases: dict[str, dict[int, int]] = {}  # stem sequence → record → own
         self._vocabulary: dict[str, int] = {}  # surface word + "\0" + stem → records with it
         self._near: dict[str, dict[str, int]] = {}  # variant → entry → words with it
+        self._ends: dict[str, int] = {}  # stem that may end in a compound's part → records with it
         self._members: dict[str, set[str]] = {}  # file → the keys in it
         self._bodies: dict[str, bytes] = {}  # file → its bytes
         self._digests: dict[str, bytes] = {}
@@ -428,7 +324,7 @@ class Index:
 
     def _reset(self, recs: Sequence[Record]) -> None:
         self._records, self._analyses = list(recs), [analyse(r, self.locale) for r in recs]
-        for store in (self._postings, self._encoded, self._phrases, self._vocabulary, self._near, self._members,
+        for store in (self._postings, self._encoded, self._phrases, self._vocabulary, self._near, self._ends, self._members,
                       self._bodies, self._digests):
             store.clear()
         self._size = {"t": 0, "f": 0}
@@ -438,6 +334,8 @@ class Index:
         self._buckets = {kind: buckets_for(self._size[kind]) for kind in self._buckets}
         for s in self._postings:
             self._members.setdefault(_word_file(s), set()).add(s)
+        for s in self._ends:
+            self._members.setdefault(end_file(s), set()).add(s)
         for kind, keys in (("t", self._phrases), ("f", self._near)):
             for key in keys:
                 self._members.setdefault(f"{kind}/{bucket(key, self._buckets[kind])}.json", set()).add(key)
@@ -480,6 +378,10 @@ class Index:
             docs[doc] = own
             if track:
                 self._touch(f"t/{bucket(seq, self._buckets['t'])}.json", seq, True)
+        for s in a.ends:
+            self._ends[s] = self._ends.get(s, 0) + 1
+            if track and self._ends[s] == 1:
+                self._touch(end_file(s), s, True)
         for w, s in a.vocabulary.items():
             key = w + "\0" + s
             self._vocabulary[key] = self._vocabulary.get(key, 0) + 1
@@ -508,6 +410,11 @@ class Index:
             if not docs:
                 del self._phrases[seq]
             self._touch(f"t/{bucket(seq, self._buckets['t'])}.json", seq, bool(docs))
+        for s in a.ends:
+            self._ends[s] -= 1
+            if not self._ends[s]:
+                del self._ends[s]
+                self._touch(end_file(s), s, False)
         for w, s in a.vocabulary.items():
             key = w + "\0" + s
             self._vocabulary[key] -= 1
@@ -535,6 +442,8 @@ class Index:
         keys = self._members.get(path)
         if not keys:
             return None
+        if kind == "e":
+            return _dump(sorted(keys))
         data: dict[str, object] = {}
         for key in keys:
             if kind == "w":
@@ -566,9 +475,10 @@ class Index:
         n = len(self._records)
         # Words in more than a fifth of the records (as "the", "och") do not have to match: they only rank.
         common = sorted(s for s, docs in self._postings.items() if n >= 20 and len(docs) > n / 5)
-        manifest = {"v": version, "stemmer": stemmer_of(self.locale), "own": OWN_LETTERS.get(language(self.locale), ""),
-                    "keyLength": KEY_LENGTH, "buckets": self._buckets, "docsPerFile": DOCS_PER_FILE, "fuzzyMin": FUZZY_MIN,
-                    "fuzzyPrefix": FUZZY_PREFIX, "docs": n, "common": common}
+        manifest = {"v": version, "stemmer": words.algorithm(self.locale),
+                    "own": words.OWN_LETTERS.get(words.language_of(self.locale), ""), "compound": words.compounding(self.locale),
+                    "partMin": PART_MIN, "keyLength": KEY_LENGTH, "buckets": self._buckets, "docsPerFile": DOCS_PER_FILE,
+                    "fuzzyMin": FUZZY_MIN, "fuzzyPrefix": FUZZY_PREFIX, "docs": n, "common": common}
         out = {f"{version}/{path}": body for path, body in self._bodies.items()}
         out[MANIFEST] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         return out

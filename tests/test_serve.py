@@ -91,9 +91,10 @@ def test_an_edited_term_shows_on_its_page_the_index_pages_linking_to_it_and_in_s
     # A page that links to KPO in its relations gets the new short definition in the link's tooltip; the English
     # page of the concept lists the Swedish term among its other names in the search index.
     manifest = json.loads(served.get("sv/search/manifest.json"))
-    from glossary_tool.search_index import bucket, stem
+    from glossary_tool import words
+    from glossary_tool.search_index import bucket
 
-    seq = " ".join(stem(w, "sv") for w in ("kunskapsbaserad", "outsourcing"))
+    seq = " ".join(words.stem(w, "sv") for w in ("kunskapsbaserad", "outsourcing"))
     shard = json.loads(served.get(f"sv/search/{manifest['v']}/t/{bucket(seq, manifest['buckets']['t'])}.json"))
     assert seq in shard, list(shard)[:10]
     epoch = served.state.epoch

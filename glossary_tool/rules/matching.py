@@ -1,4 +1,5 @@
-"""Finding terms in prose: words stemmed with each language's Snowball stemmer, compounds matched at word starts.
+"""Finding terms in prose with the word pipeline (``glossary_tool/words.py``): words normalized and stemmed with each
+language's Snowball stemmer, text without spaces as character pairs, compounds matched at word starts.
 
 Shared by the definition and deprecated-term rules; also maps a word of a value back to its line and column.
 """
@@ -11,25 +12,13 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
-import Stemmer
-
+from glossary_tool import words as pipeline
 from glossary_tool.loader import Document, Loc, Pos, offset_to_pos
 from glossary_tool.problems import Problem, Severity
 
 if TYPE_CHECKING:  # the registry module imports the rule modules that import this one
     from glossary_tool.rules import Context
 
-# Language subtag → Snowball algorithm (PyStemmer). A language not listed is matched word for word.
-SNOWBALL: Mapping[str, str] = MappingProxyType({
-    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech", "da": "danish", "nl": "dutch",
-    "en": "english", "eo": "esperanto", "et": "estonian", "fi": "finnish", "fr": "french", "de": "german", "el": "greek",
-    "hi": "hindi", "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian",
-    "ne": "nepali", "nb": "norwegian", "nn": "norwegian", "no": "norwegian", "fa": "persian", "pl": "polish",
-    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "st": "sesotho", "es": "spanish",
-    "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
-})
-# Languages that write compounds as one word (datamaskin → datamaskinsprogram): a term may open a longer word.
-COMPOUNDING = frozenset({"sv", "da", "nb", "nn", "no", "de", "nl", "fi", "et", "is"})
 # Articles a definition may open with before its first real word ("A thigh bone is …" opens with the term).
 ARTICLES: Mapping[str, frozenset[str]] = MappingProxyType({
     "en": frozenset({"a", "an", "the"}),
@@ -45,6 +34,8 @@ ARTICLES: Mapping[str, frozenset[str]] = MappingProxyType({
     "it": frozenset({"il", "lo", "la", "i", "gli", "le", "l", "un", "uno", "una"}),
     "pt": frozenset({"o", "a", "os", "as", "um", "uma"}),
 })
+# Languages whose words take clitics in front (the article, prepositions, conjunctions), which Snowball removes.
+CLITICS_FIRST = frozenset({"ar"})
 # A term opens a compound only when the part that must match is at least this long, so that a short form
 # ("ben") does not match inside an unrelated longer word ("bensin").
 MIN_COMPOUND_PREFIX = 6
@@ -53,13 +44,8 @@ MIN_COMPOUND_REST = 3
 # Separators that join the words of a term interchangeably (lår-ben, lår ben); others must match exactly (R&D).
 LOOSE_GAPS = frozenset({" ", "-", "‐", "‑"})
 
-_WORD = re.compile(r"[^\W_]+")
 _SPACE = re.compile(r"\s+")
-
-
-def language_of(code: str) -> str:
-    """The language subtag of a locale code: ``pt-BR`` → ``pt``."""
-    return code.split("-", 1)[0].lower()
+language_of = pipeline.language_of
 
 
 class Words:
@@ -77,8 +63,9 @@ class Words:
         return len(self.starts)
 
     def gap(self, i: int) -> str:
-        """The separator between word ``i - 1`` and word ``i``, runs of white space as one space."""
-        return _gap(self.text[self.ends[i - 1] : self.starts[i]])
+        """The separator between word ``i - 1`` and word ``i``, runs of white space as one space ("" between the
+        overlapping character pairs of text without spaces)."""
+        return _gap(self.text[self.ends[i - 1] : self.starts[i]]) if self.starts[i] >= self.ends[i - 1] else ""
 
 
 class TermWord(NamedTuple):
@@ -156,17 +143,16 @@ class Language:
         self._patterns: dict[str, Pattern | None] = {}
         self._words: dict[str, Words] = {}
         lang = language_of(code)
-        algorithm = SNOWBALL.get(lang)
-        # PyStemmer keeps its own cache of recent words, so repeated words cost a dictionary look-up.
-        self._stemmer = Stemmer.Stemmer(algorithm) if algorithm is not None else None
+        self._stems = pipeline.stemmer(code) is not None
         self.code = code
-        self.compounding = lang in COMPOUNDING
+        self.compounding = pipeline.compounding(code)
+        self.clitics_first = lang in CLITICS_FIRST
         self.articles = ARTICLES.get(lang, frozenset())
 
     @property
     def stems(self) -> bool:
         """Whether a Snowball stemmer exists for this language (otherwise words match exactly)."""
-        return self._stemmer is not None
+        return self._stems
 
     def words(self, text: str) -> Words:
         """The words of ``text``, each with its stem (kept: the rules about definitions read each one twice)."""
@@ -176,12 +162,11 @@ class Language:
         return words
 
     def _split(self, text: str) -> Words:
-        found = list(_WORD.finditer(text))
-        # map() over the unbound methods: this runs for every definition of the glossary on every lint.
-        surfaces = list(map(re.Match.group, found))
-        folded = list(map(str.casefold, surfaces))
-        stems: list[str] = self._stemmer.stemWords(folded) if self._stemmer is not None else folded
-        return Words(text, list(map(re.Match.start, found)), list(map(re.Match.end, found)), surfaces, folded, stems)
+        found = pipeline.tokens(text, self.code)
+        starts = [t.start for t in found]
+        ends = [t.end for t in found]
+        return Words(text, starts, ends, [text[a:b] for a, b in zip(starts, ends, strict=True)], [t.text for t in found],
+                     pipeline.stems(found, self.code))
 
     def pattern(self, term: str) -> Pattern | None:
         """How ``term`` is matched; None when it has no letters or digits."""
@@ -197,8 +182,9 @@ class Language:
         term_words = []
         for surface, folded, stem in zip(words.surfaces, words.folded, words.stems, strict=True):
             cut = len(folded) - len(stem)
-            root = None if cut <= 2 and len(stem) >= 4 else (_drop_final_vowel(folded) if cut > 2 else folded)
-            acronym = len(surface) >= 2 and surface.isupper()
+            # In Arabic the stemmer takes clitics from the front (الكأس → كاس): a form need not begin with the root.
+            root = None if (cut <= 2 and len(stem) >= 4) or self.clitics_first else (_drop_final_vowel(folded) if cut > 2 else folded)
+            acronym = len(surface) >= 2 and surface.isupper() and surface.isalpha()
             term_words.append(TermWord(surface, folded, stem, root, acronym))
         prefixes: tuple[str, ...] = ()
         last = term_words[-1]
@@ -362,14 +348,16 @@ def word_position(doc: Document, loc: Loc, value: str, index: int) -> Pos:
         if offset == 0:
             return where
     offset += column - 1
-    expected = [m.group() for m in _WORD.finditer(value)]
+    expected = [value[t.start:t.end] for t in pipeline.tokens(value, "")]
     if index >= len(expected):
         return where
-    for k, m in enumerate(_WORD.finditer(doc.text, offset)):
-        if m.group() != expected[k]:
+    # The file from the value on, as far as the value's words can reach (a folded scalar adds indentation).
+    window = doc.text[offset : offset + 2 * len(value) + 200]
+    for k, t in enumerate(pipeline.tokens(window, "")):
+        if k >= len(expected) or window[t.start:t.end] != expected[k]:
             return where
         if k == index:
-            return offset_to_pos(doc.text, m.start())
+            return offset_to_pos(doc.text, offset + t.start)
     return where
 
 

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from glossary_tool import words
 from glossary_tool.loader import Loc
 from glossary_tool.model import Concept, Entry
 from glossary_tool.problems import Problem, Severity
@@ -23,8 +24,9 @@ def term_key(text: str) -> str:
 def duplicate_term(ctx: Context) -> Iterator[Problem]:
     """A term names one concept per language.
 
-    Passes: ``MRI`` in mri (en) and ``MRI`` in mri (sv). Fails: ``Thigh bone`` in one concept and
-    ``thigh  bone`` or ``ＴＨＩＧＨ bone`` in another, in the same language; the message names the first.
+    Passes: ``MRI`` in mri (en) and ``MRI`` in mri (sv); ``côte`` and ``cote`` (fr). Fails: ``Thigh bone`` in one
+    concept and ``thigh  bone`` or ``ＴＨＩＧＨ bone`` in another, in the same language; ``كاس`` and ``كأس`` (ar),
+    ``ビーカー`` and ``ﾋﾞｰｶｰ`` or ``びーかー`` (ja); the message names the first.
     """
     seen: dict[tuple[str, str], tuple[Entry, Loc]] = {}
     for entry in ctx.entries:
@@ -32,7 +34,7 @@ def duplicate_term(ctx: Context) -> Iterator[Problem]:
             continue
         for code, block in entry.model.locales.items():
             for i, term in enumerate(block.terms):
-                key = (code, term_key(term.text))
+                key = (code, words.term_key(term.text, code))
                 loc: Loc = ("locales", code, "terms", i, "text")
                 if key not in seen:
                     seen[key] = (entry, loc)

@@ -20,7 +20,6 @@ from playwright.sync_api import Browser, Page
 from glossary_tool.build import build_project
 from glossary_tool.config import load_settings
 from glossary_tool.loading import load_glossary
-from glossary_tool.search_index import bucket, fold, stem, stemmer_of, words
 
 ARTIFACTS = ROOT / "tests" / ".artifacts"
 
@@ -193,6 +192,7 @@ def test_every_term_of_every_concept_puts_its_page_first(page: Page, base_url: s
     ("sv/", "utkontraktring", "sv/terms/outsourcing/"),
     ("sv/", "personalomsätning", "sv/terms/attrition/"),
     ("sv/", "rekrytrering", "sv/terms/recruitment/"),  # a wrong letter... and one too many, within one edit of the stem
+    ("sv/", "kundtjänsen", "sv/terms/customer-service/"),  # its stem kundtjäns begins kundtjänstmedarbetare (agent)
 ])
 def test_one_typo_still_finds_the_term(page: Page, base_url: str, path: str, typo: str, expected: str) -> None:
     open_search(page, base_url, path)
@@ -201,11 +201,33 @@ def test_one_typo_still_finds_the_term(page: Page, base_url: str, path: str, typ
 
 def test_an_exact_match_ranks_above_a_fuzzy_one(page: Page, base_url: str) -> None:
     open_search(page, base_url, "")
-    # "process" is a word of the index; the typo of "outsourcing" only matches with an edit.
-    hits = page.evaluate("window.glossarySearch.index.search('process outsorcing', false).then(r => r.hits.map(h => h.fuzzy))")
+    # "process" is a word of the index; the typo of "outsourcing" only matches with an edit. Among records with as
+    # many of the query's words, those found with fewer corrections come first.
+    hits = page.evaluate("window.glossarySearch.index.search('process outsorcing', false).then(r => r.hits.map(h => [-h.matched, h.fuzzy]))")
     assert hits and hits == sorted(hits), hits
     exact = page.evaluate("window.glossarySearch.index.search('outsourcing', false).then(r => r.hits.map(h => h.fuzzy))")
     assert exact and not any(exact)
+
+
+# The issue's queries with a typo inside a multi-word query, and an inflected form Snowball leaves an ending on:
+# a corrected word counts as a match, so the term comes first and Enter opens it.
+@pytest.mark.parametrize(("path", "query", "expected"), [
+    ("", "knowlege process outsourcing", "terms/kpo/"),
+    ("", "bussiness process outsourcing", "terms/bpo/"),
+    ("", "custmer service", "terms/customer-service/"),
+    ("", "medical transcripton", "terms/medical-transcription/"),
+    ("sv/", "callcentret", "sv/terms/call-centre/"),
+    # a second list of the same kinds
+    ("", "knowledge proces outsourcing", "terms/kpo/"),
+    ("", "legal transcripton", "terms/legal-transcription/"),
+    ("", "robotic proces automation", "terms/robotic-process-automation/"),
+    ("sv/", "callcentrets", "sv/terms/call-centre/"),
+])
+def test_a_typo_inside_a_multi_word_query_still_puts_the_term_first_and_enter_opens_it(page: Page, base_url: str, path: str, query: str, expected: str) -> None:
+    open_search(page, base_url, path)
+    assert type_query(page, query)[:1] == [expected.removeprefix(path)]
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/{expected}**")
 
 
 @pytest.mark.parametrize(("path", "query"), [("", "Skillnaden"), ("", "importance"), ("sv/", "importance"), ("sv/", "Underordnade")])
@@ -284,29 +306,3 @@ def test_the_result_count_uses_materials_own_translated_strings(page: Page, base
     type_query(page, "kpo")
     meta = page.locator(".md-search-result__meta").inner_text()
     assert "träffar" in meta or "dokument" in meta or "resultat" in meta.lower(), meta
-
-
-def test_the_browser_folds_and_stems_words_exactly_as_the_build_does(page: Page, base_url: str) -> None:
-    settings = load_settings(ROOT / "mkdocs.yml")
-    glossary, _ = load_glossary(settings)
-    samples = {"en": "Outsourced companies' processes, analyses; centres. Café naïve façade — Straße agreed hoping ran",
-               "sv": "Kunskapsprocesserna tjänsterna leverantörens fullt löst härlig Ärendet ÅÄÖ å ä ö é Müller"}
-    for c in glossary.concepts:
-        for code, block in c.locales.items():
-            samples[code] += " " + " ".join(t.text for t in block.terms) + " " + block.definition
-    open_search(page, base_url, "")
-    for code, text in samples.items():
-        expected = [[w, stem(w, stemmer_of(code))] for w in words(text, code)]
-        own = "åäö" if code == "sv" else ""
-        got = page.evaluate("""([text, kind, own]) => {
-            const g = window.glossarySearch, s = g.stemmer(kind);
-            return g.words(text, own).map(w => [w, s(w)]);
-        }""", [text, stemmer_of(code), own])
-        mismatches = [(a, b) for a, b in zip(expected, got, strict=False) if a != b]
-        assert len(got) == len(expected) and not mismatches, mismatches[:20]
-        assert fold("Åsa Café", code) == ("åsa cafe" if code == "sv" else "asa cafe")
-        # Phrases and fuzzy variants are found in the file their hash names: both sides must compute the same one.
-        keys = sorted({stem(w, stemmer_of(code)) for w in words(text, code)} | {"", "a", "kunskapsbaserad outsourc", "€uro", "𝔘nicode"})
-        for n in (1, 4, 1024):
-            got_files = page.evaluate("([keys, n]) => keys.map(k => window.glossarySearch.bucket(k, n))", [keys, n])
-            assert got_files == [bucket(k, n) for k in keys], n

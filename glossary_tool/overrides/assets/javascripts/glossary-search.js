@@ -2,12 +2,14 @@
  *
  * Loaded only when the reader opens the search box (or arrives from a result, to highlight the words found);
  * partials/search.html holds the few lines that wait for that. Every query fetches the manifest once, then
- * the shards of the words typed: a shard holds the words sharing their first two letters. Words are folded,
- * split and stemmed exactly as in search_index.py, so the two sides always agree on a word.
+ * the shards of the words typed: a shard holds the words sharing their first two letters (character pairs of
+ * Chinese or Japanese, their first character). Words are normalized,
+ * cut and stemmed by words.js, the same pipeline as the Python side's (glossary_tool/words.py), with the Snowball
+ * stemmer of the page's language (loaded with the manifest), so the two sides always agree on a word.
  *
  * Ranking: a query equal to a term (in this language, then in another) puts that concept first; then records
  * matching every word, by where each word stands (title, term, question, definition, details). A word found
- * only with one edit (a typo) ranks below every record matched without one.
+ * with one edit (a typo) counts as found, for a little less; a term with a word corrected still ranks as that term.
  */
 (function () {
   "use strict";
@@ -20,93 +22,24 @@
   var FUZZY_QUERY_MIN = 5; // a query word this long may have one typo
   var PREFIX_MAX = 24; // words a word being typed may stand for ("pa": the shortest 24 words that begin with it)
 
-  /* ---- words: the same steps as search_index.py ---- */
+  /* ---- words: the word pipeline of words.js (glossary_tool/words.py declares it); files as search_index.py ---- */
 
-  function fold(text, own) {
-    text = text.normalize("NFC").toLowerCase().replace(/ß/g, "ss");
-    if (/^[\x00-\x7f]*$/.test(text)) return text;
-    var out = "";
-    for (var ch of text) {
-      out += ch < "\x80" || own.indexOf(ch) >= 0 ? ch : ch.normalize("NFD").replace(/\p{M}/gu, "");
-    }
-    return out.normalize("NFC");
+  var W; // window.glossaryWords, there once the page is parsed (main.html loads words.js)
+
+  function len(text) {
+    return Array.from(text).length;
   }
 
-  function words(text, own) {
-    return fold(text, own).match(/[\p{L}\p{N}]+/gu) || [];
+  function has(shard, key) {
+    return Object.prototype.hasOwnProperty.call(shard, key);
   }
 
-  var VOWELS_EN = "aeiouy", VOWELS_SV = "aeiouyäåö";
-
-  function hasVowel(s, vowels) {
-    for (var c of s) if (vowels.indexOf(c) >= 0) return true;
-    return false;
-  }
-
-  function stemEn(w) {
-    if (w.length <= 3 || !/^\p{L}+$/u.test(w)) return w;
-    if (/sses$/.test(w)) w = w.slice(0, -2);
-    else if (/ie[ds]$/.test(w)) w = w.slice(0, -3) + (w.length > 4 ? "i" : "ie");
-    else if (/s$/.test(w) && !/(us|ss)$/.test(w) && hasVowel(w.slice(0, -2), VOWELS_EN)) w = w.slice(0, -1);
-    if (/eed(ly)?$/.test(w)) {
-      w = w.slice(0, w.lastIndexOf("eed") + 2);
-    } else {
-      var suffixes = ["ingly", "edly", "ing", "ed"];
-      for (var i = 0; i < suffixes.length; i++) {
-        var s = suffixes[i];
-        if (w.endsWith(s) && hasVowel(w.slice(0, -s.length), VOWELS_EN)) {
-          w = w.slice(0, -s.length);
-          if (/(at|bl|iz)$/.test(w)) w += "e";
-          else if (w.length > 2 && w[w.length - 1] === w[w.length - 2] && "bdfgmnprt".indexOf(w[w.length - 1]) >= 0) w = w.slice(0, -1);
-          break;
-        }
-      }
-    }
-    if (w.length > 2 && w.endsWith("y") && VOWELS_EN.indexOf(w[w.length - 2]) < 0) w = w.slice(0, -1) + "i";
-    if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
-    return w;
-  }
-
-  var SV_SUFFIXES = ("a arna erna heterna orna ad e ade ande arne are aste en anden aren heten ern ar er heter or as arnas " +
-    "ernas ornas es ades andes ens arens hetens erns at andet het ast").split(" ").sort(function (a, b) { return b.length - a.length; });
-
-  function stemSv(w) {
-    var chars = Array.from(w);
-    if (chars.length <= 3) return w;
-    var n = chars.length, r1 = n, i;
-    for (i = 1; i < n; i++) {
-      if (VOWELS_SV.indexOf(chars[i]) < 0 && VOWELS_SV.indexOf(chars[i - 1]) >= 0) { r1 = i + 1; break; }
-    }
-    r1 = Math.max(r1, 3);
-    var len = function () { return chars.length; };
-    var ends = function (s) { return chars.join("").endsWith(s); };
-    var cut = function (k) { chars = chars.slice(0, chars.length - k); };
-    var found = false;
-    for (i = 0; i < SV_SUFFIXES.length; i++) {
-      var suffix = SV_SUFFIXES[i], k = Array.from(suffix).length;
-      if (ends(suffix) && len() - k >= r1) { cut(k); found = true; break; }
-    }
-    if (!found && ends("s") && len() - 1 >= r1 && "bcdfghjklmnoprtvy".indexOf(chars[len() - 2]) >= 0) cut(1);
-    if (len() - 2 >= r1 && /(dd|gd|nn|dt|gt|kt|tt)$/.test(chars.join(""))) cut(1);
-    if (len() - 4 >= r1 && ends("löst")) cut(1);
-    else if (len() - 5 >= r1 && ends("fullt")) cut(1);
-    else {
-      var three = ["lig", "ig", "els"];
-      for (i = 0; i < three.length; i++) {
-        if (ends(three[i]) && len() - three[i].length >= r1) { cut(three[i].length); break; }
-      }
-    }
-    return chars.join("");
-  }
-
-  function stemmer(kind) {
-    if (kind === "en") return stemEn;
-    if (kind === "sv") return stemSv;
-    return function (w) { return w; };
-  }
-
+  /* As search_index.shard_key: a word's first ``n`` letters, or the first character of a pair of a script without
+     spaces alone. */
   function shardKey(text, n) {
-    return Array.from(text).slice(0, n).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+    var chars = Array.from(text);
+    if (chars.length && W.pairClass(chars[0])) n = 1;
+    return chars.slice(0, n).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
   }
 
   /* The CRC-32 of the UTF-8 bytes, as search_index.bucket: which file holds a phrase or a fuzzy variant. */
@@ -170,8 +103,9 @@
 
   /* ---- the index ---- */
 
-  function Index(base) {
+  function Index(base, assets) {
     this.base = base;
+    this.assets = assets; // the folder of this script, words.js and snowball/
     this.manifest = null;
     this.files = new Map();
   }
@@ -183,9 +117,8 @@
       this.manifest = fetch(new URL("search/manifest.json", this.base), { cache: "no-cache" })
         .then(function (r) { if (!r.ok) throw new Error("search index: " + r.status); return r.json(); })
         .then(function (m) {
-          m.stem = stemmer(m.stemmer);
           m.commonSet = new Set(m.common);
-          return m;
+          return W.loadStemmer(m.stemmer, self.assets).then(function (stem) { m.stem = stem; return m; });
         });
       this.manifest.catch(function () { self.manifest = null; });
     }
@@ -214,34 +147,68 @@
     return this.file(m, kind + "/" + name + ".json");
   };
 
-  /* The index stems one query word may stand for, each with how it was found. */
+  /* The index stems one query word may stand for, each with how it was found: its own stem; in a language that
+     writes compounds as one word, the stems of the terms it ends or begins (Kolben: Erlenmeyerkolben); else a stem
+     the word begins with an ending or two more (callcentret: callcenter), and while it is being typed any word it
+     begins; else the words one edit away. */
   Index.prototype.resolve = function (m, word, last) {
     var self = this, st = m.stem(word);
     return this.shard(m, "w", st).then(function (shard) {
-      if (Object.prototype.hasOwnProperty.call(shard, st)) return [{ stem: st, how: "exact" }];
-      var found = [];
-      if (last && word.length >= 2) {
-        // The word being typed: any word it begins, or a stem it continues by a letter or two ("classifi").
+      var exact = has(shard, st) ? [{ stem: st, how: "exact" }] : [];
+      // A stem that the word's stem continues by a short ending: Snowball leaves some endings on one form of a word
+      // and takes them from another (Finnish dekantterilasissa → dekantterilas, dekantterilasi → dekantteril;
+      // Swedish callcentret, callcenter → callcent).
+      Object.keys(shard).forEach(function (s) {
+        var rest = len(st) - len(s);
+        if (rest > 0 && rest <= 3 && len(s) >= 6 && st.startsWith(s)) exact.push({ stem: s, how: "prefix" });
+      });
+      var parts = m.compound && !W.isPaired(word) && len(st) >= m.partMin ? self.parts(m, st, shard) : Promise.resolve([]);
+      return parts.then(function (found) {
+        found = exact.concat(found);
+        // One letter begins too many words to look for them; one character of Chinese or Japanese begins a few pairs.
+        if (has(shard, st) || (len(word) < 2 && !W.isPaired(word))) return found.length ? found : self.fuzzy(m, word, st);
         return self.shard(m, "w", word).then(function (prefixShard) {
+          var begun = [];
           Object.keys(prefixShard).forEach(function (s) {
-            if (s.startsWith(word) || (word.startsWith(s) && s.length >= 4 && word.length - s.length <= 2)) found.push({ stem: s, how: "prefix" });
+            var rest = len(word) - len(s);
+            if ((last && s.startsWith(word)) || (word.startsWith(s) && len(s) >= 4 && rest > 0 && rest <= (len(s) >= 6 ? 3 : 2))) {
+              begun.push({ stem: s, how: "prefix" });
+            }
           });
-          if (found.length > PREFIX_MAX) {
+          if (begun.length > PREFIX_MAX) {
             // A letter or two typed can begin hundreds of words: ranking them all would hold up the next key.
-            found.sort(function (a, b) {
+            begun.sort(function (a, b) {
               return a.stem.length - b.stem.length || prefixShard[b.stem].length - prefixShard[a.stem].length || (a.stem < b.stem ? -1 : 1);
             });
-            found = found.slice(0, PREFIX_MAX);
+            begun = begun.slice(0, PREFIX_MAX);
           }
-          return found.length ? found : self.fuzzy(m, word, st);
+          found = found.concat(begun.filter(function (c) { return !found.some(function (f) { return f.stem === c.stem; }); }));
+          // Compounds the word is a part of do not stand in for the word itself: a typo is still looked for.
+          if (found.some(function (c) { return c.how !== "part"; })) return found;
+          return self.fuzzy(m, word, st).then(function (near) { return found.concat(near); });
         });
-      }
-      return self.fuzzy(m, word, st);
+      });
+    });
+  };
+
+  /* Stems of the index that begin (from the word's own shard) or end (from the file of their last letters) with
+     ``st``, at least three letters longer: the compounds it is a part of. */
+  Index.prototype.parts = function (m, st, shard) {
+    var out = [], n = len(st);
+    Object.keys(shard).forEach(function (s) {
+      if (s.startsWith(st) && len(s) - n >= 3 && out.length < PREFIX_MAX) out.push({ stem: s, how: "part" });
+    });
+    var tail = Array.from(st).slice(-m.keyLength).join("");
+    return this.file(m, "e/" + shardKey(tail, m.keyLength) + ".json").then(function (ends) {
+      (Array.isArray(ends) ? ends : []).forEach(function (s) {
+        if (s.endsWith(st) && len(s) - n >= 3 && out.length < 2 * PREFIX_MAX) out.push({ stem: s, how: "part" });
+      });
+      return out;
     });
   };
 
   Index.prototype.fuzzy = function (m, word, st) {
-    if (Array.from(word).length < FUZZY_QUERY_MIN) return Promise.resolve([]);
+    if (len(word) < FUZZY_QUERY_MIN || W.isPaired(word)) return Promise.resolve([]);
     // The index holds the deletions of each word's first letters; the whole word is checked below.
     var self = this, variants = new Set();
     deletes(prefix(word, m.fuzzyPrefix)).forEach(function (v) { variants.add(v); });
@@ -292,9 +259,13 @@
   Index.prototype.search = function (query, typing, stale) {
     var self = this;
     return this.load().then(function (m) {
-      var typed = words(query, m.own);
+      var typed = W.words(query, m.own);
       if (!typed.length) return { m: m, hits: [], words: [] };
       var last = typing && !/\s$/.test(query);
+      // While Chinese or Japanese is typed, the next character makes a pair with the last one: the file of the pairs
+      // that begin with it is fetched now, as the words an English word being typed begins are.
+      var tail = last ? W.normalize(Array.from(query).pop() || "", m.own) : "";
+      if (tail && W.isPaired(tail)) self.shard(m, "w", tail).catch(function () {});
       return Promise.all(typed.map(function (w, i) { return self.resolve(m, w, last && i === typed.length - 1); }))
         .then(function (resolved) { return stale && stale() ? null : self.rank(m, typed, resolved, stale); });
     });
@@ -312,7 +283,12 @@
       var exact = resolved[i].filter(function (c) { return c.how === "exact"; })[0];
       return exact ? exact.stem : m.stem(w);
     }).join(" ")];
-    var alt = typed.map(function (w, i) { return resolved[i].length ? resolved[i][0].stem : m.stem(w); }).join(" ");
+    // A compound the word is a part of is not what was typed: it makes no term of the query (kundtjänsen, a typo
+    // of kundtjänsten, is not the term kundtjänstmedarbetare because its stem kundtjäns begins it).
+    var alt = typed.map(function (w, i) {
+      var best = resolved[i].filter(function (c) { return c.how !== "part"; })[0];
+      return best ? best.stem : m.stem(w);
+    }).join(" ");
     if (alt !== seqs[0]) seqs.push(alt);
     return Promise.all([Promise.all(lists), Promise.all(seqs.map(function (s) { return self.phrase(m, s); }))]).then(function (got) {
       if (stale && stale()) return null;
@@ -326,20 +302,22 @@
       perWord.forEach(function (cands, i) {
         cands.forEach(function (entry) {
           var df = entry.postings.length || 1, idf = Math.log(1 + m.docs / df);
-          var factor = entry.cand.how === "exact" ? 1 : entry.cand.how === "prefix" ? 0.8 : 0.6;
+          var factor = { exact: 1, prefix: 0.8, part: 0.7, fuzzy: 0.6 }[entry.cand.how];
           entry.postings.forEach(function (p) {
             var d = docs.get(p[0]);
-            if (!d) { d = { id: p[0], score: 0, best: [], fuzzy: 0, phrase: 0, stems: new Set() }; docs.set(p[0], d); }
+            if (!d) { d = { id: p[0], score: 0, best: [], sure: [], fuzzy: 0, parts: 0, phrase: 0, stems: new Set() }; docs.set(p[0], d); }
             var weight = FIELD_WEIGHT[p[1]] + (p[1] === TITLE ? (4 - p[2]) * 0.5 : 0);
             var s = weight * idf * factor;
             if (!d.best[i] || d.best[i].s < s) d.best[i] = { s: s, how: entry.cand.how, stem: entry.cand.stem };
+            // The word itself is in the record, whatever else scores higher there.
+            if (entry.cand.how === "exact" || entry.cand.how === "prefix") d.sure[i] = true;
           });
         });
       });
       phraseHits.forEach(function (hits, k) {
         hits.forEach(function (h) {
           var d = docs.get(h[0]);
-          if (!d) { d = { id: h[0], score: 0, best: [], fuzzy: 0, phrase: 0, stems: new Set() }; docs.set(h[0], d); }
+          if (!d) { d = { id: h[0], score: 0, best: [], sure: [], fuzzy: 0, parts: 0, phrase: 0, stems: new Set() }; docs.set(h[0], d); }
           // An exact term in this language, then in another; the same with a word corrected.
           var p = (k === 0 ? 4 : 2) + h[1];
           if (p > d.phrase) d.phrase = p;
@@ -348,17 +326,19 @@
       var hits = [];
       docs.forEach(function (d) {
         var missing = [];
+        d.matched = 0;
         typed.forEach(function (w, i) {
           var b = d.best[i];
           if (b) {
+            d.matched++;
             d.score += b.s;
             d.stems.add(b.stem);
-            if (b.how === "fuzzy") d.fuzzy++;
+            if (!d.sure[i] && b.how === "fuzzy") d.fuzzy++;
+            else if (!d.sure[i]) d.parts++;
           } else if (required[i] && !d.phrase) missing.push(w);
         });
         if (d.phrase) {
           seqs[d.phrase >= 4 ? 0 : seqs.length - 1].split(" ").forEach(function (s) { d.stems.add(s); });
-          if (d.phrase < 4) d.fuzzy = Math.max(d.fuzzy, 1);
         }
         d.missing = missing;
         hits.push(d);
@@ -366,8 +346,12 @@
       var complete = hits.filter(function (d) { return !d.missing.length; });
       // Every word must match; only when no record has them all are partial matches shown, most words first.
       var shown = complete.length ? complete : hits;
+      // A word found by correcting a typo counts as found: records with more of the query's words come first, then
+      // those with fewer words found only approximately (corrected, or as part of a longer compound: neither is
+      // what was typed, and one is no better than the other), then a term the query is, then the score.
       shown.sort(function (a, b) {
-        return a.missing.length - b.missing.length || a.fuzzy - b.fuzzy || b.phrase - a.phrase || b.score - a.score || a.id - b.id;
+        return a.missing.length - b.missing.length || b.matched - a.matched || a.fuzzy + a.parts - b.fuzzy - b.parts || b.phrase - a.phrase ||
+          b.score - a.score || a.id - b.id;
       });
       return { m: m, hits: shown, words: typed };
     });
@@ -376,21 +360,24 @@
   /* ---- highlighting: the words found, marked on the result and on the page it leads to ---- */
 
   function marked(text, stems, m) {
-    var frag = document.createDocumentFragment();
-    var re = /[\p{L}\p{N}]+/gu, at = 0, match, any = false;
-    while ((match = re.exec(text))) {
-      var w = fold(match[0], m.own);
-      var st = m.stem(w), hit = false;
-      stems.forEach(function (s) { if (st === s || (s.length >= 3 && w.startsWith(s))) hit = true; });
-      if (!hit) continue;
-      any = true;
-      if (match.index > at) frag.appendChild(document.createTextNode(text.slice(at, match.index)));
+    var spans = [];
+    W.tokens(text, m.own).forEach(function (t) {
+      var st = m.stem(t.text), hit = false;
+      stems.forEach(function (s) { if (st === s || (s.length >= 3 && t.text.startsWith(s))) hit = true; });
+      if (!hit) return;
+      var last = spans[spans.length - 1];
+      if (last && t.start <= last[1]) last[1] = Math.max(last[1], t.end); // overlapping character pairs: one mark
+      else spans.push([t.start, t.end]);
+    });
+    if (!spans.length) return null;
+    var frag = document.createDocumentFragment(), at = 0;
+    spans.forEach(function (sp) {
+      if (sp[0] > at) frag.appendChild(document.createTextNode(text.slice(at, sp[0])));
       var mark = document.createElement("mark");
-      mark.textContent = match[0];
+      mark.textContent = text.slice(sp[0], sp[1]);
       frag.appendChild(mark);
-      at = match.index + match[0].length;
-    }
-    if (!any) return null;
+      at = sp[1];
+    });
     if (at < text.length) frag.appendChild(document.createTextNode(text.slice(at)));
     return frag;
   }
@@ -423,7 +410,6 @@
     this.root = root;
     this.index = index;
     this.config = config;
-    this.root = root;
     this.input = root.querySelector(".md-search__input");
     this.meta = root.querySelector(".md-search-result__meta");
     this.list = root.querySelector(".md-search-result__list");
@@ -600,6 +586,7 @@
     "-webkit-line-clamp:2;line-clamp:2;overflow:hidden;margin:.4em 0}";
 
   function start() {
+    W = window.glossaryWords;
     var style = document.createElement("style");
     style.textContent = STYLE;
     document.head.appendChild(style);
@@ -607,9 +594,10 @@
     var configEl = document.getElementById("__config");
     if (!root || !configEl) return;
     var config = JSON.parse(configEl.textContent);
-    var index = new Index(new URL(config.base || ".", root.getAttribute("data-glossary-search-page") || location.href));
+    var page = root.getAttribute("data-glossary-search-page") || location.href;
+    var index = new Index(new URL(config.base || ".", page), new URL(".", new URL(root.getAttribute("data-glossary-search-script"), page)));
     var box = new Box(root, index, config);
-    window.glossarySearch = { index: index, box: box, fold: fold, words: words, stemmer: stemmer, withinOneEdit: withinOneEdit, bucket: bucket };
+    window.glossarySearch = { index: index, box: box, withinOneEdit: withinOneEdit, bucket: bucket, shardKey: shardKey };
     box.start();
     index.load().catch(function (err) { console.warn(err); });  // while the reader starts typing
     highlightPage(index);

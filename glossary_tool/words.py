@@ -1,0 +1,245 @@
+"""The word pipeline of every language, declared once: normalization, segmentation and Snowball stemming.
+
+Lint (``rules/matching.py``, the duplicate-term check) and the search index use it; ``overrides/assets/javascripts/
+words.js`` does the same steps in the browser, and ``tests/words/vectors.json`` holds what both must compute.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+
+import Stemmer
+
+# Language subtag → Snowball algorithm (PyStemmer; words.js loads the same Snowball release's code in JavaScript).
+# A language not listed is not stemmed.
+SNOWBALL: Mapping[str, str] = MappingProxyType({
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech", "da": "danish", "nl": "dutch",
+    "en": "english", "eo": "esperanto", "et": "estonian", "fi": "finnish", "fr": "french", "de": "german", "el": "greek",
+    "hi": "hindi", "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian",
+    "ne": "nepali", "nb": "norwegian", "nn": "norwegian", "no": "norwegian", "fa": "persian", "pl": "polish",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "st": "sesotho", "es": "spanish",
+    "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+})
+# Languages that write compounds as one word (Erlenmeyerkolben, datamaskinsprogram): a term's parts are found in them.
+COMPOUNDING = frozenset({"sv", "da", "nb", "nn", "no", "de", "nl", "fi", "et", "is"})
+# Letters that are letters of their own in a language, not a base letter with a diacritic: Swedish "här" is not
+# "har", Finnish endings need ä and ö, Polish ł and Turkish ş are letters. Other diacritics are folded away (café = cafe).
+OWN_LETTERS: Mapping[str, str] = MappingProxyType({
+    "sv": "åäö", "fi": "åäöšž", "da": "æøå", "nb": "æøå", "nn": "æøå", "no": "æøå", "is": "áðéíóúýþæö",
+    "et": "äöõüšž", "tr": "çğıöşü", "az": "çğıöşüə", "hu": "áéíóöőúüű", "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž", "ro": "ăâîșțşţ", "es": "ñ", "lt": "ąčęėįšųūž", "lv": "āčēģīķļņšūž", "sl": "čšž",
+    "hr": "čćđšž", "bs": "čćđšž", "sr": "čćđšž",
+})
+# Scripts written without spaces between words (and Hangul, whose words carry their particles): a run of their
+# characters is cut into overlapping pairs, as Lucene's CJK analyzer does ("玻璃容器" → 玻璃 璃容 容器).
+# Characters of one class pair with each other; Han and kana are one class, as in Japanese text they alternate.
+# The same table is in words.js.
+BIGRAM_RANGES: tuple[tuple[int, int, int], ...] = (
+    (0x2E80, 0x2FDF, 1), (0x3005, 0x3007, 1), (0x3021, 0x3029, 1), (0x3031, 0x3035, 1), (0x3038, 0x303C, 1),
+    (0x3041, 0x309F, 1), (0x30A0, 0x30FF, 1), (0x31F0, 0x31FF, 1), (0x3400, 0x4DBF, 1), (0x4E00, 0x9FFF, 1),
+    (0xF900, 0xFAFF, 1), (0x20000, 0x3FFFF, 1),
+    (0x1100, 0x11FF, 2), (0x3130, 0x318F, 2), (0xA960, 0xA97F, 2), (0xAC00, 0xD7FF, 2),
+    (0x0E00, 0x0E7F, 3), (0x0E80, 0x0EFF, 4), (0x1780, 0x17FF, 5), (0x19E0, 0x19FF, 5),
+    (0x1000, 0x109F, 6), (0xA9E0, 0xA9FF, 6), (0xAA60, 0xAA7F, 6),
+)
+# Marks that are diacritics, dropped unless they make one of the language's own letters: Latin and Greek accents,
+# Hebrew points, Arabic short vowels, shadda, and the hamza and madda over or under a letter (أ إ آ → ا).
+_DIACRITICS = ((0x0300, 0x036F), (0x0591, 0x05C7), (0x064B, 0x065F), (0x0670, 0x0670))
+_TATWEEL = "\u0640"  # Arabic stretching, no letter at all
+
+
+def language_of(code: str) -> str:
+    """The language subtag of a locale code: ``pt-BR`` → ``pt``, ``zh-Hans`` → ``zh``."""
+    return code.split("-", 1)[0].split("_", 1)[0].lower()
+
+
+def _in(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(lo <= code <= hi for lo, hi in ranges)
+
+
+def bigram_class(ch: str) -> int:
+    """0 for a character of a script written with spaces, else the class of characters it pairs with."""
+    code = ord(ch)
+    if code < 0x0E00:
+        return 0
+    for lo, hi, cls in BIGRAM_RANGES:
+        if lo <= code <= hi:
+            return cls
+    return 0
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate``'s table for ``normalize``: each character is worked out the first time it is met."""
+
+    def __init__(self, own: str, accents: bool = True) -> None:
+        super().__init__()
+        self.own = own
+        self.accents = accents  # fold Latin and Greek accents too (search and matching); not for telling terms apart
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = ch
+        if code < 0x80 or ch in self.own or 0x0400 <= code <= 0x052F:  # Cyrillic й, ё, ї, ў are letters of their own
+            out = ch
+        elif ch == _TATWEEL:
+            out = ""
+        elif 0x3041 <= code <= 0x3096 or code in (0x309D, 0x309E):  # hiragana as katakana: びーかー = ビーカー
+            out = chr(code + 0x60)
+        elif ch == "ß":
+            out = "ss"
+        elif ch == "ς":  # Greek final sigma
+            out = "σ"
+        else:
+            parts = unicodedata.normalize("NFD", ch)
+            if not self.accents and _in(ord(parts[0]), ((0x0000, 0x03FF), (0x1E00, 0x1FFF))):
+                pass  # côte is not cote
+            elif any(_in(ord(c), _DIACRITICS) for c in parts):
+                out = "".join(c for c in parts if not _in(ord(c), _DIACRITICS))
+        self[code] = out
+        return out
+
+
+@lru_cache(maxsize=64)
+def _fold_table(own: str, accents: bool = True) -> _FoldTable:
+    return _FoldTable(own, accents)
+
+
+def normalize(text: str, locale: str) -> str:
+    """NFKC (full and half width as one), lower case, hiragana as katakana, diacritics folded except the language's
+    own letters, Arabic tatweel and short vowels dropped."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text.translate(_fold_table(OWN_LETTERS.get(language_of(locale), ""))))
+
+
+def term_key(text: str, locale: str) -> str:
+    """Two terms of a language with the same key are the same term: width, case, kana, spacing, Arabic hamza, short
+    vowels and tatweel do not count (كاس is كأس); Latin and Greek accents do (côte is not cote)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text.translate(_fold_table(OWN_LETTERS.get(language_of(locale), ""), False)))
+    return " ".join(text.split())
+
+
+def _word_chars() -> str:
+    """A regular-expression class of letters, marks and digits (Python's \\w leaves out the marks of Thai or Hindi)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(code))[0] in "LMN":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\U{lo:08x}" + (f"-\\U{hi:08x}" if hi > lo else "") for lo, hi in ranges)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word, or one pair of characters of a script without spaces: where it is in the text and its normal form."""
+
+    start: int
+    end: int
+    text: str  # normalized
+    paired: bool  # a pair (or a lone character) of a script without spaces: never stemmed
+
+
+_PAIRED = re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi, _ in BIGRAM_RANGES) + "]")
+# Beyond the Basic Multilingual Plane: the browser's stemmers count such a character as two, so neither side stems
+# a word that has one (no Snowball alphabet does).
+_UNSTEMMED = re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi, _ in BIGRAM_RANGES) + "\\U00010000-\\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def word_pattern() -> re.Pattern[str]:
+    """Runs of letters, marks and digits (made on first use: listing the classes takes a tenth of a second)."""
+    return re.compile(f"[{_word_chars()}]+")
+
+
+def _segments(run: str) -> list[tuple[int, int, int]]:
+    """(start, end, class) of the stretches of one class in a run of word characters."""
+    out: list[tuple[int, int, int]] = []
+    start, cls = 0, bigram_class(run[0])
+    for i in range(1, len(run)):
+        c = bigram_class(run[i])
+        if c != cls:
+            out.append((start, i, cls))
+            start, cls = i, c
+    out.append((start, len(run), cls))
+    return out
+
+
+def tokens(text: str, locale: str) -> list[Token]:
+    """The words of ``text``: runs of letters, marks and digits, normalized; runs of a script without spaces as
+    overlapping pairs (a lone character as itself). Offsets are into ``text``; when normalizing changed a run's
+    length (ﾋﾞｰｶｰ → ビーカー), each of its tokens spans the whole run."""
+    out: list[Token] = []
+    word = word_pattern()
+    for m in word.finditer(text):
+        run = m.group()
+        norm = normalize(run, locale)
+        same = len(norm) == len(run)
+        for piece in word.finditer(norm):
+            p = piece.group()
+            if p.isascii() or not _PAIRED.search(p):
+                s, e = (m.start() + piece.start(), m.start() + piece.end()) if same else (m.start(), m.end())
+                out.append(Token(s, e, p, False))
+                continue
+            for a, b, cls in _segments(p):
+                seg = p[a:b]
+                base = m.start() + piece.start() + a
+                if cls == 0:
+                    out.append(Token(base if same else m.start(), base + len(seg) if same else m.end(), seg, False))
+                elif len(seg) == 1:
+                    out.append(Token(base if same else m.start(), base + 1 if same else m.end(), seg, True))
+                else:
+                    out.extend(Token(base + i if same else m.start(), base + i + 2 if same else m.end(), seg[i:i + 2], True)
+                               for i in range(len(seg) - 1))
+    return out
+
+
+def words(text: str, locale: str) -> list[str]:
+    """The normalized words (and character pairs) of ``text``, in order."""
+    return [t.text for t in tokens(text, locale)]
+
+
+@lru_cache(maxsize=128)
+def stemmer(locale: str) -> Stemmer.Stemmer | None:
+    """The language's Snowball stemmer (PyStemmer keeps a cache of recent words), or None."""
+    algorithm = SNOWBALL.get(language_of(locale))
+    return Stemmer.Stemmer(algorithm) if algorithm is not None else None
+
+
+def algorithm(locale: str) -> str:
+    """The name of the language's Snowball algorithm, "" for none (the search manifest tells the browser)."""
+    return SNOWBALL.get(language_of(locale), "")
+
+
+def stems(found: list[Token], locale: str) -> list[str]:
+    """The stem of each token: Snowball's, except for character pairs, which stay as they are."""
+    s = stemmer(locale)
+    texts = [t.text for t in found]
+    if s is None:
+        return texts
+    if not any(t.paired or _UNSTEMMED.search(t.text) for t in found):
+        return list(s.stemWords(texts))
+    return [t.text if t.paired or _UNSTEMMED.search(t.text) else s.stemWord(t.text) for t in found]
+
+
+def stem(word: str, locale: str) -> str:
+    """The stem of one normalized word (a character pair is its own stem)."""
+    s = stemmer(locale)
+    if s is None or _UNSTEMMED.search(word):
+        return word
+    return str(s.stemWord(word))
+
+
+def compounding(locale: str) -> bool:
+    """Whether the language writes compounds as one word, so that a term's parts are looked for inside words."""
+    return language_of(locale) in COMPOUNDING
