@@ -18,31 +18,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import _TocToken
 
 from glossary_tool.config import Locale, Settings
-from glossary_tool.render import Heading, RenderedPage, collation
+from glossary_tool.render import Heading, RenderedPage, collation, languages
 from glossary_tool.render.i18n import _, catalog_warnings, gettext_for, theme_labels
-from glossary_tool.render.languages import direction
+from glossary_tool.render.languages import direction, script_of
 from glossary_tool.render.text import safe_url
 
 ASSETS = Path(__file__).resolve().parent / "overrides"
 log = logging.getLogger("mkdocs.plugins.glossary")
-
-
-def script_of(tag: str) -> str:
-    """The script a language tag is written in: its own script subtag, else CLDR's likely one (sr → Cyrl, sh → Latn)."""
-    from babel.core import get_global
-
-    parts = tag.replace("_", "-").split("-")
-    explicit = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
-    if explicit:
-        return explicit.title()
-    language = str(get_global("language_aliases").get(parts[0], parts[0]))  # sh → sr_Latn
-    if "_" in language:
-        return language.split("_")[1]
-    likely = get_global("likely_subtags")
-    region = next((p for p in parts[1:] if len(p) == 2 or p.isdigit()), None)
-    found = likely.get(f"{language}_{region}") if region else None
-    found = found or likely.get(language) or ""
-    return str(found).split("_")[1] if str(found).count("_") >= 1 and len(str(found).split("_")[1]) == 4 else "Latn"
 
 
 def _material_languages() -> list[str]:
@@ -55,22 +37,10 @@ def _material_languages() -> list[str]:
 def material_language(code: str) -> str | None:
     """Material's translation of its own interface for ``code``: the closest one in the same script, or None.
 
-    ``pt-BR`` → pt-BR, ``zh-Hant-TW`` → zh-TW, ``zh-Hans`` → zh, ``sr-Latn`` → sh (Material's ``sr`` is Cyrillic);
-    a language whose script Material has no translation in gets None, and the build uses English."""
-    from babel.core import get_global
-
-    available = _material_languages()
-    parts = code.split("-")
-    aliases = get_global("language_aliases")
-
-    def language(name: str) -> str:
-        return str(aliases.get(name.split("-", maxsplit=1)[0], name.split("-", maxsplit=1)[0])).split("_")[0]
-
-    # zh-Hant-TW → zh-Hant-TW, zh-TW, zh-Hant, zh; then Material's other names of the language (sh for sr).
-    candidates = [code, f"{parts[0]}-{parts[-1]}", "-".join(parts[:2]), parts[0]]
-    candidates += [name for name in available if language(name) == language(code)]
-    want = script_of(code)
-    return next((c for c in candidates if c in available and script_of(c) == want), None)
+    ``pt-BR`` → pt-BR, ``zh-Hant-TW`` → zh-TW, ``zh-Hans`` → zh, ``sr-Latn`` → sh (Material's ``sr`` is Cyrillic),
+    ``ckb`` → ku-IQ; a language whose script Material has no translation in gets None, and the build uses English."""
+    found = languages.closest(code, _material_languages())
+    return found[0] if found else None
 
 
 # The palette toggle's label names what it switches to; Material shows the configured name as it is, so each

@@ -91,6 +91,8 @@ def test_only_an_http_repository_url_is_linked(tmp_path: Path, repo_url: str, li
     ("sv", "sv"), ("pt-BR", "pt-BR"), ("zh-Hans", "zh"), ("zh-Hant", "zh-Hant"), ("zh-Hant-TW", "zh-TW"), ("ar", "ar"),
     ("sr", "sr"), ("sr-Latn", "sh"),  # Material's sr is Cyrillic; its Latin Serbian is called sh
     ("zu", None), ("ku", None),  # no translation at all; Material's Kurdish (ku-IQ) is in Arabic script, ku in Latin
+    ("ckb", "ku-IQ"), ("fil", "tl"),  # Central Kurdish and Filipino, which Material calls ku-IQ and tl
+    ("sr-Latn-RS", "sh"), ("zh-Hant-HK", "zh-Hant"),
 ])
 def test_materials_language_is_the_closest_in_the_same_script(code: str, material: str | None) -> None:
     assert theme.material_language(code) == material

@@ -16,6 +16,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from glossary_tool.catalogs import format_problem
+from glossary_tool.render.languages import closest
 
 DOMAIN = "messages"
 PACKAGE_CATALOGS = Path(__file__).resolve().parent.parent / "locales"
@@ -29,10 +30,13 @@ def catalog_path(locales_dir: Path, locale: str) -> Path:
 
 
 def _candidates(locales_dir: Path, locale: str) -> list[Path]:
-    """The locale's own catalog, then its language's (``pt-BR`` falls back to ``pt``)."""
-    own = catalog_path(locales_dir, locale)
-    language = catalog_path(locales_dir, locale.split("-", maxsplit=1)[0])
-    return [own] if own == language else [own, language]
+    """The locale's own catalog, then the closest others in its script (``pt-BR`` falls back to ``pt``,
+    ``zh-Hant-TW`` to ``zh_Hant`` but never to Simplified ``zh``, ``fil`` finds Material's ``tl``)."""
+    try:
+        folders = [p.name for p in locales_dir.iterdir() if p.is_dir() and not p.is_symlink()]
+    except OSError:
+        folders = []
+    return [catalog_path(locales_dir, name) for name in closest(locale, folders)]
 
 
 def _find(locales_dir: Path | None, locale: str) -> Path | None:

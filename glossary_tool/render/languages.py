@@ -1,13 +1,57 @@
-"""What pages need to know of a language beyond its words: its writing direction and how it joins a list (CLDR)."""
+"""What pages need to know of a language beyond its words: its script, writing direction, how it joins a list (CLDR),
+and which of a set of translations (UI catalogs, Material's own) is the closest to a configured tag."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
+from types import MappingProxyType
 
 from babel import Locale as BabelLocale
-from babel.core import UnknownLocaleError
+from babel.core import UnknownLocaleError, get_global
 from markupsafe import Markup, escape
+
+# Material names three of its languages otherwise than CLDR does; the CLDR tag is what a project configures (Babel
+# knows it: its dates, plural rules and names) and what the package's catalog folders are called.
+MATERIAL_TO_CLDR: Mapping[str, str] = MappingProxyType({"sh": "sr-Latn", "ku-IQ": "ckb", "tl": "fil"})
+
+
+def script_of(tag: str) -> str:
+    """The script a language tag is written in: its own script subtag, else CLDR's likely one (sr → Cyrl, sh → Latn)."""
+    parts = MATERIAL_TO_CLDR.get(tag, tag).replace("_", "-").split("-")
+    explicit = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    if explicit:
+        return explicit.title()
+    language = str(get_global("language_aliases").get(parts[0], parts[0]))  # sh → sr_Latn
+    if "_" in language:
+        return language.split("_")[1]
+    likely = get_global("likely_subtags")
+    region = next((p for p in parts[1:] if len(p) == 2 or p.isdigit()), None)
+    found = str((likely.get(f"{language}_{region}") if region else None) or likely.get(language) or "")
+    return found.split("_")[1] if found.count("_") >= 1 and len(found.split("_")[1]) == 4 else "Latn"
+
+
+def _language(tag: str) -> str:
+    """The language subtag of ``tag`` under CLDR's name for it (tl → fil, sh → sr, ku-IQ → ckb)."""
+    first = MATERIAL_TO_CLDR.get(tag, tag).replace("_", "-").split("-", maxsplit=1)[0].lower()
+    return str(get_global("language_aliases").get(first, first)).split("_")[0]
+
+
+def closest(code: str, available: Collection[str]) -> list[str]:
+    """The tags of ``available`` (``-`` or ``_`` between subtags) that can stand for ``code``, best first: the tag
+    itself, then shorter forms and other names of the language, but only in the same script, so that ``zh-Hant-TW``
+    never falls back to Simplified ``zh`` nor ``sr-Latn-RS`` to Cyrillic ``sr``."""
+    by_key = {name.replace("_", "-").lower(): name for name in available}
+    parts = code.replace("_", "-").split("-")
+    tried = [code, f"{parts[0]}-{parts[-1]}", "-".join(parts[:2]), parts[0]]
+    tried += sorted(name for name in available if _language(name) == _language(code))
+    want = script_of(code)
+    out: list[str] = []
+    for tag in tried:
+        name = by_key.get(tag.replace("_", "-").lower())
+        if name is not None and name not in out and script_of(name) == want:
+            out.append(name)
+    return out
 
 
 @lru_cache(maxsize=256)

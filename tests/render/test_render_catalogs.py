@@ -15,6 +15,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
 from glossary_tool.render.i18n import PACKAGE_CATALOGS, SOURCE_LANGUAGE, TEMPLATE, catalog_path, translations
+from glossary_tool.render.languages import MATERIAL_TO_CLDR
 
 CATALOGS = sorted(PACKAGE_CATALOGS.glob("*/LC_MESSAGES/messages.po"))
 MATERIAL_LANGUAGES = sorted(
@@ -137,12 +138,10 @@ def test_catalog_is_what_the_tool_finds_for_its_tag(path: Path) -> None:
 def test_every_language_of_material_has_a_catalog(tag: str) -> None:
     if tag == SOURCE_LANGUAGE:
         return  # the msgids are English
-    # A tag Babel does not know is looked up as CLDR's alias for it, the tag a project configures: Material's
-    # Serbo-Croatian "sh" is Serbian in Latin script, sr-Latn (which must not fall back to sr's Cyrillic).
-    try:
-        Locale.parse(tag, sep="-")
-    except UnknownLocaleError:
-        tag = get_global("language_aliases")[tag].replace("_", "-")
+    # Material's tags that CLDR names otherwise are looked up under CLDR's tag, the one a project configures:
+    # Material's Serbo-Croatian "sh" is Serbian in Latin script, sr-Latn (which must not fall back to sr's Cyrillic),
+    # its "ku-IQ" is Central Kurdish (ckb), its "tl" is Filipino (fil).
+    tag = MATERIAL_TO_CLDR.get(tag, tag)
     path = catalog_path(PACKAGE_CATALOGS, tag)
     # Its own file, not a fallback: zh-TW must not get zh's simplified characters, nor pt-BR Portugal's words.
     assert path.is_file(), f"Material speaks '{tag}' but the package has no {path.relative_to(PACKAGE_CATALOGS.parent)}"
