@@ -15,7 +15,10 @@ from typing import Any
 import yaml
 
 from glossary_tool.config import GlossaryOptions, build_settings, flatten
+from glossary_tool.fileio import confine, reason
+from glossary_tool.model import Concept
 from glossary_tool.problems import FatalError
+from glossary_tool.yamlio import concept_data, dump, prose
 
 # Example text per language; other languages get the English text to translate (lint passes either way).
 SITE = {"en": "Glossary", "sv": "Ordlista", "de": "Glossar", "fr": "Glossaire", "fi": "Sanasto", "nb": "Ordliste", "da": "Ordliste"}
@@ -177,7 +180,8 @@ def _files(locales: list[str], source: str) -> dict[str, str]:
     schema = "# yaml-language-server: $schema=../entry.schema.json\n"
 
     def entry(data: dict[str, Any]) -> str:
-        return schema + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        # The round-trip writer's house style, so that 'translate' can edit these entries without reformatting them.
+        return schema + dump(concept_data(Concept.model_validate(data)) if data["kind"] == "concept" else data)
 
     for cid, table, other in (("term", TERM, "concept"), ("concept", CONCEPT, "term")):
         files[f"content/concepts/{cid}.yaml"] = entry({
@@ -185,7 +189,7 @@ def _files(locales: list[str], source: str) -> dict[str, str]:
             "locales": {code: _term(code, source, table) for code in locales}})
     files["content/faq/faq-term-and-concept.yaml"] = entry({
         "id": "faq-term-and-concept", "kind": "faq", "concepts": ["term", "concept"], "sources": [SOURCE],
-        "locales": {code: {"question": _block(FAQ, code, source)[0], "answer": _block(FAQ, code, source)[1]} for code in locales}})
+        "locales": {code: {"question": _block(FAQ, code, source)[0], "answer": prose(_block(FAQ, code, source)[1])} for code in locales}})
     files["content/comparisons/term-vs-concept.yaml"] = entry({
         "id": "term-vs-concept", "kind": "comparison", "concepts": ["term", "concept"], "sources": [SOURCE],
         "locales": {code: {"title": _block(COMPARISON, code, source)[0]} for code in locales},
@@ -213,9 +217,14 @@ def init_project(target: Path, locales: list[str], source_locale: str) -> list[P
     if target.is_dir() and any(target.iterdir()):
         raise FatalError(f"{target}: is not empty; init writes only into a new or empty folder")
     files = _files(locales, source_locale)
-    parent = target.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=parent))
+    # The new project is the folder named, at its real path: every file is made in a new private folder beside it,
+    # which nothing else can have put a link in, and renamed into place when all are written.
+    real = confine(target, None, folder=True)
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{real.name}.init-", dir=real.parent))
+    except OSError as exc:
+        raise FatalError(f"{target}: cannot create the project: {reason(exc)}; nothing was written") from None
     try:
         for name, text in files.items():
             path = staging / name
@@ -225,9 +234,18 @@ def init_project(target: Path, locales: list[str], source_locale: str) -> list[P
 
         settings = build_settings(staging, _validated(staging / "mkdocs.yml"))
         (staging / "content" / "entry.schema.json").write_text(json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        if target.is_dir():
-            target.rmdir()  # empty, checked above: the rename below needs the name free
-        os.rename(staging, target)
+        emptied = real.is_dir()
+        if emptied:
+            real.rmdir()  # empty, checked above: the rename below needs the name free
+        try:
+            os.rename(staging, real)
+        except OSError:
+            if emptied:
+                real.mkdir()  # the empty folder the user made is put back
+            raise
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise FatalError(f"{target}: cannot write the project: {reason(exc)}; nothing was written") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

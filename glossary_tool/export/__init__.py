@@ -166,7 +166,7 @@ def export_glossary(settings: Settings, fmt: str, locales: tuple[str, ...] | Non
 
 
 def write_output(data: bytes, output: Path, *, overwrite: bool) -> None:
-    atomic_write(output, data, overwrite=overwrite)
+    atomic_write(output, data, inside=None, overwrite=overwrite)  # the user's own file, anywhere: not a device or folder
 
 
 def recover_interrupted(settings: Settings) -> str | None:
@@ -269,8 +269,7 @@ def import_file(settings: Settings, fmt: str, file: Path, *, overwrite: bool = F
     if not planned:
         result.problems.append(problem(shown, 1, rule, _nothing_reason(problems)))
         return result
-    (settings.content_dir / "concepts").mkdir(parents=True, exist_ok=True)
-    write_set(settings.content_dir, planned)
+    write_set(settings.content_dir, planned, inside=settings.root)
     result.written, result.extended = new_paths, extended
     return result
 
