@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from glossary_tool.config import Settings
-from glossary_tool.fileio import atomic_write, digest
+from glossary_tool.fileio import atomic_write, confine, digest
 from glossary_tool.lint import run
 from glossary_tool.loading import display_path
 from glossary_tool.model import Concept, Glossary
@@ -219,6 +219,7 @@ def import_file(settings: Settings, fmt: str, file: Path, *, overwrite: bool = F
     if fmt not in importers:
         raise FatalError(f"no import format '{fmt}' (known: {', '.join(sorted(importers))})")
     recovered = recover_interrupted(settings)
+    concepts = confine(settings.content_dir / "concepts", settings.root, folder=True)  # before any file there is looked at
     data, shown = read_import_file(file)
     ids, entries = existing_entries(settings)
     existing = {e.model.id: (e.model, Path(e.doc.path).resolve()) for e in entries if isinstance(e.model, Concept)}
@@ -246,7 +247,7 @@ def import_file(settings: Settings, fmt: str, file: Path, *, overwrite: bool = F
             problems.append(problem(shown, item.line, rule, f"concept '{cid}' appears twice; first at line {seen[term_key(cid)]}"))
             continue
         seen[term_key(cid)] = item.line
-        path = settings.content_dir / "concepts" / f"{cid}.yaml"
+        path = concepts / f"{cid}.yaml"
         expected: str | None = None
         known = ids.get(term_key(cid))
         if known is not None or path.exists():

@@ -47,6 +47,22 @@ def new_project(root: Path, entries: dict[str, dict[str, Any]] | None = None, *,
     return root
 
 
+def tree(root: Path) -> dict[str, bytes | str]:
+    """Everything under ``root``, links not followed: a file's bytes, a link's target (as ``-> target``), a folder's ``/``.
+
+    Compared before and after an attack, it shows any file written, replaced or removed, in or outside a project."""
+    out: dict[str, bytes | str] = {}
+    for path in sorted(root.rglob("*")):
+        name = str(path.relative_to(root))
+        if path.is_symlink():
+            out[name] = f"-> {path.readlink()}"
+        elif path.is_dir():
+            out[name] = "/"
+        elif path.is_file():
+            out[name] = path.read_bytes()
+    return out
+
+
 class _Summary:
     """A pytest plugin registered at run time: prints collected lines in the terminal summary (also with -q)."""
 
