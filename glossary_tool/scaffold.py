@@ -5,7 +5,7 @@ Every value still to be written is a ``TODO`` placeholder (flagged by the ``plac
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from glossary_tool.config import Settings
 from glossary_tool.fileio import atomic_write, confine, digest
-from glossary_tool.loader import read_regular
+from glossary_tool.loader import Document, read_regular
 from glossary_tool.loading import discover, load_documents, shown_path, validate
 from glossary_tool.model import Comparison, Concept, Entry
 from glossary_tool.problems import FatalError
@@ -41,15 +41,21 @@ def existing_entries(settings: Settings) -> tuple[dict[str, str], list[Entry]]:
     """Every id in the content folder (folded like the duplicate-id rule) with its file, and the valid entries."""
     files = discover([settings.content_dir]) if settings.content_dir.is_dir() else []
     docs, _ = load_documents(files, settings)
-    ids: dict[str, str] = {}
     entries: list[Entry] = []
     for doc in docs:
-        if isinstance(doc.data.get("id"), str):
-            ids.setdefault(term_key(doc.data["id"]), doc.path)
         entry, _ = validate(doc)
         if entry is not None:
             entries.append(entry)
-    return ids, entries
+    return ids_of(docs), entries
+
+
+def ids_of(docs: Iterable[Document]) -> dict[str, str]:
+    """The id of each document, folded like the duplicate-id rule, with its file (the first file, for an id used twice)."""
+    ids: dict[str, str] = {}
+    for doc in docs:
+        if isinstance(doc.data.get("id"), str):
+            ids.setdefault(term_key(doc.data["id"]), doc.path)
+    return ids
 
 
 def _comment(node: CommentedMap, key: str, text: str) -> None:
