@@ -108,7 +108,7 @@ IMPORTERS: dict[str, Importer] = {}
 # table. Peak memory stays under twice the file plus 200 MB (SECURITY.md has the figures); a larger glossary is
 # imported in parts.
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
-MAX_IMPORT_CONCEPTS = 10_000
+MAX_IMPORT_CONCEPTS = 5_000
 MAX_IMPORT_ROWS = 50_000
 MAX_IMPORT_CELLS = 1_000_000
 MAX_IMPORT_COLUMNS = 1_000
@@ -122,8 +122,12 @@ def clip(value: object, limit: int = QUOTE) -> str:
     return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text)} characters)"
 
 
+BOUND_REACHED = "in one import; nothing was read past here"
+
+
 def too_many(path: str, line: int, rule: str, what: str, limit: int, column: int = 1) -> Problem:
-    return problem(path, line, rule, f"more than {limit:,} {what} in one import; nothing was read past here: split the file and "
+    """The error of a file past one of the import's bounds, at the place reading stopped."""
+    return problem(path, line, rule, f"more than {limit:,} {what} {BOUND_REACHED}: split the file and "
                    "import the parts one after another", column=column)
 _MODULES = ("tbx", "tbx2008", "csvfile", "xlsxfile", "skos", "jsonfile")
 

@@ -4,6 +4,7 @@ and every entry written at once or none. Each problem is placed in the file read
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import errno
 import os
@@ -17,6 +18,7 @@ from typing import Any
 
 from glossary_tool.config import Settings
 from glossary_tool.export import (
+    BOUND_REACHED,
     MAX_ERRORS,
     MAX_IMPORT_BYTES,
     MAX_IMPORT_CONCEPTS,
@@ -120,9 +122,12 @@ def run_import(settings: Settings, fmt: str, file: Path, *, overwrite: bool = Fa
     if len(imported) > MAX_IMPORT_CONCEPTS:  # the readers stop there themselves; this holds for any importer
         extra = imported[MAX_IMPORT_CONCEPTS]
         run.problems.append(too_many(shown, extra.line, rule, "concepts", MAX_IMPORT_CONCEPTS, extra.column))
-        imported = imported[:MAX_IMPORT_CONCEPTS]
-    for item in imported:
-        run.plan(item)
+    if any(BOUND_REACHED in p.message for p in run.problems):
+        imported = []  # the file was not read to its end: its concepts are not checked one by one
+    queue = collections.deque(imported)
+    del imported
+    while queue:  # each concept's model is let go once its entry is checked: the entry holds an equal one
+        run.plan(queue.popleft())
     if not run.errors():
         run.lint_result(glossary, load_problems)
     result = ImportResult(problems=run.report(), recovered=recovered)
@@ -229,6 +234,7 @@ class _Run:
         if new and entry.model != item.concept:  # the YAML writer must reproduce the model exactly, or nothing is written
             self.error(item, f"concept '{cid}': its entry would not read back the same; nothing was written")
             return
+        item = dataclasses.replace(item, concept=entry.model)  # its own model is let go: the entry's is equal
         self.planned.append((PlannedWrite(path, data, expected), item))
         (self.new_paths if new else self.extended).append(path)
         self.docs[shown] = (entry.doc, entry, item)
