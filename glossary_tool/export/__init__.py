@@ -33,9 +33,9 @@ class Source:
     """An import file's bytes and encoding, decoded only when a problem has to be placed: where a character that no
     entry may hold is in the file. The text is not kept while the import runs."""
 
-    def __init__(self, data: bytes, encoding: str) -> None:
+    def __init__(self, data: bytes, encoding: str, text: str | None = None) -> None:
         self.data, self.encoding = data, encoding
-        self._text: str | None = None
+        self._text = text  # given when the importer holds it anyway
         self._starts: list[int] | None = None
 
     @property

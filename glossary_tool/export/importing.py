@@ -41,6 +41,7 @@ from glossary_tool.scaffold import check_id, ids_of
 from glossary_tool.yamlio import concept_yaml, entry_problems
 
 _QUOTED_ID = re.compile(r"'([a-z0-9][a-z0-9-]*)'")
+_ENTRY_FILE = re.compile(r"""([^\s()'"]+\.ya?ml)(?::\d+(?::\d+)?)?""")
 
 
 @dataclass(slots=True)
@@ -128,7 +129,7 @@ def run_import(settings: Settings, fmt: str, file: Path, *, overwrite: bool = Fa
     del imported
     while queue:  # each concept's model is let go once its entry is checked: the entry holds an equal one
         run.plan(queue.popleft())
-    if not run.errors():
+    if run.docs:  # also after errors in other concepts: every concept's problems are reported at once
         run.lint_result(glossary, load_problems)
     result = ImportResult(problems=run.report(), recovered=recovered)
     if result.errors:
@@ -158,6 +159,7 @@ class _Run:
     extended: list[Path] = field(default_factory=list)
     seen: dict[str, int] = field(default_factory=dict)
     docs: dict[str, tuple[Document, Entry, Imported]] = field(default_factory=dict)  # display path -> the new version
+    failed: set[str] = field(default_factory=set)  # ids of concepts already refused: lint would only report them missing
 
     def errors(self) -> int:
         return sum(p.severity is Severity.ERROR for p in self.problems)
@@ -165,6 +167,7 @@ class _Run:
     def error(self, item: Imported, message: str, at: tuple[int, int] | None = None) -> None:
         line, column = at or (item.line, item.column)
         self.problems.append(problem(self.shown, line, self.rule, message, column=column))
+        self.failed.add(item.concept.id)
 
     def plan(self, item: Imported) -> None:
         """Check one concept and add its entry to the write set, or report why it cannot be written."""
@@ -234,7 +237,8 @@ class _Run:
         if new and entry.model != item.concept:  # the YAML writer must reproduce the model exactly, or nothing is written
             self.error(item, f"concept '{cid}': its entry would not read back the same; nothing was written")
             return
-        item = dataclasses.replace(item, concept=entry.model)  # its own model is let go: the entry's is equal
+        if isinstance(entry.model, Concept):  # its own model is let go: the entry's is equal
+            item = dataclasses.replace(item, concept=entry.model)
         self.planned.append((PlannedWrite(path, data, expected), item))
         (self.new_paths if new else self.extended).append(path)
         self.docs[shown] = (entry.doc, entry, item)
@@ -248,20 +252,30 @@ class _Run:
         documents = [d for d in glossary.documents if d.path not in replaced] + [doc for doc, _, _ in self.docs.values()]
         after = stamp([*load_problems, *check(Glossary(tuple(entries), tuple(documents)), self.settings)], self.settings)
         lines = {item.concept.id: item for _, _, item in self.docs.values()}
+        failed = set(self.failed)  # refused before this lint; those refused by it stay in it
         for p in after:
-            if p.severity is not Severity.ERROR or _key(p) in before:
+            if p.severity is not Severity.ERROR or _key(p) in before or failed.intersection(_QUOTED_ID.findall(p.message)):
                 continue
             new = self.docs.get(p.path)
+            said = clip(_ENTRY_FILE.sub(self.in_file, p.message), 300)
             if new is not None:
                 item = new[2]
-                self.error(item, f"concept '{clip(item.concept.id)}' would fail lint: {clip(p.message, 300)} (lint: {p.rule})")
+                self.error(item, f"concept '{clip(item.concept.id)}' would fail lint: {said} (lint: {p.rule})")
                 continue
             named = next((lines[m] for m in _QUOTED_ID.findall(p.message) if m in lines), None)
-            message = f"importing would make {p.path} fail lint: {clip(p.message, 300)} (lint: {p.rule})"
+            message = f"importing would make {p.path} fail lint: {said} (lint: {p.rule})"
             if named is not None:
                 self.error(named, message)
             else:
                 self.problems.append(problem(self.shown, 1, self.rule, message))
+
+    def in_file(self, m: re.Match[str]) -> str:
+        """An entry that a message names, as the place in the import file it would come from (it does not exist yet)."""
+        new = self.docs.get(m.group(1))
+        if new is None:
+            return m.group()
+        item = new[2]
+        return f"line {item.line} of {self.shown}"
 
     def report(self) -> list[Problem]:
         """Every problem in file order; past ``MAX_ERRORS`` errors, a count instead of the rest."""
