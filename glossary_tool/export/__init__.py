@@ -111,6 +111,10 @@ MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_IMPORT_CONCEPTS = 5_000
 MAX_IMPORT_ROWS = 50_000
 MAX_IMPORT_CELLS = 1_000_000
+# Words of text (terms, definitions, examples, notes) in all concepts together: each text is held several times over
+# (read, as a model, as YAML, parsed back) while the entries are checked, and a lint rule on prose keeps about 220 bytes
+# a word while it runs.
+MAX_IMPORT_WORDS = 500_000
 MAX_IMPORT_COLUMNS = 1_000
 MAX_ERRORS = 200  # problems of one import beyond this are counted, not listed
 QUOTE = 60  # characters of a value quoted in a message

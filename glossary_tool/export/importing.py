@@ -22,6 +22,7 @@ from glossary_tool.export import (
     MAX_ERRORS,
     MAX_IMPORT_BYTES,
     MAX_IMPORT_CONCEPTS,
+    MAX_IMPORT_WORDS,
     Imported,
     ImportOptions,
     clip,
@@ -31,11 +32,12 @@ from glossary_tool.export import (
     too_many,
 )
 from glossary_tool.fileio import PlannedWrite, confine, digest, reason, write_set
-from glossary_tool.lint import check, stamp
+from glossary_tool.lint import check, severity_of, stamp
 from glossary_tool.loader import Document, forbidden_character
 from glossary_tool.loading import display_path, load_glossary
-from glossary_tool.model import Concept, Entry, Glossary
+from glossary_tool.model import Concept, ConceptLocale, Entry, Glossary
 from glossary_tool.problems import FatalError, Problem, Severity, sort_key
+from glossary_tool.rules import load_all as load_rules
 from glossary_tool.rules.terms import term_key
 from glossary_tool.scaffold import check_id, ids_of
 from glossary_tool.yamlio import concept_yaml, entry_problems
@@ -82,6 +84,8 @@ def read_import_file(file: Path, rule: str) -> tuple[bytes | None, str, list[Pro
             raise FatalError(f"{shown}: is a folder; name the file to import")
         if not stat.S_ISREG(info.st_mode):
             return refused("is not a regular file (a FIFO, socket or device); save the data to a file and import that")
+        if info.st_size > MAX_IMPORT_BYTES:  # refused unread; a file that grows meanwhile is caught by the read below
+            return refused(f"larger than {MAX_IMPORT_BYTES:,} bytes; split it and import the parts one after another")
         chunks, size = [], 0
         while size <= MAX_IMPORT_BYTES:
             chunk = os.read(fd, min(MAX_IMPORT_BYTES + 1 - size, 1 << 20))
@@ -123,6 +127,12 @@ def run_import(settings: Settings, fmt: str, file: Path, *, overwrite: bool = Fa
     if len(imported) > MAX_IMPORT_CONCEPTS:  # the readers stop there themselves; this holds for any importer
         extra = imported[MAX_IMPORT_CONCEPTS]
         run.problems.append(too_many(shown, extra.line, rule, "concepts", MAX_IMPORT_CONCEPTS, extra.column))
+    words = 0
+    for item in imported:
+        words += sum(_words(block) for block in item.concept.locales.values())
+        if words > MAX_IMPORT_WORDS:
+            run.problems.append(too_many(shown, item.line, rule, "words of text", MAX_IMPORT_WORDS, item.column))
+            break
     if any(BOUND_REACHED in p.message for p in run.problems):
         imported = []  # the file was not read to its end: its concepts are not checked one by one
     queue = collections.deque(imported)
@@ -246,11 +256,14 @@ class _Run:
     def lint_result(self, glossary: Glossary, load_problems: list[Problem]) -> None:
         """Lint the glossary as it would be with every planned entry; each new error is placed at the concept it comes
         from (an error in an entry already there that the import causes, at the concept its message names)."""
-        before = {_key(p) for p in stamp([*load_problems, *check(glossary, self.settings)], self.settings) if p.severity is Severity.ERROR}
+        # Only the rules that report errors here: a warning never stops an import, and the warning rules on prose
+        # (a definition that opens with its term, say) hold every text's words while they run.
+        rules = [r for r in load_rules().values() if severity_of(r, self.settings) is Severity.ERROR]
+        before = {_key(p) for p in stamp([*load_problems, *check(glossary, self.settings, rules)], self.settings) if p.severity is Severity.ERROR}
         replaced = set(self.docs)
         entries = [e for e in glossary.entries if e.doc.path not in replaced] + [entry for _, entry, _ in self.docs.values()]
         documents = [d for d in glossary.documents if d.path not in replaced] + [doc for doc, _, _ in self.docs.values()]
-        after = stamp([*load_problems, *check(Glossary(tuple(entries), tuple(documents)), self.settings)], self.settings)
+        after = stamp([*load_problems, *check(Glossary(tuple(entries), tuple(documents)), self.settings, rules)], self.settings)
         lines = {item.concept.id: item for _, _, item in self.docs.values()}
         failed = set(self.failed)  # refused before this lint; those refused by it stay in it
         for p in after:
@@ -287,6 +300,11 @@ class _Run:
         kept = [p for p in ordered if p.severity is not Severity.ERROR or sort_key(p) <= sort_key(last)]
         return [*kept, problem(self.shown, last.line, self.rule, f"… and {len(errors) - MAX_ERRORS:,} more error(s) after this one, "
                                "not listed; fix these and import again", column=last.column)]
+
+
+def _words(block: ConceptLocale) -> int:
+    """The words of a language's texts, which lint splits and keeps while it runs."""
+    return sum(len(text.split()) for text in (block.definition, *block.examples, *block.notes, *(t.text for t in block.terms)))
 
 
 def _key(p: Problem) -> tuple[str, str, str]:
