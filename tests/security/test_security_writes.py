@@ -8,6 +8,9 @@ folder beside the project, runs the command, and compares everything under the t
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -165,10 +168,55 @@ def test_a_linked_staging_folder_is_refused(command: list[str], world: Path, cap
 
 
 def test_a_journal_that_is_a_pipe_does_not_block(world: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import os
-
     staging = world / "project" / "content" / STAGING
     staging.mkdir()
     os.mkfifo(staging / "journal.json")
     assert main(["export", "--format", "csv"]) == 2
     assert "cannot read the journal" in capsys.readouterr().err
+
+
+# ---- build on a full disk: one line, exit 2, the old site as it was ----
+
+FULL_DISK_BUILD = ("import resource, sys\n"
+                   "resource.setrlimit(resource.RLIMIT_FSIZE, (30_000, 30_000))\n"  # the kernel refuses any file past 30 KB (EFBIG)
+                   "from glossary_tool.cli import main\n"
+                   "sys.exit(main(['build']))\n")
+
+
+def _built_project(root: Path) -> Path:
+    from security_helpers import new_project
+
+    project = new_project(root / "project")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("the old site", encoding="utf-8")
+    (project / "site" / ".glossary-tool-site").write_text("", encoding="utf-8")
+    return project
+
+
+def test_build_on_a_full_disk_is_one_line_and_leaves_the_old_site(tmp_path: Path) -> None:
+    # RLIMIT_FSIZE makes the kernel refuse the write itself, in the build and in every locale's build process alike.
+    project = _built_project(tmp_path)
+    before = tree(tmp_path)
+    proc = subprocess.run([sys.executable, "-c", FULL_DISK_BUILD], capture_output=True, text=True, timeout=300, cwd=project)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == (f"glossary-tool: error: {project / 'site'}: cannot write the site: the file would be larger than the system "
+                           "allows (EFBIG); the site folder was not changed\n")
+    assert tree(tmp_path) == before  # the old site, and no staging folder left beside it
+
+
+def test_build_on_a_really_full_file_system(tmp_path: Path) -> None:
+    # A small tmpfs, where the site does not fit: ENOSPC from the kernel. Needs the right to mount (root, outside most containers).
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small file system here")
+    try:
+        project = _built_project(mount)
+        before = tree(mount)
+        proc = subprocess.run([str(Path(sys.executable).with_name("glossary-tool")), "build"], capture_output=True, text=True, timeout=300, cwd=project)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr == (f"glossary-tool: error: {project / 'site'}: cannot write the site: no space left on the device (ENOSPC); "
+                               "the site folder was not changed\n")
+        assert tree(mount) == before
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
