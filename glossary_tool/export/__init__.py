@@ -19,7 +19,7 @@ from glossary_tool.config import Settings
 from glossary_tool.fileio import atomic_write
 from glossary_tool.lint import run
 from glossary_tool.model import Concept, Glossary
-from glossary_tool.problems import FatalError, Problem, Severity
+from glossary_tool.problems import FatalError, Problem, Severity, clip
 
 if TYPE_CHECKING:
     from glossary_tool.export.importing import ImportResult
@@ -117,15 +117,6 @@ MAX_IMPORT_CELLS = 1_000_000
 MAX_IMPORT_WORDS = 500_000
 MAX_IMPORT_COLUMNS = 1_000
 MAX_ERRORS = 200  # problems of one import beyond this are counted, not listed
-QUOTE = 60  # characters of a value quoted in a message
-
-
-def clip(value: object, limit: int = QUOTE) -> str:
-    """A value from the file as quoted in a message: cut to ``limit`` characters, so a 100 KB cell is not echoed whole."""
-    text = str(value)
-    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text)} characters)"
-
-
 BOUND_REACHED = "in one import; nothing was read past here"
 
 
@@ -194,9 +185,9 @@ class Placeholders:
         for what, items in self.found.items():
             line = min(line for _, line in items)
             if len(items) == 1:
-                message = f"concept '{items[0][0]}' has no {what}; a placeholder was written"
+                message = f"concept '{clip(items[0][0])}' has no {what}; a placeholder was written"
             else:
-                shown = ", ".join(f"'{cid}'" for cid, _ in items[:3]) + (", …" if len(items) > 3 else "")
+                shown = ", ".join(f"'{clip(cid)}'" for cid, _ in items[:3]) + (", …" if len(items) > 3 else "")
                 message = f"{len(items)} concepts have no {what} ({shown}); placeholders were written (first here)"
             out.append(problem(path, line, rule, message, Severity.WARNING))
         return out

@@ -25,7 +25,6 @@ from glossary_tool.export import (
     MAX_IMPORT_WORDS,
     Imported,
     ImportOptions,
-    clip,
     load_all,
     problem,
     recover_interrupted,
@@ -36,7 +35,7 @@ from glossary_tool.lint import check, severity_of, stamp
 from glossary_tool.loader import Document, forbidden_character
 from glossary_tool.loading import display_path, load_glossary
 from glossary_tool.model import Concept, ConceptLocale, Entry, Glossary
-from glossary_tool.problems import FatalError, Problem, Severity, sort_key
+from glossary_tool.problems import FatalError, Problem, Severity, clip, sort_key
 from glossary_tool.rules import load_all as load_rules
 from glossary_tool.rules.terms import term_key
 from glossary_tool.scaffold import check_id, ids_of

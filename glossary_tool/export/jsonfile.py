@@ -19,7 +19,6 @@ from glossary_tool.export import (
     ImportOptions,
     Placeholders,
     Source,
-    clip,
     exporter,
     importer,
     match_locale,
@@ -28,7 +27,7 @@ from glossary_tool.export import (
     validation_problems,
 )
 from glossary_tool.model import Concept, Glossary
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.problems import Problem, Severity, clip
 
 RULE = "import-json"
 

@@ -24,14 +24,13 @@ from glossary_tool.export import (
     ImportOptions,
     Placeholders,
     Source,
-    clip,
     match_locale,
     problem,
     too_many,
     validation_problems,
 )
 from glossary_tool.model import Concept
-from glossary_tool.problems import FatalError, Problem, Severity
+from glossary_tool.problems import FatalError, Problem, Severity, clip
 from glossary_tool.rules.terms import term_key
 from glossary_tool.vocabulary import Gender, PartOfSpeech, Status, TermType
 

@@ -30,7 +30,6 @@ from glossary_tool.export import (
     ImportOptions,
     Placeholders,
     Source,
-    clip,
     exporter,
     importer,
     match_locale,
@@ -40,7 +39,7 @@ from glossary_tool.export import (
 )
 from glossary_tool.loader import read_regular
 from glossary_tool.model import Concept, Glossary
-from glossary_tool.problems import FatalError, Problem, Severity
+from glossary_tool.problems import FatalError, Problem, Severity, clip
 from glossary_tool.rules.ids import RESERVED, SLUG, slug_problem
 from glossary_tool.rules.terms import term_key
 
@@ -269,15 +268,15 @@ class _Reader:
     def report_ignored(self) -> None:
         self.problems.extend(self.placeholders.problems(self.path, RULE))
         for what, (count, line) in sorted(self.ignored.items(), key=lambda kv: kv[1][1]):
-            self.problems.append(problem(self.path, line, RULE, f"{count} {what} element(s) not imported (first here): the glossary has no place for them", Severity.WARNING))
+            self.problems.append(problem(self.path, line, RULE, f"{count} {clip(what, 120)} element(s) not imported (first here): the glossary has no place for them", Severity.WARNING))
         for code, count in self.skipped_langs.items():
             self.problems.append(problem(self.path, self.skipped_lang_line[code], RULE,
-                                         f"{count} langSec element(s) in '{code}' not imported (first here): '{code}' is not a configured locale; add it to locales in mkdocs.yml to import it",
+                                         f"{count} langSec element(s) in '{clip(code)}' not imported (first here): '{clip(code)}' is not a configured locale; add it to locales in mkdocs.yml to import it",
                                          Severity.WARNING))
         for tag, (code, count, line) in self.mapped_langs.items():
-            self.problems.append(problem(self.path, line, RULE, f"xml:lang '{tag}' imported as the configured locale '{code}' ({count} time(s), first here)", Severity.WARNING))
+            self.problems.append(problem(self.path, line, RULE, f"xml:lang '{clip(tag)}' imported as the configured locale '{code}' ({count} time(s), first here)", Severity.WARNING))
         for value, (count, line) in self.unmatched_fields.items():
-            self.problems.append(problem(self.path, line, RULE, f"subjectField '{value}' is the label of no category; kept as the note 'subjectField: {value}' "
+            self.problems.append(problem(self.path, line, RULE, f"subjectField '{clip(value)}' is the label of no category; kept as the note 'subjectField: {clip(value)}' "
                                          f"on {count} concept(s) (first here), which get category '{self.settings.category_ids[0]}'", Severity.WARNING))
 
     def category_of(self, value: str) -> str | None:
@@ -309,7 +308,7 @@ class _Reader:
                 return
             target = ids.get(ref.get("target", ""))
             if target is None:
-                self.warn(ref, f"crossReference to '{ref.get('target', '')}', which is not a concept in this file; not imported")
+                self.warn(ref, f"crossReference to '{clip(ref.get('target', ''))}', which is not a concept in this file; not imported")
                 return
             name = text_of(ref)
             targets = relations.setdefault(name if name in self.settings.relation_ids else "related", [])
@@ -322,7 +321,7 @@ class _Reader:
             if kind == "subjectField":
                 value = text_of(d)
                 if category is not None:
-                    self.warn(d, f"a second subjectField '{value}' for '{slug}'; only the first is kept")
+                    self.warn(d, f"a second subjectField '{clip(value)}' for '{slug}'; only the first is kept")
                     return
                 category = self.category_of(value)
                 if category is None:
@@ -462,7 +461,7 @@ class _Reader:
             if value.casefold() == "supersededterm-admn-sts":
                 self.warn(tn, "supersededTerm-admn-sts has no equivalent; imported as deprecated")
             if found is None:
-                self.warn(tn, f"{kind} '{value}' is unknown; imported as admitted")
+                self.warn(tn, f"{kind} '{clip(value)}' is unknown; imported as admitted")
             term.setdefault("status", found or "admitted")  # the first status given wins
 
         def term_note(tn: etree._Element) -> None:
@@ -474,7 +473,7 @@ class _Reader:
                     term["type"] = _TERM_TYPES[value.casefold()]
                 else:
                     term["type"] = "variant"
-                    self.warn(tn, f"termType '{value}' is not a TBX-Basic term type; imported as variant")
+                    self.warn(tn, f"termType '{clip(value)}' is not a TBX-Basic term type; imported as variant")
             elif kind == "administrativeStatus":
                 status(tn, value, _ADMIN_STATUS, "administrativeStatus")
             elif kind == "usageStatus":
@@ -516,11 +515,11 @@ class _Reader:
         gender = notes.get("grammaticalGender") or grammar.get("gender")
         if pos is not None:
             if pos.casefold() not in _POS:
-                self.warn(ts, f"partOfSpeech '{pos}' of '{text}' is not a TBX-Basic value; imported as other")
+                self.warn(ts, f"partOfSpeech '{clip(pos)}' of '{clip(text)}' is not a TBX-Basic value; imported as other")
             pos = _POS.get(pos.casefold(), "other")
         if gender is not None:
             if gender.casefold() not in _GENDER:
-                self.warn(ts, f"grammaticalGender '{gender}' of '{text}' is not a TBX-Basic value; imported as other")
+                self.warn(ts, f"grammaticalGender '{clip(gender)}' of '{clip(text)}' is not a TBX-Basic value; imported as other")
             gender = _GENDER.get(gender.casefold(), "other")
         found = {k: v for k, v in (("pos", pos), ("gender", gender), ("plural", notes.get("plural"))) if v is not None}
         block.terms.append({"text": text, "type": term.get("type", "fullForm"), "status": term.get("status", "admitted"),
