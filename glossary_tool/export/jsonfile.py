@@ -101,8 +101,9 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 _DECODER = json.JSONDecoder(object_pairs_hook=_pairs)
 _WS = re.compile(r"[ \t\n\r]*")
-_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{,]')  # a string (skipped whole), or what starts or separates values
-_LONG_NUMBER = re.compile(r"-?[0-9]{4301,}")
+_STRUCTURE = re.compile(r'["\[{,]')  # a string's start, or what starts or separates values
+_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"')  # possessive: a string that does not end fails in one pass
+_LONG_NUMBER = re.compile(r"(?<![0-9])-?[0-9]{4301,}")  # from the start of a run of digits only: one pass
 
 
 @dataclass
@@ -132,13 +133,22 @@ class _Reader:
         return at
 
     def bounded(self) -> None:
-        """Refuse a file of more values than an import reads, before any is decoded (at the value past the bound)."""
-        count = 0
-        for m in _STRUCTURE.finditer(self.text):
-            if m.group()[0] != '"':
-                count += 1
-                if count > MAX_IMPORT_CELLS:
-                    raise _Stop(m.start(), too_many(self.path, 1, RULE, "values", MAX_IMPORT_CELLS).message)
+        """Refuse a file of more values than an import reads, before any is decoded (at the value past the bound).
+
+        One scan from the start: a string is skipped whole, and an unterminated one ends the count (the decoder
+        reports it), so no position is scanned twice."""
+        count, at, text = 0, 0, self.text
+        while (m := _STRUCTURE.search(text, at)) is not None:
+            if m.group() == '"':
+                string = _STRING.match(text, m.start())
+                if string is None:
+                    return
+                at = string.end()
+                continue
+            count += 1
+            if count > MAX_IMPORT_CELLS:
+                raise _Stop(m.start(), too_many(self.path, 1, RULE, "values", MAX_IMPORT_CELLS).message)
+            at = m.end()
 
     def read(self) -> None:
         self.bounded()

@@ -102,6 +102,8 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str, str]] = {
         "json", lambda: b'{"concepts": [{"id": "c", "category": "model", "sources": [], "category": "general"}]}', "kk.json",
         '1:63: error: the key "category" is given twice in one object'),
     "json, not valid at line 3": ("json", lambda: b'{\n  "concepts": [\n    {"id": "a",}\n  ]\n}', "v.json", "3:16: error: not valid JSON"),
+    "json, an unterminated string of a million escapes": (
+        "json", lambda: b'{"concepts": ["' + b'\\"' * 1_000_000, "u.json", "1:15: error: not valid JSON: Unterminated string"),
 }
 
 
