@@ -236,7 +236,7 @@ class _Reader:
             self.problems.append(problem(self.path, line, RULE, f"concepts[{n}] is not an object with an \"id\"; left out", column=column))
             return
         cid = item["id"]
-        entry = _restored(item, cid, line, self.placeholders, self.settings, self.path, self.problems)
+        entry = _restored(item, cid, (line, column), self.placeholders, self.settings, self.path, self.problems)
         try:
             self.out.append(Imported(Concept.model_validate(entry), line, column=column, last_line=last_line, source=self.source))
         except ValidationError as exc:
@@ -306,19 +306,22 @@ class _Found(Exception):
         self.offset = offset
 
 
-def _restored(item: dict[str, Any], cid: str, line: int, placeholders: Placeholders, settings: Settings, path: str,
+def _restored(item: dict[str, Any], cid: str, at: tuple[int, int], placeholders: Placeholders, settings: Settings, path: str,
               problems: list[Problem]) -> dict[str, Any]:
     """The entry with its languages matched to the configured ones and placeholders where the export left text out."""
+    line, column = at
     entry = {**item, "kind": "concept"}
     locales: dict[str, Any] = {}
     raw = item.get("locales")
     for tag, block in (raw.items() if isinstance(raw, dict) else ()):
         code = match_locale(str(tag), settings)
         if code is None:
-            problems.append(problem(path, line, RULE, f"concept '{cid}': language '{tag}' is not configured; left out", Severity.WARNING))
+            problems.append(problem(path, line, RULE, f"concept '{clip(cid)}': language '{clip(tag)}' is not configured; left out", Severity.WARNING,
+                                    column=column))
             continue
         if code != tag:
-            problems.append(problem(path, line, RULE, f"concept '{cid}': language '{tag}' was read as '{code}'", Severity.WARNING))
+            problems.append(problem(path, line, RULE, f"concept '{clip(cid)}': language '{clip(tag)}' was read as '{code}'", Severity.WARNING,
+                                    column=column))
         missing = isinstance(block, dict) and not block.get("definition")
         locales[code] = {**block, "definition": placeholders.add(f"'{code}' definition", cid, line)} if missing else block
     entry["locales"] = locales
