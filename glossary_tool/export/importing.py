@@ -170,9 +170,6 @@ class _Run:
     docs: dict[str, tuple[Document, Entry, Imported]] = field(default_factory=dict)  # display path -> the new version
     failed: set[str] = field(default_factory=set)  # ids of concepts already refused: lint would only report them missing
 
-    def errors(self) -> int:
-        return sum(p.severity is Severity.ERROR for p in self.problems)
-
     def error(self, item: Imported, message: str, at: tuple[int, int] | None = None) -> None:
         line, column = at or (item.line, item.column)
         self.problems.append(problem(self.shown, line, self.rule, message, column=column))
