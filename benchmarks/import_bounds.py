@@ -87,10 +87,12 @@ def xlsx(path: Path) -> None:
 
 
 def dimension_bomb(path: Path) -> None:
-    """1.6 KB declaring A1:XFD1048576 (openpyxl's row iterator padded it to 1.9 GB)."""
+    """1.6 KB declaring A1:XFD1048576, with an empty cell there (openpyxl's row iterator padded every row between to
+    16,384 cells: 1.9 GB after 24 s)."""
     sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData>'
              '<row r="1"><c r="A1" t="inlineStr"><is><t>source</t></is></c><c r="B1" t="inlineStr"><is><t>target</t></is></c></row>'
-             '<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2" t="inlineStr"><is><t>b</t></is></c></row></sheetData></worksheet>')
+             '<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2" t="inlineStr"><is><t>b</t></is></c></row>'
+             '<row r="1048576"><c r="XFD1048576"/></row></sheetData></worksheet>')
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     parts = {
         "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" '
