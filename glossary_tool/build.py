@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
 from glossary_tool.config import RawConfig, Settings
-from glossary_tool.locale_builds import LocaleBuild, max_parallel_builds, root_url, start, stop_all
+from glossary_tool.fileio import confine, reason
+from glossary_tool.locale_builds import WRITE_FAILED, LocaleBuild, max_parallel_builds, root_url, start, stop_all
 from glossary_tool.problems import BuildFailed, FatalError
 from glossary_tool.terminal import escape
 from glossary_tool.trust import check
@@ -44,9 +46,12 @@ def check_site_dir(final: Path, raw: RawConfig, settings: Settings, *, outside_o
         real = Path(os.path.realpath(folder))
         if final == real or real in final.parents or final in real.parents:
             raise FatalError(f"{given}: {shown} overlaps {name}; choose a folder of its own, such as site/")
-    if project not in final.parents and not outside_ok:
-        raise FatalError(f"{given}: {shown} is outside the project ({escape(str(project))}); "
-                         "pass --site-dir-outside-ok to build there")
+    if not outside_ok:
+        try:
+            confine(final, project, folder=True)
+        except FatalError:
+            raise FatalError(f"{given}: {shown} is outside the project ({escape(str(project))}); "
+                             "pass --site-dir-outside-ok to build there") from None
     if final.is_symlink() or (final.exists() and not final.is_dir()):
         raise FatalError(f"{given}: {shown} is not a folder")
     if final.is_dir() and not (final / MARKER).is_file() and any(final.iterdir()) and not (final / "assets" / "glossary.css").is_file():
@@ -67,9 +72,26 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None,
     final = site_dir_of(raw, site_dir)
     check_site_dir(final, raw, settings, outside_ok=outside_ok, from_cli=site_dir is not None)
     report_interface(settings)
-    work = final.parent / f".{final.name}.building-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        # A new private folder beside the site, made here: nothing in the project can have put a link in its place.
+        work = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
+    except OSError as exc:
+        raise FatalError(_cannot_write(final, exc)) from None
+    try:
+        return _build_into(work, final, raw, settings, untrusted=untrusted)
+    except OSError as exc:
+        raise FatalError(_cannot_write(final, exc)) from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _cannot_write(final: Path, exc: OSError | str) -> str:
+    why = exc if isinstance(exc, str) else reason(exc)
+    return f"{escape(str(final))}: cannot write the site: {why}; the site folder was not changed"
+
+
+def _build_into(work: Path, final: Path, raw: RawConfig, settings: Settings, *, untrusted: bool) -> Path:
     base = root_url(settings.site_url)
     builds: list[LocaleBuild] = []
     pending = list(settings.locales)
@@ -90,6 +112,8 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None,
             for b in done:
                 running.remove(b)
                 error = b.wait()
+                if b.process.returncode == WRITE_FAILED and error:  # the disk, not the glossary: one line, as for every write
+                    raise FatalError(_cannot_write(final, error.splitlines()[-1]))
                 if error:
                     failures.append(f"[{b.code}] {error}" if len(settings.locales) > 1 else error)
         if failures:
@@ -105,7 +129,6 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None,
         _swap_in(root, final)
     finally:
         stop_all(builds)
-        shutil.rmtree(work, ignore_errors=True)
     return final
 
 

@@ -63,7 +63,7 @@ def cmd_schema(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
     if args.write:
         from glossary_tool.fileio import atomic_write
 
-        atomic_write(path, text.encode("utf-8"), overwrite=True)
+        atomic_write(path, text.encode("utf-8"), inside=settings.root, overwrite=True)
         print(f"wrote {display_path(path)}")
         return EXIT_OK
     sys.stdout.write(text)
@@ -160,10 +160,10 @@ def _locales_arg(value: str | None) -> tuple[str, ...] | None:
 
 def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.export import export_glossary, recover_interrupted, write_output
-    from glossary_tool.fileio import check_target, reason
+    from glossary_tool.fileio import confine, reason
 
-    if args.output:  # refuse a bad target before the glossary is linted and exported
-        check_target(Path(args.output), overwrite=args.overwrite)
+    if args.output:  # refuse a bad target before the glossary is linted and exported; export -o may write anywhere
+        confine(Path(args.output), None, overwrite=args.overwrite)
     recovered = recover_interrupted(settings)  # an import killed half-way is finished before the glossary is read
     if recovered:
         print(f"glossary-tool: {recovered}", file=sys.stderr)

@@ -38,6 +38,7 @@ _REASONS = {
 }
 STAGING = ".glossary-import"  # hidden: MkDocs skips dot-folders, and nothing in it ends in .yaml, so lint skips it
 JOURNAL = "journal.json"
+MAX_JOURNAL_BYTES = 64 * 1024 * 1024
 DONE = "done"  # the journal's name once every file is in place: only the staging folder is left to remove
 
 
@@ -56,7 +57,45 @@ def _fatal(path: Path, exc: OSError) -> FatalError:
     return FatalError(f"{path}: cannot write: {reason(exc)}; nothing was changed")
 
 
-def check_target(path: Path, *, overwrite: bool) -> None:
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def confine(path: Path, inside: Path | None, *, overwrite: bool = False, folder: bool = False, new_folders: bool = False) -> Path:
+    """The real path a write command will write ``path`` at; refused before anything is written when it leaves ``inside``.
+
+    The one check of every write command. Each part of the path that exists is resolved with its links (a linked
+    ``content/concepts``, ``locales/`` or ``LC_MESSAGES``, a ``..``), and a part still to be made will be made in the
+    last one that exists, so the real path is known before any folder is created. ``inside`` is the project (None:
+    anywhere, for ``export -o``). A file is then checked by ``check_target`` (it may not be a link itself: it
+    would be replaced, not written through); with ``folder`` the path is a folder to create or reuse; ``new_folders`` lets the folders above a file be missing (the caller
+    makes them with ``make_folder``)."""
+    real = Path(os.path.realpath(path))
+    if inside is not None:
+        root = os.path.realpath(inside)
+        if not _inside(str(real), root):
+            via = "" if os.path.realpath(os.path.abspath(path)) == os.path.abspath(path) else " through a link"
+            raise FatalError(f"{path}: leads{via} to {real}, outside the project ({root}); refusing to write there, nothing was written")
+    if folder:
+        if os.path.lexists(real) and not real.is_dir():
+            raise FatalError(f"{path}: is not a folder")
+    else:
+        check_target(path, overwrite=overwrite, folder_may_be_missing=new_folders)
+        real = Path(os.path.realpath(path.parent)) / path.name  # the file itself is never a link (check_target)
+    return real
+
+
+def make_folder(folder: Path, inside: Path) -> Path:
+    """``folder`` (and the folders above it) created after ``confine`` has checked where it really is; its real path."""
+    real = confine(folder, inside, folder=True)
+    try:
+        real.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FatalError(f"{folder}: cannot create the folder: {reason(exc)}; nothing was written") from None
+    return real
+
+
+def check_target(path: Path, *, overwrite: bool, folder_may_be_missing: bool = False) -> None:
     """Refuse a target that is not a regular file (a device, a folder, a link, a FIFO), or whose folder is missing.
 
     Refused even with ``overwrite``: replacing ``/dev/full`` or a folder with a regular file is never intended."""
@@ -76,6 +115,8 @@ def check_target(path: Path, *, overwrite: bool) -> None:
             raise FatalError(f"{path}: is not a regular file (a device, FIFO or socket); refusing to replace it")
         if not overwrite:
             raise FatalError(f"{path}: already exists; refusing to overwrite")
+    if folder_may_be_missing and not os.path.lexists(parent):
+        return
     if not parent.is_dir():
         what = "does not exist" if not parent.exists() else "is not a folder"
         raise FatalError(f"{path}: the folder {parent} {what}; create it first")
@@ -120,15 +161,20 @@ def _sync_folder(folder: Path) -> None:
         os.close(dfd)
 
 
-def atomic_write(path: Path, data: bytes, *, overwrite: bool = False, expected_digest: str | None = None) -> None:
+def atomic_write(path: Path, data: bytes, *, inside: Path | None, overwrite: bool = False, expected_digest: str | None = None,
+                 new_folders: bool = False) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, never half of one.
 
-    Refuses to replace an existing file unless ``overwrite``; with ``expected_digest`` it also refuses
-    when the file changed since it was read (another writer got there first). A target that is not a regular
-    file is always refused; a failing file system (full, read-only, no rights) is a ``FatalError``.
+    ``inside`` is the project the file must really be in (``confine``; None only for ``export -o``). Refuses to
+    replace an existing file unless ``overwrite``; with ``expected_digest`` it also refuses when the file changed
+    since it was read (another writer got there first); ``new_folders`` makes the missing folders above the file.
+    A target that is not a regular file is always refused; a failing file system (full, read-only, no rights) is a
+    ``FatalError``.
     """
-    path = Path(path)
-    check_target(path, overwrite=overwrite or expected_digest is not None)
+    given = Path(path)  # named in messages as the user knows it; written at its real path
+    path = confine(given, inside, overwrite=overwrite or expected_digest is not None, new_folders=new_folders)
+    if new_folders:  # only once every check has passed, and where confine found the folder really is
+        make_folder(path.parent, inside or path.parent)
     mode = _mode_for(path)
     tmp: str | None = None
     try:
@@ -139,14 +185,14 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = False, expected_d
             if expected_digest is not None:
                 current = path.read_bytes() if path.exists() else b""
                 if digest(current) != expected_digest:
-                    raise FatalError(f"{path}: changed on disk after it was read; nothing was written, run the command again")
+                    raise FatalError(f"{given}: changed on disk after it was read; nothing was written, run the command again")
             elif not overwrite and path.exists():
-                raise FatalError(f"{path}: appeared while writing; refusing to overwrite")
+                raise FatalError(f"{given}: appeared while writing; refusing to overwrite")
             _replace(tmp, path)
             tmp = None
         _sync_folder(path.parent)
     except OSError as exc:
-        raise _fatal(path, exc) from None
+        raise _fatal(given, exc) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
@@ -208,8 +254,10 @@ def _current_digest(path: Path) -> str | None:
 
 
 def _journal_entries(staging: Path) -> list[dict[str, str | None]] | None:
-    try:
-        data = json.loads((staging / JOURNAL).read_text(encoding="utf-8"))
+    from glossary_tool.loader import read_regular
+
+    try:  # never blocks on a pipe put in its place, and a journal is small: a huge one is not ours
+        data = json.loads(read_regular(staging / JOURNAL, MAX_JOURNAL_BYTES).decode("utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
@@ -228,12 +276,38 @@ def recover(root: Path) -> str | None:
     someone changed since is left alone and named). No journal means nothing outside the staging folder was
     touched yet: the staged files are removed."""
     staging = root / STAGING
-    if not staging.is_dir():
+    if not os.path.lexists(staging):
         return None
+    _check_staging(staging)
     with _folder_lock(root):
         if not staging.is_dir():  # another process recovered while this one waited
             return None
         return _recover_locked(root, staging)
+
+
+def _check_staging(staging: Path) -> None:
+    """The staging folder, if there is one, must be a real folder: a link (committed by a pull request, say) would
+    have a recovery read a journal from elsewhere and put files there."""
+    if os.path.islink(staging) or (os.path.lexists(staging) and not staging.is_dir()):
+        raise FatalError(f"{staging}: is not a folder an import left (a link or a file); this tool never makes it so: "
+                         "check it, then remove it; nothing was written")
+
+
+def _journal_item(root: Path, staging: Path, item: object) -> tuple[Path, Path, str | None, str]:
+    """One journal line as (target, staged file, old digest, new digest), each checked: a journal is a file in the
+    project, so a hostile one may name a target outside the content folder or a staged file outside its folder."""
+    ok = isinstance(item, dict) and isinstance(item.get("target"), str) and isinstance(item.get("staged"), str) \
+        and isinstance(item.get("new"), str) and (item.get("old") is None or isinstance(item.get("old"), str))
+    if ok:
+        assert isinstance(item, dict)
+        target, staged = Path(item["target"]), str(item["staged"])
+        ok = (not target.is_absolute() and ".." not in target.parts and target.suffix in (".yaml", ".yml")
+              and staged == os.path.basename(staged) and staged not in ("", ".", ".."))
+    if not ok:
+        raise FatalError(f"{staging / JOURNAL}: names a file this tool would never write; check it, then delete {staging}")
+    assert isinstance(item, dict)
+    real = confine(root / item["target"], root, overwrite=True)
+    return real, staging / item["staged"], item["old"], item["new"]
 
 
 def _recover_locked(root: Path, staging: Path) -> str | None:
@@ -248,14 +322,13 @@ def _recover_locked(root: Path, staging: Path) -> str | None:
         shutil.rmtree(staging, ignore_errors=True)
         return f"an earlier import was interrupted before it changed any entry; its staged files were removed from {staging}"
     done, skipped = 0, []
+    checked = [_journal_item(root, staging, item) for item in entries]  # every line before any file is moved
     try:
-        for item in entries:
-            target = root / str(item["target"])
-            staged = staging / str(item["staged"])
+        for (target, staged, old, new), item in zip(checked, entries, strict=True):
             current = _current_digest(target)
-            if current == item["new"]:
+            if current == new:
                 done += 1
-            elif current == item["old"] and staged.exists():
+            elif current == old and os.path.isfile(staged) and not os.path.islink(staged):
                 with _folder_lock(target.parent) if target.parent != root else contextlib.nullcontext():
                     _replace(str(staged), target)
                 _sync_folder(target.parent)
@@ -272,22 +345,29 @@ def _recover_locked(root: Path, staging: Path) -> str | None:
     return note
 
 
-def write_set(root: Path, writes: Sequence[PlannedWrite]) -> None:
-    """Write every file of ``writes`` (all under ``root``) or none of them, even if the process is killed.
+def write_set(root: Path, writes: Sequence[PlannedWrite], *, inside: Path) -> None:
+    """Write every file of ``writes`` (all under ``root``, which is in the project ``inside``) or none of them,
+    even if the process is killed.
 
-    The new files are staged in ``root/.glossary-import/`` with a hard link to each original; a journal written
-    last commits the set; then every staged file is renamed into place. An error before the end restores the
-    originals; a kill after the commit is finished by ``recover`` on the next run, a kill before it changes nothing."""
+    Every target is confined to ``root`` and its folder made before anything is staged. The new files are staged
+    in ``root/.glossary-import/`` with a hard link to each original; a journal written last commits the set; then
+    every staged file is renamed into place. An error before the end restores the originals; a kill after the commit
+    is finished by ``recover`` on the next run, a kill before it changes nothing."""
     if not writes:
         return
+    real_root = confine(root, inside, folder=True)
+    writes = [PlannedWrite(confine(w.path, real_root, overwrite=w.expected_digest is not None, new_folders=True), w.data, w.expected_digest)
+              for w in writes]
+    for folder in dict.fromkeys(w.path.parent for w in writes):
+        make_folder(folder, real_root)
+    root = real_root
     staging = root / STAGING
     with _folder_lock(root):
-        if staging.exists():
+        _check_staging(staging)
+        if os.path.lexists(staging):
             message = _recover_locked(root, staging)
             if message is not None:
                 raise FatalError(f"{message}; run the command again")
-        for w in writes:
-            check_target(w.path, overwrite=w.expected_digest is not None)
         try:
             os.mkdir(staging, 0o700)
         except OSError as exc:

@@ -15,7 +15,10 @@ from typing import Any
 import yaml
 
 from glossary_tool.config import GlossaryOptions, build_settings, flatten
+from glossary_tool.fileio import confine, reason
+from glossary_tool.model import Concept
 from glossary_tool.problems import FatalError
+from glossary_tool.yamlio import concept_data, dump, prose
 
 # Example text per language; other languages get TODO placeholders to write (which lint --strict and status report),
 # and no labels of their own in mkdocs.yml (the pages show the source language's until they are added).
@@ -174,7 +177,7 @@ def _faq(code: str) -> dict[str, str]:
     example = _example(FAQ, code)
     if example is None:
         return {"question": _todo(code, "question: how does a term differ from a concept?"), "answer": _todo(code, "answer")}
-    return {"question": example[0], "answer": example[1]}
+    return {"question": example[0], "answer": prose(example[1])}
 
 
 def _comparison(code: str, part: int) -> str:
@@ -211,7 +214,8 @@ def _files(locales: list[str], source: str) -> dict[str, str]:
     schema = "# yaml-language-server: $schema=../entry.schema.json\n"
 
     def entry(data: dict[str, Any]) -> str:
-        return schema + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        # The round-trip writer's house style, so that 'translate' can edit these entries without reformatting them.
+        return schema + dump(concept_data(Concept.model_validate(data)) if data["kind"] == "concept" else data)
 
     for cid, table, other in (("term", TERM, "concept"), ("concept", CONCEPT, "term")):
         files[f"content/concepts/{cid}.yaml"] = entry({
@@ -255,9 +259,14 @@ def init_project(target: Path, locales: list[str], source_locale: str) -> list[P
     if target.is_dir() and any(target.iterdir()):
         raise FatalError(f"{target}: is not empty; init writes only into a new or empty folder")
     files = _files(locales, source_locale)
-    parent = target.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=parent))
+    # The new project is the folder named, at its real path: every file is made in a new private folder beside it,
+    # which nothing else can have put a link in, and renamed into place when all are written.
+    real = confine(target, None, folder=True)
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{real.name}.init-", dir=real.parent))
+    except OSError as exc:
+        raise FatalError(f"{target}: cannot create the project: {reason(exc)}; nothing was written") from None
     try:
         for name, text in files.items():
             path = staging / name
@@ -267,9 +276,18 @@ def init_project(target: Path, locales: list[str], source_locale: str) -> list[P
 
         settings = build_settings(staging, _validated(staging / "mkdocs.yml"))
         (staging / "content" / "entry.schema.json").write_text(json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        if target.is_dir():
-            target.rmdir()  # empty, checked above: the rename below needs the name free
-        os.rename(staging, target)
+        emptied = real.is_dir()
+        if emptied:
+            real.rmdir()  # empty, checked above: the rename below needs the name free
+        try:
+            os.rename(staging, real)
+        except OSError:
+            if emptied:
+                real.mkdir()  # the empty folder the user made is put back
+            raise
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise FatalError(f"{target}: cannot write the project: {reason(exc)}; nothing was written") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -102,6 +102,13 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     return text.removeprefix("\ufeff"), []
 
 
+def forbidden_character(value: str) -> str | None:
+    """The first character a value of an entry may not hold (control, zero-width, bidi, a lone surrogate), or None;
+    tab and line ends are allowed."""
+    found = _FORBIDDEN_VALUE.search(value)
+    return found.group() if found else None
+
+
 def invisible_characters(text: str, path: str, limit: int = 20) -> list[Problem]:
     """One problem per control, bidi or zero-width character (at most ``limit``)."""
     out: list[Problem] = []

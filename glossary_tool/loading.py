@@ -29,7 +29,7 @@ from pydantic_core import ErrorDetails
 from glossary_tool.config import Settings
 from glossary_tool.loader import Document, Impl, Loc, load_file
 from glossary_tool.model import MODELS, Entry, Glossary, json_schema
-from glossary_tool.problems import FatalError, Problem
+from glossary_tool.problems import FatalError, Problem, clip
 from glossary_tool.rules.content_folder import MEDIA_SIGNATURES, SIGNATURE_BYTES, ContentFile, Kind, folder_problems
 from glossary_tool.terminal import UNSAFE, escape
 
@@ -358,7 +358,7 @@ def _message(kind: str, error: ErrorDetails) -> str:
         allowed = allowed_keys(kind, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else (f"; allowed keys: {', '.join(allowed)}" if allowed else "")
-        return f"unknown key '{loc[-1]}'{hint}"
+        return f"unknown key '{clip(loc[-1])}'{hint}"
     if etype == "missing":
         return f"missing required key '{loc[-1]}'"
     if etype == "literal_error":
@@ -367,7 +367,7 @@ def _message(kind: str, error: ErrorDetails) -> str:
         want = {"string_type": "text", "dict_type": "a mapping", "model_type": "a mapping", "model_attributes_type": "a mapping"}.get(etype, "a list")
         return f"{where}: must be {want}"
     if etype == "string_pattern_mismatch":
-        return f"{where}: '{error.get('input', '')}' does not match {error['ctx']['pattern']}"
+        return f"{where}: '{clip(error.get('input', ''))}' does not match {error['ctx']['pattern']}"
     if etype == "string_too_short":
         return f"{where}: must not be empty"
     if etype == "too_short":

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from glossary_tool.site_state import LocaleState
 
 LOCALE_ENV = "GLOSSARY_TOOL_LOCALE"
+WRITE_FAILED = 3  # a build's exit status when the file system refused a write; its last line of output says why
 
 
 @dataclass
@@ -196,6 +197,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MkDocsException as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    except OSError as exc:  # a full disk, a quota, a read-only folder: the parent reports it as one line
+        from glossary_tool.fileio import reason
+
+        print(reason(exc), file=sys.stderr)
+        return WRITE_FAILED
     return 0
 
 

@@ -30,6 +30,15 @@ class Problem:
         return Problem(self.path, self.line, self.column, self.rule, severity, self.message)
 
 
+QUOTE = 60  # characters of a value from a file quoted in a message
+
+
+def clip(value: object, limit: int = QUOTE) -> str:
+    """A value from a file as quoted in a message: cut to ``limit`` characters, so a 100 KB cell is not echoed whole."""
+    text = str(value)
+    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text)} characters)"
+
+
 def sort_key(problem: Problem) -> tuple[str, int, int, str, str]:
     """Deterministic order: by file, position, rule, then message."""
     return (problem.path, problem.line, problem.column, problem.rule, problem.message)

@@ -5,15 +5,15 @@ Every value still to be written is a ``TODO`` placeholder (flagged by the ``plac
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from glossary_tool.config import Settings
-from glossary_tool.fileio import atomic_write, digest
-from glossary_tool.loader import read_regular
+from glossary_tool.fileio import atomic_write, confine, digest
+from glossary_tool.loader import Document, read_regular
 from glossary_tool.loading import discover, load_documents, shown_path, validate
 from glossary_tool.model import Comparison, Concept, Entry
 from glossary_tool.problems import FatalError
@@ -41,15 +41,21 @@ def existing_entries(settings: Settings) -> tuple[dict[str, str], list[Entry]]:
     """Every id in the content folder (folded like the duplicate-id rule) with its file, and the valid entries."""
     files = discover([settings.content_dir]) if settings.content_dir.is_dir() else []
     docs, _ = load_documents(files, settings)
-    ids: dict[str, str] = {}
     entries: list[Entry] = []
     for doc in docs:
-        if isinstance(doc.data.get("id"), str):
-            ids.setdefault(term_key(doc.data["id"]), doc.path)
         entry, _ = validate(doc)
         if entry is not None:
             entries.append(entry)
-    return ids, entries
+    return ids_of(docs), entries
+
+
+def ids_of(docs: Iterable[Document]) -> dict[str, str]:
+    """The id of each document, folded like the duplicate-id rule, with its file (the first file, for an id used twice)."""
+    ids: dict[str, str] = {}
+    for doc in docs:
+        if isinstance(doc.data.get("id"), str):
+            ids.setdefault(term_key(doc.data["id"]), doc.path)
+    return ids
 
 
 def _comment(node: CommentedMap, key: str, text: str) -> None:
@@ -125,8 +131,7 @@ def create_concept(settings: Settings, concept_id: str, category: str, relations
     path = settings.content_dir / "concepts" / f"{concept_id}.yaml"
     text = new_concept_text(concept_id, category, settings, given)
     check_entry(text, shown_path(path), settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, text.encode("utf-8"))
+    atomic_write(path, text.encode("utf-8"), inside=settings.root, new_folders=True)
     return path
 
 
@@ -252,7 +257,7 @@ def add_locale(settings: Settings, entry_id: str, code: str) -> Path:
         raise FatalError(f"{shown}: already has '{code}' text; refusing to overwrite it (use --reviewed after updating a translation)")
     new_text = dump(data, yaml)
     check_entry(new_text, shown)
-    atomic_write(path, bom + new_text.encode("utf-8"), expected_digest=sha)
+    atomic_write(path, bom + new_text.encode("utf-8"), inside=settings.root, expected_digest=sha)
     return path
 
 
@@ -283,7 +288,7 @@ def mark_reviewed(settings: Settings, entry_id: str, code: str) -> tuple[Path, b
         block["translated_from"] = _flow_map(hashes)
     new_text = dump(data, yaml)
     check_entry(new_text, shown)
-    atomic_write(path, bom + new_text.encode("utf-8"), expected_digest=sha)
+    atomic_write(path, bom + new_text.encode("utf-8"), inside=settings.root, expected_digest=sha)
     return path, True
 
 
@@ -311,6 +316,7 @@ def start_catalog(settings: Settings, locale: str) -> tuple[Path, int]:
         raise FatalError(f"'{locale}' is not a configured locale ({', '.join(settings.locale_codes)})")
     babel_id = locale.replace("-", "_")
     path = catalog_path(settings.root / "locales", locale)
+    confine(path, settings.root, overwrite=True, new_folders=True)  # before the catalog there is read: never one outside
     with TEMPLATE.open("rb") as fh:
         template = read_po(fh)
     known: dict[Any, Any] = {}
@@ -332,6 +338,5 @@ def start_catalog(settings: Settings, locale: str) -> tuple[Path, int]:
         catalog.add(message.id, string, flags=message.flags)
     buf = io.BytesIO()
     write_po(buf, catalog, width=100, omit_header=False, sort_output=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, buf.getvalue(), overwrite=True)
+    atomic_write(path, buf.getvalue(), inside=settings.root, overwrite=True, new_folders=True)
     return path, empty

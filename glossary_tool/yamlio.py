@@ -20,7 +20,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarStrin
 from glossary_tool.loader import load_text
 from glossary_tool.loading import validate
 from glossary_tool.model import Concept, Entry
-from glossary_tool.problems import FatalError
+from glossary_tool.problems import FatalError, Problem
 
 if TYPE_CHECKING:
     from glossary_tool.config import Settings
@@ -75,20 +75,27 @@ def load_for_edit(text: str, path: str) -> tuple[YAML, CommentedMap]:
     return yaml, data
 
 
-def check_entry(text: str, path: str, settings: Settings | None = None) -> Entry:
-    """Parse ``text`` exactly as lint does and return the entry; a write that would break it is fatal.
+def entry_problems(text: str, path: str, settings: Settings | None = None) -> tuple[Entry | None, list[Problem]]:
+    """Parse ``text`` exactly as lint does: the entry, or None and the problems that stop it (positions in ``text``).
 
     With ``settings``, a concept's category and relation names must also be the glossary's own."""
-    doc, problems = load_text(text, path)
+    doc, problems = load_text(text, path, max_depth=settings.max_depth if settings is not None else 12)
     entry = None
     if doc is not None:
         entry, problems = validate(doc)
     if entry is not None and settings is not None and isinstance(entry.model, Concept):
         unknown = [name for name in entry.model.relations if name not in settings.relation_ids]
         if entry.model.category not in settings.category_ids:
-            problems, entry = [entry.doc.problem(("category",), f"'{entry.model.category}' is not a declared category")], None
+            problems, entry = [entry.doc.problem(("category",), f"'{entry.model.category}' is not a declared category", rule="schema")], None
         elif unknown:
-            problems, entry = [entry.doc.problem(("relations", unknown[0]), f"'{unknown[0]}' is not a relation of this glossary", at_key=True)], None
+            problems, entry = [entry.doc.problem(("relations", unknown[0]), f"'{unknown[0]}' is not a relation of this glossary",
+                                                 at_key=True, rule="schema")], None
+    return entry, problems
+
+
+def check_entry(text: str, path: str, settings: Settings | None = None) -> Entry:
+    """``entry_problems`` for a write command: a write that would break the entry is fatal."""
+    entry, problems = entry_problems(text, path, settings)
     if entry is None:
         first = problems[0] if problems else None
         where = f"{first.line}:{first.column}: {first.message}" if first else "invalid entry"

@@ -108,6 +108,22 @@ def _strings(value: object) -> list[str]:
     return [value] if isinstance(value, str) else []
 
 
+def test_translate_edits_every_entry_init_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # init writes entries in the style the round-trip editor keeps, so translate can add a language and mark a review
+    # without "cannot be edited without reformatting it".
+    assert main(["init", str(tmp_path / "p"), "--locales", "en,sv,de"]) == 0
+    monkeypatch.chdir(tmp_path / "p")
+    config = Path("mkdocs.yml")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("    - code: de\n", "    - code: fr\n      prefix: fr/\n    - code: de\n", 1), encoding="utf-8")
+    capsys.readouterr()
+    for entry in ("term", "concept", "faq-term-and-concept", "term-vs-concept"):
+        assert main(["translate", entry, "--locale", "fr"]) == 0, capsys.readouterr().err
+    assert main(["translate", "term", "--locale", "sv", "--reviewed"]) == 0, capsys.readouterr().err
+    assert main(["lint"]) == 0
+    assert "fr:" in Path("content/concepts/term.yaml").read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def anatomy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("anatomy") / "project"

@@ -5,38 +5,87 @@ Exporters turn the glossary into bytes; importers turn bytes into concepts (with
 
 from __future__ import annotations
 
-import dataclasses
+import bisect
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from glossary_tool.config import Settings
-from glossary_tool.fileio import atomic_write, digest
+from glossary_tool.fileio import atomic_write
 from glossary_tool.lint import run
-from glossary_tool.loading import display_path
 from glossary_tool.model import Concept, Glossary
-from glossary_tool.problems import FatalError, Problem, Severity, sort_key
-from glossary_tool.rules.terms import term_key
-from glossary_tool.scaffold import check_id, existing_entries
-from glossary_tool.yamlio import check_entry, concept_yaml
+from glossary_tool.problems import FatalError, Problem, Severity, clip
+
+if TYPE_CHECKING:
+    from glossary_tool.export.importing import ImportResult
 
 # An exporter gets the glossary already limited to the chosen languages and cleared of placeholders (selection.py),
 # and the chosen languages in order.
 Exporter = Callable[[Glossary, Settings, tuple[str, ...]], bytes]
 
 
+class Source:
+    """An import file's bytes and encoding, decoded only when a problem has to be placed: where a character that no
+    entry may hold is in the file. The text is not kept while the import runs."""
+
+    def __init__(self, data: bytes, encoding: str, text: str | None = None) -> None:
+        self.data, self.encoding = data, encoding
+        self._text = text  # given when the importer holds it anyway
+        self._starts: list[int] | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.data.decode(self.encoding, errors="replace").removeprefix("\ufeff")
+        return self._text
+
+    def _line_starts(self) -> list[int]:
+        if self._starts is None:
+            text = self.text
+            self._starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+        return self._starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset (CR, LF and CRLF each end a line)."""
+        starts = self._line_starts()
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    def offset(self, line: int) -> int:
+        starts = self._line_starts()
+        return starts[min(max(line, 1), len(starts)) - 1]
+
+    def find(self, char: str, first_line: int, last_line: int | None) -> tuple[int, int] | None:
+        """Where ``char`` is first written between two lines (inclusive): as itself, or as a JSON, XML or CSS-style
+        escape (``\\u200b``, ``&#x200B;``, ``&#8203;``); None if it is not there."""
+        start = self.offset(first_line)
+        end = self.offset(last_line + 1) if last_line is not None and last_line < len(self._line_starts()) else len(self.text)
+        forms = [re.escape(char), rf"\\u{ord(char):04x}", rf"&#x0*{ord(char):x};", rf"&#0*{ord(char)};"]
+        m = re.compile("|".join(forms), re.IGNORECASE).search(self.text, start, end)
+        return self.position(m.start()) if m else None
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 @dataclass(frozen=True, slots=True)
 class Imported:
-    """One concept read from an exchange file, with the line it starts on.
+    """One concept read from an exchange file, with where it is: the line and column it starts at and the last line
+    it reaches (for finding a character in it), in ``source`` when the format is text.
 
     ``updates`` names an existing concept that this one extends (terms added by a row that matched it)."""
 
     concept: Concept
     line: int
     updates: str | None = None
+    column: int = 1
+    last_line: int | None = None
+    source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +104,26 @@ class ImportOptions:
 Importer = Callable[[bytes, str, Settings, ImportOptions], tuple[list[Imported], list[Problem]]]
 EXPORTERS: dict[str, Exporter] = {}
 IMPORTERS: dict[str, Importer] = {}
+# Bounds of one import, whatever the file declares: its size, the concepts it may hold and the rows or cells of a
+# table. Peak memory stays under twice the file plus 200 MB (SECURITY.md has the figures); a larger glossary is
+# imported in parts.
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
+MAX_IMPORT_CONCEPTS = 5_000
+MAX_IMPORT_ROWS = 50_000
+MAX_IMPORT_CELLS = 1_000_000
+# Words of text (terms, definitions, examples, notes) in all concepts together: each text is held several times over
+# (read, as a model, as YAML, parsed back) while the entries are checked, and a lint rule on prose keeps about 220 bytes
+# a word while it runs.
+MAX_IMPORT_WORDS = 500_000
+MAX_IMPORT_COLUMNS = 1_000
+MAX_ERRORS = 200  # problems of one import beyond this are counted, not listed
+BOUND_REACHED = "in one import; nothing was read past here"
+
+
+def too_many(path: str, line: int, rule: str, what: str, limit: int, column: int = 1) -> Problem:
+    """The error of a file past one of the import's bounds, at the place reading stopped."""
+    return problem(path, line, rule, f"more than {limit:,} {what} {BOUND_REACHED}: split the file and "
+                   "import the parts one after another", column=column)
 _MODULES = ("tbx", "tbx2008", "csvfile", "xlsxfile", "skos", "jsonfile")
 
 
@@ -95,8 +163,8 @@ def match_locale(tag: str, settings: Settings) -> str | None:
     return None
 
 
-def problem(path: str, line: int, rule: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
-    return Problem(path, max(line, 1), 1, rule, severity, message)
+def problem(path: str, line: int, rule: str, message: str, severity: Severity = Severity.ERROR, column: int = 1) -> Problem:
+    return Problem(path, max(line, 1), max(column, 1), rule, severity, message)
 
 
 @dataclass(slots=True)
@@ -117,20 +185,20 @@ class Placeholders:
         for what, items in self.found.items():
             line = min(line for _, line in items)
             if len(items) == 1:
-                message = f"concept '{items[0][0]}' has no {what}; a placeholder was written"
+                message = f"concept '{clip(items[0][0])}' has no {what}; a placeholder was written"
             else:
-                shown = ", ".join(f"'{cid}'" for cid, _ in items[:3]) + (", …" if len(items) > 3 else "")
+                shown = ", ".join(f"'{clip(cid)}'" for cid, _ in items[:3]) + (", …" if len(items) > 3 else "")
                 message = f"{len(items)} concepts have no {what} ({shown}); placeholders were written (first here)"
             out.append(problem(path, line, rule, message, Severity.WARNING))
         return out
 
 
-def validation_problems(exc: ValidationError, path: str, line: int, rule: str, concept_id: str) -> list[Problem]:
+def validation_problems(exc: ValidationError, path: str, line: int, rule: str, concept_id: str, column: int = 1) -> list[Problem]:
     """Pydantic errors of one imported concept as problems at the line where the concept starts."""
     out = []
     for err in exc.errors(include_url=False):
-        where = ".".join(str(p) for p in err["loc"]) or "entry"
-        out.append(problem(path, line, rule, f"concept '{concept_id}': {where}: {err['msg']}"))
+        where = clip(".".join(str(p) for p in err["loc"]) or "entry")
+        out.append(problem(path, line, rule, f"concept '{clip(concept_id)}': {where}: {clip(err['msg'], 200)}", column=column))
     return out
 
 
@@ -166,7 +234,7 @@ def export_glossary(settings: Settings, fmt: str, locales: tuple[str, ...] | Non
 
 
 def write_output(data: bytes, output: Path, *, overwrite: bool) -> None:
-    atomic_write(output, data, overwrite=overwrite)
+    atomic_write(output, data, inside=None, overwrite=overwrite)  # the user's own file, anywhere: not a device or folder
 
 
 def recover_interrupted(settings: Settings) -> str | None:
@@ -178,128 +246,8 @@ def recover_interrupted(settings: Settings) -> str | None:
     return recover(settings.content_dir)
 
 
-@dataclass(slots=True)
-class ImportResult:
-    """What an import wrote (nothing when there are errors), what it extended, and every problem, sorted."""
-
-    written: list[Path] = field(default_factory=list)
-    extended: list[Path] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    recovered: str | None = None
-
-    @property
-    def errors(self) -> int:
-        return sum(p.severity is Severity.ERROR for p in self.problems)
-
-
-def read_import_file(file: Path) -> tuple[bytes, str]:
-    """The bytes of an exchange file (bounded) and the path to show in problems."""
-    shown = display_path(file)
-    try:
-        with open(file, "rb") as fh:
-            data = fh.read(MAX_IMPORT_BYTES + 1)
-    except IsADirectoryError:
-        raise FatalError(f"{shown}: is a folder; name the file to import") from None
-    except OSError as exc:
-        raise FatalError(f"{shown}: cannot read file: {exc.strerror or exc}") from None
-    if len(data) > MAX_IMPORT_BYTES:
-        raise FatalError(f"{shown}: larger than {MAX_IMPORT_BYTES} bytes; split it")
-    return data, shown
-
-
 def import_file(settings: Settings, fmt: str, file: Path, *, overwrite: bool = False, options: ImportOptions | None = None) -> ImportResult:
-    """Read ``file`` and write one entry per concept under ``content/concepts/``; all or nothing.
+    """Read ``file`` in ``fmt`` and write its concepts as entries, all or nothing (``importing.py``)."""
+    from glossary_tool.export.importing import run_import
 
-    Existing ids are refused unless ``overwrite``; an overwritten file must not change while the import runs.
-    A concept that extends an existing one (a matching source term) adds its new terms to that entry's file.
-    """
-    from glossary_tool.fileio import PlannedWrite, write_set
-
-    _, importers = load_all()
-    if fmt not in importers:
-        raise FatalError(f"no import format '{fmt}' (known: {', '.join(sorted(importers))})")
-    recovered = recover_interrupted(settings)
-    data, shown = read_import_file(file)
-    ids, entries = existing_entries(settings)
-    existing = {e.model.id: (e.model, Path(e.doc.path).resolve()) for e in entries if isinstance(e.model, Concept)}
-    opts = options or ImportOptions()
-    opts = dataclasses.replace(opts, existing=tuple(model for model, _ in existing.values()), ids=frozenset(ids))
-    imported, problems = importers[fmt](data, shown, settings, opts)
-    rule = f"import-{fmt}"
-    planned: list[PlannedWrite] = []
-    new_paths: list[Path] = []
-    extended: list[Path] = []
-    seen: dict[str, int] = {}
-    for item in imported:
-        cid = item.concept.id
-        if item.updates is not None:
-            old, path = existing[item.updates]
-            planned.append(PlannedWrite(path, _extended_text(path, old, item.concept, settings), digest(path.read_bytes())))
-            extended.append(path)
-            continue
-        try:
-            check_id(cid, settings)
-        except FatalError as exc:
-            problems.append(problem(shown, item.line, rule, str(exc)))
-            continue
-        if term_key(cid) in seen:
-            problems.append(problem(shown, item.line, rule, f"concept '{cid}' appears twice; first at line {seen[term_key(cid)]}"))
-            continue
-        seen[term_key(cid)] = item.line
-        path = settings.content_dir / "concepts" / f"{cid}.yaml"
-        expected: str | None = None
-        known = ids.get(term_key(cid))
-        if known is not None or path.exists():
-            if not overwrite:
-                problems.append(problem(shown, item.line, rule, f"id '{cid}' already exists ({known or display_path(path)}); pass --overwrite to replace it"))
-                continue
-            if not path.exists() or (known is not None and Path(known).resolve() != path.resolve()):
-                problems.append(problem(shown, item.line, rule, f"id '{cid}' is used by {known}, which --overwrite does not replace; rename one of them"))
-                continue
-            expected = digest(path.read_bytes())
-        text = concept_yaml(item.concept, settings.schema_path, path)
-        entry = check_entry(text, display_path(path), settings)
-        if entry.model != item.concept:  # the YAML writer must reproduce the model exactly, or nothing is written
-            raise FatalError(f"concept '{cid}': its YAML would not read back the same; nothing was written")
-        planned.append(PlannedWrite(path, text.encode("utf-8"), expected))
-        new_paths.append(path)
-    result = ImportResult(problems=sorted(problems, key=sort_key), recovered=recovered)
-    if result.errors:
-        return result
-    if not planned:
-        result.problems.append(problem(shown, 1, rule, _nothing_reason(problems)))
-        return result
-    (settings.content_dir / "concepts").mkdir(parents=True, exist_ok=True)
-    write_set(settings.content_dir, planned)
-    result.written, result.extended = new_paths, extended
-    return result
-
-
-def _nothing_reason(problems: list[Problem]) -> str:
-    if problems:
-        return "nothing was imported: every concept of the file was left out (the warnings above say why)"
-    return "nothing was imported: the file holds no concepts"
-
-
-def _extended_text(path: Path, old: Concept, new: Concept, settings: Settings) -> bytes:
-    """The entry file of ``old`` with the terms and languages that ``new`` adds, every comment and line kept."""
-    from glossary_tool.yamlio import concept_data, dump, load_for_edit
-
-    shown = display_path(path)
-    text = path.read_text(encoding="utf-8")
-    yaml, data = load_for_edit(text, shown)
-    fresh = concept_data(new)
-    order = {c: i for i, c in enumerate(settings.locale_codes)}
-    for code, block in new.locales.items():
-        if code not in old.locales:
-            mapping = data["locales"]
-            pos = sum(1 for key in mapping if order.get(key, len(order)) < order.get(code, len(order)))
-            mapping.insert(pos, code, fresh["locales"][code])
-            continue
-        known = {t.text for t in old.locales[code].terms}
-        for i, term in enumerate(block.terms):
-            if term.text not in known:
-                data["locales"][code]["terms"].append(fresh["locales"][code]["terms"][i])
-    new_text = dump(data, yaml)
-    check_entry(new_text, shown, settings)
-    return new_text.encode("utf-8")
+    return run_import(settings, fmt, file, overwrite=overwrite, options=options)

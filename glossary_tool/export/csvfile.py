@@ -8,18 +8,23 @@ Cells that a spreadsheet would run as a formula get a leading ' on export, remov
 
 from __future__ import annotations
 
+import codecs
 import csv
+import dataclasses
 import io
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from glossary_tool.config import Settings
-from glossary_tool.export import Imported, ImportOptions, exporter, importer, problem
-from glossary_tool.export.table import SOURCE_KEYS, TERM_COLUMNS, TERM_FIELDS, Table, import_table
+from glossary_tool.export import Imported, ImportOptions, Source, exporter, importer, problem
+from glossary_tool.export.table import SOURCE_KEYS, TERM_COLUMNS, TERM_FIELDS, Row, Table, import_table
 from glossary_tool.model import Concept, Glossary
 from glossary_tool.problems import FatalError, Problem
 from glossary_tool.rules.terms import term_key
 
 RULE = "import-csv"
+CHUNK = 1 << 20  # bytes decoded at a time to check a file's encoding
 DELIMITER = ","
 # Spreadsheets treat these first characters as the start of a formula (or strip them); "'" is included so the
 # one quote added on export is always the one removed on import.
@@ -129,44 +134,82 @@ def export_csv_pair(glossary: Glossary, settings: Settings, locales: tuple[str, 
 def _delimiter(first_line: str) -> str:
     # Spreadsheets save with the list separator of their region (";" in Swedish Excel), so read any of them:
     # the one that splits the header into the most cells.
-    counts = {d: len(next(csv.reader([first_line], delimiter=d), [])) for d in (",", ";", "\t")}
+    def cells(d: str) -> int:
+        try:
+            return len(next(csv.reader([first_line], delimiter=d), []))
+        except csv.Error:  # a cell past the size limit: the reader reports it at its line
+            return 0
+
+    counts = {d: cells(d) for d in (",", ";", "\t")}
     return max(counts, key=lambda d: (counts[d], d == ","))
 
 
-def decode(data: bytes, path: str, rule: str) -> tuple[str | None, list[Problem]]:
-    """A CSV file's text: UTF-8 (with or without a byte-order mark) or UTF-16 with one."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+def encoding_of(data: bytes, path: str, rule: str) -> tuple[str | None, list[Problem]]:
+    """The codec of a CSV file: UTF-8 (with or without a byte-order mark) or UTF-16 with one. Anything else, and bytes
+    that are not what the file says, are refused at the line and column where they are; nothing is decoded twice."""
+    def refused(message: str, line: int = 1, column: int = 1) -> tuple[None, list[Problem]]:
+        return None, [problem(path, line, rule, message, column=column)]
+
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return refused("the file is UTF-32; save it as 'CSV UTF-8'")
+    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    if encoding == "utf-8-sig" and b"\x00" in data[:4]:
+        return refused("the file looks like UTF-16 or UTF-32 without a byte-order mark; save it as 'CSV UTF-8'")
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:  # in pieces: the whole text is never held, only checked
+        for at in range(0, len(data), CHUNK):
+            decoder.decode(data[at:at + CHUNK], final=at + CHUNK >= len(data))
+    except UnicodeDecodeError:
         try:
-            return data.decode("utf-16"), []
-        except UnicodeDecodeError:
-            return None, [problem(path, 1, rule, "the file starts like UTF-16 but is not; save it as 'CSV UTF-8'")]
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, [problem(path, line, rule, f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as 'CSV UTF-8'")]
+            data.decode(encoding)
+            raise AssertionError("the incremental decoder failed where the codec did not")  # pragma: no cover
+        except UnicodeDecodeError as exc:
+            good = data[: exc.start].decode(encoding, errors="replace").removeprefix("\ufeff")
+            line, column = Source(good.encode("utf-8"), "utf-8").position(len(good))
+            if encoding == "utf-16":
+                return refused("the file ends in the middle of a UTF-16 character or holds a broken one; save it as 'CSV UTF-8'", line, column)
+            return refused(f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as 'CSV UTF-8'", line, column)
+    return encoding, []
+
+
+def _csv_error(exc: csv.Error) -> str:
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return f"a cell of more than {csv.field_size_limit():,} characters (no entry text is that long); check the quotes"
+    return f"not valid CSV: {text}"
 
 
 def read_table(data: bytes, path: str, rule: str = RULE) -> tuple[Table | None, list[Problem]]:
-    """The header and rows of a CSV file, each row with the line it starts on; blank rows are skipped."""
-    text, problems = decode(data, path, rule)
-    if text is None:
+    """The header of a CSV file and its rows as they are read, each with the lines it spans (blank rows skipped)."""
+    encoding, problems = encoding_of(data, path, rule)
+    if encoding is None:
         return None, problems
-    first_line = text.split("\n", 1)[0].rstrip("\r")
-    if not first_line.strip():
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+    first = stream.readline()
+    if first.endswith("\r") and not first.endswith("\r\n") and stream.read(1) != "\n":
+        return None, [problem(path, 1, rule, "lines end in a CR alone (the old Mac OS format); save the file as 'CSV UTF-8', "
+                              "whose lines end in CRLF or LF", column=len(first))]
+    stream.seek(0)
+    first = stream.readline()
+    if not first.strip():
         return None, [problem(path, 1, rule, "the first row is empty; it must be the header (the column names)")]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line), strict=True)
-    rows: list[tuple[int, list[str]]] = []
+    reader = csv.reader(itertools.chain([first], stream), delimiter=_delimiter(first.rstrip("\r\n")), strict=True)
     try:
         header = next(reader)
-        line = reader.line_num + 1
-        for cells in reader:
-            start, line = line, reader.line_num + 1
-            if any(cell.strip() for cell in cells):
-                rows.append((start, cells))
     except csv.Error as exc:
-        return None, [problem(path, reader.line_num or 1, rule, f"not valid CSV: {exc}")]
-    return Table(header, rows, path, rule, restore), []
+        return None, [problem(path, reader.line_num or 1, rule, _csv_error(exc))]
+    table = Table(header, [], path, rule, restore, source=Source(data, encoding))
+    return dataclasses.replace(table, rows=_rows(reader, table.problems, path, rule)), []
+
+
+def _rows(reader: Any, problems: list[Problem], path: str, rule: str) -> Iterator[Row]:
+    line = reader.line_num + 1
+    try:
+        for cells in reader:
+            yield line, reader.line_num, cells
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(problem(path, reader.line_num or 1, rule, _csv_error(exc)))
 
 
 @importer("csv")

@@ -6,21 +6,35 @@ This tool's own layout (one row per term), the two-column glossaries of Weblate,
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from pydantic import ValidationError
 
 from glossary_tool.config import Settings
-from glossary_tool.export import Imported, ImportOptions, Placeholders, match_locale, problem, validation_problems
+from glossary_tool.export import (
+    MAX_IMPORT_CELLS,
+    MAX_IMPORT_COLUMNS,
+    MAX_IMPORT_CONCEPTS,
+    MAX_IMPORT_ROWS,
+    Imported,
+    ImportOptions,
+    Placeholders,
+    Source,
+    match_locale,
+    problem,
+    too_many,
+    validation_problems,
+)
 from glossary_tool.model import Concept
-from glossary_tool.problems import FatalError, Problem, Severity
+from glossary_tool.problems import FatalError, Problem, Severity, clip
 from glossary_tool.rules.terms import term_key
 from glossary_tool.vocabulary import Gender, PartOfSpeech, Register, Status, TermType
 
-Row = tuple[int, list[str]]  # (line of the row's first cell, cells)
+Row = tuple[int, int, list[str]]  # (line of the row's first cell, line of its last, cells)
 TERM_COLUMNS = ("concept_id", "category", "locale", "term", "reading", "type", "status", "pos", "gender", "plural", "definition")
 # A term's termbank fields, after the columns above: the ids of the sources that attest it (space-separated), its
 # region, its register and its own note.
@@ -56,17 +70,48 @@ def as_written(value: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A header and its rows, however they were read; ``unquote`` undoes the file's formula protection on a cell."""
+    """A header and its rows as they are read (once, never all held); ``unquote`` undoes the file's formula protection
+    on a cell. A reader that stops early (a broken row, a bound reached) says why in ``problems``."""
 
     header: list[str]
-    rows: list[Row]
+    rows: Iterable[Row]
     path: str
     rule: str
     unquote: Callable[[str], str] = as_written
+    problems: list[Problem] = field(default_factory=list)
+    source: Source | None = None  # the file's text, for placing a character in it
+
+
+def bounded(rows: Iterable[Row], path: str, rule: str, problems: list[Problem]) -> Iterator[Row]:
+    """``rows`` until one passes the bounds of an import: rows, cells with text, cells in a row. Blank rows are skipped."""
+    count = cells = 0
+    for first, last, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        count += 1
+        cells += sum(1 for cell in row if cell)
+        if count > MAX_IMPORT_ROWS:
+            problems.append(too_many(path, first, rule, "rows", MAX_IMPORT_ROWS))
+            return
+        if cells > MAX_IMPORT_CELLS:
+            problems.append(too_many(path, first, rule, "cells with text", MAX_IMPORT_CELLS))
+            return
+        if len(row) > MAX_IMPORT_COLUMNS:
+            problems.append(too_many(path, first, rule, "cells in a row", MAX_IMPORT_COLUMNS))
+            return
+        yield first, last, row
 
 
 def import_table(table: Table, settings: Settings, options: ImportOptions) -> tuple[list[Imported], list[Problem]]:
     """Concepts from ``table`` in the layout its header shows (or ``--columns`` maps)."""
+    if len(table.header) > MAX_IMPORT_COLUMNS:
+        return [], [too_many(table.path, 1, table.rule, "columns", MAX_IMPORT_COLUMNS)]
+    table = dataclasses.replace(table, rows=bounded(table.rows, table.path, table.rule, table.problems))
+    imported, problems = _layout(table, settings, options)
+    return imported, [*problems, *table.problems]
+
+
+def _layout(table: Table, settings: Settings, options: ImportOptions) -> tuple[list[Imported], list[Problem]]:
     folded = [h.strip().casefold() for h in table.header]
     if options.columns:
         mapping, problems = parse_columns(options.columns, table)
@@ -86,7 +131,7 @@ def import_table(table: Table, settings: Settings, options: ImportOptions) -> tu
     if len(table.header) >= 2 and all(codes) and len(set(codes)) == len(codes):  # a header of language codes: en,sv
         mapping = {("term", code): [i] for i, code in enumerate(codes) if code is not None}
         return _Mapped(table, settings, options, mapping, []).run()
-    shown = ",".join(table.header[:8]) + ("…" if len(table.header) > 8 else "")
+    shown = clip(",".join(table.header[:8]) + ("…" if len(table.header) > 8 else ""), 120)
     return [], [problem(table.path, 1, table.rule, f"the header '{shown}' is not a layout this tool knows: this tool's own (concept_id,locale,term,…), "
                         "source,target[,explanation,…] (Weblate, translate-toolkit), location,source,target or sourceString,targetString; "
                         "map other headers with --columns, e.g. --columns 'term:en=English,term:sv=Swedish'")]
@@ -103,6 +148,18 @@ def _same(first: dict[str, Any], row: dict[str, Any], keys: Iterable[str]) -> li
     return [k for k in keys if first.get(k, "") != row.get(k, "")]
 
 
+@dataclass
+class _Own:
+    """A concept of this tool's layout while its rows are read: its first row (for the concept's cells), the first row
+    of each language (for that language's cells) and the terms; the other rows are not kept."""
+
+    first_line: int
+    first: dict[str, str]
+    last_line: int
+    locales: dict[str, dict[str, Any]] = field(default_factory=dict)
+    locale_first: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
 def _own_layout(table: Table, settings: Settings) -> tuple[list[Imported], list[Problem]]:
     path, rule, columns = table.path, table.rule, table.header
     problems: list[Problem] = []
@@ -110,14 +167,16 @@ def _own_layout(table: Table, settings: Settings) -> tuple[list[Imported], list[
     known = set(TERM_COLUMNS) | set(TERM_FIELDS) | set(settings.relation_ids) | {"translated_from"}
     for col in columns:
         if col not in known and not _NUMBERED.match(col):
-            problems.append(problem(path, 1, rule, f"column '{col}' is not part of the glossary layout; ignored", Severity.WARNING))
-    groups: dict[str, list[tuple[int, dict[str, str]]]] = {}
+            problems.append(problem(path, 1, rule, f"column '{clip(col)}' is not part of the glossary layout; ignored", Severity.WARNING))
+    concepts: dict[str, _Own] = {}
     skipped: dict[str, list[int]] = {}
-    for start, cells in table.rows:
+    concept_keys = ["category", *settings.relation_ids, *(c for c in columns if c.startswith("source_"))]
+    locale_keys = ["definition", "translated_from", *(c for c in columns if c.startswith(("example_", "note_")))]
+    for start, last, cells in table.rows:
         if len(cells) > len(columns):
             problems.append(problem(path, start, rule, f"{len(cells)} cells but {len(columns)} columns; check the delimiter and quotes"))
             continue
-        row = {col: table.unquote(cell) for col, cell in zip(columns, cells, strict=False)}
+        row = {col: table.unquote(cell) for col, cell in zip(columns, cells, strict=False) if cell}
         cid = row.get("concept_id", "")
         if not cid:
             problems.append(problem(path, start, rule, "concept_id is empty"))
@@ -125,13 +184,20 @@ def _own_layout(table: Table, settings: Settings) -> tuple[list[Imported], list[
         if row.get("locale") not in settings.locale_codes:  # as in the TBX import: lint would refuse the language
             skipped.setdefault(row.get("locale", ""), []).append(start)
             continue
-        groups.setdefault(cid, []).append((start, row))
+        own = concepts.get(cid)
+        if own is None:
+            if len(concepts) == MAX_IMPORT_CONCEPTS:
+                problems.append(too_many(path, start, rule, "concepts", MAX_IMPORT_CONCEPTS))
+                break
+            own = concepts[cid] = _Own(start, {k: row[k] for k in concept_keys if k in row}, last)
+        _own_row(own, cid, start, row, columns, concept_keys, locale_keys, table, problems)
+        own.last_line = max(own.last_line, last)
     for code, lines in skipped.items():
-        problems.append(problem(path, lines[0], rule, f"{len(lines)} row(s) in locale '{code}' not imported (first here): "
+        problems.append(problem(path, lines[0], rule, f"{len(lines)} row(s) in locale '{clip(code)}' not imported (first here): "
                                 f"it is not a configured locale; add it to locales in mkdocs.yml to import it", Severity.WARNING))
     out = []
-    for cid, rows in groups.items():
-        item = _own_concept(cid, rows, columns, table, problems, placeholders, settings)
+    for cid, own in concepts.items():
+        item = _own_concept(cid, own, columns, table, problems, placeholders, settings)
         if item is not None:
             out.append(item)
     problems.extend(placeholders.problems(path, rule))
@@ -142,17 +208,12 @@ def _picked(kind: str, value: str) -> str:
     return PICKLISTS[kind].get(value.casefold(), value)  # an unknown value stays as written: validation reports it
 
 
-def _own_concept(cid: str, rows: list[tuple[int, dict[str, str]]], columns: list[str], table: Table, problems: list[Problem],
-                 placeholders: Placeholders, settings: Settings) -> Imported | None:
+def _own_row(own: _Own, cid: str, line: int, row: dict[str, str], columns: list[str], concept_keys: list[str], locale_keys: list[str],
+             table: Table, problems: list[Problem]) -> None:
+    """One row of a concept: its term, and its concept and language cells compared with the first ones."""
     path, rule = table.path, table.rule
-    first_line, first = rows[0]
-    relations = settings.relation_ids
-    concept_keys = ["category", *relations, *(c for c in columns if c.startswith("source_"))]
-    locale_keys = ["definition", "translated_from", *(c for c in columns if c.startswith(("example_", "note_")))]
-    locales: dict[str, dict[str, Any]] = {}
-    locale_first: dict[str, dict[str, str]] = {}
-    for line, row in rows:
-        differ = _same(first, row, concept_keys)
+    if line != own.first_line:
+        differ = _same(own.first, row, concept_keys)
         if differ:
             problems.append(problem(path, line, rule, f"'{cid}': {', '.join(differ)} differ from line {first_line}; the first row of a concept wins", Severity.WARNING))
         code = row.get("locale", "")
@@ -187,13 +248,13 @@ def _own_concept(cid: str, rows: list[tuple[int, dict[str, str]]], columns: list
             sources.append({k: v for k, v in src.items() if v})
     if not sources:  # the same policy as the TBX import: a valid entry that lint --strict flags until it is filled in
         sources.append({"title": placeholders.add("source", cid, first_line)})
-    for code, block in locales.items():
+    for code, block in own.locales.items():
         if not block["definition"]:
             block["definition"] = placeholders.add(f"'{code}' definition", cid, first_line)
     data = {"id": cid, "kind": "concept", "category": first.get("category") or settings.categories[0].id,
-            "relations": {name: _split_ids(first.get(name, "")) for name in relations}, "sources": sources, "locales": locales}
+            "relations": {name: _split_ids(first.get(name, "")) for name in relations}, "sources": sources, "locales": own.locales}
     try:
-        return Imported(Concept.model_validate(data), first_line)
+        return Imported(Concept.model_validate(data), first_line, last_line=own.last_line, source=table.source)
     except ValidationError as exc:
         problems.extend(validation_problems(exc, path, first_line, rule, cid))
         return None
@@ -210,7 +271,7 @@ def _locale_block(row: dict[str, str], columns: list[str], path: str, rule: str,
         if m:
             recorded[m.group(1)] = m.group(2)
         else:
-            problems.append(problem(path, line, rule, f"translated_from item '{pair}' is not field=hexhash; ignored", Severity.WARNING))
+            problems.append(problem(path, line, rule, f"translated_from item '{clip(pair)}' is not field=hexhash; ignored", Severity.WARNING))
     return {"terms": [], "definition": row.get("definition", ""), "examples": numbered("example"), "notes": numbered("note"), "translated_from": recorded}
 
 
@@ -233,12 +294,12 @@ def parse_columns(spec: str, table: Table) -> tuple[Mapping | None, list[Problem
         key, sep, name = item.partition("=")
         what, _, locale = key.strip().partition(":")
         if not sep or not name.strip() or what not in MAPPED_FIELDS:
-            return fail(f"'{item}' is not FIELD:LOCALE=HEADER (fields: term, definition, note, example with a locale; concept_id, category without)")
+            return fail(f"'{clip(item)}' is not FIELD:LOCALE=HEADER (fields: term, definition, note, example with a locale; concept_id, category without)")
         if MAPPED_FIELDS[what] != bool(locale):
-            return fail(f"'{item}': {what} " + ("needs a locale, e.g. term:en=English" if MAPPED_FIELDS[what] else "takes no locale"))
+            return fail(f"'{clip(item)}': {what} " + ("needs a locale, e.g. term:en=English" if MAPPED_FIELDS[what] else "takes no locale"))
         index = by_name.get(name.strip(), by_fold.get(name.strip().casefold()))
         if index is None:
-            return fail(f"no column is named '{name.strip()}' (the header has: {', '.join(h.strip() for h in table.header)})")
+            return fail(f"no column is named '{clip(name.strip())}' (the header has: {clip(', '.join(h.strip() for h in table.header), 200)})")
         mapping.setdefault((what, locale or None), []).append(index)
     if not any(what == "term" for what, _ in mapping):
         return fail("map at least one term column, e.g. term:en=English")
@@ -257,7 +318,7 @@ def _pair(table: Table, settings: Settings, options: ImportOptions, source: int,
             what, side = place
             mapping.setdefault((what, src if side == "source" else tgt), []).append(i)
         else:
-            problems.append(problem(table.path, 1, table.rule, f"column '{table.header[i]}' has no place in the glossary; not imported", Severity.WARNING))
+            problems.append(problem(table.path, 1, table.rule, f"column '{clip(table.header[i])}' has no place in the glossary; not imported", Severity.WARNING))
     return _Mapped(table, settings, options, mapping, problems).run()
 
 
@@ -287,6 +348,7 @@ class _New:
     id: str
     line: int
     category: str
+    last_line: int = 0
     terms: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     definitions: dict[str, str] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
@@ -325,7 +387,7 @@ class _Mapped:
                 for term in block.terms:
                     self.by_term.setdefault((code, term_key(term.text)), holder)
         skipped = 0
-        for line, cells in self.table.rows:
+        for line, last, cells in self.table.rows:
             # Cells as written: other tools keep a leading ' as part of the text (only this tool's own layout has the guard).
             values = {key: [c for c in (cells[i].strip() if i < len(cells) else "" for i in idx) if c] for key, idx in self.mapping.items()}
             terms = {code: texts for (what, code), texts in values.items() if what == "term" and code is not None and texts}
@@ -334,7 +396,8 @@ class _Mapped:
             if source not in terms:
                 skipped += 1
                 continue
-            self.row(line, source, terms, values)
+            if not self.row(line, last, source, terms, values):
+                break
         if skipped:
             self.warn(1, f"{skipped} row(s) without a '{source}' term not imported: the {source} term names the concept")
         out: list[Imported] = []
@@ -347,16 +410,23 @@ class _Mapped:
         self.problems.extend(self.placeholders.problems(self.table.path, self.table.rule))
         return out, self.problems
 
-    def row(self, line: int, source: str, terms: dict[str, list[str]], values: dict[tuple[str, str | None], list[str]]) -> None:
+    def row(self, line: int, last: int, source: str, terms: dict[str, list[str]], values: dict[tuple[str, str | None], list[str]]) -> bool:
+        """Add one row to the concept its source term names (a new one if none does); False past the import's bound."""
         key = (source, term_key(terms[source][0]))
         target = self.by_term.get(key)
+        starts = target is None or (target.base is not None and target not in self.concepts)
+        if starts and len(self.concepts) == MAX_IMPORT_CONCEPTS:
+            self.problems.append(too_many(self.table.path, line, self.table.rule, "concepts", MAX_IMPORT_CONCEPTS))
+            return False
         if target is None:
             cid = (values.get(("concept_id", None)) or [""])[0]
             target = _New(cid or self.new_id(terms[source][0], line), line, self.category(values, line))
             self.taken.add(target.id)
             self.concepts.append(target)
         elif target.base is not None and target not in self.concepts:
+            target.line = line  # where the file starts extending it
             self.concepts.append(target)  # an existing concept that this row extends
+        target.last_line = max(target.last_line, last)
         added = [self.add_term(target, code, text, line) for code, texts in terms.items() for text in texts]
         if target.base is not None and not any(added):
             self.unchanged.append(line)
@@ -369,6 +439,7 @@ class _Mapped:
                 target.notes.setdefault(lang, []).extend(f"context: {t}" for t in texts)
             else:
                 (target.notes if what == "note" else target.examples).setdefault(lang, []).extend(texts)
+        return True
 
     def new_id(self, text: str, line: int) -> str:
         from glossary_tool.export.tbx import unique_slug
@@ -383,7 +454,7 @@ class _Mapped:
         for cat in self.settings.categories:
             if term_key(written) in (term_key(cat.id), *(term_key(label) for label in cat.labels.values())):
                 return cat.id
-        self.warn(line, f"category '{written}' is not a declared category (nor its label); imported as '{default}'")
+        self.warn(line, f"category '{clip(written)}' is not a declared category (nor its label); imported as '{default}'")
         return default
 
     def add_term(self, target: _New, code: str, text: str, line: int) -> bool:
@@ -393,7 +464,7 @@ class _Mapped:
         if other is target:
             return False
         if other is not None:  # lint allows a term for one concept per language (duplicate-term)
-            self.warn(line, f"'{text}' ({code}) already names concept '{other.id}'; not added to '{target.id}' too")
+            self.warn(line, f"'{clip(text)}' ({code}) already names concept '{clip(other.id)}'; not added to '{clip(target.id)}' too")
             return False
         base_block = target.base.locales.get(code) if target.base is not None else None
         first = base_block is None and not target.terms.get(code)
@@ -405,7 +476,7 @@ class _Mapped:
         base_block = target.base.locales.get(code) if target.base is not None else None
         if base_block is not None or code in target.definitions:
             if (base_block.definition if base_block is not None else target.definitions[code]) != text:
-                self.warn(line, f"a second {code} definition for '{target.id}'; the first is kept")
+                self.warn(line, f"a second {code} definition for '{clip(target.id)}'; the first is kept")
             return
         target.definitions[code] = text
 
@@ -428,7 +499,8 @@ class _Mapped:
             data = {"id": new.id, "kind": "concept", "category": new.category,
                     "sources": [{"title": self.placeholders.add("source", new.id, new.line)}], "locales": blocks}
         try:
-            return Imported(Concept.model_validate(data), new.line, updates=new.base.id if new.base is not None else None)
+            return Imported(Concept.model_validate(data), new.line, updates=new.base.id if new.base is not None else None,
+                            last_line=new.last_line or new.line, source=self.table.source)
         except ValidationError as exc:
             self.problems.extend(validation_problems(exc, path, new.line, rule, new.id))
             return None

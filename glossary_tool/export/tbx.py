@@ -8,10 +8,14 @@ What TBX-Basic cannot say (Swedish utrum, plurals, source details) travels in `k
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
+import io
+import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,9 +24,22 @@ from lxml import etree
 from pydantic import ValidationError
 
 from glossary_tool.config import Settings
-from glossary_tool.export import Imported, ImportOptions, Placeholders, exporter, importer, match_locale, problem, validation_problems
+from glossary_tool.export import (
+    MAX_IMPORT_CONCEPTS,
+    Imported,
+    ImportOptions,
+    Placeholders,
+    Source,
+    exporter,
+    importer,
+    match_locale,
+    problem,
+    too_many,
+    validation_problems,
+)
+from glossary_tool.loader import read_regular
 from glossary_tool.model import Concept, Glossary
-from glossary_tool.problems import FatalError, Problem, Severity
+from glossary_tool.problems import FatalError, Problem, Severity, clip
 from glossary_tool.rules.ids import RESERVED, SLUG, slug_problem
 from glossary_tool.rules.terms import term_key
 
@@ -293,15 +310,15 @@ class _Reader:
     def report_ignored(self) -> None:
         self.problems.extend(self.placeholders.problems(self.path, RULE))
         for what, (count, line) in sorted(self.ignored.items(), key=lambda kv: kv[1][1]):
-            self.problems.append(problem(self.path, line, RULE, f"{count} {what} element(s) not imported (first here): the glossary has no place for them", Severity.WARNING))
+            self.problems.append(problem(self.path, line, RULE, f"{count} {clip(what, 120)} element(s) not imported (first here): the glossary has no place for them", Severity.WARNING))
         for code, count in self.skipped_langs.items():
             self.problems.append(problem(self.path, self.skipped_lang_line[code], RULE,
-                                         f"{count} langSec element(s) in '{code}' not imported (first here): '{code}' is not a configured locale; add it to locales in mkdocs.yml to import it",
+                                         f"{count} langSec element(s) in '{clip(code)}' not imported (first here): '{clip(code)}' is not a configured locale; add it to locales in mkdocs.yml to import it",
                                          Severity.WARNING))
         for tag, (code, count, line) in self.mapped_langs.items():
-            self.problems.append(problem(self.path, line, RULE, f"xml:lang '{tag}' imported as the configured locale '{code}' ({count} time(s), first here)", Severity.WARNING))
+            self.problems.append(problem(self.path, line, RULE, f"xml:lang '{clip(tag)}' imported as the configured locale '{code}' ({count} time(s), first here)", Severity.WARNING))
         for value, (count, line) in self.unmatched_fields.items():
-            self.problems.append(problem(self.path, line, RULE, f"subjectField '{value}' is the label of no category; kept as the note 'subjectField: {value}' "
+            self.problems.append(problem(self.path, line, RULE, f"subjectField '{clip(value)}' is the label of no category; kept as the note 'subjectField: {clip(value)}' "
                                          f"on {count} concept(s) (first here), which get category '{self.settings.category_ids[0]}'", Severity.WARNING))
 
     def category_of(self, value: str) -> str | None:
@@ -333,7 +350,7 @@ class _Reader:
                 return
             target = ids.get(ref.get("target", ""))
             if target is None:
-                self.warn(ref, f"crossReference to '{ref.get('target', '')}', which is not a concept in this file; not imported")
+                self.warn(ref, f"crossReference to '{clip(ref.get('target', ''))}', which is not a concept in this file; not imported")
                 return
             name = text_of(ref)
             targets = relations.setdefault(name if name in self.settings.relation_ids else "related", [])
@@ -346,7 +363,7 @@ class _Reader:
             if kind == "subjectField":
                 value = text_of(d)
                 if category is not None:
-                    self.warn(d, f"a second subjectField '{value}' for '{slug}'; only the first is kept")
+                    self.warn(d, f"a second subjectField '{clip(value)}' for '{slug}'; only the first is kept")
                     return
                 category = self.category_of(value)
                 if category is None:
@@ -491,7 +508,7 @@ class _Reader:
         def status(tn: etree._Element, value: str, table: dict[str, str], kind: str) -> None:
             found = table.get(value.casefold())
             if found is None:
-                self.warn(tn, f"{kind} '{value}' is unknown; imported as admitted")
+                self.warn(tn, f"{kind} '{clip(value)}' is unknown; imported as admitted")
             term.setdefault("status", found or "admitted")  # the first status given wins
 
         def term_note(tn: etree._Element) -> None:
@@ -503,7 +520,7 @@ class _Reader:
                     term["type"] = _TERM_TYPES[value.casefold()]
                 else:
                     term["type"] = "variant"
-                    self.warn(tn, f"termType '{value}' is not a TBX-Basic term type; imported as variant")
+                    self.warn(tn, f"termType '{clip(value)}' is not a TBX-Basic term type; imported as variant")
             elif kind == "administrativeStatus":
                 status(tn, value, _ADMIN_STATUS, "administrativeStatus")
             elif kind == "usageStatus":
@@ -555,11 +572,11 @@ class _Reader:
         gender = notes.get("grammaticalGender") or grammar.get("gender")
         if pos is not None:
             if pos.casefold() not in _POS:
-                self.warn(ts, f"partOfSpeech '{pos}' of '{text}' is not a TBX-Basic value; imported as other")
+                self.warn(ts, f"partOfSpeech '{clip(pos)}' of '{clip(text)}' is not a TBX-Basic value; imported as other")
             pos = _POS.get(pos.casefold(), "other")
         if gender is not None:
             if gender.casefold() not in _GENDER:
-                self.warn(ts, f"grammaticalGender '{gender}' of '{text}' is not a TBX-Basic value; imported as other")
+                self.warn(ts, f"grammaticalGender '{clip(gender)}' of '{clip(text)}' is not a TBX-Basic value; imported as other")
             gender = _GENDER.get(gender.casefold(), "other")
         found = {k: v for k, v in (("pos", pos), ("gender", gender), ("plural", notes.get("plural"))) if v is not None}
         fields: dict[str, Any] = {k: term[k] for k in ("geographical_usage",) if k in term}
@@ -577,34 +594,140 @@ class _Reader:
                             **({"grammar": found} if found else {}), **fields})
 
 
-def _doctype_problem(data: bytes, path: str) -> Problem | None:
-    """A DOCTYPE with an internal subset (which can declare entities) is refused, at its own line; a plain one,
-    such as translate-toolkit writes, is accepted (it is never loaded: no DTD is read, nothing is fetched)."""
-    text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("latin-1")
-    raw = text.encode("latin-1", "replace")
-    start = raw.find(b"<!DOCTYPE")
-    if start < 0:
-        return None
-    line = raw.count(b"\n", 0, start) + 1
-    m = _DOCTYPE.match(raw, start)
-    if m is None or m.group(1) == b"[":
-        return Problem(path, line, 1, RULE, Severity.ERROR, "a DOCTYPE with an internal subset ([...]) is not accepted in TBX files "
-                       "(it can declare entities); remove the subset, or the whole DOCTYPE")
-    return None
+# Byte patterns of "<?" at the start of a file without a byte-order mark, by encoding (XML 1.0, appendix F).
+_NO_BOM = {b"\x00\x00\x00<": "utf-32-be", b"<\x00\x00\x00": "utf-32-le", b"\x00<\x00?": "utf-16-be", b"<\x00?\x00": "utf-16-le"}
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_DECLARATION = re.compile(r"<\?xml[^>]*\?>")
+_DECLARED = re.compile(rb"<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']")
+_ENTRY_NAMES = frozenset({"conceptEntry", "termEntry"})
+MAX_ENTRY_ELEMENTS = 100_000  # elements in one conceptEntry: far beyond any real entry, and a bound on what is held
+MAX_SCHEMA_CHECK_BYTES = 8 * 1024 * 1024  # --tbx-schemas needs the whole tree (about nine times the file) in memory
+MAX_SCHEMA_BYTES = 4 * 1024 * 1024
+
+
+def as_utf8(data: bytes, path: str) -> tuple[bytes | None, Source | None, list[Problem]]:
+    """The document as lxml reads it safely, so that libxml2 never picks an encoding of its own.
+
+    A UTF-8 file (the usual case) goes as it is. Any other encoding, UTF-16 or UTF-32 with or without a byte-order
+    mark, or one the declaration names, is decoded here, each broken character a located error, and handed on as
+    UTF-8 with its declaration blanked (lines and columns kept). A file that does not start like XML in an encoding
+    Python knows is refused: libxml2 would otherwise read EBCDIC or UTF-7 that the DOCTYPE check below cannot see."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None) or _NO_BOM.get(data[:4])
+    if encoding is None:
+        body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+        if not body.lstrip(b" \t\r\n").startswith(b"<"):
+            return None, None, [problem(path, 1, RULE, "not an XML document in an encoding this import reads (UTF-8, UTF-16, UTF-32, "
+                                        "or one its XML declaration names); save it as UTF-8")]
+        named = _DECLARED.match(body)
+        declared = named.group(1).decode("ascii") if named else "utf-8"
+        try:
+            encoding = codecs.lookup(declared).name
+        except LookupError:
+            return None, None, [problem(path, 1, RULE, f"the XML declaration names the encoding '{clip(declared)}', which this import does not know; "
+                                        "save the file as UTF-8")]
+        if encoding == "utf-8":
+            return data, Source(data, "utf-8-sig"), []
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode(encoding, errors="replace").removeprefix("\ufeff")
+        line, column = Source(good.encode("utf-8"), "utf-8").position(len(good))
+        return None, None, [problem(path, line, RULE, f"broken {encoding.upper()} at byte {exc.start:,} (the file ends in the middle of a "
+                                    "character, or holds a byte that is not one); save it again as UTF-8", column=column)]
+    text = text.removeprefix("\ufeff")
+    m = _DECLARATION.match(text)
+    if m:  # it names the encoding just decoded; lxml reads UTF-8 text without one
+        text = " " * len(m.group()) + text[m.end():]
+    utf8 = text.encode("utf-8", errors="surrogatepass")
+    return utf8, Source(utf8, "utf-8", text), []
+
+
+def _prolog_problem(data: bytes, path: str) -> Problem | None:
+    """A DOCTYPE with an internal subset (which can declare entities and attribute defaults) is refused at its own line,
+    before the file is parsed; a plain one, such as translate-toolkit writes, is accepted (no DTD is ever read).
+
+    The prolog is walked item by item (declaration, comments, processing instructions), so neither a comment holding
+    a harmless DOCTYPE nor one hiding the real one can lead the check astray. ``data`` is UTF-8 or a superset of ASCII."""
+    at = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    while True:
+        while at < len(data) and data[at] in b" \t\r\n":
+            at += 1
+        for opening, closing in ((b"<?", b"?>"), (b"<!--", b"-->")):
+            if data.startswith(opening, at):
+                end = data.find(closing, at + len(opening))
+                if end < 0:
+                    return None  # unterminated: the parser reports it
+                at = end + len(closing)
+                break
+        else:
+            if not data.startswith(b"<!DOCTYPE", at):
+                return None
+            m = _DOCTYPE.match(data, at)
+            if m is None or m.group(1) == b"[":
+                line = data.count(b"\n", 0, at) + 1
+                return Problem(path, line, at - (data.rfind(b"\n", 0, at) + 1) + 1, RULE, Severity.ERROR,
+                               "a DOCTYPE with an internal subset ([...]) is not accepted in TBX files "
+                               "(it can declare entities and attribute defaults); remove the subset, or the whole DOCTYPE")
+            at = m.end()
+
+
+def _parser_args() -> dict[str, Any]:
+    # Untrusted input: no DTD is loaded, no entity is expanded, nothing is fetched, no huge-tree mode.
+    return {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False, "remove_comments": True, "remove_pis": True}
+
+
+def _syntax_problem(exc: etree.XMLSyntaxError, path: str) -> Problem:
+    line, column = exc.position if exc.position else (exc.lineno or 1, 1)
+    return Problem(path, max(line, 1), max(column, 1), RULE, Severity.ERROR, f"not well-formed XML: {clip(exc.msg, 200)}")
 
 
 def _parse(data: bytes, path: str) -> tuple[etree._ElementTree | None, list[Problem]]:
-    # Untrusted input: no DTD is loaded, no entity is expanded, nothing is fetched, no huge-tree mode.
-    found = _doctype_problem(data, path)  # before parsing: an internal subset is never even read
-    if found is not None:
-        return None, [found]
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
+    """The whole tree, for the schema check only (the import itself reads one entry at a time)."""
+    parser = etree.XMLParser(**_parser_args())
     try:
         tree = etree.ElementTree(etree.fromstring(data, parser))
     except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (exc.lineno or 1, 1)
-        return None, [Problem(path, max(line, 1), max(column, 1), RULE, Severity.ERROR, f"not well-formed XML: {exc.msg}")]
+        return None, [_syntax_problem(exc, path)]
     return tree, []
+
+
+@dataclass
+class _Walk:
+    """One pass over a document: its root element (seen at its start) and each conceptEntry or termEntry, complete, as
+    it ends. What has been read is let go as the pass goes on, so memory holds one entry, not the tree."""
+
+    data: bytes
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    root: etree._Element | None = None
+
+    def entries(self) -> Iterator[etree._Element]:
+        events = etree.iterparse(io.BytesIO(self.data), events=("start", "end"), **_parser_args())
+        entry: etree._Element | None = None
+        inside = 0
+        try:
+            for event, el in events:
+                if self.root is None:
+                    self.root = el
+                if event == "start":
+                    if entry is None and _local(el) in _ENTRY_NAMES:
+                        entry, inside = el, 0
+                    elif entry is not None:
+                        inside += 1
+                        if inside > MAX_ENTRY_ELEMENTS:
+                            self.problems.append(too_many(self.path, el.sourceline or 1, RULE, "elements in one entry", MAX_ENTRY_ELEMENTS))
+                            return
+                    continue
+                if el is entry:
+                    yield el
+                    entry = None
+                if entry is None and el is not self.root:  # done with: emptied, and dropped from its parent
+                    el.clear(keep_tail=False)
+                    parent = el.getparent()
+                    while parent is not None and len(parent) and parent[0] is not el:
+                        del parent[0]
+        except etree.XMLSyntaxError as exc:
+            self.problems.append(_syntax_problem(exc, self.path))
 
 
 def _from_martif(root: etree._Element) -> None:
@@ -625,20 +748,72 @@ def _from_martif(root: etree._Element) -> None:
             el.tag = _MARTIF_NAMES[_local(el)]
 
 
+# The schema folder may come with a pull request: its Schematron and XSLT run with no file or network access at all.
+_DENY = etree.XSLTAccessControl.DENY_ALL
+_SKELETON = Path(os.path.dirname(etree.__file__)) / "isoschematron" / "resources" / "xsl" / "iso-schematron-xslt1"
+_RNG_NS = "http://relaxng.org/ns/structure/1.0"
+_SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+
+
+def _sealed(name: str) -> etree.XSLT:
+    return etree.XSLT(etree.parse(str(_SKELETON / name)), access_control=_DENY)
+
+
+class _SealedSchematron:
+    """lxml's ISO Schematron steps (abstract patterns expanded, then compiled to XSLT) without its include step, which
+    reads the files a schema names; each step runs with file and network access denied. Built on first use."""
+
+    expand: etree.XSLT | None = None
+    compile: etree.XSLT | None = None
+
+    @classmethod
+    def validator(cls, schema: etree._ElementTree) -> etree._XSLTResultTree:
+        if cls.expand is None or cls.compile is None:
+            cls.expand, cls.compile = _sealed("iso_abstract_expand.xsl"), _sealed("iso_svrl_for_xslt1.xsl")
+        return cls.compile(cls.expand(schema))
+
+
+def _schema_file(file: Path, folder: Path, path: str) -> tuple[etree._ElementTree | None, list[Problem]]:
+    """A schema file read as untrusted data: a regular file (a FIFO would block), bounded, parsed without DTD or network."""
+    shown = f"{folder}/{file.name}"
+    try:
+        data = read_regular(file, MAX_SCHEMA_BYTES + 1)
+    except OSError as exc:
+        raise FatalError(f"--tbx-schemas {folder}: cannot read {file.name}: {exc.strerror or exc}") from None
+    if len(data) > MAX_SCHEMA_BYTES:
+        return None, [problem(shown, 1, RULE, f"larger than {MAX_SCHEMA_BYTES:,} bytes; not a TBX-Basic schema")]
+    try:
+        return etree.ElementTree(etree.fromstring(data, etree.XMLParser(**_parser_args()))), []
+    except etree.XMLSyntaxError as exc:
+        return None, [_syntax_problem(exc, shown)]
+
+
 def schema_problems(tree: etree._ElementTree, folder: Path, path: str) -> list[Problem]:
     """The first problems of a TBX-Basic document against the dialect's RelaxNG and Schematron in ``folder``
-    (``basic.rng`` and ``basic_xpath1.sch``), as warnings with their lines."""
-    from lxml import isoschematron
-
+    (``basic.rng`` and ``basic_xpath1.sch``), as warnings with their lines. A schema that cannot be used is an error
+    at its own line; neither schema may read another file (RelaxNG ``include``, Schematron ``include``, ``document()``)."""
     rng_file, sch_file = folder / "basic.rng", folder / "basic_xpath1.sch"
     if not rng_file.is_file() or not sch_file.is_file():
         raise FatalError(f"--tbx-schemas {folder}: needs basic.rng and basic_xpath1.sch (the TBX-Basic RelaxNG and Schematron)")
-    safe = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    (rng_doc, rng_problems), (sch_doc, sch_problems) = _schema_file(rng_file, folder, path), _schema_file(sch_file, folder, path)
+    if rng_doc is None or sch_doc is None:
+        return rng_problems + sch_problems
+    for doc, file, names in ((rng_doc, rng_file, ("include", "externalRef")), (sch_doc, sch_file, ("include", "extends"))):
+        ns = _RNG_NS if doc is rng_doc else _SCH_NS
+        for el in doc.iter(*(f"{{{ns}}}{name}" for name in names)):
+            if el.get("href") is not None or _local(el) != "extends":
+                return [problem(f"{folder}/{file.name}", el.sourceline or 1, RULE, f"<{_local(el)}> would read another file "
+                                f"({clip(el.get('href', ''))}); a schema given to --tbx-schemas must be one self-contained file")]
     try:
-        rng = etree.RelaxNG(etree.parse(str(rng_file), safe))
-        xslt = isoschematron.Schematron(etree.parse(str(sch_file), safe), store_xslt=True).validator_xslt
-    except (etree.XMLSyntaxError, etree.RelaxNGParseError, etree.SchematronParseError) as exc:
-        raise FatalError(f"--tbx-schemas {folder}: cannot read the schemas: {exc}") from None
+        rng = etree.RelaxNG(rng_doc)
+    except etree.RelaxNGParseError as exc:
+        entry = exc.error_log.last_error if exc.error_log else None
+        return [problem(f"{folder}/{rng_file.name}", entry.line if entry else 1, RULE, f"not a usable RelaxNG schema: {clip(exc, 200)}",
+                        column=entry.column if entry else 1)]
+    try:
+        xslt = _SealedSchematron.validator(sch_doc)
+    except (etree.XSLTApplyError, etree.XSLTParseError) as exc:
+        return [_xslt_problem(exc, f"{folder}/{sch_file.name}", "not a usable Schematron schema")]
     # The XSLT 1 skeleton writes the location of a failed rule on an attribute as "/@type", without the element
     # it is on; one added step makes it the full path, so every problem gets its line.
     xsl = "{http://www.w3.org/1999/XSL/Transform}"
@@ -647,10 +822,14 @@ def schema_problems(tree: etree._ElementTree, folder: Path, path: str) -> list[P
             template.insert(0, etree.Element(f"{xsl}apply-templates", select="parent::*", mode="schematron-get-full-path"))
     found: list[tuple[int, str]] = []
     if not rng.validate(tree):
-        found += [(e.line, f"RelaxNG: {e.message}") for e in rng.error_log]
+        found += [(e.line, f"RelaxNG: {clip(e.message, 200)}") for e in rng.error_log]
     svrl = "{http://purl.oclc.org/dsdl/svrl}"
-    report = etree.XSLT(xslt)(tree)
-    for failed in report.getroot().iter(f"{svrl}failed-assert", f"{svrl}successful-report"):
+    try:
+        report = etree.XSLT(xslt, access_control=_DENY)(tree)
+    except (etree.XSLTApplyError, etree.XSLTParseError) as exc:
+        return [_xslt_problem(exc, f"{folder}/{sch_file.name}", "the Schematron check failed")]
+    root = report.getroot()
+    for failed in root.iter(f"{svrl}failed-assert", f"{svrl}successful-report") if root is not None else ():
         try:
             hits = tree.xpath(failed.get("location", "/"))
         except etree.XPathError:
@@ -658,7 +837,7 @@ def schema_problems(tree: etree._ElementTree, folder: Path, path: str) -> list[P
         hit = hits[0] if isinstance(hits, list) and hits else None
         element = hit if isinstance(hit, etree._Element) else getattr(hit, "getparent", lambda: None)()
         line = element.sourceline if isinstance(element, etree._Element) and element.sourceline else 1
-        found.append((line, "Schematron: " + " ".join(failed.findtext(f"{svrl}text", "").split())))
+        found.append((line, "Schematron: " + clip(" ".join(failed.findtext(f"{svrl}text", "").split()), 300)))
     found.sort(key=lambda item: item[0])
     out = [problem(path, line, RULE, f"not valid TBX-Basic: {message}", Severity.WARNING) for line, message in found[:MAX_SCHEMA_PROBLEMS]]
     if len(found) > MAX_SCHEMA_PROBLEMS:
@@ -667,61 +846,98 @@ def schema_problems(tree: etree._ElementTree, folder: Path, path: str) -> list[P
     return out
 
 
+def _xslt_problem(exc: etree.Error, shown: str, what: str) -> Problem:
+    """An XSLT failure (a refused file access, an unknown function) as an error of the schema file. libxslt's lines are
+    those of the stylesheet made from the schema, not of the schema, so none is given."""
+    log = getattr(exc, "error_log", None)
+    said = "; ".join(dict.fromkeys(e.message for e in log if e.message)) if log else ""
+    return problem(shown, 1, RULE, f"{what}: {clip(said or exc, 300)}")
+
+
 @importer("tbx")
 def import_tbx(data: bytes, path: str, settings: Settings, options: ImportOptions | None = None) -> tuple[list[Imported], list[Problem]]:
     """Concepts of a TBX document: TBX 2019 (TBX-Basic, TBX-Min, DCA style) or TBX 2008 (``martif``: TBX-Basic 2008,
-    the Microsoft Terminology Collection, translate-toolkit and Weblate); what TBX-Basic carries is kept, the rest reported."""
-    tree, problems = _parse(data, path)
-    if tree is None:
+    the Microsoft Terminology Collection, translate-toolkit and Weblate); what TBX-Basic carries is kept, the rest reported.
+
+    The document is read twice, one entry at a time: first for the ids that references point to, then for the
+    concepts; at most ``MAX_IMPORT_CONCEPTS`` of them."""
+    utf8, source, problems = as_utf8(data, path)
+    if utf8 is None or source is None:
         return [], problems
-    root = tree.getroot()
+    found = _prolog_problem(utf8, path)  # before parsing: an internal subset is never even read
+    if found is not None:
+        return [], [found]
+    first = _Walk(utf8, path)
+    ids: dict[str, str] = {}  # a file's id -> the glossary id (for references)
+    taken: set[str] = set(options.ids) if options is not None else set()
+    for count, ce in enumerate(first.entries(), start=1):
+        if count > MAX_IMPORT_CONCEPTS:
+            return [], [*first.problems, too_many(path, ce.sourceline or 1, RULE, "concepts", MAX_IMPORT_CONCEPTS)]
+        raw = ce.get("id", "")
+        slug = to_slug(raw) if raw else ""
+        if slug:
+            ids[raw] = slug
+            taken.add(slug)
+    root = first.root
+    if first.problems or root is None:
+        return [], first.problems or [problem(path, 1, RULE, "not well-formed XML: the document is empty")]
     martif = _local(root) == "martif"
     if not martif and _local(root) != "tbx":
-        return [], [problem(path, root.sourceline or 1, RULE, f"the root element is <{_local(root)}>, not <tbx> (TBX 2019) or <martif> (TBX 2008)")]
+        return [], [problem(path, root.sourceline or 1, RULE, f"the root element is <{clip(_local(root))}>, not <tbx> (TBX 2019) or <martif> (TBX 2008)")]
     if not martif and root.get("style") == "dct":
         return [], [problem(path, root.sourceline or 1, RULE, "DCT-style TBX is not supported; export it in DCA style (style=\"dca\")")]
     reader = _Reader(path, settings, default_lang=root.get(XML_LANG, settings.source_locale))
-    if martif:
-        _from_martif(root)
-    else:
+    if not martif:
         namespace = etree.QName(root).namespace
         if namespace not in KNOWN_NS:
-            reader.warn(root, f"namespace '{namespace}' is not the TBX 2019 namespace '{NS}'; read as TBX-Basic anyway")
+            reader.warn(root, f"namespace '{clip(namespace)}' is not the TBX 2019 namespace '{NS}'; read as TBX-Basic anyway")
         dialect = root.get("type")
         if dialect not in ("TBX-Basic", "TBX-Min"):
-            reader.warn(root, f"type is '{dialect}', not TBX-Basic; read with the TBX-Basic mapping")
+            reader.warn(root, f"type is '{clip(dialect)}', not TBX-Basic; read with the TBX-Basic mapping")
         if dialect == "TBX-Basic" and options is not None and options.tbx_schemas is not None:
-            problems += schema_problems(tree, options.tbx_schemas, path)
-    entries = list(root.iter("{*}conceptEntry"))
-    ids: dict[str, str] = {}  # a file's id -> the glossary id (for references)
-    slugs: dict[etree._Element, str] = {}
-    taken: set[str] = set(options.ids) if options is not None else set()
-    for ce in entries:
+            problems += _schema_check(utf8, options.tbx_schemas, path)
+    second = _Walk(utf8, path)
+    out: list[Imported] = []
+    previous: Imported | None = None
+    n = 0
+    for ce in second.entries():
+        n += 1
+        if martif:
+            _from_martif(ce)
         raw = ce.get("id", "")
         slug = to_slug(raw) if raw else ""
         if raw and not slug:
-            reader.error(ce, f"conceptEntry id '{raw}' cannot be made into a glossary id")
+            reader.error(ce, f"conceptEntry id '{clip(raw)}' cannot be made into a glossary id")
             continue
         if raw and slug != raw and raw != "_" + slug:
-            reader.warn(ce, f"conceptEntry id '{raw}' is imported as '{slug}'")
-        if slug:
-            ids[raw] = slugs[ce] = slug
-            taken.add(slug)
-    for n, ce in enumerate(entries, start=1):
-        if ce.get("id"):
-            continue
-        # No id (translate-toolkit writes none): the id is made from the first term, in the source language if it has one.
-        langs = [ls for ls in _children(ce) if _local(ls) == "langSec"]
-        langs.sort(key=lambda ls: match_locale(ls.get(XML_LANG, ""), settings) != settings.source_locale)
-        first = next((t for ls in langs for t in ls.iter("{*}term")), None)
-        slugs[ce] = unique_slug(text_of(first) if first is not None else "", taken, settings, f"concept-{n}")
-    out: list[Imported] = []
-    for ce in entries:
-        if ce in slugs:
-            item = reader.concept(ce, slugs[ce], ids)
-            if item is not None:
-                out.append(item)
-    if not entries:
+            reader.warn(ce, f"conceptEntry id '{clip(raw)}' is imported as '{slug}'")
+        if not slug:
+            # No id (translate-toolkit writes none): the id is made from the first term, in the source language if it has one.
+            langs = [ls for ls in _children(ce) if _local(ls) == "langSec"]
+            langs.sort(key=lambda ls: match_locale(ls.get(XML_LANG, ""), settings) != settings.source_locale)
+            term = next((t for ls in langs for t in ls.iter("{*}term")), None)
+            slug = unique_slug(text_of(term) if term is not None else "", taken, settings, f"concept-{n}")
+        item = reader.concept(ce, slug, ids)
+        if previous is not None:  # an entry reaches to the line before the next one starts
+            out[-1] = dataclasses.replace(previous, last_line=max(previous.line, (ce.sourceline or previous.line) - 1))
+        if item is not None:
+            previous = dataclasses.replace(item, source=source)
+            out.append(previous)
+        else:
+            previous = None
+    problems += second.problems
+    if not n and not second.problems:
         reader.error(root, "no conceptEntry (TBX 2019) or termEntry (TBX 2008) elements: nothing to import")
     reader.report_ignored()
     return out, problems + reader.problems
+
+
+def _schema_check(utf8: bytes, folder: Path, path: str) -> list[Problem]:
+    """``schema_problems`` for a file small enough to hold whole; a larger one is one located error."""
+    if len(utf8) > MAX_SCHEMA_CHECK_BYTES:
+        return [problem(path, 1, RULE, f"--tbx-schemas checks files of up to {MAX_SCHEMA_CHECK_BYTES:,} bytes (the check holds the whole "
+                        "document); import it without --tbx-schemas, or check it with another validator first")]
+    tree, problems = _parse(utf8, path)
+    if tree is None:
+        return problems
+    return schema_problems(tree, folder, path)

@@ -9,14 +9,15 @@ import datetime
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 from glossary_tool.config import Settings
-from glossary_tool.export import Imported, ImportOptions, exporter, importer, problem
+from glossary_tool.export import MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, Imported, ImportOptions, exporter, importer, problem, too_many
 from glossary_tool.export.csvfile import header, rows
-from glossary_tool.export.table import Table, import_table
+from glossary_tool.export.table import Row, Table, import_table
 from glossary_tool.model import Glossary
-from glossary_tool.problems import Problem
+from glossary_tool.problems import Problem, clip
 
 RULE = "import-xlsx"
 SHEET = "glossary"
@@ -24,9 +25,15 @@ TEXT_FORMAT = "@"  # Excel's "Text" number format: what is typed into the cell l
 # A fixed time for the workbook's properties and zip entries: the same glossary always gives the same bytes.
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 _CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
-# Bounds for an untrusted workbook (a zip): what it may unpack to, and how many parts it may have.
-MAX_UNPACKED = 256 * 1024 * 1024
-MAX_PARTS = 10_000
+# Bounds for an untrusted workbook (a zip): what it may unpack to in all and per part, how many parts it may have, and
+# how many different texts (openpyxl holds them all). A workbook of the import's 10,000 concepts stays well within them.
+MAX_UNPACKED = 64 * 1024 * 1024
+MAX_SHEET_BYTES = 64 * 1024 * 1024
+MAX_STRINGS_BYTES = 32 * 1024 * 1024
+MAX_PART_BYTES = 4 * 1024 * 1024
+MAX_PARTS = 1_000
+MAX_SHARED_STRINGS = 200_000
+_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 
 
 def _deterministic(data: bytes) -> bytes:
@@ -91,19 +98,44 @@ def _text(value: Any) -> str:
 
 
 def _zip_problem(data: bytes, path: str) -> Problem | None:
+    """What makes a workbook too big to read within the import's memory bound, from its zip directory and a count of
+    its shared strings (which openpyxl reads all at once), before openpyxl sees it."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except zipfile.BadZipFile:
-        return problem(path, 1, RULE, "not an xlsx workbook (it is not a zip archive); save it as 'Excel Workbook (.xlsx)'")
-    if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED:
-        return problem(path, 1, RULE, f"the workbook would unpack to more than {MAX_UNPACKED} bytes or {MAX_PARTS} parts; refusing to read it")
+            if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED:
+                return problem(path, 1, RULE, f"the workbook would unpack to more than {MAX_UNPACKED:,} bytes or {MAX_PARTS} parts; "
+                               "refusing to read it")
+            for part in parts:
+                name = part.filename.rsplit("/", 1)[-1].lower()
+                limit = MAX_STRINGS_BYTES if name == "sharedstrings.xml" else MAX_SHEET_BYTES if name.startswith("sheet") else MAX_PART_BYTES
+                if part.file_size > limit:
+                    return problem(path, 1, RULE, f"the part {clip(part.filename)} of the workbook would unpack to more than {limit:,} bytes; "
+                                   "refusing to read it (split the glossary into smaller workbooks)")
+                if name == "sharedstrings.xml" and _count(archive, part, _SHARED_STRING) > MAX_SHARED_STRINGS:
+                    return problem(path, 1, RULE, f"the workbook holds more than {MAX_SHARED_STRINGS:,} different texts; "
+                                   "split it into smaller workbooks")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, ValueError):
+        return problem(path, 1, RULE, "not an xlsx workbook (it is not a readable zip archive); save it as 'Excel Workbook (.xlsx)'")
     return None
+
+
+def _count(archive: zipfile.ZipFile, part: zipfile.ZipInfo, pattern: re.Pattern[bytes]) -> int:
+    """How often ``pattern`` (a short one) starts in a part, read a megabyte at a time."""
+    count, carry = 0, b""
+    with archive.open(part) as fh:
+        while chunk := fh.read(1 << 20):
+            window = carry + chunk
+            keep = max(len(window) - 32, 0)  # a match starting here may be cut: it is counted with the next piece
+            count += sum(1 for m in pattern.finditer(window) if m.start() < keep)
+            carry = window[keep:]
+    return count + len(pattern.findall(carry))
 
 
 @importer("xlsx")
 def import_xlsx(data: bytes, path: str, settings: Settings, options: ImportOptions | None = None) -> tuple[list[Imported], list[Problem]]:
-    """Concepts from the first sheet of a workbook, in any layout the CSV import knows; problems name the sheet row."""
+    """Concepts from the first sheet of a workbook, in any layout the CSV import knows; problems name the sheet row
+    (line) and column. Rows are read one at a time, never padded to the size a workbook declares."""
     from openpyxl import load_workbook
 
     found = _zip_problem(data, path)
@@ -111,17 +143,50 @@ def import_xlsx(data: bytes, path: str, settings: Settings, options: ImportOptio
         return [], [found]
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = workbook[SHEET] if SHEET in workbook.sheetnames else workbook.worksheets[0]
-            table = [(i, [_text(v) for v in values]) for i, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-        finally:
-            workbook.close()
     except Exception as exc:  # openpyxl raises many kinds of error on a damaged workbook; each is one problem here
-        return [], [problem(path, 1, RULE, f"cannot read the workbook: {type(exc).__name__}: {exc}")]
-    if not table or not any(cell.strip() for cell in table[0][1]):
-        return [], [problem(path, 1, RULE, "the first row of the sheet is empty; it must be the header (the column names)")]
-    head = table[0][1]
-    while head and not head[-1]:
-        head = head[:-1]
-    body = [(line, cells) for line, cells in table[1:] if any(cell.strip() for cell in cells)]
-    return import_table(Table(head, body, path, RULE), settings, options or ImportOptions())
+        return [], [problem(path, 1, RULE, f"cannot read the workbook: {type(exc).__name__}: {clip(exc, 200)}")]
+    try:
+        sheet = workbook[SHEET] if SHEET in workbook.sheetnames else workbook.worksheets[0]
+        problems: list[Problem] = []
+        rows = _rows(workbook, sheet, path, problems)
+        first = next(rows, None)
+        if first is None or first[0] != 1 or not any(cell.strip() for cell in first[2]):
+            return [], [*problems, problem(path, 1, RULE, "the first row of the sheet is empty; it must be the header (the column names)")]
+        return import_table(Table(first[2], rows, path, RULE, problems=problems), settings, options or ImportOptions())
+    finally:
+        workbook.close()
+
+
+def _rows(workbook: Any, sheet: Any, path: str, problems: list[Problem]) -> Iterator[Row]:
+    """The sheet's rows as text cells up to the last cell with a value (a row's line is its number in the sheet).
+
+    openpyxl's own row iterator pads every row to the declared dimension (``A1:XFD1048576`` made 1.9 GB of empty
+    cells from 1.6 KB), so its worksheet parser is used directly, and reading stops at the import's bounds: the parser
+    keeps every row element it has seen until the sheet ends, so even empty rows and cells are counted."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    with sheet._get_source() as src:
+        parser = WorkSheetParser(src, sheet._shared_strings, data_only=True, epoch=workbook.epoch,
+                                 date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats)
+        parsed = parser.parse()
+        seen_rows = seen_cells = 0
+        while True:
+            try:
+                found = next(parsed, None)
+            except Exception as exc:  # a damaged cell (a number of 5,000 digits, a string index out of range)
+                problems.append(problem(path, parser.row_counter or 1, RULE, f"cannot read this row of the sheet: {type(exc).__name__}: {clip(exc, 200)}"))
+                return
+            if found is None:
+                return
+            number, cells = found
+            seen_rows += 1
+            seen_cells += len(cells)
+            if seen_rows > 2 * MAX_IMPORT_ROWS or seen_cells > 2 * MAX_IMPORT_CELLS:
+                problems.append(too_many(path, number, RULE, "rows or cells, empty ones included,", 2 * MAX_IMPORT_ROWS))
+                return
+            values = {cell["column"]: cell["value"] for cell in cells if cell["value"] is not None}
+            width = max(values, default=0)
+            if width > MAX_IMPORT_COLUMNS:
+                problems.append(too_many(path, number, RULE, "columns", MAX_IMPORT_COLUMNS, column=width))
+                return
+            yield number, number, [_text(values.get(column)) for column in range(1, width + 1)]

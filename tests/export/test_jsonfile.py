@@ -73,7 +73,8 @@ def test_import_maps_region_tags_and_puts_placeholders_back(tmp_path: Path) -> N
     (b"\xff", 1, "is not UTF-8"),
     (b"[1, 2]", 1, 'expected an object with a "concepts" list'),
     (b'{"concepts": [7]}', 1, "concepts[0] is not an object"),
-    (b"[" * 100_000 + b"]" * 100_000, 1, "not"),
+    (b"[" * 100_000 + b"]" * 100_000, 1, 'expected an object with a "concepts" list'),
+    (b'{"concepts": [' + b"[" * 100_000 + b"]" * 100_000 + b"]}", 1, "nested too deeply"),
     (b'{"concepts": [{"id": "a", "category": "model", "locales": {"en": {"terms": [], "definition": "x"}}}]}', 1, "concept 'a': locales.en.terms"),
 ])
 def test_bad_files_are_located_errors_never_tracebacks(tmp_path: Path, data: bytes, line: int, message: str) -> None:

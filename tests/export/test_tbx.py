@@ -234,5 +234,5 @@ def test_no_traceback_on_garbage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     write_files(tmp_path, {"mkdocs.yml": MKDOCS})
     (tmp_path / "junk.tbx").write_bytes(bytes(range(256)) * 8)
     assert main(["import", "--format", "tbx", "junk.tbx"]) == 1
-    assert "junk.tbx:1:1: error: not well-formed XML" in capsys.readouterr().out
+    assert "junk.tbx:1:1: error: not an XML document in an encoding this import reads" in capsys.readouterr().out
     assert main(["import", "--format", "tbx", "missing.tbx"]) == 2

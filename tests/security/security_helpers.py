@@ -6,6 +6,8 @@ Not a conftest (tests/conftest.py owns that module name); test modules import it
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,22 @@ def new_project(root: Path, entries: dict[str, dict[str, Any]] | None = None, *,
     return root
 
 
+def tree(root: Path) -> dict[str, bytes | str]:
+    """Everything under ``root``, links not followed: a file's bytes, a link's target (as ``-> target``), a folder's ``/``.
+
+    Compared before and after an attack, it shows any file written, replaced or removed, in or outside a project."""
+    out: dict[str, bytes | str] = {}
+    for path in sorted(root.rglob("*")):
+        name = str(path.relative_to(root))
+        if path.is_symlink():
+            out[name] = f"-> {path.readlink()}"
+        elif path.is_dir():
+            out[name] = "/"
+        elif path.is_file():
+            out[name] = path.read_bytes()
+    return out
+
+
 class _Summary:
     """A pytest plugin registered at run time: prints collected lines in the terminal summary (also with -q)."""
 
@@ -67,3 +85,30 @@ def summary(config: pytest.Config, line: str) -> None:
         plugin = _Summary()
         config.pluginmanager.register(plugin, "glossary-security-summary")
     plugin.lines.append(line)
+
+
+# A fresh, small driver process runs the command and reports RUSAGE_CHILDREN for it alone. Measuring from pytest
+# directly would not work: a child forked from pytest inherits pytest's own peak RSS in ru_maxrss across exec.
+# The driver's own few MB are included in the figure, so it errs on the high side.
+DRIVER = r"""
+import resource, subprocess, sys, time
+start = time.perf_counter()
+try:
+    proc = subprocess.run(sys.argv[2:], capture_output=True, timeout=float(sys.argv[1]))
+    status, out = proc.returncode, proc.stdout + proc.stderr
+except subprocess.TimeoutExpired as exc:
+    status, out = -9, (exc.stdout or b"") + (exc.stderr or b"") + b"\nTIMEOUT"
+wall = time.perf_counter() - start
+peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+sys.stdout.buffer.write(out)
+print(f"\nMEASURED {status} {wall:.4f} {peak_kib}")
+"""
+
+
+def measure(cmd: list[str], cwd: Path | None = None, timeout: float = 30.0) -> tuple[int, float, float, str]:
+    """Run ``cmd``; return (exit status, negative for a signal; wall seconds; peak RSS in MB; its output)."""
+    proc = subprocess.run([sys.executable, "-c", DRIVER, str(timeout), *cmd], capture_output=True, cwd=cwd, timeout=timeout + 30)
+    text = proc.stdout.decode("utf-8", "replace")
+    body, _, last = text.rstrip().rpartition("\nMEASURED ")
+    status, wall, peak_kib = last.split()
+    return int(status), float(wall), int(peak_kib) / 1024, body  # ru_maxrss is in KiB on Linux

@@ -38,7 +38,7 @@ def die(tmp, path):
 
 fileio._replace = die
 target = Path(sys.argv[1])
-fileio.atomic_write(target, sys.argv[2].encode("utf-8"), expected_digest=fileio.digest(target.read_bytes()))
+fileio.atomic_write(target, sys.argv[2].encode("utf-8"), inside=target.parent, expected_digest=fileio.digest(target.read_bytes()))
 """
 
 
@@ -66,7 +66,7 @@ def test_writer_killed_before_replace_leaves_original_identical(how: str, tmp_pa
     assert len(left) == 1 and left[0].path.endswith("/" + leftover.name) and "interrupted write" in left[0].message
     assert all(p.path.endswith("/kpo.yaml") for p in result.problems if p not in left)  # kpo's links dangle here
     assert [e.id for e in result.glossary.entries] == ["kpo"]
-    atomic_write(target, b"id: kpo\n", expected_digest=digest(original))
+    atomic_write(target, b"id: kpo\n", inside=target.parent, expected_digest=digest(original))
     assert target.read_bytes() == b"id: kpo\n"
 
 
@@ -79,7 +79,7 @@ def test_failed_replace_removes_the_temporary_file(tmp_path: Path, monkeypatch: 
 
     monkeypatch.setattr(fileio, "_replace", fail)
     with pytest.raises(FatalError, match=r"a\.yaml: cannot write: no space left on the device \(ENOSPC\); nothing was changed$"):
-        atomic_write(target, b"new\n", overwrite=True)
+        atomic_write(target, b"new\n", inside=target.parent, overwrite=True)
     assert target.read_bytes() == b"old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
 
@@ -89,10 +89,10 @@ def test_permissions_survive_a_write(tmp_path: Path) -> None:
     target = tmp_path / "a.yaml"
     target.write_bytes(b"old\n")
     os.chmod(target, 0o640)
-    atomic_write(target, b"new\n", overwrite=True)
+    atomic_write(target, b"new\n", inside=target.parent, overwrite=True)
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     fresh = tmp_path / "b.yaml"
-    atomic_write(fresh, b"new\n")
+    atomic_write(fresh, b"new\n", inside=fresh.parent)
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~fileio._umask()
 
 
@@ -107,7 +107,7 @@ def _writer(name: str, path: str, barrier: Any, results: Any) -> None:
         current = target.read_bytes()
         barrier.wait()  # both have read the same version
         try:
-            atomic_write(target, current + f"{name} {r}\n".encode(), expected_digest=digest(current))
+            atomic_write(target, current + f"{name} {r}\n".encode(), inside=target.parent, expected_digest=digest(current))
             results.put((r, name, "ok", ""))
         except FatalError as exc:
             results.put((r, name, "refused", str(exc)))
@@ -161,7 +161,7 @@ def test_a_failing_write_is_one_fatal_line(err: int, words: str, tmp_path: Path,
     target.write_bytes(b"old\n")
     monkeypatch.setattr(os, "write", _fail_after(0, err))
     with pytest.raises(FatalError) as caught:
-        atomic_write(target, b"new\n" * 1000, overwrite=True)
+        atomic_write(target, b"new\n" * 1000, inside=target.parent, overwrite=True)
     assert str(caught.value) == f"{target}: cannot write: {words}; nothing was changed"
     assert target.read_bytes() == b"old\n" and sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
 
@@ -175,7 +175,7 @@ def test_a_failing_fsync_is_one_fatal_line(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr(os, "fsync", fsync)
     with pytest.raises(FatalError, match=r"cannot write: an input/output error of the device \(EIO\); nothing was changed"):
-        atomic_write(target, b"new\n", overwrite=True)
+        atomic_write(target, b"new\n", inside=target.parent, overwrite=True)
     assert target.read_bytes() == b"old\n" and sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
 
 

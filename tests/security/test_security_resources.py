@@ -6,13 +6,12 @@ Each case runs in its own process (a libyaml crash cannot take pytest down), mea
 from __future__ import annotations
 
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from security_helpers import summary
+from security_helpers import measure, summary
 
 from glossary_tool.loader import HAS_C_LOADER
 
@@ -59,33 +58,6 @@ assert doc is None and problems, "expected a problem"
 for p in problems:
     print(f"{p.line}:{p.column}: {p.message} [{p.rule}]")
 """
-
-
-# A fresh, small driver process runs the command and reports RUSAGE_CHILDREN for it alone. Measuring from pytest
-# directly would not work: a child forked from pytest inherits pytest's own peak RSS in ru_maxrss across exec.
-# The driver's own few MB are included in the figure, so it errs on the high side.
-DRIVER = r"""
-import resource, subprocess, sys, time
-start = time.perf_counter()
-try:
-    proc = subprocess.run(sys.argv[2:], capture_output=True, timeout=float(sys.argv[1]))
-    status, out = proc.returncode, proc.stdout + proc.stderr
-except subprocess.TimeoutExpired as exc:
-    status, out = -9, (exc.stdout or b"") + (exc.stderr or b"") + b"\nTIMEOUT"
-wall = time.perf_counter() - start
-peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-sys.stdout.buffer.write(out)
-print(f"\nMEASURED {status} {wall:.4f} {peak_kib}")
-"""
-
-
-def measure(cmd: list[str], cwd: Path | None = None, timeout: float = 30.0) -> tuple[int, float, float, str]:
-    """Run ``cmd``; return (exit status, negative for a signal; wall seconds; peak RSS in MB; its output)."""
-    proc = subprocess.run([sys.executable, "-c", DRIVER, str(timeout), *cmd], capture_output=True, cwd=cwd, timeout=timeout + 30)
-    text = proc.stdout.decode("utf-8", "replace")
-    body, _, last = text.rstrip().rpartition("\nMEASURED ")
-    status, wall, peak_kib = last.split()
-    return int(status), float(wall), int(peak_kib) / 1024, body  # ru_maxrss is in KiB on Linux
 
 
 IMPLS = ["python", pytest.param("c", marks=pytest.mark.skipif(not HAS_C_LOADER, reason="PyYAML built without libyaml"))]

@@ -1,0 +1,349 @@
+"""The import run: an exchange file read within bounds, its concepts checked as lint would check the glossary with them,
+and every entry written at once or none. Each problem is placed in the file read, never in an entry not yet written.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import errno
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from glossary_tool.config import Settings
+from glossary_tool.export import (
+    BOUND_REACHED,
+    MAX_ERRORS,
+    MAX_IMPORT_BYTES,
+    MAX_IMPORT_CONCEPTS,
+    MAX_IMPORT_WORDS,
+    Imported,
+    ImportOptions,
+    load_all,
+    problem,
+    recover_interrupted,
+    too_many,
+)
+from glossary_tool.fileio import PlannedWrite, confine, digest, reason, write_set
+from glossary_tool.lint import check, severity_of, stamp
+from glossary_tool.loader import Document, forbidden_character
+from glossary_tool.loading import display_path, load_glossary
+from glossary_tool.model import Concept, ConceptLocale, Entry, Glossary
+from glossary_tool.problems import FatalError, Problem, Severity, clip, sort_key
+from glossary_tool.rules import load_all as load_rules
+from glossary_tool.rules.terms import term_key
+from glossary_tool.scaffold import check_id, ids_of
+from glossary_tool.yamlio import concept_yaml, entry_problems
+
+_QUOTED_ID = re.compile(r"'([a-z0-9][a-z0-9-]*)'")
+_ENTRY_FILE = re.compile(r"""([^\s()'"]+\.ya?ml)(?::\d+(?::\d+)?)?""")
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """What an import wrote (nothing when there are errors), what it extended, and every problem, sorted."""
+
+    written: list[Path] = field(default_factory=list)
+    extended: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    recovered: str | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity is Severity.ERROR for p in self.problems)
+
+
+def read_import_file(file: Path, rule: str) -> tuple[bytes | None, str, list[Problem]]:
+    """The bytes of an exchange file (at most ``MAX_IMPORT_BYTES``) and the path to show in problems.
+
+    Opened without following a last link (a link's target is never read, so nothing of it can reach a message) and
+    without blocking (a FIFO is refused before any read); anything but a regular file is refused."""
+    shown = display_path(file)
+
+    def refused(message: str) -> tuple[None, str, list[Problem]]:
+        return None, shown, [problem(shown, 1, rule, message)]
+
+    try:
+        fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NOCTTY)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP and os.path.islink(file):
+            return refused("is a symbolic link; name the file it points to (nothing of it was read)")
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):  # a usage error: the command line names nothing there
+            raise FatalError(f"{shown}: no such file") from None
+        return refused(f"cannot read the file: {reason(exc)}")
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise FatalError(f"{shown}: is a folder; name the file to import")
+        if not stat.S_ISREG(info.st_mode):
+            return refused("is not a regular file (a FIFO, socket or device); save the data to a file and import that")
+        if info.st_size > MAX_IMPORT_BYTES:  # refused unread; a file that grows meanwhile is caught by the read below
+            return refused(f"larger than {MAX_IMPORT_BYTES:,} bytes; split it and import the parts one after another")
+        chunks, size = [], 0
+        while size <= MAX_IMPORT_BYTES:
+            chunk = os.read(fd, min(MAX_IMPORT_BYTES + 1 - size, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        return refused(f"cannot read the file: {reason(exc)}")
+    finally:
+        os.close(fd)
+    if size > MAX_IMPORT_BYTES:
+        return refused(f"larger than {MAX_IMPORT_BYTES:,} bytes; split it and import the parts one after another")
+    return b"".join(chunks), shown, []
+
+
+def run_import(settings: Settings, fmt: str, file: Path, *, overwrite: bool = False, options: ImportOptions | None = None) -> ImportResult:
+    """Read ``file`` and write one entry per concept under ``content/concepts/``; all or nothing.
+
+    Existing ids are refused unless ``overwrite``; an overwritten file must not change while the import runs.
+    A concept that extends an existing one (a matching source term) adds its new terms to that entry's file.
+    Nothing is written unless the glossary with every new entry passes lint without errors."""
+    _, importers = load_all()
+    if fmt not in importers:
+        raise FatalError(f"no import format '{fmt}' (known: {', '.join(sorted(importers))})")
+    rule = f"import-{fmt}"
+    recovered = recover_interrupted(settings)
+    concepts = confine(settings.content_dir / "concepts", settings.root, folder=True)  # before any file there is looked at
+    data, shown, problems = read_import_file(file, rule)
+    if data is None:
+        return ImportResult(problems=problems, recovered=recovered)
+    glossary, load_problems = load_glossary(settings) if settings.content_dir.is_dir() else (Glossary(()), [])
+    ids = ids_of(glossary.documents)
+    existing = {e.model.id: (e.model, Path(e.doc.path).resolve()) for e in glossary.entries if isinstance(e.model, Concept)}
+    opts = dataclasses.replace(options or ImportOptions(), existing=tuple(model for model, _ in existing.values()), ids=frozenset(ids))
+    imported, problems = importers[fmt](data, shown, settings, opts)
+    del data  # what locates a problem later keeps its own reference; the importer's structures are gone
+    run = _Run(settings, shown, rule, overwrite, concepts, ids, existing, problems)
+    if len(imported) > MAX_IMPORT_CONCEPTS:  # the readers stop there themselves; this holds for any importer
+        extra = imported[MAX_IMPORT_CONCEPTS]
+        run.problems.append(too_many(shown, extra.line, rule, "concepts", MAX_IMPORT_CONCEPTS, extra.column))
+    words = 0
+    for item in imported:
+        words += sum(_words(block) for block in item.concept.locales.values())
+        if words > MAX_IMPORT_WORDS:
+            run.problems.append(too_many(shown, item.line, rule, "words of text", MAX_IMPORT_WORDS, item.column))
+            break
+    if any(BOUND_REACHED in p.message for p in run.problems):
+        imported = []  # the file was not read to its end: its concepts are not checked one by one
+    queue = collections.deque(imported)
+    del imported
+    while queue:  # each concept's model is let go once its entry is checked: the entry holds an equal one
+        run.plan(queue.popleft())
+    if run.docs:  # also after errors in other concepts: every concept's problems are reported at once
+        run.lint_result(glossary, load_problems)
+    result = ImportResult(problems=run.report(), recovered=recovered)
+    if result.errors:
+        return result
+    if not run.planned:
+        result.problems.append(problem(shown, 1, rule, _nothing_reason(run.problems)))
+        return result
+    write_set(settings.content_dir, [w for w, _ in run.planned], inside=settings.root)
+    result.written, result.extended = run.new_paths, run.extended
+    return result
+
+
+@dataclass
+class _Run:
+    """One import under way: the entries it will write, the lines they come from, and the problems so far."""
+
+    settings: Settings
+    shown: str
+    rule: str
+    overwrite: bool
+    concepts: Path
+    ids: dict[str, str]
+    existing: dict[str, tuple[Concept, Path]]
+    problems: list[Problem]
+    planned: list[tuple[PlannedWrite, Imported]] = field(default_factory=list)
+    new_paths: list[Path] = field(default_factory=list)
+    extended: list[Path] = field(default_factory=list)
+    seen: dict[str, int] = field(default_factory=dict)
+    docs: dict[str, tuple[Document, Entry, Imported]] = field(default_factory=dict)  # display path -> the new version
+    failed: set[str] = field(default_factory=set)  # ids of concepts already refused: lint would only report them missing
+
+    def error(self, item: Imported, message: str, at: tuple[int, int] | None = None) -> None:
+        line, column = at or (item.line, item.column)
+        self.problems.append(problem(self.shown, line, self.rule, message, column=column))
+        self.failed.add(item.concept.id)
+
+    def plan(self, item: Imported) -> None:
+        """Check one concept and add its entry to the write set, or report why it cannot be written."""
+        cid = item.concept.id
+        if self.characters(item):
+            return
+        if item.updates is not None:
+            old, path = self.existing[item.updates]
+            try:
+                raw = path.read_bytes()
+                text = _extended_text(path, old, item.concept, self.settings)
+            except (OSError, FatalError) as exc:
+                self.error(item, f"concept '{clip(cid)}' adds terms to {display_path(path)}, which cannot be edited: {clip(exc, 300)}")
+                return
+            self.add(item, path, text, digest(raw), new=False)
+            return
+        try:
+            check_id(cid, self.settings)
+        except FatalError as exc:
+            self.error(item, clip(exc, 200))
+            return
+        if term_key(cid) in self.seen:
+            self.error(item, f"concept '{clip(cid)}' appears twice; first at line {self.seen[term_key(cid)]}")
+            return
+        self.seen[term_key(cid)] = item.line
+        path = self.concepts / f"{cid}.yaml"
+        expected: str | None = None
+        known = self.ids.get(term_key(cid))
+        if known is not None or os.path.lexists(path):
+            if not self.overwrite:
+                self.error(item, f"id '{cid}' already exists ({known or display_path(path)}); pass --overwrite to replace it")
+                return
+            if not path.is_file() or (known is not None and Path(known).resolve() != path.resolve()):
+                self.error(item, f"id '{cid}' is used by {known}, which --overwrite does not replace; rename one of them")
+                return
+            expected = digest(path.read_bytes())
+        self.add(item, path, concept_yaml(item.concept, self.settings.schema_path, path), expected, new=True)
+
+    def characters(self, item: Imported) -> bool:
+        """Report each text of the concept holding a character no entry may hold, where the file has it."""
+        found = False
+        for where, value in _texts(item.concept.model_dump(mode="python")):
+            char = forbidden_character(value)
+            if char is None:
+                continue
+            found = True
+            at = item.source.find(char, item.line, item.last_line) if item.source is not None else None
+            name = unicodedata.name(char, "a control character" if ord(char) < 0xD800 else "a lone surrogate")
+            self.error(item, f"concept '{clip(item.concept.id)}': {where} holds U+{ord(char):04X} ({name}), which no entry may hold "
+                       "(invisible, control or bidi characters can hide or reorder text); delete it in the file", at)
+        return found
+
+    def add(self, item: Imported, path: Path, text: str, expected: str | None, *, new: bool) -> None:
+        """The entry ``text`` for ``path``, checked as lint reads it; planned if it is valid."""
+        data = text.encode("utf-8")
+        cid = clip(item.concept.id)
+        if len(data) > self.settings.max_file_bytes:
+            self.error(item, f"concept '{cid}' would be an entry of {len(data):,} bytes, more than max_file_bytes "
+                       f"({self.settings.max_file_bytes:,}) allows (lint: file-too-large); shorten its texts")
+            return
+        shown = display_path(path)
+        entry, found = entry_problems(text, shown, self.settings)
+        if entry is None:
+            for p in found:
+                self.error(item, f"concept '{cid}' would not be a valid entry: {clip(p.message, 200)} (lint: {p.rule})")
+            return
+        if new and entry.model != item.concept:  # the YAML writer must reproduce the model exactly, or nothing is written
+            self.error(item, f"concept '{cid}': its entry would not read back the same; nothing was written")
+            return
+        if isinstance(entry.model, Concept):  # its own model is let go: the entry's is equal
+            item = dataclasses.replace(item, concept=entry.model)
+        self.planned.append((PlannedWrite(path, data, expected), item))
+        (self.new_paths if new else self.extended).append(path)
+        self.docs[shown] = (entry.doc, entry, item)
+
+    def lint_result(self, glossary: Glossary, load_problems: list[Problem]) -> None:
+        """Lint the glossary as it would be with every planned entry; each new error is placed at the concept it comes
+        from (an error in an entry already there that the import causes, at the concept its message names)."""
+        # Only the rules that report errors here: a warning never stops an import, and the warning rules on prose
+        # (a definition that opens with its term, say) hold every text's words while they run.
+        rules = [r for r in load_rules().values() if severity_of(r, self.settings) is Severity.ERROR]
+        before = {_key(p) for p in stamp([*load_problems, *check(glossary, self.settings, rules)], self.settings) if p.severity is Severity.ERROR}
+        replaced = set(self.docs)
+        entries = [e for e in glossary.entries if e.doc.path not in replaced] + [entry for _, entry, _ in self.docs.values()]
+        documents = [d for d in glossary.documents if d.path not in replaced] + [doc for doc, _, _ in self.docs.values()]
+        after = stamp([*load_problems, *check(Glossary(tuple(entries), tuple(documents)), self.settings, rules)], self.settings)
+        lines = {item.concept.id: item for _, _, item in self.docs.values()}
+        failed = set(self.failed)  # refused before this lint; those refused by it stay in it
+        for p in after:
+            if p.severity is not Severity.ERROR or _key(p) in before or failed.intersection(_QUOTED_ID.findall(p.message)):
+                continue
+            new = self.docs.get(p.path)
+            said = clip(_ENTRY_FILE.sub(self.in_file, p.message), 300)
+            if new is not None:
+                item = new[2]
+                self.error(item, f"concept '{clip(item.concept.id)}' would fail lint: {said} (lint: {p.rule})")
+                continue
+            named = next((lines[m] for m in _QUOTED_ID.findall(p.message) if m in lines), None)
+            message = f"importing would make {p.path} fail lint: {said} (lint: {p.rule})"
+            if named is not None:
+                self.error(named, message)
+            else:
+                self.problems.append(problem(self.shown, 1, self.rule, message))
+
+    def in_file(self, m: re.Match[str]) -> str:
+        """An entry that a message names, as the place in the import file it would come from (it does not exist yet)."""
+        new = self.docs.get(m.group(1))
+        if new is None:
+            return m.group()
+        item = new[2]
+        return f"line {item.line} of {self.shown}"
+
+    def report(self) -> list[Problem]:
+        """Every problem in file order; past ``MAX_ERRORS`` errors, a count instead of the rest."""
+        ordered = sorted(self.problems, key=sort_key)
+        errors = [p for p in ordered if p.severity is Severity.ERROR]
+        if len(errors) <= MAX_ERRORS:
+            return ordered
+        last = errors[MAX_ERRORS - 1]
+        kept = [p for p in ordered if p.severity is not Severity.ERROR or sort_key(p) <= sort_key(last)]
+        return [*kept, problem(self.shown, last.line, self.rule, f"… and {len(errors) - MAX_ERRORS:,} more error(s) after this one, "
+                               "not listed; fix these and import again", column=last.column)]
+
+
+def _words(block: ConceptLocale) -> int:
+    """The words of a language's texts, which lint splits and keeps while it runs."""
+    return sum(len(text.split()) for text in (block.definition, *block.examples, *block.notes, *(t.text for t in block.terms)))
+
+
+def _key(p: Problem) -> tuple[str, str, str]:
+    return p.path, p.rule, p.message
+
+
+def _texts(node: Any, where: str = "") -> Iterator[tuple[str, str]]:
+    """Every text of a dumped model with its dotted place (``locales.en.terms.0.text``), keys included."""
+    if isinstance(node, str):
+        yield where or "id", node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            place = f"{where}.{key}" if where else str(key)
+            yield from _texts(str(key), place)
+            yield from _texts(value, place)
+    elif isinstance(node, (list, tuple)):
+        for i, value in enumerate(node):
+            yield from _texts(value, f"{where}.{i}")
+
+
+def _nothing_reason(problems: list[Problem]) -> str:
+    if problems:
+        return "nothing was imported: every concept of the file was left out (the warnings above say why)"
+    return "nothing was imported: the file holds no concepts"
+
+
+def _extended_text(path: Path, old: Concept, new: Concept, settings: Settings) -> str:
+    """The entry file of ``old`` with the terms and languages that ``new`` adds, every comment and line kept."""
+    from glossary_tool.yamlio import concept_data, dump, load_for_edit
+
+    shown = display_path(path)
+    text = path.read_text(encoding="utf-8")
+    yaml, data = load_for_edit(text, shown)
+    fresh = concept_data(new)
+    order = {c: i for i, c in enumerate(settings.locale_codes)}
+    for code, block in new.locales.items():
+        if code not in old.locales:
+            mapping = data["locales"]
+            pos = sum(1 for key in mapping if order.get(key, len(order)) < order.get(code, len(order)))
+            mapping.insert(pos, code, fresh["locales"][code])
+            continue
+        known = {t.text for t in old.locales[code].terms}
+        for i, term in enumerate(block.terms):
+            if term.text not in known:
+                data["locales"][code]["terms"].append(fresh["locales"][code]["terms"][i])
+    return dump(data, yaml)
