@@ -215,31 +215,39 @@ def _own_row(own: _Own, cid: str, line: int, row: dict[str, str], columns: list[
     if line != own.first_line:
         differ = _same(own.first, row, concept_keys)
         if differ:
-            problems.append(problem(path, line, rule, f"'{cid}': {', '.join(differ)} differ from line {first_line}; the first row of a concept wins", Severity.WARNING))
-        code = row.get("locale", "")
-        if code not in locales:
-            locale_first[code] = row
-            locales[code] = _locale_block(row, columns, path, rule, line, problems)
-        else:
-            differ = _same(locale_first[code], row, locale_keys)
-            if differ:
-                problems.append(problem(path, line, rule, f"'{cid}' ({code}): {', '.join(differ)} differ from its first row; the first row wins", Severity.WARNING))
-        grammar = {k: _picked(k, row[k]) if k != "plural" else row[k] for k in ("pos", "gender", "plural") if row.get(k)}
-        term: dict[str, Any] = {"text": row.get("term", ""), "type": _picked("type", row.get("type") or "fullForm"),
-                                "status": _picked("status", row.get("status") or "admitted")}
-        if row.get("reading"):
-            term["reading"] = row["reading"]
-        if grammar:
-            term["grammar"] = grammar
-        if row.get("term_sources"):
-            term["sources"] = _split_ids(row["term_sources"])
-        if row.get("geographical_usage"):
-            term["geographical_usage"] = row["geographical_usage"]
-        if row.get("register"):
-            term["register"] = _picked("register", row["register"])
-        if row.get("term_note"):
-            term["note"] = row["term_note"]
-        locales[code]["terms"].append(term)
+            problems.append(problem(path, line, rule, f"'{clip(cid)}': {', '.join(differ)} differ from line {own.first_line}; "
+                                    "the first row of a concept wins", Severity.WARNING))
+    code = row.get("locale", "")
+    if code not in own.locales:
+        own.locale_first[code] = {k: row[k] for k in locale_keys if k in row}
+        own.locales[code] = _locale_block(row, columns, path, rule, line, problems)
+    else:
+        differ = _same(own.locale_first[code], row, locale_keys)
+        if differ:
+            problems.append(problem(path, line, rule, f"'{clip(cid)}' ({code}): {', '.join(differ)} differ from its first row; "
+                                    "the first row wins", Severity.WARNING))
+    grammar = {k: _picked(k, row[k]) if k != "plural" else row[k] for k in ("pos", "gender", "plural") if row.get(k)}
+    term: dict[str, Any] = {"text": row.get("term", ""), "type": _picked("type", row.get("type") or "fullForm"),
+                            "status": _picked("status", row.get("status") or "admitted")}
+    if row.get("reading"):
+        term["reading"] = row["reading"]
+    if grammar:
+        term["grammar"] = grammar
+    if row.get("term_sources"):
+        term["sources"] = _split_ids(row["term_sources"])
+    if row.get("geographical_usage"):
+        term["geographical_usage"] = row["geographical_usage"]
+    if row.get("register"):
+        term["register"] = _picked("register", row["register"])
+    if row.get("term_note"):
+        term["note"] = row["term_note"]
+    own.locales[code]["terms"].append(term)
+
+
+def _own_concept(cid: str, own: _Own, columns: list[str], table: Table, problems: list[Problem],
+                 placeholders: Placeholders, settings: Settings) -> Imported | None:
+    path, rule, first_line, first = table.path, table.rule, own.first_line, own.first
+    relations = settings.relation_ids
     sources = []
     numbers = sorted({int(m.group(3)) for c in columns if (m := _NUMBERED.match(c)) and m.group(3)})
     for n in numbers:
