@@ -34,7 +34,9 @@ def run(out: Path, name: str, args: list[str], cwd: Path) -> None:
     done = subprocess.run([TOOL, *args], cwd=cwd, env=ENV, capture_output=True, check=False, timeout=1800)
     out.mkdir(parents=True, exist_ok=True)
     for suffix, data in ((".out", done.stdout), (".err", done.stderr)):
-        text = data.replace(str(TOP[0]).encode(), b"<out>").replace(os.path.relpath(TOP[0], cwd).encode(), b"<out>")
+        text = data.replace(str(TOP[0]).encode(), b"<out>")
+        if TOP[0].name in os.path.relpath(TOP[0], cwd):  # the folder written, reached from a working folder outside it
+            text = text.replace(os.path.relpath(TOP[0], cwd).encode(), b"<out>")
         text = text.replace(str(ROOT).encode(), b"<repo>")
         (out / (name + suffix)).write_bytes(text)
     (out / (name + ".rc")).write_text(f"{done.returncode}\n")
