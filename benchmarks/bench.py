@@ -44,7 +44,7 @@ import generate  # noqa: E402
 def probe_lint(project: Path) -> float:
     """Seconds of one lint run in-process (imports done beforehand), the way the CLI calls it."""
     os.chdir(project)
-    from glossary_tool.config import load_settings
+    from glossary_tool.core.config import load_settings
     from glossary_tool.lint import run
     from glossary_tool.rules import load_all
 
@@ -419,7 +419,7 @@ def live_reload(project: Path, edits: int) -> list[dict[str, float]]:
 
 def shipped_or_synthetic() -> tuple[str, Path]:
     """A copy of the shipped glossary when it lints clean; otherwise a synthetic one of about 60 concepts."""
-    from glossary_tool.config import load_settings
+    from glossary_tool.core.config import load_settings
     from glossary_tool.lint import run
 
     project = DATA / "shipped"

@@ -11,12 +11,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from glossary_tool.config import RawConfig, Settings
-from glossary_tool.fileio import confine, reason
+from glossary_tool.core.config import RawConfig, Settings
+from glossary_tool.core.fileio import confine, reason
+from glossary_tool.core.problems import BuildFailed, FatalError
+from glossary_tool.core.terminal import escape
+from glossary_tool.core.trust import check
 from glossary_tool.locale_builds import WRITE_FAILED, LocaleBuild, max_parallel_builds, root_url, start, stop_all
-from glossary_tool.problems import BuildFailed, FatalError
-from glossary_tool.terminal import escape
-from glossary_tool.trust import check
 
 # Written into every site this command builds: the next build replaces only a folder that carries it (or is empty).
 MARKER = ".glossary-tool-site"
@@ -182,7 +182,7 @@ def serve_site(raw: RawConfig, settings: Settings, dev_addr: str, *, untrusted: 
 
 def build_project(config_file: Path, site_dir: Path | None = None, *, outside_ok: bool = False, untrusted: bool = False) -> Path:
     """Read ``mkdocs.yml`` and build its site (what ``glossary-tool build`` does)."""
-    from glossary_tool.config import read_config, settings_from_raw
+    from glossary_tool.core.config import read_config, settings_from_raw
 
     raw = read_config(config_file)
     return build_site(raw, settings_from_raw(raw), site_dir, outside_ok=outside_ok, untrusted=untrusted)

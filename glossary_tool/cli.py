@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from glossary_tool import __version__
-from glossary_tool.config import RawConfig, Settings, canonical_tag, read_config, settings_from_raw
-from glossary_tool.problems import BuildFailed, FatalError
-from glossary_tool.terminal import clean_output, escape
-from glossary_tool.trust import UNTRUSTED_ENV, refuse_untrusted, untrusted_from_env
+from glossary_tool.core.config import RawConfig, Settings, canonical_tag, read_config, settings_from_raw
+from glossary_tool.core.problems import BuildFailed, FatalError
+from glossary_tool.core.terminal import clean_output, escape
+from glossary_tool.core.trust import UNTRUSTED_ENV, refuse_untrusted, untrusted_from_env
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -45,13 +45,13 @@ def cmd_rules(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
 
 
 def schema_text(settings: Settings) -> str:
-    from glossary_tool.model import json_schema
+    from glossary_tool.core.model import json_schema
 
     return json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n"
 
 
 def cmd_schema(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.loading import display_path
+    from glossary_tool.core.loading import display_path
 
     text = schema_text(settings)
     path = settings.schema_path
@@ -61,7 +61,7 @@ def cmd_schema(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
             return EXIT_PROBLEMS
         return EXIT_OK
     if args.write:
-        from glossary_tool.fileio import atomic_write
+        from glossary_tool.core.fileio import atomic_write
 
         atomic_write(path, text.encode("utf-8"), inside=settings.root, overwrite=True)
         print(f"wrote {display_path(path)}")
@@ -79,7 +79,7 @@ def _mkdocs_logging() -> None:
 
 def cmd_build(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.build import build_site
-    from glossary_tool.loading import display_path
+    from glossary_tool.core.loading import display_path
 
     site = build_site(raw, settings, Path(args.site_dir) if args.site_dir else None, outside_ok=args.site_dir_outside_ok,
                       untrusted=args.untrusted)
@@ -120,7 +120,7 @@ def _relations(values: Sequence[str]) -> dict[str, list[str]]:
 
 
 def cmd_new(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.loading import display_path
+    from glossary_tool.core.loading import display_path
     from glossary_tool.scaffold import create_concept
 
     path = create_concept(settings, args.id, args.category, _relations(args.relation))
@@ -129,7 +129,7 @@ def cmd_new(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int
 
 
 def cmd_translate(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.loading import display_path
+    from glossary_tool.core.loading import display_path
     from glossary_tool.scaffold import add_locale, diff_report, mark_reviewed
 
     if args.diff:
@@ -143,7 +143,7 @@ def cmd_translate(args: argparse.Namespace, settings: Settings, raw: RawConfig) 
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.loading import load_glossary
+    from glossary_tool.core.loading import load_glossary
     from glossary_tool.status import FORMATS, below_threshold, compute
 
     statuses = compute(load_glossary(settings)[0], settings)
@@ -159,8 +159,8 @@ def _locales_arg(value: str | None) -> tuple[str, ...] | None:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.core.fileio import confine, reason
     from glossary_tool.export import export_glossary, recover_interrupted, write_output
-    from glossary_tool.fileio import confine, reason
 
     if args.output:  # refuse a bad target before the glossary is linted and exported; export -o may write anywhere
         confine(Path(args.output), None, overwrite=args.overwrite)
@@ -184,8 +184,8 @@ def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.core.loading import display_path
     from glossary_tool.export import ImportOptions, import_file
-    from glossary_tool.loading import display_path
     from glossary_tool.reporters import REPORTERS
 
     options = ImportOptions(source_locale=args.source_locale, target_locale=args.target_locale, columns=args.columns,
@@ -201,7 +201,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
 
 
 def cmd_catalog(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.loading import display_path
+    from glossary_tool.core.loading import display_path
     from glossary_tool.scaffold import start_catalog
 
     path, added = start_catalog(settings, args.locale)

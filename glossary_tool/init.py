@@ -14,11 +14,11 @@ from typing import Any
 
 import yaml
 
-from glossary_tool.config import GlossaryOptions, build_settings, flatten
-from glossary_tool.fileio import confine, reason
-from glossary_tool.model import Concept
-from glossary_tool.problems import FatalError
-from glossary_tool.yamlio import concept_data, dump, prose
+from glossary_tool.core.config import GlossaryOptions, build_settings, flatten
+from glossary_tool.core.fileio import confine, reason
+from glossary_tool.core.model import Concept
+from glossary_tool.core.problems import FatalError
+from glossary_tool.core.yamlio import concept_data, dump, prose
 
 # Example text per language; other languages get TODO placeholders to write (which lint --strict and status report),
 # and no labels of their own in mkdocs.yml (the pages show the source language's until they are added).
@@ -272,7 +272,7 @@ def init_project(target: Path, locales: list[str], source_locale: str) -> list[P
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        from glossary_tool.model import json_schema
+        from glossary_tool.core.model import json_schema
 
         settings = build_settings(staging, _validated(staging / "mkdocs.yml"))
         (staging / "content" / "entry.schema.json").write_text(json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -295,7 +295,7 @@ def init_project(target: Path, locales: list[str], source_locale: str) -> list[P
 
 
 def _validated(config: Path) -> GlossaryOptions:
-    from glossary_tool.config import plugin_options, read_config
+    from glossary_tool.core.config import plugin_options, read_config
 
     options = GlossaryOptions()
     options.load_dict(plugin_options(read_config(config)))

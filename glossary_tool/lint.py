@@ -10,12 +10,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary_tool.catalogs import CatalogMessage, catalog_files, read_messages
-from glossary_tool.config import Settings
-from glossary_tool.loader import Impl
-from glossary_tool.loading import display_path, gc_paused, load_glossary
-from glossary_tool.model import Glossary
-from glossary_tool.problems import Problem, Severity, sort_key
+from glossary_tool.core.catalogs import CatalogMessage, catalog_files, read_messages
+from glossary_tool.core.config import Settings
+from glossary_tool.core.loader import Impl
+from glossary_tool.core.loading import display_path, gc_paused, load_glossary
+from glossary_tool.core.model import Glossary
+from glossary_tool.core.problems import Problem, Severity, sort_key
 from glossary_tool.rules import Context, Rule, load_all
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from glossary_tool.config import Locale, Settings
+from glossary_tool.core.config import Locale, Settings
 
 if TYPE_CHECKING:
     from glossary_tool.site_state import LocaleState
@@ -180,8 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from mkdocs.commands import build as mk_build
     from mkdocs.exceptions import Abort, MkDocsException
 
-    from glossary_tool.problems import FatalError
-    from glossary_tool.trust import mkdocs_config
+    from glossary_tool.core.problems import FatalError
+    from glossary_tool.core.trust import mkdocs_config
 
     try:
         # Checked again here, in the process that builds: the data MkDocs gets is the data that was checked.
@@ -198,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     except OSError as exc:  # a full disk, a quota, a read-only folder: the parent reports it as one line
-        from glossary_tool.fileio import reason
+        from glossary_tool.core.fileio import reason
 
         print(reason(exc), file=sys.stderr)
         return WRITE_FAILED

@@ -20,10 +20,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from glossary_tool import locale_builds, search_index, theme
-from glossary_tool.config import GlossaryOptions, build_settings
+from glossary_tool.core.config import GlossaryOptions, build_settings
+from glossary_tool.core.loading import list_content, load_glossary
+from glossary_tool.core.problems import BuildFailed
+from glossary_tool.core.terminal import escape
+from glossary_tool.core.translation import stale_fields
 from glossary_tool.lint import check, stamp
-from glossary_tool.loading import list_content, load_glossary
-from glossary_tool.problems import BuildFailed
 from glossary_tool.render import render_locale
 from glossary_tool.render.context import BYTECODE_CACHE
 from glossary_tool.render.downloads import export_files
@@ -31,8 +33,6 @@ from glossary_tool.render.history import build_date, entry_dates
 from glossary_tool.reporters import REPORTERS
 from glossary_tool.rules.content_folder import folder_problems
 from glossary_tool.site_state import LocaleState
-from glossary_tool.terminal import escape
-from glossary_tool.translation import stale_fields
 
 
 class GlossaryPlugin(BasePlugin[GlossaryOptions]):

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from glossary_tool.problems import Problem
-from glossary_tool.terminal import UNSAFE, clean, escape
+from glossary_tool.core.problems import Problem
+from glossary_tool.core.terminal import UNSAFE, clean, escape
 
 Reporter = Callable[[Sequence[Problem]], str]
 REPORTERS: dict[str, Reporter] = {}

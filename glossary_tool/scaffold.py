@@ -11,17 +11,17 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from glossary_tool.config import Settings
-from glossary_tool.fileio import atomic_write, confine, digest
-from glossary_tool.loader import Document, read_regular
-from glossary_tool.loading import discover, load_documents, shown_path, validate
-from glossary_tool.model import Comparison, Concept, Entry
-from glossary_tool.problems import FatalError
+from glossary_tool.core.config import Settings
+from glossary_tool.core.fileio import atomic_write, confine, digest
+from glossary_tool.core.loader import Document, read_regular
+from glossary_tool.core.loading import discover, load_documents, shown_path, validate
+from glossary_tool.core.model import Comparison, Concept, Entry
+from glossary_tool.core.problems import FatalError
+from glossary_tool.core.translation import TRACKED_FIELDS, current_hashes, stale_report
+from glossary_tool.core.vocabulary import BUILTIN_RELATIONS
+from glossary_tool.core.yamlio import check_entry, dump, load_for_edit, schema_comment
 from glossary_tool.rules.ids import RESERVED, slug_problem
 from glossary_tool.rules.terms import term_key
-from glossary_tool.translation import TRACKED_FIELDS, current_hashes, stale_report
-from glossary_tool.vocabulary import BUILTIN_RELATIONS
-from glossary_tool.yamlio import check_entry, dump, load_for_edit, schema_comment
 
 # Grammar a new term starts with, per language; Swedish nouns need a gender (utrum or neutrum).
 DEFAULT_GRAMMAR: dict[str, dict[str, str]] = {"sv": {"pos": "noun", "gender": "utrum"}}

@@ -2,7 +2,7 @@
 
 Records come from the model (terms, definitions, comparison rows, questions), so related links, sources and listings
 never make a page match. ``overrides/assets/javascripts/glossary-search.js`` reads these files; both sides cut and stem
-words with the one word pipeline (``glossary_tool/words.py`` and ``words.js``, checked against tests/words/vectors.json).
+words with the one word pipeline (``glossary_tool/core/words.py`` and ``words.js``, checked against tests/words/vectors.json).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 
-from glossary_tool import words
-from glossary_tool.config import Settings
-from glossary_tool.model import Comparison, Concept, Faq, Glossary
+from glossary_tool.core import words
+from glossary_tool.core.config import Settings
+from glossary_tool.core.model import Comparison, Concept, Faq, Glossary
 from glossary_tool.render import RenderedPage
 from glossary_tool.render.context import first_sentence, preferred
 

@@ -22,17 +22,17 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from glossary_tool import search_index
-from glossary_tool.config import RawConfig, Settings
+from glossary_tool.core.config import RawConfig, Settings
+from glossary_tool.core.loading import SUFFIXES, load_documents, load_glossary, validate
+from glossary_tool.core.model import Concept, Entry, Glossary
+from glossary_tool.core.problems import FatalError, Problem
+from glossary_tool.core.terminal import escape
 from glossary_tool.lint import check, stamp
-from glossary_tool.loading import SUFFIXES, load_documents, load_glossary, validate
 from glossary_tool.locale_builds import REQUEST, BuildRequest, root_url
-from glossary_tool.model import Concept, Entry, Glossary
-from glossary_tool.problems import FatalError, Problem
 from glossary_tool.render import RenderedPage
 from glossary_tool.reporters import REPORTERS
 from glossary_tool.rules.matching import Languages
 from glossary_tool.site_state import LocaleState
-from glossary_tool.terminal import escape
 
 log = logging.getLogger("mkdocs.plugins.glossary.serve")
 # The files are looked at when the system reports a change (inotify and the like, through watchdog), and at the latest
@@ -98,7 +98,7 @@ class LocaleSite:
         """Build this locale in full; the plugin hands back its state through the build request."""
         from mkdocs.commands import build as mk_build
 
-        from glossary_tool.trust import mkdocs_config
+        from glossary_tool.core.trust import mkdocs_config
 
         # A fresh config for every full build: the plugin sets it up for its locale in place (styles, templates). It
         # is read and checked as `build` does, every time: an edit of mkdocs.yml is checked before MkDocs sees it.
@@ -118,9 +118,9 @@ class LocaleSite:
         page would appear or go, or the navigation would change (every page shows it)."""
         from mkdocs.commands import build as mk_build
 
+        from glossary_tool.core.translation import stale_fields
         from glossary_tool.render import category, comparison, concept, faq, home, index_az, pair
         from glossary_tool.render.context import RenderContext, by_concept
-        from glossary_tool.translation import stale_fields
 
         state, config = self.state, self.config
         assert state is not None and state.files is not None and state.nav is not None and state.env is not None

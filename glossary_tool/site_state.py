@@ -12,8 +12,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from glossary_tool import search_index
-from glossary_tool.config import Settings
-from glossary_tool.model import Glossary
+from glossary_tool.core.config import Settings
+from glossary_tool.core.model import Glossary
 from glossary_tool.render import Download, RenderedPage
 
 

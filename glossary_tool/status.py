@@ -14,10 +14,10 @@ from babel import Locale as BabelLocale
 from babel.core import UnknownLocaleError
 from babel.numbers import format_decimal, format_percent
 
-from glossary_tool.config import Settings
-from glossary_tool.model import Concept, ConceptLocale, Glossary
-from glossary_tool.terminal import escape
-from glossary_tool.translation import TRACKED_FIELDS, has_field, is_placeholder, stale_fields
+from glossary_tool.core.config import Settings
+from glossary_tool.core.model import Concept, ConceptLocale, Glossary
+from glossary_tool.core.terminal import escape
+from glossary_tool.core.translation import TRACKED_FIELDS, has_field, is_placeholder, stale_fields
 
 
 @dataclass(frozen=True, slots=True)

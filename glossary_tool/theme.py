@@ -17,7 +17,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import _TocToken
 
-from glossary_tool.config import Locale, Settings
+from glossary_tool.core.config import Locale, Settings
 from glossary_tool.render import Heading, RenderedPage, collation, languages
 from glossary_tool.render.i18n import _, catalog_warnings, gettext_for, theme_labels
 from glossary_tool.render.languages import direction, script_of
@@ -157,7 +157,7 @@ def interface_warnings(settings: Settings) -> list[str]:
 def report_interface(settings: Settings, emit: Callable[[str], None]) -> None:
     """Every language's interface warning at once, through ``emit``; with ``missing_catalog: error`` they fail
     the build instead (``BuildFailed``), all named in one message."""
-    from glossary_tool.problems import BuildFailed
+    from glossary_tool.core.problems import BuildFailed
 
     warnings = interface_warnings(settings)
     if warnings and settings.missing_catalog == "error":

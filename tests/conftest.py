@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
-from glossary_tool.config import Settings, plugin_options, read_config, settings_from_options
+from glossary_tool.core.config import Settings, plugin_options, read_config, settings_from_options
+from glossary_tool.core.model import Glossary
 from glossary_tool.lint import Result, run
-from glossary_tool.model import Glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

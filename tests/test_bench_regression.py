@@ -20,9 +20,9 @@ import pytest
 from conftest import FIXTURES, ROOT, make_settings
 
 from glossary_tool import search_index
-from glossary_tool.config import load_settings
+from glossary_tool.core.config import load_settings
+from glossary_tool.core.loading import load_glossary
 from glossary_tool.lint import Result, run
-from glossary_tool.loading import load_glossary
 from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms
 from glossary_tool.rules import load_all
 

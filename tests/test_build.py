@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, concept, write_files
 
 from glossary_tool.build import build_project
-from glossary_tool.problems import BuildFailed
+from glossary_tool.core.problems import BuildFailed
 
 
 def test_site_builds_with_a_home_page(tmp_path: Path) -> None:
@@ -133,8 +133,8 @@ def test_a_broken_reference_fails_the_build(tmp_path: Path) -> None:
 def test_each_locale_has_its_own_search_index_of_its_own_words(tmp_path: Path) -> None:
     import json
 
+    from glossary_tool.core.words import stem
     from glossary_tool.search_index import shard_key
-    from glossary_tool.words import stem
 
     build_project(ROOT / "mkdocs.yml", tmp_path / "site", outside_ok=True)
     urls_of = {}
@@ -183,7 +183,7 @@ def _all(root: Path) -> set[str]:
     ("mkdocs.yml", True, "is not a folder"),
 ])
 def test_a_site_folder_that_is_not_its_own_output_is_refused(site: str, flag: bool, words: str, tmp_path: Path) -> None:
-    from glossary_tool.problems import FatalError
+    from glossary_tool.core.problems import FatalError
 
     project = _site_project(tmp_path)
     before = _all(tmp_path)
@@ -204,7 +204,7 @@ def test_site_dir_of_mkdocs_yml_is_checked_with_its_position(tmp_path: Path, cap
 
 
 def test_a_link_cannot_hide_where_the_site_folder_is(tmp_path: Path) -> None:
-    from glossary_tool.problems import FatalError
+    from glossary_tool.core.problems import FatalError
 
     project = _site_project(tmp_path)
     (project / "out").symlink_to(tmp_path / "work" / "sibling")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, mkdocs_yml
 
-from glossary_tool.config import GlossaryOptions, load_settings, settings_from_options
-from glossary_tool.problems import FatalError, Severity
+from glossary_tool.core.config import GlossaryOptions, load_settings, settings_from_options
+from glossary_tool.core.problems import FatalError, Severity
 
 
 def test_project_mkdocs_yml() -> None:
@@ -126,8 +126,8 @@ def test_content_dir_may_not_lead_out_of_the_project_through_a_link(tmp_path: Pa
 
 
 def test_tags_are_found_with_their_positions_and_construct_nothing(tmp_path: Path) -> None:
-    from glossary_tool.config import read_config
-    from glossary_tool.trust import yaml_features
+    from glossary_tool.core.config import read_config
+    from glossary_tool.core.trust import yaml_features
 
     (tmp_path / "mkdocs.yml").write_text("site_name: x\na: !!python/name:os.path\nb:\n  - !!python/object/apply:os.system [x]\nc: !ENV [HOME, x]\n"
                                          "plugins: [glossary]\n", encoding="utf-8")
@@ -145,7 +145,7 @@ def test_regional_and_script_locales_work_with_every_babel_use(code: str, tmp_pa
 
     from babel.dates import format_date
 
-    from glossary_tool.model import Concept
+    from glossary_tool.core.model import Concept
     from glossary_tool.render.i18n import gettext_for, theme_labels
     from glossary_tool.status import number
 

@@ -8,9 +8,9 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from glossary_tool.config import load_settings
+from glossary_tool.core.config import load_settings
+from glossary_tool.core.model import Comparison, Concept
 from glossary_tool.lint import run
-from glossary_tool.model import Comparison, Concept
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 SETTINGS = load_settings(ROOT / "mkdocs.yml")

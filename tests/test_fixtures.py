@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, make_settings
 
+from glossary_tool.core.problems import Severity
 from glossary_tool.lint import run
-from glossary_tool.problems import Severity
 
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))

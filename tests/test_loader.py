@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from glossary_tool.loader import HAS_C_LOADER, load_file, load_text
+from glossary_tool.core.loader import HAS_C_LOADER, load_file, load_text
 
 IMPLS = ["python", pytest.param("c", marks=pytest.mark.skipif(not HAS_C_LOADER, reason="PyYAML built without libyaml"))]
 
@@ -118,7 +118,7 @@ def test_an_encoding_error_after_cr_line_ends_is_located(newline: str, tmp_path:
 
 
 def test_offset_to_pos_on_mixed_line_ends() -> None:
-    from glossary_tool.loader import offset_to_pos
+    from glossary_tool.core.loader import offset_to_pos
 
     text = "a\r\nb\rc\n\nd"
     assert [offset_to_pos(text, i) for i in range(len(text))] == [(1, 1), (1, 2), (1, 3), (2, 1), (2, 2), (3, 1), (3, 2), (4, 1), (5, 1)]

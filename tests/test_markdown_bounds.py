@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary_tool import markdown_bounds as mb
+from glossary_tool.core import markdown_bounds as mb
 from glossary_tool.render import text as render_text
 from glossary_tool.render.text import render_markdown
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import UPDATE_GOLDEN
 
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.reporters import REPORTERS
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, MKDOCS, write_files
 
-from glossary_tool import fileio, scaffold
+from glossary_tool import scaffold
 from glossary_tool.cli import main
-from glossary_tool.config import Settings, load_settings
+from glossary_tool.core import fileio
+from glossary_tool.core.config import Settings, load_settings
+from glossary_tool.core.model import Entry
+from glossary_tool.core.problems import FatalError, Severity
 from glossary_tool.lint import Result, run
-from glossary_tool.model import Entry
-from glossary_tool.problems import FatalError, Severity
 
 
 @pytest.fixture

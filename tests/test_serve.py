@@ -20,11 +20,11 @@ from conftest import ROOT
 from playwright.sync_api import Browser
 
 from glossary_tool import search_index
-from glossary_tool.config import read_config, settings_from_raw
-from glossary_tool.model import Glossary
+from glossary_tool.core.config import read_config, settings_from_raw
+from glossary_tool.core.model import Glossary
+from glossary_tool.core.translation import stale_fields
 from glossary_tool.render import RenderedPage, render_locale
 from glossary_tool.serve import EVENTS, LocaleSite, Project, State, Wakeup, handler_for, snapshot, watch
-from glossary_tool.translation import stale_fields
 
 
 class Served:
@@ -91,7 +91,7 @@ def test_an_edited_term_shows_on_its_page_the_index_pages_linking_to_it_and_in_s
     # A page that links to KPO in its relations gets the new short definition in the link's tooltip; the English
     # page of the concept lists the Swedish term among its other names in the search index.
     manifest = json.loads(served.get("sv/search/manifest.json"))
-    from glossary_tool import words
+    from glossary_tool.core import words
     from glossary_tool.search_index import bucket
 
     seq = " ".join(words.stem(w, "sv") for w in ("kunskapsbaserad", "outsourcing"))

@@ -12,8 +12,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from glossary_tool import theme
-from glossary_tool.config import load_settings
-from glossary_tool.problems import BuildFailed
+from glossary_tool.core.config import load_settings
+from glossary_tool.core.problems import BuildFailed
 
 
 def config_for(tmp_path: Path, extra_theme: str = "") -> MkDocsConfig:

@@ -1,4 +1,4 @@
-"""Source hashes, stale fields and word diffs (``glossary_tool/translation.py``)."""
+"""Source hashes, stale fields and word diffs (``glossary_tool/core/translation.py``)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import unicodedata
 
 from conftest import concept
 
-from glossary_tool.model import Concept
-from glossary_tool.translation import current_hashes, field_text, is_placeholder, stale_fields, text_hash, word_diff
-from glossary_tool.yamlio import check_entry
+from glossary_tool.core.model import Concept
+from glossary_tool.core.translation import current_hashes, field_text, is_placeholder, stale_fields, text_hash, word_diff
+from glossary_tool.core.yamlio import check_entry
 
 
 def kpo(**sv_hashes: str) -> Concept:

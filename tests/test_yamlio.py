@@ -8,8 +8,8 @@ import pytest
 import yaml
 from conftest import FIXTURES, ROOT, concept, make_settings
 
-from glossary_tool.problems import FatalError
-from glossary_tool.yamlio import FOLD_AT, check_entry, concept_yaml, dump, load_for_edit, prose
+from glossary_tool.core.problems import FatalError
+from glossary_tool.core.yamlio import FOLD_AT, check_entry, concept_yaml, dump, load_for_edit, prose
 
 REAL_FILES = sorted((ROOT / "content").rglob("*.yaml")) + sorted((FIXTURES / "valid").glob("*.yaml"))
 

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from glossary_tool.config import Settings
-from glossary_tool.fileio import atomic_write
+from glossary_tool.core.config import Settings
+from glossary_tool.core.fileio import atomic_write
+from glossary_tool.core.model import Concept, Glossary
+from glossary_tool.core.problems import FatalError, Problem, Severity, clip
 from glossary_tool.lint import run
-from glossary_tool.model import Concept, Glossary
-from glossary_tool.problems import FatalError, Problem, Severity, clip
 
 if TYPE_CHECKING:
     from glossary_tool.export.importing import ImportResult
@@ -239,7 +239,7 @@ def write_output(data: bytes, output: Path, *, overwrite: bool) -> None:
 
 def recover_interrupted(settings: Settings) -> str | None:
     """Finish (or roll back) an import that a killed process left half-done; the note to print, if any."""
-    from glossary_tool.fileio import recover
+    from glossary_tool.core.fileio import recover
 
     if not settings.content_dir.is_dir():
         return None

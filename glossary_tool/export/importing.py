@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glossary_tool.config import Settings
+from glossary_tool.core.config import Settings
+from glossary_tool.core.fileio import PlannedWrite, confine, digest, reason, write_set
+from glossary_tool.core.loader import Document, forbidden_character
+from glossary_tool.core.loading import display_path, load_glossary
+from glossary_tool.core.model import Concept, ConceptLocale, Entry, Glossary
+from glossary_tool.core.problems import FatalError, Problem, Severity, clip, sort_key
+from glossary_tool.core.yamlio import concept_yaml, entry_problems
 from glossary_tool.export import (
     BOUND_REACHED,
     MAX_ERRORS,
@@ -30,16 +36,10 @@ from glossary_tool.export import (
     recover_interrupted,
     too_many,
 )
-from glossary_tool.fileio import PlannedWrite, confine, digest, reason, write_set
 from glossary_tool.lint import check, severity_of, stamp
-from glossary_tool.loader import Document, forbidden_character
-from glossary_tool.loading import display_path, load_glossary
-from glossary_tool.model import Concept, ConceptLocale, Entry, Glossary
-from glossary_tool.problems import FatalError, Problem, Severity, clip, sort_key
 from glossary_tool.rules import load_all as load_rules
 from glossary_tool.rules.terms import term_key
 from glossary_tool.scaffold import check_id, ids_of
-from glossary_tool.yamlio import concept_yaml, entry_problems
 
 _QUOTED_ID = re.compile(r"'([a-z0-9][a-z0-9-]*)'")
 _ENTRY_FILE = re.compile(r"""([^\s()'"]+\.ya?ml)(?::\d+(?::\d+)?)?""")
@@ -329,7 +329,7 @@ def _nothing_reason(problems: list[Problem]) -> str:
 
 def _extended_text(path: Path, old: Concept, new: Concept, settings: Settings) -> str:
     """The entry file of ``old`` with the terms and languages that ``new`` adds, every comment and line kept."""
-    from glossary_tool.yamlio import concept_data, dump, load_for_edit
+    from glossary_tool.core.yamlio import concept_data, dump, load_for_edit
 
     shown = display_path(path)
     text = path.read_text(encoding="utf-8")

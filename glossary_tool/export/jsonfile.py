@@ -11,7 +11,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from glossary_tool.config import Settings
+from glossary_tool.core.config import Settings
+from glossary_tool.core.model import Concept, Glossary
+from glossary_tool.core.problems import Problem, Severity, clip
 from glossary_tool.export import (
     MAX_IMPORT_CELLS,
     MAX_IMPORT_CONCEPTS,
@@ -26,8 +28,6 @@ from glossary_tool.export import (
     too_many,
     validation_problems,
 )
-from glossary_tool.model import Concept, Glossary
-from glossary_tool.problems import Problem, Severity, clip
 
 RULE = "import-json"
 

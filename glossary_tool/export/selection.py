@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from glossary_tool.config import Settings
-from glossary_tool.model import Comparison, Concept, ConceptLocale, Entry, Faq, FaqLocale, Glossary, Source, Term
-from glossary_tool.problems import FatalError
-from glossary_tool.translation import is_placeholder
+from glossary_tool.core.config import Settings
+from glossary_tool.core.model import Comparison, Concept, ConceptLocale, Entry, Faq, FaqLocale, Glossary, Source, Term
+from glossary_tool.core.problems import FatalError
+from glossary_tool.core.translation import is_placeholder
 
 # A required text that was a placeholder is left empty (""): the model never holds "" otherwise (every text has
 # min_length=1), so exporters read "" as "absent" and write nothing for it.

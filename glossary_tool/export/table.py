@@ -14,7 +14,10 @@ from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from glossary_tool.config import Settings
+from glossary_tool.core.config import Settings
+from glossary_tool.core.model import Concept
+from glossary_tool.core.problems import FatalError, Problem, Severity, clip
+from glossary_tool.core.vocabulary import Gender, PartOfSpeech, Register, Status, TermType
 from glossary_tool.export import (
     MAX_IMPORT_CELLS,
     MAX_IMPORT_COLUMNS,
@@ -29,10 +32,7 @@ from glossary_tool.export import (
     too_many,
     validation_problems,
 )
-from glossary_tool.model import Concept
-from glossary_tool.problems import FatalError, Problem, Severity, clip
 from glossary_tool.rules.terms import term_key
-from glossary_tool.vocabulary import Gender, PartOfSpeech, Register, Status, TermType
 
 Row = tuple[int, int, list[str]]  # (line of the row's first cell, line of its last, cells)
 TERM_COLUMNS = ("concept_id", "category", "locale", "term", "reading", "type", "status", "pos", "gender", "plural", "definition")

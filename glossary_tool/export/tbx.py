@@ -23,7 +23,10 @@ from typing import Any
 from lxml import etree
 from pydantic import ValidationError
 
-from glossary_tool.config import Settings
+from glossary_tool.core.config import Settings
+from glossary_tool.core.loader import read_regular
+from glossary_tool.core.model import Concept, Glossary
+from glossary_tool.core.problems import FatalError, Problem, Severity, clip
 from glossary_tool.export import (
     MAX_IMPORT_CONCEPTS,
     Imported,
@@ -37,9 +40,6 @@ from glossary_tool.export import (
     too_many,
     validation_problems,
 )
-from glossary_tool.loader import read_regular
-from glossary_tool.model import Concept, Glossary
-from glossary_tool.problems import FatalError, Problem, Severity, clip
 from glossary_tool.rules.ids import RESERVED, SLUG, slug_problem
 from glossary_tool.rules.terms import term_key
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Mapping, Sequence
 
-from glossary_tool.config import Settings
-from glossary_tool.model import Concept, Glossary
+from glossary_tool.core.config import Settings
+from glossary_tool.core.model import Concept, Glossary
 from glossary_tool.render.category import category_pages
 from glossary_tool.render.comparison import comparison_pages
 from glossary_tool.render.concept import concept_pages

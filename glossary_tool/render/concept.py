@@ -10,7 +10,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from glossary_tool.model import Comparison, Concept, ConceptLocale, Faq, Grammar, Source, Term
+from glossary_tool.core.model import Comparison, Concept, ConceptLocale, Faq, Grammar, Source, Term
+from glossary_tool.core.vocabulary import NOT_IN_USE
 from glossary_tool.render import languages
 from glossary_tool.render.context import (
     Link,
@@ -28,7 +29,6 @@ from glossary_tool.render.context import (
 from glossary_tool.render.faq import faq_locations
 from glossary_tool.render.labels import GENDER_LABELS, POS_LABELS, REGISTER_LABELS, RELATION_LABELS, STATUS_LABELS, TYPE_LABELS
 from glossary_tool.render.text import link_terms, render_inline, render_markdown
-from glossary_tool.vocabulary import NOT_IN_USE
 
 
 @dataclass(frozen=True, slots=True)

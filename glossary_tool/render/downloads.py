@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
-from glossary_tool.config import Settings
-from glossary_tool.model import Glossary
-from glossary_tool.problems import FatalError
+from glossary_tool.core.config import Settings
+from glossary_tool.core.model import Glossary
+from glossary_tool.core.problems import FatalError
 from glossary_tool.render.context import Download, RenderContext, RenderedPage, page
 from glossary_tool.render.i18n import _
 from glossary_tool.render.pair import pair_slug, pair_title, pairs

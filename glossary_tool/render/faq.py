@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from glossary_tool.model import Faq
+from glossary_tool.core.model import Faq
 from glossary_tool.render import collation
 from glossary_tool.render.context import (
     Link,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO
 
-from glossary_tool.model import Glossary
+from glossary_tool.core.model import Glossary
 
 GIT_TIMEOUT = 120  # seconds; a long history is read only until every file has been seen
 

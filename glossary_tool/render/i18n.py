@@ -15,7 +15,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from glossary_tool.catalogs import format_problem
+from glossary_tool.core.catalogs import format_problem
 from glossary_tool.render.languages import closest
 
 DOMAIN = "messages"

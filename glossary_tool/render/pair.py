@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from glossary_tool.model import Concept
+from glossary_tool.core.model import Concept
 from glossary_tool.render import collation
 from glossary_tool.render.context import (
     Download,

@@ -16,7 +16,7 @@ import markdown
 import nh3
 from lxml import html as lxml_html
 
-from glossary_tool.markdown_bounds import BLANK_LINE, complexity
+from glossary_tool.core.markdown_bounds import BLANK_LINE, complexity
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "code", "ul", "ol", "li", "br", "span"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "class", "hreflang"}, "span": {"lang"}}

@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from glossary_tool.model import Concept, Entry
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.core.model import Concept, Entry
+from glossary_tool.core.problems import Problem, Severity
 
 if TYPE_CHECKING:  # the configuration validates rule ids against this registry, so it is imported only for types
-    from glossary_tool.config import Settings
+    from glossary_tool.core.config import Settings
 
 Scope = Literal["load", "document", "entry", "glossary", "catalog"]
 HINT_BUDGET = 200  # "did you mean" hints per lint run

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from glossary_tool.catalogs import CatalogMessage, format_problem, text_of
-from glossary_tool.problems import Problem
+from glossary_tool.core.catalogs import CatalogMessage, format_problem, text_of
+from glossary_tool.core.problems import Problem
 from glossary_tool.rules import Context, rule
 
 # A tag, comment or declaration, or a character reference: what would be markup if the string were HTML.

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.core.problems import Problem, Severity
+from glossary_tool.core.terminal import UNSAFE
 from glossary_tool.rules import rule
-from glossary_tool.terminal import UNSAFE
 
 ENTRY_SUFFIXES = (".yaml", ".yml")
 # Raster images, each with the signature its first bytes must start with (the kinds browsers show as images).

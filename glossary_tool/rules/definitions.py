@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from glossary_tool.model import Concept, ConceptLocale, Entry
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.core.model import Concept, ConceptLocale, Entry
+from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.rules import Context, rule
 from glossary_tool.rules.matching import Language, Languages, Pattern, Words, language_of, word_problem
 

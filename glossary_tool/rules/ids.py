@@ -9,12 +9,12 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from glossary_tool.loader import Document
-from glossary_tool.problems import Problem
+from glossary_tool.core.loader import Document
+from glossary_tool.core.problems import Problem
 from glossary_tool.rules import Context, rule
 
 if TYPE_CHECKING:
-    from glossary_tool.config import Locale
+    from glossary_tool.core.config import Locale
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID = 64

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from glossary_tool.problems import Problem
+from glossary_tool.core.problems import Problem
 from glossary_tool.rules import rule
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from glossary_tool.loader import Loc
-from glossary_tool.model import Comparison, Entry
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.core.loader import Loc
+from glossary_tool.core.model import Comparison, Entry
+from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.rules import Context, rule
 
 

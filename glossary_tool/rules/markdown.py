@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from glossary_tool.loader import Document, Loc
-from glossary_tool.markdown_bounds import MARKUP, MAX_BLOCK_DEPTH, MAX_BRACKET_DEPTH, MAX_BRACKET_SPAN, MAX_LINES, MAX_MARKUP, complexity
-from glossary_tool.problems import Problem
+from glossary_tool.core.loader import Document, Loc
+from glossary_tool.core.markdown_bounds import MARKUP, MAX_BLOCK_DEPTH, MAX_BRACKET_DEPTH, MAX_BRACKET_SPAN, MAX_LINES, MAX_MARKUP, complexity
+from glossary_tool.core.problems import Problem
 from glossary_tool.rules import Context, rule
 
 

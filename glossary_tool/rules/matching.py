@@ -1,4 +1,4 @@
-"""Finding terms in prose with the word pipeline (``glossary_tool/words.py``): words normalized and stemmed with each
+"""Finding terms in prose with the word pipeline (``glossary_tool/core/words.py``): words normalized and stemmed with each
 language's Snowball stemmer, text without spaces as character pairs, compounds matched at word starts.
 
 Shared by the definition and deprecated-term rules; also maps a word of a value back to its line and column.
@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
-from glossary_tool import words as pipeline
-from glossary_tool.loader import Document, Loc, Pos, offset_to_pos
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.core import words as pipeline
+from glossary_tool.core.loader import Document, Loc, Pos, offset_to_pos
+from glossary_tool.core.problems import Problem, Severity
 
 if TYPE_CHECKING:  # the registry module imports the rule modules that import this one
     from glossary_tool.rules import Context

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from glossary_tool.loader import Loc
-from glossary_tool.model import Comparison, Concept, Entry, Faq
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.core.loader import Loc
+from glossary_tool.core.model import Comparison, Concept, Entry, Faq
+from glossary_tool.core.problems import Problem, Severity
+from glossary_tool.core.vocabulary import BUILTIN_INVERSES, NOT_IN_USE
 from glossary_tool.rules import Context, rule
 from glossary_tool.rules.matching import Languages, TermIndex, marked_spans, word_problem
-from glossary_tool.vocabulary import BUILTIN_INVERSES, NOT_IN_USE
 
 
 def references(entry: Entry) -> Iterator[tuple[Loc, str]]:

@@ -7,12 +7,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from glossary_tool import words
-from glossary_tool.loader import Loc
-from glossary_tool.model import Concept, Entry
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.core import words
+from glossary_tool.core.loader import Loc
+from glossary_tool.core.model import Concept, Entry
+from glossary_tool.core.problems import Problem, Severity
+from glossary_tool.core.vocabulary import NOT_IN_USE
 from glossary_tool.rules import Context, rule
-from glossary_tool.vocabulary import NOT_IN_USE
 
 
 def term_key(text: str) -> str:

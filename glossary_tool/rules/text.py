@@ -7,8 +7,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from glossary_tool.loader import Document, Loc
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.core.loader import Document, Loc
+from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.rules import Context, rule
 
 _LINE_END = re.compile(r"\r\n|\r|\n")  # as YAML counts lines

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from glossary_tool.model import Concept, Entry
-from glossary_tool.problems import Problem
+from glossary_tool.core.model import Concept, Entry
+from glossary_tool.core.problems import Problem
 from glossary_tool.rules import Context, rule
 
 

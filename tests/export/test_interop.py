@@ -15,9 +15,9 @@ from conftest import MKDOCS, ROOT, write_files
 from lxml import etree
 
 from glossary_tool.cli import main
-from glossary_tool.config import load_settings
+from glossary_tool.core.config import load_settings
+from glossary_tool.core.model import Concept
 from glossary_tool.lint import run
-from glossary_tool.model import Concept
 from glossary_tool.rules.terms import term_key
 
 INTEROP = ROOT.parent / "shared" / "interop"

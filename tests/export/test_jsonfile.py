@@ -10,10 +10,10 @@ import pytest
 from conftest import FIXTURES, MKDOCS, concept, make_settings, valid_glossary, write_files
 
 from glossary_tool.cli import main
+from glossary_tool.core.model import ENTRY_ADAPTER, Glossary
+from glossary_tool.core.problems import Severity
 from glossary_tool.export.jsonfile import export_json, import_json
 from glossary_tool.lint import run
-from glossary_tool.model import ENTRY_ADAPTER, Glossary
-from glossary_tool.problems import Severity
 
 
 def test_whole_model_sorted_and_deterministic(tmp_path: Path) -> None:

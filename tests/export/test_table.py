@@ -9,12 +9,12 @@ import pytest
 from conftest import MKDOCS, concept, make_settings, write_files
 
 from glossary_tool.cli import main
-from glossary_tool.config import load_settings
+from glossary_tool.core.config import load_settings
+from glossary_tool.core.model import Concept
+from glossary_tool.core.problems import FatalError, Severity
 from glossary_tool.export import ImportOptions
 from glossary_tool.export.csvfile import import_csv
 from glossary_tool.lint import run
-from glossary_tool.model import Concept
-from glossary_tool.problems import FatalError, Severity
 
 
 def concepts(data: bytes, tmp_path: Path, options: ImportOptions | None = None) -> tuple[dict[str, Concept], list[tuple[int, Severity, str]]]:

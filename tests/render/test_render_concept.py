@@ -11,8 +11,8 @@ from conftest import FIXTURES, concept
 from lxml import html as lxml_html
 from render_helpers import SETTINGS, render, render_with
 
+from glossary_tool.core.model import Glossary
 from glossary_tool.lint import run
-from glossary_tool.model import Glossary
 
 
 def tree(fragment: str) -> lxml_html.HtmlElement:

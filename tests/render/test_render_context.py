@@ -96,7 +96,7 @@ def test_long_definitions_are_shortened_at_a_word_boundary_everywhere_they_are_s
 def test_links_between_locales_and_to_the_published_files() -> None:
     from render_helpers import SETTINGS
 
-    from glossary_tool.model import Glossary
+    from glossary_tool.core.model import Glossary
     from glossary_tool.render.context import RenderContext
 
     sv = RenderContext(Glossary(()), SETTINGS, "sv", "S", "http://h/sv/", lambda c, code: [])

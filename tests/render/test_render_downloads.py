@@ -12,8 +12,8 @@ from conftest import FIXTURES, concept, valid_glossary
 from lxml import html as lxml_html
 from render_helpers import SETTINGS, render
 
+from glossary_tool.core.model import Glossary
 from glossary_tool.lint import run
-from glossary_tool.model import Glossary
 from glossary_tool.render.context import Download, RenderContext
 from glossary_tool.render.downloads import export_files, size_label
 

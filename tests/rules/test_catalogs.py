@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import LintFiles, found
 
-from glossary_tool.catalogs import read_messages
-from glossary_tool.config import settings_from_options
+from glossary_tool.core.catalogs import read_messages
+from glossary_tool.core.config import settings_from_options
 from glossary_tool.rules import Context, load_all
 
 PO = "locales/sv/LC_MESSAGES/messages.po"

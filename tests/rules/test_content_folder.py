@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import make_settings
 
-from glossary_tool.loading import list_content, load_glossary
+from glossary_tool.core.loading import list_content, load_glossary
 from glossary_tool.rules import load_all
 from glossary_tool.rules.content_folder import ContentFile, folder_problems, media_problem
 

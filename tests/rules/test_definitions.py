@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import LintFiles, concept, found, make_settings, write_files
 
+from glossary_tool.core.problems import Severity
 from glossary_tool.lint import run
-from glossary_tool.problems import Severity
 from glossary_tool.rules import load_all
 
 EN_DEF = "definition: An English definition."
@@ -187,8 +187,8 @@ def test_a_glossary_adds_the_hedges_of_its_languages(tmp_path: Path, monkeypatch
 
 
 def test_definition_hedges_option_is_validated(tmp_path: Path) -> None:
-    from glossary_tool.config import settings_from_options
-    from glossary_tool.problems import FatalError
+    from glossary_tool.core.config import settings_from_options
+    from glossary_tool.core.problems import FatalError
 
     settings = settings_from_options(tmp_path, {"definition_hedges": {"de": ["oft", "meist"]}})
     assert settings.definition_hedges["de"] == ("oft", "meist") and "ofta" in settings.definition_hedges["sv"]

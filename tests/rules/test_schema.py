@@ -2,7 +2,7 @@
 
 from conftest import LintFiles, concept, found
 
-from glossary_tool.loading import allowed_keys
+from glossary_tool.core.loading import allowed_keys
 
 
 def test_passes_on_a_valid_concept(lint_files: LintFiles) -> None:

@@ -1,5 +1,5 @@
 """The terminology rules in languages written without spaces or with clitics (Chinese, Japanese, Arabic), through the
-word pipeline (glossary_tool/words.py): positions are where the term stands in the file."""
+word pipeline (glossary_tool/core/words.py): positions are where the term stands in the file."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import found, write_files
 
-from glossary_tool.config import settings_from_options
+from glossary_tool.core.config import settings_from_options
 from glossary_tool.lint import Result, run
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import LintFiles, concept, found, make_settings
 
+from glossary_tool.core.problems import Severity
+from glossary_tool.core.translation import text_hash
 from glossary_tool.lint import run
-from glossary_tool.problems import Severity
-from glossary_tool.translation import text_hash
 
 
 def test_placeholders_are_warnings_at_their_value(lint_files: LintFiles) -> None:

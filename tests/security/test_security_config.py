@@ -240,7 +240,7 @@ def test_material_language_of_regional_and_script_tags() -> None:
 
 def test_at_most_one_locale_build_runs_per_core(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from glossary_tool import build, locale_builds
-    from glossary_tool.config import settings_from_options
+    from glossary_tool.core.config import settings_from_options
 
     running: list[subprocess.Popen[bytes]] = []
     peak = [0]
@@ -270,7 +270,7 @@ def test_at_most_one_locale_build_runs_per_core(monkeypatch: pytest.MonkeyPatch,
     project = new_project(tmp_path / "p")
     raw_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(raw_text.replace(CATEGORIES, "".join(f"        - {{code: {c}}}\n" for c in codes[2:]) + CATEGORIES), encoding="utf-8")
-    from glossary_tool.config import read_config, settings_from_raw
+    from glossary_tool.core.config import read_config, settings_from_raw
 
     raw = read_config(project / "mkdocs.yml")
     monkeypatch.setattr(build, "_swap_in", lambda new, final: None)
@@ -279,8 +279,8 @@ def test_at_most_one_locale_build_runs_per_core(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_the_shipped_configuration_builds_clean() -> None:
-    from glossary_tool.config import load_settings, read_config
-    from glossary_tool.trust import build_problems, untrusted_problems
+    from glossary_tool.core.config import load_settings, read_config
+    from glossary_tool.core.trust import build_problems, untrusted_problems
 
     raw = read_config(ROOT / "mkdocs.yml")
     assert build_problems(raw, load_settings(ROOT / "mkdocs.yml")) == [] and untrusted_problems(raw) == []

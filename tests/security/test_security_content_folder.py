@@ -143,7 +143,7 @@ def test_no_command_hangs_on_a_fifo_named_like_an_entry(command: list[str], tmp_
 
 
 def test_the_loader_refuses_a_pipe_it_is_handed_without_blocking(tmp_path: Path) -> None:
-    from glossary_tool.loader import load_file
+    from glossary_tool.core.loader import load_file
 
     fifo = tmp_path / "late.yaml"
     os.mkfifo(fifo)  # as if it replaced the file between the listing and the read

@@ -18,16 +18,16 @@ from typing import Any
 import pytest
 from conftest import FIXTURES, MKDOCS, concept, make_settings, mkdocs_yml, write_files
 
-from glossary_tool import fileio
 from glossary_tool.cli import main
-from glossary_tool.fileio import atomic_write, digest, recover
+from glossary_tool.core import fileio
+from glossary_tool.core.fileio import atomic_write, digest, recover
+from glossary_tool.core.problems import FatalError
 from glossary_tool.lint import run
-from glossary_tool.problems import FatalError
 
 KILLED_WRITER = r"""
 import os, signal, sys
 from pathlib import Path
-from glossary_tool import fileio
+from glossary_tool.core import fileio
 
 def die(tmp, path):
     # The new bytes are written and fsynced in tmp; report where, then die before the replace.
@@ -284,7 +284,7 @@ def test_the_real_dev_full_is_refused_before_anything_is_written(project: Path, 
 N_CONCEPTS = 12
 KILLED_IMPORT = r"""
 import os, signal, sys
-from glossary_tool import fileio
+from glossary_tool.core import fileio
 
 where, after = sys.argv[1], int(sys.argv[2])
 calls = [0]

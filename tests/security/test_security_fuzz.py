@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from security_helpers import summary
 
-from glossary_tool.config import Settings
+from glossary_tool.core.config import Settings
+from glossary_tool.core.loader import HAS_C_LOADER, load_file, load_text
+from glossary_tool.core.loading import validate
+from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.lint import run
-from glossary_tool.loader import HAS_C_LOADER, load_file, load_text
-from glossary_tool.loading import validate
-from glossary_tool.problems import Problem, Severity
 from glossary_tool.reporters import REPORTERS
 from glossary_tool.rules import Context, load_all
 

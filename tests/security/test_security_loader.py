@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import make_settings
 
+from glossary_tool.core.loader import HAS_C_LOADER, load_text
 from glossary_tool.lint import run
-from glossary_tool.loader import HAS_C_LOADER, load_text
 from glossary_tool.reporters import REPORTERS
 
 IMPLS = ["python", pytest.param("c", marks=pytest.mark.skipif(not HAS_C_LOADER, reason="PyYAML built without libyaml"))]

@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 from security_helpers import new_project
 
 from glossary_tool.build import build_project
-from glossary_tool.problems import BuildFailed
+from glossary_tool.core.problems import BuildFailed
 from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms, render_markdown
 from glossary_tool.scan import scan_fragment, scan_site
 

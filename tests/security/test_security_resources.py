@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 from security_helpers import measure, summary
 
-from glossary_tool.loader import HAS_C_LOADER
+from glossary_tool.core.loader import HAS_C_LOADER
 
 MAX_SECONDS = 2.0
 MAX_RSS_MB = 200
@@ -52,7 +52,7 @@ HUNDRED_MB = 100 * 1024 * 1024
 LOAD = r"""
 import sys
 from pathlib import Path
-from glossary_tool.loader import load_file
+from glossary_tool.core.loader import load_file
 doc, problems = load_file(Path(sys.argv[1]), impl=sys.argv[2])
 assert doc is None and problems, "expected a problem"
 for p in problems:

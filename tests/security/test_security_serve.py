@@ -16,7 +16,7 @@ import pytest
 from security_helpers import new_project
 
 from glossary_tool import serve
-from glossary_tool.config import read_config, settings_from_raw
+from glossary_tool.core.config import read_config, settings_from_raw
 
 
 @pytest.fixture(scope="module")

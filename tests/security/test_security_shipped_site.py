@@ -10,7 +10,7 @@ from conftest import ROOT
 
 from glossary_tool.build import build_project
 from glossary_tool.cli import main
-from glossary_tool.config import load_settings
+from glossary_tool.core.config import load_settings
 from glossary_tool.lint import run
 from glossary_tool.scan import scan_site
 

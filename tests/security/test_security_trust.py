@@ -149,8 +149,8 @@ def test_serve_checks_mkdocs_yml_as_build_does(world: Path) -> None:
 
 def test_serve_checks_every_edit_of_mkdocs_yml_before_mkdocs_reads_it(world: Path) -> None:
     from glossary_tool import serve
-    from glossary_tool.config import read_config, settings_from_raw
-    from glossary_tool.problems import FatalError
+    from glossary_tool.core.config import read_config, settings_from_raw
+    from glossary_tool.core.problems import FatalError
 
     raw = read_config(world / "mkdocs.yml")
     project = serve.Project(raw, settings_from_raw(raw), world.parent / "out", untrusted=True)
@@ -259,9 +259,9 @@ def test_values_that_reach_pages_are_escaped_in_a_trusted_build(tmp_path: Path) 
 
 
 def test_the_allow_list_accepts_the_shipped_configuration_and_those_init_writes(tmp_path: Path) -> None:
-    from glossary_tool.config import read_config
+    from glossary_tool.core.config import read_config
+    from glossary_tool.core.trust import untrusted_problems
     from glossary_tool.init import _files
-    from glossary_tool.trust import untrusted_problems
 
     assert untrusted_problems(read_config(ROOT / "mkdocs.yml")) == []
     for locales in (["en", "sv"], ["ar", "zh-Hant-TW"]):
@@ -312,7 +312,7 @@ def test_an_untrusted_build_scans_its_pages_and_keeps_the_old_site_when_the_scan
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from glossary_tool import scan
     from glossary_tool.build import build_project
-    from glossary_tool.problems import BuildFailed
+    from glossary_tool.core.problems import BuildFailed
 
     project = new_project(tmp_path / "p")
     (project / "site").mkdir()
@@ -337,11 +337,11 @@ def test_an_untrusted_build_scans_its_pages_and_keeps_the_old_site_when_the_scan
 def test_security_md_quotes_the_declared_allow_list() -> None:
     from conftest import UPDATE_GOLDEN
 
-    from glossary_tool.trust import allow_list_table
+    from glossary_tool.core.trust import allow_list_table
 
     path = ROOT / "SECURITY.md"
     text = path.read_text(encoding="utf-8")
-    start, end = "<!-- allow-list: generated from glossary_tool/trust.py -->\n", "<!-- end of allow-list -->"
+    start, end = "<!-- allow-list: generated from glossary_tool/core/trust.py -->\n", "<!-- end of allow-list -->"
     before, _, rest = text.partition(start)
     quoted, _, after = rest.partition(end)
     assert before and after, "SECURITY.md lost the allow-list's markers"

@@ -18,7 +18,7 @@ from conftest import concept, mkdocs_yml, write_files
 from security_helpers import tree
 
 from glossary_tool.cli import main
-from glossary_tool.fileio import STAGING, digest
+from glossary_tool.core.fileio import STAGING, digest
 
 LOCALES = [{"code": "en"}, {"code": "sv", "prefix": "sv/"}, {"code": "de", "prefix": "de/"}]
 OUTSIDE_ENTRY = concept("a", "outside term")

@@ -214,7 +214,7 @@ def wheel(directory: Path) -> Path:
 def algorithms() -> list[str]:
     """The algorithms words.py names (one file each)."""
     sys.path.insert(0, str(ROOT))
-    from glossary_tool import words
+    from glossary_tool.core import words
 
     return sorted(set(words.SNOWBALL.values()))
 

@@ -1,6 +1,6 @@
 """Writes vectors.json: what the word pipeline computes for sample texts in many languages, from the Python side.
 
-Run ``.venv/bin/python tests/words/make_vectors.py`` after a deliberate change to glossary_tool/words.py (or to the
+Run ``.venv/bin/python tests/words/make_vectors.py`` after a deliberate change to glossary_tool/core/words.py (or to the
 search index's shard keys and buckets), then check the diff: test_vectors.py checks the file against Python and
 test_words.mjs (``node --test tests/words``) against words.js and the Snowball stemmers of snowball/.
 """
@@ -14,7 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from glossary_tool import search_index, words  # noqa: E402
+from glossary_tool import search_index  # noqa: E402
+from glossary_tool.core import words  # noqa: E402
 
 VECTORS = Path(__file__).with_name("vectors.json")
 

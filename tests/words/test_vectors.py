@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from make_vectors import ROOT, SAMPLES, VECTORS, vector
 
-from glossary_tool import words
+from glossary_tool.core import words
 
 SNOWBALL_JS = ROOT / "glossary_tool" / "overrides" / "assets" / "javascripts" / "snowball"
 

@@ -4,7 +4,7 @@
  * partials/search.html holds the few lines that wait for that. Every query fetches the manifest once, then
  * the shards of the words typed: a shard holds the words sharing their first two letters (character pairs of
  * Chinese or Japanese, their first character). Words are normalized,
- * cut and stemmed by words.js, the same pipeline as the Python side's (glossary_tool/words.py), with the Snowball
+ * cut and stemmed by words.js, the same pipeline as the Python side's (glossary_tool/core/words.py), with the Snowball
  * stemmer of the page's language (loaded with the manifest), so the two sides always agree on a word.
  *
  * Ranking: a query equal to a term (in this language, then in another) puts that concept first; then records
@@ -22,7 +22,7 @@
   var FUZZY_QUERY_MIN = 5; // a query word this long may have one typo
   var PREFIX_MAX = 24; // words a word being typed may stand for ("pa": the shortest 24 words that begin with it)
 
-  /* ---- words: the word pipeline of words.js (glossary_tool/words.py declares it); files as search_index.py ---- */
+  /* ---- words: the word pipeline of words.js (glossary_tool/core/words.py declares it); files as search_index.py ---- */
 
   var W; // window.glossaryWords, there once the page is parsed (main.html loads words.js)
 

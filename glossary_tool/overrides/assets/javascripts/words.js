@@ -1,4 +1,4 @@
-/* The word pipeline in the browser: the same steps as glossary_tool/words.py, which declares them.
+/* The word pipeline in the browser: the same steps as glossary_tool/core/words.py, which declares them.
  *
  * normalize: NFKC (full and half width as one), lower case, hiragana as katakana, diacritics folded except the
  * language's own letters (the search manifest gives them; the pair filter keeps none), Arabic tatweel and short vowels

@@ -17,13 +17,13 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
-from glossary_tool.loader import load_text
-from glossary_tool.loading import validate
-from glossary_tool.model import Concept, Entry
-from glossary_tool.problems import FatalError, Problem
+from glossary_tool.core.loader import load_text
+from glossary_tool.core.loading import validate
+from glossary_tool.core.model import Concept, Entry
+from glossary_tool.core.problems import FatalError, Problem
 
 if TYPE_CHECKING:
-    from glossary_tool.config import Settings
+    from glossary_tool.core.config import Settings
 
 # Entries live in content/<kind>/<id>.yaml, so the schema is two folders up from every entry.
 def schema_comment(schema: Path, entry_file: Path) -> str:

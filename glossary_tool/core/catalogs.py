@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.core.problems import Problem, Severity
 
 MAX_CATALOG_BYTES = 4 * 1024 * 1024
 # A Python %-format conversion as gettext strings use them: "%(num)d", "%(size)s", "%s", and "%%" for a percent sign.

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from glossary_tool.config import KEY, LOCALE_CODE, KeyPath, RawConfig, Settings, read_config, settings_from_raw
-from glossary_tool.problems import FatalError
-from glossary_tool.terminal import UNSAFE, escape
+from glossary_tool.core.config import KEY, LOCALE_CODE, KeyPath, RawConfig, Settings, read_config, settings_from_raw
+from glossary_tool.core.problems import FatalError
+from glossary_tool.core.terminal import UNSAFE, escape
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

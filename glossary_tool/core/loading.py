@@ -26,12 +26,12 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from glossary_tool.config import Settings
-from glossary_tool.loader import Document, Impl, Loc, load_file
-from glossary_tool.model import MODELS, Entry, Glossary, json_schema
-from glossary_tool.problems import FatalError, Problem, clip
+from glossary_tool.core.config import Settings
+from glossary_tool.core.loader import Document, Impl, Loc, load_file
+from glossary_tool.core.model import MODELS, Entry, Glossary, json_schema
+from glossary_tool.core.problems import FatalError, Problem, clip
+from glossary_tool.core.terminal import UNSAFE, escape
 from glossary_tool.rules.content_folder import MEDIA_SIGNATURES, SIGNATURE_BYTES, ContentFile, Kind, folder_problems
-from glossary_tool.terminal import UNSAFE, escape
 
 SUFFIXES = (".yaml", ".yml")
 # Below this many files a worker's start-up and the transfer of its documents cost more than parsing saves.

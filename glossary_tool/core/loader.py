@@ -21,7 +21,7 @@ from typing import Any, Literal
 import yaml
 from yaml import events as ev
 
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.core.problems import Problem, Severity
 
 Loc = tuple[str | int, ...]
 Pos = tuple[int, int]

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary_tool.problems import FatalError
+from glossary_tool.core.problems import FatalError
 
 # What a full disk, a read-only mount or missing rights look like, in the words a user needs.
 _REASONS = {
@@ -254,7 +254,7 @@ def _current_digest(path: Path) -> str | None:
 
 
 def _journal_entries(staging: Path) -> list[dict[str, str | None]] | None:
-    from glossary_tool.loader import read_regular
+    from glossary_tool.core.loader import read_regular
 
     try:  # never blocks on a pipe put in its place, and a journal is small: a huge one is not ours
         data = json.loads(read_regular(staging / JOURNAL, MAX_JOURNAL_BYTES).decode("utf-8"))

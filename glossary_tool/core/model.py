@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, field_validator
 
-from glossary_tool.loader import Document
-from glossary_tool.vocabulary import Gender, PartOfSpeech, Register, Status, TermType
+from glossary_tool.core.loader import Document
+from glossary_tool.core.vocabulary import Gender, PartOfSpeech, Register, Status, TermType
 
 if TYPE_CHECKING:
-    from glossary_tool.config import Settings
+    from glossary_tool.core.config import Settings
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]

@@ -13,10 +13,10 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
-from glossary_tool.loader import load_text
-from glossary_tool.loading import validate
-from glossary_tool.model import Concept, ConceptLocale
-from glossary_tool.terminal import escape
+from glossary_tool.core.loader import load_text
+from glossary_tool.core.loading import validate
+from glossary_tool.core.model import Concept, ConceptLocale
+from glossary_tool.core.terminal import escape
 
 # The fields of a concept's language block that are translated (and so can go stale), in display order.
 TRACKED_FIELDS: tuple[str, ...] = ("terms", "definition", "examples", "notes")

@@ -17,9 +17,9 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config.base import ValidationError
 
-from glossary_tool.problems import FatalError, Severity
-from glossary_tool.terminal import escape
-from glossary_tool.vocabulary import BUILTIN_RELATIONS, SKOS_RELATIONS
+from glossary_tool.core.problems import FatalError, Severity
+from glossary_tool.core.terminal import escape
+from glossary_tool.core.vocabulary import BUILTIN_RELATIONS, SKOS_RELATIONS
 
 KeyPath = tuple[str | int, ...]
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
