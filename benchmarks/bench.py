@@ -46,7 +46,7 @@ def probe_lint(project: Path) -> float:
     os.chdir(project)
     from glossary_tool.core.config import load_settings
     from glossary_tool.lint import run
-    from glossary_tool.rules import load_all
+    from glossary_tool.lint.rules import load_all
 
     load_all()
     settings = load_settings(project / "mkdocs.yml")

@@ -23,7 +23,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 def cmd_lint(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.lint import run
-    from glossary_tool.reporters import REPORTERS
+    from glossary_tool.lint.reporters import REPORTERS
 
     result = run(settings, [Path(p) for p in args.paths] or None, strict=args.strict)
     problems, failed = result.problems, result.errors > 0
@@ -33,7 +33,7 @@ def cmd_lint(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> in
 
 
 def cmd_rules(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.rules import load_all
+    from glossary_tool.lint.rules import load_all
 
     for rule in sorted(load_all().values(), key=lambda r: (r.scope != "load", r.id)):
         severity = settings.rules.get(rule.id, rule.severity).value
@@ -186,7 +186,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
 def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.core.loading import display_path
     from glossary_tool.export import ImportOptions, import_file
-    from glossary_tool.reporters import REPORTERS
+    from glossary_tool.lint.reporters import REPORTERS
 
     options = ImportOptions(source_locale=args.source_locale, target_locale=args.target_locale, columns=args.columns,
                             tbx_schemas=Path(args.tbx_schemas) if args.tbx_schemas else None)
@@ -264,7 +264,7 @@ def _importers() -> list[str]:
 
 
 def _reporters() -> list[str]:
-    from glossary_tool.reporters import REPORTERS
+    from glossary_tool.lint.reporters import REPORTERS
 
     return list(REPORTERS)
 

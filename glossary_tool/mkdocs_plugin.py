@@ -26,12 +26,12 @@ from glossary_tool.core.problems import BuildFailed
 from glossary_tool.core.terminal import escape
 from glossary_tool.core.translation import stale_fields
 from glossary_tool.lint import check, stamp
+from glossary_tool.lint.reporters import REPORTERS
+from glossary_tool.lint.rules.content_folder import folder_problems
 from glossary_tool.render import render_locale
 from glossary_tool.render.context import BYTECODE_CACHE
 from glossary_tool.render.downloads import export_files
 from glossary_tool.render.history import build_date, entry_dates
-from glossary_tool.reporters import REPORTERS
-from glossary_tool.rules.content_folder import folder_problems
 from glossary_tool.site_state import LocaleState
 
 

@@ -20,8 +20,8 @@ from glossary_tool.core.problems import FatalError
 from glossary_tool.core.translation import TRACKED_FIELDS, current_hashes, stale_report
 from glossary_tool.core.vocabulary import BUILTIN_RELATIONS
 from glossary_tool.core.yamlio import check_entry, dump, load_for_edit, schema_comment
-from glossary_tool.rules.ids import RESERVED, slug_problem
-from glossary_tool.rules.terms import term_key
+from glossary_tool.lint.rules.ids import RESERVED, slug_problem
+from glossary_tool.lint.rules.terms import term_key
 
 # Grammar a new term starts with, per language; Swedish nouns need a gender (utrum or neutrum).
 DEFAULT_GRAMMAR: dict[str, dict[str, str]] = {"sv": {"pos": "noun", "gender": "utrum"}}

@@ -28,10 +28,10 @@ from glossary_tool.core.model import Concept, Entry, Glossary
 from glossary_tool.core.problems import FatalError, Problem
 from glossary_tool.core.terminal import escape
 from glossary_tool.lint import check, stamp
+from glossary_tool.lint.reporters import REPORTERS
+from glossary_tool.lint.rules.matching import Languages
 from glossary_tool.locale_builds import REQUEST, BuildRequest, root_url
 from glossary_tool.render import RenderedPage
-from glossary_tool.reporters import REPORTERS
-from glossary_tool.rules.matching import Languages
 from glossary_tool.site_state import LocaleState
 
 log = logging.getLogger("mkdocs.plugins.glossary.serve")

@@ -23,8 +23,8 @@ from glossary_tool import search_index
 from glossary_tool.core.config import load_settings
 from glossary_tool.core.loading import load_glossary
 from glossary_tool.lint import Result, run
+from glossary_tool.lint.rules import load_all
 from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms
-from glossary_tool.rules import load_all
 
 SLOWDOWN_LIMIT = 10
 

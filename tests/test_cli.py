@@ -74,7 +74,7 @@ def test_missing_path_and_bad_config_exit_2(project: Path, capsys: pytest.Captur
 
 
 def test_rules_command_documents_every_rule(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from glossary_tool.rules import load_all
+    from glossary_tool.lint.rules import load_all
 
     assert main(["rules"]) == 0
     out = capsys.readouterr().out

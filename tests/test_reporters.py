@@ -12,7 +12,7 @@ import pytest
 from conftest import UPDATE_GOLDEN
 
 from glossary_tool.core.problems import Problem, Severity
-from glossary_tool.reporters import REPORTERS
+from glossary_tool.lint.reporters import REPORTERS
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -303,7 +303,7 @@ class RuleSeverities(Option):
         super().__init__({})
 
     def check(self, value: object) -> dict[str, Severity]:
-        from glossary_tool.rules import load_all  # the registry; imported here so `--help` stays fast
+        from glossary_tool.lint.rules import load_all  # the registry; imported here so `--help` stays fast
 
         if not isinstance(value, dict):
             raise ValidationError(f"must be a mapping of rule id to error, warning or off, not {_type_name(value)}")

@@ -31,7 +31,7 @@ from glossary_tool.core.loader import Document, Impl, Loc, load_file
 from glossary_tool.core.model import MODELS, Entry, Glossary, json_schema
 from glossary_tool.core.problems import FatalError, Problem, clip
 from glossary_tool.core.terminal import UNSAFE, escape
-from glossary_tool.rules.content_folder import MEDIA_SIGNATURES, SIGNATURE_BYTES, ContentFile, Kind, folder_problems
+from glossary_tool.lint.rules.content_folder import MEDIA_SIGNATURES, SIGNATURE_BYTES, ContentFile, Kind, folder_problems
 
 SUFFIXES = (".yaml", ".yml")
 # Below this many files a worker's start-up and the transfer of its documents cost more than parsing saves.

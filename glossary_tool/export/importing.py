@@ -37,8 +37,8 @@ from glossary_tool.export import (
     too_many,
 )
 from glossary_tool.lint import check, severity_of, stamp
-from glossary_tool.rules import load_all as load_rules
-from glossary_tool.rules.terms import term_key
+from glossary_tool.lint.rules import load_all as load_rules
+from glossary_tool.lint.rules.terms import term_key
 from glossary_tool.scaffold import check_id, ids_of
 
 _QUOTED_ID = re.compile(r"'([a-z0-9][a-z0-9-]*)'")

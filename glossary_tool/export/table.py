@@ -32,7 +32,7 @@ from glossary_tool.export import (
     too_many,
     validation_problems,
 )
-from glossary_tool.rules.terms import term_key
+from glossary_tool.lint.rules.terms import term_key
 
 Row = tuple[int, int, list[str]]  # (line of the row's first cell, line of its last, cells)
 TERM_COLUMNS = ("concept_id", "category", "locale", "term", "reading", "type", "status", "pos", "gender", "plural", "definition")

@@ -40,8 +40,8 @@ from glossary_tool.export import (
     too_many,
     validation_problems,
 )
-from glossary_tool.rules.ids import RESERVED, SLUG, slug_problem
-from glossary_tool.rules.terms import term_key
+from glossary_tool.lint.rules.ids import RESERVED, SLUG, slug_problem
+from glossary_tool.lint.rules.terms import term_key
 
 NS = "urn:iso:std:iso:30042:ed-2"
 # Namespaces of TBX 2019 files in the wild (the LTAC examples moved to the second one); both read the same.

@@ -24,7 +24,7 @@ from glossary_tool.export.csvfile import export_csv, import_csv
 from glossary_tool.export.tbx import export_tbx, import_tbx
 from glossary_tool.export.tbx2008 import export_tbx2008
 from glossary_tool.export.xlsxfile import export_xlsx, import_xlsx
-from glossary_tool.rules.ids import slug_problem
+from glossary_tool.lint.rules.ids import slug_problem
 
 SETTINGS = make_settings(Path("content"))
 SCHEMA = Path("content/entry.schema.json")

@@ -9,8 +9,8 @@ import pytest
 from conftest import make_settings
 
 from glossary_tool.core.loading import list_content, load_glossary
-from glossary_tool.rules import load_all
-from glossary_tool.rules.content_folder import ContentFile, folder_problems, media_problem
+from glossary_tool.lint.rules import load_all
+from glossary_tool.lint.rules.content_folder import ContentFile, folder_problems, media_problem
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 8
 

@@ -10,7 +10,7 @@ from conftest import LintFiles, concept, found, make_settings, write_files
 
 from glossary_tool.core.problems import Severity
 from glossary_tool.lint import run
-from glossary_tool.rules import load_all
+from glossary_tool.lint.rules import load_all
 
 EN_DEF = "definition: An English definition."
 SV_DEF = "definition: En svensk definition."

@@ -11,7 +11,7 @@ from conftest import LintFiles, concept, found, make_settings, write_files
 from glossary_tool.core.config import settings_from_options
 from glossary_tool.core.problems import FatalError
 from glossary_tool.lint import Result, run
-from glossary_tool.rules import load_all
+from glossary_tool.lint.rules import load_all
 
 SV_GRAMMAR = "        grammar: {pos: noun, gender: utrum}\n"
 

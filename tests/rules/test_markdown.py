@@ -7,7 +7,7 @@ from conftest import LintFiles, concept, found
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary_tool.rules.markdown import _DEEP, _deep
+from glossary_tool.lint.rules.markdown import _DEEP, _deep
 
 
 def _with_definition(value: str) -> str:

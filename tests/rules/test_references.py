@@ -3,7 +3,7 @@
 
 from conftest import LintFiles, concept, found
 
-from glossary_tool.rules import load_all
+from glossary_tool.lint.rules import load_all
 
 
 def with_relations(cid: str, relations: str, category: str = "model") -> str:

@@ -28,8 +28,8 @@ from glossary_tool.core.loader import HAS_C_LOADER, load_file, load_text
 from glossary_tool.core.loading import validate
 from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.lint import run
-from glossary_tool.reporters import REPORTERS
-from glossary_tool.rules import Context, load_all
+from glossary_tool.lint.reporters import REPORTERS
+from glossary_tool.lint.rules import Context, load_all
 
 # quick: part of `make test`; campaign: `make fuzz`; a number sets the examples per property directly.
 PROFILE = os.environ.get("GLOSSARY_FUZZ", "quick")

@@ -9,7 +9,7 @@ from conftest import make_settings
 
 from glossary_tool.core.loader import HAS_C_LOADER, load_text
 from glossary_tool.lint import run
-from glossary_tool.reporters import REPORTERS
+from glossary_tool.lint.reporters import REPORTERS
 
 IMPLS = ["python", pytest.param("c", marks=pytest.mark.skipif(not HAS_C_LOADER, reason="PyYAML built without libyaml"))]
 ESCAPES = {r"\u200b": "U+200B", r"\u202e": "U+202E", r"\0": "U+0000", r"\e": "U+001B", r"\x85": "U+0085", r"\L": "U+2028", r"\_": None}

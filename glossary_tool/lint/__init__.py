@@ -16,7 +16,7 @@ from glossary_tool.core.loader import Impl
 from glossary_tool.core.loading import display_path, gc_paused, load_glossary
 from glossary_tool.core.model import Glossary
 from glossary_tool.core.problems import Problem, Severity, sort_key
-from glossary_tool.rules import Context, Rule, load_all
+from glossary_tool.lint.rules import Context, Rule, load_all
 
 
 @dataclass(frozen=True, slots=True)

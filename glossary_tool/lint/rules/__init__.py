@@ -95,7 +95,7 @@ def rule(rule_id: str, *, scope: Scope, severity: Severity = Severity.ERROR) -> 
 
 def load_all() -> dict[str, Rule]:
     """Import every rule module so that its rules register; return the registry."""
-    from glossary_tool.rules import (  # noqa: F401
+    from glossary_tool.lint.rules import (  # noqa: F401
         catalogs,
         content_folder,
         definitions,

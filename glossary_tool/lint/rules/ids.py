@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from glossary_tool.core.loader import Document
 from glossary_tool.core.problems import Problem
-from glossary_tool.rules import Context, rule
+from glossary_tool.lint.rules import Context, rule
 
 if TYPE_CHECKING:
     from glossary_tool.core.config import Locale

@@ -9,8 +9,8 @@ from glossary_tool.core.loader import Loc
 from glossary_tool.core.model import Comparison, Concept, Entry, Faq
 from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.core.vocabulary import NOT_IN_USE
-from glossary_tool.rules import Context, rule
-from glossary_tool.rules.matching import Languages, TermIndex, Words, marked_spans, word_problem
+from glossary_tool.lint.rules import Context, rule
+from glossary_tool.lint.rules.matching import Languages, TermIndex, Words, marked_spans, word_problem
 
 
 @dataclass(frozen=True, slots=True)

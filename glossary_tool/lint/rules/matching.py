@@ -17,7 +17,7 @@ from glossary_tool.core.loader import Document, Loc, Pos, offset_to_pos
 from glossary_tool.core.problems import Problem, Severity
 
 if TYPE_CHECKING:  # the registry module imports the rule modules that import this one
-    from glossary_tool.rules import Context
+    from glossary_tool.lint.rules import Context
 
 # Articles a definition may open with before its first real word ("A thigh bone is …" opens with the term).
 ARTICLES: Mapping[str, frozenset[str]] = MappingProxyType({

@@ -12,7 +12,7 @@ from typing import Literal
 
 from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.core.terminal import UNSAFE
-from glossary_tool.rules import rule
+from glossary_tool.lint.rules import rule
 
 ENTRY_SUFFIXES = (".yaml", ".yml")
 # Raster images, each with the signature its first bytes must start with (the kinds browsers show as images).

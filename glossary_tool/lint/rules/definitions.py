@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from glossary_tool.core.model import Concept, ConceptLocale, Entry
 from glossary_tool.core.problems import Problem, Severity
-from glossary_tool.rules import Context, rule
-from glossary_tool.rules.matching import Language, Languages, Pattern, Words, language_of, word_problem
+from glossary_tool.lint.rules import Context, rule
+from glossary_tool.lint.rules.matching import Language, Languages, Pattern, Words, language_of, word_problem
 
 # A sentence ends at . ! ? or … (closing quotes and brackets may follow) before the capital or digit that opens the next.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"'“‘«(\[]*\w)")
