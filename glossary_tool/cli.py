@@ -160,7 +160,7 @@ def _locales_arg(value: str | None) -> tuple[str, ...] | None:
 
 def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.core.fileio import confine, reason
-    from glossary_tool.export import export_glossary, recover_interrupted, write_output
+    from glossary_tool.exchange import export_glossary, recover_interrupted, write_output
 
     if args.output:  # refuse a bad target before the glossary is linted and exported; export -o may write anywhere
         confine(Path(args.output), None, overwrite=args.overwrite)
@@ -185,7 +185,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
 
 def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.core.loading import display_path
-    from glossary_tool.export import ImportOptions, import_file
+    from glossary_tool.exchange import ImportOptions, import_file
     from glossary_tool.lint.reporters import REPORTERS
 
     options = ImportOptions(source_locale=args.source_locale, target_locale=args.target_locale, columns=args.columns,
@@ -252,13 +252,13 @@ def _choices(command: str | None, wanted: str, registry: Callable[[], Sequence[s
 
 
 def _exporters() -> list[str]:
-    from glossary_tool.export import load_all
+    from glossary_tool.exchange import load_all
 
     return list(load_all()[0])
 
 
 def _importers() -> list[str]:
-    from glossary_tool.export import load_all
+    from glossary_tool.exchange import load_all
 
     return list(load_all()[1])
 

@@ -32,7 +32,7 @@ def export_files(glossary: Glossary, settings: Settings) -> list[tuple[Download,
 
     ``settings.site_url`` must be the site's root URL: the SKOS export names each concept by its page there.
     A format that has nothing to export (TBX without a single concept) is left out: a new, empty glossary builds."""
-    from glossary_tool.export import run_export
+    from glossary_tool.exchange import run_export
 
     jobs: list[tuple[str, str, str, tuple[str, str] | None]] = [(fmt, name, media_type, None) for fmt, name, media_type in WHOLE]
     jobs += [(PAIR_FORMAT, f"glossary-{pair_slug(a, b)}.csv", "text/csv", (a, b)) for a, b in pairs(settings.locale_codes)]

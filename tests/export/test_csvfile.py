@@ -12,7 +12,7 @@ from conftest import MKDOCS, concept, make_settings, valid_glossary, write_files
 
 from glossary_tool.cli import main
 from glossary_tool.core.problems import Severity
-from glossary_tool.export.csvfile import export_csv, header, import_csv, neutralise, restore
+from glossary_tool.exchange.csvfile import export_csv, header, import_csv, neutralise, restore
 from glossary_tool.lint import run
 
 glossary = valid_glossary

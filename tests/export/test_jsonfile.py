@@ -12,7 +12,7 @@ from conftest import FIXTURES, MKDOCS, concept, make_settings, valid_glossary, w
 from glossary_tool.cli import main
 from glossary_tool.core.model import ENTRY_ADAPTER, Glossary
 from glossary_tool.core.problems import Severity
-from glossary_tool.export.jsonfile import export_json, import_json
+from glossary_tool.exchange.jsonfile import export_json, import_json
 from glossary_tool.lint import run
 
 

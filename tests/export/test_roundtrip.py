@@ -11,7 +11,7 @@ from conftest import FIXTURES, MKDOCS, write_files
 from test_selection import HALF_DONE
 
 from glossary_tool.cli import main
-from glossary_tool.export import load_all
+from glossary_tool.exchange import load_all
 
 EXPORT_ONLY = {"skos"}  # no importer: SKOS is published for linked-data tools, not read back
 

@@ -12,7 +12,7 @@ from conftest import MKDOCS, concept, valid_glossary, write_files
 
 from glossary_tool.cli import main
 from glossary_tool.core.problems import FatalError
-from glossary_tool.export import load_all, run_export
+from glossary_tool.exchange import load_all, run_export
 
 # A concept straight from `glossary-tool translate`: its Swedish text is all placeholders, and one English note too.
 HALF_DONE = concept("half", en="half done").replace("    definition: En svensk definition.\n", "    definition: \"TODO: Svenska translation of the en definition\"\n") \

@@ -11,7 +11,7 @@ from conftest import FIXTURES, concept, make_settings, write_files
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from glossary_tool.export.skos import export_skos
+from glossary_tool.exchange.skos import export_skos
 from glossary_tool.lint import run
 
 # rdflib's own JSON-LD parser uses its deprecated ConjunctiveGraph internally

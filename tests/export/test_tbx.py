@@ -14,8 +14,8 @@ from glossary_tool.cli import main
 from glossary_tool.core.config import load_settings
 from glossary_tool.core.model import Concept
 from glossary_tool.core.problems import Severity
-from glossary_tool.export import load_all
-from glossary_tool.export.tbx import NS, export_tbx, import_tbx, to_slug, xml_id
+from glossary_tool.exchange import load_all
+from glossary_tool.exchange.tbx import NS, export_tbx, import_tbx, to_slug, xml_id
 from glossary_tool.lint import run
 
 SAMPLE = Path(__file__).parent / "data" / "Example_Astronomy_DCA_VALID.excerpt.tbx"

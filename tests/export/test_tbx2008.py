@@ -16,8 +16,8 @@ from translate.storage.tbx import tbxfile
 
 from glossary_tool.cli import main
 from glossary_tool.core.problems import Severity
-from glossary_tool.export import run_export
-from glossary_tool.export.tbx import import_tbx
+from glossary_tool.exchange import run_export
+from glossary_tool.exchange.tbx import import_tbx
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -11,9 +11,9 @@ from conftest import concept, make_settings, valid_glossary
 from openpyxl import Workbook, load_workbook
 
 from glossary_tool.core.problems import Severity
-from glossary_tool.export import ImportOptions, run_export
-from glossary_tool.export.csvfile import header
-from glossary_tool.export.xlsxfile import MAX_UNPACKED, import_xlsx
+from glossary_tool.exchange import ImportOptions, run_export
+from glossary_tool.exchange.csvfile import header
+from glossary_tool.exchange.xlsxfile import MAX_UNPACKED, import_xlsx
 
 
 def test_header_frozen_and_bold_every_cell_text(tmp_path: Path) -> None:

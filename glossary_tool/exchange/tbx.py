@@ -27,7 +27,7 @@ from glossary_tool.core.config import Settings
 from glossary_tool.core.loader import read_regular
 from glossary_tool.core.model import Concept, Glossary
 from glossary_tool.core.problems import FatalError, Problem, Severity, clip
-from glossary_tool.export import (
+from glossary_tool.exchange import (
     MAX_IMPORT_CONCEPTS,
     Imported,
     ImportOptions,

@@ -18,7 +18,7 @@ from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Concept
 from glossary_tool.core.problems import FatalError, Problem, Severity, clip
 from glossary_tool.core.vocabulary import Gender, PartOfSpeech, Register, Status, TermType
-from glossary_tool.export import (
+from glossary_tool.exchange import (
     MAX_IMPORT_CELLS,
     MAX_IMPORT_COLUMNS,
     MAX_IMPORT_CONCEPTS,
@@ -450,7 +450,7 @@ class _Mapped:
         return True
 
     def new_id(self, text: str, line: int) -> str:
-        from glossary_tool.export.tbx import unique_slug
+        from glossary_tool.exchange.tbx import unique_slug
 
         return unique_slug(text, self.taken, self.settings, f"row-{line}")
 

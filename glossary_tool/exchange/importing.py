@@ -23,7 +23,7 @@ from glossary_tool.core.loading import display_path, load_glossary
 from glossary_tool.core.model import Concept, ConceptLocale, Entry, Glossary
 from glossary_tool.core.problems import FatalError, Problem, Severity, clip, sort_key
 from glossary_tool.core.yamlio import concept_yaml, entry_problems
-from glossary_tool.export import (
+from glossary_tool.exchange import (
     BOUND_REACHED,
     MAX_ERRORS,
     MAX_IMPORT_BYTES,

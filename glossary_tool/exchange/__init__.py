@@ -22,7 +22,7 @@ from glossary_tool.core.problems import FatalError, Problem, Severity, clip
 from glossary_tool.lint import run
 
 if TYPE_CHECKING:
-    from glossary_tool.export.importing import ImportResult
+    from glossary_tool.exchange.importing import ImportResult
 
 # An exporter gets the glossary already limited to the chosen languages and cleared of placeholders (selection.py),
 # and the chosen languages in order.
@@ -146,7 +146,7 @@ def importer(name: str) -> Callable[[Importer], Importer]:
 def load_all() -> tuple[dict[str, Exporter], dict[str, Importer]]:
     """Import every format module so that it registers; return both registries."""
     for name in _MODULES:
-        importlib.import_module(f"glossary_tool.export.{name}")
+        importlib.import_module(f"glossary_tool.exchange.{name}")
     return EXPORTERS, IMPORTERS
 
 
@@ -215,7 +215,7 @@ def run_export(glossary: Glossary, settings: Settings, fmt: str, *, locales: tup
 
     The one entry point for exports: the command line and the site's downloads both call it. Fields that still
     hold a ``TODO`` placeholder are left out of every format; ``omitted`` counts them."""
-    from glossary_tool.export.selection import resolve_locales, select
+    from glossary_tool.exchange.selection import resolve_locales, select
 
     exporters, _ = load_all()
     if fmt not in exporters:
@@ -248,6 +248,6 @@ def recover_interrupted(settings: Settings) -> str | None:
 
 def import_file(settings: Settings, fmt: str, file: Path, *, overwrite: bool = False, options: ImportOptions | None = None) -> ImportResult:
     """Read ``file`` in ``fmt`` and write its concepts as entries, all or nothing (``importing.py``)."""
-    from glossary_tool.export.importing import run_import
+    from glossary_tool.exchange.importing import run_import
 
     return run_import(settings, fmt, file, overwrite=overwrite, options=options)
