@@ -120,8 +120,8 @@ def _relations(values: Sequence[str]) -> dict[str, list[str]]:
 
 
 def cmd_new(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.authoring.scaffold import create_concept
     from glossary_tool.core.loading import display_path
-    from glossary_tool.scaffold import create_concept
 
     path = create_concept(settings, args.id, args.category, _relations(args.relation))
     print(f"wrote {display_path(path)}; replace every TODO, then run 'glossary-tool lint --strict'")
@@ -129,8 +129,8 @@ def cmd_new(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int
 
 
 def cmd_translate(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.authoring.scaffold import add_locale, diff_report, mark_reviewed
     from glossary_tool.core.loading import display_path
-    from glossary_tool.scaffold import add_locale, diff_report, mark_reviewed
 
     if args.diff:
         sys.stdout.write(diff_report(settings, args.id, args.locale))
@@ -143,8 +143,8 @@ def cmd_translate(args: argparse.Namespace, settings: Settings, raw: RawConfig) 
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.authoring.status import FORMATS, below_threshold, compute
     from glossary_tool.core.loading import load_glossary
-    from glossary_tool.status import FORMATS, below_threshold, compute
 
     statuses = compute(load_glossary(settings)[0], settings)
     sys.stdout.write(FORMATS[args.format](statuses, settings))
@@ -201,8 +201,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
 
 
 def cmd_catalog(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.authoring.scaffold import start_catalog
     from glossary_tool.core.loading import display_path
-    from glossary_tool.scaffold import start_catalog
 
     path, added = start_catalog(settings, args.locale)
     print(f"{display_path(path)}: {added} string(s) to translate; untranslated strings show the package's translation or English")
@@ -210,7 +210,7 @@ def cmd_catalog(args: argparse.Namespace, settings: Settings, raw: RawConfig) ->
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from glossary_tool.init import init_project, placeholder_locales
+    from glossary_tool.authoring.init import init_project, placeholder_locales
 
     locales = [canonical_tag(code.strip()) for code in args.locales.split(",") if code.strip()]
     written = init_project(Path(args.dir), locales, args.source_locale or (locales[0] if locales else ""))
@@ -270,7 +270,7 @@ def _reporters() -> list[str]:
 
 
 def _status_formats() -> list[str]:
-    from glossary_tool.status import FORMATS
+    from glossary_tool.authoring.status import FORMATS
 
     return list(FORMATS)
 

@@ -56,8 +56,8 @@ def _untrusted_expression(workflow: str) -> str:
 
 @pytest.mark.parametrize("source", ["repository", "init"])
 def test_every_run_but_a_push_to_the_default_branch_is_untrusted(source: str) -> None:
+    from glossary_tool.authoring.init import WORKFLOW as INIT_WORKFLOW
     from glossary_tool.core.trust import untrusted_from_env
-    from glossary_tool.init import WORKFLOW as INIT_WORKFLOW
 
     text = WORKFLOW.read_text(encoding="utf-8") if source == "repository" else INIT_WORKFLOW
     assert _untrusted_expression(text) == (

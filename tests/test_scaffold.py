@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, MKDOCS, write_files
 
-from glossary_tool import scaffold
+from glossary_tool.authoring import scaffold
 from glossary_tool.cli import main
 from glossary_tool.core import fileio
 from glossary_tool.core.config import Settings, load_settings

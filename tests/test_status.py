@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import MKDOCS, concept, make_settings, write_files
 
+from glossary_tool.authoring.status import Count, as_text, compute, percent
 from glossary_tool.cli import main
 from glossary_tool.lint import run
-from glossary_tool.status import Count, as_text, compute, percent
 
 
 def glossary_files(n_done: int, missing_sv: list[str], placeholder_sv: list[str]) -> dict[str, str]:

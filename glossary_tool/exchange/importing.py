@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from glossary_tool.authoring.scaffold import check_id, ids_of
 from glossary_tool.core.config import Settings
 from glossary_tool.core.fileio import PlannedWrite, confine, digest, reason, write_set
 from glossary_tool.core.loader import Document, forbidden_character
@@ -39,7 +40,6 @@ from glossary_tool.exchange import (
 from glossary_tool.lint import check, severity_of, stamp
 from glossary_tool.lint.rules import load_all as load_rules
 from glossary_tool.lint.rules.terms import term_key
-from glossary_tool.scaffold import check_id, ids_of
 
 _QUOTED_ID = re.compile(r"'([a-z0-9][a-z0-9-]*)'")
 _ENTRY_FILE = re.compile(r"""([^\s()'"]+\.ya?ml)(?::\d+(?::\d+)?)?""")

@@ -259,9 +259,9 @@ def test_values_that_reach_pages_are_escaped_in_a_trusted_build(tmp_path: Path) 
 
 
 def test_the_allow_list_accepts_the_shipped_configuration_and_those_init_writes(tmp_path: Path) -> None:
+    from glossary_tool.authoring.init import _files
     from glossary_tool.core.config import read_config
     from glossary_tool.core.trust import untrusted_problems
-    from glossary_tool.init import _files
 
     assert untrusted_problems(read_config(ROOT / "mkdocs.yml")) == []
     for locales in (["en", "sv"], ["ar", "zh-Hant-TW"]):
