@@ -51,8 +51,8 @@ browser-deps: $(AXE)
 
 ## make locales: extract UI strings into the package's messages.pot and merge them into each of its catalogs
 locales: $(STAMP)
-	$(BIN)/pybabel extract -F glossary_tool/locales/babel.cfg -o glossary_tool/locales/messages.pot --sort-output --no-location --omit-header -k _ -k ngettext:1,2 .
-	$(BIN)/pybabel update -i glossary_tool/locales/messages.pot -d glossary_tool/locales -D messages --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel extract -F glossary_tool/site/locales/babel.cfg -o glossary_tool/site/locales/messages.pot --sort-output --no-location --omit-header -k _ -k ngettext:1,2 .
+	$(BIN)/pybabel update -i glossary_tool/site/locales/messages.pot -d glossary_tool/site/locales -D messages --ignore-obsolete --no-fuzzy-matching
 
 ## make fuzz: a long property-test campaign on the loader and lint (GLOSSARY_FUZZ=campaign, or a number of examples per property)
 fuzz: $(STAMP)

@@ -120,8 +120,8 @@ def ours_both_cold(project: Path) -> float:
 
 
 def ours_one(project: Path) -> float:
-    # One locale's build, as `glossary-tool build` starts it (glossary_tool/locale_builds.py).
-    return wall(["env", "GLOSSARY_TOOL_LOCALE=en", PY, "-m", "glossary_tool.locale_builds", "--config", "mkdocs.yml",
+    # One locale's build, as `glossary-tool build` starts it (glossary_tool/site/locale_builds.py).
+    return wall(["env", "GLOSSARY_TOOL_LOCALE=en", PY, "-m", "glossary_tool.site.locale_builds", "--config", "mkdocs.yml",
                  "--site-dir", str(project / "site-en"), "--site-url", SITE_URL], cwd=project)
 
 

@@ -9,7 +9,7 @@ import random
 import statistics
 import time
 
-from glossary_tool.render.collation import Collation
+from glossary_tool.site.render.collation import Collation
 
 TERMS = 10_000
 RUNS = 7

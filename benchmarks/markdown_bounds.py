@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from glossary_tool.core.markdown_bounds import MAX_BRACKET_DEPTH, MAX_BRACKET_SPAN, MAX_LINES, MAX_MARKUP, complexity
-from glossary_tool.render.text import _MD, render_markdown, sanitize
+from glossary_tool.site.render.text import _MD, render_markdown, sanitize
 
 FIELD = 20_000  # the model's longest text
 

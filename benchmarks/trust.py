@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from glossary_tool.core.config import read_config, settings_from_raw  # noqa: E402
 from glossary_tool.core.trust import build_problems, untrusted_problems  # noqa: E402
-from glossary_tool.scan import scan_site  # noqa: E402
+from glossary_tool.site.scan import scan_site  # noqa: E402
 
 EXE = Path(sys.executable).with_name("glossary-tool")
 

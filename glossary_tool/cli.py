@@ -78,8 +78,8 @@ def _mkdocs_logging() -> None:
 
 
 def cmd_build(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.build import build_site
     from glossary_tool.core.loading import display_path
+    from glossary_tool.site.build import build_site
 
     site = build_site(raw, settings, Path(args.site_dir) if args.site_dir else None, outside_ok=args.site_dir_outside_ok,
                       untrusted=args.untrusted)
@@ -88,7 +88,7 @@ def cmd_build(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.build import serve_site
+    from glossary_tool.site.build import serve_site
 
     _mkdocs_logging()
     serve_site(raw, settings, args.dev_addr, untrusted=args.untrusted)
@@ -96,7 +96,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
 
 
 def cmd_scan_site(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.scan import scan_site
+    from glossary_tool.site.scan import scan_site
 
     # Defence in depth for CI: after a build, nothing in the site may run script or load a dangerous URL.
     site = Path(args.site_dir) if args.site_dir else settings.root / "site"
@@ -220,7 +220,7 @@ def cmd_init(args: argparse.Namespace) -> int:
               f"write it where they say TODO ('glossary-tool lint' lists them), then: cd {args.dir} && glossary-tool build")
     else:
         print(f"started a glossary in {args.dir} ({len(written)} files); next: cd {args.dir} && glossary-tool lint --strict && glossary-tool build")
-    from glossary_tool.render.i18n import catalog_warnings
+    from glossary_tool.site.render.i18n import catalog_warnings
 
     for code in locales:
         for warning in catalog_warnings(None, code):

@@ -90,7 +90,7 @@ def test_the_import_cycle_check_finds_a_cycle(tmp_path: Path) -> None:
 
 
 def test_the_plugin_module_holds_only_events() -> None:
-    tree = ast.parse((PACKAGE / "mkdocs_plugin.py").read_text(encoding="utf-8"))
+    tree = ast.parse((PACKAGE / "site" / "plugin.py").read_text(encoding="utf-8"))
     top = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign))]
     assert [type(n).__name__ for n in top] == ["ClassDef"]
     (plugin,) = top
@@ -99,7 +99,7 @@ def test_the_plugin_module_holds_only_events() -> None:
     assert methods[0] == "__init__" and all(m.startswith("on_") for m in methods[1:]), methods
 
 
-@pytest.mark.parametrize("module", ["mkdocs_plugin", "locale_builds", "build", "theme", "search_index", "core/config", "core/loading", "lint/__init__", "core/trust", "core/catalogs"])
+@pytest.mark.parametrize("module", ["site/plugin", "site/locale_builds", "site/build", "site/theme", "site/search_index", "core/config", "core/loading", "lint/__init__", "core/trust", "core/catalogs"])
 def test_no_module_level_mutable_state(module: str) -> None:
     tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
     mutable = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
@@ -110,7 +110,7 @@ def test_no_module_level_mutable_state(module: str) -> None:
 
 def test_nothing_outside_sets_the_plugins_attributes() -> None:
     for path in PACKAGE.rglob("*.py"):
-        if path.name == "mkdocs_plugin.py":
+        if path == PACKAGE / "site" / "plugin.py":
             continue
         text = path.read_text(encoding="utf-8")
         assert 'plugins["glossary"]' not in text and "plugins['glossary']" not in text and ".plugin." not in text, path
@@ -132,7 +132,7 @@ def _opens_of_mkdocs_yml(args: list[str], env: dict[str, str] | None = None) -> 
 def test_mkdocs_yml_is_read_once_per_process(tmp_path: Path) -> None:
     assert _opens_of_mkdocs_yml(["cli", "lint"]) == 1
     # one locale's build process: MkDocs reads the file; the plugin takes its options from MkDocs
-    locale_build = ["locale_builds", "--config", "mkdocs.yml", "--site-dir", str(tmp_path / "sv"), "--site-url", "http://h/sv/"]
+    locale_build = ["site.locale_builds", "--config", "mkdocs.yml", "--site-dir", str(tmp_path / "sv"), "--site-url", "http://h/sv/"]
     assert _opens_of_mkdocs_yml(locale_build, {"GLOSSARY_TOOL_LOCALE": "sv"}) == 1
     assert (tmp_path / "sv" / "index.html").is_file()
 

@@ -19,12 +19,12 @@ from types import ModuleType
 import pytest
 from conftest import FIXTURES, ROOT, make_settings
 
-from glossary_tool import search_index
 from glossary_tool.core.config import load_settings
 from glossary_tool.core.loading import load_glossary
 from glossary_tool.lint import Result, run
 from glossary_tool.lint.rules import load_all
-from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms
+from glossary_tool.site import search_index
+from glossary_tool.site.render.text import LinkTarget, TermMatcher, link_terms
 
 SLOWDOWN_LIMIT = 10
 

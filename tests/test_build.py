@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, concept, write_files
 
-from glossary_tool.build import build_project
 from glossary_tool.core.problems import BuildFailed
+from glossary_tool.site.build import build_project
 
 
 def test_site_builds_with_a_home_page(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_swedish_pages_show_no_english_ui_text(tmp_path: Path) -> None:
     from babel.messages.pofile import read_po
     from lxml import html as lxml_html
 
-    with (ROOT / "glossary_tool/locales/sv/LC_MESSAGES/messages.po").open("rb") as fh:
+    with (ROOT / "glossary_tool/site/locales/sv/LC_MESSAGES/messages.po").open("rb") as fh:
         catalog = read_po(fh)
     # English UI strings whose Swedish differs; short ones ("noun") could occur inside content by chance.
     english = {m.id for m in catalog if isinstance(m.id, str) and m.id and m.string and m.string != m.id and len(m.id) >= 8}
@@ -134,7 +134,7 @@ def test_each_locale_has_its_own_search_index_of_its_own_words(tmp_path: Path) -
     import json
 
     from glossary_tool.core.words import stem
-    from glossary_tool.search_index import shard_key
+    from glossary_tool.site.search_index import shard_key
 
     build_project(ROOT / "mkdocs.yml", tmp_path / "site", outside_ok=True)
     urls_of = {}
@@ -217,7 +217,7 @@ def test_a_link_cannot_hide_where_the_site_folder_is(tmp_path: Path) -> None:
 
 
 def test_an_earlier_build_is_replaced_and_an_empty_folder_outside_is_used_with_the_flag(tmp_path: Path) -> None:
-    from glossary_tool.build import MARKER
+    from glossary_tool.site.build import MARKER
 
     project = _site_project(tmp_path)
     site = build_project(project / "mkdocs.yml")

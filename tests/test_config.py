@@ -147,7 +147,7 @@ def test_regional_and_script_locales_work_with_every_babel_use(code: str, tmp_pa
 
     from glossary_tool.authoring.status import number
     from glossary_tool.core.model import Concept
-    from glossary_tool.render.i18n import gettext_for, theme_labels
+    from glossary_tool.site.render.i18n import gettext_for, theme_labels
 
     settings = settings_from_options(tmp_path, {"locales": [{"code": "en"}, {"code": code}]})
     loc = settings.locale(code)

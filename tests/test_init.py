@@ -15,7 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from glossary_tool.cli import main
-from glossary_tool.render.i18n import gettext_for, template_ids
+from glossary_tool.site.render.i18n import gettext_for, template_ids
 
 ANATOMY = ROOT / "tests" / "fixtures" / "projects" / "anatomy"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from glossary_tool.core import markdown_bounds as mb
-from glossary_tool.render import text as render_text
-from glossary_tool.render.text import render_markdown
+from glossary_tool.site.render import text as render_text
+from glossary_tool.site.render.text import render_markdown
 
 
 @pytest.mark.parametrize(("text", "span", "depth", "markup", "block", "lines"), [

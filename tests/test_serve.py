@@ -19,12 +19,12 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import Browser
 
-from glossary_tool import search_index
 from glossary_tool.core.config import read_config, settings_from_raw
 from glossary_tool.core.model import Glossary
 from glossary_tool.core.translation import stale_fields
-from glossary_tool.render import RenderedPage, render_locale
-from glossary_tool.serve import EVENTS, LocaleSite, Project, State, Wakeup, handler_for, snapshot, watch
+from glossary_tool.site import search_index
+from glossary_tool.site.render import RenderedPage, render_locale
+from glossary_tool.site.serve import EVENTS, LocaleSite, Project, State, Wakeup, handler_for, snapshot, watch
 
 
 class Served:
@@ -92,7 +92,7 @@ def test_an_edited_term_shows_on_its_page_the_index_pages_linking_to_it_and_in_s
     # page of the concept lists the Swedish term among its other names in the search index.
     manifest = json.loads(served.get("sv/search/manifest.json"))
     from glossary_tool.core import words
-    from glossary_tool.search_index import bucket
+    from glossary_tool.site.search_index import bucket
 
     seq = " ".join(words.stem(w, "sv") for w in ("kunskapsbaserad", "outsourcing"))
     shard = json.loads(served.get(f"sv/search/{manifest['v']}/t/{bucket(seq, manifest['buckets']['t'])}.json"))

@@ -11,9 +11,9 @@ from conftest import ROOT
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from glossary_tool import theme
 from glossary_tool.core.config import load_settings
 from glossary_tool.core.problems import BuildFailed
+from glossary_tool.site import theme
 
 
 def config_for(tmp_path: Path, extra_theme: str = "") -> MkDocsConfig:
@@ -65,7 +65,7 @@ def test_no_font_warning_for_materials_default(tmp_path: Path, caplog: pytest.Lo
 
 def test_the_language_pair_pages_are_grouped_in_the_navigation() -> None:
     from glossary_tool.lint import run
-    from glossary_tool.render import render_locale
+    from glossary_tool.site.render import render_locale
 
     settings = load_settings(ROOT / "mkdocs.yml")
     glossary = run(settings, [ROOT / "tests" / "fixtures" / "valid"]).glossary
@@ -128,7 +128,7 @@ def test_one_interface_warning_per_language_and_an_error_only_when_asked(tmp_pat
 
 def test_a_build_without_icu_says_its_listings_use_the_plain_order(tmp_path: Path, caplog: pytest.LogCaptureFixture,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from glossary_tool.render import collation
+    from glossary_tool.site.render import collation
 
     config = config_for(tmp_path)
     settings = load_settings(tmp_path / "mkdocs.yml")

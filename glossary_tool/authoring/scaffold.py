@@ -310,7 +310,7 @@ def start_catalog(settings: Settings, locale: str) -> tuple[Path, int]:
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import read_po, write_po
 
-    from glossary_tool.render.i18n import PACKAGE_CATALOGS, TEMPLATE, catalog_path
+    from glossary_tool.site.render.i18n import PACKAGE_CATALOGS, TEMPLATE, catalog_path
 
     if locale not in settings.locale_codes:
         raise FatalError(f"'{locale}' is not a configured locale ({', '.join(settings.locale_codes)})")

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 from site_helpers import CHROMIUM, DESKTOP, FLAGS, NewPage, Site, make_project, make_world, serve
 
-from glossary_tool.build import build_project
+from glossary_tool.site.build import build_project
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import Browser, Page
 
-from glossary_tool.build import build_project
+from glossary_tool.site.build import build_project
 
 ARTIFACTS = ROOT / "tests" / ".artifacts"
 

@@ -17,9 +17,9 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import Browser, Page
 
-from glossary_tool.build import build_project
 from glossary_tool.core.config import load_settings
 from glossary_tool.core.loading import load_glossary
+from glossary_tool.site.build import build_project
 
 ARTIFACTS = ROOT / "tests" / ".artifacts"
 

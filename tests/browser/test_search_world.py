@@ -20,7 +20,7 @@ from conftest import FIXTURES
 from playwright.sync_api import Browser, Page
 from test_search import open_search, type_query
 
-from glossary_tool.build import build_project
+from glossary_tool.site.build import build_project
 
 pytestmark = pytest.mark.browser
 

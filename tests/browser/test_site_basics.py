@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page
 from site_helpers import COMMIT_DATE, COPYRIGHT, DESKTOP, LONG_DEFINITION, PHONE, REPO_URL, NewPage, Site, shot
 
-from glossary_tool.render.collation import sort_key
+from glossary_tool.site.render.collation import sort_key
 
 pytest_plugins = ["site_fixtures"]
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ from lxml import etree
 from playwright.sync_api import Page
 from site_helpers import DESKTOP, PHONE, NewPage, Site, shot
 
-from glossary_tool.render.collation import sort_key
+from glossary_tool.site.render.collation import sort_key
 
 pytest_plugins = ["site_fixtures"]
 pytestmark = pytest.mark.browser

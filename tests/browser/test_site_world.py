@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from site_helpers import DESKTOP, PHONE, NewPage, Site, shot
 
-from glossary_tool.render.collation import collation
-from glossary_tool.render.i18n import catalog_warnings, gettext_for, template_ids
+from glossary_tool.site.render.collation import collation
+from glossary_tool.site.render.i18n import catalog_warnings, gettext_for, template_ids
 
 pytest_plugins = ["site_fixtures"]
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from conftest import FIXTURES, ROOT, valid_glossary
 from glossary_tool.core.config import Settings, load_settings
 from glossary_tool.core.model import Glossary
 from glossary_tool.lint import run
-from glossary_tool.render import RenderedPage, render_locale
+from glossary_tool.site.render import RenderedPage, render_locale
 
 SETTINGS = load_settings(ROOT / "mkdocs.yml")
 

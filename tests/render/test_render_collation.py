@@ -2,7 +2,7 @@
 
 import pytest
 
-from glossary_tool.render.collation import OTHER, Collation, collation, heading, sort_key
+from glossary_tool.site.render.collation import OTHER, Collation, collation, heading, sort_key
 
 
 def ordered(words: list[str], tag: str, readings: dict[str, str] | None = None, han_order: str = "cldr") -> list[tuple[str, str]]:

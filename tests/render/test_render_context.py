@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from render_helpers import render, render_with
 
-from glossary_tool.render.context import relative
+from glossary_tool.site.render.context import relative
 
 
 def test_same_paths_in_every_locale() -> None:
@@ -26,7 +26,7 @@ def test_rendering_without_a_template_cache(monkeypatch: pytest.MonkeyPatch) -> 
     """Where Jinja refuses its cache folder (one owned by someone else), pages still render, compiled afresh."""
     import jinja2
 
-    from glossary_tool.render import context
+    from glossary_tool.site.render import context
 
     cached = render("sv")["terms/kpo.md"].html
 
@@ -40,7 +40,7 @@ def test_rendering_without_a_template_cache(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_table_of_contents_follows_the_headings() -> None:
-    from glossary_tool.render.context import toc_of
+    from glossary_tool.site.render.context import toc_of
 
     toc = toc_of('<h1 id="t">T &amp; U</h1><h2 id="a">A <a href="#a">x</a></h2><h3 id="b">B</h3><h2 id="c">C</h2><h4 id="d">D</h4>')
     assert [(h.level, h.id, h.title) for h in toc] == [(1, "t", "T & U")]
@@ -61,14 +61,14 @@ def test_every_page_has_a_table_of_contents_from_its_headings() -> None:
     ("Donaudampfschifffahrtsgesellschaft", 10, "Donaudamp…"),  # one word longer than the limit: cut inside it
 ])
 def test_shortened_text_is_cut_at_a_word_boundary_with_an_ellipsis(text: str, limit: int, expected: str) -> None:
-    from glossary_tool.render.context import shorten
+    from glossary_tool.site.render.context import shorten
 
     out = shorten(text, limit)
     assert out == expected and len(out) <= limit
 
 
 def test_first_sentence_does_not_end_at_an_abbreviation() -> None:
-    from glossary_tool.render.context import first_sentence
+    from glossary_tool.site.render.context import first_sentence
 
     assert first_sentence("Work for banks, e.g. loan processing. Then more.") == "Work for banks, e.g. loan processing."
     assert first_sentence("Arbete, t.ex. analys och utredning. Mer text.") == "Arbete, t.ex. analys och utredning."
@@ -97,7 +97,7 @@ def test_links_between_locales_and_to_the_published_files() -> None:
     from render_helpers import SETTINGS
 
     from glossary_tool.core.model import Glossary
-    from glossary_tool.render.context import RenderContext
+    from glossary_tool.site.render.context import RenderContext
 
     sv = RenderContext(Glossary(()), SETTINGS, "sv", "S", "http://h/sv/", lambda c, code: [])
     assert sv.in_locale("terms/kpo/", "en", "terms/kpo/") == "../../../terms/kpo/"

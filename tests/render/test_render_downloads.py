@@ -14,8 +14,8 @@ from render_helpers import SETTINGS, render
 
 from glossary_tool.core.model import Glossary
 from glossary_tool.lint import run
-from glossary_tool.render.context import Download, RenderContext
-from glossary_tool.render.downloads import export_files, size_label
+from glossary_tool.site.render.context import Download, RenderContext
+from glossary_tool.site.render.downloads import export_files, size_label
 
 
 def files(tmp_path: Path | None = None, extra: dict[str, str] | None = None) -> dict[str, tuple[Download, bytes]]:

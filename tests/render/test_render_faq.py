@@ -59,7 +59,7 @@ def test_the_page_opens_with_the_list_of_its_questions(tmp_path: Path) -> None:
 
 
 def test_concept_pages_link_to_the_page_that_holds_the_question(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import glossary_tool.render.context as context_module
+    import glossary_tool.site.render.context as context_module
 
     monkeypatch.setattr(context_module, "LISTING_PAGE_SIZE", 2)
     pages = render_with(tmp_path, EXTRA, "en")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary_tool.render.history import build_date, last_changes
+from glossary_tool.site.render.history import build_date, last_changes
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 TODAY = datetime.date(2031, 1, 2)
@@ -57,7 +57,7 @@ def test_outside_git_every_file_gets_the_build_date(tmp_path: Path, monkeypatch:
 
 
 def test_one_git_log_for_every_file(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from glossary_tool.render import history
+    from glossary_tool.site.render import history
 
     calls: list[tuple[str, ...]] = []
     real = history._git

@@ -13,15 +13,15 @@ from babel.messages.pofile import read_po
 from conftest import ROOT
 from render_helpers import render
 
-from glossary_tool.render.i18n import PACKAGE_CATALOGS, catalog_warnings, gettext_for, template_ids
+from glossary_tool.site.render.i18n import PACKAGE_CATALOGS, catalog_warnings, gettext_for, template_ids
 
 SAME_IN_BOTH = {"Definition", "Status", "Term", "adverb", "variant", "verb", "plural", "A–Z index"}
 PACKAGE_LANGUAGES = ["sv", "de", "fr", "fi", "nb", "da"]
 
 
 def extracted() -> set[str]:
-    method_map = [("glossary_tool/**.py", "python"), ("glossary_tool/templates/**.html", "jinja2")]
-    options = {"glossary_tool/templates/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"}}
+    method_map = [("glossary_tool/**.py", "python"), ("glossary_tool/site/templates/**.html", "jinja2")]
+    options = {"glossary_tool/site/templates/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"}}
     ids = set()
     for _file, _line, message, _comments, _ctx in extract_from_dir(str(ROOT), method_map, options, keywords={"_": None, "ngettext": (1, 2)}):
         ids.add(message if isinstance(message, str) else message[0])
@@ -45,7 +45,7 @@ def test_every_message_is_translated_in_every_package_catalog(language: str) -> 
 
 
 def test_template_catalog_is_current() -> None:
-    assert set(template_ids()) == extracted(), "glossary_tool/locales/messages.pot is out of date; run 'make locales'"
+    assert set(template_ids()) == extracted(), "glossary_tool/site/locales/messages.pot is out of date; run 'make locales'"
 
 
 def test_a_project_catalog_overrides_one_string_and_keeps_the_rest(tmp_path: Path) -> None:
@@ -91,13 +91,13 @@ def test_no_english_ui_strings_on_swedish_pages() -> None:
     ("sr-RS", "sr"), ("ckb", "ckb"), ("ckb-IQ", "ckb"), ("fil", "fil"), ("tl", "fil"), ("pt-PT", "pt"), ("pt-BR", "pt_BR"),
 ])
 def test_a_tag_finds_the_closest_catalog_in_its_own_script(tag: str, catalog: str) -> None:
-    from glossary_tool.render.i18n import PACKAGE_CATALOGS, _candidates
+    from glossary_tool.site.render.i18n import PACKAGE_CATALOGS, _candidates
 
     assert _candidates(PACKAGE_CATALOGS, tag)[0].parent.parent.name == catalog
 
 
 def test_no_catalog_in_another_script_stands_in() -> None:
-    from glossary_tool.render.i18n import PACKAGE_CATALOGS, _candidates
+    from glossary_tool.site.render.i18n import PACKAGE_CATALOGS, _candidates
 
     # Azerbaijani in Cyrillic, Uzbek in Arabic script: the package's az and uz are Latin, so English it is.
     assert _candidates(PACKAGE_CATALOGS, "az-Cyrl") == [] and _candidates(PACKAGE_CATALOGS, "uz-Arab") == []

@@ -19,7 +19,7 @@ def test_swedish_index_order_and_headings() -> None:
 
 
 def test_listings_are_split_into_pages_of_bounded_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    import glossary_tool.render.context as context_module
+    import glossary_tool.site.render.context as context_module
 
     single = render("sv")
     terms_in_index = len(re.findall(r'<li><a href="', single["index-a-z.md"].html))

@@ -10,8 +10,8 @@ from conftest import concept
 from lxml import html as lxml_html
 from render_helpers import render, render_with
 
-from glossary_tool.render.context import Download
-from glossary_tool.render.pair import pair_url, pairs
+from glossary_tool.site.render.context import Download
+from glossary_tool.site.render.pair import pair_url, pairs
 
 PAIR_CSV = Download("glossary-en-sv.csv", "csv-pair", ("en", "sv"), 1234, 0, "text/csv")
 
@@ -84,7 +84,7 @@ def test_each_pair_page_links_its_own_download() -> None:
 
 
 def test_pairs_are_split_into_pages_like_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
-    import glossary_tool.render.context as context_module
+    import glossary_tool.site.render.context as context_module
 
     monkeypatch.setattr(context_module, "LISTING_PAGE_SIZE", 3)
     pages = render("en")

@@ -1,6 +1,6 @@
 """Inert contributor text and first-mention term links."""
 
-from glossary_tool.render.text import LinkTarget, link_terms, render_inline, render_markdown
+from glossary_tool.site.render.text import LinkTarget, link_terms, render_inline, render_markdown
 
 T = [LinkTarget("BPO", "../bpo/", "Short <b>def</b>"), LinkTarget("business process outsourcing", "../bpo/", "d"), LinkTarget("data entry", "../data-entry/", "e"), LinkTarget("data", "../data/", "f")]
 
@@ -40,7 +40,7 @@ def test_preview_is_escaped_and_no_native_tooltip_is_made() -> None:
 
 
 def test_only_absolute_http_urls_are_safe() -> None:
-    from glossary_tool.render.text import safe_url
+    from glossary_tool.site.render.text import safe_url
 
     assert safe_url("https://example.org/a?b=c") == "https://example.org/a?b=c" and safe_url("HTTP://x.org") == "HTTP://x.org"
     for bad in ["javascript:alert(1)", "data:text/html,x", "//x.org/a", "/local", "https:x", "https://x.org/\"a", "", None]:

@@ -60,7 +60,7 @@ def test_a_catalog_that_is_not_utf8_is_one_problem(lint_files: LintFiles, tmp_pa
     assert [(p.path, p.line, p.rule) for p in result.problems if p.path == PO and p.rule != "unexpected-file"] == [(PO, 2, "encoding")]
 
 
-@pytest.mark.parametrize("catalog", sorted((Path(__file__).resolve().parents[2] / "glossary_tool" / "locales").glob("*/LC_MESSAGES/messages.po")),
+@pytest.mark.parametrize("catalog", sorted((Path(__file__).resolve().parents[2] / "glossary_tool" / "site" / "locales").glob("*/LC_MESSAGES/messages.po")),
                          ids=lambda p: p.parts[-3])
 def test_the_packages_catalogs_pass_both_rules(catalog: Path, tmp_path: Path) -> None:
     messages, problems = read_messages(catalog, str(catalog))

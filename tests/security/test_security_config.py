@@ -230,7 +230,7 @@ def test_pt_br_and_zh_hant_tw_work_end_to_end(tmp_path: Path) -> None:
 
 
 def test_material_language_of_regional_and_script_tags() -> None:
-    from glossary_tool.theme import material_language
+    from glossary_tool.site.theme import material_language
 
     assert [material_language(c) for c in ("pt-BR", "zh-Hant-TW", "zh-TW", "sv", "de-AT")] == ["pt-BR", "zh-TW", "zh-TW", "sv", "de"]
 
@@ -239,8 +239,8 @@ def test_material_language_of_regional_and_script_tags() -> None:
 
 
 def test_at_most_one_locale_build_runs_per_core(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from glossary_tool import build, locale_builds
     from glossary_tool.core.config import settings_from_options
+    from glossary_tool.site import build, locale_builds
 
     running: list[subprocess.Popen[bytes]] = []
     peak = [0]

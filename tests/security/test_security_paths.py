@@ -11,9 +11,9 @@ import yaml
 from conftest import ROOT, concept
 from security_helpers import SCHEMA_LINE, new_project
 
-from glossary_tool.build import build_project
 from glossary_tool.cli import main
 from glossary_tool.core.problems import BuildFailed
+from glossary_tool.site.build import build_project
 
 # id → a word the id-slug message must contain, so that the contributor learns why.
 BAD_IDS = {

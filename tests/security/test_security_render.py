@@ -1,6 +1,6 @@
 """Hostile contributor text through a real two-locale site build: nothing executes, nothing is evaluated, nothing is lost.
 
-Payloads go into every contributor field; the built HTML and search indexes of both locales are checked with glossary_tool.scan.
+Payloads go into every contributor field; the built HTML and search indexes of both locales are checked with glossary_tool.site.scan.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import pytest
 from lxml import html as lxml_html
 from security_helpers import new_project
 
-from glossary_tool.build import build_project
 from glossary_tool.core.problems import BuildFailed
-from glossary_tool.render.text import LinkTarget, TermMatcher, link_terms, render_markdown
-from glossary_tool.scan import scan_fragment, scan_site
+from glossary_tool.site.build import build_project
+from glossary_tool.site.render.text import LinkTarget, TermMatcher, link_terms, render_markdown
+from glossary_tool.site.scan import scan_fragment, scan_site
 
 JINJA_SUM = "{{ 1234 * 10001 }}"  # would print 12341234 if any template engine evaluated it
 PAYLOADS: dict[str, str] = {
@@ -293,5 +293,5 @@ def test_short_definition_in_search_results_stays_text(title_site: Path) -> None
     texts = [d for f in glob.glob(str(title_site / "search/*/d/*.json")) for d in json.loads(Path(f).read_text(encoding="utf-8"))["docs"]]
     doc = next(d for d in texts if d[0] == "terms/t-img/")
     assert doc[2], doc
-    script = (Path(__file__).resolve().parents[2] / "glossary_tool/overrides/assets/javascripts/glossary-search.js").read_text(encoding="utf-8")
+    script = (Path(__file__).resolve().parents[2] / "glossary_tool/site/overrides/assets/javascripts/glossary-search.js").read_text(encoding="utf-8")
     assert "innerHTML = \"\"" in script and ".innerHTML =" not in script.replace("innerHTML = \"\"", "")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary_tool.scan import dangerous_url, material_inline_scripts, scan_fragment, scan_html, scan_search_index
+from glossary_tool.site.scan import dangerous_url, material_inline_scripts, scan_fragment, scan_html, scan_search_index
 
 
 def page(body: str, head: str = "") -> str:
@@ -147,7 +147,7 @@ SITE_FILES: dict[str, tuple[bytes, list[str]]] = {  # path → (content, kinds o
 def test_scan_site_checks_svg_xhtml_css_scripts_and_other_text(tmp_path: Path) -> None:
     import gzip
 
-    from glossary_tool.scan import scan_site
+    from glossary_tool.site.scan import scan_site
 
     for name, (data, _) in SITE_FILES.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from security_helpers import new_project
 
-from glossary_tool import serve
 from glossary_tool.core.config import read_config, settings_from_raw
+from glossary_tool.site import serve
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from glossary_tool.build import build_project
 from glossary_tool.cli import main
 from glossary_tool.core.config import load_settings
 from glossary_tool.lint import run
-from glossary_tool.scan import scan_site
+from glossary_tool.site.build import build_project
+from glossary_tool.site.scan import scan_site
 
 
 def test_shipped_site_has_no_live_markup(tmp_path: Path) -> None:

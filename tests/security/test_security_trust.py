@@ -148,9 +148,9 @@ def test_serve_checks_mkdocs_yml_as_build_does(world: Path) -> None:
 
 
 def test_serve_checks_every_edit_of_mkdocs_yml_before_mkdocs_reads_it(world: Path) -> None:
-    from glossary_tool import serve
     from glossary_tool.core.config import read_config, settings_from_raw
     from glossary_tool.core.problems import FatalError
+    from glossary_tool.site import serve
 
     raw = read_config(world / "mkdocs.yml")
     project = serve.Project(raw, settings_from_raw(raw), world.parent / "out", untrusted=True)
@@ -239,7 +239,7 @@ def test_the_shipped_configuration_builds_untrusted_without_the_network_or_the_e
 
 def test_values_that_reach_pages_are_escaped_in_a_trusted_build(tmp_path: Path) -> None:
     # Failure 6 in a trusted build (the maintainer's own markup): every value is text on the page.
-    from glossary_tool.scan import scan_site
+    from glossary_tool.site.scan import scan_site
 
     project = new_project(tmp_path / "p")
     payload = "<img src=x onerror=alert(1)>"
@@ -278,8 +278,8 @@ def test_catalog_strings_are_text_on_every_page_and_markup_in_them_stops_the_bui
     # Failure 7: the project's UI catalog was rendered as HTML, and 42 Swedish strings ran script.
     from babel.messages.pofile import read_po, write_po
 
-    from glossary_tool.render.i18n import PACKAGE_CATALOGS
-    from glossary_tool.scan import scan_site
+    from glossary_tool.site.render.i18n import PACKAGE_CATALOGS
+    from glossary_tool.site.scan import scan_site
 
     project = new_project(tmp_path / "p")
     with (PACKAGE_CATALOGS / "sv" / "LC_MESSAGES" / "messages.po").open("rb") as fh:
@@ -310,9 +310,9 @@ def test_catalog_strings_are_text_on_every_page_and_markup_in_them_stops_the_bui
 
 def test_an_untrusted_build_scans_its_pages_and_keeps_the_old_site_when_the_scan_finds_something(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from glossary_tool import scan
-    from glossary_tool.build import build_project
     from glossary_tool.core.problems import BuildFailed
+    from glossary_tool.site import scan
+    from glossary_tool.site.build import build_project
 
     project = new_project(tmp_path / "p")
     (project / "site").mkdir()

@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from glossary_tool import search_index  # noqa: E402
 from glossary_tool.core import words  # noqa: E402
+from glossary_tool.site import search_index  # noqa: E402
 
 VECTORS = Path(__file__).with_name("vectors.json")
 

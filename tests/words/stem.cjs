@@ -2,8 +2,8 @@
 // as JSON on stdin and writes {"algorithm": [stems]} (test_vectors.py compares them with the Python side's).
 "use strict";
 const path = require("node:path");
-const words = require("../../glossary_tool/overrides/assets/javascripts/words.js");
-const snowball = path.join(__dirname, "../../glossary_tool/overrides/assets/javascripts/snowball");
+const words = require("../../glossary_tool/site/overrides/assets/javascripts/words.js");
+const snowball = path.join(__dirname, "../../glossary_tool/site/overrides/assets/javascripts/snowball");
 const base = require(path.join(snowball, "base.js"));
 
 let input = "";

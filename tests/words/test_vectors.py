@@ -14,7 +14,7 @@ from make_vectors import ROOT, SAMPLES, VECTORS, vector
 
 from glossary_tool.core import words
 
-SNOWBALL_JS = ROOT / "glossary_tool" / "overrides" / "assets" / "javascripts" / "snowball"
+SNOWBALL_JS = ROOT / "glossary_tool" / "site" / "overrides" / "assets" / "javascripts" / "snowball"
 
 
 def test_the_vectors_are_what_python_computes() -> None:

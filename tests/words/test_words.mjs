@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const assets = "../../glossary_tool/overrides/assets/javascripts/";
+const assets = "../../glossary_tool/site/overrides/assets/javascripts/";
 const require = createRequire(import.meta.url);
 const words = require(here(assets + "words.js"));
 const base = require(here(assets + "snowball/base.js"));

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from glossary_tool.render.context import Link, Pager, RenderContext, RenderedPage, chunked, listing_src, listing_title, listing_url, page, pager
+from glossary_tool.site.render.context import Link, Pager, RenderContext, RenderedPage, chunked, listing_src, listing_title, listing_url, page, pager
 
 
 @dataclass(frozen=True, slots=True)

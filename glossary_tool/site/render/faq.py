@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from glossary_tool.core.model import Faq
-from glossary_tool.render import collation
-from glossary_tool.render.context import (
+from glossary_tool.site.render import collation
+from glossary_tool.site.render.context import (
     Link,
     Pager,
     RenderContext,
@@ -21,7 +21,7 @@ from glossary_tool.render.context import (
     page,
     pager,
 )
-from glossary_tool.render.text import render_markdown
+from glossary_tool.site.render.text import render_markdown
 
 FAQ_URL = "faq/"
 

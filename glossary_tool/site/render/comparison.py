@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from glossary_tool.core.model import Comparison
-from glossary_tool.render.context import Link, RenderContext, RenderedPage, SourceView, page
-from glossary_tool.render.text import render_inline, render_markdown
+from glossary_tool.site.render.context import Link, RenderContext, RenderedPage, SourceView, page
+from glossary_tool.site.render.text import render_inline, render_markdown
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossary_tool.render.i18n import _
+from glossary_tool.site.render.i18n import _
 
 TYPE_LABELS = {"fullForm": _("full form"), "abbreviation": _("abbreviation"), "acronym": _("acronym"),
                "shortForm": _("short form"), "variant": _("variant"), "phrase": _("phrase")}

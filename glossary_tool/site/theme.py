@@ -18,10 +18,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import _TocToken
 
 from glossary_tool.core.config import Locale, Settings
-from glossary_tool.render import Heading, RenderedPage, collation, languages
-from glossary_tool.render.i18n import _, catalog_warnings, gettext_for, theme_labels
-from glossary_tool.render.languages import direction, script_of
-from glossary_tool.render.text import safe_url
+from glossary_tool.site.render import Heading, RenderedPage, collation, languages
+from glossary_tool.site.render.i18n import _, catalog_warnings, gettext_for, theme_labels
+from glossary_tool.site.render.languages import direction, script_of
+from glossary_tool.site.render.text import safe_url
 
 ASSETS = Path(__file__).resolve().parent / "overrides"
 log = logging.getLogger("mkdocs.plugins.glossary")

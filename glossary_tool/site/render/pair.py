@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from glossary_tool.core.model import Concept
-from glossary_tool.render import collation
-from glossary_tool.render.context import (
+from glossary_tool.site.render import collation
+from glossary_tool.site.render.context import (
     Download,
     Pager,
     RenderContext,
@@ -24,7 +24,7 @@ from glossary_tool.render.context import (
     preferred,
     relative,
 )
-from glossary_tool.render.i18n import _
+from glossary_tool.site.render.i18n import _
 
 
 def pair_slug(source: str, target: str) -> str:

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from glossary_tool.render.comparison import comparison_title
-from glossary_tool.render.context import RenderContext, RenderedPage, page
-from glossary_tool.render.downloads import DOWNLOADS_URL
-from glossary_tool.render.pair import pair_title, pair_url, pairs
-from glossary_tool.render.text import render_markdown
+from glossary_tool.site.render.comparison import comparison_title
+from glossary_tool.site.render.context import RenderContext, RenderedPage, page
+from glossary_tool.site.render.downloads import DOWNLOADS_URL
+from glossary_tool.site.render.pair import pair_title, pair_url, pairs
+from glossary_tool.site.render.text import render_markdown
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,9 @@ from babel.numbers import format_decimal
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Glossary
 from glossary_tool.core.problems import FatalError
-from glossary_tool.render.context import Download, RenderContext, RenderedPage, page
-from glossary_tool.render.i18n import _
-from glossary_tool.render.pair import pair_slug, pair_title, pairs
+from glossary_tool.site.render.context import Download, RenderContext, RenderedPage, page
+from glossary_tool.site.render.i18n import _
+from glossary_tool.site.render.pair import pair_slug, pair_title, pairs
 
 DOWNLOADS_URL = "downloads/"
 # (registry name, file name, media type) of the whole glossary's files; the pairs follow.

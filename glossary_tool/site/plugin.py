@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from glossary_tool import locale_builds, search_index, theme
+from glossary_tool.site import locale_builds, search_index, theme
 from glossary_tool.core.config import GlossaryOptions, build_settings
 from glossary_tool.core.loading import list_content, load_glossary
 from glossary_tool.core.problems import BuildFailed
@@ -28,11 +28,11 @@ from glossary_tool.core.translation import stale_fields
 from glossary_tool.lint import check, stamp
 from glossary_tool.lint.reporters import REPORTERS
 from glossary_tool.lint.rules.content_folder import folder_problems
-from glossary_tool.render import render_locale
-from glossary_tool.render.context import BYTECODE_CACHE
-from glossary_tool.render.downloads import export_files
-from glossary_tool.render.history import build_date, entry_dates
-from glossary_tool.site_state import LocaleState
+from glossary_tool.site.render import render_locale
+from glossary_tool.site.render.context import BYTECODE_CACHE
+from glossary_tool.site.render.downloads import export_files
+from glossary_tool.site.render.history import build_date, entry_dates
+from glossary_tool.site.state import LocaleState
 
 
 class GlossaryPlugin(BasePlugin[GlossaryOptions]):

@@ -21,8 +21,8 @@ from pathlib import Path
 from glossary_tool.core import words
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Comparison, Concept, Faq, Glossary
-from glossary_tool.render import RenderedPage
-from glossary_tool.render.context import first_sentence, preferred
+from glossary_tool.site.render import RenderedPage
+from glossary_tool.site.render.context import first_sentence, preferred
 
 INDEX_DIR = "search"
 MANIFEST = "manifest.json"

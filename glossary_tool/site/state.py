@@ -11,10 +11,10 @@ import jinja2
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from glossary_tool import search_index
+from glossary_tool.site import search_index
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Glossary
-from glossary_tool.render import Download, RenderedPage
+from glossary_tool.site.render import Download, RenderedPage
 
 
 @dataclass

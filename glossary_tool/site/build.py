@@ -16,7 +16,7 @@ from glossary_tool.core.fileio import confine, reason
 from glossary_tool.core.problems import BuildFailed, FatalError
 from glossary_tool.core.terminal import escape
 from glossary_tool.core.trust import check
-from glossary_tool.locale_builds import WRITE_FAILED, LocaleBuild, max_parallel_builds, root_url, start, stop_all
+from glossary_tool.site.locale_builds import WRITE_FAILED, LocaleBuild, max_parallel_builds, root_url, start, stop_all
 
 # Written into every site this command builds: the next build replaces only a folder that carries it (or is empty).
 MARKER = ".glossary-tool-site"
@@ -138,13 +138,13 @@ def report_interface(settings: Settings) -> None:
     ``missing_catalog: error`` the build stops here instead, naming them all."""
     import sys
 
-    from glossary_tool.theme import report_interface as report
+    from glossary_tool.site.theme import report_interface as report
 
     report(settings, lambda warning: print(f"warning: {escape(warning)}", file=sys.stderr))
 def _scan(root: Path) -> None:
     """An untrusted build scans its own pages before they are put in place (what ``scan-site`` does): the allow-list
     should leave nothing to find, and if something slips through, the old site stays and the build fails."""
-    from glossary_tool.scan import scan_site
+    from glossary_tool.site.scan import scan_site
 
     findings = scan_site(root)
     if findings:
@@ -168,11 +168,11 @@ def _swap_in(new: Path, final: Path) -> None:
 
 
 def serve_site(raw: RawConfig, settings: Settings, dev_addr: str, *, untrusted: bool = False) -> None:
-    """Serve every locale with live reload (glossary_tool/serve.py), built into a temporary folder; the configuration
+    """Serve every locale with live reload (glossary_tool/site/serve.py), built into a temporary folder; the configuration
     is checked as ``build`` checks it, before anything is built."""
     import tempfile
 
-    from glossary_tool.serve import serve
+    from glossary_tool.site.serve import serve
 
     check(raw, settings, untrusted=untrusted)
     report_interface(settings)

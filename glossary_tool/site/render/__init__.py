@@ -10,15 +10,15 @@ from collections.abc import Callable, Mapping, Sequence
 
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Concept, Glossary
-from glossary_tool.render.category import category_pages
-from glossary_tool.render.comparison import comparison_pages
-from glossary_tool.render.concept import concept_pages
-from glossary_tool.render.context import Download, Heading, RenderContext, RenderedPage
-from glossary_tool.render.downloads import downloads_pages
-from glossary_tool.render.faq import faq_pages
-from glossary_tool.render.home import home_page
-from glossary_tool.render.index_az import index_pages
-from glossary_tool.render.pair import pair_pages
+from glossary_tool.site.render.category import category_pages
+from glossary_tool.site.render.comparison import comparison_pages
+from glossary_tool.site.render.concept import concept_pages
+from glossary_tool.site.render.context import Download, Heading, RenderContext, RenderedPage
+from glossary_tool.site.render.downloads import downloads_pages
+from glossary_tool.site.render.faq import faq_pages
+from glossary_tool.site.render.home import home_page
+from glossary_tool.site.render.index_az import index_pages
+from glossary_tool.site.render.pair import pair_pages
 
 # Every page kind, in navigation order after the home page.
 PAGE_KINDS: tuple[Callable[[RenderContext], list[RenderedPage]], ...] = (

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from glossary_tool import search_index
+from glossary_tool.site import search_index
 from glossary_tool.core.config import RawConfig, Settings
 from glossary_tool.core.loading import SUFFIXES, load_documents, load_glossary, validate
 from glossary_tool.core.model import Concept, Entry, Glossary
@@ -30,9 +30,9 @@ from glossary_tool.core.terminal import escape
 from glossary_tool.lint import check, stamp
 from glossary_tool.lint.reporters import REPORTERS
 from glossary_tool.lint.rules.matching import Languages
-from glossary_tool.locale_builds import REQUEST, BuildRequest, root_url
-from glossary_tool.render import RenderedPage
-from glossary_tool.site_state import LocaleState
+from glossary_tool.site.locale_builds import REQUEST, BuildRequest, root_url
+from glossary_tool.site.render import RenderedPage
+from glossary_tool.site.state import LocaleState
 
 log = logging.getLogger("mkdocs.plugins.glossary.serve")
 # The files are looked at when the system reports a change (inotify and the like, through watchdog), and at the latest
@@ -119,8 +119,8 @@ class LocaleSite:
         from mkdocs.commands import build as mk_build
 
         from glossary_tool.core.translation import stale_fields
-        from glossary_tool.render import category, comparison, concept, faq, home, index_az, pair
-        from glossary_tool.render.context import RenderContext, by_concept
+        from glossary_tool.site.render import category, comparison, concept, faq, home, index_az, pair
+        from glossary_tool.site.render.context import RenderContext, by_concept
 
         state, config = self.state, self.config
         assert state is not None and state.files is not None and state.nav is not None and state.env is not None

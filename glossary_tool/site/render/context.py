@@ -23,9 +23,9 @@ from markupsafe import Markup, escape
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Comparison, Concept, ConceptLocale, Faq, Glossary, Source
 from glossary_tool.core.vocabulary import NOT_IN_USE
-from glossary_tool.render import collation, languages
-from glossary_tool.render.i18n import translations
-from glossary_tool.render.text import LinkTarget, TermMatcher, safe_url
+from glossary_tool.site.render import collation, languages
+from glossary_tool.site.render.i18n import translations
+from glossary_tool.site.render.text import LinkTarget, TermMatcher, safe_url
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Listings (the index, each category) are split into pages of this many entries, so that no page grows with

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from glossary_tool.render import collation
-from glossary_tool.render.context import Pager, RenderContext, RenderedPage, chunked, listing_src, listing_title, listing_url, page, pager, relative
+from glossary_tool.site.render import collation
+from glossary_tool.site.render.context import Pager, RenderContext, RenderedPage, chunked, listing_src, listing_title, listing_url, page, pager, relative
 
 
 @dataclass(frozen=True, slots=True)

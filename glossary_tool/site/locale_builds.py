@@ -1,6 +1,6 @@
 """Each locale is its own MkDocs build in its own process: starting them, staging folders, and moving results in.
 
-A build process learns its locale from ``GLOSSARY_TOOL_LOCALE``; ``python -m glossary_tool.locale_builds`` runs one.
+A build process learns its locale from ``GLOSSARY_TOOL_LOCALE``; ``python -m glossary_tool.site.locale_builds`` runs one.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from glossary_tool.core.config import Locale, Settings
 
 if TYPE_CHECKING:
-    from glossary_tool.site_state import LocaleState
+    from glossary_tool.site.state import LocaleState
 
 LOCALE_ENV = "GLOSSARY_TOOL_LOCALE"
 WRITE_FAILED = 3  # a build's exit status when the file system refused a write; its last line of output says why
@@ -92,7 +92,7 @@ def start(config_file: Path, locale: str, staging: Path, site_url: str, final: P
     """Start one locale's build into ``staging``; its output is collected by whoever waits for it."""
     # -P: the working folder (often the project, which a pull request can add files to) is not put on the module path,
     # so a repository's yaml.py or markdown.py can never stand in for the library the build imports.
-    cmd = [sys.executable, "-P", "-m", "glossary_tool.locale_builds", "--config", str(config_file),
+    cmd = [sys.executable, "-P", "-m", "glossary_tool.site.locale_builds", "--config", str(config_file),
            "--site-dir", str(staging), "--site-url", site_url, *(["--untrusted"] if untrusted else [])]
     kept = {k: v for k, v in os.environ.items() if k in UNTRUSTED_ENV_KEEP} if untrusted else dict(os.environ)
     env = {**kept, LOCALE_ENV: locale, "NO_MKDOCS_2_WARNING": "1"}
@@ -168,7 +168,7 @@ def stop_all(builds: Sequence[LocaleBuild]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """One locale's build (its locale is in ``GLOSSARY_TOOL_LOCALE``)."""
-    parser = argparse.ArgumentParser(prog="python -m glossary_tool.locale_builds", description="Build one locale of the site.")
+    parser = argparse.ArgumentParser(prog="python -m glossary_tool.site.locale_builds", description="Build one locale of the site.")
     parser.add_argument("--config", required=True)
     parser.add_argument("--site-dir", required=True)
     parser.add_argument("--site-url", required=True)

@@ -12,8 +12,8 @@ from markupsafe import Markup
 
 from glossary_tool.core.model import Comparison, Concept, ConceptLocale, Faq, Grammar, Source, Term
 from glossary_tool.core.vocabulary import NOT_IN_USE
-from glossary_tool.render import languages
-from glossary_tool.render.context import (
+from glossary_tool.site.render import languages
+from glossary_tool.site.render.context import (
     Link,
     RenderContext,
     RenderedPage,
@@ -26,9 +26,9 @@ from glossary_tool.render.context import (
     preferred,
     relative,
 )
-from glossary_tool.render.faq import faq_locations
-from glossary_tool.render.labels import GENDER_LABELS, POS_LABELS, REGISTER_LABELS, RELATION_LABELS, STATUS_LABELS, TYPE_LABELS
-from glossary_tool.render.text import link_terms, render_inline, render_markdown
+from glossary_tool.site.render.faq import faq_locations
+from glossary_tool.site.render.labels import GENDER_LABELS, POS_LABELS, REGISTER_LABELS, RELATION_LABELS, STATUS_LABELS, TYPE_LABELS
+from glossary_tool.site.render.text import link_terms, render_inline, render_markdown
 
 
 @dataclass(frozen=True, slots=True)
