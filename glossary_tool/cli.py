@@ -51,7 +51,7 @@ def schema_text(settings: Settings) -> str:
 
 
 def cmd_schema(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.core.loading import display_path
+    from glossary_tool.core.terminal import display_path
 
     text = schema_text(settings)
     path = settings.schema_path
@@ -78,7 +78,7 @@ def _mkdocs_logging() -> None:
 
 
 def cmd_build(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.core.loading import display_path
+    from glossary_tool.core.terminal import display_path
     from glossary_tool.site.build import build_site
 
     site = build_site(raw, settings, Path(args.site_dir) if args.site_dir else None, outside_ok=args.site_dir_outside_ok,
@@ -121,7 +121,7 @@ def _relations(values: Sequence[str]) -> dict[str, list[str]]:
 
 def cmd_new(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.authoring.scaffold import create_concept
-    from glossary_tool.core.loading import display_path
+    from glossary_tool.core.terminal import display_path
 
     path = create_concept(settings, args.id, args.category, _relations(args.relation))
     print(f"wrote {display_path(path)}; replace every TODO, then run 'glossary-tool lint --strict'")
@@ -130,7 +130,7 @@ def cmd_new(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int
 
 def cmd_translate(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.authoring.scaffold import add_locale, diff_report, mark_reviewed
-    from glossary_tool.core.loading import display_path
+    from glossary_tool.core.terminal import display_path
 
     if args.diff:
         sys.stdout.write(diff_report(settings, args.id, args.locale))
@@ -184,8 +184,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.core.loading import display_path
-    from glossary_tool.exchange import ImportOptions, import_file
+    from glossary_tool.core.terminal import display_path
+    from glossary_tool.exchange.importing import import_file
+    from glossary_tool.exchange.registry import ImportOptions
     from glossary_tool.lint.reporters import REPORTERS
 
     options = ImportOptions(source_locale=args.source_locale, target_locale=args.target_locale, columns=args.columns,
@@ -202,7 +203,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
 
 def cmd_catalog(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.authoring.scaffold import start_catalog
-    from glossary_tool.core.loading import display_path
+    from glossary_tool.core.terminal import display_path
 
     path, added = start_catalog(settings, args.locale)
     print(f"{display_path(path)}: {added} string(s) to translate; untranslated strings show the package's translation or English")
@@ -261,6 +262,12 @@ def _importers() -> list[str]:
     from glossary_tool.exchange import load_all
 
     return list(load_all()[1])
+
+
+def _rule_ids() -> list[str]:
+    from glossary_tool.lint.rules import load_all
+
+    return list(load_all())
 
 
 def _reporters() -> list[str]:
@@ -385,7 +392,7 @@ def _main(argv: Sequence[str] | None) -> int:
         raw = read_config(args.config)
         if args.untrusted:  # before the glossary options are used: an !ENV there would already be resolved
             refuse_untrusted(raw)
-        settings = settings_from_raw(raw, args.config)
+        settings = settings_from_raw(raw, args.config, rule_ids=_rule_ids)
         return COMMANDS[args.command](args, settings, raw)
     except FatalError as exc:
         print(f"glossary-tool: error: {exc}", file=sys.stderr)

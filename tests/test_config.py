@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from conftest import ROOT, mkdocs_yml
 
 from glossary_tool.core.config import GlossaryOptions, load_settings, settings_from_options
 from glossary_tool.core.problems import FatalError, Severity
+from glossary_tool.lint.rules import load_all
 
 
 def test_project_mkdocs_yml() -> None:
@@ -75,7 +78,7 @@ def test_third_locale_is_configuration_only(tmp_path: Path) -> None:
 def test_bad_settings_are_fatal_with_a_clear_message(tmp_path: Path, block: str, words: str) -> None:
     (tmp_path / "mkdocs.yml").write_text(f"site_name: x\nplugins:\n{block}", encoding="utf-8")
     with pytest.raises(FatalError, match=re.escape(words)):
-        load_settings(tmp_path / "mkdocs.yml")
+        load_settings(tmp_path / "mkdocs.yml", rule_ids=load_all)  # the ids lint knows, as the command line passes them
 
 
 def test_every_error_is_reported_at_once_with_its_position(tmp_path: Path) -> None:
@@ -83,7 +86,7 @@ def test_every_error_is_reported_at_once_with_its_position(tmp_path: Path) -> No
             "      locales:\n        - code: en\n        - {code: sv, prefix: /abs/}\n      rules: {nope: error}\n")
     (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
     with pytest.raises(FatalError) as exc:
-        load_settings(tmp_path / "mkdocs.yml")
+        load_settings(tmp_path / "mkdocs.yml", rule_ids=load_all)
     lines = str(exc.value).splitlines()[1:]
     where = {re.search(r"glossary option (\S+):", line).group(1): line.split(": error:")[0].rsplit(":", 2)[1:] for line in lines}  # type: ignore[union-attr]
     assert where == {"colour": ["4", "7"], "max_depth": ["5", "18"], "locales[1].prefix": ["8", "30"], "rules.nope": ["9", "15"]}
@@ -158,3 +161,15 @@ def test_regional_and_script_locales_work_with_every_babel_use(code: str, tmp_pa
                "locales": {"en": {"terms": [{"text": "a", "type": "fullForm", "status": "preferred"}], "definition": "A."},
                            code: {"terms": [{"text": "b", "type": "fullForm", "status": "preferred"}], "definition": "B."}}}
     assert code in Concept.model_validate(concept).locales  # an entry may hold a block for the code
+
+
+def test_configuration_imports_no_rule_and_checks_ids_only_against_those_it_is_given(tmp_path: Path) -> None:
+    script = ("import sys, pathlib\nfrom glossary_tool.core.config import settings_from_options\n"
+              "settings_from_options(pathlib.Path('.'), {'rules': {'nfc': 'warning', 'no-such-rule': 'off'}})\n"
+              "print(sorted(m for m in sys.modules if m.startswith('glossary_tool.lint')))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.strip() == "[]"
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - glossary:\n      rules: {nfc: warning, nope: off}\n", encoding="utf-8")
+    assert load_settings(tmp_path / "mkdocs.yml").rules == {"nfc": Severity.WARNING, "nope": Severity.OFF}
+    with pytest.raises(FatalError, match=r"mkdocs.yml:4:29: error: glossary option rules.nope: no rule has the id 'nope'; 'glossary-tool rules' lists them"):
+        load_settings(tmp_path / "mkdocs.yml", rule_ids=lambda: ("nfc", "schema"))

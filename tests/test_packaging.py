@@ -28,8 +28,8 @@ def test_the_wheel_starts_lints_and_builds_a_glossary_in_german_and_finnish(tmp_
     where = run([str(venv / "bin" / "python"), "-c", "import glossary_tool, pathlib; print(pathlib.Path(glossary_tool.__file__).parent)"], tmp_path).stdout.strip()
     package = Path(where)
     assert ROOT not in package.parents
-    for part in ("locales/de/LC_MESSAGES/messages.po", "locales/fi/LC_MESSAGES/messages.po", "locales/messages.pot",
-                 "templates/concept.html", "overrides/main.html"):
+    for part in ("site/locales/de/LC_MESSAGES/messages.po", "site/locales/fi/LC_MESSAGES/messages.po", "site/locales/messages.pot",
+                 "site/templates/concept.html", "site/overrides/main.html"):
         assert (package / part).is_file(), part
     run([tool, "init", "glossary", "--locales", "en,de,fi"], tmp_path)
     project = tmp_path / "glossary"

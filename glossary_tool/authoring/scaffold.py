@@ -5,36 +5,30 @@ Every value still to be written is a ``TODO`` placeholder (flagged by the ``plac
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from glossary_tool.core.config import Settings
+from glossary_tool.core.content_files import discover
 from glossary_tool.core.fileio import atomic_write, confine, digest
-from glossary_tool.core.loader import Document, read_regular
-from glossary_tool.core.loading import discover, load_documents, shown_path, validate
+from glossary_tool.core.ids import check_id, ids_of
+from glossary_tool.core.loader import read_regular
+from glossary_tool.core.loading import load_documents, validate
 from glossary_tool.core.model import Comparison, Concept, Entry
 from glossary_tool.core.problems import FatalError
+from glossary_tool.core.terminal import shown_path
+from glossary_tool.core.terms import term_key
 from glossary_tool.core.translation import TRACKED_FIELDS, current_hashes, stale_report
 from glossary_tool.core.vocabulary import BUILTIN_RELATIONS
 from glossary_tool.core.yamlio import check_entry, dump, load_for_edit, schema_comment
-from glossary_tool.lint.rules.ids import RESERVED, slug_problem
-from glossary_tool.lint.rules.terms import term_key
 
 # Grammar a new term starts with, per language; Swedish nouns need a gender (utrum or neutrum).
 DEFAULT_GRAMMAR: dict[str, dict[str, str]] = {"sv": {"pos": "noun", "gender": "utrum"}}
 GRAMMAR_HINT: dict[str, str] = {"sv": "TODO: pos noun, verb, adjective, adverb, properNoun or other; nouns: gender utrum or neutrum"}
 MAX_QUOTE = 200  # placeholders quote the source term, cut so they stay within the 500-character term limit
-
-
-def check_id(value: str, settings: Settings) -> None:
-    """Refuse an unsafe id before anything touches the file system."""
-    reserved = RESERVED | set(settings.locale_codes) | {loc.prefix.strip("/") for loc in settings.locales}
-    why = slug_problem(value, frozenset(reserved))
-    if why:
-        raise FatalError(f"id '{value}' {why}")
 
 
 def existing_entries(settings: Settings) -> tuple[dict[str, str], list[Entry]]:
@@ -47,15 +41,6 @@ def existing_entries(settings: Settings) -> tuple[dict[str, str], list[Entry]]:
         if entry is not None:
             entries.append(entry)
     return ids_of(docs), entries
-
-
-def ids_of(docs: Iterable[Document]) -> dict[str, str]:
-    """The id of each document, folded like the duplicate-id rule, with its file (the first file, for an id used twice)."""
-    ids: dict[str, str] = {}
-    for doc in docs:
-        if isinstance(doc.data.get("id"), str):
-            ids.setdefault(term_key(doc.data["id"]), doc.path)
-    return ids
 
 
 def _comment(node: CommentedMap, key: str, text: str) -> None:

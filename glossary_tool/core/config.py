@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -297,31 +297,39 @@ class ListOf(Option):
 
 
 class RuleSeverities(Option):
-    """Rule id → ``error``, ``warning`` or ``off``; the ids are checked against the rule registry."""
+    """Rule id → ``error``, ``warning`` or ``off``. Which ids exist is lint's to say: ``GlossaryOptions`` checks them
+    against the ids it is given (``rule_ids``), so that configuration imports no rule."""
 
     def __init__(self) -> None:
         super().__init__({})
 
     def check(self, value: object) -> dict[str, Severity]:
-        from glossary_tool.lint.rules import load_all  # the registry; imported here so `--help` stays fast
-
         if not isinstance(value, dict):
             raise ValidationError(f"must be a mapping of rule id to error, warning or off, not {_type_name(value)}")
-        known = sorted(load_all())
         errors: list[tuple[KeyPath, str]] = []
         out: dict[str, Severity] = {}
         for rule_id, written in value.items():
             severity = "off" if written is False else written  # YAML 1.1 reads a bare `off` as false
-            if rule_id not in known:
-                close = _close(str(rule_id), known)
-                errors.append(((str(rule_id), KEY), f"no rule has the id '{rule_id}'" + (f"; did you mean '{close}'?" if close else "; 'glossary-tool rules' lists them")))
-            elif severity not in ("error", "warning", "off"):
+            if severity not in ("error", "warning", "off"):
                 errors.append(((rule_id,), f"severity must be error, warning or off, not {severity!r}"))
             else:
                 out[rule_id] = Severity(severity)
         if errors:
             raise OptionErrors(errors)
         return out
+
+
+def unknown_rules(written: object, known: Collection[str]) -> list[tuple[KeyPath, str]]:
+    """The ids under ``rules:`` that name no rule in ``known``, each with a "did you mean" where one is close."""
+    if not isinstance(written, dict):
+        return []
+    ids = sorted(known)
+    errors: list[tuple[KeyPath, str]] = []
+    for rule_id in written:
+        if rule_id not in known:
+            close = _close(str(rule_id), ids)
+            errors.append(((str(rule_id), KEY), f"no rule has the id '{rule_id}'" + (f"; did you mean '{close}'?" if close else "; 'glossary-tool rules' lists them")))
+    return errors
 
 
 # ---- the declaration: every option and its default, once ----
@@ -385,8 +393,19 @@ class GlossaryOptions(StrictConfig):
     license = Text()  # shown in the footer, e.g. "CC BY 4.0"
     license_url = Text(pattern=re.compile(r"^https?://\S+$"), hint="must be an http(s) URL")
 
+    def __init__(self, config_file_path: str | None = None, rule_ids: Callable[[], Collection[str]] | None = None) -> None:
+        super().__init__(config_file_path=config_file_path)
+        # The rule ids lint knows, asked for only when ``rules:`` names some (the registry imports every rule module).
+        self.rule_ids = rule_ids
+
     def _validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
         failed, warnings = super()._validate()
+        if self.rule_ids is not None and self.get("rules"):
+            unknown = unknown_rules(self["rules"], self.rule_ids())
+            if unknown:
+                failed.append(("rules", OptionErrors(unknown)))
+                order = [key for key, _ in self._schema]
+                failed.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
         if not failed:
             failed.extend((key, OptionErrors([(path, msg)])) for key, path, msg in _consistency(self))
         return failed, warnings
@@ -765,9 +784,11 @@ def plugin_options(raw: RawConfig) -> dict[str, Any]:
     return dict(node)
 
 
-def settings_from_raw(raw: RawConfig, shown: str | None = None) -> Settings:
-    """Validate the glossary block of ``raw`` and build Settings; every error at once, each with its position."""
-    options = GlossaryOptions(config_file_path=str(raw.path))
+def settings_from_raw(raw: RawConfig, shown: str | None = None, *, rule_ids: Callable[[], Collection[str]] | None = None) -> Settings:
+    """Validate the glossary block of ``raw`` and build Settings; every error at once, each with its position.
+
+    ``rule_ids`` gives the rule ids lint knows, to check the ids under ``rules:`` against (unchecked without it)."""
+    options = GlossaryOptions(config_file_path=str(raw.path), rule_ids=rule_ids)
     written = plugin_options(raw)
     options.load_dict(written)
     errors = options.errors() or _content_dir_errors(raw.path.parent, written.get("content_dir"))
@@ -806,6 +827,6 @@ def settings_from_options(root: Path, options: Mapping[str, Any], site_url: str 
     return build_settings(root, cfg, site_url)
 
 
-def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:
+def load_settings(config_file: Path | str = "mkdocs.yml", *, rule_ids: Callable[[], Collection[str]] | None = None) -> Settings:
     """Read ``mkdocs.yml`` and return the glossary settings it holds."""
-    return settings_from_raw(read_config(config_file), str(config_file))
+    return settings_from_raw(read_config(config_file), str(config_file), rule_ids=rule_ids)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import difflib
-import errno
 import functools
 import gc
 import itertools
@@ -16,194 +15,26 @@ import marshal
 import multiprocessing
 import os
 import pickle
-import stat
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from glossary_tool.core.config import Settings
+from glossary_tool.core.content_files import list_content, unreadable
 from glossary_tool.core.loader import Document, Impl, Loc, load_file
 from glossary_tool.core.model import MODELS, Entry, Glossary, json_schema
-from glossary_tool.core.problems import FatalError, Problem, clip
-from glossary_tool.core.terminal import UNSAFE, escape
-from glossary_tool.lint.rules.content_folder import MEDIA_SIGNATURES, SIGNATURE_BYTES, ContentFile, Kind, folder_problems
+from glossary_tool.core.problems import Problem, clip
+from glossary_tool.core.terminal import display_path
 
-SUFFIXES = (".yaml", ".yml")
 # Below this many files a worker's start-up and the transfer of its documents cost more than parsing saves.
 PARALLEL_MIN_FILES = 1500
 MAX_JOBS = 4
 # The main process parses a larger share than each worker: a worker also serializes its documents (measured best).
 MAIN_WEIGHT = 1.25
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Listing:
-    """What a content folder holds: the entry files to parse, and every other name for the content-folder rules."""
-
-    entries: list[str]  # paths as found (str: 50,000 Path objects cost a third of a second)
-    others: list[ContentFile]
-
-
-_SPECIAL_KINDS: Mapping[int, Kind] = MappingProxyType({stat.S_IFIFO: "fifo", stat.S_IFSOCK: "socket", stat.S_IFCHR: "device", stat.S_IFBLK: "device"})
-
-
-def _special_kind(mode: int) -> Kind:
-    return _SPECIAL_KINDS.get(stat.S_IFMT(mode), "unknown")
-
-
-def _head(path: str) -> bytes:
-    """The first bytes of a regular file, for its signature; never blocks on a pipe, never follows a last link."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NOCTTY)
-    except OSError:
-        return b""
-    try:
-        return os.read(fd, SIGNATURE_BYTES) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
-    except OSError:
-        return b""
-    finally:
-        os.close(fd)
-
-
-class _Walk:
-    """One listing under way: entries by path components (the order Path objects sort in), other names likewise."""
-
-    def __init__(self, schema: Path | None) -> None:
-        self.entries: dict[tuple[str, ...], str] = {}
-        self.others: dict[tuple[str, ...], ContentFile] = {}
-        self.schema = os.path.realpath(schema) if schema is not None else None
-
-    def other(self, path: str, key: tuple[str, ...], kind: Kind, detail: str = "", real: str | None = None) -> None:
-        name = key[-1]
-        head = _head(real or path) if kind == "file" and os.path.splitext(name)[1].lower() in MEDIA_SIGNATURES else b""
-        expected = kind == "file" and self.schema is not None and os.path.realpath(real or path) == self.schema
-        self.others[key] = ContentFile(display_path(path), kind, name, detail, head, expected)
-
-    def file(self, path: str, key: tuple[str, ...], real: str | None = None) -> None:
-        """A regular file (or a link to one inside the folder): an entry when its name says so."""
-        if key[-1].endswith(SUFFIXES):
-            self.entries[key] = path
-            if UNSAFE.search(key[-1]):  # read all the same; the name is reported
-                self.other(path, key, "file")
-        else:
-            self.other(path, key, "file", real=real)
-
-    def link(self, path: str, key: tuple[str, ...], boundary: str) -> None:
-        """A symbolic link: examined with lstat and readlink only; followed only to a regular file inside ``boundary``."""
-        try:
-            real = os.path.realpath(path, strict=True)
-        except OSError as exc:
-            if exc.errno == errno.ELOOP:
-                self.other(path, key, "link-loop")
-            elif isinstance(exc, FileNotFoundError):
-                self.other(path, key, "link-broken", _readlink(path))
-            else:
-                self.other(path, key, "link-unreadable", exc.strerror or str(exc))
-            return
-        if real != boundary and not real.startswith(boundary.rstrip(os.sep) + os.sep):
-            self.other(path, key, "link-outside", _readlink(path))
-            return
-        try:
-            mode = os.stat(real).st_mode
-        except OSError as exc:
-            self.other(path, key, "link-unreadable", exc.strerror or str(exc))
-            return
-        if stat.S_ISDIR(mode):
-            self.other(path, key, "link-folder", _readlink(path))
-        elif stat.S_ISREG(mode):
-            self.file(path, key, real)
-        else:
-            self.other(path, key, _special_kind(mode))
-
-    def folder(self, root: Path) -> None:
-        """Everything under ``root``, without following links: ``os.scandir`` knows each name's type from the folder
-        listing itself, so neither the walk nor a special file costs a ``stat()``, and nothing is ever opened."""
-        boundary = os.path.realpath(root)
-        stack = [(str(root), root.parts)]
-        while stack:
-            base, parts = stack.pop()
-            try:
-                with os.scandir(base) as found:
-                    items = list(found)
-            except OSError as exc:
-                self.other(base, parts, "unreadable", exc.strerror or str(exc))
-                continue
-            for item in items:
-                name = item.name
-                path = f"{base}/{name}" if base != "/" else f"/{name}"
-                key = (*parts, name)
-                try:
-                    if item.is_symlink():
-                        self.link(path, key, boundary)
-                    elif item.is_dir(follow_symlinks=False):
-                        if name.startswith(".") or UNSAFE.search(name):
-                            self.other(path, key, "folder")  # not entered: nothing in it is read
-                        else:
-                            stack.append((path, key))
-                    elif item.is_file(follow_symlinks=False):
-                        self.file(path, key)
-                    else:
-                        self.other(path, key, _special_kind(item.stat(follow_symlinks=False).st_mode))
-                except OSError as exc:  # vanished or unreadable meanwhile
-                    self.other(path, key, "unreadable", exc.strerror or str(exc))
-
-    def named(self, path: Path) -> None:
-        """A path named on the command line: followed if it is a link (the user chose it), never opened here."""
-        try:
-            mode = os.stat(path).st_mode
-        except FileNotFoundError:
-            raise FatalError(f"{escape(str(path))}: no such file or folder") from None
-        except OSError as exc:
-            raise FatalError(f"{escape(str(path))}: cannot be examined: {exc.strerror or exc}") from None
-        if stat.S_ISDIR(mode):
-            self.folder(path)
-        elif stat.S_ISREG(mode):
-            self.file(str(path), path.parts)
-        else:
-            self.other(str(path), path.parts, _special_kind(mode))
-
-
-def _readlink(path: str) -> str:
-    try:
-        return os.readlink(path)
-    except OSError:
-        return "?"
-
-
-def list_content(paths: Sequence[Path], settings: Settings | None = None) -> Listing:
-    """Every name under ``paths``, sorted: the entry files to parse, and the rest (for the content-folder rules).
-
-    Nothing is opened but the first bytes of image files, and no link is followed out of the folder it is in."""
-    walk = _Walk(settings.schema_path if settings is not None else None)
-    for path in paths:
-        walk.named(Path(path))
-    return Listing([walk.entries[key] for key in sorted(walk.entries)], [walk.others[key] for key in sorted(walk.others)])
-
-
-def discover(paths: Sequence[Path]) -> list[Path]:
-    """Entry files under ``paths``, sorted for deterministic output; links out of the folder and special files are left out."""
-    return [Path(p) for p in list_content(paths).entries]
-
-
-def display_path(path: Path | str) -> str:
-    """Paths relative to the working folder when possible: that is what editors and CI annotations want."""
-    text = os.fspath(path)
-    if not text.startswith("/") and "/../" not in f"/{text}/" and (isinstance(path, Path) or "//" not in text):
-        return text  # already relative to the working folder (and normalized): relpath would not change it
-    try:
-        return os.path.relpath(text)
-    except ValueError:
-        return text
-
-
-def shown_path(path: Path) -> str:
-    """``display_path`` for a message: a file name's control characters escaped, so it stays on one line."""
-    return escape(display_path(path))
 
 
 @contextlib.contextmanager
@@ -407,16 +238,16 @@ def validate(doc: Document) -> tuple[Entry | None, list[Problem]]:
 def load_glossary(settings: Settings, paths: Sequence[Path] | None = None, *, impl: Impl = "auto",
                   jobs: int | None = None) -> tuple[Glossary, list[Problem]]:
     """Load every entry under ``paths`` (default: the content folder): the glossary of valid entries and the
-    loading problems (what the content folder must not hold, unreadable files, YAML hazards, schema errors).
-    Only entry files are opened; the rest of the folder is judged from its listing."""
+    loading problems (unreadable files, YAML hazards, schema errors).
+    Only entry files are opened; the rest of the folder is listed in ``Glossary.others``, for the content-folder rules."""
     with gc_paused():
         listing = list_content(paths or [settings.content_dir], settings)
         docs, problems = load_documents(listing.entries, settings, impl, jobs=jobs)
-        problems[:0] = folder_problems(listing.others)
+        problems[:0] = unreadable(listing.others)
         entries: list[Entry] = []
         for doc in docs:
             entry, found = validate(doc)
             problems.extend(found)
             if entry is not None:
                 entries.append(entry)
-        return Glossary(tuple(entries), tuple(docs)), problems
+        return Glossary(tuple(entries), tuple(docs), tuple(listing.others)), problems

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, field_validator
 
+from glossary_tool.core.content_files import ContentFile
 from glossary_tool.core.loader import Document
 from glossary_tool.core.vocabulary import Gender, PartOfSpeech, Register, Status, TermType
 
@@ -183,6 +184,7 @@ class Glossary:
 
     entries: tuple[Entry, ...]
     documents: tuple[Document, ...] = ()  # every parsed file, also those whose entry is invalid (for document rules)
+    others: tuple[ContentFile, ...] = ()  # every other name in the content folder (for the content-folder rules)
     _by_id: dict[str, Concept] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -6,9 +6,11 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any, TextIO, cast
 
 # C0 and C1 controls, DEL, the characters the loader refuses in entries (zero-width, bidi, line separators, BOM),
@@ -64,3 +66,19 @@ def clean_output() -> Iterator[None]:
         yield
     finally:
         sys.stdout, sys.stderr = out, err
+
+
+def display_path(path: Path | str) -> str:
+    """Paths relative to the working folder when possible: that is what editors and CI annotations want."""
+    text = os.fspath(path)
+    if not text.startswith("/") and "/../" not in f"/{text}/" and (isinstance(path, Path) or "//" not in text):
+        return text  # already relative to the working folder (and normalized): relpath would not change it
+    try:
+        return os.path.relpath(text)
+    except ValueError:
+        return text
+
+
+def shown_path(path: Path) -> str:
+    """``display_path`` for a message: a file name's control characters escaped, so it stays on one line."""
+    return escape(display_path(path))

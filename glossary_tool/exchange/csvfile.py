@@ -19,9 +19,9 @@ from typing import Any
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Concept, Glossary
 from glossary_tool.core.problems import FatalError, Problem
-from glossary_tool.exchange import Imported, ImportOptions, Source, exporter, importer, problem
+from glossary_tool.core.terms import term_key
+from glossary_tool.exchange.registry import Imported, ImportOptions, Source, exporter, importer, problem
 from glossary_tool.exchange.table import SOURCE_KEYS, TERM_COLUMNS, TERM_FIELDS, Row, Table, import_table
-from glossary_tool.lint.rules.terms import term_key
 
 RULE = "import-csv"
 CHUNK = 1 << 20  # bytes decoded at a time to check a file's encoding

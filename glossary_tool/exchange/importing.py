@@ -16,15 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glossary_tool.authoring.scaffold import check_id, ids_of
 from glossary_tool.core.config import Settings
 from glossary_tool.core.fileio import PlannedWrite, confine, digest, reason, write_set
+from glossary_tool.core.ids import check_id, ids_of
 from glossary_tool.core.loader import Document, forbidden_character
-from glossary_tool.core.loading import display_path, load_glossary
+from glossary_tool.core.loading import load_glossary
 from glossary_tool.core.model import Concept, ConceptLocale, Entry, Glossary
 from glossary_tool.core.problems import FatalError, Problem, Severity, clip, sort_key
+from glossary_tool.core.terminal import display_path
+from glossary_tool.core.terms import term_key
 from glossary_tool.core.yamlio import concept_yaml, entry_problems
-from glossary_tool.exchange import (
+from glossary_tool.exchange import load_all, recover_interrupted
+from glossary_tool.exchange.registry import (
     BOUND_REACHED,
     MAX_ERRORS,
     MAX_IMPORT_BYTES,
@@ -32,14 +35,11 @@ from glossary_tool.exchange import (
     MAX_IMPORT_WORDS,
     Imported,
     ImportOptions,
-    load_all,
     problem,
-    recover_interrupted,
     too_many,
 )
 from glossary_tool.lint import check, severity_of, stamp
 from glossary_tool.lint.rules import load_all as load_rules
-from glossary_tool.lint.rules.terms import term_key
 
 _QUOTED_ID = re.compile(r"'([a-z0-9][a-z0-9-]*)'")
 _ENTRY_FILE = re.compile(r"""([^\s()'"]+\.ya?ml)(?::\d+(?::\d+)?)?""")
@@ -259,7 +259,7 @@ class _Run:
         replaced = set(self.docs)
         entries = [e for e in glossary.entries if e.doc.path not in replaced] + [entry for _, entry, _ in self.docs.values()]
         documents = [d for d in glossary.documents if d.path not in replaced] + [doc for doc, _, _ in self.docs.values()]
-        after = stamp([*load_problems, *check(Glossary(tuple(entries), tuple(documents)), self.settings, rules)], self.settings)
+        after = stamp([*load_problems, *check(Glossary(tuple(entries), tuple(documents), glossary.others), self.settings, rules)], self.settings)
         lines = {item.concept.id: item for _, _, item in self.docs.values()}
         failed = set(self.failed)  # refused before this lint; those refused by it stay in it
         for p in after:
@@ -347,3 +347,8 @@ def _extended_text(path: Path, old: Concept, new: Concept, settings: Settings) -
             if term.text not in known:
                 data["locales"][code]["terms"].append(fresh["locales"][code]["terms"][i])
     return dump(data, yaml)
+
+
+def import_file(settings: Settings, fmt: str, file: Path, *, overwrite: bool = False, options: ImportOptions | None = None) -> ImportResult:
+    """Read ``file`` in ``fmt`` and write its concepts as entries, all or nothing."""
+    return run_import(settings, fmt, file, overwrite=overwrite, options=options)

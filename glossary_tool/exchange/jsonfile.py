@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Concept, Glossary
 from glossary_tool.core.problems import Problem, Severity, clip
-from glossary_tool.exchange import (
+from glossary_tool.exchange.registry import (
     MAX_IMPORT_CELLS,
     MAX_IMPORT_CONCEPTS,
     Imported,

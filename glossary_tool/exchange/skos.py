@@ -11,7 +11,7 @@ from typing import Any
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Concept, Glossary
 from glossary_tool.core.vocabulary import NOT_IN_USE
-from glossary_tool.exchange import exporter
+from glossary_tool.exchange.registry import exporter
 
 CONTEXT = {"skos": "http://www.w3.org/2004/02/skos/core#", "dct": "http://purl.org/dc/terms/"}
 FALLBACK_BASE = "https://glossary.invalid/"  # when mkdocs.yml has no site_url

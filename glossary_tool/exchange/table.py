@@ -17,8 +17,9 @@ from pydantic import ValidationError
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Concept
 from glossary_tool.core.problems import FatalError, Problem, Severity, clip
+from glossary_tool.core.terms import term_key
 from glossary_tool.core.vocabulary import Gender, PartOfSpeech, Register, Status, TermType
-from glossary_tool.exchange import (
+from glossary_tool.exchange.registry import (
     MAX_IMPORT_CELLS,
     MAX_IMPORT_COLUMNS,
     MAX_IMPORT_CONCEPTS,
@@ -32,7 +33,6 @@ from glossary_tool.exchange import (
     too_many,
     validation_problems,
 )
-from glossary_tool.lint.rules.terms import term_key
 
 Row = tuple[int, int, list[str]]  # (line of the row's first cell, line of its last, cells)
 TERM_COLUMNS = ("concept_id", "category", "locale", "term", "reading", "type", "status", "pos", "gender", "plural", "definition")

@@ -24,10 +24,12 @@ from lxml import etree
 from pydantic import ValidationError
 
 from glossary_tool.core.config import Settings
+from glossary_tool.core.ids import SLUG, reserved_ids, slug_problem
 from glossary_tool.core.loader import read_regular
 from glossary_tool.core.model import Concept, Glossary
 from glossary_tool.core.problems import FatalError, Problem, Severity, clip
-from glossary_tool.exchange import (
+from glossary_tool.core.terms import term_key
+from glossary_tool.exchange.registry import (
     MAX_IMPORT_CONCEPTS,
     Imported,
     ImportOptions,
@@ -40,8 +42,6 @@ from glossary_tool.exchange import (
     too_many,
     validation_problems,
 )
-from glossary_tool.lint.rules.ids import RESERVED, SLUG, slug_problem
-from glossary_tool.lint.rules.terms import term_key
 
 NS = "urn:iso:std:iso:30042:ed-2"
 # Namespaces of TBX 2019 files in the wild (the LTAC examples moved to the second one); both read the same.
@@ -220,7 +220,7 @@ def to_slug(raw: str) -> str:
 def unique_slug(text: str, taken: set[str], settings: Settings, fallback: str) -> str:
     """A new glossary id made from ``text`` (a term), not in ``taken`` and not reserved; ``fallback`` when the
     text has no ASCII letters or digits (a Chinese term, say)."""
-    reserved = frozenset(RESERVED | set(settings.locale_codes) | {loc.prefix.strip("/") for loc in settings.locales})
+    reserved = reserved_ids(settings)
     base = to_slug(text)[:60].strip("-") or fallback
     candidate, n = base, 1
     while candidate in taken or slug_problem(candidate, reserved) is not None:

@@ -10,7 +10,7 @@ from lxml import etree
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Glossary
 from glossary_tool.core.problems import FatalError, Problem
-from glossary_tool.exchange import Imported, ImportOptions, exporter, importer
+from glossary_tool.exchange.registry import Imported, ImportOptions, exporter, importer
 from glossary_tool.exchange.tbx import NS, XML_LANG, concept_entry, import_tbx, main_language
 
 # TBX 2019 names of the shared builder -> TBX 2008 names (the reverse of what the importer renames).

@@ -15,8 +15,18 @@ from typing import Any
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Glossary
 from glossary_tool.core.problems import Problem, clip
-from glossary_tool.exchange import MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, Imported, ImportOptions, exporter, importer, problem, too_many
 from glossary_tool.exchange.csvfile import header, rows
+from glossary_tool.exchange.registry import (
+    MAX_IMPORT_CELLS,
+    MAX_IMPORT_COLUMNS,
+    MAX_IMPORT_ROWS,
+    Imported,
+    ImportOptions,
+    exporter,
+    importer,
+    problem,
+    too_many,
+)
 from glossary_tool.exchange.table import Row, Table, import_table
 
 RULE = "import-xlsx"

@@ -1,6 +1,7 @@
 """The lint runner: load the glossary, run every active rule, and stamp each problem's rule id and severity.
 
-Rules only check; the runner decides severities (configuration, ``--strict``) and the order of the output.
+Rules only check; the runner decides severities (configuration, ``--strict``) and the order of the output. ``run`` lints
+files, ``check_text`` one entry's text (as yamllint's ``linter.run`` does), ``check`` a glossary already loaded.
 """
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ from pathlib import Path
 
 from glossary_tool.core.catalogs import CatalogMessage, catalog_files, read_messages
 from glossary_tool.core.config import Settings
-from glossary_tool.core.loader import Impl
-from glossary_tool.core.loading import display_path, gc_paused, load_glossary
+from glossary_tool.core.content_files import ContentFile, unreadable
+from glossary_tool.core.loader import Impl, load_text
+from glossary_tool.core.loading import gc_paused, load_glossary, validate
 from glossary_tool.core.model import Glossary
 from glossary_tool.core.problems import Problem, Severity, sort_key
-from glossary_tool.lint.rules import Context, Rule, load_all
+from glossary_tool.core.terminal import display_path
+from glossary_tool.core.terms import Languages
+from glossary_tool.lint.rules import load_all
+from glossary_tool.lint.rules.registry import Context, Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,21 +41,22 @@ class Result:
 
 
 def severity_of(rule: Rule, settings: Settings) -> Severity:
-    """A rule's configured severity; checks made while loading always stop the file, so they are errors."""
-    if rule.scope == "load":
+    """A rule's configured severity; checks made while loading, and those of the content folder's names, always stop
+    the file (or the build), so they are errors."""
+    if rule.scope in ("load", "content"):
         return Severity.ERROR
     return settings.rules.get(rule.id, rule.severity)
 
 
 def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None = None, *,
-          memo: dict[str, object] | None = None) -> list[Problem]:
+          languages: Languages | None = None) -> list[Problem]:
     """Run ``rules`` (default: every registered one that is not off) over a loaded glossary; problems unstamped.
 
-    ``memo`` becomes the rules' shared memo (``Context.memo``): a caller that checks again after an edit may pass
-    what is valid for any glossary, such as the stemmed words of texts, so that unchanged texts are not redone."""
+    ``languages`` holds the stemmed words of texts, which depend on each text alone: a caller that checks again after
+    an edit may pass the same one every time, so that unchanged texts are not redone."""
     ctx = Context.build(settings, list(glossary.entries))
-    if memo is not None:
-        ctx.memo = memo
+    if languages is not None:
+        ctx.languages = languages
     out: list[Problem] = []
     messages: list[CatalogMessage] | None = None
     for r in rules if rules is not None else load_all().values():
@@ -58,20 +64,53 @@ def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None =
             continue
         if r.scope == "catalog":
             if messages is None:  # the project's UI catalogs, read once for every catalog rule
-                messages = []
-                for path in catalog_files(settings.root / "locales"):
-                    found_messages, unreadable = read_messages(path, display_path(path))
-                    messages += found_messages
-                    out += unreadable
+                messages, unread = _catalog_messages(settings)
+                out += unread
             found: Iterable[Problem] = (p for m in messages for p in r.check(m, ctx))
-        elif r.scope == "document":
-            found = (p for doc in glossary.documents for p in r.check(doc, ctx))
-        elif r.scope == "entry":
-            found = (p for entry in glossary.entries for p in r.check(entry, ctx))
         else:
-            found = r.check(ctx)
+            found = _found(r, glossary, ctx)
         out.extend(dataclasses.replace(p, rule=r.id) for p in found)
     return out
+
+
+def _found(rule: Rule, glossary: Glossary, ctx: Context) -> Iterable[Problem]:
+    """What ``rule`` finds in ``glossary``, by what it looks at (its scope)."""
+    if rule.scope == "content":
+        return (p for item in glossary.others for p in rule.check(item))
+    if rule.scope == "document":
+        return (p for doc in glossary.documents for p in rule.check(doc, ctx))
+    if rule.scope == "entry":
+        return (p for entry in glossary.entries for p in rule.check(entry, ctx))
+    return rule.check(ctx)
+
+
+def _catalog_messages(settings: Settings) -> tuple[list[CatalogMessage], list[Problem]]:
+    messages: list[CatalogMessage] = []
+    problems: list[Problem] = []
+    for path in catalog_files(settings.root / "locales"):
+        found, unread = read_messages(path, display_path(path))
+        messages += found
+        problems += unread
+    return messages, problems
+
+
+def content_problems(items: Sequence[ContentFile], settings: Settings) -> list[Problem]:
+    """What the content folder must not hold, stamped: the names it could not examine and every content-folder rule's
+    findings. The site build asks before MkDocs walks the folder, which follows every link."""
+    glossary = Glossary((), (), tuple(items))
+    rules = [r for r in load_all().values() if r.scope == "content"]
+    return stamp([*unreadable(items), *check(glossary, settings, rules)], settings)
+
+
+def check_text(text: str, settings: Settings, path: str = "entry.yaml", *, impl: Impl = "auto") -> list[Problem]:
+    """Lint one entry's text as if it were the only file of the glossary: the loader's checks, the schema and every
+    active rule; stamped and sorted, as ``run`` reports them."""
+    doc, problems = load_text(text, path, max_depth=settings.max_depth, impl=impl)
+    if doc is None:
+        return stamp(problems, settings)
+    entry, problems = validate(doc)
+    glossary = Glossary((entry,) if entry is not None else (), (doc,))
+    return stamp([*problems, *check(glossary, settings)], settings)
 
 
 def stamp(problems: Iterable[Problem], settings: Settings, *, strict: bool = False) -> list[Problem]:

@@ -20,14 +20,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from glossary_tool.site import locale_builds, search_index, theme
-from glossary_tool.core.config import GlossaryOptions, build_settings
-from glossary_tool.core.loading import list_content, load_glossary
+from glossary_tool.core.config import GlossaryOptions, build_settings, unknown_rules
+from glossary_tool.core.content_files import list_content
+from glossary_tool.core.loading import load_glossary
 from glossary_tool.core.problems import BuildFailed
 from glossary_tool.core.terminal import escape
 from glossary_tool.core.translation import stale_fields
-from glossary_tool.lint import check, stamp
+from glossary_tool.lint import check, content_problems, stamp
+from glossary_tool.lint.rules import load_all
 from glossary_tool.lint.reporters import REPORTERS
-from glossary_tool.lint.rules.content_folder import folder_problems
 from glossary_tool.site.render import render_locale
 from glossary_tool.site.render.context import BYTECODE_CACHE
 from glossary_tool.site.render.downloads import export_files
@@ -46,6 +47,9 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     @event_priority(100)  # before the search plugin reads its language settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings = build_settings(Path(config.config_file_path).parent, self.config, config.site_url or "", Path(config.config_file_path))
+        unknown = unknown_rules(settings.rules, load_all())  # MkDocs validated the options; lint knows the rule ids
+        if unknown:
+            raise PluginError("\n".join(f"glossary option rules.{path[0]}: {message}" for path, message in unknown))
         locale, started = locale_builds.build_locale_of(settings)
         loc = settings.locale(locale)
         base = locale_builds.root_url(config.site_url)
@@ -78,10 +82,10 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         settings = self.state.settings
         # Before MkDocs walks docs_dir (it follows links, so a link to / or a loop would hang or crash it there):
         # a content folder that lint refuses for what it holds stops the build before anything is read or written.
-        problems = folder_problems(list_content([settings.content_dir], settings).others)
+        problems = content_problems(list_content([settings.content_dir], settings).others, settings)
         if problems:
             locale_builds.stop_all(self.others)
-            raise PluginError("the content folder holds what the site must not publish:\n" + REPORTERS["text"](stamp(problems, settings)))
+            raise PluginError("the content folder holds what the site must not publish:\n" + REPORTERS["text"](problems))
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # The theme's templates are compiled afresh by every build; the cache keeps the compiled code between builds.

@@ -23,13 +23,14 @@ from urllib.parse import unquote, urlsplit
 
 from glossary_tool.site import search_index
 from glossary_tool.core.config import RawConfig, Settings
-from glossary_tool.core.loading import SUFFIXES, load_documents, load_glossary, validate
+from glossary_tool.core.content_files import ENTRY_SUFFIXES
+from glossary_tool.core.loading import load_documents, load_glossary, validate
 from glossary_tool.core.model import Concept, Entry, Glossary
 from glossary_tool.core.problems import FatalError, Problem
 from glossary_tool.core.terminal import escape
 from glossary_tool.lint import check, stamp
 from glossary_tool.lint.reporters import REPORTERS
-from glossary_tool.lint.rules.matching import Languages
+from glossary_tool.core.terms import Languages
 from glossary_tool.site.locale_builds import REQUEST, BuildRequest, root_url
 from glossary_tool.site.render import RenderedPage
 from glossary_tool.site.state import LocaleState
@@ -64,7 +65,7 @@ def snapshot(folders: Iterable[Path], files: Iterable[Path] = ()) -> Snapshot:
                 continue
             if stat.S_ISDIR(st.st_mode):
                 visit(Path(e.path))
-            elif e.name.endswith((*SUFFIXES, ".po")):
+            elif e.name.endswith((*ENTRY_SUFFIXES, ".po")):
                 out[Path(e.path)] = (st.st_mtime_ns, st.st_size, stat.S_ISREG(st.st_mode))
 
     for folder in folders:
@@ -264,16 +265,15 @@ class Project:
         self.files = snapshot(self.watched, [raw.path])
         self.glossary: Glossary | None = None
         self.pending: set[Path] = set()  # files changed since the last good rebuild, which it has not read yet
-        self.memo: dict[str, object] = {}  # what lint keeps between checks: the stemmed words of every text seen
+        self.languages: Languages | None = None  # what lint keeps between checks: the stemmed words of every text seen
         self.folded: dict[str, tuple[Concept, str]] = {}  # each concept's definitions in lower case (see dependents)
 
     def check(self, glossary: Glossary, problems: list[Problem]) -> list[Problem]:
         """The loading ``problems`` and every rule's, stamped: a full lint of ``glossary``. The rules' stemmed words
         and term patterns are kept from one check to the next (they depend on each text alone), the rest is redone."""
-        memo: dict[str, object] = {key: value for key, value in self.memo.items() if isinstance(value, Languages)}
-        found = stamp([*problems, *check(glossary, self.settings, memo=memo)], self.settings)
-        self.memo = memo
-        return found
+        if self.languages is None:
+            self.languages = Languages()
+        return stamp([*problems, *check(glossary, self.settings, languages=self.languages)], self.settings)
 
     def folder(self, code: str) -> Path:
         return self.out / code
@@ -293,8 +293,8 @@ class Project:
         self.glossary = first.glossary if first is not None else None
         if self.glossary is None:
             return
-        if not self.memo:
-            self.check(self.glossary, [])  # the build has linted already; this fills the memo for the first edit
+        if self.languages is None:
+            self.check(self.glossary, [])  # the build has linted already; this stems every text for the first edit
         # Every locale's build loaded the entries itself; from now on they share these, which the search index
         # recognizes as unchanged from one edit to the next.
         for site in self.sites:
@@ -364,7 +364,7 @@ class Project:
                 ids.add(entry.id)
         fresh = {os.path.abspath(d.path): d for d in docs}
         documents = tuple(fresh.get(os.path.abspath(d.path), d) for d in glossary.documents)
-        return Glossary(tuple(entries), documents), problems, ids
+        return Glossary(tuple(entries), documents, glossary.others), problems, ids
 
 
 class _Broken(Exception):

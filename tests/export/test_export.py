@@ -9,8 +9,9 @@ from conftest import MKDOCS, concept, write_files
 
 from glossary_tool.cli import build_parser
 from glossary_tool.core.config import load_settings
-from glossary_tool.exchange import import_file, load_all
+from glossary_tool.exchange import load_all
 from glossary_tool.exchange.csvfile import export_csv
+from glossary_tool.exchange.importing import import_file
 from glossary_tool.lint import run
 
 

@@ -17,8 +17,8 @@ from lxml import etree
 from glossary_tool.cli import main
 from glossary_tool.core.config import load_settings
 from glossary_tool.core.model import Concept
+from glossary_tool.core.terms import term_key
 from glossary_tool.lint import run
-from glossary_tool.lint.rules.terms import term_key
 
 INTEROP = ROOT.parent / "shared" / "interop"
 TBX_SCHEMAS = ROOT.parent / "shared" / "tbx"

@@ -18,13 +18,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tbxcheck import tbx_errors
 
+from glossary_tool.core.ids import slug_problem
 from glossary_tool.core.model import Concept, ConceptLocale, Entry, Glossary, Grammar, Source, Term
 from glossary_tool.core.yamlio import check_entry, concept_yaml
 from glossary_tool.exchange.csvfile import export_csv, import_csv
 from glossary_tool.exchange.tbx import export_tbx, import_tbx
 from glossary_tool.exchange.tbx2008 import export_tbx2008
 from glossary_tool.exchange.xlsxfile import export_xlsx, import_xlsx
-from glossary_tool.lint.rules.ids import slug_problem
 
 SETTINGS = make_settings(Path("content"))
 SCHEMA = Path("content/entry.schema.json")

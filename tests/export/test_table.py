@@ -12,8 +12,8 @@ from glossary_tool.cli import main
 from glossary_tool.core.config import load_settings
 from glossary_tool.core.model import Concept
 from glossary_tool.core.problems import FatalError, Severity
-from glossary_tool.exchange import ImportOptions
 from glossary_tool.exchange.csvfile import import_csv
+from glossary_tool.exchange.registry import ImportOptions
 from glossary_tool.lint import run
 
 

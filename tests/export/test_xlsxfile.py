@@ -11,8 +11,9 @@ from conftest import concept, make_settings, valid_glossary
 from openpyxl import Workbook, load_workbook
 
 from glossary_tool.core.problems import Severity
-from glossary_tool.exchange import ImportOptions, run_export
+from glossary_tool.exchange import run_export
 from glossary_tool.exchange.csvfile import header
+from glossary_tool.exchange.registry import ImportOptions
 from glossary_tool.exchange.xlsxfile import MAX_UNPACKED, import_xlsx
 
 

@@ -9,7 +9,8 @@ from conftest import LintFiles, found
 
 from glossary_tool.core.catalogs import read_messages
 from glossary_tool.core.config import settings_from_options
-from glossary_tool.lint.rules import Context, load_all
+from glossary_tool.lint.rules import load_all
+from glossary_tool.lint.rules.registry import Context
 
 PO = "locales/sv/LC_MESSAGES/messages.po"
 HEADER = 'msgid ""\nmsgstr ""\n"Last-Translator: A Translator <a@example.org>\\n"\n"Language: sv\\n"\n\n'

@@ -1,4 +1,4 @@
-"""Rules ``unexpected-file``, ``symlink`` and ``special-file``, on listings made by ``loading.list_content``."""
+"""Rules ``unexpected-file``, ``symlink`` and ``special-file``, on listings made by ``content_files.list_content``."""
 
 from __future__ import annotations
 
@@ -8,15 +8,17 @@ from pathlib import Path
 import pytest
 from conftest import make_settings
 
-from glossary_tool.core.loading import list_content, load_glossary
+from glossary_tool.core.content_files import ContentFile, list_content
+from glossary_tool.core.loading import load_glossary
+from glossary_tool.lint import content_problems, run
 from glossary_tool.lint.rules import load_all
-from glossary_tool.lint.rules.content_folder import ContentFile, folder_problems, media_problem
+from glossary_tool.lint.rules.content_folder import media_problem
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 8
 
 
 def _rules(item: ContentFile) -> list[str]:
-    return [p.rule for p in folder_problems([item])]
+    return [p.rule for p in content_problems([item], make_settings(Path("/p")))]
 
 
 @pytest.mark.parametrize(("item", "rules"), [
@@ -43,7 +45,7 @@ def _rules(item: ContentFile) -> list[str]:
 ])
 def test_each_kind_of_name_gets_its_rule(item: ContentFile, rules: list[str]) -> None:
     assert _rules(item) == rules
-    assert all((p.path, p.line, p.column) == (item.path, 1, 1) for p in folder_problems([item]))
+    assert all((p.path, p.line, p.column) == (item.path, 1, 1) for p in content_problems([item], make_settings(Path("/p"))))
 
 
 def test_media_signatures() -> None:
@@ -54,7 +56,7 @@ def test_media_signatures() -> None:
 def test_the_rules_are_documented_with_passes_and_fails() -> None:
     rules = load_all()
     for rule_id in ("unexpected-file", "symlink", "special-file"):
-        assert rules[rule_id].scope == "load" and "Passes:" in rules[rule_id].doc and "Fails:" in rules[rule_id].doc
+        assert rules[rule_id].scope == "content" and "Passes:" in rules[rule_id].doc and "Fails:" in rules[rule_id].doc
 
 
 def test_a_listing_opens_nothing_but_image_heads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,7 +74,9 @@ def test_a_listing_opens_nothing_but_image_heads(tmp_path: Path, monkeypatch: py
     assert opened == [str(tmp_path / "c.png")]
 
 
-def test_load_glossary_reports_them_first_and_parses_only_entries(tmp_path: Path) -> None:
+def test_loading_lists_them_for_lint_and_parses_only_entries(tmp_path: Path) -> None:
     (tmp_path / "a.svg").write_text("<svg onload=alert(1)>", encoding="utf-8")
-    _, problems = load_glossary(make_settings(tmp_path), [tmp_path])
-    assert [(p.rule, p.path.endswith("a.svg")) for p in problems] == [("unexpected-file", True)]
+    settings = make_settings(tmp_path)
+    glossary, problems = load_glossary(settings, [tmp_path])
+    assert problems == [] and [o.name for o in glossary.others] == ["a.svg"]
+    assert [(p.rule, p.path.endswith("a.svg")) for p in run(settings, [tmp_path]).problems] == [("unexpected-file", True)]

@@ -3,7 +3,7 @@
 import pytest
 from conftest import LintFiles, concept, found
 
-from glossary_tool.lint.rules.ids import slug_problem
+from glossary_tool.core.ids import slug_problem
 
 
 def test_good_id_passes(lint_files: LintFiles) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glossary_tool.core.loader import load_text
-from glossary_tool.lint.rules.matching import Language, TermIndex, marked_spans, word_position
+from glossary_tool.core.terms import Language, TermIndex, marked_spans, word_position
 
 SV = Language("sv")
 EN = Language("en")

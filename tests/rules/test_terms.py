@@ -3,8 +3,8 @@
 import pytest
 from conftest import LintFiles, concept, found
 
+from glossary_tool.core.terms import term_key
 from glossary_tool.lint.rules import load_all
-from glossary_tool.lint.rules.terms import term_key
 
 
 def test_distinct_terms_pass(lint_files: LintFiles) -> None:

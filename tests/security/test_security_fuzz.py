@@ -24,12 +24,10 @@ from hypothesis import strategies as st
 from security_helpers import summary
 
 from glossary_tool.core.config import Settings
-from glossary_tool.core.loader import HAS_C_LOADER, load_file, load_text
-from glossary_tool.core.loading import validate
+from glossary_tool.core.loader import HAS_C_LOADER, load_file
 from glossary_tool.core.problems import Problem, Severity
-from glossary_tool.lint import run
+from glossary_tool.lint import check_text, run
 from glossary_tool.lint.reporters import REPORTERS
-from glossary_tool.lint.rules import Context, load_all
 
 # quick: part of `make test`; campaign: `make fuzz`; a number sets the examples per property directly.
 PROFILE = os.environ.get("GLOSSARY_FUZZ", "quick")
@@ -160,19 +158,7 @@ def _check_problems(problems: list[Problem]) -> None:
 
 def lint_document(text: str, settings: Settings, impl: str) -> list[Problem]:
     """The per-document path: one text, no files — loader, schema, then every rule over a glossary of one."""
-    doc, problems = load_text(text, "fuzzed.yaml", impl=impl)  # type: ignore[arg-type]
-    if doc is None:
-        return problems
-    entry, problems = validate(doc)
-    ctx = Context.build(settings, [entry] if entry else [])
-    for rule in load_all().values():
-        if rule.scope == "document":
-            problems.extend(rule.check(doc, ctx))
-        elif rule.scope == "entry" and entry is not None:
-            problems.extend(rule.check(entry, ctx))
-        elif rule.scope == "glossary":
-            problems.extend(rule.check(ctx))
-    return problems
+    return check_text(text, settings, "fuzzed.yaml", impl=impl)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")

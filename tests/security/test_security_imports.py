@@ -23,7 +23,7 @@ from conftest import MKDOCS, ROOT, concept, write_files
 from security_helpers import measure, summary, tree
 
 from glossary_tool.cli import main
-from glossary_tool.exchange import MAX_IMPORT_CONCEPTS, MAX_IMPORT_ROWS, MAX_IMPORT_WORDS
+from glossary_tool.exchange.registry import MAX_IMPORT_CONCEPTS, MAX_IMPORT_ROWS, MAX_IMPORT_WORDS
 
 EXE = Path(sys.executable).with_name("glossary-tool")
 TBX_SCHEMAS = ROOT.parent / "shared" / "tbx"

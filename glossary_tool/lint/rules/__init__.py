@@ -1,101 +1,17 @@
-"""The rule registry: every lint rule is a small function registered under a rule id.
+"""The lint rules, one module per theme; each rule is a small function registered under its rule id (``registry.py``).
 
-A rule's docstring says what passes and what fails; ``glossary-tool rules`` prints it as documentation.
+``load_all`` imports every rule module, so that its rules register, and returns the registry: the command line's and
+lint's single source of rule ids.
 """
 
 from __future__ import annotations
 
-import difflib
-import inspect
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
-
-from glossary_tool.core.model import Concept, Entry
-from glossary_tool.core.problems import Problem, Severity
-
-if TYPE_CHECKING:  # the configuration validates rule ids against this registry, so it is imported only for types
-    from glossary_tool.core.config import Settings
-
-Scope = Literal["load", "document", "entry", "glossary", "catalog"]
-HINT_BUDGET = 200  # "did you mean" hints per lint run
-HINT_CANDIDATES = 50  # ids compared per first letter and length
-
-
-@dataclass
-class Context:
-    """What a rule may look at besides its own input: settings and the whole glossary."""
-
-    settings: Settings
-    entries: list[Entry] = field(default_factory=list)
-    concepts: dict[str, Entry] = field(default_factory=dict)
-    # Data that several rules derive from the same glossary (stemmed words, term patterns), built once per run.
-    memo: dict[str, object] = field(default_factory=dict)
-
-    # "Did you mean" hints compare strings pairwise (difflib): against every id for every dangling reference, 50,000
-    # tiny concepts that each point nowhere took hours. Candidates come from an index by first letter and length,
-    # a few per hint, and only the first hints of a run are computed.
-    hints_left: int = field(default=HINT_BUDGET, repr=False)
-    _id_index: dict[tuple[str, int], list[str]] | None = field(default=None, repr=False)
-
-    def concept(self, concept_id: str) -> Concept | None:
-        entry = self.concepts.get(concept_id)
-        return entry.model if entry is not None and isinstance(entry.model, Concept) else None
-
-    def close_concept_id(self, target: str) -> str | None:
-        """The concept id most like ``target``, for a "did you mean" hint (None: none close, or the budget is spent)."""
-        if self.hints_left <= 0 or not target:
-            return None
-        self.hints_left -= 1
-        if self._id_index is None:
-            self._id_index = {}
-            for concept_id in self.concepts:
-                self._id_index.setdefault((concept_id[:1], len(concept_id)), []).append(concept_id)
-        candidates = [c for n in range(len(target) - 2, len(target) + 3) for c in self._id_index.get((target[:1], n), ())[:HINT_CANDIDATES]]
-        found = difflib.get_close_matches(target, candidates, n=1)
-        return found[0] if found else None
-
-    @classmethod
-    def build(cls, settings: Settings, entries: list[Entry]) -> Context:
-        concepts: dict[str, Entry] = {}
-        for entry in entries:
-            if isinstance(entry.model, Concept):
-                concepts.setdefault(entry.model.id, entry)
-        return cls(settings, entries, concepts)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A registered rule: its id, default severity, what it runs on, and its check."""
-
-    id: str
-    severity: Severity
-    scope: Scope
-    check: Callable[..., Iterable[Problem]]
-
-    @property
-    def doc(self) -> str:
-        return inspect.cleandoc(self.check.__doc__ or "")
-
-
-RULES: dict[str, Rule] = {}
-
-
-def rule(rule_id: str, *, scope: Scope, severity: Severity = Severity.ERROR) -> Callable[[Callable[..., Iterable[Problem]]], Callable[..., Iterable[Problem]]]:
-    """Register a check under ``rule_id``. Rule ids are unique."""
-
-    def register(fn: Callable[..., Iterable[Problem]]) -> Callable[..., Iterable[Problem]]:
-        if rule_id in RULES:
-            raise ValueError(f"rule id {rule_id!r} registered twice")
-        RULES[rule_id] = Rule(rule_id, severity, scope, fn)
-        return fn
-
-    return register
+from glossary_tool.lint.rules.registry import RULES, Rule
 
 
 def load_all() -> dict[str, Rule]:
     """Import every rule module so that its rules register; return the registry."""
-    from glossary_tool.lint.rules import (  # noqa: F401
+    from glossary_tool.lint.rules import (  # noqa: F401  (each registers its rules)
         catalogs,
         content_folder,
         definitions,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from glossary_tool.core.catalogs import CatalogMessage, format_problem, text_of
 from glossary_tool.core.problems import Problem
-from glossary_tool.lint.rules import Context, rule
+from glossary_tool.lint.rules.registry import Context, rule
 
 # A tag, comment or declaration, or a character reference: what would be markup if the string were HTML.
 MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")

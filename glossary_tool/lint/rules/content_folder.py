@@ -1,50 +1,18 @@
 """Rules about the content folder itself: it holds entries, the schema and a few kinds of image, nothing else.
 
-Loading lists the folder without opening or following anything (``loading.list_content``); these rules judge the list.
+Loading lists the folder without opening or following anything (``core/content_files.py``); these rules judge each name
+it found besides the entries. Like the loader's own checks they always stop the build, so they are always errors.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
+from glossary_tool.core.content_files import ENTRY_SUFFIXES, HOUSEKEEPING, MEDIA_SIGNATURES, ContentFile
 from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.core.terminal import UNSAFE
-from glossary_tool.lint.rules import rule
-
-ENTRY_SUFFIXES = (".yaml", ".yml")
-# Raster images, each with the signature its first bytes must start with (the kinds browsers show as images).
-MEDIA_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".gif": (b"GIF87a", b"GIF89a"),
-    ".webp": (b"RIFF",),  # and "WEBP" at offset 8, checked below
-    ".avif": (),  # an ISO media file: "ftyp" at offset 4, checked below
-}
-SIGNATURE_BYTES = 16
-# What git keeps in a folder (a content folder may be a repository of its own): never entered, parsed or published.
-HOUSEKEEPING = frozenset({".git", ".gitkeep", ".gitignore", ".gitattributes"})
-
-Kind = Literal["file", "folder", "link-outside", "link-folder", "link-loop", "link-broken", "link-unreadable",
-               "fifo", "socket", "device", "unknown", "unreadable"]
-
-
-@dataclass(frozen=True, slots=True)
-class ContentFile:
-    """One name found in the content folder that is not an entry file to parse, as ``os.lstat`` saw it.
-
-    ``head`` holds the first bytes of a regular file with a media suffix (read without following links);
-    ``detail`` is where a link points, or why a name could not be examined."""
-
-    path: str  # as displayed
-    kind: Kind
-    name: str
-    detail: str = ""
-    head: bytes = b""
-    expected: bool = False  # the project's schema file
+from glossary_tool.lint.rules.registry import rule
 
 
 def _problem(item: ContentFile, message: str) -> Problem:
@@ -71,7 +39,7 @@ def media_problem(suffix: str, head: bytes) -> str | None:
     return None if ok else f"its content is not a {suffix[1:].upper()} image"
 
 
-@rule("unexpected-file", scope="load")
+@rule("unexpected-file", scope="content")
 def unexpected_file(item: ContentFile) -> Iterator[Problem]:
     """The content folder holds only entries, the project's schema and raster images.
 
@@ -109,7 +77,7 @@ def unexpected_file(item: ContentFile) -> Iterator[Problem]:
                              "move or delete it")
 
 
-@rule("symlink", scope="load")
+@rule("symlink", scope="content")
 def symlink(item: ContentFile) -> Iterator[Problem]:
     """Symbolic links stay inside the content folder and point at a file.
 
@@ -128,7 +96,7 @@ def symlink(item: ContentFile) -> Iterator[Problem]:
         yield _problem(item, messages[item.kind].format(detail=item.detail))
 
 
-@rule("special-file", scope="load")
+@rule("special-file", scope="content")
 def special_file(item: ContentFile) -> Iterator[Problem]:
     """Everything in the content folder is a regular file or a folder.
 
@@ -143,19 +111,3 @@ def special_file(item: ContentFile) -> Iterator[Problem]:
     }
     if item.kind in messages:
         yield _problem(item, messages[item.kind].format(detail=item.detail))
-
-
-CHECKS = (unexpected_file, symlink, special_file)
-RULE_IDS = ("unexpected-file", "symlink", "special-file")
-
-
-def folder_problems(items: list[ContentFile]) -> list[Problem]:
-    """Every content-folder problem of ``items``, each stamped with its rule id."""
-    out: list[Problem] = []
-    for item in items:
-        if item.kind == "unreadable":  # a folder that cannot be listed, a name that vanished: the loader's own rule
-            out.append(Problem(item.path, 1, 1, "unreadable", Severity.ERROR, f"cannot be examined: {item.detail}"))
-            continue
-        for rule_id, check in zip(RULE_IDS, CHECKS, strict=True):
-            out.extend(Problem(p.path, p.line, p.column, rule_id, p.severity, p.message) for p in check(item))
-    return out

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from glossary_tool.core.model import Concept, ConceptLocale, Entry
 from glossary_tool.core.problems import Problem, Severity
-from glossary_tool.lint.rules import Context, rule
-from glossary_tool.lint.rules.matching import Language, Languages, Pattern, Words, language_of, word_problem
+from glossary_tool.core.terms import Language, Pattern, Words, language_of, word_problem
+from glossary_tool.lint.rules.registry import Context, rule
 
 # A sentence ends at . ! ? or … (closing quotes and brackets may follow) before the capital or digit that opens the next.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"'“‘«(\[]*\w)")
@@ -46,7 +46,7 @@ def definition_starts_with_term(ctx: Context) -> Iterator[Problem]:
     of a compound; a leading article is skipped. Passes: thigh bone, "Long bone between the hip and the knee".
     Fails: "A thigh bone is a long bone …", "Thigh bones carry …"; MRI, "MRI is …".
     """
-    languages = Languages.of(ctx)
+    languages = ctx.languages
     for entry, model, code, block in _concept_blocks(ctx):
         language = languages[code]
         patterns = _patterns(language, block)
@@ -71,7 +71,7 @@ def circular_definition(ctx: Context) -> Iterator[Problem]:
     ``definition-starts-with-term``. Passes: blood pressure, "Force that circulating blood exerts on the walls of the
     arteries". Fails: "Pressure of the blood measured …"; a definition that names the concept by one of its own synonyms.
     """
-    languages = Languages.of(ctx)
+    languages = ctx.languages
     for entry, model, code, block in _concept_blocks(ctx):
         language = languages[code]
         text = block.definition
@@ -163,7 +163,7 @@ def definition_hedge(ctx: Context) -> Iterator[Problem]:
     Passes: "Outsourcing of standardised, rules-based business processes". Fails: "Outsourcing of mostly non-core
     processes", "Tjänst som i praktiken …" (reported at the hedge).
     """
-    languages = Languages.of(ctx)
+    languages = ctx.languages
     by_language: dict[str, list[tuple[str, ...]]] = {}
     for entry in ctx.entries:
         if not isinstance(entry.model, Concept):

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from glossary_tool.core.loader import Loc
 from glossary_tool.core.model import Comparison, Concept, Entry, Faq
 from glossary_tool.core.problems import Problem, Severity
+from glossary_tool.core.terms import TermIndex, Words, marked_spans, word_problem
 from glossary_tool.core.vocabulary import NOT_IN_USE
-from glossary_tool.lint.rules import Context, rule
-from glossary_tool.lint.rules.matching import Languages, TermIndex, Words, marked_spans, word_problem
+from glossary_tool.lint.rules.registry import Context, rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ def _indexes(ctx: Context) -> dict[str, tuple[TermIndex[_Term], TermIndex[_Term]
                 by_code.setdefault(code, []).append((term.text, _Term(model.id, term.text, deprecated, preferred)))
     # Terms in use are indexed too: where one spans the deprecated form (a longer term that contains it, or the same
     # form admitted for another concept), nothing is reported.
-    languages = Languages.of(ctx)
+    languages = ctx.languages
     return {code: (TermIndex(languages[code], [t for t in by_code[code] if t[1].deprecated]), TermIndex(languages[code], by_code[code]))
             for code in sorted(deprecating)}
 
@@ -133,7 +133,7 @@ def deprecated_term_of_other_concept(ctx: Context) -> Iterator[Problem]:
     (agent) and ``handläggare`` (case officer, admitted) in ``sv``: Passes: ``handläggare`` only in case officer.
     Fails: ``handläggare`` also as a deprecated term of agent (reported at the deprecated term).
     """
-    languages = Languages.of(ctx)
+    languages = ctx.languages
     in_use: dict[str, list[tuple[str, tuple[str, str, str]]]] = {}  # code -> (term, (concept, text, status))
     deprecated: list[tuple[Entry, str, int, str]] = []
     for entry in ctx.concepts.values():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from glossary_tool.core.problems import Problem
-from glossary_tool.lint.rules import rule
+from glossary_tool.lint.rules.registry import rule
 
 
 def _documented(rule_id: str, doc: str) -> None:

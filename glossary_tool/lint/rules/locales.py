@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from glossary_tool.core.loader import Loc
 from glossary_tool.core.model import Comparison, Entry
 from glossary_tool.core.problems import Problem, Severity
-from glossary_tool.lint.rules import Context, rule
+from glossary_tool.lint.rules.registry import Context, rule
 
 
 def _locale_maps(entry: Entry) -> Iterator[tuple[Loc, Mapping[str, object]]]:

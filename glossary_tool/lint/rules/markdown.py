@@ -9,7 +9,7 @@ from typing import Any
 from glossary_tool.core.loader import Document, Loc
 from glossary_tool.core.markdown_bounds import MARKUP, MAX_BLOCK_DEPTH, MAX_BRACKET_DEPTH, MAX_BRACKET_SPAN, MAX_LINES, MAX_MARKUP, complexity
 from glossary_tool.core.problems import Problem
-from glossary_tool.lint.rules import Context, rule
+from glossary_tool.lint.rules.registry import Context, rule
 
 
 @rule("markdown-complexity", scope="document")

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from glossary_tool.core.loader import Loc
 from glossary_tool.core.model import Comparison, Concept, Entry, Faq
 from glossary_tool.core.problems import Problem, Severity
+from glossary_tool.core.terms import TermIndex, marked_spans, word_problem
 from glossary_tool.core.vocabulary import BUILTIN_INVERSES, NOT_IN_USE
-from glossary_tool.lint.rules import Context, rule
-from glossary_tool.lint.rules.matching import Languages, TermIndex, marked_spans, word_problem
+from glossary_tool.lint.rules.registry import Context, rule
 
 
 def references(entry: Entry) -> Iterator[tuple[Loc, str]]:
@@ -194,7 +194,7 @@ def faq_unlinked_concept(ctx: Context) -> Iterator[Problem]:
     faqs = [e for e in ctx.entries if isinstance(e.model, Faq)]
     if not faqs:
         return
-    languages = Languages.of(ctx)
+    languages = ctx.languages
     by_code: dict[str, list[tuple[str, str]]] = {}
     for entry in ctx.concepts.values():
         model = entry.model

@@ -12,12 +12,7 @@ from glossary_tool.core.loader import Loc
 from glossary_tool.core.model import Concept, Entry
 from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.core.vocabulary import NOT_IN_USE
-from glossary_tool.lint.rules import Context, rule
-
-
-def term_key(text: str) -> str:
-    """Compare terms the way a reader would: compatibility forms, case and spacing do not count."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+from glossary_tool.lint.rules.registry import Context, rule
 
 
 @rule("duplicate-term", scope="glossary")

@@ -9,7 +9,7 @@ from typing import Any
 
 from glossary_tool.core.loader import Document, Loc
 from glossary_tool.core.problems import Problem, Severity
-from glossary_tool.lint.rules import Context, rule
+from glossary_tool.lint.rules.registry import Context, rule
 
 _LINE_END = re.compile(r"\r\n|\r|\n")  # as YAML counts lines
 

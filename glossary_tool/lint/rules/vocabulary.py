@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from glossary_tool.core.model import Concept, Entry
 from glossary_tool.core.problems import Problem
-from glossary_tool.lint.rules import Context, rule
+from glossary_tool.lint.rules.registry import Context, rule
 
 
 def _hint(value: str, known: tuple[str, ...]) -> str:

@@ -10,7 +10,7 @@ from glossary_tool.core.loader import Document, Loc
 from glossary_tool.core.model import Concept, Entry
 from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.core.translation import TRACKED_FIELDS, field_text, is_placeholder, readable, source_change, stale_fields, text_hash
-from glossary_tool.lint.rules import Context, rule
+from glossary_tool.lint.rules.registry import Context, rule
 
 EXCERPT = 80
 DIFF_EXCERPT = 400

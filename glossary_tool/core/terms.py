@@ -1,23 +1,23 @@
-"""Finding terms in prose with the word pipeline (``glossary_tool/core/words.py``): words normalized and stemmed with each
+"""Terms compared and found: a term's key (how a reader tells two terms apart), and the term matcher, which finds
+terms in prose with the word pipeline (``glossary_tool/core/words.py``): words normalized and stemmed with each
 language's Snowball stemmer, text without spaces as character pairs, compounds matched at word starts.
 
-Shared by the definition and deprecated-term rules; also maps a word of a value back to its line and column.
+The matcher serves the definition, deprecated-term and FAQ rules; it also maps a word of a value back to its line and
+column. The key serves the rules, the importers and the scaffolds alike.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from glossary_tool.core import words as pipeline
 from glossary_tool.core.loader import Document, Loc, Pos, offset_to_pos
 from glossary_tool.core.problems import Problem, Severity
-
-if TYPE_CHECKING:  # the registry module imports the rule modules that import this one
-    from glossary_tool.lint.rules import Context
 
 # Articles a definition may open with before its first real word ("A thigh bone is …" opens with the term).
 ARTICLES: Mapping[str, frozenset[str]] = MappingProxyType({
@@ -46,6 +46,12 @@ LOOSE_GAPS = frozenset({" ", "-", "‐", "‑"})
 
 _SPACE = re.compile(r"\s+")
 language_of = pipeline.language_of
+
+
+def term_key(text: str) -> str:
+    """Compare terms (and ids) the way a reader would, whatever their language: compatibility forms, case and spacing
+    do not count. Within one language, ``words.term_key`` also folds what that language's readers do not tell apart."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 class Words:
@@ -214,7 +220,9 @@ class Language:
 
 
 class Languages:
-    """One ``Language`` per locale code for a lint run, so that rules share its stemmed words and term patterns."""
+    """One ``Language`` per locale code, made on first use, so that rules share its stemmed words and term patterns.
+
+    What it holds depends on each text alone: a caller that lints again after an edit (serve) may keep it."""
 
     def __init__(self) -> None:
         self._by_code: dict[str, Language] = {}
@@ -225,17 +233,6 @@ class Languages:
             language = self._by_code[code] = Language(code)
         return language
 
-    @classmethod
-    def of(cls, ctx: Context) -> Languages:
-        """The run's languages, made on first use."""
-        found = ctx.memo.get(_MEMO_KEY)
-        if not isinstance(found, Languages):
-            found = Languages()
-            ctx.memo[_MEMO_KEY] = found
-        return found
-
-
-_MEMO_KEY = "matching.languages"
 
 T = TypeVar("T")
 
