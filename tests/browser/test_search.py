@@ -39,7 +39,7 @@ QUERIES = [
     ("", "chatbots", "terms/chatbot/"),
     ("", "staff turnover", "terms/attrition/"),
     ("", "financial modeling", "terms/financial-modelling/"),  # the American spelling
-    ("", "kundvård", "terms/customer-service/"),  # a deprecated Swedish term
+    ("", "investeringsforskning", "terms/investment-research/"),  # a deprecated Swedish term
     ("", "kundtjänst", "terms/customer-service/"),
     ("", "lönehantering", "terms/payroll-processing/"),
     ("", "outsourcing destinations", "terms/outsourcing-destination/"),
