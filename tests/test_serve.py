@@ -185,7 +185,7 @@ EDITS = [
     ("concepts/business-research.yaml", "service_of: [kpo, rpo]", "service_of: [kpo, bpo]", "an inverse relation"),
     ("faq/faq-abbreviations-bpo-kpo-lpo-rpo.yaml", "question: What do the abbreviations", "question: What do the four abbreviations", "a question"),
     ("comparisons/bpo-vs-kpo.yaml", "en: Higher; specialist knowledge", "en: Much higher; specialist knowledge", "a comparison cell"),
-    ("concepts/philippines.yaml", "category: location", "category: general", "a category"),
+    ("concepts/outsourcing-destination.yaml", "category: location", "category: general", "a category"),
     ("comparisons/bpo-vs-kpo.yaml", "title: BPO and KPO compared", "title: BPO and KPO side by side", "a title in the navigation"),
 ]
 
