@@ -205,7 +205,30 @@ def test_rendering_knows_nothing_of_mkdocs() -> None:
         assert not [n for n in names if n.split(".")[0] in ("mkdocs", "material")], path
 
 
-@pytest.mark.parametrize("module", ["site/plugin", "site/locale_builds", "site/build", "site/theme", "site/search_index", "core/config",
+# MkDocs' and Material's private names, and the attributes through which the package reached into them.
+INTERNALS = frozenset({"_populate_page", "_build_page", "_TocToken", "_schema", "_validate", "events"})
+
+
+def internals_used(tree: ast.AST) -> list[str]:
+    """Where a module reaches into MkDocs or Material: Material's package itself, a private name imported from MkDocs,
+    or one of ``INTERNALS`` read as an attribute (``config.plugins.events``, ``mk_build._build_page``)."""
+    found = [f"{n.lineno}: import material" for n in ast.walk(tree) if isinstance(n, ast.Import) and any(a.name.split(".")[0] == "material" for a in n.names)]
+    for n in ast.walk(tree):
+        if isinstance(n, ast.ImportFrom) and n.module and n.module.split(".")[0] in ("mkdocs", "material"):
+            found += [f"{n.lineno}: from {n.module} import {a.name}" for a in n.names if a.name.startswith("_") or n.module.startswith("material")]
+        elif isinstance(n, ast.Attribute) and n.attr in INTERNALS:
+            found.append(f"{n.lineno}: .{n.attr}")
+    return found
+
+
+def test_mkdocs_and_material_internals_are_used_in_one_module() -> None:
+    used = {str(p.relative_to(ROOT)): internals_used(ast.parse(p.read_text(encoding="utf-8"))) for p in sorted(PACKAGE.rglob("*.py"))}
+    assert {path: found for path, found in used.items() if found} == {"glossary_tool/core/mkdocs_compat.py": used["glossary_tool/core/mkdocs_compat.py"]}
+    assert internals_used(ast.parse("import material\nx.plugins.events['a']\nfrom mkdocs.commands.build import _build_page\n")) == [
+        "1: import material", "3: from mkdocs.commands.build import _build_page", "2: .events"]
+
+
+@pytest.mark.parametrize("module", ["site/plugin", "site/locale_builds", "site/build", "site/theme", "site/search_index", "core/config/options", "core/config/declaration", "core/config/settings", "core/config/mkdocs_yml",
                                     "core/loading", "lint/__init__", "core/trust", "core/catalogs"])
 def test_no_module_level_mutable_state(module: str) -> None:
     tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from glossary_tool.core.config import GlossaryOptions, build_settings, flatten
+from glossary_tool.core.config import GlossaryOptions, build_settings, default_prefix, flatten
 from glossary_tool.core.fileio import confine, reason
 from glossary_tool.core.model import Concept
 from glossary_tool.core.problems import FatalError
@@ -186,13 +186,12 @@ def _comparison(code: str, part: int) -> str:
 
 
 def _files(locales: list[str], source: str) -> dict[str, str]:
-    first = locales[0]
     options: dict[str, Any] = {
         "content_dir": "content",
         "source_locale": source,
-        "locales": [{"code": code, "prefix": "" if code == first else code.lower() + "/",
+        "locales": [{"code": code, "prefix": default_prefix(i, code),
                      **({"site_name": _example(SITE, code), "site_description": _example(DESCRIPTION, code)} if _example(SITE, code) else {})}
-                    for code in locales],
+                    for i, code in enumerate(locales)],
         "categories": [{"id": cid, "label": _labels(labels, locales)} for cid, labels in CATEGORIES.items()],
         "relations": [{"id": "contrast", "label": _labels(CONTRAST, locales), "inverse": "contrast", "skos": "related"}],
     }

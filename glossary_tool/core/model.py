@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from glossary_tool.core.content_files import ContentFile
 from glossary_tool.core.loader import Document
+from glossary_tool.core.tags import LOCALE_TAG
 from glossary_tool.core.vocabulary import Gender, PartOfSpeech, Register, Status, TermType
 
 if TYPE_CHECKING:
@@ -23,8 +24,8 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 # The id rule (rules/ids.py) explains a bad id better than a regex failure would, so ids are plain text here.
 Id = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-# BCP 47 as the configuration accepts it (config.LOCALE_CODE): language, optional script and region (zh-Hant-TW).
-LocaleCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")]
+# BCP 47 as the configuration accepts it (core/tags.py): language, optional script and region (zh-Hant-TW).
+LocaleCode = Annotated[str, StringConstraints(pattern=LOCALE_TAG)]
 Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8,64}$")]
 # An ISO 3166-1 region (US, GB) or a UN M.49 area (419), as in the region subtag of a locale code.
 Region = Annotated[str, StringConstraints(pattern=r"^([A-Z]{2}|[0-9]{3})$")]

@@ -18,6 +18,8 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lxml_html
 
+from glossary_tool.core.mkdocs_compat import material_script_partials
+
 DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
 # Attributes whose value a browser loads or navigates to (srcset and style are parsed separately).
 URL_ATTRIBUTES = frozenset({
@@ -103,10 +105,9 @@ def css_problems(css: str, *, data_images: bool = False) -> list[str]:
 def material_inline_scripts() -> tuple[re.Pattern[str], ...]:
     """Material's own inline scripts and the glossary's, read from their templates, as patterns; template values become a quote-free filler."""
     try:
-        import material
+        folder = material_script_partials()
     except ImportError:
         return ()
-    folder = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
     own = Path(__file__).resolve().parent / "overrides" / "partials"  # the glossary's search box waits for the reader
     patterns = []
     for file in [*sorted(folder.glob("*.html")), *sorted(own.glob("*.html"))]:

@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 from glossary_tool.site import search_index
 from glossary_tool.core.config import RawConfig, Settings
 from glossary_tool.core.content_files import ENTRY_SUFFIXES
+from glossary_tool.core.mkdocs_compat import render_page
 from glossary_tool.core.loading import load_documents, load_glossary, validate
 from glossary_tool.core.model import Concept, Entry, Glossary
 from glossary_tool.core.problems import FatalError, Problem
@@ -163,15 +164,13 @@ class LocaleSite:
             if known is None or ((p.in_nav or known.in_nav) and (p.title, p.in_nav, p.nav_group) != (known.title, known.in_nav, known.nav_group)):
                 raise _NeedsFullBuild(p.src)
             changed.append(p)
-        documentation = state.files.documentation_pages()
         rebuilt = []
         for p in changed:
             file = state.files.get_file_from_path(p.src)
             if file is None or file.page is None:
                 raise _NeedsFullBuild(p.src)
             state.pages[p.src] = p
-            mk_build._populate_page(file.page, config, state.files)
-            mk_build._build_page(file.page, config, documentation, state.nav, state.env)
+            render_page(file.page, config, state.files, state.nav, state.env)
             rebuilt.append(p.url)
         state.glossary, state.dates = glossary, dates
         recs = state.index.records(glossary, settings, state.pages.values())

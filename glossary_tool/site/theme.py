@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.toc import _TocToken
 
 from glossary_tool.core.config import Locale, Settings
+from glossary_tool.core.mkdocs_compat import TocToken, material_languages, material_theme_defaults, remove_handlers
 from glossary_tool.site.render import Heading, RenderedPage, collation, languages
 from glossary_tool.site.render.i18n import _, catalog_warnings, gettext_for, theme_labels
 from glossary_tool.site.render.languages import direction, script_of
@@ -27,19 +27,12 @@ ASSETS = Path(__file__).resolve().parent / "overrides"
 log = logging.getLogger("mkdocs.plugins.glossary")
 
 
-def _material_languages() -> list[str]:
-    import material
-
-    folder = Path(material.__file__).resolve().parent / "templates" / "partials" / "languages"
-    return sorted(p.stem for p in folder.glob("*.html"))
-
-
 def material_language(code: str) -> str | None:
     """Material's translation of its own interface for ``code``: the closest one in the same script, or None.
 
     ``pt-BR`` → pt-BR, ``zh-Hant-TW`` → zh-TW, ``zh-Hans`` → zh, ``sr-Latn`` → sh (Material's ``sr`` is Cyrillic),
     ``ckb`` → ku-IQ; a language whose script Material has no translation in gets None, and the build uses English."""
-    found = languages.closest(code, _material_languages())
+    found = languages.closest(code, material_languages())
     return found[0] if found else None
 
 
@@ -62,11 +55,9 @@ def og_locale(code: str) -> str:
 
 def _material_font() -> Any:
     """Material's own default font setting, which a project that names no font has."""
-    import material
     import yaml
 
-    defaults = Path(material.__file__).resolve().parent / "templates" / "mkdocs_theme.yml"
-    return yaml.safe_load(defaults.read_text(encoding="utf-8")).get("font")
+    return yaml.safe_load(material_theme_defaults().read_text(encoding="utf-8")).get("font")
 
 
 def configure_palette(config: MkDocsConfig, gettext: Callable[[str], str]) -> None:
@@ -128,9 +119,7 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
         # The glossary writes its own index (search_index.py) and its own search box drives it
         # (overrides/partials/search.html): Material's plugin stays for its settings and its search box
         # in the header, but it no longer reads every page nor writes a lunr index nobody loads.
-        for event in ("page_context", "post_build"):
-            handlers = config.plugins.events[event]
-            handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not search]
+        remove_handlers(config, search, ("page_context", "post_build"))
 
 
 def with_direction(page_html: str, code: str) -> str:
@@ -202,7 +191,7 @@ def search_plugin(config: MkDocsConfig) -> Any:
     return search if search is not None and search.config.get("enabled", True) else None
 
 
-def toc_tokens(headings: Sequence[Heading]) -> list[_TocToken]:
+def toc_tokens(headings: Sequence[Heading]) -> list[TocToken]:
     """A page's headings in the form MkDocs' ``get_toc`` takes (names as HTML, so escaped)."""
     return [{"level": h.level, "id": h.id, "name": html.escape(h.title), "children": toc_tokens(h.children)} for h in headings]
 

@@ -7,21 +7,21 @@ import gettext
 import re
 from pathlib import Path
 
-import material
 import pytest
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
+from glossary_tool.core.mkdocs_compat import material_languages
 from glossary_tool.site.render.i18n import PACKAGE_CATALOGS, SOURCE_LANGUAGE, TEMPLATE, catalog_path, translations
 from glossary_tool.site.render.languages import MATERIAL_TO_CLDR
 
 CATALOGS = sorted(PACKAGE_CATALOGS.glob("*/LC_MESSAGES/messages.po"))
-MATERIAL_LANGUAGES = sorted(
-    p.stem for p in (Path(material.__file__).parent / "templates/partials/languages").glob("*.html")
-    if re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", p.stem)  # a language's file, not a template of another kind
-)
+MATERIAL_LANGUAGES = [
+    stem for stem in material_languages()
+    if re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", stem)  # a language's file, not a template of another kind
+]
 # %(name)s as Python formats the msgids, {name} as the site's script fills them in.
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
 # A tag or an entity; and a straight double quote, which would end the attribute many of these strings fill
