@@ -28,7 +28,9 @@ _RAW_OPEN = re.compile(r"<(pre|script|style|textarea|code)\b", re.I)
 _INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "data", "del", "dfn", "em", "i", "ins", "mark", "q", "s", "small", "span",
                           "strong", "sub", "sup", "time", "u", "font"})
 
+# The lookahead lets the regular expression engine skip, in C, every character no construct starts with.
 _INLINE = re.compile(
+    r"(?=[`<!\[\]{&\\*_~hfw])(?:"
     r"(?P<code>(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`))"
     r"|(?P<comment><!--(?P<body>.*?)-->)"
     r"|(?P<open_comment><!--)"
@@ -43,7 +45,7 @@ _INLINE = re.compile(
     r"|(?P<attrs>\{:[^}]*\}|\{[ \t]*[#.][^}]*\})"
     r"|(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<escape>\\[!-/:-@\[-`{-~])"
-    r"|(?P<emphasis>\*+|~~|_+|[\[\]])",
+    r"|(?P<emphasis>\*+|~~|_+|[\[\]]))",
     re.S,
 )
 
