@@ -25,13 +25,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import EN_A, EN_B, EN_C, EN_FILLER, ROOT, SV_A, SV_B, SV_C, Concept, concept_yaml, make_concepts  # noqa: E402
+from generate import EN_FILLER, ROOT, Concept, concept_yaml, make_concepts
 
-from glossary_tool import words  # noqa: E402
-from glossary_tool.check import CheckOptions, KINDS, check_file, run_check  # noqa: E402
-from glossary_tool.check.terms import GlossaryTerms  # noqa: E402
-from glossary_tool.config import load_settings  # noqa: E402
-from glossary_tool.loading import display_path, load_glossary  # noqa: E402
+from glossary_tool import words
+from glossary_tool.check import KINDS, CheckOptions, check_file, run_check
+from glossary_tool.check.terms import GlossaryTerms
+from glossary_tool.config import load_settings
+from glossary_tool.loading import display_path, load_glossary
 
 DATA = ROOT / "benchmarks" / ".data" / "check"
 DEPRECATED_SHARE = 0.2  # concepts that also record a deprecated term

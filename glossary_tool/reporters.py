@@ -90,7 +90,8 @@ def _uri(path: str) -> str:
     from urllib.parse import quote
 
     path = path.replace(os.sep, "/")
-    return ("file://" if path.startswith("/") else "") + quote(path, safe="/")
+    # A file name that is not UTF-8 reaches here with its bytes as lone surrogates: they become those bytes, %-encoded.
+    return ("file://" if path.startswith("/") else "") + quote(path, safe="/", errors="surrogateescape")
 
 
 @reporter("sarif")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from check_project import check_files, mkdocs_yml, project, where
 
-import glossary_tool.check as check
+from glossary_tool import check
 from glossary_tool.cli import main
 
 
