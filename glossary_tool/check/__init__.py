@@ -17,12 +17,9 @@ from glossary_tool.check.html import read_html
 from glossary_tool.check.markdown import read_markdown, read_plain
 from glossary_tool.check.prose import MAX_FILE_BYTES, Bilingual, Prose, ProseBuilder, SourceFile, decode
 from glossary_tool.check.rules import CHECK_RULES, Checked, admitted_term, deprecated_term, glossary_mismatch
+from glossary_tool.check.shared import FatalError, Problem, Settings, Severity, canonical_tag, clip, closest, display_path, load_glossary, sort_key, tag_problem
 from glossary_tool.check.terms import GlossaryTerms
 from glossary_tool.check.xliff import read_xliff
-from glossary_tool.config import Settings, canonical_tag, tag_problem
-from glossary_tool.loading import display_path, load_glossary
-from glossary_tool.problems import FatalError, Problem, Severity, clip, sort_key
-from glossary_tool.render.languages import closest
 
 # File name endings and how each is read; a file named on the command line with another ending is read as plain text.
 KINDS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",

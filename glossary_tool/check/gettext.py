@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glossary_tool.check.prose import Bilingual, ProseBuilder, SourceFile, Unit
-from glossary_tool.problems import Problem, clip
+from glossary_tool.check.shared import Problem, clip
 
 _KEYWORD = re.compile(r"[ \t]*(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*\"")
 _CONTINUATION = re.compile(r"[ \t]*\"")

@@ -28,21 +28,22 @@ _RAW_OPEN = re.compile(r"<(pre|script|style|textarea|code)\b", re.I)
 _INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "data", "del", "dfn", "em", "i", "ins", "mark", "q", "s", "small", "span",
                           "strong", "sub", "sup", "time", "u", "font"})
 
-# The lookahead lets the regular expression engine skip, in C, every character no construct starts with.
+# The lookahead lets the regular expression engine skip, in C, every character no construct starts with. Every
+# construct that looks ahead for its end does so within a bound, so that no line can make the scan quadratic.
 _INLINE = re.compile(
     r"(?=[`<!\[\]{&\\*_~hfw])(?:"
-    r"(?P<code>(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`))"
+    r"(?P<code>(?P<ticks>`+)(?!`).{0,5000}?(?<!`)(?P=ticks)(?!`))"
     r"|(?P<comment><!--(?P<body>.*?)-->)"
     r"|(?P<open_comment><!--)"
-    r"|(?P<rawtag><(?P<raw>code|kbd|samp|var|script|style|pre|textarea)\b[^>]*>.*?</(?P=raw)\s*>)"
+    r"|(?P<rawtag><(?P<raw>code|kbd|samp|var|script|style|pre|textarea)\b[^>]{0,2000}>.{0,5000}?</(?P=raw)\s*>)"
     r"|(?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>)"
     r"|(?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>)"
-    r"|(?P<image>!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?)"
+    r"|(?P<image>!\[[^\]]{0,1000}\](?:\([^)]{0,2000}\)|\[[^\]]{0,200}\])?)"
     r"|(?P<dest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)|\]\[[^\]]*\])"
-    r"|(?P<footnote>\[\^[^\]]+\])"
+    r"|(?P<footnote>\[\^[^\]\s]{1,100}\])"
     r"|(?P<url>(?:https?|ftp)://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+)"
-    r"|(?P<template>\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})"
-    r"|(?P<attrs>\{:[^}]*\}|\{[ \t]*[#.][^}]*\})"
+    r"|(?P<template>\{\{.{0,1000}?\}\}|\{%.{0,1000}?%\}|\{#.{0,1000}?#\})"
+    r"|(?P<attrs>\{:[^}]{0,500}\}|\{[ \t]*[#.][^}]{0,500}\})"
     r"|(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<escape>\\[!-/:-@\[-`{-~])"
     r"|(?P<emphasis>\*+|~~|_+|[\[\]]))",

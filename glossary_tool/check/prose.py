@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from glossary_tool.problems import Problem, Severity
+from glossary_tool.check.shared import Problem, Severity
 
 # Ends a block and stands where skipped matter was (code, a URL, a placeholder): no term is matched across it, as
 # the word pipeline only joins words whose gap is white space or a hyphen. Never a character of a real text file.

@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from glossary_tool.check.prose import Prose, SourceFile
+from glossary_tool.check.shared import Problem, Severity
 from glossary_tool.check.terms import IGNORED, Found, GlossaryTerms, leftmost_longest, mentioned
-from glossary_tool.problems import Problem, Severity
 
 
 @dataclass(frozen=True, slots=True)

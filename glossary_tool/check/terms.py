@@ -1,9 +1,8 @@
 """The glossary's terms per language in one automaton over their stemmed words, and every term found in a prose.
 
-The one place ``check`` takes the word pipeline (``words.py``) and the term matcher (``rules/matching.py``) from:
-words are split, normalized and stemmed by the pipeline, and each candidate the automaton finds is confirmed by the
-matcher's ``match_at`` (inflections, compounds, acronyms, the separators between words), so that ``check`` finds
-exactly what lint's ``deprecated-term-used`` finds.
+Words are split, normalized and stemmed by the word pipeline (``words.py``), and each candidate the automata find is
+confirmed by the term matcher's ``match_at`` (``rules/matching.py``: inflections, compounds, acronyms, the separators
+between words), so that ``check`` finds exactly what lint's ``deprecated-term-used`` finds.
 """
 
 from __future__ import annotations
@@ -15,10 +14,7 @@ from itertools import accumulate
 
 import ahocorasick
 
-from glossary_tool import words as pipeline
-from glossary_tool.model import Concept, Glossary
-from glossary_tool.rules.matching import Language, Pattern, Words, marked_spans
-from glossary_tool.vocabulary import NOT_IN_USE
+from glossary_tool.check.shared import NOT_IN_USE, Concept, Glossary, Language, Pattern, Words, marked_spans, pipeline
 
 # Joins the words of a term and of a text into one string for the automaton; never part of a word.
 SEP = "\x1f"

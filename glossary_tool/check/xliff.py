@@ -14,15 +14,15 @@ from typing import Any
 from xml.parsers import expat
 
 from glossary_tool.check.prose import Bilingual, ProseBuilder, SourceFile, Unit
-from glossary_tool.problems import clip
+from glossary_tool.check.shared import clip
 
 XLIFF_1 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF_2 = "urn:oasis:names:tc:xliff:document:2.0"
 _UNIT = {XLIFF_1: "trans-unit", XLIFF_2: "segment"}
 _CODE = frozenset({"bpt", "ept", "it", "ph", "sub"})  # their content is native code (a tag of the original format)
 _PLACEHOLDER = frozenset({"x", "ph", "cp"})  # stands for something that is not a word
-_STATE = re.compile(r"\b(?:target-language|trgLang)[ \t\r\n]*=[ \t\r\n]*[\"']([^\"']*)")
-_SOURCE_STATE = re.compile(r"\b(?:source-language|srcLang)[ \t\r\n]*=[ \t\r\n]*[\"']([^\"']*)")
+_TARGET_LANGUAGE = re.compile(r"\b(?:target-language|trgLang)[ \t\r\n]*=[ \t\r\n]*[\"']([^\"']*)")
+_SOURCE_LANGUAGE = re.compile(r"\b(?:source-language|srcLang)[ \t\r\n]*=[ \t\r\n]*[\"']([^\"']*)")
 
 
 class _Refused(Exception):
@@ -124,7 +124,7 @@ def read_xliff(source: SourceFile, data: bytes) -> Bilingual:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         out.problems.append(source.problem(0, "xml-syntax", f"translate-toolkit cannot read this XLIFF file: {clip(message, 200)}"))
         return out
-    for pattern, attr, name in ((_SOURCE_STATE, "source_language", store.getsourcelanguage()), (_STATE, "target_language", store.gettargetlanguage())):
+    for pattern, attr, name in ((_SOURCE_LANGUAGE, "source_language", store.getsourcelanguage()), (_TARGET_LANGUAGE, "target_language", store.gettargetlanguage())):
         if name:
             m = pattern.search(source.text)
             setattr(out, attr, (str(name), m.start(1) if m else 0))

@@ -8,9 +8,14 @@ from pathlib import Path
 
 import pytest
 from check_project import check_files, mkdocs_yml, project, where
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from glossary_tool import check
+from glossary_tool.check.terms import GlossaryTerms
 from glossary_tool.cli import main
+from glossary_tool.config import Settings
+from glossary_tool.loading import load_glossary
 
 
 def test_a_binary_file_is_an_encoding_error_at_its_first_nul_byte(tmp_path: Path) -> None:
@@ -113,3 +118,25 @@ def test_exit_codes_are_lints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     assert main(["check", "missing-folder"]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and "--language 'de': the glossary has no language 'de'" in err and "missing-folder" in err
+
+
+PIECES = [*"<>!-[]()`*_~{}%#&;:/\\\"'= \n\tabcåä顧客", "customer care", "<!--", "-->", "msgid ", "msgstr ", "<!-- glossary-ignore -->",
+          "&amp;", "```", '<p lang="sv">', "<xliff>", "<source>", "</target>"]
+MARKUP = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=MARKUP, kind=st.sampled_from(["markdown", "html", "text", "po", "xliff"]))
+def test_any_text_ends_in_problems_never_an_exception(tmp_path: Path, text: str, kind: str) -> None:
+    settings = FUZZ_SETTINGS.setdefault("settings", project(tmp_path))
+    path = tmp_path / "fuzz.input"
+    data = text.encode("utf-8")
+    path.write_bytes(data)
+    terms = FUZZ_SETTINGS.setdefault("terms", GlossaryTerms(load_glossary(settings)[0]))
+    lines = text.split("\n")
+    assert isinstance(settings, Settings) and isinstance(terms, GlossaryTerms)
+    for p in check.check_file(settings, terms, path, "fuzz.input", kind, check.CheckOptions(language="sv")):
+        assert 1 <= p.line <= len(lines) and 1 <= p.column <= len(lines[p.line - 1]) + 1, (p, text)
+
+
+FUZZ_SETTINGS: dict[str, object] = {}
