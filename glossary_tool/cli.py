@@ -41,6 +41,13 @@ def cmd_rules(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
         for line in rule.doc.splitlines():
             print(f"    {line}")
         print()
+    from glossary_tool.check import CHECK_RULES
+
+    for check in CHECK_RULES.values():  # the rules of `glossary-tool check`, on documents and translation files
+        print(f"{check.id} ({check.severity.value}, check)")
+        for line in check.doc.splitlines():
+            print(f"    {line}")
+        print()
     return EXIT_OK
 
 

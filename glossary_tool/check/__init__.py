@@ -71,6 +71,8 @@ def discover(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Proble
     for path in paths:
         try:
             info = os.stat(path)
+        except FileNotFoundError:
+            raise FatalError(f"{display_path(path)}: no such file or folder") from None
         except OSError as exc:
             raise FatalError(f"{display_path(path)}: {exc.strerror or exc}") from None
         if stat.S_ISDIR(info.st_mode):

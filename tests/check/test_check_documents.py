@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from check_project import check_files, project, where
 
-from glossary_tool.check import CHECK_RULES
+from glossary_tool.check import CHECK_RULES, CheckOptions, run_check
+from glossary_tool.problems import FatalError
 
 DEPRECATED = "deprecated-term"
 
@@ -150,3 +152,21 @@ def test_the_ignore_list_of_the_configuration_exempts_a_phrase(tmp_path: Path) -
 def test_a_longer_term_in_use_around_a_deprecated_form_is_not_reported(tmp_path: Path) -> None:
     text = "knowledge process outsourcing, knowledge outsourcing and KPOs\n"
     assert where(check_files(tmp_path, {"a.md": text})) == [(1, 32, DEPRECATED)]
+
+
+def test_the_progress_hook_hears_of_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = project(tmp_path)
+    for name in ("a.md", "sub/b.txt", "sub/.hidden/c.md", "sub/logo.png"):
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text("customer care\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    heard: list[tuple[int, int, str]] = []
+    result = run_check(settings, [Path("docs")], CheckOptions(), progress=lambda done, total, path: heard.append((done, total, path)))
+    assert heard == [(1, 2, "docs/a.md"), (2, 2, "docs/sub/b.txt")]
+    assert [p.path for p in result.problems] == ["docs/a.md", "docs/sub/b.txt"]
+
+
+@pytest.mark.parametrize("value", ["Customer Care Cloud", [""], [3]])
+def test_check_ignore_is_a_list_of_phrases(tmp_path: Path, value: object) -> None:
+    with pytest.raises(FatalError, match="check_ignore: must be a list of words or phrases"):
+        project(tmp_path, check_ignore=value)

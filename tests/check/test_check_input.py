@@ -117,7 +117,9 @@ def test_exit_codes_are_lints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     assert main(["check", "docs", "--language", "de"]) == 2
     assert main(["check", "missing-folder"]) == 2
     err = capsys.readouterr().err
-    assert "Traceback" not in err and "--language 'de': the glossary has no language 'de'" in err and "missing-folder" in err
+    assert "Traceback" not in err and "--language 'de': the glossary has no language 'de'" in err and "missing-folder: no such file or folder" in err
+    assert main(["rules"]) == 0
+    assert "glossary-mismatch (error, check)" in capsys.readouterr().out
 
 
 PIECES = [*"<>!-[]()`*_~{}%#&;:/\\\"'= \n\tabcåä顧客", "customer care", "<!--", "-->", "msgid ", "msgstr ", "<!-- glossary-ignore -->",
