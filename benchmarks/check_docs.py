@@ -3,9 +3,11 @@
 Measured side by side in each run, so that a busy neighbour slows every figure of a run alike:
 - the floor: reading the same files and splitting them into stemmed words with the word pipeline (``words.tokens``
   and ``words.stems`` over each whole file), nothing else;
-- ``run_check`` in process: loading the glossary, building the automata, reading, matching and reporting;
-- its document part alone (the glossary loaded and the automata built before the clock starts);
-- the command line, ``glossary-tool check docs --format json``, as CI runs it (interpreter start and imports included).
+- ``run_check`` in process: loading the glossary, building the automata, reading, matching and reporting, without
+  the cache of the glossary's terms (a first run, or CI) and with it (a pre-commit hook, the next run);
+- its document part alone (the glossary's terms and the automata made before the clock starts);
+- the command line, ``glossary-tool check docs --format json``, as CI runs it (interpreter start and imports
+  included), without and with the cache.
 
     .venv/bin/python benchmarks/check_docs.py [--runs 5] [--pages 1000] [--concepts 10000]
 
@@ -16,6 +18,7 @@ Prints medians and the ratios of each run's figures to its floor, and writes not
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import statistics
@@ -29,9 +32,10 @@ from generate import EN_FILLER, ROOT, Concept, concept_yaml, make_concepts
 
 from glossary_tool import words
 from glossary_tool.check import KINDS, CheckOptions, check_file, run_check
+from glossary_tool.check.cache import glossary_terms
 from glossary_tool.check.terms import GlossaryTerms
 from glossary_tool.config import load_settings
-from glossary_tool.loading import display_path, load_glossary
+from glossary_tool.loading import display_path
 
 DATA = ROOT / "benchmarks" / ".data" / "check"
 DEPRECATED_SHARE = 0.2  # concepts that also record a deprecated term
@@ -116,31 +120,38 @@ def main(argv: list[str] | None = None) -> int:
     megabytes = sum(p.stat().st_size for p in files) / 1e6
     print(f"{len(files)} pages, {megabytes:.1f} MB, {args.concepts} concepts; {args.runs} runs")
     words.word_pattern()  # built once per process, as any command does before its first word
-    import os
-
     os.chdir(project)
     settings = load_settings("mkdocs.yml")
     options = CheckOptions()
-    rows: dict[str, list[float]] = {"floor": [], "check": [], "documents": [], "cli": [], "problems": []}
+    cache = project / "cache"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    command = [str(Path(sys.executable).parent / "glossary-tool"), "check", "docs", "--format", "json"]
+    rows: dict[str, list[float]] = {"floor": [], "documents": [], "check, no cache": [], "check, cached": [], "CLI, no cache": [],
+                                    "CLI, cached": [], "problems": []}
     for _ in range(args.runs):
         rows["floor"].append(floor(files))
         start = time.perf_counter()
         result = run_check(settings, [Path("docs")], options)
-        rows["check"].append(time.perf_counter() - start)
+        rows["check, no cache"].append(time.perf_counter() - start)
         rows["problems"].append(len(result.problems))
-        terms = GlossaryTerms(load_glossary(settings)[0], settings.check_ignore)
+        run_check(settings, [Path("docs/section-00/page-0000.md")], options, cache=cache)  # fills the cache
+        start = time.perf_counter()
+        cached = run_check(settings, [Path("docs")], options, cache=cache)
+        rows["check, cached"].append(time.perf_counter() - start)
+        assert cached.problems == result.problems
+        terms = GlossaryTerms(glossary_terms(settings, cache)[0], settings.check_ignore)
         terms["en"]
         start = time.perf_counter()
         for path in files:
             check_file(settings, terms, path, display_path(path), "markdown", options)
         rows["documents"].append(time.perf_counter() - start)
-        start = time.perf_counter()
-        subprocess.run([str(Path(sys.executable).parent / "glossary-tool"), "check", "docs", "--format", "json"], cwd=project,
-                       stdout=subprocess.DEVNULL, check=False)
-        rows["cli"].append(time.perf_counter() - start)
+        for name, extra in (("CLI, no cache", ["--no-cache"]), ("CLI, cached", [])):
+            start = time.perf_counter()
+            subprocess.run([*command, *extra], cwd=project, env=env, stdout=subprocess.DEVNULL, check=False)
+            rows[name].append(time.perf_counter() - start)
     print("| measure | median s | median ratio to the floor |")
     print("| --- | ---: | ---: |")
-    for name in ("floor", "documents", "check", "cli"):
+    for name in ("floor", "documents", "check, no cache", "check, cached", "CLI, no cache", "CLI, cached"):
         ratios = [t / f for t, f in zip(rows[name], rows["floor"], strict=True)]
         print(f"| {name} | {statistics.median(rows[name]):.2f} | {statistics.median(ratios):.2f} |")
     print(f"problems reported: {statistics.median(rows['problems']):.0f}")

@@ -209,10 +209,11 @@ def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
 
 def cmd_check(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.check import CheckOptions, run_check
+    from glossary_tool.check.cache import cache_folder
     from glossary_tool.reporters import REPORTERS
 
     options = CheckOptions(language=args.language, source_language=args.source_language, admitted=args.admitted)
-    result = run_check(settings, [Path(p) for p in args.paths], options)
+    result = run_check(settings, [Path(p) for p in args.paths], options, cache=None if args.no_cache else cache_folder())
     problems = [p.with_severity(Severity.ERROR) if args.strict and p.severity is Severity.WARNING else p for p in result.problems]
     if result.glossary_problems:
         print(f"glossary-tool: the glossary has {result.glossary_problems} error(s) ('glossary-tool lint' lists them); "
@@ -326,6 +327,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("--source-language", metavar="TAG", help="the source language of PO and XLIFF files that do not declare one (default: the glossary's source language)")
     check.add_argument("--admitted", action="store_true", help="also report admitted terms where the glossary prefers another (admitted-term)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--no-cache", action="store_true", help="load the glossary's terms afresh, without the cache in ~/.cache/glossary-tool")
 
     sub.add_parser("rules", parents=[trust], help="list every rule with its documentation")
 

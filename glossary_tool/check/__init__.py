@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossary_tool.check.cache import glossary_terms
 from glossary_tool.check.gettext import read_po
 from glossary_tool.check.html import read_html
 from glossary_tool.check.markdown import read_markdown, read_plain
 from glossary_tool.check.prose import MAX_FILE_BYTES, Bilingual, Prose, ProseBuilder, SourceFile, decode
 from glossary_tool.check.rules import CHECK_RULES, Checked, admitted_term, deprecated_term, glossary_mismatch
-from glossary_tool.check.shared import FatalError, Problem, Settings, Severity, canonical_tag, clip, closest, display_path, load_glossary, sort_key, tag_problem
+from glossary_tool.check.shared import FatalError, Problem, Settings, Severity, canonical_tag, clip, closest, display_path, sort_key, tag_problem
 from glossary_tool.check.terms import GlossaryTerms
 from glossary_tool.check.xliff import read_xliff
 
@@ -47,21 +48,24 @@ class CheckResult:
     glossary_problems: int
 
 
-def run_check(settings: Settings, paths: Sequence[Path], options: CheckOptions, progress: Progress | None = None) -> CheckResult:
-    """Check the files at ``paths`` (files, or folders searched for the kinds in ``KINDS``) against the glossary."""
+def run_check(settings: Settings, paths: Sequence[Path], options: CheckOptions, progress: Progress | None = None,
+              cache: Path | None = None) -> CheckResult:
+    """Check the files at ``paths`` (files, or folders searched for the kinds in ``KINDS``) against the glossary.
+
+    ``cache``: a folder where the glossary's terms are kept between runs (``cache.cache_folder()``); None: none."""
     for code in (options.language, options.source_language):
         if code is not None and _locale(settings, code) is None:
             raise FatalError(f"--language '{code}': " + (_tag_problem(code) or f"the glossary has no language '{code}' ({', '.join(settings.locale_codes)})"))
     files, problems = discover(paths)
-    glossary, loaded = load_glossary(settings)
-    terms = GlossaryTerms(glossary, settings.check_ignore)
+    records, glossary_errors = glossary_terms(settings, cache)
+    terms = GlossaryTerms(records, settings.check_ignore)
     for done, (path, kind) in enumerate(files, start=1):
         shown = display_path(path)
         problems.extend(check_file(settings, terms, path, shown, kind, options))
         if progress is not None:
             progress(done, len(files), shown)
     problems.sort(key=sort_key)
-    return CheckResult(problems, sum(p.severity is Severity.ERROR for p in loaded))
+    return CheckResult(problems, glossary_errors)
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Problem]]:

@@ -14,7 +14,7 @@ from itertools import accumulate
 
 import ahocorasick
 
-from glossary_tool.check.shared import NOT_IN_USE, Concept, Glossary, Language, Pattern, Words, marked_spans, pipeline
+from glossary_tool.check.shared import NOT_IN_USE, Language, Pattern, Words, marked_spans, pipeline
 
 # Joins the words of a term and of a text into one string for the automaton; never part of a word.
 SEP = "\x1f"
@@ -171,28 +171,26 @@ def mentioned(prose_text: str, found: Found, marks: str) -> bool:
     return any(x < found.start - a and found.end - a <= y for x, y in marked_spans(block, marks))
 
 
+TermRecord = tuple[str, str, str, str]  # concept id, locale code, term, status: what check needs of the glossary
+
+
 class GlossaryTerms:
     """The glossary's terms for ``check``: per language, made on first use."""
 
-    def __init__(self, glossary: Glossary, ignore: Sequence[str] = ()) -> None:
+    def __init__(self, records: Iterable[TermRecord], ignore: Sequence[str] = ()) -> None:
+        by_concept: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for concept, code, text, status in records:
+            by_concept.setdefault((concept, code), []).append((text, status))
         self._terms: dict[str, list[Term]] = {}
         self.concept_terms: dict[tuple[str, str], list[Term]] = {}  # (concept, locale) -> its terms there
-        for entry in glossary.entries:
-            model = entry.model
-            if not isinstance(model, Concept):
-                continue
-            for code, block in model.locales.items():
-                usable = [t for t in block.terms if t.status not in NOT_IN_USE]
-                preferred = next((t.text for t in usable if t.status == "preferred"), usable[0].text if usable else None)
-                terms = [Term(model.id, t.text, t.status, preferred) for t in block.terms]
-                self._terms.setdefault(code, []).extend(terms)
-                self.concept_terms[(model.id, code)] = terms
+        for (concept, code), items in by_concept.items():
+            usable = [text for text, status in items if status not in NOT_IN_USE]
+            preferred = next((text for text, status in items if status == "preferred"), usable[0] if usable else None)
+            terms = [Term(concept, text, status, preferred) for text, status in items]
+            self._terms.setdefault(code, []).extend(terms)
+            self.concept_terms[(concept, code)] = terms
         self._ignore = tuple(ignore)
         self._languages: dict[str, LanguageTerms] = {}
-
-    @property
-    def locales(self) -> list[str]:
-        return sorted(self._terms)
 
     def __getitem__(self, code: str) -> LanguageTerms:
         found = self._languages.get(code)

@@ -33,6 +33,7 @@ def test_init_writes_the_hook_and_a_workflow_step_that_check_the_docs(tmp_path: 
     assert re.search(hook["files"], "docs/guide.md") and not re.search(hook["files"], "content/concepts/term.yaml")
     assert main(["init", str(tmp_path / "p"), "--locales", "en,sv"]) == 0
     monkeypatch.chdir(tmp_path / "p")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     docs = tmp_path / "p" / "docs"
     docs.mkdir()
     (docs / "guide.md").write_text("# Guide\n\nEvery term names a concept.\n", encoding="utf-8")

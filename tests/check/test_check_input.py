@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossary_tool import check
+from glossary_tool.check.cache import glossary_terms
 from glossary_tool.check.terms import GlossaryTerms
 from glossary_tool.cli import main
 from glossary_tool.config import Settings
-from glossary_tool.loading import load_glossary
 
 
 def test_a_binary_file_is_an_encoding_error_at_its_first_nul_byte(tmp_path: Path) -> None:
@@ -99,6 +99,7 @@ def test_without_translate_toolkit_po_and_xliff_files_say_what_to_install(tmp_pa
 def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]) -> None:
     project(tmp_path)
     (tmp_path / "mkdocs.yml").write_text(mkdocs_yml(), encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -134,7 +135,7 @@ def test_any_text_ends_in_problems_never_an_exception(tmp_path: Path, text: str,
     path = tmp_path / "fuzz.input"
     data = text.encode("utf-8")
     path.write_bytes(data)
-    terms = FUZZ_SETTINGS.setdefault("terms", GlossaryTerms(load_glossary(settings)[0]))
+    terms = FUZZ_SETTINGS.setdefault("terms", GlossaryTerms(glossary_terms(settings, None)[0]))
     lines = text.split("\n")
     assert isinstance(settings, Settings) and isinstance(terms, GlossaryTerms)
     for p in check.check_file(settings, terms, path, "fuzz.input", kind, check.CheckOptions(language="sv")):
