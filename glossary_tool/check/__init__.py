@@ -199,9 +199,12 @@ def _found(terms: GlossaryTerms, source: SourceFile, prose: Prose) -> Checked | 
 
 def _check_units(settings: Settings, terms: GlossaryTerms, source: SourceFile, bilingual: Bilingual, options: CheckOptions) -> list[Problem]:
     out: list[Problem] = []
-    languages: list[str] = []
+    languages: list[str | None] = []
+    # A template (.pot) or a catalog with nothing translated yet needs no target language.
+    translated = any(unit.final and unit.targets for unit in bilingual.units)
     for declared, fallback, what in ((bilingual.source_language, options.source_language or settings.source_locale, "source"),
                                      (bilingual.target_language, options.language, "target")):
+        code: str | None = None
         if declared is not None:
             tag, offset = declared
             code = _locale(settings, tag.replace("_", "-").split(".")[0].split("@")[0])
@@ -210,12 +213,12 @@ def _check_units(settings: Settings, terms: GlossaryTerms, source: SourceFile, b
                 return out
         elif fallback is not None:
             code = _locale(settings, fallback)
-        else:
+        elif translated:
             out.append(source.problem(0, "unknown-language", f"the file does not say its {what} language; pass --language"))
             return out
-        assert code is not None
         languages.append(code)
     source_code, target_code = languages
+    assert source_code is not None  # the glossary's source language at least
     marks = settings.mention_marks
     for unit in bilingual.units:
         sources: list[Checked] = []
@@ -226,7 +229,7 @@ def _check_units(settings: Settings, terms: GlossaryTerms, source: SourceFile, b
             out.extend(_monolingual(checked, marks, options.admitted))
             if checked is not None:
                 sources.append(checked)
-        if not unit.final:
+        if not unit.final or target_code is None:
             continue  # a fuzzy or untranslated unit: its translation is not in use yet
         for builder in unit.targets:
             builder.language = target_code

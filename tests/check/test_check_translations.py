@@ -137,3 +137,8 @@ def test_a_file_without_its_target_language_takes_language(tmp_path: Path) -> No
     assert where(check_files(tmp_path, {"a.po": po}, language="sv")) == [(2, 9, MISMATCH)]
     problems = check_files(tmp_path, {"b.po": po})
     assert where(problems) == [(1, 1, "unknown-language")] and "pass --language" in problems[0].message
+
+
+def test_a_template_needs_no_target_language(tmp_path: Path) -> None:
+    pot = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Call customer care"\nmsgstr ""\n'
+    assert where(check_files(tmp_path, {"help.pot": pot})) == [(5, 13, DEPRECATED)]
