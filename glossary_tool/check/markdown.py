@@ -53,7 +53,8 @@ _INLINE = re.compile(
 
 @dataclass(slots=True)
 class Markdown:
-    """What reading a Markdown file gives: its prose, the language its front matter names, and ignore problems."""
+    """What reading a Markdown file gives: its prose, the language its front matter names, and where an ignore
+    comment that is never closed opens."""
 
     prose: ProseBuilder
     language: tuple[str, int] | None = None  # the tag and its offset
@@ -116,7 +117,7 @@ def read_markdown(source: SourceFile, language: str) -> Markdown:
             continue
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
         if indent >= 4 and previous_blank and not container:
-            b.barrier()  # an indented code block
+            b.barrier()  # an indented code block; previous_blank stays set, so its next lines are code too
             continue
         if _REFERENCE.match(line):
             b.barrier()
