@@ -196,6 +196,21 @@ class TextList(Option):
         return list(value)
 
 
+class Phrases(Option):
+    """A list of non-empty texts (words or phrases)."""
+
+    def __init__(self, *, max_items: int = 1000) -> None:
+        super().__init__([])
+        self.max_items = max_items
+
+    def check(self, value: object) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValidationError("must be a list of words or phrases, e.g. [Customer Care Cloud]")
+        if len(value) > self.max_items:
+            raise ValidationError(f"has {len(value)} items; at most {self.max_items} are allowed")
+        return tuple(" ".join(v.split()) for v in value)
+
+
 class WordsPerLanguage(Option):
     """Words or phrases per language subtag: ``{de: [oft, meist], sv: [ofta]}``; each listed language replaces the defaults' list."""
 
@@ -375,6 +390,8 @@ class GlossaryOptions(StrictConfig):
     # Pairs of opening and closing characters around a word that is mentioned rather than used (a deprecated form in a note).
     mention_marks = Text(default="«»", pattern=re.compile(r"^(?:[^\w\s][^\w\s]){1,8}$"), hint="must be pairs of opening and closing marks, such as «» or «»“”")
     definition_hedges = WordsPerLanguage(DEFINITION_HEDGES)
+    # Phrases `glossary-tool check` never reports a term inside, in any language (a product name holding a deprecated word).
+    check_ignore = Phrases()
     schema_file = Text(default="entry.schema.json", pattern=re.compile(r"^[A-Za-z0-9_.-]+\.json$"), hint="must be a file name ending in .json")
     # The order of Chinese in listings: CLDR's default for the tag (pinyin for zh and zh-Hans, stroke for zh-Hant),
     # or pinyin or stroke for every Chinese locale.
@@ -547,6 +564,7 @@ class Settings:
     han_order: str = "cldr"
     missing_catalog: str = "warning"
     definition_hedges: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: DEFINITION_HEDGES)
+    check_ignore: tuple[str, ...] = ()
 
     @property
     def locale_codes(self) -> tuple[str, ...]:
@@ -614,6 +632,7 @@ def build_settings(root: Path, cfg: GlossaryOptions, site_url: str = "", config_
         config_file=config_file,
         han_order=cfg["han_order"],
         missing_catalog=cfg["missing_catalog"],
+        check_ignore=cfg["check_ignore"],
     )
 
 
