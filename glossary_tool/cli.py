@@ -14,7 +14,7 @@ from pathlib import Path
 
 from glossary_tool import __version__
 from glossary_tool.core.config import RawConfig, Settings, canonical_tag, read_config, settings_from_raw
-from glossary_tool.core.problems import BuildFailed, FatalError
+from glossary_tool.core.problems import BuildFailed, FatalError, Severity
 from glossary_tool.core.terminal import clean_output, escape
 from glossary_tool.core.trust import UNTRUSTED_ENV, refuse_untrusted, untrusted_from_env
 
@@ -39,6 +39,13 @@ def cmd_rules(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
         severity = settings.rules.get(rule.id, rule.severity).value
         print(f"{rule.id} ({severity}, {rule.scope})")
         for line in rule.doc.splitlines():
+            print(f"    {line}")
+        print()
+    from glossary_tool.check import CHECK_RULES
+
+    for check in CHECK_RULES.values():  # the rules of `glossary-tool check`, on documents and translation files
+        print(f"{check.id} ({check.severity.value}, check)")
+        for line in check.doc.splitlines():
             print(f"    {line}")
         print()
     return EXIT_OK
@@ -201,6 +208,21 @@ def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
     return EXIT_PROBLEMS if result.errors or not (result.written or result.extended) else EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.check import CheckOptions, run_check
+    from glossary_tool.check.cache import cache_folder
+    from glossary_tool.lint.reporters import REPORTERS
+
+    options = CheckOptions(language=args.language, source_language=args.source_language, admitted=args.admitted)
+    result = run_check(settings, [Path(p) for p in args.paths], options, cache=None if args.no_cache else cache_folder())
+    problems = [p.with_severity(Severity.ERROR) if args.strict and p.severity is Severity.WARNING else p for p in result.problems]
+    if result.glossary_problems:
+        print(f"glossary-tool: the glossary has {result.glossary_problems} error(s) ('glossary-tool lint' lists them); "
+              "checked against the entries that loaded", file=sys.stderr)
+    sys.stdout.write(REPORTERS[args.format](problems))
+    return EXIT_PROBLEMS if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
+
+
 def cmd_catalog(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.authoring.scaffold import start_catalog
     from glossary_tool.core.terminal import display_path
@@ -243,6 +265,7 @@ COMMANDS: dict[str, Command] = {
     "export": cmd_export,
     "import": cmd_import,
     "catalog": cmd_catalog,
+    "check": cmd_check,
 }
 
 
@@ -303,6 +326,15 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     lint.add_argument("paths", nargs="*", help="files or folders (default: the content folder)")
     lint.add_argument("--format", choices=_choices(command, "lint", _reporters), default="text")
     lint.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    check = sub.add_parser("check", parents=[trust], help="check documents and translation files against the glossary's terms")
+    check.add_argument("paths", nargs="+", help="files, or folders searched for Markdown, text, HTML, PO and XLIFF files")
+    check.add_argument("--format", choices=_choices(command, "check", _reporters), default="text")
+    check.add_argument("--language", metavar="TAG", help="the language of files that do not declare one (default: the glossary's source language)")
+    check.add_argument("--source-language", metavar="TAG", help="the source language of PO and XLIFF files that do not declare one (default: the glossary's source language)")
+    check.add_argument("--admitted", action="store_true", help="also report admitted terms where the glossary prefers another (admitted-term)")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--no-cache", action="store_true", help="load the glossary's terms afresh, without the cache in ~/.cache/glossary-tool")
 
     sub.add_parser("rules", parents=[trust], help="list every rule with its documentation")
 

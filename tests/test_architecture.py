@@ -17,10 +17,12 @@ PACKAGE = ROOT / "glossary_tool"
 
 # The groups, from the bottom up; a group imports only from the groups it lists (the command line may import all).
 # README's data flow: core (config → loading → model) → lint (rules → problems → reporters); core → site (render → pages)
-# and exchange; authoring writes entries and the project's catalogs.
+# and exchange; check reads other documents against the glossary's terms; authoring writes entries and the project's
+# catalogs.
 LAYERS: dict[str, frozenset[str]] = {
     "core": frozenset({"core"}),
     "lint": frozenset({"core", "lint"}),
+    "check": frozenset({"core", "check"}),
     "exchange": frozenset({"core", "lint", "exchange"}),
     "site": frozenset({"core", "lint", "exchange", "site"}),
     "authoring": frozenset({"core", "lint", "site", "authoring"}),
@@ -37,7 +39,7 @@ NEVER: dict[str, tuple[str, ...]] = {
 RULES_REGISTRY = "glossary_tool.lint.rules.registry"
 # Imports inside functions (kept out of start-up, or loaded only by the command that needs them) are edges like any other;
 # each new one is a decision: does it keep a command fast, and does it hide a dependency? This is how many there are.
-LAZY_IMPORTS = 77
+LAZY_IMPORTS = 82
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +138,8 @@ def layering_breaches(edges: list[Edge]) -> list[str]:
     out = []
     for e in edges:
         source, target = group_of(e.source), group_of(e.target)
-        bad = source != "top" and (target == "top" or target not in LAYERS[source])
+        # The package's own __init__ holds only its version, which any module may read.
+        bad = source != "top" and e.target != "glossary_tool" and (target == "top" or target not in LAYERS[source])
         never = [n for scope, names in NEVER.items() if _under(e.source, scope) for n in names]
         if bad or (e.target != RULES_REGISTRY and any(_under(e.target, n) for n in never)):
             out.append(f"{e.source}:{e.line} -> {e.target}")

@@ -35,6 +35,9 @@ def test_format_matches_golden(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(REPORTERS))
 def test_format_of_no_problems(name: str) -> None:
     out = REPORTERS[name]([])
+    if name == "sarif":
+        assert json.loads(out)["runs"][0]["results"] == []
+        return
     assert {"text": "no problems\n", "json": "[]\n", "github": ""}[name] == out
 
 
@@ -76,6 +79,9 @@ def test_every_format_escapes_control_characters(name: str) -> None:
         assert "\\u001b[31mred" in lines[1]
     if name == "json":
         assert [Problem(d["path"], d["line"], d["column"], d["rule"], Severity(d["severity"]), d["message"]) for d in json.loads(out)] == HOSTILE
+    if name == "sarif":
+        results = json.loads(out)["runs"][0]["results"]
+        assert [r["message"]["text"] for r in results] == [p.message for p in HOSTILE]
 
 
 def test_json_is_written_without_one_giant_dump() -> None:

@@ -106,13 +106,16 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: pip install glossary-tool
+      - run: pip install "glossary-tool[check]"  # [check]: PO and XLIFF files for glossary-tool check
       - run: glossary-tool lint --format github --strict
       - run: glossary-tool status --min-coverage 100
         if: ${{ !cancelled() }}
       - run: glossary-tool build
         if: ${{ !cancelled() }}
       - run: glossary-tool scan-site
+      - name: Check the documentation against the glossary (deprecated terms, translations that miss a concept's terms)
+        if: ${{ !cancelled() && hashFiles('docs/**') != '' }}
+        run: glossary-tool check docs --format github
 """
 PRE_COMMIT = """\
 # Lints the glossary before each commit (pre-commit.com).
@@ -125,6 +128,11 @@ repos:
         language: system
         files: ^(content/.*\\.ya?ml|mkdocs\\.yml)$
         pass_filenames: false
+      - id: glossary-check
+        name: glossary check
+        entry: glossary-tool check
+        language: system
+        files: ^docs/.*\\.(md|markdown|txt|html?|po|pot|xlf|xliff)$
 """
 README = """\
 # {site}

@@ -6,6 +6,7 @@ Paths and messages carry contributor text (file names, terms), so every format e
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Sequence
 
 from glossary_tool.core.problems import Problem
@@ -79,3 +80,37 @@ def github(problems: Sequence[Problem]) -> str:
         props = f"file={_escape_property(p.path)},line={p.line},col={p.column},title={_escape_property(p.rule)}"
         lines.append(f"::{level} {props}::{_escape_data(p.message)}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+
+def _uri(path: str) -> str:
+    """A file path as a SARIF artifact URI: relative ones against the checkout (%SRCROOT%), others as file URIs."""
+    from urllib.parse import quote
+
+    path = path.replace(os.sep, "/")
+    # A file name that is not UTF-8 reaches here with its bytes as lone surrogates: they become those bytes, %-encoded.
+    return ("file://" if path.startswith("/") else "") + quote(path, safe="/", errors="surrogateescape")
+
+
+@reporter("sarif")
+def sarif(problems: Sequence[Problem]) -> str:
+    """SARIF 2.1.0, the log code scanning reads (GitHub, GitLab, Azure DevOps): one run, a result per problem with its
+    rule id, level and location. Columns count Unicode code points (``columnKind``), as every format here does."""
+    from glossary_tool import __version__
+
+    rules = sorted({p.rule for p in problems})
+    index = {rule: i for i, rule in enumerate(rules)}
+    results = []
+    for p in problems:
+        uri = _uri(p.path)
+        location = {"uri": uri} if uri.startswith("file:") else {"uri": uri, "uriBaseId": "%SRCROOT%"}
+        results.append({
+            "ruleId": p.rule, "ruleIndex": index[p.rule], "level": "error" if p.severity.value == "error" else "warning",
+            "message": {"text": p.message},
+            "locations": [{"physicalLocation": {"artifactLocation": location, "region": {"startLine": max(p.line, 1), "startColumn": max(p.column, 1)}}}],
+        })
+    run = {"tool": {"driver": {"name": "glossary-tool", "version": __version__, "rules": [{"id": rule} for rule in rules]}},
+           "columnKind": "unicodeCodePoints", "results": results}
+    return clean(json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False)) + "\n"

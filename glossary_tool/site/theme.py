@@ -18,9 +18,10 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from glossary_tool.core.config import Locale, Settings
 from glossary_tool.core.mkdocs_compat import TocToken, material_languages, material_theme_defaults, remove_handlers
-from glossary_tool.site.render import Heading, RenderedPage, collation, languages
+from glossary_tool.core import languages
+from glossary_tool.site.render import Heading, RenderedPage, collation
 from glossary_tool.site.render.i18n import _, catalog_warnings, gettext_for, theme_labels
-from glossary_tool.site.render.languages import direction, script_of
+from glossary_tool.core.languages import direction, script_of
 from glossary_tool.site.render.text import safe_url
 
 ASSETS = Path(__file__).resolve().parent / "overrides"

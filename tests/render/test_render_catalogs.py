@@ -13,9 +13,9 @@ from babel.core import get_global
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
+from glossary_tool.core.languages import MATERIAL_TO_CLDR
 from glossary_tool.core.mkdocs_compat import material_languages
 from glossary_tool.site.render.i18n import PACKAGE_CATALOGS, SOURCE_LANGUAGE, TEMPLATE, catalog_path, translations
-from glossary_tool.site.render.languages import MATERIAL_TO_CLDR
 
 CATALOGS = sorted(PACKAGE_CATALOGS.glob("*/LC_MESSAGES/messages.po"))
 MATERIAL_LANGUAGES = [

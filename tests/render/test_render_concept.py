@@ -165,7 +165,7 @@ def test_links_to_concepts_carry_their_short_definition_as_a_preview_not_a_title
 
 
 def test_fragments_in_another_language_carry_lang_and_dir_and_lists_use_the_languages_separator() -> None:
-    from glossary_tool.site.render.languages import direction, join, separator
+    from glossary_tool.core.languages import direction, join, separator
 
     html = render("en")["terms/kpo.md"].html
     assert '<div class="glossary-definition" lang="sv" dir="ltr">' in html

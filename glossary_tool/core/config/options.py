@@ -159,6 +159,21 @@ class TextList(Option):
         return list(value)
 
 
+class Phrases(Option):
+    """A list of non-empty texts (words or phrases)."""
+
+    def __init__(self, *, max_items: int = 1000) -> None:
+        super().__init__([])
+        self.max_items = max_items
+
+    def check(self, value: object) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValidationError("must be a list of words or phrases, e.g. [Customer Care Cloud]")
+        if len(value) > self.max_items:
+            raise ValidationError(f"has {len(value)} items; at most {self.max_items} are allowed")
+        return tuple(" ".join(v.split()) for v in value)
+
+
 class WordsPerLanguage(Option):
     """Words or phrases per language subtag: ``{de: [oft, meist], sv: [ofta]}``; each listed language replaces the defaults' list."""
 

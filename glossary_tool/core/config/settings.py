@@ -86,6 +86,7 @@ class Settings:
     han_order: str = "cldr"
     missing_catalog: str = "warning"
     definition_hedges: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: DEFINITION_HEDGES)
+    check_ignore: tuple[str, ...] = ()
 
     @property
     def locale_codes(self) -> tuple[str, ...]:
@@ -153,6 +154,7 @@ def build_settings(root: Path, cfg: GlossaryOptions, site_url: str = "", config_
         config_file=config_file,
         han_order=cfg["han_order"],
         missing_catalog=cfg["missing_catalog"],
+        check_ignore=cfg["check_ignore"],
     )
 
 

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from glossary_tool.core.model import Comparison, Concept, ConceptLocale, Faq, Grammar, Source, Term
 from glossary_tool.core.vocabulary import NOT_IN_USE
-from glossary_tool.site.render import languages
+from glossary_tool.core import languages
 from glossary_tool.site.render.context import (
     Link,
     RenderContext,

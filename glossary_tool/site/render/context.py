@@ -23,7 +23,8 @@ from markupsafe import Markup, escape
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Comparison, Concept, ConceptLocale, Faq, Glossary, Source
 from glossary_tool.core.vocabulary import NOT_IN_USE
-from glossary_tool.site.render import collation, languages
+from glossary_tool.core import languages
+from glossary_tool.site.render import collation
 from glossary_tool.site.render.i18n import translations
 from glossary_tool.site.render.text import LinkTarget, TermMatcher, safe_url
 

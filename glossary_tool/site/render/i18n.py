@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from glossary_tool.core.catalogs import format_problem
-from glossary_tool.site.render.languages import closest
+from glossary_tool.core.languages import closest
 
 DOMAIN = "messages"
 PACKAGE_CATALOGS = Path(__file__).resolve().parent.parent / "locales"
