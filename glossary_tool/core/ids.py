@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from glossary_tool.core.layout import RESERVED_TOP
 from glossary_tool.core.loader import Document
 from glossary_tool.core.problems import FatalError
 from glossary_tool.core.terms import term_key
@@ -20,11 +21,8 @@ if TYPE_CHECKING:
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID = 64
-# Windows device names cannot be files; the others are paths the site itself uses.
-RESERVED = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
-     "index", "search", "assets", "terms", "categories", "faq", "compare", "index-a-z", "404", "sitemap", "tags"}
-)
+# Windows device names cannot be files; the others are the names the site takes at a locale's top level (core/layout.py).
+RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}) | RESERVED_TOP
 
 
 def slug_problem(value: str, reserved: frozenset[str] = RESERVED) -> str | None:

@@ -62,10 +62,12 @@ class PageKind:
 
     def owns(self, src: str) -> bool:
         """Whether the source path ``src`` is one of this kind's pages."""
-        return _under(src, self.top) if self.top else src == "index.md"
+        return under(src, self.top) if self.top else src == "index.md"
 
 
-def _under(src: str, stem: str) -> bool:
+def under(src: str, stem: str) -> bool:
+    """Whether the source path ``src`` is a page of the listing (or kind) ``stem``: ``categories/model.md``,
+    ``categories/model/2.md`` are pages of ``categories/model``."""
     return src == stem + ".md" or src.startswith(stem + "/")
 
 

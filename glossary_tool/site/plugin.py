@@ -19,6 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from glossary_tool.core.layout import CONCEPT
 from glossary_tool.site import locale_builds, search_index, theme
 from glossary_tool.core.config import GlossaryOptions, build_settings, unknown_rules
 from glossary_tool.core.content_files import list_content
@@ -149,7 +150,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         page.meta["glossary_alternates"] = theme.alternates(state.settings, state.locale, state.base, rendered.url)
         page.meta["glossary_x_default"] = state.base + state.settings.locales[0].prefix + rendered.url
         page.meta["glossary_lastmod"] = rendered.lastmod
-        page.meta["glossary_og_type"] = "article" if rendered.src.startswith("terms/") else "website"
+        page.meta["glossary_og_type"] = "article" if CONCEPT.owns(rendered.src) else "website"
         return ""
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

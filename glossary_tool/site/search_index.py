@@ -18,6 +18,7 @@ from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 
+from glossary_tool.core.layout import COMPARISON, CONCEPT
 from glossary_tool.core import words
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Comparison, Concept, Faq, Glossary
@@ -116,14 +117,14 @@ def _concept_record(c: Concept, locale: str, settings: Settings, description: st
         if code != locale:
             fields += [(Field.OTHER_TERM, t.text) for t in other.terms]
             phrases += [(t.text, False) for t in other.terms]
-    return Record(f"terms/{c.id}/", title, description, tuple(fields), tuple(phrases))
+    return Record(CONCEPT.url(c.id), title, description, tuple(fields), tuple(phrases))
 
 
 def _comparison_records(cmp: Comparison, locale: str, labels: Mapping[str, str]) -> list[Record]:
     block = cmp.locales.get(locale)
     title = block.title if block else cmp.id
     intro = plain(block.intro) if block and block.intro else ""
-    url = f"compare/{cmp.id}/"
+    url = COMPARISON.url(cmp.id)
     out = [Record(url, title, first_sentence(intro, SNIPPET) if intro else "", ((Field.TITLE, title), (Field.DETAIL, intro)), ((title, True),))]
     for d in cmp.dimensions:
         label = d.label.get(locale, d.id)
@@ -151,7 +152,7 @@ def records(glossary: Glossary, settings: Settings, locale: str, pages: Iterable
     """Every search result of one locale: concept pages, comparisons and their rows, questions, and listings by title."""
     pages = list(pages)
     descriptions = {p.url: p.description for p in pages}
-    out = [_concept_record(c, locale, settings, _clip(descriptions.get(f"terms/{c.id}/", ""))) for c in glossary.concepts]
+    out = [_concept_record(c, locale, settings, _clip(descriptions.get(CONCEPT.url(c.id), ""))) for c in glossary.concepts]
     labels = {r.url.split("/")[1]: r.title for r in out}
     for cmp in glossary.comparisons:
         out.extend(_comparison_records(cmp, locale, labels))
@@ -162,7 +163,7 @@ def records(glossary: Glossary, settings: Settings, locale: str, pages: Iterable
 def _tail_records(glossary: Glossary, locale: str, pages: Iterable[RenderedPage]) -> list[Record]:
     """The questions, then the listings (found by their title alone: the entries they list are other pages' terms)."""
     out = [r for f in sorted(glossary.faqs, key=lambda f: f.id) if (r := _faq_record(f, locale)) is not None]
-    out += [Record(p.url, p.title, "", ((Field.TITLE, p.title),)) for p in pages if p.in_nav and p.url and not p.url.startswith("compare/")]
+    out += [Record(p.url, p.title, "", ((Field.TITLE, p.title),)) for p in pages if p.in_nav and p.url and not p.url.startswith(COMPARISON.top + "/")]
     return out
 
 
@@ -285,7 +286,7 @@ class Index:
         concepts: dict[str, tuple[Concept, str, Record]] = {}
         out: list[Record] = []
         for c in glossary.concepts:
-            description = _clip(descriptions.get(f"terms/{c.id}/", ""))
+            description = _clip(descriptions.get(CONCEPT.url(c.id), ""))
             known = self._concepts.get(c.id)
             if known is not None and known[0] is c and known[1] == description:
                 concepts[c.id] = known

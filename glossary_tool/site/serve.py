@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 from glossary_tool.site import search_index
 from glossary_tool.core.config import RawConfig, Settings
 from glossary_tool.core.content_files import ENTRY_SUFFIXES
+from glossary_tool.core.layout import CATEGORY, FAQ, INDEX, PAIR, under
 from glossary_tool.core.mkdocs_compat import render_page
 from glossary_tool.core.loading import load_documents, load_glossary, validate
 from glossary_tool.core.model import Concept, Entry, Glossary
@@ -135,17 +136,17 @@ class LocaleSite:
         # Listings by the stem of their pages' paths ("categories/model": categories/model.md, categories/model/2.md …)
         groups: dict[str, list[RenderedPage]] = {"": [home.home_page(ctx)]}
         categories = {c.category for c in (*old, *new)}
-        groups.update({f"categories/{cat}": [] for cat in categories})
+        groups.update({CATEGORY.stem(cat): [] for cat in categories})
         for p in category.category_pages(ctx, only=categories) if categories else []:
-            groups["/".join(p.src.removesuffix(".md").split("/")[:2])].append(p)
+            groups[CATEGORY.stem(p.src.removesuffix(".md").split("/")[1])].append(p)
         # The A–Z index lists the terms alone: an edit that leaves them as they were leaves it as it was.
         if [_terms(c, self.code) for c in old] != [_terms(c, self.code) for c in new]:
-            groups["index-a-z"] = index_az.index_pages(ctx)
+            groups[INDEX.stem()] = index_az.index_pages(ctx)
         # The language-pair glossaries list every language's terms and the category.
         if [_all_terms(c) for c in old] != [_all_terms(c) for c in new]:
-            groups["glossary"] = pair.pair_pages(ctx)
+            groups[PAIR.stem()] = pair.pair_pages(ctx)
         if any(f.id in edited or set(f.concepts) & edited for g in (before, glossary) for f in g.faqs):
-            groups["faq"] = faq.faq_pages(ctx)
+            groups[FAQ.stem()] = faq.faq_pages(ctx)
         comps_of, faqs_of = by_concept(glossary.comparisons), by_concept(glossary.faqs)
         incoming = concept.inbound(ctx)
         faq_urls = faq.faq_locations(ctx)
@@ -154,7 +155,7 @@ class LocaleSite:
         pages += [concept.concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, faq_urls)
                   for c in glossary.concepts if c.id in affected]
         for stem, group in groups.items():
-            if stem and {p.src for p in group} != {src for src in state.pages if _in_group(src, stem)}:
+            if stem and {p.src for p in group} != {src for src in state.pages if under(src, stem)}:
                 raise _NeedsFullBuild(stem)  # a listing grew or shrank by a page, or a category appeared or emptied
         changed = []
         for p in pages:
@@ -187,11 +188,6 @@ def _terms(c: Concept, code: str) -> object:
 
 def _all_terms(c: Concept) -> object:
     return c.category, sorted((code, [(t.text, t.status) for t in block.terms]) for code, block in c.locales.items())
-
-
-def _in_group(src: str, stem: str) -> bool:
-    """Whether ``src`` is a page of the listing ``stem`` (``categories/model.md``, ``categories/model/2.md`` …)."""
-    return src == stem + ".md" or src.startswith(stem + "/")
 
 
 class _NeedsFullBuild(Exception):

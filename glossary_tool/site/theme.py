@@ -17,6 +17,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 from glossary_tool.core.config import Locale, Settings
+from glossary_tool.core.layout import CATEGORY, PAIR
 from glossary_tool.core.mkdocs_compat import TocToken, material_languages, material_theme_defaults, remove_handlers
 from glossary_tool.core import languages
 from glossary_tool.site.render import Heading, RenderedPage, collation
@@ -214,7 +215,7 @@ def nav(pages: Sequence[RenderedPage], settings: Settings, locale: str) -> list[
 
     Term pages stay out of the navigation, so a page's size does not grow with the glossary."""
     g = gettext_for(settings.root / "locales", locale)
-    titles = {"categories": g("Categories"), "pairs": g("Language pairs")}
+    titles = {"categories": g(CATEGORY.nav_title), "pairs": g(PAIR.nav_title)}  # the layout names each group
     out: list[Any] = []
     groups: dict[str, list[Any]] = {}
     for p in pages:

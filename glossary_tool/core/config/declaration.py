@@ -29,12 +29,12 @@ from glossary_tool.core.config.options import (
     WordsPerLanguage,
     unknown_rules,
 )
+from glossary_tool.core.layout import RESERVED_TOP
 from glossary_tool.core.vocabulary import BUILTIN_RELATIONS, SKOS_RELATIONS
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 PREFIX = re.compile(r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)*/)+$")
 MAX_LOCALES = 50
-_RESERVED_PATHS = frozenset({"assets", "search", "terms", "categories", "compare", "faq", "index-a-z", "glossary", "downloads", "pagefind"})
 
 # Words that hedge a definition instead of delimiting the concept (ISO 704): a definition states what always holds.
 # Per language subtag; a glossary adds its languages' (or replaces one of these lists) under definition_hedges.
@@ -177,7 +177,7 @@ def _prefix_errors(i: int, prefix: str, count: int, prefixes: dict[str, int]) ->
     if prefix in prefixes:
         out.append(("locales", (i, "prefix"), f"'{prefix}' is already the prefix of locale #{prefixes[prefix] + 1}"))
     prefixes.setdefault(prefix, i)
-    if prefix and prefix.split("/", maxsplit=1)[0] in _RESERVED_PATHS:
+    if prefix and prefix.split("/", maxsplit=1)[0] in RESERVED_TOP:
         out.append(("locales", (i, "prefix"), f"'{prefix}' would clash with the site's own '{prefix.split('/', maxsplit=1)[0]}/' pages"))
     return out
 
