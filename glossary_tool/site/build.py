@@ -16,7 +16,7 @@ from glossary_tool.core.fileio import confine, reason
 from glossary_tool.core.problems import BuildFailed, FatalError
 from glossary_tool.core.terminal import escape
 from glossary_tool.core.trust import check
-from glossary_tool.site.locale_builds import WRITE_FAILED, LocaleBuild, max_parallel_builds, root_url, start, stop_all
+from glossary_tool.site.locale_builds import WRITE_FAILED, Scheduler, Wanted, max_parallel_builds, root_url
 
 # Written into every site this command builds: the next build replaces only a folder that carries it (or is empty).
 MARKER = ".glossary-tool-site"
@@ -93,29 +93,17 @@ def _cannot_write(final: Path, exc: OSError | str) -> str:
 
 def _build_into(work: Path, final: Path, raw: RawConfig, settings: Settings, *, untrusted: bool) -> Path:
     base = root_url(settings.site_url)
-    builds: list[LocaleBuild] = []
-    pending = list(settings.locales)
-    running: list[LocaleBuild] = []
-    jobs = max_parallel_builds()
+    folders = [work / (loc.code if loc.prefix else "root") for loc in settings.locales]
+    builds = Scheduler(raw.path, [Wanted(loc.code, base + loc.prefix, out, out) for loc, out in zip(settings.locales, folders, strict=True)],
+                       untrusted=untrusted)
     try:
         failures: list[str] = []
-        while (pending or running) and not failures:
-            while pending and len(running) < jobs:
-                loc = pending.pop(0)
-                out = work / (loc.code if loc.prefix else "root")
-                running.append(start(raw.path, loc.code, out, base + loc.prefix, out, untrusted=untrusted))
-                builds.append(running[-1])
-            done = [b for b in running if b.process.poll() is not None]
-            if not done:
-                time.sleep(0.02)
-                continue
-            for b in done:
-                running.remove(b)
-                error = b.wait()
-                if b.process.returncode == WRITE_FAILED and error:  # the disk, not the glossary: one line, as for every write
-                    raise FatalError(_cannot_write(final, error.splitlines()[-1]))
-                if error:
-                    failures.append(f"[{b.code}] {error}" if len(settings.locales) > 1 else error)
+        for b, error in builds.results(max_parallel_builds()):
+            if b.process.returncode == WRITE_FAILED and error:  # the disk, not the glossary: one line, as for every write
+                raise FatalError(_cannot_write(final, error.splitlines()[-1]))
+            if error:
+                failures.append(f"[{b.code}] {error}" if len(settings.locales) > 1 else error)
+                break  # the site is not built: what still runs is stopped below
         if failures:
             raise BuildFailed("the site was not built:\n" + "\n".join(failures))
         root = work / ("root" if settings.locales[0].prefix == "" else settings.locales[0].code)
@@ -128,7 +116,7 @@ def _build_into(work: Path, final: Path, raw: RawConfig, settings: Settings, *, 
         (root / MARKER).write_text("Written by glossary-tool build, which replaces this folder on the next build.\n", encoding="utf-8")
         _swap_in(root, final)
     finally:
-        stop_all(builds)
+        builds.stop()
     return final
 
 

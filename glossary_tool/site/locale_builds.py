@@ -12,7 +12,8 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -113,57 +114,88 @@ def max_parallel_builds() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-class Others(list[LocaleBuild]):
-    """The other locales' builds: those started, and those still waiting for a core (``pending``)."""
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """A locale's build to run: its code, its site's URL, the folder it writes, and where that goes once it succeeded."""
 
-    def __init__(self, config_file: Path, base: str, pending: list[tuple[Locale, Path, Path]]) -> None:
+    code: str
+    site_url: str
+    staging: Path
+    final: Path
+
+
+class Scheduler(list[LocaleBuild]):
+    """The one scheduler of locale builds, each a process: ``glossary-tool build`` runs every locale through it, a plain
+    ``mkdocs build`` the locales after the one it builds itself. The builds started so far, in the order they were
+    wanted; those still waiting for a core are ``pending``. No build starts after one has failed."""
+
+    def __init__(self, config_file: Path, wanted: Sequence[Wanted], *, untrusted: bool = False) -> None:
         super().__init__()
-        self.config_file, self.base, self.pending = config_file, base, pending
+        self.config_file, self.untrusted = config_file, untrusted
+        self.pending = list(wanted)
+        self._ended: set[int] = set()
 
-    def start_next(self) -> None:
-        loc, staging, final = self.pending.pop(0)
-        self.append(start(self.config_file, loc.code, staging, self.base + loc.prefix, final))
+    def fill(self, jobs: int) -> None:
+        """Start pending builds until ``jobs`` run at once."""
+        while self.pending and len(self) - len(self._ended) < jobs:
+            w = self.pending.pop(0)
+            self.append(start(self.config_file, w.code, w.staging, w.site_url, w.final, untrusted=self.untrusted))
+
+    def results(self, jobs: int) -> Iterator[tuple[LocaleBuild, str | None]]:
+        """Each build as it ends, with its error output (None when it succeeded); pending builds start as cores come
+        free, at most ``jobs`` at once, and none after a failure."""
+        failed = False
+        while True:
+            if not failed:
+                self.fill(jobs)
+            running = [b for b in self if id(b) not in self._ended]
+            if not running:
+                return
+            done = [b for b in running if b.process.poll() is not None]
+            if not done:
+                time.sleep(0.02)  # polled: the first build to end frees a core, whichever it is
+                continue
+            for b in done:
+                self._ended.add(id(b))
+                error = b.wait()
+                failed = failed or error is not None
+                yield b, error
+
+    def stop(self) -> None:
+        """Start nothing more; kill what runs and delete what it wrote."""
+        self.pending.clear()
+        for b in self:
+            b.stop()
 
 
-def start_others(config_file: Path, site_dir: Path, base: str, locales: Sequence[Locale]) -> list[LocaleBuild]:
+def start_others(config_file: Path, site_dir: Path, base: str, locales: Sequence[Locale]) -> Scheduler:
     """Start the builds of ``locales`` into staging folders inside ``site_dir``: as many as there are cores besides
     the one this build uses; ``finish`` starts the rest as cores come free (100 locales never mean 99 processes)."""
-    others = Others(config_file, base, [(loc, *staging_dirs(site_dir, loc)) for loc in locales])
-    while others.pending and len(others) < max(1, max_parallel_builds() - 1):
-        others.start_next()
+    others = Scheduler(config_file, [Wanted(loc.code, base + loc.prefix, *staging_dirs(site_dir, loc)) for loc in locales])
+    others.fill(max(1, max_parallel_builds() - 1))
     return others
 
 
-def finish(builds: Sequence[LocaleBuild]) -> list[str]:
-    """Wait for every build and move each successful one into place; the failures, one message each."""
-    failures: list[str] = []
-    done = 0
-    jobs = max_parallel_builds()  # this build is over: every core may run another locale's
-    while done < len(builds):
-        if isinstance(builds, Others):
-            while builds.pending and len(builds) - done < jobs and not failures:
-                builds.start_next()
-        b = builds[done]
-        done += 1
-        error = b.wait()
+def finish(builds: Scheduler | None) -> list[str]:
+    """Wait for every build and move each successful one into place; the failures, one message each, in locale order."""
+    if builds is None:
+        return []
+    failures: list[tuple[int, str]] = []
+    for b, error in builds.results(max_parallel_builds()):  # this build is over: every core may run another locale's
         if error:
-            failures.append(f"[{b.code}] {error}")
+            failures.append((builds.index(b), f"[{b.code}] {error}"))
             shutil.rmtree(b.staging, ignore_errors=True)
             continue
         if b.final.exists():  # only after a dirty build: a clean one has removed it
             shutil.rmtree(b.final)
         b.final.parent.mkdir(parents=True, exist_ok=True)
         b.staging.rename(b.final)
-    if failures and isinstance(builds, Others):
-        builds.pending.clear()  # not started after a failure: the site is not built anyway
-    return failures
+    return [message for _, message in sorted(failures)]
 
 
-def stop_all(builds: Sequence[LocaleBuild]) -> None:
-    if isinstance(builds, Others):
-        builds.pending.clear()
-    for b in builds:
-        b.stop()
+def stop_all(builds: Scheduler | None) -> None:
+    if builds is not None:
+        builds.stop()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

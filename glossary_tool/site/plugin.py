@@ -43,7 +43,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     def __init__(self) -> None:
         super().__init__()
         self.state: LocaleState | None = None
-        self.others: list[locale_builds.LocaleBuild] = []
+        self.others: locale_builds.Scheduler | None = None
 
     @event_priority(100)  # before the search plugin reads its language settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -177,10 +177,10 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
             state.index_files = state.index.files(recs)
             search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, state.index_files)
         failures = locale_builds.finish(self.others)
-        self.others = []
+        self.others = None
         if failures:
             raise PluginError("other locale build failed:\n" + "\n".join(failures))
 
     def on_build_error(self, error: Exception) -> None:
         locale_builds.stop_all(self.others)
-        self.others = []
+        self.others = None

@@ -254,9 +254,8 @@ def test_at_most_one_locale_build_runs_per_core(monkeypatch: pytest.MonkeyPatch,
         return locale_builds.LocaleBuild(locale, proc, staging, final)
 
     monkeypatch.setattr(locale_builds, "start", fake_start)
-    monkeypatch.setattr(build, "start", fake_start)
     monkeypatch.setattr(locale_builds, "max_parallel_builds", lambda: 2)
-    monkeypatch.setattr(build, "max_parallel_builds", lambda: 2)
+    monkeypatch.setattr(build, "max_parallel_builds", lambda: 2)  # build.py asks for the number, the scheduler runs them
     codes = ["en", "sv", "fi", "da", "de", "fr"]
     settings = settings_from_options(tmp_path, {"locales": [{"code": c} for c in codes]})
     # `mkdocs build`: this process builds the first locale, so one other at a time while it does, two once it is done.
