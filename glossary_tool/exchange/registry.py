@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 
@@ -120,16 +121,26 @@ def too_many(path: str, line: int, rule: str, what: str, limit: int, column: int
                    "import the parts one after another", column=column)
 
 
-def exporter(name: str) -> Callable[[Exporter], Exporter]:
-    def register(fn: Exporter) -> Exporter:
+# The decorators hand back the function they register as it is: its own signature (an exporter's default locales, an
+# importer's keyword options) stays what its callers and the type checker see.
+ExporterT = TypeVar("ExporterT", bound=Exporter)
+ImporterT = TypeVar("ImporterT", bound=Importer)
+
+
+def exporter(name: str) -> Callable[[ExporterT], ExporterT]:
+    """Register an export format under ``name`` (the choices of ``export --format``)."""
+
+    def register(fn: ExporterT) -> ExporterT:
         EXPORTERS[name] = fn
         return fn
 
     return register
 
 
-def importer(name: str) -> Callable[[Importer], Importer]:
-    def register(fn: Importer) -> Importer:
+def importer(name: str) -> Callable[[ImporterT], ImporterT]:
+    """Register an import format under ``name`` (the choices of ``import --format``)."""
+
+    def register(fn: ImporterT) -> ImporterT:
         IMPORTERS[name] = fn
         return fn
 
