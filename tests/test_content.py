@@ -99,7 +99,7 @@ def _strings(node: object, skip: frozenset[str] = frozenset({"sources"})) -> lis
     return []
 
 
-N = 7  # a run of this many words shared with a seed article counts as copied
+N = 6  # a run of this many words shared with a seed article counts as copied
 
 
 def _grams(text: str) -> set[tuple[str, ...]]:
