@@ -22,7 +22,7 @@ def test_project_mkdocs_yml() -> None:
     assert settings.category("service").labels == {"en": "Services", "sv": "Tjänster"}  # type: ignore[union-attr]
     service_of = settings.relation("service_of")
     assert service_of is not None and service_of.range == ("model",) and service_of.required_for == ("service",)
-    assert settings.relation_ids == ("broader", "narrower", "related", "contrast", "service_of")
+    assert settings.relation_ids == ("broader", "narrower", "related", "contrast", "service_of", "part_of", "has_part")
 
 
 def test_defaults_live_in_the_declaration() -> None:
