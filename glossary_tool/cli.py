@@ -151,9 +151,9 @@ def cmd_translate(args: argparse.Namespace, settings: Settings, raw: RawConfig) 
 
 def cmd_status(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.loading import load_glossary
-    from glossary_tool.status import FORMATS, below_threshold, compute
+    from glossary_tool.status import FORMATS, below_threshold, compute, only
 
-    statuses = compute(load_glossary(settings)[0], settings)
+    statuses = only(compute(load_glossary(settings)[0], settings), args.locale, settings)
     sys.stdout.write(FORMATS[args.format](statuses, settings))
     low = below_threshold(statuses, args.min_coverage) if args.min_coverage is not None else []
     for message in low:
@@ -367,6 +367,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     status = sub.add_parser("status", parents=[trust], help="translation coverage per language")
     status.add_argument("--format", choices=_choices(command, "status", _status_formats), default="text")
     status.add_argument("--min-coverage", type=_percent, metavar="PERCENT", help="exit 1 if any language has fewer translated fields")
+    status.add_argument("--locale", type=canonical_tag, metavar="CODE", help="one language only (the svg badge needs it)")
 
     export = sub.add_parser("export", parents=[trust, quiet], help="write the glossary in an exchange format")
     export.add_argument("--format", required=True, choices=_choices(command, "export", _exporters))

@@ -28,6 +28,7 @@ from glossary_tool.render import PAGE_KINDS, render_locale
 from glossary_tool.render.context import BYTECODE_CACHE
 from glossary_tool.render.downloads import export_files
 from glossary_tool.render.history import build_date, entry_dates
+from glossary_tool.render.status import status_badges
 from glossary_tool.reporters import REPORTERS
 from glossary_tool.rules.content_folder import folder_problems
 from glossary_tool.site_state import LocaleState
@@ -110,7 +111,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         state.today = build_date()
         # Every locale's build makes the exports, for their sizes on its pages; only the first publishes them.
         # They name concepts by their pages at the site's root, whichever locale builds them.
-        exports = export_files(glossary, dataclasses.replace(settings, site_url=state.base))
+        exports = [*export_files(glossary, dataclasses.replace(settings, site_url=state.base)), *status_badges(glossary, settings)]
         state.dates = entry_dates(glossary, settings.content_dir, state.today)
         state.downloads = tuple(d for d, _ in exports)
         rendered = render_locale(glossary, settings, state.locale, site_name=state.site_name, site_url=config.site_url or "",

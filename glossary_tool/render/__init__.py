@@ -19,10 +19,11 @@ from glossary_tool.render.faq import faq_pages
 from glossary_tool.render.home import home_page
 from glossary_tool.render.index_az import index_pages
 from glossary_tool.render.pair import pair_pages
+from glossary_tool.render.status import status_pages
 
 # Every page kind, in navigation order after the home page.
 PAGE_KINDS: tuple[Callable[[RenderContext], list[RenderedPage]], ...] = (
-    concept_pages, category_pages, index_pages, comparison_pages, faq_pages, pair_pages, downloads_pages,
+    concept_pages, category_pages, index_pages, comparison_pages, faq_pages, pair_pages, status_pages, downloads_pages,
 )
 
 
