@@ -197,7 +197,12 @@ def as_json(statuses: list[LocaleStatus], settings: Settings) -> str:
 
 # A badge's colour by the share of fields translated, from full to little, as Weblate and shields.io colour theirs.
 BADGE_COLOURS = ((100, "#4c1"), (90, "#97ca00"), (75, "#a4a61d"), (50, "#dfb317"), (25, "#fe7d37"), (0, "#e05d44"))
-_CHAR_WIDTH = 7.0  # average advance of Verdana at 11 px; textLength makes the text fit its box exactly
+_CHAR_WIDTH = 6.2  # average advance of a letter in Verdana or DejaVu Sans at 11 px; digits and % take 7
+
+
+def _text_width(text: str) -> float:
+    """The width of a badge's text at 11 px; textLength then makes the text fill exactly that."""
+    return sum(7.0 if ch.isdigit() or ch in "%.," else _CHAR_WIDTH for ch in text)
 
 
 def badge(status: LocaleStatus) -> str:
@@ -205,8 +210,9 @@ def badge(status: LocaleStatus) -> str:
     only the language tag (a configured, canonical tag) and the figure; it is escaped all the same."""
     label, value = f"translated ({status.code})", percent(status.fields, "en")
     colour = next(c for limit, c in BADGE_COLOURS if status.fields.ratio * 100 >= limit)
-    lw, vw = round(len(label) * _CHAR_WIDTH) + 12, round(len(value) * _CHAR_WIDTH) + 12
+    lw, vw = round(_text_width(label)) + 12, round(_text_width(value)) + 12
     width, title = lw + vw, xml_escape(f"{label}: {value}", {"\"": "&quot;"})
+    code = xml_escape(status.code, {"\"": "&quot;"})  # ids of its own: badges inlined into one page do not share them
     texts = ""
     for x, w, text in ((lw / 2, lw - 12, label), (lw + vw / 2, vw - 12, value)):
         shown = xml_escape(text)
@@ -214,10 +220,10 @@ def badge(status: LocaleStatus) -> str:
                   f'<text x="{x:g}" y="14" textLength="{w}">{shown}</text>')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" aria-label="{title}">'
             f'<title>{title}</title>'
-            '<linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>'
-            f'<clipPath id="r"><rect width="{width}" height="20" rx="3" fill="#fff"/></clipPath>'
-            f'<g clip-path="url(#r)"><rect width="{lw}" height="20" fill="#555"/><rect x="{lw}" width="{vw}" height="20" fill="{colour}"/>'
-            f'<rect width="{width}" height="20" fill="url(#s)"/></g>'
+            f'<linearGradient id="s-{code}" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>'
+            f'<clipPath id="r-{code}"><rect width="{width}" height="20" rx="3" fill="#fff"/></clipPath>'
+            f'<g clip-path="url(#r-{code})"><rect width="{lw}" height="20" fill="#555"/><rect x="{lw}" width="{vw}" height="20" fill="{colour}"/>'
+            f'<rect width="{width}" height="20" fill="url(#s-{code})"/></g>'
             f'<g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">{texts}</g></svg>\n')
 
 
