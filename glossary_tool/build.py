@@ -116,8 +116,9 @@ def _build_locales(work: Path, final: Path, raw: RawConfig, settings: Settings, 
             while pending and len(running) < jobs:
                 loc = pending.pop(0)
                 out = work / (loc.code if loc.prefix else "root")
-                running.append(start(raw.path, loc.code, out, base + loc.prefix, out, untrusted=untrusted,
-                                     progress_fd=steps.write_fd if steps is not None else None))
+                # The progress pipe only when there is a bar: without one, the build starts exactly as it always has.
+                piped = {"progress_fd": steps.write_fd} if steps is not None else {}
+                running.append(start(raw.path, loc.code, out, base + loc.prefix, out, untrusted=untrusted, **piped))
                 builds.append(running[-1])
             if steps is not None:
                 steps.poll()

@@ -151,5 +151,9 @@ def test_the_status_page_links_concepts_and_draws_bars(new_page: NewPage, site: 
     assert page.locator("h1").text_content() == "Översättningsstatus"
     assert page.locator("svg.glossary-status-bar").count() == 2
     shot(page, "status-sv-phone", full_page=True)
+    # Each language's badge is published once, under downloads/, and the downloads page shows it.
+    page.goto(site.url + "sv/downloads/")
+    badges = page.locator(".glossary-status-badges img")
+    assert badges.count() == 2 and badges.evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 100)")
     serious = [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
