@@ -11,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from glossary_tool import progress
 from glossary_tool.config import RawConfig, Settings
 from glossary_tool.fileio import confine, reason
 from glossary_tool.locale_builds import WRITE_FAILED, LocaleBuild, max_parallel_builds, root_url, start, stop_all
@@ -92,6 +93,18 @@ def _cannot_write(final: Path, exc: OSError | str) -> str:
 
 
 def _build_into(work: Path, final: Path, raw: RawConfig, settings: Settings, *, untrusted: bool) -> Path:
+    with progress.task("build", unit="step") as bar:
+        steps = progress.StepReader(bar, len(settings.locales)) if progress.enabled() else None
+        try:
+            return _build_locales(work, final, raw, settings, untrusted=untrusted, steps=steps)
+        finally:
+            if steps is not None:
+                steps.close()
+
+
+def _build_locales(work: Path, final: Path, raw: RawConfig, settings: Settings, *, untrusted: bool,
+                   steps: progress.StepReader | None) -> Path:
+    """Every locale built in its own process, as many at once as there are cores; ``steps`` draws their progress."""
     base = root_url(settings.site_url)
     builds: list[LocaleBuild] = []
     pending = list(settings.locales)
@@ -103,8 +116,12 @@ def _build_into(work: Path, final: Path, raw: RawConfig, settings: Settings, *, 
             while pending and len(running) < jobs:
                 loc = pending.pop(0)
                 out = work / (loc.code if loc.prefix else "root")
-                running.append(start(raw.path, loc.code, out, base + loc.prefix, out, untrusted=untrusted))
+                # The progress pipe only when there is a bar: without one, the build starts exactly as it always has.
+                piped = {"progress_fd": steps.write_fd} if steps is not None else {}
+                running.append(start(raw.path, loc.code, out, base + loc.prefix, out, untrusted=untrusted, **piped))
                 builds.append(running[-1])
+            if steps is not None:
+                steps.poll()
             done = [b for b in running if b.process.poll() is not None]
             if not done:
                 time.sleep(0.02)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossary_tool import progress
 from glossary_tool.catalogs import CatalogMessage, catalog_files, read_messages
 from glossary_tool.config import Settings
 from glossary_tool.loader import Impl
@@ -53,24 +54,25 @@ def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None =
         ctx.memo = memo
     out: list[Problem] = []
     messages: list[CatalogMessage] | None = None
-    for r in rules if rules is not None else load_all().values():
-        if severity_of(r, settings) is Severity.OFF or r.scope == "load":
-            continue
-        if r.scope == "catalog":
-            if messages is None:  # the project's UI catalogs, read once for every catalog rule
-                messages = []
-                for path in catalog_files(settings.root / "locales"):
-                    found_messages, unreadable = read_messages(path, display_path(path))
-                    messages += found_messages
-                    out += unreadable
-            found: Iterable[Problem] = (p for m in messages for p in r.check(m, ctx))
-        elif r.scope == "document":
-            found = (p for doc in glossary.documents for p in r.check(doc, ctx))
-        elif r.scope == "entry":
-            found = (p for entry in glossary.entries for p in r.check(entry, ctx))
-        else:
-            found = r.check(ctx)
-        out.extend(dataclasses.replace(p, rule=r.id) for p in found)
+    active = [r for r in (rules if rules is not None else load_all().values()) if severity_of(r, settings) is not Severity.OFF and r.scope != "load"]
+    with progress.task("checking entries", len(active), "rules") as bar:
+        for r in active:
+            if r.scope == "catalog":
+                if messages is None:  # the project's UI catalogs, read once for every catalog rule
+                    messages = []
+                    for path in catalog_files(settings.root / "locales"):
+                        found_messages, unreadable = read_messages(path, display_path(path))
+                        messages += found_messages
+                        out += unreadable
+                found: Iterable[Problem] = (p for m in messages for p in r.check(m, ctx))
+            elif r.scope == "document":
+                found = (p for doc in glossary.documents for p in r.check(doc, ctx))
+            elif r.scope == "entry":
+                found = (p for entry in glossary.entries for p in r.check(entry, ctx))
+            else:
+                found = r.check(ctx)
+            out.extend(dataclasses.replace(p, rule=r.id) for p in found)
+            bar.advance()
     return out
 
 

@@ -88,15 +88,23 @@ UNTRUSTED_ENV_KEEP = ("PATH", "HOME", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", 
                       "SOURCE_DATE_EPOCH", "SYSTEMROOT", "VIRTUAL_ENV", "PYTHONPATH")
 
 
-def start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path, *, untrusted: bool = False) -> LocaleBuild:
-    """Start one locale's build into ``staging``; its output is collected by whoever waits for it."""
+def start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path, *, untrusted: bool = False,
+          progress_fd: int | None = None) -> LocaleBuild:
+    """Start one locale's build into ``staging``; its output is collected by whoever waits for it.
+    With ``progress_fd`` it reports its steps there (``progress.report_step``)."""
     # -P: the working folder (often the project, which a pull request can add files to) is not put on the module path,
     # so a repository's yaml.py or markdown.py can never stand in for the library the build imports.
     cmd = [sys.executable, "-P", "-m", "glossary_tool.locale_builds", "--config", str(config_file),
            "--site-dir", str(staging), "--site-url", site_url, *(["--untrusted"] if untrusted else [])]
     kept = {k: v for k, v in os.environ.items() if k in UNTRUSTED_ENV_KEEP} if untrusted else dict(os.environ)
     env = {**kept, LOCALE_ENV: locale, "NO_MKDOCS_2_WARNING": "1"}
-    return LocaleBuild(locale, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env), staging, final)
+    fds: tuple[int, ...] = ()
+    if progress_fd is not None:
+        from glossary_tool.progress import FD_ENV
+
+        env[FD_ENV], fds = str(progress_fd), (progress_fd,)
+    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, pass_fds=fds)
+    return LocaleBuild(locale, process, staging, final)
 
 
 def staging_dirs(site_dir: Path, locale: Locale) -> tuple[Path, Path]:

@@ -19,15 +19,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from glossary_tool import locale_builds, search_index, theme
+from glossary_tool import locale_builds, progress, search_index, theme
 from glossary_tool.config import GlossaryOptions, build_settings
 from glossary_tool.lint import check, stamp
 from glossary_tool.loading import list_content, load_glossary
 from glossary_tool.problems import BuildFailed
-from glossary_tool.render import render_locale
+from glossary_tool.render import PAGE_KINDS, render_locale
 from glossary_tool.render.context import BYTECODE_CACHE
 from glossary_tool.render.downloads import export_files
 from glossary_tool.render.history import build_date, entry_dates
+from glossary_tool.render.status import status_badges
 from glossary_tool.reporters import REPORTERS
 from glossary_tool.rules.content_folder import folder_problems
 from glossary_tool.site_state import LocaleState
@@ -42,6 +43,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         super().__init__()
         self.state: LocaleState | None = None
         self.others: list[locale_builds.LocaleBuild] = []
+        self.kinds = self.written = 0  # the steps this build reports (progress.report_step)
 
     @event_priority(100)  # before the search plugin reads its language settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -109,12 +111,14 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         state.today = build_date()
         # Every locale's build makes the exports, for their sizes on its pages; only the first publishes them.
         # They name concepts by their pages at the site's root, whichever locale builds them.
-        exports = export_files(glossary, dataclasses.replace(settings, site_url=state.base))
+        exports = [*export_files(glossary, dataclasses.replace(settings, site_url=state.base)), *status_badges(glossary, settings)]
         state.dates = entry_dates(glossary, settings.content_dir, state.today)
         state.downloads = tuple(d for d, _ in exports)
         rendered = render_locale(glossary, settings, state.locale, site_name=state.site_name, site_url=config.site_url or "",
                                  stale=lambda concept, code: stale_fields(concept, code, settings.source_locale),
-                                 changed=state.dates, today=state.today, downloads=state.downloads)
+                                 changed=state.dates, today=state.today, downloads=state.downloads,
+                                 on_kind=lambda done, kinds, name: progress.report_step(state.locale, done, kinds, name))
+        self.kinds, self.written = len(PAGE_KINDS), 0
         state.pages = {p.src: p for p in rendered}
         state.glossary = glossary
         config.nav = theme.nav(rendered, settings, state.locale)  # MkDocs reads the nav after on_files: in time
@@ -156,7 +160,14 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         return rendered.html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return theme.with_direction(output, self.state.locale) if self.state is not None else output
+        if self.state is None:
+            return output
+        # Steps for build's progress bar: the page kinds rendered, then the pages written, reported every 1 %.
+        self.written += 1
+        pages = len(self.state.pages)
+        if pages and (self.written * 100 // pages != (self.written - 1) * 100 // pages or self.written == pages):
+            progress.report_step(self.state.locale, self.kinds + self.written, self.kinds + pages, "pages written")
+        return theme.with_direction(output, self.state.locale)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # The 404 page (a static template) is a page of this locale too.

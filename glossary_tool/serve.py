@@ -118,7 +118,8 @@ class LocaleSite:
         page would appear or go, or the navigation would change (every page shows it)."""
         from mkdocs.commands import build as mk_build
 
-        from glossary_tool.render import category, comparison, concept, faq, home, index_az, pair
+        from glossary_tool.render import category, comparison, concept, faq, home, index_az, pair, status
+        from glossary_tool.render.concept_map import Hierarchy
         from glossary_tool.render.context import RenderContext, by_concept
         from glossary_tool.translation import stale_fields
 
@@ -144,12 +145,15 @@ class LocaleSite:
             groups["glossary"] = pair.pair_pages(ctx)
         if any(f.id in edited or set(f.concepts) & edited for g in (before, glossary) for f in g.faqs):
             groups["faq"] = faq.faq_pages(ctx)
+        if old or new:  # what is translated, stale or missing
+            groups["status"] = status.status_pages(ctx)
         comps_of, faqs_of = by_concept(glossary.comparisons), by_concept(glossary.faqs)
         incoming = concept.inbound(ctx)
         faq_urls = faq.faq_locations(ctx)
         pages = [p for group in groups.values() for p in group]
         pages += [comparison.comparison_page(ctx, c) for c in glossary.comparisons if c.id in edited or set(c.concepts) & edited]
-        pages += [concept.concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, faq_urls)
+        tree = Hierarchy.of(glossary.concepts, ctx.concepts)
+        pages += [concept.concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, faq_urls, tree)
                   for c in glossary.concepts if c.id in affected]
         for stem, group in groups.items():
             if stem and {p.src for p in group} != {src for src in state.pages if _in_group(src, stem)}:
@@ -210,6 +214,9 @@ def dependents(glossary: Glossary, ids: set[str], folded: dict[str, tuple[Concep
     for c in concepts:
         for r in c.relations:
             out.update(c.targets(r))
+        for b in c.targets("broader"):  # siblings: each draws the others on its concept map
+            parent = glossary.concept(b)
+            out.update(parent.targets("narrower") if parent is not None else ())
     for entry in glossary.entries:
         m = entry.model
         if isinstance(m, Concept):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from glossary_tool import progress
 from glossary_tool.config import Settings
 from glossary_tool.export import (
     BOUND_REACHED,
@@ -136,8 +137,10 @@ def run_import(settings: Settings, fmt: str, file: Path, *, overwrite: bool = Fa
         imported = []  # the file was not read to its end: its concepts are not checked one by one
     queue = collections.deque(imported)
     del imported
-    while queue:  # each concept's model is let go once its entry is checked: the entry holds an equal one
-        run.plan(queue.popleft())
+    with progress.task("checking imported concepts", len(queue), "concepts") as bar:
+        while queue:  # each concept's model is let go once its entry is checked: the entry holds an equal one
+            run.plan(queue.popleft())
+            bar.advance()
     if run.docs:  # also after errors in other concepts: every concept's problems are reported at once
         run.lint_result(glossary, load_problems)
     result = ImportResult(problems=run.report(), recovered=recovered)

@@ -19,25 +19,30 @@ from glossary_tool.render.faq import faq_pages
 from glossary_tool.render.home import home_page
 from glossary_tool.render.index_az import index_pages
 from glossary_tool.render.pair import pair_pages
+from glossary_tool.render.status import status_pages
 
 # Every page kind, in navigation order after the home page.
 PAGE_KINDS: tuple[Callable[[RenderContext], list[RenderedPage]], ...] = (
-    concept_pages, category_pages, index_pages, comparison_pages, faq_pages, pair_pages, downloads_pages,
+    concept_pages, category_pages, index_pages, comparison_pages, faq_pages, pair_pages, status_pages, downloads_pages,
 )
 
 
 def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_name: str, site_url: str,
                   stale: Callable[[Concept, str], list[str]] | None = None, changed: Mapping[str, datetime.date] | None = None,
-                  today: datetime.date | None = None, downloads: Sequence[Download] = ()) -> list[RenderedPage]:
+                  today: datetime.date | None = None, downloads: Sequence[Download] = (),
+                  on_kind: Callable[[int, int, str], None] | None = None) -> list[RenderedPage]:
     """Every page of the site in ``locale``; ``site_url`` is the locale's absolute base URL.
 
     ``changed`` gives each entry's date of last change (``today``, the build date, for the others);
-    ``downloads`` are the files the build publishes, which the downloads and language-pair pages link to."""
+    ``downloads`` are the files the build publishes, which the downloads and language-pair pages link to;
+    ``on_kind`` hears of each page kind done (kinds done, kinds in all, its name), for a progress bar."""
     ctx = RenderContext(glossary, settings, locale, site_name, site_url, stale or (lambda c, code: []), changed or {},
                         today or datetime.date.today(), tuple(downloads))
     pages = [home_page(ctx)]
-    for kind in PAGE_KINDS:
+    for done, kind in enumerate(PAGE_KINDS, start=1):
         pages.extend(kind(ctx))
+        if on_kind is not None:
+            on_kind(done, len(PAGE_KINDS), kind.__name__.replace("_", " "))
     return pages
 
 
