@@ -12,10 +12,11 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from glossary_tool.config import Locale, Settings
 
@@ -59,26 +60,33 @@ def root_url(site_url: str | None) -> str:
 
 @dataclass
 class LocaleBuild:
-    """Another locale's build under way: its process, the folder it writes, and where that goes when it succeeds."""
+    """Another locale's build under way: its process, the folder it writes, and where that goes when it succeeds.
+
+    Its output goes to an unnamed temporary file, never a pipe: a pipe that nobody reads while the parent polls
+    fills (64 KB on Linux) and the build then waits on it for ever, however much lint has to say."""
 
     code: str
     process: subprocess.Popen[bytes]
     staging: Path
     final: Path
+    output: IO[bytes]
 
     def stop(self) -> None:
         """Kill the build and delete what it wrote."""
         if self.process.poll() is None:
             self.process.kill()
-        self.process.communicate()
+        self.process.wait()
+        self.output.close()
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def wait(self) -> str | None:
-        """Wait for the build; None when it succeeded, else its error output."""
-        _, err = self.process.communicate()
-        if self.process.returncode == 0:
-            return None
-        text = err.decode("utf-8", "replace").strip()
+        """Wait for the build; None when it succeeded, else its output (errors and warnings, in order)."""
+        self.process.wait()
+        with self.output:
+            if self.process.returncode == 0:
+                return None
+            self.output.seek(0)
+            text = self.output.read().decode("utf-8", "replace").strip()
         return text or f"exit status {self.process.returncode}"
 
 
@@ -96,7 +104,9 @@ def start(config_file: Path, locale: str, staging: Path, site_url: str, final: P
            "--site-dir", str(staging), "--site-url", site_url, *(["--untrusted"] if untrusted else [])]
     kept = {k: v for k, v in os.environ.items() if k in UNTRUSTED_ENV_KEEP} if untrusted else dict(os.environ)
     env = {**kept, LOCALE_ENV: locale, "NO_MKDOCS_2_WARNING": "1"}
-    return LocaleBuild(locale, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env), staging, final)
+    output = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop(), which every caller reaches
+    process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, env=env)
+    return LocaleBuild(locale, process, staging, final, output)
 
 
 def staging_dirs(site_dir: Path, locale: Locale) -> tuple[Path, Path]:

@@ -251,3 +251,23 @@ def test_languages_without_a_catalog_build_in_strict_mode_with_one_warning_each(
     assert main(["--config", str(config), "build"]) == 1
     err = capsys.readouterr().err
     assert "missing_catalog: error" in err and "'zu'" in err and "'ha'" in err
+
+
+def test_a_build_whose_lint_says_over_a_megabyte_fails_with_every_problem_and_never_waits(tmp_path: Path) -> None:
+    # Two locales build in processes of their own; the first lints. Its output once went to a pipe nobody read while
+    # the build polled, so past 64 KB the locale build and the command waited on each other for ever.
+    import subprocess
+    import sys
+
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    long_key = "k" * 900  # shown shortened: some 200 bytes a problem
+    write_files(tmp_path, {f"content/c{i}.yaml": concept(f"c{i}") + "".join(f"{long_key}{j}: 1\n" for j in range(20))
+                           for i in range(300)})
+    proc = subprocess.run([sys.executable, "-m", "glossary_tool", "build"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 1
+    assert len(proc.stderr.encode()) > 1_000_000
+    last = proc.stderr.rstrip().splitlines()[-1]
+    assert "unknown key" in last or "error" in last, last[-300:]
+    assert proc.stderr.count("unknown key") == 6000
+    assert not list(tmp_path.glob(".site.*")) and not (tmp_path / "site").exists()
