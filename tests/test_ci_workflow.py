@@ -23,7 +23,7 @@ def run_commands() -> list[str]:
 def test_the_checks_run_in_order() -> None:
     commands = run_commands()
     wanted = [".venv/bin/glossary-tool lint --format github --strict", ".venv/bin/glossary-tool status --min-coverage 100", "make site",
-              ".venv/bin/glossary-tool scan-site --site-dir site"]
+              ".venv/bin/glossary-tool scan-site --site-dir site", ".venv/bin/glossary-tool schema --check"]
     assert [c for c in commands if c in wanted] == wanted
 
 
