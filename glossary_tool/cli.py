@@ -201,10 +201,21 @@ def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
     if result.recovered:
         print(f"glossary-tool: {result.recovered}", file=sys.stderr)
     sys.stdout.write(REPORTERS["text"](result.problems) if result.problems else "")
-    print(f"wrote {len(result.written)} entr{'y' if len(result.written) == 1 else 'ies'}" + "".join(f"\n  {display_path(p)}" for p in result.written))
+    print(_files_written("wrote", result.written, display_path))
     if result.extended:
-        print(f"added terms to {len(result.extended)} existing entr{'y' if len(result.extended) == 1 else 'ies'}" + "".join(f"\n  {display_path(p)}" for p in result.extended))
+        print(_files_written("added terms to", result.extended, display_path, "existing "))
     return EXIT_PROBLEMS if result.errors or not (result.written or result.extended) else EXIT_OK
+
+
+def _files_written(verb: str, paths: list[Path], shown: Callable[[Path], str], kind: str = "") -> str:
+    """A handful of files one a line; more as a count and their folder (a termbase can bring thousands)."""
+    n = len(paths)
+    head = f"{verb} {n:,} {kind}entr{'y' if n == 1 else 'ies'}"
+    if n <= 5:
+        return head + "".join(f"\n  {shown(p)}" for p in paths)
+    folders = sorted({shown(p.parent) for p in paths})
+    where = f"{folders[0]}/" if len(folders) == 1 else f"{len(folders)} folders"
+    return f"{head} in {where} ({Path(shown(paths[0])).name} … {Path(shown(paths[-1])).name})"
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
