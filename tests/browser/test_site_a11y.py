@@ -87,3 +87,40 @@ def test_no_violation_once_the_reader_acts(new_page: NewPage, site: Site, scheme
     region = [v for v in axe_violations(page) if v["id"] == "region"]
     assert not [n for v in region for n in v["nodes"] if "glossary-preview" in str(n)], region
     shot(page, f"a11y-preview-{scheme}")
+
+
+def test_search_from_a_link_a_next_step_for_nothing_found_and_escape_keeps_the_place(new_page: NewPage, site: Site) -> None:
+    page = new_page(PHONE)
+    # a link to a search shows its results, not only the filled box
+    page.goto(site.url + "sv/?q=kundtjänst")
+    page.wait_for_function("document.querySelector('[data-glossary-search]').getAttribute('data-glossary-search-shown') === 'kundtjänst'")
+    first = page.locator(".md-search-result__item > a").first
+    assert first.is_visible() and "terms/customer-service/" in (first.get_attribute("href") or "")
+    # nothing found: the index as the next step
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially("zzqqxx")
+    page.wait_for_function("document.querySelector('[data-glossary-search]').getAttribute('data-glossary-search-shown') === 'zzqqxx'")
+    step = page.locator(".glossary-search-next a")
+    assert step.is_visible() and step.inner_text() == "Register A–Ö" and (step.get_attribute("href") or "").endswith("/sv/index-a-z/")
+    shot(page, "search-nothing-found-phone")
+    # Escape returns the focus to where it was, not to the page's body
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement !== document.body && document.activeElement !== null")
+    page = new_page(DESKTOP)
+    page.goto(site.url + "terms/kpo/")
+    page.locator("article a.glossary-link").first.focus()
+    page.keyboard.press("/")
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.matches('article a.glossary-link')"), page.evaluate("document.activeElement.outerHTML.slice(0, 200)")
+
+
+def test_the_index_letters_are_targets_of_24_px_on_a_phone(new_page: NewPage, site: Site) -> None:
+    page = new_page(PHONE)
+    page.goto(site.url + "sv/index-a-z/")
+    sizes = page.locator(".glossary-letters :is(a, span)").evaluate_all("els => els.map(e => [e.textContent, e.getBoundingClientRect().width, e.getBoundingClientRect().height])")
+    assert len(sizes) > 20
+    small = [s for s in sizes if s[1] < 24 or s[2] < 24]
+    assert not small, small
+    shot(page, "index-letters-phone")

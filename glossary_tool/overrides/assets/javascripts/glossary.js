@@ -45,6 +45,12 @@
     if (ev.target.closest && ev.target.closest(".md-select")) followFragment();
   });
 
+  /* ---- the focus before the search: Escape gives it back (glossary-search.js, loaded when the search opens) ---- */
+
+  document.addEventListener("focusin", function (ev) {
+    if (ev.target instanceof Element && !ev.target.closest(".md-search")) window.glossaryFocusBefore = ev.target;
+  });
+
   /* ---- term previews ---- */
 
   var tip = null;
