@@ -6,7 +6,6 @@ Exit status: 0 fine, 1 problems found (lint errors, a failed build), 2 usage or 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -51,14 +50,9 @@ def cmd_rules(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
     return EXIT_OK
 
 
-def schema_text(settings: Settings) -> str:
-    from glossary_tool.model import json_schema
-
-    return json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n"
-
-
 def cmd_schema(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.loading import display_path
+    from glossary_tool.model import schema_text
 
     text = schema_text(settings)
     path = settings.schema_path
