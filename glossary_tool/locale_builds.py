@@ -69,24 +69,28 @@ class LocaleBuild:
     process: subprocess.Popen[bytes]
     staging: Path
     final: Path
-    output: IO[bytes]
+    output: IO[bytes] | None = None  # None: the process's own pipes, read by communicate()
 
     def stop(self) -> None:
         """Kill the build and delete what it wrote."""
         if self.process.poll() is None:
             self.process.kill()
-        self.process.wait()
-        self.output.close()
+        self.process.communicate()
+        if self.output is not None:
+            self.output.close()
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def wait(self) -> str | None:
         """Wait for the build; None when it succeeded, else its output (errors and warnings, in order)."""
-        self.process.wait()
-        with self.output:
-            if self.process.returncode == 0:
-                return None
-            self.output.seek(0)
-            text = self.output.read().decode("utf-8", "replace").strip()
+        _, err = self.process.communicate()
+        if self.output is not None:
+            with self.output:
+                if self.process.returncode != 0:  # only a failure's output is read back
+                    self.output.seek(0)
+                    err = self.output.read()
+        if self.process.returncode == 0:
+            return None
+        text = (err or b"").decode("utf-8", "replace").strip()
         return text or f"exit status {self.process.returncode}"
 
 

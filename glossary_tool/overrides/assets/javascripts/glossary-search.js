@@ -464,11 +464,9 @@
   Box.prototype.nextStep = function () {
     var holder = document.querySelector("[data-glossary-labels]");
     var li = document.createElement("li"), a = document.createElement("a");
-    li.className = "md-search-result__item glossary-search-next";
-    a.className = "md-search-result__link";
+    li.className = "glossary-search-next";  // not a result: neither counted nor reached by the arrow keys
     a.href = new URL((holder && holder.getAttribute("data-index-href")) || "index-a-z/", location.href).href;  // relative to this page
     a.textContent = (holder && holder.getAttribute("data-index")) || "A–Z";
-    a.tabIndex = -1;
     li.appendChild(a);
     return li;
   };
