@@ -73,6 +73,7 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None,
     final = site_dir_of(raw, site_dir)
     check_site_dir(final, raw, settings, outside_ok=outside_ok, from_cli=site_dir is not None)
     report_interface(settings)
+    report_site_url(raw, settings)
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
         # A new private folder beside the site, made here: nothing in the project can have put a link in its place.
@@ -158,6 +159,38 @@ def report_interface(settings: Settings) -> None:
     from glossary_tool.theme import report_interface as report
 
     report(settings, lambda warning: print(f"warning: {escape(warning)}", file=sys.stderr))
+
+
+def loopback_site_url(site_url: str) -> bool:
+    """Whether ``site_url`` names this machine (localhost, 127.0.0.0/8, ::1): no reader elsewhere can follow it."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(site_url).hostname or "").rstrip(".").lower()
+    except ValueError:
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def report_site_url(raw: RawConfig, settings: Settings) -> None:
+    """One warning, by this command only (the locale builds do not repeat it), when the site's address is this
+    machine's: it is written into canonical links, sitemaps, SKOS addresses and every "Cite this entry"."""
+    import sys
+
+    if not loopback_site_url(settings.site_url):
+        return
+    line, column = raw.position(("site_url",))
+    print(f"warning: {escape(raw.path.name)}:{line}:{column}: site_url is {escape(settings.site_url)}, an address on this machine; "
+          "canonical links, sitemaps, SKOS addresses and citations will point there: set site_url to the address the site "
+          "is published at (README: Publish the site)", file=sys.stderr)
+
+
 def _scan(root: Path) -> None:
     """An untrusted build scans its own pages before they are put in place (what ``scan-site`` does): the allow-list
     should leave nothing to find, and if something slips through, the old site stays and the build fails."""

@@ -6,7 +6,6 @@ Exit status: 0 fine, 1 problems found (lint errors, a failed build), 2 usage or 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -51,14 +50,9 @@ def cmd_rules(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
     return EXIT_OK
 
 
-def schema_text(settings: Settings) -> str:
-    from glossary_tool.model import json_schema
-
-    return json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n"
-
-
 def cmd_schema(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.loading import display_path
+    from glossary_tool.model import schema_text
 
     text = schema_text(settings)
     path = settings.schema_path
@@ -201,10 +195,21 @@ def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
     if result.recovered:
         print(f"glossary-tool: {result.recovered}", file=sys.stderr)
     sys.stdout.write(REPORTERS["text"](result.problems) if result.problems else "")
-    print(f"wrote {len(result.written)} entr{'y' if len(result.written) == 1 else 'ies'}" + "".join(f"\n  {display_path(p)}" for p in result.written))
+    print(_files_written("wrote", result.written, display_path))
     if result.extended:
-        print(f"added terms to {len(result.extended)} existing entr{'y' if len(result.extended) == 1 else 'ies'}" + "".join(f"\n  {display_path(p)}" for p in result.extended))
+        print(_files_written("added terms to", result.extended, display_path, "existing "))
     return EXIT_PROBLEMS if result.errors or not (result.written or result.extended) else EXIT_OK
+
+
+def _files_written(verb: str, paths: list[Path], shown: Callable[[Path], str], kind: str = "") -> str:
+    """A handful of files one a line; more as a count and their folder (a termbase can bring thousands)."""
+    n = len(paths)
+    head = f"{verb} {n:,} {kind}entr{'y' if n == 1 else 'ies'}"
+    if n <= 5:
+        return head + "".join(f"\n  {shown(p)}" for p in paths)
+    folders = sorted({shown(p.parent) for p in paths})
+    where = f"{folders[0]}/" if len(folders) == 1 else f"{len(folders)} folders"
+    return f"{head} in {where} ({Path(shown(paths[0])).name} … {Path(shown(paths[-1])).name})"
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:

@@ -19,7 +19,7 @@ from mkdocs.config.base import ValidationError
 
 from glossary_tool.problems import FatalError, Severity
 from glossary_tool.terminal import escape
-from glossary_tool.vocabulary import BUILTIN_RELATIONS, SKOS_RELATIONS
+from glossary_tool.vocabulary import BUILTIN_INVERSES, BUILTIN_RELATIONS, SKOS_RELATIONS
 
 KeyPath = tuple[str | int, ...]
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -590,6 +590,15 @@ class Settings:
 
     def relation(self, relation_id: str) -> RelationType | None:
         return next((r for r in self.relations if r.id == relation_id), None)
+
+    def written_inverse(self, relation_id: str) -> str | None:
+        """The relation a target lists back, when that relation is one entries write (built-in, or declared here)."""
+        if relation_id in BUILTIN_INVERSES:
+            return BUILTIN_INVERSES[relation_id]
+        declared = self.relation(relation_id)
+        if declared is None or declared.inverse is None or declared.inverse not in self.relation_ids:
+            return None
+        return declared.inverse
 
     @property
     def schema_path(self) -> Path:

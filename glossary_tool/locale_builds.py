@@ -12,10 +12,11 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from glossary_tool.config import Locale, Settings
 
@@ -59,26 +60,37 @@ def root_url(site_url: str | None) -> str:
 
 @dataclass
 class LocaleBuild:
-    """Another locale's build under way: its process, the folder it writes, and where that goes when it succeeds."""
+    """Another locale's build under way: its process, the folder it writes, and where that goes when it succeeds.
+
+    Its output goes to an unnamed temporary file, never a pipe: a pipe that nobody reads while the parent polls
+    fills (64 KB on Linux) and the build then waits on it for ever, however much lint has to say."""
 
     code: str
     process: subprocess.Popen[bytes]
     staging: Path
     final: Path
+    output: IO[bytes] | None = None  # None: the process's own pipes, read by communicate()
 
     def stop(self) -> None:
         """Kill the build and delete what it wrote."""
         if self.process.poll() is None:
             self.process.kill()
         self.process.communicate()
+        if self.output is not None:
+            self.output.close()
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def wait(self) -> str | None:
-        """Wait for the build; None when it succeeded, else its error output."""
+        """Wait for the build; None when it succeeded, else its output (errors and warnings, in order)."""
         _, err = self.process.communicate()
+        if self.output is not None:
+            with self.output:
+                if self.process.returncode != 0:  # only a failure's output is read back
+                    self.output.seek(0)
+                    err = self.output.read()
         if self.process.returncode == 0:
             return None
-        text = err.decode("utf-8", "replace").strip()
+        text = (err or b"").decode("utf-8", "replace").strip()
         return text or f"exit status {self.process.returncode}"
 
 
@@ -103,8 +115,9 @@ def start(config_file: Path, locale: str, staging: Path, site_url: str, final: P
         from glossary_tool.progress import FD_ENV
 
         env[FD_ENV], fds = str(progress_fd), (progress_fd,)
-    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, pass_fds=fds)
-    return LocaleBuild(locale, process, staging, final)
+    output = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop(), which every caller reaches
+    process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, env=env, pass_fds=fds)
+    return LocaleBuild(locale, process, staging, final, output)
 
 
 def staging_dirs(site_dir: Path, locale: Locale) -> tuple[Path, Path]:

@@ -24,7 +24,7 @@ from glossary_tool.config import GlossaryOptions, build_settings
 from glossary_tool.lint import check, stamp
 from glossary_tool.loading import list_content, load_glossary
 from glossary_tool.problems import BuildFailed
-from glossary_tool.render import PAGE_KINDS, render_locale
+from glossary_tool.render import PAGE_KINDS, published, render_locale
 from glossary_tool.render.context import BYTECODE_CACHE
 from glossary_tool.render.downloads import export_files
 from glossary_tool.render.history import build_date, entry_dates
@@ -114,6 +114,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         exports = [*export_files(glossary, dataclasses.replace(settings, site_url=state.base)), *status_badges(glossary, settings)]
         state.dates = entry_dates(glossary, settings.content_dir, state.today)
         state.downloads = tuple(d for d, _ in exports)
+        glossary = published(glossary, settings)  # the exports leave placeholders out themselves, and count them
         rendered = render_locale(glossary, settings, state.locale, site_name=state.site_name, site_url=config.site_url or "",
                                  stale=lambda concept, code: stale_fields(concept, code, settings.source_locale),
                                  changed=state.dates, today=state.today, downloads=state.downloads,

@@ -708,6 +708,8 @@ class Server(http.server.ThreadingHTTPServer):
     def handle_error(self, request: Any, client_address: Any) -> None:
         # socketserver prints a traceback here; a request that broke its handler is one line (answers catch the rest).
         exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):
+            return  # the reader went away (a page change closes the page's open requests): nothing went wrong here
         print(f"serve: a request from {client_address[0]} failed: {type(exc).__name__}: {_escape(str(exc))}", file=sys.stderr, flush=True)
 
 

@@ -258,6 +258,7 @@ class _Block:
     definition: str | None = None
     examples: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    rated: bool = False  # whether the file gives any of its terms a status
 
 
 @dataclass
@@ -274,9 +275,16 @@ class _Reader:
     mapped_langs: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # tag -> (locale, count, first line)
     unmatched_fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # subjectField -> (count, first line)
     placeholders: Placeholders = field(default_factory=Placeholders)
+    # A warning about a term's value, once per value for the whole file: a termbase repeats the same value on every term.
+    repeated: dict[str, tuple[int, int]] = field(default_factory=dict)  # message -> (count, first line)
+    unrated: tuple[int, int] = (0, 0)  # languages of concepts whose terms have no status: (count, first line)
 
     def warn(self, el: etree._Element, message: str) -> None:
         self.problems.append(problem(self.path, el.sourceline or 1, RULE, message, Severity.WARNING))
+
+    def warn_once(self, el: etree._Element, message: str) -> None:
+        count, line = self.repeated.get(message, (0, el.sourceline or 1))
+        self.repeated[message] = (count + 1, line)
 
     def error(self, el: etree._Element, message: str) -> None:
         self.problems.append(problem(self.path, el.sourceline or 1, RULE, message))
@@ -309,6 +317,12 @@ class _Reader:
 
     def report_ignored(self) -> None:
         self.problems.extend(self.placeholders.problems(self.path, RULE))
+        for message, (count, line) in self.repeated.items():
+            self.problems.append(problem(self.path, line, RULE, f"{message} ({count:,} term(s), first here)" if count > 1 else message, Severity.WARNING))
+        count, line = self.unrated
+        if count:
+            self.problems.append(problem(self.path, line, RULE, f"{count:,} language(s) of concepts give none of their terms a status (first here): "
+                                         "the first term of each was imported as preferred, the others as admitted", Severity.WARNING))
         for what, (count, line) in sorted(self.ignored.items(), key=lambda kv: kv[1][1]):
             self.problems.append(problem(self.path, line, RULE, f"{count} {clip(what, 120)} element(s) not imported (first here): the glossary has no place for them", Severity.WARNING))
         for code, count in self.skipped_langs.items():
@@ -411,6 +425,10 @@ class _Reader:
             sources.append({"title": self.placeholders.add("source", slug, line)})
         locales: dict[str, Any] = {}
         for code, block in blocks.items():
+            if block.terms and not block.rated:
+                # A termbase without statuses lists a language's main term first, as the pair CSVs are read.
+                block.terms[0]["status"] = "preferred"
+                self.unrated = (self.unrated[0] + 1, self.unrated[1] or block.line)
             definition = block.definition or self.placeholders.add(f"'{code}' definition", slug, line)
             locales[code] = {"terms": block.terms, "definition": definition, "examples": block.examples, "notes": block.notes}
         ordered = {code: locales[code] for code in self.settings.locale_codes if code in locales}
@@ -508,7 +526,7 @@ class _Reader:
         def status(tn: etree._Element, value: str, table: dict[str, str], kind: str) -> None:
             found = table.get(value.casefold())
             if found is None:
-                self.warn(tn, f"{kind} '{clip(value)}' is unknown; imported as admitted")
+                self.warn_once(tn, f"{kind} '{clip(value)}' is unknown; imported as admitted")
             term.setdefault("status", found or "admitted")  # the first status given wins
 
         def term_note(tn: etree._Element) -> None:
@@ -520,7 +538,7 @@ class _Reader:
                     term["type"] = _TERM_TYPES[value.casefold()]
                 else:
                     term["type"] = "variant"
-                    self.warn(tn, f"termType '{clip(value)}' is not a TBX-Basic term type; imported as variant")
+                    self.warn_once(tn, f"termType '{clip(value)}' is not a TBX-Basic term type; imported as variant")
             elif kind == "administrativeStatus":
                 status(tn, value, _ADMIN_STATUS, "administrativeStatus")
             elif kind == "usageStatus":
@@ -572,11 +590,11 @@ class _Reader:
         gender = notes.get("grammaticalGender") or grammar.get("gender")
         if pos is not None:
             if pos.casefold() not in _POS:
-                self.warn(ts, f"partOfSpeech '{clip(pos)}' of '{clip(text)}' is not a TBX-Basic value; imported as other")
+                self.warn_once(ts, f"partOfSpeech '{clip(pos)}' is not a TBX-Basic value; imported as other")
             pos = _POS.get(pos.casefold(), "other")
         if gender is not None:
             if gender.casefold() not in _GENDER:
-                self.warn(ts, f"grammaticalGender '{clip(gender)}' of '{clip(text)}' is not a TBX-Basic value; imported as other")
+                self.warn_once(ts, f"grammaticalGender '{clip(gender)}' is not a TBX-Basic value; imported as other")
             gender = _GENDER.get(gender.casefold(), "other")
         found = {k: v for k, v in (("pos", pos), ("gender", gender), ("plural", notes.get("plural"))) if v is not None}
         fields: dict[str, Any] = {k: term[k] for k in ("geographical_usage",) if k in term}
@@ -590,7 +608,9 @@ class _Reader:
         if source_titles:
             fields[_TITLES] = source_titles  # resolved to the concept's source ids once all its sources are read
         # Our note names a status TBX-Basic lacks (proposed); otherwise the TBX status stands.
-        block.terms.append({"text": text, "type": term.get("type", "fullForm"), "status": notes.get("administrativeStatus") or term.get("status", "admitted"),
+        given = notes.get("administrativeStatus") or term.get("status")
+        block.rated = block.rated or given is not None
+        block.terms.append({"text": text, "type": term.get("type", "fullForm"), "status": given or "admitted",
                             **({"grammar": found} if found else {}), **fields})
 
 

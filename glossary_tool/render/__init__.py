@@ -9,7 +9,7 @@ import datetime
 from collections.abc import Callable, Mapping, Sequence
 
 from glossary_tool.config import Settings
-from glossary_tool.model import Concept, Glossary
+from glossary_tool.model import Concept, Entry, Glossary
 from glossary_tool.render.category import category_pages
 from glossary_tool.render.comparison import comparison_pages
 from glossary_tool.render.concept import concept_pages
@@ -25,6 +25,22 @@ from glossary_tool.render.status import status_pages
 PAGE_KINDS: tuple[Callable[[RenderContext], list[RenderedPage]], ...] = (
     concept_pages, category_pages, index_pages, comparison_pages, faq_pages, pair_pages, status_pages, downloads_pages,
 )
+
+
+def published(glossary: Glossary, settings: Settings) -> Glossary:
+    """The glossary as the site shows it: every ``TODO`` placeholder left out, as the exports leave them out.
+
+    A placeholder is text still to be written: published, it would read as content and its words would be linked to
+    other concepts. A language whose terms are all placeholders shows as not yet translated; a concept with no
+    written term in any language keeps its page (other pages link it) with no language of its own."""
+    from glossary_tool.export.selection import select
+
+    kept, _ = select(glossary, settings.locale_codes)
+    ids = {e.model.id for e in kept.entries}
+    entries = list(kept.entries)
+    entries += [Entry(e.model.model_copy(update={"locales": {}}), e.doc) for e in glossary.entries
+                if isinstance(e.model, Concept) and e.model.id not in ids]
+    return Glossary(tuple(entries), glossary.documents)
 
 
 def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_name: str, site_url: str,
@@ -46,4 +62,4 @@ def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_n
     return pages
 
 
-__all__ = ["PAGE_KINDS", "Download", "Heading", "RenderContext", "RenderedPage", "render_locale"]
+__all__ = ["PAGE_KINDS", "Download", "Heading", "RenderContext", "RenderedPage", "published", "render_locale"]

@@ -158,7 +158,9 @@ def test_import_of_a_file_written_by_another_tool(tmp_path: Path, monkeypatch: p
     result = run(load_settings("mkdocs.yml"))
     # The example's own context sentences use its deprecated "galactic cluster"; lint warns, and nothing is an error.
     assert result.errors == 0
-    assert {p.rule for p in result.problems} == {"missing-locale", "preferred-term", "deprecated-term-used"}  # no sv; c3 and c4 have no status
+    # no sv; c3 and c4 give no term a status, so their first terms were imported as preferred, said once
+    assert {p.rule for p in result.problems} == {"missing-locale", "deprecated-term-used"}
+    assert "2 language(s) of concepts give none of their terms a status (first here)" in out
     c1 = result.glossary.concept("c1")
     assert isinstance(c1, Concept)
     assert [(t.text, t.status) for t in c1.locales["en"].terms] == [("open cluster", "preferred"), ("galactic cluster", "obsolete")]
@@ -236,3 +238,28 @@ def test_no_traceback_on_garbage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert main(["import", "--format", "tbx", "junk.tbx"]) == 1
     assert "junk.tbx:1:1: error: not an XML document in an encoding this import reads" in capsys.readouterr().out
     assert main(["import", "--format", "tbx", "missing.tbx"]) == 2
+
+
+def test_a_termbase_without_statuses_and_with_its_own_values_imports_with_one_warning_per_kind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    entries = "".join(
+        f'<termEntry id="t{i}"><langSet xml:lang="en"><tig><term>word {i}</term><termNote type="partOfSpeech">Substantiv</termNote></tig>'
+        f'<tig><term>other word {i}</term></tig></langSet>'
+        f'<langSet xml:lang="sv"><tig><term>ord {i}</term><termNote type="partOfSpeech">Substantiv</termNote></tig></langSet></termEntry>'
+        for i in range(300))
+    tbx = tmp_path / "big.tbx"
+    tbx.write_text(f'<?xml version="1.0" encoding="UTF-8"?><martif type="TBX" xml:lang="en"><text><body>{entries}</body></text></martif>', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS})
+    assert main(["import", "--format", "tbx", str(tbx)]) == 0
+    out = capsys.readouterr().out
+    warnings = [line for line in out.splitlines() if ": warning: " in line]
+    assert len(warnings) == 5, warnings  # part of speech, statuses, and the placeholders: definitions in en and sv, sources
+    assert sum("partOfSpeech 'Substantiv' is not a TBX-Basic value; imported as other (600 term(s), first here)" in w for w in warnings) == 1
+    assert sum("600 language(s) of concepts give none of their terms a status" in w for w in warnings) == 1
+    # the files written are counted, not listed one a line
+    assert "wrote 300 entries in content/concepts/" in out and len(out.splitlines()) < 12
+    result = run(load_settings("mkdocs.yml"))
+    assert not [p for p in result.problems if p.rule == "preferred-term"]
+    t7 = result.glossary.concept("t7")
+    assert isinstance(t7, Concept) and [t.status for t in t7.locales["en"].terms] == ["preferred", "admitted"]
