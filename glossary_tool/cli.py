@@ -185,6 +185,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
 
 def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.export import ImportOptions, import_file
+    from glossary_tool.export.importing import import_report
     from glossary_tool.loading import display_path
     from glossary_tool.reporters import REPORTERS
 
@@ -194,10 +195,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
     if result.recovered:
         print(f"glossary-tool: {result.recovered}", file=sys.stderr)
     sys.stdout.write(REPORTERS["text"](result.problems) if result.problems else "")
-    print(f"wrote {len(result.written)} entr{'y' if len(result.written) == 1 else 'ies'}" + "".join(f"\n  {display_path(p)}" for p in result.written))
-    if result.extended:
-        print(f"added terms to {len(result.extended)} existing entr{'y' if len(result.extended) == 1 else 'ies'}" + "".join(f"\n  {display_path(p)}" for p in result.extended))
-    return EXIT_PROBLEMS if result.errors or not (result.written or result.extended) else EXIT_OK
+    print(import_report(result, display_path))
+    return EXIT_PROBLEMS if result.errors or not (result.written or result.merged or result.unchanged) else EXIT_OK
 
 
 def cmd_catalog(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
@@ -339,7 +338,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     imp = sub.add_parser("import", parents=[trust], help="read an exchange file into entries under the content folder")
     imp.add_argument("--format", required=True, choices=_choices(command, "import", _importers))
     imp.add_argument("file", help="the file to read")
-    imp.add_argument("--overwrite", action="store_true", help="replace entries whose id already exists")
+    existing = imp.add_mutually_exclusive_group()
+    existing.add_argument("--merge", action="store_true", help="fold the file into entries that exist, changing only what it says differently (the default)")
+    existing.add_argument("--overwrite", action="store_true", help="replace entries that exist with what the file says")
     imp.add_argument("--source-locale", metavar="CODE", type=canonical_tag, help="language of the source column of a two-column file (default: the source locale)")
     imp.add_argument("--target-locale", metavar="CODE", type=canonical_tag, help="language of the target column of a two-column file (default: the other configured locale)")
     imp.add_argument("--columns", metavar="MAP", help="map other headers, e.g. 'term:en=English,term:sv=Swedish,definition:en=Notes'")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -78,7 +78,9 @@ class Imported:
     """One concept read from an exchange file, with where it is: the line and column it starts at and the last line
     it reaches (for finding a character in it), in ``source`` when the format is text.
 
-    ``updates`` names an existing concept that this one extends (terms added by a row that matched it)."""
+    ``updates`` names an existing concept that this one is merged into (a row that matched it by its source term);
+    ``assumed`` the values the importer filled in because the file did not say (``merge.Assumed``), which a merge
+    never lets replace what the entry has."""
 
     concept: Concept
     line: int
@@ -86,6 +88,7 @@ class Imported:
     column: int = 1
     last_line: int | None = None
     source: Source | None = None
+    assumed: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +194,28 @@ class Placeholders:
                 message = f"{len(items)} concepts have no {what} ({shown}); placeholders were written (first here)"
             out.append(problem(path, line, rule, message, Severity.WARNING))
         return out
+
+
+@dataclass(slots=True)
+class Losses:
+    """What a file has that the glossary cannot hold, or holds only in another form (a status it has no value for, a
+    second term in one term section, a relation it does not declare), reported once per kind with the count and the
+    first place, never once per term."""
+
+    found: dict[str, list[Any]] = field(default_factory=dict)  # kind -> [count, first line, first example, what was done]
+
+    def add(self, kind: str, line: int, example: str, done: str) -> None:
+        """One more of ``kind`` (``part of speech``, ``statuses``…) at ``line``; ``done`` says what the import did
+        with it (the same for every one of the kind)."""
+        entry = self.found.get(kind)
+        if entry is None:
+            self.found[kind] = [1, line, example, done]
+        else:
+            entry[0] += 1
+
+    def problems(self, path: str, rule: str) -> list[Problem]:
+        return [problem(path, line, rule, f"{kind}: {count:,} in the file (first here: {clip(example, 120)}); {done}", Severity.WARNING)
+                for kind, (count, line, example, done) in self.found.items()]
 
 
 def validation_problems(exc: ValidationError, path: str, line: int, rule: str, concept_id: str, column: int = 1) -> list[Problem]:
