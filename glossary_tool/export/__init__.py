@@ -127,7 +127,7 @@ def too_many(path: str, line: int, rule: str, what: str, limit: int, column: int
     """The error of a file past one of the import's bounds, at the place reading stopped."""
     return problem(path, line, rule, f"more than {limit:,} {what} {BOUND_REACHED}: split the file and "
                    "import the parts one after another", column=column)
-_MODULES = ("tbx", "tbx2008", "csvfile", "xlsxfile", "skos", "jsonfile")
+_MODULES = ("tbx", "tbx2008", "csvfile", "xlsxfile", "skos", "jsonfile", "translators")
 
 
 def exporter(name: str) -> Callable[[Exporter], Exporter]:

@@ -195,8 +195,12 @@ def _csv_error(exc: csv.Error) -> str:
     return f"not valid CSV: {text}"
 
 
-def read_table(data: bytes, path: str, rule: str = RULE) -> tuple[Table | None, list[Problem]]:
-    """The header of a CSV file and its rows as they are read, each with the lines it spans (blank rows skipped)."""
+def read_table(data: bytes, path: str, rule: str = RULE, *, columns: list[str] | None = None, delimiter: str | None = None,
+               quoted: bool = True) -> tuple[Table | None, list[Problem]]:
+    """The header of a CSV file and its rows as they are read, each with the lines it spans (blank rows skipped).
+
+    A file without a header row (DeepL's, OmegaT's) is read with ``columns`` as its header; ``delimiter`` fixes the
+    delimiter (else the one that splits the first line most), and ``quoted=False`` reads quotes as text (OmegaT)."""
     encoding, problems = encoding_of(data, path, rule)
     if encoding is None:
         return None, problems
@@ -207,19 +211,23 @@ def read_table(data: bytes, path: str, rule: str = RULE) -> tuple[Table | None, 
                               "whose lines end in CRLF or LF", column=len(first))]
     stream.seek(0)
     first = stream.readline()
-    if not first.strip():
+    if not first.strip() and columns is None:
         return None, [problem(path, 1, rule, "the first row is empty; it must be the header (the column names)")]
-    reader = csv.reader(itertools.chain([first], stream), delimiter=_delimiter(first.rstrip("\r\n")), strict=True)
-    try:
-        header = next(reader)
-    except csv.Error as exc:
-        return None, [problem(path, reader.line_num or 1, rule, _csv_error(exc))]
+    reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter or _delimiter(first.rstrip("\r\n")), strict=True,
+                        quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE)
+    if columns is not None:
+        header = columns
+    else:
+        try:
+            header = next(reader)
+        except csv.Error as exc:
+            return None, [problem(path, reader.line_num or 1, rule, _csv_error(exc))]
     table = Table(header, [], path, rule, restore, source=Source(data, encoding))
     return dataclasses.replace(table, rows=_rows(reader, table.problems, path, rule)), []
 
 
 def _rows(reader: Any, problems: list[Problem], path: str, rule: str) -> Iterator[Row]:
-    line = reader.line_num + 1
+    line = reader.line_num + 1  # the line after the header (the first line when there is none)
     try:
         for cells in reader:
             yield line, reader.line_num, cells

@@ -63,6 +63,7 @@ FIELDS = {
 CONCEPT_FIELDS = {"concept_id": "concept_id", "concept id": "concept_id", "category": "category", "subject": "category",
                   "subject field": "category", "domain": "category"}
 TERM_LEVEL = frozenset({"status", "pos"})
+RELATION = "relation:"  # a concept cell holding the targets of the relation named after it
 # What --columns maps: field -> whether it takes a locale.
 MAPPED_FIELDS = {"term": True, "definition": True, "note": True, "example": True, "status": True, "pos": True,
                  "concept_id": False, "category": False}
@@ -236,7 +237,11 @@ def header_columns(table: Table, settings: Settings) -> tuple[Columns | None, li
     skipped_langs: dict[str, list[str]] = {}
     unknown: list[str] = []
     pending: list[tuple[str, str, int]] = []
+    relations = {r.casefold(): r for r in settings.relation_ids}
     for i, h in enumerate(table.header):
+        if " ".join(h.split()).casefold() in relations:  # a relation's targets, by id (the multilingual spreadsheet has them)
+            columns.concept[RELATION + relations[" ".join(h.split()).casefold()]] = i
+            continue
         found = classify(h, settings, names)
         if found is None:
             if h.strip():
@@ -307,13 +312,15 @@ class _New:
     definitions: dict[str, str] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
     examples: dict[str, list[str]] = field(default_factory=dict)
+    relations: dict[str, list[str]] = field(default_factory=dict)
     base: Concept | None = None  # the existing concept this one is merged into
 
 
 @dataclass
 class Rows:
     """Rows with terms per language read into concepts: a row whose ``concept_id`` or source term names a concept (in
-    the glossary, or from an earlier row) adds to it; any other row is a new concept with placeholders."""
+    the glossary, or from an earlier row) adds to it, and so does one whose other term does in a file that lists each
+    synonym on a row of its own; any other row is a new concept with placeholders."""
 
     table: Table
     settings: Settings
@@ -399,6 +406,11 @@ class Rows:
         if self.columns.row_languages is None:
             return self.roles
         said = [cells[i].strip() if i < len(cells) else "" for i in self.columns.row_languages]
+        if not any(said):  # a row that does not say (DeepL's language columns are optional): the options decide
+            if not self.roles:
+                src, tgt = pair_languages(self.settings, self.options)
+                self.roles = {SOURCE: src, TARGET: tgt}
+            return self.roles
         codes = [match_locale(tag, self.settings) if tag else None for tag in said]
         for flag, given, tag, code in zip(("--source-locale", "--target-locale"), (self.options.source_locale, self.options.target_locale),
                                           said, codes, strict=True):
@@ -435,6 +447,9 @@ class Rows:
         cid = concept.get("concept_id", "")
         target = self.by_id.get(cid) if cid else None
         target = target or self.by_term.get(key)
+        if target is None and self.table.synonym_rows:  # DeepL and OmegaT list each source term on a row of its own
+            target = next((self.by_term[(code, term_key(text))] for code, items in terms.items() if code != source
+                           for text, _, _ in items if (code, term_key(text)) in self.by_term), None)
         starts = target is None or (target.base is not None and target not in self.concepts)
         if starts and len(self.concepts) == MAX_IMPORT_CONCEPTS:
             self.problems.append(too_many(self.table.path, line, self.table.rule, "concepts", MAX_IMPORT_CONCEPTS))
@@ -452,6 +467,10 @@ class Rows:
             self.losses.add("duplicate terms", line, f"'{first}' ({source}) as a {pos}, an earlier row has it as a {self.pos_of[key]}",
                             "its terms were added to the earlier row's concept (a term names one concept per language)")
         target.last_line = max(target.last_line, last)
+        for name, cell in concept.items():
+            if name.startswith(RELATION):
+                targets = target.relations.setdefault(name.removeprefix(RELATION), [])
+                targets += [t for t in cell.replace(",", " ").split() if t not in targets and t != target.id]
         added = [self.add_term(target, code, text, status, pos_cell, line) for code, items in terms.items() for text, status, pos_cell in items]
         if target.base is not None and not any(added):
             self.unchanged.append(line)
@@ -541,10 +560,10 @@ class Rows:
         if new.base is not None:
             blocks = {code: self.block(new, code, new.terms[code], silent=True) for code in self.settings.locale_codes if code in new.terms}
             data: dict[str, Any] = {"id": new.base.id, "kind": "concept", "category": new.category if new.category_given else new.base.category,
-                                    "sources": [{"title": "TODO"}], "locales": blocks}
+                                    "relations": new.relations, "sources": [{"title": "TODO"}], "locales": blocks}
         else:
             blocks = {code: self.block(new, code, new.terms[code]) for code in self.settings.locale_codes if code in new.terms}
-            data = {"id": new.id, "kind": "concept", "category": new.category,
+            data = {"id": new.id, "kind": "concept", "category": new.category, "relations": new.relations,
                     "sources": [{"title": self.placeholders.add("source", new.id, new.line)}], "locales": blocks}
         try:
             return Imported(Concept.model_validate(data), new.line, updates=new.base.id if new.base is not None else None,

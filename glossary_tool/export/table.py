@@ -66,6 +66,7 @@ class Table:
     unquote: Callable[[str], str] = as_written
     problems: list[Problem] = field(default_factory=list)
     source: Source | None = None  # the file's text, for placing a character in it
+    synonym_rows: bool = False  # each source term is a row of its own (DeepL, OmegaT): a row's target term finds its concept
 
 
 def bounded(rows: Iterable[Row], path: str, rule: str, problems: list[Problem]) -> Iterator[Row]:
