@@ -29,10 +29,10 @@ DELIMITER = ","
 # Spreadsheets treat these first characters as the start of a formula (OWASP's list: = + - @, tab and CR); "'" is
 # included so the one quote added on export is always the one removed on import.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
-# A cell holding one of these is quoted. Besides what RFC 4180 requires (the delimiter, a quote, a line break), a
-# spreadsheet whose region lists with ";" (Swedish, German) or that is told to split at tabs would cut an unquoted cell
-# there, and the piece after the cut would start a cell of its own that the guard above never saw.
-QUOTED = frozenset(',;\t"\r\n')
+# Every cell is quoted, not only those RFC 4180 requires (a delimiter, a quote, a line break): a spreadsheet whose region
+# lists with ";" (Swedish, German) or that splits at tabs cuts an unquoted line at that character, and the piece after
+# the cut starts a cell of its own that the guard above never saw ("x,a;=1+1" runs =1+1). A line that starts with a
+# quote is read from there as one quoted text, whatever the separator.
 BOM = b"\xef\xbb\xbf"  # Excel reads a CSV as UTF-8 only when it starts with one
 
 
@@ -47,17 +47,14 @@ def restore(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:2] and value[1:2] in FORMULA_START else value
 
 
-def _cell(value: str, delimiter: str) -> str:
-    safe = neutralise(value)
-    if delimiter in safe or any(ch in QUOTED for ch in safe):
-        return '"' + safe.replace('"', '""') + '"'
-    return safe
+def _cell(value: str) -> str:
+    return '"' + neutralise(value).replace('"', '""') + '"'
 
 
 def csv_bytes(rows: Iterable[Sequence[str]], *, bom: bool, delimiter: str = ",") -> bytes:
-    """Rows as a CSV file (CRLF line ends), every cell guarded against formulas and quoted where a spreadsheet could
-    split it; with a byte-order mark where spreadsheets open the file (Excel takes UTF-8 without one for ANSI)."""
-    text = "".join(delimiter.join(_cell(cell, delimiter) for cell in row) + "\r\n" for row in rows)
+    """Rows as a CSV file (CRLF line ends), every cell guarded against formulas and quoted; with a byte-order mark where
+    spreadsheets open the file (Excel takes UTF-8 without one for its ANSI code page)."""
+    text = "".join(delimiter.join(_cell(cell) for cell in row) + "\r\n" for row in rows)
     return (BOM if bom else b"") + text.encode("utf-8")
 
 

@@ -25,7 +25,7 @@ def rows(data: bytes) -> list[list[str]]:
 def test_spreadsheet_profile(tmp_path: Path) -> None:
     g, settings = glossary(tmp_path)
     data = export_csv(g, settings)
-    assert data.startswith(b"\xef\xbb\xbfconcept_id,category,locale,term,reading,type,status,pos,gender,plural,definition,")
+    assert data.startswith(b'\xef\xbb\xbf"concept_id","category","locale","term","reading","type","status","pos","gender","plural","definition",')
     assert data.count(b"\r\n") == len(rows(data)) and b"\n" not in data.replace(b"\r\n", b"")
     table = rows(data)
     assert table[0] == header(sorted(g.concepts, key=lambda c: c.id), settings)

@@ -49,7 +49,7 @@ def test_locales_limit_the_languages(tmp_path: Path, fmt: str) -> None:
 def test_csv_pair_is_the_glossary_weblate_imports(tmp_path: Path) -> None:
     glossary, settings = valid_glossary(tmp_path)
     data = run_export(glossary, settings, "csv-pair", locales=("en", "sv")).data
-    assert data.startswith(b"\xef\xbb\xbfsource,")  # the site offers it for download: Excel needs the BOM to read UTF-8
+    assert data.startswith(b'\xef\xbb\xbf"source",')  # the site offers it for download: Excel needs the BOM to read UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0] == ["source", "target", "developer_comments", "translator_comments"]
     assert len(rows) - 1 == len(glossary.concepts)  # one row per concept
@@ -92,7 +92,7 @@ def test_the_command_says_how_many_fields_it_left_out(tmp_path: Path, monkeypatc
     assert main(["export", "--format", "csv-pair", "--locales", "en,sv"]) == 0
     captured = capsys.readouterr()
     assert "left out 3 field(s) that still hold a TODO placeholder" in captured.err
-    assert captured.out.splitlines() == ["\ufeffsource,target,developer_comments,translator_comments", "half done,,An English definition.,",
-                                         "term a,term a sv,An English definition.,En svensk definition."]
+    assert captured.out.splitlines() == ['\ufeff"source","target","developer_comments","translator_comments"', '"half done","","An English definition.",""',
+                                         '"term a","term a sv","An English definition.","En svensk definition."']
     assert main(["export", "--format", "tbx", "--locales", "en,xx"]) == 2
     assert "'xx' is not a configured locale" in capsys.readouterr().err
