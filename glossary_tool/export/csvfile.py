@@ -26,13 +26,17 @@ from glossary_tool.vocabulary import NOT_IN_USE
 RULE = "import-csv"
 CHUNK = 1 << 20  # bytes decoded at a time to check a file's encoding
 DELIMITER = ","
-# Spreadsheets treat these first characters as the start of a formula (OWASP's list: = + - @, tab and CR); "'" is
-# included so the one quote added on export is always the one removed on import.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+# Spreadsheets treat these first characters as the start of a formula (OWASP's list: = + - @, tab and CR). A cell
+# starting with a separator another region uses (";", ",") or a quote gets the guard too: in a quoted line those are
+# where a spreadsheet reading with that separator could close the quotes and start a cell the guard never saw (see
+# csv_bytes). "'" is included so the one quote added on export is always the one removed on import.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", ";", ",", '"', "'")
 # Every cell is quoted, not only those RFC 4180 requires (a delimiter, a quote, a line break): a spreadsheet whose region
 # lists with ";" (Swedish, German) or that splits at tabs cuts an unquoted line at that character, and the piece after
-# the cut starts a cell of its own that the guard above never saw ("x,a;=1+1" runs =1+1). A line that starts with a
-# quote is read from there as one quoted text, whatever the separator.
+# the cut starts a cell of its own that the guard above never saw ("x,a;=1+1" runs =1+1). Read with another separator,
+# a line that starts with a quote and ends with a closing one is one quoted text (LibreOffice and Excel read a quote
+# not followed by their separator as text), so no line ends in an empty cell ("" reads as an escaped quote, the
+# quotes never close, and the line is split after all): trailing empty cells are left out, as CSV allows.
 BOM = b"\xef\xbb\xbf"  # Excel reads a CSV as UTF-8 only when it starts with one
 
 
@@ -51,10 +55,17 @@ def _cell(value: str) -> str:
     return '"' + neutralise(value).replace('"', '""') + '"'
 
 
+def _trimmed(row: Sequence[str]) -> Sequence[str]:
+    end = len(row)
+    while end > 1 and row[end - 1] == "":
+        end -= 1
+    return row[:end]
+
+
 def csv_bytes(rows: Iterable[Sequence[str]], *, bom: bool, delimiter: str = ",") -> bytes:
     """Rows as a CSV file (CRLF line ends), every cell guarded against formulas and quoted; with a byte-order mark where
     spreadsheets open the file (Excel takes UTF-8 without one for its ANSI code page)."""
-    text = "".join(delimiter.join(_cell(cell) for cell in row) + "\r\n" for row in rows)
+    text = "".join(delimiter.join(_cell(cell) for cell in _trimmed(row)) + "\r\n" for row in rows)
     return (BOM if bom else b"") + text.encode("utf-8")
 
 
