@@ -92,7 +92,7 @@ def test_the_command_says_how_many_fields_it_left_out(tmp_path: Path, monkeypatc
     assert main(["export", "--format", "csv-pair", "--locales", "en,sv"]) == 0
     captured = capsys.readouterr()
     assert "left out 3 field(s) that still hold a TODO placeholder" in captured.err
-    assert captured.out.splitlines() == ['\ufeff"source","target","developer_comments","translator_comments"', '"half done","","An English definition.",""',
+    assert captured.out.splitlines() == ['\ufeff"source","target","developer_comments","translator_comments"', '"half done","","An English definition."',
                                          '"term a","term a sv","An English definition.","En svensk definition."']
     assert main(["export", "--format", "tbx", "--locales", "en,xx"]) == 2
     assert "'xx' is not a configured locale" in capsys.readouterr().err
