@@ -18,7 +18,7 @@ from glossary_tool.export.csvfile import csv_bytes, import_csv, neutralise, pair
 from glossary_tool.export.picklists import SHEET_STATUS
 from glossary_tool.export.selection import resolve_locales
 from glossary_tool.export.table import Row, import_table
-from glossary_tool.export.tbx import STATUS_TO_TBX, XML_LANG, import_tbx, subject_field, xml_id
+from glossary_tool.export.tbx import STATUS_NOTED, STATUS_TO_TBX, XML_LANG, import_tbx, subject_field, xml_id
 from glossary_tool.export.tbx2008 import martif, martif_bytes
 from glossary_tool.export.xlsxfile import import_xlsx, workbook_bytes
 from glossary_tool.model import Concept, Glossary, Term
@@ -168,6 +168,8 @@ def _tig(parent: etree._Element, term: Term) -> None:
     etree.SubElement(tig, "termNote", type="administrativeStatus").text = STATUS_TO_TBX[term.status]
     if term.grammar is not None and term.grammar.pos is not None and term.grammar.pos != "properNoun":
         etree.SubElement(tig, "termNote", type="partOfSpeech").text = term.grammar.pos
+    if term.status in STATUS_NOTED:  # as in the full TBX export: the status TBX-Basic lacks, in a note the import reads
+        etree.SubElement(tig, "note").text = f"administrativeStatus: {term.status}"
 
 
 @exporter("tbx2008-pair")
