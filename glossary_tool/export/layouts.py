@@ -536,7 +536,7 @@ class Rows:
             if value is None:
                 self.losses.add("part of speech", line, f"'{pos}' of '{text}'", "not a value the glossary has; left out")
             else:
-                term.setdefault("grammar", {})["pos"] = value
+                term.setdefault("grammar", {}).setdefault("pos", value)  # the first row that says wins
                 self.pos_of.setdefault(key, pos)
                 said = True
         return said or not known

@@ -44,6 +44,7 @@ from glossary_tool.model import Concept, Glossary
 from glossary_tool.problems import FatalError, Problem, Severity, clip
 from glossary_tool.rules.ids import RESERVED, SLUG, slug_problem
 from glossary_tool.rules.terms import term_key
+from glossary_tool.vocabulary import NOT_IN_USE
 
 NS = "urn:iso:std:iso:30042:ed-2"
 # Namespaces of TBX 2019 files in the wild (the LTAC examples moved to the second one); both read the same.
@@ -288,6 +289,7 @@ class _Reader:
     losses: Losses = field(default_factory=Losses)
     target_locale: str | None = None  # what translate-toolkit's "xx" stands for
     languages: dict[str, int] = field(default_factory=dict)  # configured locale -> first line of a langSec in it
+    named: dict[tuple[str, str], tuple[str, bool]] = field(default_factory=dict)  # (locale, term key) -> (concept, in use)
 
     def warn(self, el: etree._Element, message: str) -> None:
         self.problems.append(problem(self.path, el.sourceline or 1, RULE, message, Severity.WARNING))
@@ -419,6 +421,7 @@ class _Reader:
                 self.admin_grp(child, add_source)
             else:
                 self.aux(child, add_source, relation, loose_note)
+        self.one_concept_per_term(slug, blocks)
         if not blocks:
             self.warn(ce, f"concept '{slug}' has no terms in a configured locale ({', '.join(self.settings.locale_codes)}); not imported")
             return None
@@ -456,6 +459,26 @@ class _Reader:
         except ValidationError as exc:
             self.problems.extend(validation_problems(exc, self.path, ce.sourceline or 1, RULE, slug))
             return None
+
+    def one_concept_per_term(self, slug: str, blocks: dict[str, _Block]) -> None:
+        """Leave out a term that already names another concept in its language (of the glossary, or earlier in the file),
+        as the table import does: lint allows a term for one concept per language (duplicate-term). A language left
+        without terms is left out."""
+        for code in list(blocks):
+            kept = []
+            for term in blocks[code].terms:
+                key = (code, term_key(term["text"]))
+                in_use = term.get("status") not in NOT_IN_USE
+                other = self.named.get(key)
+                if other is not None and other[0] != slug and other[1] == in_use:
+                    self.losses.add("duplicate terms", blocks[code].line, f"'{term['text']}' ({code}) of '{slug}' names '{other[0]}' already",
+                                    "left out (a term names one concept per language)")
+                    continue
+                self.named.setdefault(key, (slug, in_use))
+                kept.append(term)
+            blocks[code].terms = kept
+            if not kept:
+                del blocks[code]
 
     def admin_grp(self, grp: etree._Element, add_source: Sink) -> None:
         admin = next((c for c in _children(grp) if _local(c) == "admin"), None)
@@ -971,6 +994,9 @@ def import_tbx(data: bytes, path: str, settings: Settings, options: ImportOption
         block = concept.locales.get(source_code)
         if block is not None and block.terms:
             known.setdefault(term_key(block.terms[0].text), concept.id)
+        for code, terms in concept.locales.items():
+            for t in terms.terms:
+                reader.named.setdefault((code, term_key(t.text)), (concept.id, t.status not in NOT_IN_USE))
     if not martif:
         namespace = etree.QName(root).namespace
         if namespace not in KNOWN_NS:

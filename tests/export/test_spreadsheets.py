@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import concept, valid_glossary
+from conftest import valid_glossary
 from lxml import etree
 
 from glossary_tool.config import Settings

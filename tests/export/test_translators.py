@@ -16,6 +16,7 @@ from translate.storage.tbx import tbxfile
 from glossary_tool.export import run_export
 from glossary_tool.export.csvfile import restore
 from glossary_tool.export.translators import multi_table
+from glossary_tool.problems import Severity
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DEPRECATED_SV = "kunskapsprocess outsourcing"  # kpo's deprecated Swedish term in the fixtures
@@ -64,7 +65,7 @@ def test_omegat_glossary_is_tab_separated_and_offers_no_deprecated_term(tmp_path
     kpo = next(e for e in entries if e[0] == "knowledge process outsourcing")
     assert kpo[2].startswith("Att lägga ut kunskapsintensivt arbete")  # the comment: the target's definition
     # the preferred translation comes first for each source term
-    assert [e[1] for e in entries if e[0] == "knowledge process outsourcing"][0] == "KPO"
+    assert next(e[1] for e in entries if e[0] == "knowledge process outsourcing") == "KPO"
     reverse = run_export(glossary, settings, "omegat", locales=("sv", "en")).data.decode("utf-8")
     assert any(line.startswith(f"{DEPRECATED_SV}\tknowledge process outsourcing\t") for line in reverse.splitlines())  # a deprecated source term finds the right one
 
@@ -111,6 +112,7 @@ def test_tbx_per_language_pair_comes_back_with_both_definitions(tmp_path: Path) 
     glossary, settings = valid_glossary(tmp_path)
     data = run_export(glossary, settings, "tbx2008-pair", locales=("en", "sv")).data
     imported, problems = import_tbx(data, "x.tbx", settings)
+    assert not [p for p in problems if p.severity is Severity.ERROR]
     kpo = next(i.concept for i in imported if i.concept.id == "kpo")
     original = next(c for c in glossary.concepts if c.id == "kpo")
     assert kpo.locales["sv"].definition == original.locales["sv"].definition
