@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_yml, write_files
+from conftest import MKDOCS, ROOT, concept, mkdocs_yml, write_files
 
 from glossary_tool.cli import main
 from glossary_tool.config import load_settings
@@ -178,3 +178,24 @@ def test_many_unknown_values_are_one_line(tmp_path: Path, monkeypatch: pytest.Mo
     assert main(["import", "--format", "tbx", "many.tbx"]) == 0
     out = capsys.readouterr().out
     assert out.count("Noun phrase") == 1 and "part of speech: 300 in the file (first here: 'Noun phrase' of 'term 0')" in out
+
+
+def test_a_tbx_term_that_names_another_concept_is_left_out_with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    # lint allows a term for one concept per language (duplicate-term): the term is left out and counted, not the import
+    monkeypatch.chdir(tmp_path)
+    entry = ('<conceptEntry id="{id}"><descrip type="subjectField">model</descrip>\n<langSec xml:lang="en"><descrip type="definition">D.</descrip>\n'
+             "{terms}</langSec>\n</conceptEntry>\n")
+    terms = {"sheet": ["sheet", "list"], "worksheet": ["worksheet", "list"], "lister": ["list"], "other": ["other", "listing"]}
+    body = "".join(entry.format(id=cid, terms="".join(f"<termSec><term>{t}</term></termSec>" for t in ts)) for cid, ts in terms.items())
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "content/concepts/old.yaml": concept("old", en="listing"),
+                           "t.tbx": f'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>\n{body}</body></text></tbx>\n'})
+    assert main(["import", "--format", "tbx", "t.tbx"]) == 0
+    out = capsys.readouterr().out
+    assert "t.tbx:7:1: warning: duplicate terms: 3 in the file (first here: 'list' (en) of 'worksheet' names 'sheet' already); left out" in out
+    assert "t.tbx:10:1: warning: concept 'lister' has no terms in a configured locale" in out
+    found = concepts()
+    assert [t.text for t in found["sheet"].locales["en"].terms] == ["sheet", "list"]
+    assert [t.text for t in found["worksheet"].locales["en"].terms] == ["worksheet"] and "lister" not in found
+    assert [t.text for t in found["other"].locales["en"].terms] == ["other"]  # 'listing' is the existing entry's term
+    assert run(load_settings("mkdocs.yml")).errors == 0
