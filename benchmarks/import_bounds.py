@@ -2,7 +2,7 @@
 
 Run with ``.venv/bin/python benchmarks/import_bounds.py [--runs N] [--only NAME] [--concepts N]``. Each file is made in a temporary
 folder and imported into a fresh copy of a small project, in a child process whose peak RSS is read from
-``RUSAGE_CHILDREN``; the table gives medians of N runs and the bound, twice the file plus 200 MB.
+``RUSAGE_CHILDREN``; the table gives medians of N runs and the bound, twice the file plus ``MEMORY_BOUND_MB``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+
+from glossary_tool.export import MEMORY_BOUND_MB as BOUND_MB
 
 ROOT = Path(__file__).resolve().parent.parent
 EXE = Path(sys.executable).with_name("glossary-tool")
@@ -173,7 +175,7 @@ def main() -> int:
             status = results[0][0]
             wall = statistics.median(r[1] for r in results)
             peak = statistics.median(r[2] for r in results)
-            print(f"{name:<40} {size:6.1f}MB {status:>4} {wall:9.1f} {peak:10.0f} {2 * size + 200:11.0f}", flush=True)
+            print(f"{name:<40} {size:6.1f}MB {status:>4} {wall:9.1f} {peak:10.0f} {2 * size + BOUND_MB:11.0f}", flush=True)
     return 0
 
 

@@ -22,7 +22,6 @@ from glossary_tool.export import (
     MAX_ERRORS,
     MAX_IMPORT_BYTES,
     MAX_IMPORT_CONCEPTS,
-    MAX_IMPORT_WORDS,
     Imported,
     ImportOptions,
     load_all,
@@ -35,7 +34,7 @@ from glossary_tool.fileio import PlannedWrite, confine, digest, reason, write_se
 from glossary_tool.lint import check, severity_of, stamp
 from glossary_tool.loader import Document, forbidden_character
 from glossary_tool.loading import display_path, load_glossary
-from glossary_tool.model import Concept, ConceptLocale, Entry, Glossary
+from glossary_tool.model import Concept, Entry, Glossary
 from glossary_tool.problems import FatalError, Problem, Severity, clip, sort_key
 from glossary_tool.rules import Context, Rule
 from glossary_tool.rules import load_all as load_rules
@@ -139,12 +138,6 @@ def run_import(settings: Settings, fmt: str, file: Path, *, overwrite: bool = Fa
     if len(imported) > MAX_IMPORT_CONCEPTS:  # the readers stop there themselves; this holds for any importer
         extra = imported[MAX_IMPORT_CONCEPTS]
         run.problems.append(too_many(shown, extra.line, rule, "concepts", MAX_IMPORT_CONCEPTS, extra.column))
-    words = 0
-    for item in imported:
-        words += sum(_words(block) for block in item.concept.locales.values())
-        if words > MAX_IMPORT_WORDS:
-            run.problems.append(too_many(shown, item.line, rule, "words of text", MAX_IMPORT_WORDS, item.column))
-            break
     if any(BOUND_REACHED in p.message for p in run.problems):
         imported = []  # the file was not read to its end: its concepts are not checked one by one
     queue = collections.deque(imported)
@@ -161,8 +154,11 @@ def run_import(settings: Settings, fmt: str, file: Path, *, overwrite: bool = Fa
             result.problems.append(problem(shown, 1, rule, _nothing_reason(run.problems)))
         result.unchanged = run.unchanged
         return result
-    write_set(settings.content_dir, [w for w, _ in run.planned], inside=settings.root)
-    result.written, result.merged, result.unchanged = run.new_paths, run.merged, run.unchanged
+    writes = [PlannedWrite(Path(name), data, expected) for name, data, expected in run.planned]
+    run.planned.clear()
+    run.docs.clear()  # the entries' models were for the lint; the write needs none
+    write_set(settings.content_dir, writes, inside=settings.root)
+    result.written, result.merged, result.unchanged = [Path(name) for name in run.new_paths], run.merged, run.unchanged
     return result
 
 
@@ -178,8 +174,10 @@ class _Run:
     ids: dict[str, str]
     existing: dict[str, tuple[Concept, Path]]
     problems: list[Problem]
-    planned: list[tuple[PlannedWrite, Imported]] = field(default_factory=list)
-    new_paths: list[Path] = field(default_factory=list)
+    # Each entry to write as its path, bytes and the digest the file must still have: a path kept as text, not as a
+    # Path object (900 bytes each), until the write.
+    planned: list[tuple[str, bytes, str | None]] = field(default_factory=list)
+    new_paths: list[str] = field(default_factory=list)
     merged: list[tuple[Path, Changes]] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     seen: dict[str, int] = field(default_factory=dict)
@@ -281,15 +279,16 @@ class _Run:
         if new and entry.model != item.concept:  # the YAML writer must reproduce the model exactly, or nothing is written
             self.error(item, f"concept '{cid}': its entry would not read back the same; nothing was written")
             return False
-        if isinstance(entry.model, Concept):  # its own model is let go: the entry's is equal
-            item = dataclasses.replace(item, concept=entry.model)
+        # Its own model is let go (the entry's is equal), and what only planning needed: the file it locates characters
+        # in (the whole import file, which is let go once every concept is planned) and the values it assumed.
+        item = dataclasses.replace(item, concept=entry.model if isinstance(entry.model, Concept) else item.concept, source=None, assumed=frozenset())
         # The document rules run now, on the whole parsed entry; the lint at the end keeps only what the other rules read.
         self.early += [dataclasses.replace(p, rule=r.id) for r in self.rules if r.scope == "document" for p in r.check(entry.doc, self.context)]
         doc = Document(entry.doc.path, "", {key: entry.doc.data[key] for key in _KEPT_DATA if key in entry.doc.data})
         entry = Entry(entry.model, doc)
-        self.planned.append((PlannedWrite(path, data, expected), item))
+        self.planned.append((str(path), data, expected))
         if new:
-            self.new_paths.append(path)
+            self.new_paths.append(str(path))
         self.docs[shown] = (doc, entry, item)
         return True
 
@@ -353,11 +352,6 @@ def import_report(result: ImportResult, shown: Callable[[Path], str]) -> str:
     if result.unchanged:
         lines.append(f"left {entries(len(result.unchanged))} as they were: the file says what they say")
     return "\n".join(lines)
-
-
-def _words(block: ConceptLocale) -> int:
-    """The words of a language's texts, which lint splits and keeps while it runs."""
-    return sum(len(text.split()) for text in (block.definition, *block.examples, *block.notes, *(t.text for t in block.terms)))
 
 
 def _key(p: Problem) -> tuple[str, str, str]:

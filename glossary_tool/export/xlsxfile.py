@@ -32,7 +32,7 @@ MAX_SHEET_BYTES = 64 * 1024 * 1024
 MAX_STRINGS_BYTES = 32 * 1024 * 1024
 MAX_PART_BYTES = 4 * 1024 * 1024
 MAX_PARTS = 1_000
-MAX_SHARED_STRINGS = 200_000
+MAX_SHARED_STRINGS = 600_000  # twenty texts a concept at the concept bound
 _SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 
 
