@@ -118,3 +118,18 @@ def test_a_row_that_matches_an_existing_concept_extends_its_file(tmp_path: Path,
     out = capsys.readouterr().out
     assert "warning: 3 row(s) add nothing: all their terms are in the glossary already" in out and "left 3 entries as they were" in out
     assert {p: p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file()} == before  # not a byte changed
+
+
+def test_columns_say_what_they_leave_out_and_map_the_part_of_speech(tmp_path: Path) -> None:
+    # Google's layout mapped by hand: pos is a field --columns maps; a column it maps nothing to and a second column of
+    # one name are named in a warning, never dropped without a word
+    data = (b"sourceString,targetString,pos,description,stringID,Notes,Notes\r\n"
+            b"quarantine,karant\xc3\xa4n,noun,The separation of people.,1,first,second\r\n")
+    found, problems = concepts(data, tmp_path, ImportOptions(columns="term:en=sourceString,term:sv=targetString,pos:en=pos,"
+                                                                     "definition:en=description,note:en=Notes"))
+    term = found["quarantine"].locales["en"].terms[0]
+    assert term.grammar is not None and term.grammar.pos == "noun"
+    assert found["quarantine"].locales["en"].notes == ("first",)
+    warnings = [m for _, severity, m in problems if severity is Severity.WARNING]
+    assert "--columns: 2 columns are named 'Notes' (columns 6, 7); column 6 is read" in warnings
+    assert "--columns maps no field to 2 column(s): stringID, Notes; they are not imported" in warnings
