@@ -186,6 +186,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
 
 def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.export import ImportOptions, import_file
+    from glossary_tool.export.importing import import_report
     from glossary_tool.loading import display_path
     from glossary_tool.reporters import REPORTERS
 
@@ -195,21 +196,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
     if result.recovered:
         print(f"glossary-tool: {result.recovered}", file=sys.stderr)
     sys.stdout.write(REPORTERS["text"](result.problems) if result.problems else "")
-    print(_files_written("wrote", result.written, display_path))
-    if result.extended:
-        print(_files_written("added terms to", result.extended, display_path, "existing "))
-    return EXIT_PROBLEMS if result.errors or not (result.written or result.extended) else EXIT_OK
-
-
-def _files_written(verb: str, paths: list[Path], shown: Callable[[Path], str], kind: str = "") -> str:
-    """A handful of files one a line; more as a count and their folder (a termbase can bring thousands)."""
-    n = len(paths)
-    head = f"{verb} {n:,} {kind}entr{'y' if n == 1 else 'ies'}"
-    if n <= 5:
-        return head + "".join(f"\n  {shown(p)}" for p in paths)
-    folders = sorted({shown(p.parent) for p in paths})
-    where = f"{folders[0]}/" if len(folders) == 1 else f"{len(folders)} folders"
-    return f"{head} in {where} ({Path(shown(paths[0])).name} … {Path(shown(paths[-1])).name})"
+    print(import_report(result, display_path))
+    return EXIT_PROBLEMS if result.errors or not (result.written or result.merged or result.unchanged) else EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
@@ -383,7 +371,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     imp = sub.add_parser("import", parents=[trust, quiet], help="read an exchange file into entries under the content folder")
     imp.add_argument("--format", required=True, choices=_choices(command, "import", _importers))
     imp.add_argument("file", help="the file to read")
-    imp.add_argument("--overwrite", action="store_true", help="replace entries whose id already exists")
+    existing = imp.add_mutually_exclusive_group()
+    existing.add_argument("--merge", action="store_true", help="fold the file into entries that exist, changing only what it says differently (the default)")
+    existing.add_argument("--overwrite", action="store_true", help="replace entries that exist with what the file says")
     imp.add_argument("--source-locale", metavar="CODE", type=canonical_tag, help="language of the source column of a two-column file (default: the source locale)")
     imp.add_argument("--target-locale", metavar="CODE", type=canonical_tag, help="language of the target column of a two-column file (default: the other configured locale)")
     imp.add_argument("--columns", metavar="MAP", help="map other headers, e.g. 'term:en=English,term:sv=Swedish,definition:en=Notes'")

@@ -154,7 +154,7 @@ def test_a_glossary_of_another_field_exports(anatomy: Path, monkeypatch: pytest.
     ns = {"t": "urn:iso:std:iso:30042:ed-2"}
     refs = tbx.xpath("//t:conceptEntry[@id='femur']/t:ref", namespaces=ns)
     assert [(r.get("target"), r.text) for r in refs] == [("skeleton", "part_of")]
-    assert tbx.xpath("//t:conceptEntry[@id='femur']/t:descrip[@type='subjectField']/text()", namespaces=ns) == ["bone"]
+    assert tbx.xpath("//t:conceptEntry[@id='femur']/t:descrip[@type='subjectField']/text()", namespaces=ns) == ["Bones"]  # the category's label
     assert main(["export", "--format", "skos"]) == 0
     graph = {n["@id"].rstrip("/").rsplit("/", 1)[-1]: n for n in json.loads(capsysbinary.readouterr().out)["@graph"]}
     assert graph["femur"]["skos:broader"] == [{"@id": "http://127.0.0.1:8000/terms/skeleton/"}]
