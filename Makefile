@@ -40,8 +40,9 @@ $(AXE):
 	mkdir -p tests/.artifacts
 	npm install --prefix tests/.artifacts --no-save --no-package-lock --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
 
-## fonts-noto-cjk gives the browser its Chinese, Japanese and Korean glyphs (the multilingual site tests and screenshots).
-BROWSER_PACKAGES := chromium fonts-noto-cjk
+## fonts-noto-cjk gives the browser its Chinese, Japanese and Korean glyphs (the multilingual site tests and screenshots);
+## libreoffice-calc-nogui opens the CSV and xlsx exports as a spreadsheet user would (tests/export/test_spreadsheets.py).
+BROWSER_PACKAGES := chromium fonts-noto-cjk libreoffice-calc-nogui
 
 browser-deps: $(AXE)
 	@missing="$$(for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \

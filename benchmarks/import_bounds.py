@@ -1,8 +1,8 @@
 """Peak memory and time of ``glossary-tool import`` at its bounds, and of files far past them.
 
-Run with ``.venv/bin/python benchmarks/import_bounds.py [--runs N] [--only NAME]``. Each file is made in a temporary
+Run with ``.venv/bin/python benchmarks/import_bounds.py [--runs N] [--only NAME] [--concepts N]``. Each file is made in a temporary
 folder and imported into a fresh copy of a small project, in a child process whose peak RSS is read from
-``RUSAGE_CHILDREN``; the table gives medians of N runs and the bound, twice the file plus 200 MB.
+``RUSAGE_CHILDREN``; the table gives medians of N runs and the bound, twice the file plus ``MEMORY_BOUND_MB``.
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from glossary_tool.exchange.registry import MEMORY_BOUND_MB as BOUND_MB
+
 ROOT = Path(__file__).resolve().parent.parent
 EXE = Path(sys.executable).with_name("glossary-tool")
-N = 5_000  # MAX_IMPORT_CONCEPTS
+N = 5_000  # concepts of the files made at a size, unless --concepts says otherwise
 NS = "urn:iso:std:iso:30042:ed-2"
 WORDS = [f"word{i}" for i in range(3_000)]
 
@@ -38,20 +40,20 @@ def definition(i: int, n: int) -> str:
     return " ".join(WORDS[(i * 7 + k * 13) % len(WORDS)] for k in range(n)) + "."
 
 
-def pair_csv(path: Path) -> None:
-    """N concepts of a two-column glossary (Weblate's layout): terms only."""
-    path.write_text("source,target\n" + "".join(f"source term {i},target term {i}\n" for i in range(N)), encoding="utf-8")
+def pair_csv(path: Path, n: int) -> None:
+    """n concepts of a two-column glossary (Weblate's layout): terms only."""
+    path.write_text("source,target\n" + "".join(f"source term {i},target term {i}\n" for i in range(n)), encoding="utf-8")
 
 
-def own_csv(path: Path) -> None:
+def own_csv(path: Path, n: int) -> None:
     """4,700 concepts in this tool's layout, two languages, 48-word definitions: just under 500,000 words."""
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("concept_id,category,locale,term,definition\n")
         fh.writelines(f"c{i},model,{loc},term {i} {loc},{definition(i, 48)}\n" for i in range(4_700) for loc in ("en", "sv"))
 
 
-def tbx(path: Path) -> None:
-    """N concepts of TBX-Basic, two languages, 20-word definitions."""
+def tbx(path: Path, n: int) -> None:
+    """n concepts of TBX-Basic, two languages, 20-word definitions."""
     entry = ('<conceptEntry id="c{i}"><descrip type="subjectField">model</descrip>'
              '<langSec xml:lang="en"><descrip type="definition">{d}</descrip><termSec><term>term {i}</term>'
              '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec></langSec>'
@@ -59,34 +61,34 @@ def tbx(path: Path) -> None:
              "</conceptEntry>\n")
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<tbx xmlns="{NS}" type="TBX-Basic" style="dca" xml:lang="en"><text><body>\n')
-        fh.writelines(entry.format(i=i, d=definition(i, 20)) for i in range(N))
+        fh.writelines(entry.format(i=i, d=definition(i, 20)) for i in range(n))
         fh.write("</body></text></tbx>\n")
 
 
-def json_file(path: Path) -> None:
-    """N concepts of the JSON export's shape, two languages, 20-word definitions."""
+def json_file(path: Path, n: int) -> None:
+    """n concepts of the JSON export's shape, two languages, 20-word definitions."""
     concepts = [{"id": f"c{i}", "category": "model", "sources": [{"title": "A source"}], "locales": {
         code: {"terms": [{"text": f"term {i} {code}", "type": "fullForm", "status": "preferred"}], "definition": definition(i, 20)}
-        for code in ("en", "sv")}} for i in range(N)]
+        for code in ("en", "sv")}} for i in range(n)]
     path.write_text(json.dumps({"concepts": concepts}, indent=2), encoding="utf-8")
 
 
-def xlsx(path: Path) -> None:
-    """N concepts of a two-column workbook, written by openpyxl."""
+def xlsx(path: Path, n: int) -> None:
+    """n concepts of a two-column workbook, written by openpyxl."""
     from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.append(["source", "target"])
-    for i in range(N):
+    for i in range(n):
         sheet.append([f"source term {i}", f"target term {i}"])
     buf = io.BytesIO()
     book.save(buf)
     path.write_bytes(buf.getvalue())
 
 
-def dimension_bomb(path: Path) -> None:
+def dimension_bomb(path: Path, n: int) -> None:
     """1.6 KB declaring A1:XFD1048576, with an empty cell there (openpyxl's row iterator padded every row between to
     16,384 cells: 1.9 GB after 24 s)."""
     sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData>'
@@ -113,23 +115,23 @@ def dimension_bomb(path: Path) -> None:
     path.write_bytes(buf.getvalue())
 
 
-def million_rows(path: Path) -> None:
+def million_rows(path: Path, n: int) -> None:
     path.write_text("source,target\n" + "".join(f"s{i},t{i}\n" for i in range(1_000_000)), encoding="utf-8")
 
 
-def big_json(path: Path) -> None:
+def big_json(path: Path, n: int) -> None:
     """60 MB of JSON: 45,000 concepts, far past the bound."""
     concepts = [{"id": f"c{i}", "category": "model", "locales": {"en": {"terms": [{"text": f"t{i}"}], "definition": definition(i, 150)}}}
                 for i in range(45_000)]
     path.write_text(json.dumps({"concepts": concepts}), encoding="utf-8")
 
 
-CASES: dict[str, tuple[str, Callable[[Path], None]]] = {
-    "csv, 5,000 concepts (pair)": ("csv", pair_csv),
+CASES: dict[str, tuple[str, Callable[[Path, int], None]]] = {
+    "csv, {n:,} concepts (pair)": ("csv", pair_csv),
     "csv, 4,700 concepts, 490,000 words": ("csv", own_csv),
-    "tbx, 5,000 concepts": ("tbx", tbx),
-    "json, 5,000 concepts": ("json", json_file),
-    "xlsx, 5,000 concepts (pair)": ("xlsx", xlsx),
+    "tbx, {n:,} concepts": ("tbx", tbx),
+    "json, {n:,} concepts": ("json", json_file),
+    "xlsx, {n:,} concepts (pair)": ("xlsx", xlsx),
     "xlsx, 1.6 KB declaring A1:XFD1048576": ("xlsx", dimension_bomb),
     "csv, 1,000,000 rows (refused)": ("csv", million_rows),
     "json, 60 MB (refused)": ("json", big_json),
@@ -156,21 +158,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", help="run the cases whose name holds this text")
+    parser.add_argument("--concepts", type=int, default=N, help="concepts of the files made at a size (5,000 unless told)")
     args = parser.parse_args()
+    n = args.concepts
     print(f"{'case':<40} {'file':>8} {'exit':>4} {'wall (s)':>9} {'peak (MB)':>10} {'bound (MB)':>11}")
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        for name, (fmt, make) in CASES.items():
+        for pattern, (fmt, make) in CASES.items():
+            name = pattern.format(n=n)
             if args.only and args.only not in name:
                 continue
             file = tmp / f"in.{fmt}"
-            make(file)
+            make(file, n)
             size = file.stat().st_size / 1024 / 1024
             results = [run(fmt, file, tmp) for _ in range(args.runs)]
             status = results[0][0]
             wall = statistics.median(r[1] for r in results)
             peak = statistics.median(r[2] for r in results)
-            print(f"{name:<40} {size:6.1f}MB {status:>4} {wall:9.1f} {peak:10.0f} {2 * size + 200:11.0f}", flush=True)
+            print(f"{name:<40} {size:6.1f}MB {status:>4} {wall:9.1f} {peak:10.0f} {2 * size + BOUND_MB:11.0f}", flush=True)
     return 0
 
 

@@ -6,13 +6,13 @@ Exit status: 0 fine, 1 problems found (lint errors, a failed build), 2 usage or 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from glossary_tool import __version__
+from glossary_tool.core import progress
 from glossary_tool.core.config import RawConfig, Settings, canonical_tag, read_config, settings_from_raw
 from glossary_tool.core.problems import BuildFailed, FatalError, Severity
 from glossary_tool.core.terminal import clean_output, escape
@@ -51,13 +51,8 @@ def cmd_rules(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
     return EXIT_OK
 
 
-def schema_text(settings: Settings) -> str:
-    from glossary_tool.core.model import json_schema
-
-    return json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n"
-
-
 def cmd_schema(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
+    from glossary_tool.core.model import schema_text
     from glossary_tool.core.terminal import display_path
 
     text = schema_text(settings)
@@ -150,10 +145,10 @@ def cmd_translate(args: argparse.Namespace, settings: Settings, raw: RawConfig) 
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
-    from glossary_tool.authoring.status import FORMATS, below_threshold, compute
     from glossary_tool.core.loading import load_glossary
+    from glossary_tool.core.status import FORMATS, below_threshold, compute, only
 
-    statuses = compute(load_glossary(settings)[0], settings)
+    statuses = only(compute(load_glossary(settings)[0], settings), args.locale, settings)
     sys.stdout.write(FORMATS[args.format](statuses, settings))
     low = below_threshold(statuses, args.min_coverage) if args.min_coverage is not None else []
     for message in low:
@@ -192,7 +187,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
 
 def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
     from glossary_tool.core.terminal import display_path
-    from glossary_tool.exchange.importing import import_file
+    from glossary_tool.exchange.importing import import_file, import_report
     from glossary_tool.exchange.registry import ImportOptions
     from glossary_tool.lint.reporters import REPORTERS
 
@@ -202,10 +197,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
     if result.recovered:
         print(f"glossary-tool: {result.recovered}", file=sys.stderr)
     sys.stdout.write(REPORTERS["text"](result.problems) if result.problems else "")
-    print(f"wrote {len(result.written)} entr{'y' if len(result.written) == 1 else 'ies'}" + "".join(f"\n  {display_path(p)}" for p in result.written))
-    if result.extended:
-        print(f"added terms to {len(result.extended)} existing entr{'y' if len(result.extended) == 1 else 'ies'}" + "".join(f"\n  {display_path(p)}" for p in result.extended))
-    return EXIT_PROBLEMS if result.errors or not (result.written or result.extended) else EXIT_OK
+    print(import_report(result, display_path))
+    return EXIT_PROBLEMS if result.errors or not (result.written or result.merged or result.unchanged) else EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> int:
@@ -214,7 +207,9 @@ def cmd_check(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
     from glossary_tool.lint.reporters import REPORTERS
 
     options = CheckOptions(language=args.language, source_language=args.source_language, admitted=args.admitted)
-    result = run_check(settings, [Path(p) for p in args.paths], options, cache=None if args.no_cache else cache_folder())
+    with progress.task("checking files", unit="files") as bar:
+        result = run_check(settings, [Path(p) for p in args.paths], options, progress=bar.set,
+                           cache=None if args.no_cache else cache_folder())
     problems = [p.with_severity(Severity.ERROR) if args.strict and p.severity is Severity.WARNING else p for p in result.problems]
     if result.glossary_problems:
         print(f"glossary-tool: the glossary has {result.glossary_problems} error(s) ('glossary-tool lint' lists them); "
@@ -300,7 +295,7 @@ def _reporters() -> list[str]:
 
 
 def _status_formats() -> list[str]:
-    from glossary_tool.authoring.status import FORMATS
+    from glossary_tool.core.status import FORMATS
 
     return list(FORMATS)
 
@@ -316,18 +311,21 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     trust.add_argument("--untrusted", action="store_true",
                        help="mkdocs.yml comes from someone you do not trust (a pull request): read only the glossary block and "
                             f"the allow-list of MkDocs and Material options, refuse everything else (also set by {UNTRUSTED_ENV}=1)")
+    # Long commands draw a progress bar on a terminal (core/progress.py); --quiet leaves it out there too.
+    quiet = argparse.ArgumentParser(add_help=False)
+    quiet.add_argument("-q", "--quiet", action="store_true", help="no progress bar, even on a terminal")
 
     init = sub.add_parser("init", help="start a new glossary project in an empty folder")
     init.add_argument("dir", help="the folder to create (it must not exist, or be empty)")
     init.add_argument("--locales", required=True, help="comma-separated language tags, e.g. en,sv,de")
     init.add_argument("--source-locale", type=canonical_tag, help="the language entries are written in first (default: the first of --locales)")
 
-    lint = sub.add_parser("lint", parents=[trust], help="check entries and report problems")
+    lint = sub.add_parser("lint", parents=[trust, quiet], help="check entries and report problems")
     lint.add_argument("paths", nargs="*", help="files or folders (default: the content folder)")
     lint.add_argument("--format", choices=_choices(command, "lint", _reporters), default="text")
     lint.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    check = sub.add_parser("check", parents=[trust], help="check documents and translation files against the glossary's terms")
+    check = sub.add_parser("check", parents=[trust, quiet], help="check documents and translation files against the glossary's terms")
     check.add_argument("paths", nargs="+", help="files, or folders searched for Markdown, text, HTML, PO and XLIFF files")
     check.add_argument("--format", choices=_choices(command, "check", _reporters), default="text")
     check.add_argument("--language", metavar="TAG", help="the language of files that do not declare one (default: the glossary's source language)")
@@ -338,7 +336,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     sub.add_parser("rules", parents=[trust], help="list every rule with its documentation")
 
-    build = sub.add_parser("build", parents=[trust], help="build the static site")
+    build = sub.add_parser("build", parents=[trust, quiet], help="build the static site")
     build.add_argument("--site-dir", help="output folder (default: site_dir of mkdocs.yml); it must be inside the project")
     build.add_argument("--site-dir-outside-ok", action="store_true", help="allow an output folder outside the project")
     serve = sub.add_parser("serve", parents=[trust], help="serve the site with live reload")
@@ -368,17 +366,20 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     status = sub.add_parser("status", parents=[trust], help="translation coverage per language")
     status.add_argument("--format", choices=_choices(command, "status", _status_formats), default="text")
     status.add_argument("--min-coverage", type=_percent, metavar="PERCENT", help="exit 1 if any language has fewer translated fields")
+    status.add_argument("--locale", type=canonical_tag, metavar="CODE", help="one language only (the svg badge needs it)")
 
-    export = sub.add_parser("export", parents=[trust], help="write the glossary in an exchange format")
+    export = sub.add_parser("export", parents=[trust, quiet], help="write the glossary in an exchange format")
     export.add_argument("--format", required=True, choices=_choices(command, "export", _exporters))
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
     export.add_argument("--overwrite", action="store_true", help="replace the output file if it exists (a regular file only)")
     export.add_argument("--locales", metavar="CODES", help="comma-separated languages to export, e.g. en,sv (default: every configured one)")
 
-    imp = sub.add_parser("import", parents=[trust], help="read an exchange file into entries under the content folder")
+    imp = sub.add_parser("import", parents=[trust, quiet], help="read an exchange file into entries under the content folder")
     imp.add_argument("--format", required=True, choices=_choices(command, "import", _importers))
     imp.add_argument("file", help="the file to read")
-    imp.add_argument("--overwrite", action="store_true", help="replace entries whose id already exists")
+    existing = imp.add_mutually_exclusive_group()
+    existing.add_argument("--merge", action="store_true", help="fold the file into entries that exist, changing only what it says differently (the default)")
+    existing.add_argument("--overwrite", action="store_true", help="replace entries that exist with what the file says")
     imp.add_argument("--source-locale", metavar="CODE", type=canonical_tag, help="language of the source column of a two-column file (default: the source locale)")
     imp.add_argument("--target-locale", metavar="CODE", type=canonical_tag, help="language of the target column of a two-column file (default: the other configured locale)")
     imp.add_argument("--columns", metavar="MAP", help="map other headers, e.g. 'term:en=English,term:sv=Swedish,definition:en=Notes'")
@@ -425,6 +426,8 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.untrusted:  # before the glossary options are used: an !ENV there would already be resolved
             refuse_untrusted(raw)
         settings = settings_from_raw(raw, args.config, rule_ids=_rule_ids)
+        if hasattr(args, "quiet"):
+            progress.enable(quiet=args.quiet)
         return COMMANDS[args.command](args, settings, raw)
     except FatalError as exc:
         print(f"glossary-tool: error: {exc}", file=sys.stderr)

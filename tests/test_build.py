@@ -242,12 +242,63 @@ def test_languages_without_a_catalog_build_in_strict_mode_with_one_warning_each(
     warned = re.findall(r"^warning: locale '(\w+)' has no UI catalog", err, flags=re.MULTILINE)
     assert sorted(warned) == sorted({"zu", "ha", "ar"} & set(warned)) and {"zu", "ha"} <= set(warned)
     assert len(warned) == len(set(warned))  # one each, all before the first build started
+    # init's site_url is this machine's until the project is published: one warning naming the key, not one per locale
+    assert len(re.findall(r"^warning: mkdocs\.yml:\d+:\d+: site_url is http://127\.0\.0\.1:8000/, an address on this machine", err, flags=re.MULTILINE)) == 1
     zu = (project / "site" / "zu" / "terms" / "term" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zu" dir="ltr"' in zu  # Material has no Zulu: its own labels are English, the page is still Zulu
     ar = (project / "site" / "ar" / "terms" / "term" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl"' in ar and '<body dir="rtl"' in ar
+    # init writes TODO placeholders in every field of zu, ha and ar: none is published, in a page or in search
+    published = [p for p in (project / "site").rglob("*") if p.suffix in (".html", ".json") and "TODO" in p.read_text(encoding="utf-8")]
+    assert not published, published
+    assert "Not yet translated" in zu or "glossary-untranslated" in zu
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("    content_dir: content\n", "    content_dir: content\n    missing_catalog: error\n"), encoding="utf-8")
     assert main(["--config", str(config), "build"]) == 1
     err = capsys.readouterr().err
     assert "missing_catalog: error" in err and "'zu'" in err and "'ha'" in err
+
+
+def test_a_build_whose_lint_says_over_a_megabyte_fails_with_every_problem_and_never_waits(tmp_path: Path) -> None:
+    # Two locales build in processes of their own; the first lints. Its output once went to a pipe nobody read while
+    # the build polled, so past 64 KB the locale build and the command waited on each other for ever.
+    import subprocess
+    import sys
+
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    long_key = "k" * 900  # shown shortened: some 200 bytes a problem
+    write_files(tmp_path, {f"content/c{i}.yaml": concept(f"c{i}") + "".join(f"{long_key}{j}: 1\n" for j in range(20))
+                           for i in range(300)})
+    proc = subprocess.run([sys.executable, "-m", "glossary_tool", "build"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 1
+    assert len(proc.stderr.encode()) > 1_000_000
+    last = proc.stderr.rstrip().splitlines()[-1]
+    assert "unknown key" in last or "error" in last, last[-300:]
+    assert proc.stderr.count("unknown key") == 6000
+    assert not list(tmp_path.glob(".site.*")) and not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(("url", "loopback"), [
+    ("http://127.0.0.1:8000/", True), ("http://localhost:8000/", True), ("http://[::1]/", True), ("http://127.1.2.3/", True),
+    ("http://LOCALHOST./", True), ("https://example.org/glossary/", False), ("http://192.168.1.20/", False), ("", False),
+    ("http://[bad/", False),
+])
+def test_a_loopback_site_url_is_recognised(url: str, loopback: bool) -> None:
+    from glossary_tool.site.build import loopback_site_url
+
+    assert loopback_site_url(url) is loopback
+
+
+def test_a_published_site_url_builds_without_the_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from glossary_tool.core.config import read_config, settings_from_raw
+    from glossary_tool.site.build import report_site_url
+
+    write_files(tmp_path, {"mkdocs.yml": "site_name: t\nsite_url: https://example.org/\nplugins: [glossary]\n", "docs/.keep": ""})
+    raw = read_config(tmp_path / "mkdocs.yml")
+    report_site_url(raw, settings_from_raw(raw))
+    assert capsys.readouterr().err == ""
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nsite_url: http://localhost:8000/\nplugins: [glossary]\n", encoding="utf-8")
+    raw = read_config(tmp_path / "mkdocs.yml")
+    report_site_url(raw, settings_from_raw(raw))
+    assert capsys.readouterr().err.startswith("warning: mkdocs.yml:2:11: site_url is http://localhost:8000/")

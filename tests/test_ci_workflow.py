@@ -23,7 +23,7 @@ def run_commands() -> list[str]:
 def test_the_checks_run_in_order() -> None:
     commands = run_commands()
     wanted = [".venv/bin/glossary-tool lint --format github --strict", ".venv/bin/glossary-tool status --min-coverage 100", "make site",
-              ".venv/bin/glossary-tool scan-site --site-dir site"]
+              ".venv/bin/glossary-tool scan-site --site-dir site", ".venv/bin/glossary-tool schema --check"]
     assert [c for c in commands if c in wanted] == wanted
 
 
@@ -74,3 +74,16 @@ def test_every_run_but_a_push_to_the_default_branch_is_untrusted(source: str) ->
     # GitHub writes the expression's value as true or false; both mean what they say to every command.
     assert untrusted_from_env({"GLOSSARY_TOOL_UNTRUSTED": "true"}) and not untrusted_from_env({"GLOSSARY_TOOL_UNTRUSTED": "false"})
     assert untrusted_from_env({"GLOSSARY_TOOL_UNTRUSTED": "ture"}) and not untrusted_from_env({})
+
+
+@pytest.mark.parametrize("source", ["repository", "init"])
+def test_the_lint_hook_runs_when_mkdocs_yml_alone_changes(source: str) -> None:
+    # The vocabulary and the rule severities live in mkdocs.yml: changing them alone can break every entry.
+    from glossary_tool.authoring.init import PRE_COMMIT
+
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8") if source == "repository" else PRE_COMMIT
+    data = yaml.safe_load(text)
+    hooks = data if isinstance(data, list) else [h for repo in data["repos"] for h in repo["hooks"]]
+    (lint,) = [h for h in hooks if h["id"] == "glossary-lint"]
+    pattern = re.compile(lint["files"])
+    assert pattern.search("mkdocs.yml") and pattern.search("content/concepts/kpo.yaml") and not pattern.search("docs/guide.md")

@@ -25,7 +25,7 @@ def test_project_mkdocs_yml() -> None:
     assert settings.category("service").labels == {"en": "Services", "sv": "Tjänster"}  # type: ignore[union-attr]
     service_of = settings.relation("service_of")
     assert service_of is not None and service_of.range == ("model",) and service_of.required_for == ("service",)
-    assert settings.relation_ids == ("broader", "narrower", "related", "contrast", "service_of")
+    assert settings.relation_ids == ("broader", "narrower", "related", "contrast", "service_of", "part_of", "has_part")
 
 
 def test_defaults_live_in_the_declaration() -> None:
@@ -148,8 +148,8 @@ def test_regional_and_script_locales_work_with_every_babel_use(code: str, tmp_pa
 
     from babel.dates import format_date
 
-    from glossary_tool.authoring.status import number
     from glossary_tool.core.model import Concept
+    from glossary_tool.core.status import number
     from glossary_tool.site.render.i18n import gettext_for, theme_labels
 
     settings = settings_from_options(tmp_path, {"locales": [{"code": "en"}, {"code": code}]})

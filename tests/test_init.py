@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shlex
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -152,7 +154,7 @@ def test_a_glossary_of_another_field_exports(anatomy: Path, monkeypatch: pytest.
     ns = {"t": "urn:iso:std:iso:30042:ed-2"}
     refs = tbx.xpath("//t:conceptEntry[@id='femur']/t:ref", namespaces=ns)
     assert [(r.get("target"), r.text) for r in refs] == [("skeleton", "part_of")]
-    assert tbx.xpath("//t:conceptEntry[@id='femur']/t:descrip[@type='subjectField']/text()", namespaces=ns) == ["bone"]
+    assert tbx.xpath("//t:conceptEntry[@id='femur']/t:descrip[@type='subjectField']/text()", namespaces=ns) == ["Bones"]  # the category's label
     assert main(["export", "--format", "skos"]) == 0
     graph = {n["@id"].rstrip("/").rsplit("/", 1)[-1]: n for n in json.loads(capsysbinary.readouterr().out)["@graph"]}
     assert graph["femur"]["skos:broader"] == [{"@id": "http://127.0.0.1:8000/terms/skeleton/"}]
@@ -161,3 +163,54 @@ def test_a_glossary_of_another_field_exports(anatomy: Path, monkeypatch: pytest.
     rows = list(csv.DictReader(io.StringIO(capsysbinary.readouterr().out.decode("utf-8-sig"))))
     assert {r["part_of"] for r in rows if r["concept_id"] == "femur"} == {"skeleton"}
     assert {r["category"] for r in rows} == {"bone", "organ", "system"}
+
+
+def _workflow(tmp_path: Path) -> dict[str, Any]:
+    target = tmp_path / "p"
+    assert main(["init", str(target), "--locales", "en,sv"]) == 0
+    return dict(yaml.load((target / ".github/workflows/glossary.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader))
+
+
+def test_init_writes_a_workflow_that_pins_the_tool_checks_the_schema_and_deploys_to_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary_tool import __version__
+    from glossary_tool.cli import build_parser
+
+    workflow = _workflow(tmp_path / "a")
+    steps = workflow["jobs"]["glossary"]["steps"]
+    runs = [step["run"] for step in steps if "run" in step]
+    assert f'pip install "glossary-tool[check]=={__version__}"' in runs  # this checkout is installed from a folder: its version
+    assert "glossary-tool schema --check" in runs and "glossary-tool build" in runs
+    for command in runs:
+        if command.startswith("glossary-tool "):
+            build_parser().parse_args(shlex.split(command)[1:])
+    (upload,) = [step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert upload["with"]["path"] == "site"
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "glossary" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [step["uses"] for step in deploy["steps"]] == ["actions/deploy-pages@v4"]
+    assert "github.event_name == 'push'" in deploy["if"] and upload["if"] == deploy["if"]
+
+    # Installed from a repository or a release's wheel, the workflow installs that same commit or file.
+    from importlib import metadata
+
+    def installed_from(record: dict[str, Any]) -> None:
+        class Dist:
+            def read_text(self, name: str) -> str | None:
+                return json.dumps(record) if name == "direct_url.json" else None
+        monkeypatch.setattr(metadata, "distribution", lambda name: Dist())
+
+    installed_from({"url": "https://example.org/glossary-tool.git", "vcs_info": {"vcs": "git", "commit_id": "ab" * 20, "requested_revision": "v1"}})
+    runs = [step["run"] for step in _workflow(tmp_path / "b")["jobs"]["glossary"]["steps"] if "run" in step]
+    assert f'pip install "glossary-tool[check] @ git+https://example.org/glossary-tool.git@{"ab" * 20}"' in runs
+    wheel = "https://example.org/releases/v1/glossary_tool-1-py3-none-any.whl"
+    installed_from({"url": wheel, "archive_info": {}})
+    runs = [step["run"] for step in _workflow(tmp_path / "c")["jobs"]["glossary"]["steps"] if "run" in step]
+    assert f'pip install "glossary-tool[check] @ {wheel}"' in runs
+
+
+def test_init_says_where_the_site_is_published(tmp_path: Path) -> None:
+    target = tmp_path / "p"
+    assert main(["init", str(target), "--locales", "en"]) == 0
+    assert "site_url" in (target / "mkdocs.yml").read_text(encoding="utf-8").split("site_name")[0]  # explained above it
+    readme = (target / "README.md").read_text(encoding="utf-8")
+    assert "site_url" in readme and "GitHub Pages" in readme and "static host" in readme

@@ -28,7 +28,7 @@ def test_each_source_path_belongs_to_one_kind(src: str, kind: layout.PageKind) -
 
 
 def test_the_reserved_names_are_every_kinds_folder_and_the_files_mkdocs_writes() -> None:
-    assert {"terms", "categories", "index-a-z", "compare", "faq", "glossary", "downloads", "assets", "search", "404", "sitemap", "index"} == layout.RESERVED_TOP
+    assert {"terms", "categories", "index-a-z", "compare", "faq", "glossary", "status", "downloads", "assets", "search", "404", "sitemap", "index"} == layout.RESERVED_TOP
 
 
 @pytest.mark.parametrize("name", sorted(layout.RESERVED_TOP))

@@ -65,6 +65,25 @@ def test_new_concept_lints_clean_and_strict_fails_on_every_placeholder(project: 
     assert all(p.rule == "placeholder-text" for p in lint(strict=True).problems)
 
 
+def test_new_writes_both_ends_of_a_relation(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kpo = project / "content" / "concepts" / "kpo.yaml"
+    before = kpo.read_text(encoding="utf-8")
+    assert main(["new", "lpo", "--category", "model", "--relation", "contrast=kpo", "--relation", "broader=outsourcing"]) == 0
+    after = kpo.read_text(encoding="utf-8")
+    assert before.replace("  contrast: [bpo]\n", "  contrast: [bpo, lpo]\n") == after  # one list grows, nothing else changes
+    result = lint()
+    assert not [p for p in result.problems if p.rule in ("asymmetric-relation", "one-way-related")], result.problems
+    assert "lpo" in result.glossary.concept("kpo").targets("contrast") and "lpo" in result.glossary.concept("outsourcing").targets("narrower")
+
+
+def test_new_writes_nothing_when_the_other_end_cannot_be_edited(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kpo = project / "content" / "concepts" / "kpo.yaml"
+    kpo.write_text(kpo.read_text(encoding="utf-8") + "bogus: 1\n", encoding="utf-8")  # an entry the edit would not make valid
+    before = kpo.read_bytes()
+    assert main(["new", "lpo", "--category", "model", "--relation", "contrast=kpo"]) == 2
+    assert kpo.read_bytes() == before and not (project / "content" / "concepts" / "lpo.yaml").exists()
+
+
 def test_every_field_to_fill_is_marked(project: Path) -> None:
     text = scaffold.new_concept_text("x", "model", load_settings("mkdocs.yml"))
     for line in text.splitlines()[1:]:

@@ -281,3 +281,23 @@ def test_an_open_page_shows_an_edit_in_place_and_loads_again_after_a_full_rebuil
         assert page.evaluate("window.__sameDocument === undefined")
     finally:
         context.close()
+
+
+def test_a_reader_who_leaves_mid_answer_is_not_reported_and_a_real_failure_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from glossary_tool.site.serve import Server
+
+    server = Server(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    try:
+        for gone in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "Connection reset by peer"), TimeoutError()):
+            try:
+                raise gone  # what a page change does to the page's open requests
+            except OSError:
+                server.handle_error(None, ("127.0.0.1", 5000))
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("bad")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 5000))
+        assert capsys.readouterr().err == "serve: a request from 127.0.0.1 failed: ValueError: bad\n"
+    finally:
+        server.server_close()

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import MKDOCS, concept, make_settings, write_files
 
-from glossary_tool.authoring.status import Count, as_text, compute, percent
 from glossary_tool.cli import main
+from glossary_tool.core.status import Count, as_text, compute, percent
 from glossary_tool.lint import run
 
 
@@ -66,7 +66,8 @@ def test_json_output(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["status", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     sv = data["locales"][1]
-    assert sv["code"] == "sv" and sv["concepts"] == {"translated": 5, "total": 8, "percent": 62.5, "formatted": "62,5\xa0%"}
+    assert sv["code"] == "sv" and sv["concepts"] == {"translated": 5, "total": 8, "percent": 62.5, "formatted": "62,5\xa0%",
+                                                 "current": 5, "stale": 0, "missing": 3}
     assert {"id": "p1", "fields": ["definition"]} in sv["missing"] and data["source_locale"] == "en"
 
 
@@ -83,3 +84,49 @@ def test_stale_fields_are_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     settings = make_settings(tmp_path)
     statuses = compute(run(settings).glossary, settings)
     assert statuses[1].stale == {"a": ["definition"]} and "  stale    a: definition" in as_text(statuses, settings)
+
+
+def test_text_draws_a_bar_per_language_for_concepts_and_fields(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    sv = lines.index(next(line for line in lines if line.startswith("sv (")))
+    concepts, fields = lines[sv + 1], lines[sv + 2]
+    # 5 of 8 concepts complete: 19 of 30 cells full (rounded by largest remainder), 11 empty.
+    assert concepts == "  concepts " + "█" * 19 + "░" * 11 + "  5 translated, 0 stale, 3 missing"
+    assert fields.startswith("  fields   " + "█" * 21 + "░" * 9) and fields.endswith("11 translated, 0 stale, 5 missing")
+
+
+def test_a_stale_part_never_vanishes_from_the_bar() -> None:
+    from glossary_tool.core.status import Parts, text_bar
+
+    assert text_bar(Parts(999, 1, 0)) == "█" * 29 + "▒"
+    assert text_bar(Parts(0, 0, 0)) == "█" * 30
+    assert text_bar(Parts(1, 1, 1), width=3) == "█▒░"
+
+
+def test_json_gives_the_bars_figures(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--format", "json", "--locale", "sv"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [loc["code"] for loc in data["locales"]] == ["sv"]
+    fields = data["locales"][0]["fields"]
+    assert (fields["current"], fields["stale"], fields["missing"]) == (11, 0, 5)
+    assert fields["current"] + fields["stale"] == fields["translated"]
+
+
+def test_svg_badge_of_one_language(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from lxml import etree
+
+    assert main(["status", "--format", "svg", "--locale", "sv"]) == 0
+    svg = etree.fromstring(capsys.readouterr().out.encode())
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    assert svg.get("role") == "img" and svg.findtext("s:title", namespaces=ns) == "translated (sv): 68.7%"
+    assert svg.xpath("//s:rect[@fill='#dfb317']", namespaces=ns)  # 50–75 %: yellow, as Weblate colours it
+    assert [t.text for t in svg.iterfind(".//s:text", ns)] == ["translated (sv)"] * 2 + ["68.7%"] * 2
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--format", "svg"], "add --locale"), (["--locale", "de"], "no language 'de'"),
+])
+def test_badge_needs_one_configured_language(project: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    assert main(["status", *args]) == 2
+    assert message in capsys.readouterr().err

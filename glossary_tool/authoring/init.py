@@ -87,7 +87,9 @@ COMPARISON = {
 SOURCE = {"title": "ISO 704:2022 Terminology work — Principles and methods", "publisher": "ISO"}
 
 WORKFLOW = """\
-# Lints the glossary, checks translation coverage and builds the site on every push and pull request.
+# Lints the glossary, checks translation coverage and builds the site on every push and pull request; a push to the
+# default branch also publishes the site on GitHub Pages (once: Settings → Pages → Source: GitHub Actions, and
+# site_url in mkdocs.yml set to the Pages address, https://OWNER.github.io/REPOSITORY/).
 # A pull request is untrusted: glossary-tool reads its mkdocs.yml by an allow-list of options and refuses the rest
 # (hooks, plugins, templates, scripts, YAML tags). Only a push to the default branch builds with MkDocs' full freedom.
 name: glossary
@@ -106,8 +108,11 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: pip install "glossary-tool[check]"  # [check]: PO and XLIFF files for glossary-tool check
+      # The glossary-tool that wrote this project, pinned: change it here to upgrade. [check]: PO and XLIFF for check.
+      - run: pip install "glossary-tool[check]{pin}"
+      - run: glossary-tool schema --check
       - run: glossary-tool lint --format github --strict
+        if: ${{ !cancelled() }}
       - run: glossary-tool status --min-coverage 100
         if: ${{ !cancelled() }}
       - run: glossary-tool build
@@ -116,7 +121,52 @@ jobs:
       - name: Check the documentation against the glossary (deprecated terms, translations that miss a concept's terms)
         if: ${{ !cancelled() && hashFiles('docs/**') != '' }}
         run: glossary-tool check docs --format github
+      - uses: actions/upload-pages-artifact@v3
+        if: ${{ github.event_name == 'push' && github.ref_name == github.event.repository.default_branch }}
+        with:
+          path: site
+  # Publishes the site/ folder the job above built. Any other static host serves that same folder as it is:
+  # upload it (rsync, an S3 bucket, Netlify's or Cloudflare Pages' drop) in place of this job.
+  deploy:
+    needs: glossary
+    if: ${{ github.event_name == 'push' && github.ref_name == github.event.repository.default_branch }}
+    runs-on: ubuntu-latest
+    permissions:
+      pages: write
+      id-token: write
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
 """
+
+
+def install_requirement() -> str:
+    """What the new project's workflow installs: this glossary-tool, pinned to where it came from.
+
+    pip records a package installed from a URL (PEP 610's direct_url.json): a git URL is pinned to its commit and a
+    wheel's address kept; a package from an index, or from a local folder or file, is pinned to its version."""
+    from importlib import metadata
+
+    from glossary_tool import __version__
+
+    try:
+        text = metadata.distribution("glossary-tool").read_text("direct_url.json")
+        direct = json.loads(text) if text else {}
+    except (metadata.PackageNotFoundError, ValueError):
+        direct = {}
+    url = direct.get("url") if isinstance(direct, dict) else None
+    vcs = direct.get("vcs_info") if isinstance(direct, dict) else None
+    if isinstance(url, str) and url.startswith("https://") and all(c not in url for c in "\"\n#"):
+        if isinstance(vcs, dict) and vcs.get("vcs") == "git" and isinstance(vcs.get("commit_id"), str):
+            return f"glossary-tool[check] @ git+{url}@{vcs['commit_id']}"
+        if "archive_info" in direct:
+            return f"glossary-tool[check] @ {url}"
+    return f"glossary-tool[check]=={__version__}"
+
+
 PRE_COMMIT = """\
 # Lints the glossary before each commit (pre-commit.com).
 repos:
@@ -151,6 +201,18 @@ glossary-tool status            # what is translated, what is missing
 The vocabulary (categories and relation types), the languages and the rule severities live in the
 `glossary` block of `mkdocs.yml`. `glossary-tool rules` lists every rule; `glossary-tool schema --write`
 refreshes `content/entry.schema.json` after the vocabulary changes.
+
+## Publishing
+
+Set `site_url` in `mkdocs.yml` to the address the site will have: canonical links, sitemaps, SKOS addresses and
+"Cite this entry" are written with it (`glossary-tool build` warns while it is this machine's address).
+
+- **GitHub Pages**: in the repository's Settings → Pages, choose *GitHub Actions* as the source. The workflow in
+  `.github/workflows/glossary.yml` then builds the site on every push and deploys it from the default branch;
+  `site_url` is `https://OWNER.github.io/REPOSITORY/`.
+- **Any static host** (a web server, an S3 bucket, Netlify, Cloudflare Pages): run `glossary-tool build` and upload
+  the `site/` folder as it is, e.g. `rsync -a --delete site/ host:/var/www/glossary/`. Every page is a plain file;
+  the host needs no program of its own.
 """
 
 
@@ -216,7 +278,9 @@ def _files(locales: list[str], source: str) -> dict[str, str]:
         "plugins": [{"glossary": options}, "search"],
         "extra": {"generator": False},
     }
-    header = "# The site and the glossary: languages, categories, relation types and rule severities (glossary block).\n"
+    header = ("# The site and the glossary: languages, categories, relation types and rule severities (glossary block).\n"
+              "# site_url: where the site is published (its canonical links, sitemaps, SKOS addresses and citations use it);\n"
+              "# 'glossary-tool build' warns while it is this machine's address.\n")
     files = {"mkdocs.yml": header + yaml.safe_dump(mkdocs, allow_unicode=True, sort_keys=False, width=100)}
     schema = "# yaml-language-server: $schema=../entry.schema.json\n"
 
@@ -237,7 +301,7 @@ def _files(locales: list[str], source: str) -> dict[str, str]:
         "dimensions": [{"id": "nature", "label": {code: _comparison(code, 1) for code in locales},
                         "values": {"term": {code: _comparison(code, 2) for code in locales},
                                    "concept": {code: _comparison(code, 3) for code in locales}}}]})
-    files[".github/workflows/glossary.yml"] = WORKFLOW
+    files[".github/workflows/glossary.yml"] = WORKFLOW.replace("glossary-tool[check]{pin}", install_requirement())
     files[".pre-commit-config.yaml"] = PRE_COMMIT
     files["README.md"] = README.format(site=site_name, languages=", ".join(locales))
     files[".gitignore"] = "site/\n.venv/\n"

@@ -116,8 +116,49 @@ def create_concept(settings: Settings, concept_id: str, category: str, relations
     path = settings.content_dir / "concepts" / f"{concept_id}.yaml"
     text = new_concept_text(concept_id, category, settings, given)
     check_entry(text, shown_path(path), settings)
-    atomic_write(path, text.encode("utf-8"), inside=settings.root, new_folders=True)
+    inverses = _inverse_edits(settings, concept_id, given)  # every edit checked before anything is written
+    written: list[tuple[Path, bytes]] = []
+    try:
+        for other_file, old, new, sha in inverses:
+            atomic_write(other_file, new, inside=settings.root, overwrite=True, expected_digest=sha)
+            written.append((other_file, old))
+        atomic_write(path, text.encode("utf-8"), inside=settings.root, new_folders=True)
+    except BaseException:
+        for other_file, old in written:  # all or nothing: the other concepts get their files back
+            atomic_write(other_file, old, inside=settings.root, overwrite=True)
+        raise
     return path
+
+
+def _inverse_edits(settings: Settings, concept_id: str, given: Mapping[str, Sequence[str]]) -> list[tuple[Path, bytes, bytes, str]]:
+    """The other side of each relation given to a new concept, as (file, old bytes, new bytes, digest of the old):
+    ``--relation contrast=X`` also lists the new concept under X's inverse relation, so lint has nothing to say."""
+    edits: dict[str, tuple[Path, bytes, CommentedMap, Any, str]] = {}
+    for name, targets in given.items():
+        inverse = settings.written_inverse(name)
+        for target in targets:
+            if not inverse:
+                continue
+            if target not in edits:
+                path, text, sha, _, bom = _load_entry(settings, target)
+                yaml, data = load_for_edit(text, shown_path(path))
+                edits[target] = (path, bom + text.encode("utf-8"), data, yaml, sha)
+            data = edits[target][2]
+            if not isinstance(data.get("relations"), CommentedMap):
+                data["relations"] = CommentedMap()
+            listed = data["relations"].get(inverse)
+            if listed is None:
+                listed = data["relations"][inverse] = CommentedSeq()
+                listed.fa.set_flow_style()
+            if concept_id not in listed:
+                listed.append(concept_id)
+    out = []
+    for path, old, data, yaml, sha in edits.values():
+        new_text = dump(data, yaml)
+        check_entry(new_text, shown_path(path), settings)
+        bom = b"\xef\xbb\xbf" if old.startswith(b"\xef\xbb\xbf") else b""
+        out.append((path, old, bom + new_text.encode("utf-8"), sha))
+    return out
 
 
 def find_entry_file(settings: Settings, entry_id: str) -> Path:

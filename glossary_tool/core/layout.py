@@ -27,6 +27,7 @@ class Shows(enum.Enum):
     ALL_TERMS = "all-terms"  # the terms of every language, and each concept's category
     COMPARISONS = "comparisons"  # a comparison, and the names of the concepts it compares
     QUESTIONS = "questions"  # every question, and the names of the concepts each is about
+    TRANSLATIONS = "translations"  # what of every concept is translated, stale or missing in each language
     EXPORTS = "exports"  # the exports and their sizes: made again by a full build only
 
 
@@ -78,9 +79,10 @@ INDEX = PageKind("index_az", "index-a-z/", Shows.TERMS, listing=True)
 COMPARISON = PageKind("comparison", "compare/{id}/", Shows.COMPARISONS, entry_pages=True)
 FAQ = PageKind("faq", "faq/", Shows.QUESTIONS, listing=True)
 PAIR = PageKind("pair", "glossary/{id}/", Shows.ALL_TERMS, listing=True, nav_title=_("Language pairs"))
+STATUS = PageKind("status", "status/", Shows.TRANSLATIONS)
 DOWNLOADS = PageKind("downloads", "downloads/", Shows.EXPORTS)
 # Every kind of page, the home page first, then in the order of the navigation.
-PAGE_KINDS: tuple[PageKind, ...] = (HOME, CONCEPT, CATEGORY, INDEX, COMPARISON, FAQ, PAIR, DOWNLOADS)
+PAGE_KINDS: tuple[PageKind, ...] = (HOME, CONCEPT, CATEGORY, INDEX, COMPARISON, FAQ, PAIR, STATUS, DOWNLOADS)
 
 # What else a locale's site holds at its top level: MkDocs' and Material's files (styles and scripts, the search
 # index, the 404 page, the sitemap, the home page itself).

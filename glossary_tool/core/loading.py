@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from glossary_tool.core import progress
 from glossary_tool.core.config import Settings
 from glossary_tool.core.content_files import list_content, unreadable
 from glossary_tool.core.loader import Document, Impl, Loc, load_file
@@ -69,8 +70,13 @@ def default_jobs(n_files: int) -> int:
     return max(1, min(cpus, MAX_JOBS))
 
 
-def _load_serial(files: Sequence[Path | str], max_bytes: int, max_depth: int, impl: Impl) -> list[tuple[Document | None, list[Problem]]]:
-    return [load_file(f, shown, max_bytes=max_bytes, max_depth=max_depth, impl=impl) for f, shown in zip(files, _display_paths(files), strict=True)]
+def _load_serial(files: Sequence[Path | str], max_bytes: int, max_depth: int, impl: Impl,
+                 bar: progress.Task = progress.QUIET) -> list[tuple[Document | None, list[Problem]]]:
+    out = []
+    for f, shown in zip(files, _display_paths(files), strict=True):
+        out.append(load_file(f, shown, max_bytes=max_bytes, max_depth=max_depth, impl=impl))
+        bar.advance()
+    return out
 
 
 def _display_paths(files: Sequence[Path | str]) -> list[str]:
@@ -100,6 +106,7 @@ def _load_chunk(files: Sequence[Path | str], max_bytes: int, max_depth: int, imp
     which had kept the worker busy almost as long as the parsing itself.
     """
     gc.disable()  # the process ends after this chunk; its objects never need collecting
+    progress.disable()  # a forked worker inherits the parent's terminal: only the parent draws the bar
     names = [f.name for f in dataclasses.fields(Document)]
     loaded = _load_serial(files, max_bytes, max_depth, impl)
     fields = [None if doc is None else tuple(getattr(doc, n) for n in names) for doc, _ in loaded]
@@ -130,15 +137,17 @@ def load_documents(files: Iterable[Path | str], settings: Settings, impl: Impl =
     jobs = default_jobs(len(files)) if jobs is None else max(1, jobs)
     args = (settings.max_file_bytes, settings.max_depth, impl)
     loaded: list[tuple[Document | None, list[Problem]]]
-    if jobs == 1:
-        loaded = _load_serial(files, *args)
-    else:
-        chunks = _chunks(files, jobs)
-        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures: list[Future[_Chunk]] = [pool.submit(_load_chunk, chunk, *args) for chunk in chunks[1:]]
-            loaded = _load_serial(chunks[0], *args)  # meanwhile, the main process parses its own share
-            for future in futures:
-                loaded.extend(_unpack(future.result()))
+    with progress.task("reading entries", len(files), "files") as bar:
+        if jobs == 1:
+            loaded = _load_serial(files, *args, bar)
+        else:
+            chunks = _chunks(files, jobs)
+            with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+                futures: list[Future[_Chunk]] = [pool.submit(_load_chunk, chunk, *args) for chunk in chunks[1:]]
+                loaded = _load_serial(chunks[0], *args, bar)  # meanwhile, the main process parses its own share
+                for future, chunk in zip(futures, chunks[1:], strict=True):
+                    loaded.extend(_unpack(future.result()))
+                    bar.advance(len(chunk))
     docs: list[Document] = []
     problems: list[Problem] = []
     for doc, found in loaded:

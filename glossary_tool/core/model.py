@@ -211,6 +211,13 @@ class Glossary:
         return self._by_id.get(concept_id)
 
 
+def schema_text(settings: Settings) -> str:
+    """The project's ``entry.schema.json`` as ``glossary-tool schema --write`` writes it (and lint compares it)."""
+    import json
+
+    return json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n"
+
+
 def json_schema(settings: Settings | None = None) -> dict[str, Any]:
     """The JSON Schema for editors, generated from the model so the two cannot drift.
 

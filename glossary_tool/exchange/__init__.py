@@ -20,7 +20,7 @@ from glossary_tool.lint import run
 
 def load_all() -> tuple[dict[str, Exporter], dict[str, Importer]]:
     """Import every format module so that it registers; return both registries."""
-    from glossary_tool.exchange import csvfile, jsonfile, skos, tbx, tbx2008, xlsxfile  # noqa: F401  (each registers)
+    from glossary_tool.exchange import csvfile, jsonfile, skos, tbx, tbx2008, translators, xlsxfile  # noqa: F401  (each registers)
 
     return EXPORTERS, IMPORTERS
 

@@ -1,10 +1,9 @@
-"""CSV export and import for spreadsheets: one row per term, UTF-8 with BOM, comma-separated, CRLF.
-
-Cells that a spreadsheet would run as a formula get a leading ' on export, removed again on import.
+"""CSV export and import for spreadsheets: one row per term, UTF-8 with BOM, comma-separated, CRLF; and the one CSV
+writer every CSV of the tool goes through (``csv_bytes``), which keeps spreadsheets from running any cell as a formula.
 """
 
 # Cells starting with = + - @, tab, CR or ' get a leading ' on export (no formula can run) and lose exactly
-# that one ' on import, so every value round-trips.
+# that one ' on import, so every value round-trips; a cell holding a separator a spreadsheet might split at is quoted.
 
 from __future__ import annotations
 
@@ -13,22 +12,32 @@ import csv
 import dataclasses
 import io
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Concept, Glossary
 from glossary_tool.core.problems import FatalError, Problem
 from glossary_tool.core.terms import term_key
+from glossary_tool.core.vocabulary import NOT_IN_USE
 from glossary_tool.exchange.registry import Imported, ImportOptions, Source, exporter, importer, problem
 from glossary_tool.exchange.table import SOURCE_KEYS, TERM_COLUMNS, TERM_FIELDS, Row, Table, import_table
 
 RULE = "import-csv"
 CHUNK = 1 << 20  # bytes decoded at a time to check a file's encoding
 DELIMITER = ","
-# Spreadsheets treat these first characters as the start of a formula (or strip them); "'" is included so the
-# one quote added on export is always the one removed on import.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+# Spreadsheets treat these first characters as the start of a formula (OWASP's list: = + - @, tab and CR). A cell
+# starting with a separator another region uses (";", ",") or a quote gets the guard too: in a quoted line those are
+# where a spreadsheet reading with that separator could close the quotes and start a cell the guard never saw (see
+# csv_bytes). "'" is included so the one quote added on export is always the one removed on import.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", ";", ",", '"', "'")
+# Every cell is quoted, not only those RFC 4180 requires (a delimiter, a quote, a line break): a spreadsheet whose region
+# lists with ";" (Swedish, German) or that splits at tabs cuts an unquoted line at that character, and the piece after
+# the cut starts a cell of its own that the guard above never saw ("x,a;=1+1" runs =1+1). Read with another separator,
+# a line that starts with a quote and ends with a closing one is one quoted text (LibreOffice and Excel read a quote
+# not followed by their separator as text), so no line ends in an empty cell ("" reads as an escaped quote, the
+# quotes never close, and the line is split after all): trailing empty cells are left out, as CSV allows.
+BOM = b"\xef\xbb\xbf"  # Excel reads a CSV as UTF-8 only when it starts with one
 
 
 def neutralise(value: str) -> str:
@@ -37,8 +46,27 @@ def neutralise(value: str) -> str:
 
 
 def restore(value: str) -> str:
-    """Undo ``neutralise``: drop one leading ``'``."""
-    return value[1:] if value.startswith("'") else value
+    """Undo ``neutralise``: drop the leading ``'`` of a cell whose next character is one it guards against. A ``'``
+    before anything else (``'tis``) is the cell's own text."""
+    return value[1:] if value.startswith("'") and value[1:2] and value[1:2] in FORMULA_START else value
+
+
+def _cell(value: str) -> str:
+    return '"' + neutralise(value).replace('"', '""') + '"'
+
+
+def _trimmed(row: Sequence[str]) -> Sequence[str]:
+    end = len(row)
+    while end > 1 and row[end - 1] == "":
+        end -= 1
+    return row[:end]
+
+
+def csv_bytes(rows: Iterable[Sequence[str]], *, bom: bool, delimiter: str = ",") -> bytes:
+    """Rows as a CSV file (CRLF line ends), every cell guarded against formulas and quoted; with a byte-order mark where
+    spreadsheets open the file (Excel takes UTF-8 without one for its ANSI code page)."""
+    text = "".join(delimiter.join(_cell(cell) for cell in _trimmed(row)) + "\r\n" for row in rows)
+    return (BOM if bom else b"") + text.encode("utf-8")
 
 
 def header(concepts: list[Concept], settings: Settings) -> list[str]:
@@ -84,51 +112,47 @@ def export_csv(glossary: Glossary, settings: Settings, locales: tuple[str, ...] 
     """Every term of every concept as one row; concept and language columns repeat on each row of their term."""
     concepts = sorted(glossary.concepts, key=lambda c: c.id)
     columns = header(concepts, settings)
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows([neutralise(cell) for cell in row] for row in rows(concepts, settings, columns))
-    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+    return csv_bytes([columns, *rows(concepts, settings, columns)], bom=True, delimiter=DELIMITER)
 
 
-PAIR_COLUMNS = ("source", "target", "explanation")
+# The fields translate-toolkit's CSV reader (and so Weblate) takes: the source definition as the developer's comment
+# (shown with the source string), the target definition as the translator's comment (shown with the translation).
+PAIR_COLUMNS = ("source", "target", "developer_comments", "translator_comments")
 
 
 def pair_locales(settings: Settings, locales: tuple[str, ...] | None) -> tuple[str, str]:
     """The (source, target) languages of a pair export: the two given, or the two configured."""
     chosen = locales or settings.locale_codes
     if len(chosen) != 2:
-        raise FatalError(f"csv-pair is one language pair: pass --locales SOURCE,TARGET (configured: {','.join(settings.locale_codes)})")
+        raise FatalError(f"this format is one language pair: pass --locales SOURCE,TARGET (configured: {','.join(settings.locale_codes)})")
     return chosen[0], chosen[1]
 
 
 def preferred_term(concept: Concept, code: str) -> str | None:
-    """The term a one-row-per-concept format shows: the first preferred one, else the first one."""
+    """The term a one-row-per-concept format shows: the first preferred one, else the first one in use (never a
+    deprecated or obsolete term, which a translator's tool would offer as the translation); None if there is none."""
     block = concept.locales.get(code)
-    if block is None or not block.terms:
+    if block is None:
         return None
-    return next((t.text for t in block.terms if t.status == "preferred"), block.terms[0].text)
+    usable = [t for t in block.terms if t.status not in NOT_IN_USE]
+    return next((t.text for t in usable if t.status == "preferred"), usable[0].text if usable else None)
 
 
 @exporter("csv-pair")
 def export_csv_pair(glossary: Glossary, settings: Settings, locales: tuple[str, ...] | None = None) -> bytes:
-    """The bilingual glossary Weblate imports: ``source,target,explanation``, one row per concept with its preferred
-    terms and the target language's definition, sorted by source term. Not neutralised for spreadsheets: Weblate
-    and translate-toolkit keep a leading ``'`` as part of the text (use ``xlsx`` for spreadsheets)."""
+    """The bilingual glossary Weblate and translate-toolkit read: ``source,target,developer_comments,translator_comments``,
+    one row per concept with its preferred terms and each language's definition, sorted by source term; guarded for
+    spreadsheets like every CSV (the site offers these files for download)."""
     source, target = pair_locales(settings, locales)
     pairs = []
     for c in glossary.concepts:
         text = preferred_term(c, source)
         if text is None:
             continue
-        block = c.locales.get(target)
-        pairs.append((term_key(text), text, preferred_term(c, target) or "", block.definition if block is not None else ""))
+        block, own = c.locales.get(target), c.locales[source]
+        pairs.append((term_key(text), text, preferred_term(c, target) or "", own.definition, block.definition if block is not None else ""))
     pairs.sort()
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, delimiter=",", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(PAIR_COLUMNS)
-    writer.writerows(pair[1:] for pair in pairs)
-    return buf.getvalue().encode("utf-8")
+    return csv_bytes([PAIR_COLUMNS, *(pair[1:] for pair in pairs)], bom=True)
 
 
 def _delimiter(first_line: str) -> str:
@@ -179,8 +203,12 @@ def _csv_error(exc: csv.Error) -> str:
     return f"not valid CSV: {text}"
 
 
-def read_table(data: bytes, path: str, rule: str = RULE) -> tuple[Table | None, list[Problem]]:
-    """The header of a CSV file and its rows as they are read, each with the lines it spans (blank rows skipped)."""
+def read_table(data: bytes, path: str, rule: str = RULE, *, columns: list[str] | None = None, delimiter: str | None = None,
+               quoted: bool = True) -> tuple[Table | None, list[Problem]]:
+    """The header of a CSV file and its rows as they are read, each with the lines it spans (blank rows skipped).
+
+    A file without a header row (DeepL's, OmegaT's) is read with ``columns`` as its header; ``delimiter`` fixes the
+    delimiter (else the one that splits the first line most), and ``quoted=False`` reads quotes as text (OmegaT)."""
     encoding, problems = encoding_of(data, path, rule)
     if encoding is None:
         return None, problems
@@ -191,19 +219,23 @@ def read_table(data: bytes, path: str, rule: str = RULE) -> tuple[Table | None, 
                               "whose lines end in CRLF or LF", column=len(first))]
     stream.seek(0)
     first = stream.readline()
-    if not first.strip():
+    if not first.strip() and columns is None:
         return None, [problem(path, 1, rule, "the first row is empty; it must be the header (the column names)")]
-    reader = csv.reader(itertools.chain([first], stream), delimiter=_delimiter(first.rstrip("\r\n")), strict=True)
-    try:
-        header = next(reader)
-    except csv.Error as exc:
-        return None, [problem(path, reader.line_num or 1, rule, _csv_error(exc))]
+    reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter or _delimiter(first.rstrip("\r\n")), strict=True,
+                        quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE)
+    if columns is not None:
+        header = columns
+    else:
+        try:
+            header = next(reader)
+        except csv.Error as exc:
+            return None, [problem(path, reader.line_num or 1, rule, _csv_error(exc))]
     table = Table(header, [], path, rule, restore, source=Source(data, encoding))
     return dataclasses.replace(table, rows=_rows(reader, table.problems, path, rule)), []
 
 
 def _rows(reader: Any, problems: list[Problem], path: str, rule: str) -> Iterator[Row]:
-    line = reader.line_num + 1
+    line = reader.line_num + 1  # the line after the header (the first line when there is none)
     try:
         for cells in reader:
             yield line, reader.line_num, cells

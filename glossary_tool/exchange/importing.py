@@ -11,28 +11,29 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from glossary_tool.core import progress
 from glossary_tool.core.config import Settings
 from glossary_tool.core.fileio import PlannedWrite, confine, digest, reason, write_set
 from glossary_tool.core.ids import check_id, ids_of
 from glossary_tool.core.loader import Document, forbidden_character
 from glossary_tool.core.loading import load_glossary
-from glossary_tool.core.model import Concept, ConceptLocale, Entry, Glossary
+from glossary_tool.core.model import Concept, Entry, Glossary
 from glossary_tool.core.problems import FatalError, Problem, Severity, clip, sort_key
 from glossary_tool.core.terminal import display_path
 from glossary_tool.core.terms import term_key
 from glossary_tool.core.yamlio import concept_yaml, entry_problems
 from glossary_tool.exchange import load_all, recover_interrupted
+from glossary_tool.exchange.merge import Changes, merge_entry
 from glossary_tool.exchange.registry import (
     BOUND_REACHED,
     MAX_ERRORS,
     MAX_IMPORT_BYTES,
     MAX_IMPORT_CONCEPTS,
-    MAX_IMPORT_WORDS,
     Imported,
     ImportOptions,
     problem,
@@ -40,19 +41,30 @@ from glossary_tool.exchange.registry import (
 )
 from glossary_tool.lint import check, severity_of, stamp
 from glossary_tool.lint.rules import load_all as load_rules
+from glossary_tool.lint.rules.registry import Context, Rule
 
+# What the entry and glossary rules read of an entry's parsed file besides its model (unknown-relation, the relations as
+# written: the model drops empty lists). The rest of it (the text, the position of every value) goes as soon as the
+# document rules have run on it: an import of 30,000 concepts held 7.7 KB of it per concept until the lint at the end.
+_KEPT_DATA = ("id", "kind", "relations")
 _QUOTED_ID = re.compile(r"'([a-z0-9][a-z0-9-]*)'")
 _ENTRY_FILE = re.compile(r"""([^\s()'"]+\.ya?ml)(?::\d+(?::\d+)?)?""")
 
 
 @dataclass(slots=True)
 class ImportResult:
-    """What an import wrote (nothing when there are errors), what it extended, and every problem, sorted."""
+    """What an import wrote (nothing when there are errors): the new entries, the entries it merged the file into with
+    what changed in each, the entries the file left as they were; and every problem, sorted."""
 
     written: list[Path] = field(default_factory=list)
-    extended: list[Path] = field(default_factory=list)
+    merged: list[tuple[Path, Changes]] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     recovered: str | None = None
+
+    @property
+    def extended(self) -> list[Path]:
+        return [path for path, _ in self.merged]
 
     @property
     def errors(self) -> int:
@@ -104,9 +116,10 @@ def read_import_file(file: Path, rule: str) -> tuple[bytes | None, str, list[Pro
 def run_import(settings: Settings, fmt: str, file: Path, *, overwrite: bool = False, options: ImportOptions | None = None) -> ImportResult:
     """Read ``file`` and write one entry per concept under ``content/concepts/``; all or nothing.
 
-    Existing ids are refused unless ``overwrite``; an overwritten file must not change while the import runs.
-    A concept that extends an existing one (a matching source term) adds its new terms to that entry's file.
-    Nothing is written unless the glossary with every new entry passes lint without errors."""
+    A concept whose id is already a concept's (or that a table row finds by its source term) is merged into that entry
+    (``merge.py``): only what the file says differently changes, and an entry the file leaves as it is is not written.
+    With ``overwrite`` such an entry is replaced instead. A file must not change while the import runs. Nothing is
+    written unless the glossary with every new and merged entry passes lint without errors."""
     _, importers = load_all()
     if fmt not in importers:
         raise FatalError(f"no import format '{fmt}' (known: {', '.join(sorted(importers))})")
@@ -126,28 +139,29 @@ def run_import(settings: Settings, fmt: str, file: Path, *, overwrite: bool = Fa
     if len(imported) > MAX_IMPORT_CONCEPTS:  # the readers stop there themselves; this holds for any importer
         extra = imported[MAX_IMPORT_CONCEPTS]
         run.problems.append(too_many(shown, extra.line, rule, "concepts", MAX_IMPORT_CONCEPTS, extra.column))
-    words = 0
-    for item in imported:
-        words += sum(_words(block) for block in item.concept.locales.values())
-        if words > MAX_IMPORT_WORDS:
-            run.problems.append(too_many(shown, item.line, rule, "words of text", MAX_IMPORT_WORDS, item.column))
-            break
     if any(BOUND_REACHED in p.message for p in run.problems):
         imported = []  # the file was not read to its end: its concepts are not checked one by one
     queue = collections.deque(imported)
     del imported
-    while queue:  # each concept's model is let go once its entry is checked: the entry holds an equal one
-        run.plan(queue.popleft())
+    with progress.task("checking imported concepts", len(queue), "concepts") as bar:
+        while queue:  # each concept's model is let go once its entry is checked: the entry holds an equal one
+            run.plan(queue.popleft())
+            bar.advance()
     if run.docs:  # also after errors in other concepts: every concept's problems are reported at once
         run.lint_result(glossary, load_problems)
     result = ImportResult(problems=run.report(), recovered=recovered)
     if result.errors:
         return result
     if not run.planned:
-        result.problems.append(problem(shown, 1, rule, _nothing_reason(run.problems)))
+        if not run.unchanged:
+            result.problems.append(problem(shown, 1, rule, _nothing_reason(run.problems)))
+        result.unchanged = run.unchanged
         return result
-    write_set(settings.content_dir, [w for w, _ in run.planned], inside=settings.root)
-    result.written, result.extended = run.new_paths, run.extended
+    writes = [PlannedWrite(Path(name), data, expected) for name, data, expected in run.planned]
+    run.planned.clear()
+    run.docs.clear()  # the entries' models were for the lint; the write needs none
+    write_set(settings.content_dir, writes, inside=settings.root)
+    result.written, result.merged, result.unchanged = [Path(name) for name in run.new_paths], run.merged, run.unchanged
     return result
 
 
@@ -163,12 +177,24 @@ class _Run:
     ids: dict[str, str]
     existing: dict[str, tuple[Concept, Path]]
     problems: list[Problem]
-    planned: list[tuple[PlannedWrite, Imported]] = field(default_factory=list)
-    new_paths: list[Path] = field(default_factory=list)
-    extended: list[Path] = field(default_factory=list)
+    # Each entry to write as its path, bytes and the digest the file must still have: a path kept as text, not as a
+    # Path object (900 bytes each), until the write.
+    planned: list[tuple[str, bytes, str | None]] = field(default_factory=list)
+    new_paths: list[str] = field(default_factory=list)
+    merged: list[tuple[Path, Changes]] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
     seen: dict[str, int] = field(default_factory=dict)
     docs: dict[str, tuple[Document, Entry, Imported]] = field(default_factory=dict)  # display path -> the new version
     failed: set[str] = field(default_factory=set)  # ids of concepts already refused: lint would only report them missing
+    # Only the rules that report errors: a warning never stops an import, and the warning rules on prose (a definition
+    # that opens with its term, say) hold every text's words while they run.
+    rules: list[Rule] = field(default_factory=list)
+    early: list[Problem] = field(default_factory=list)  # the document rules' problems of each planned entry, found when it was planned
+    context: Context = field(init=False)  # what a document rule looks at besides its document: the settings
+
+    def __post_init__(self) -> None:
+        self.rules = [r for r in load_rules().values() if severity_of(r, self.settings) is Severity.ERROR]
+        self.context = Context.build(self.settings, [])
 
     def error(self, item: Imported, message: str, at: tuple[int, int] | None = None) -> None:
         line, column = at or (item.line, item.column)
@@ -176,41 +202,54 @@ class _Run:
         self.failed.add(item.concept.id)
 
     def plan(self, item: Imported) -> None:
-        """Check one concept and add its entry to the write set, or report why it cannot be written."""
+        """Check one concept and add its entry to the write set (new, merged or replaced), or report why it cannot be
+        written; a merge that changes nothing writes nothing."""
         cid = item.concept.id
         if self.characters(item):
             return
-        if item.updates is not None:
-            old, path = self.existing[item.updates]
+        if item.updates is None:
             try:
-                raw = path.read_bytes()
-                text = _extended_text(path, old, item.concept, self.settings)
-            except (OSError, FatalError) as exc:
-                self.error(item, f"concept '{clip(cid)}' adds terms to {display_path(path)}, which cannot be edited: {clip(exc, 300)}")
+                check_id(cid, self.settings)
+            except FatalError as exc:
+                self.error(item, clip(exc, 200))
                 return
-            self.add(item, path, text, digest(raw), new=False)
+        target = item.updates or cid
+        if term_key(target) in self.seen:
+            self.error(item, f"concept '{clip(target)}' appears twice; first at line {self.seen[term_key(target)]}")
             return
-        try:
-            check_id(cid, self.settings)
-        except FatalError as exc:
-            self.error(item, clip(exc, 200))
+        self.seen[term_key(target)] = item.line
+        if target in self.existing and not self.overwrite:
+            self.merge(item, target)
             return
-        if term_key(cid) in self.seen:
-            self.error(item, f"concept '{clip(cid)}' appears twice; first at line {self.seen[term_key(cid)]}")
-            return
-        self.seen[term_key(cid)] = item.line
         path = self.concepts / f"{cid}.yaml"
         expected: str | None = None
         known = self.ids.get(term_key(cid))
         if known is not None or os.path.lexists(path):
             if not self.overwrite:
-                self.error(item, f"id '{cid}' already exists ({known or display_path(path)}); pass --overwrite to replace it")
+                said = known or f"{display_path(path)}, which lint cannot read as a concept"
+                self.error(item, f"id '{cid}' is already used by {said}; rename one of them, or pass --overwrite to replace that file")
                 return
             if not path.is_file() or (known is not None and Path(known).resolve() != path.resolve()):
                 self.error(item, f"id '{cid}' is used by {known}, which --overwrite does not replace; rename one of them")
                 return
             expected = digest(path.read_bytes())
         self.add(item, path, concept_yaml(item.concept, self.settings.schema_path, path), expected, new=True)
+
+    def merge(self, item: Imported, target: str) -> None:
+        """Fold the concept into the entry of ``target``, keeping what the file does not say (``merge.py``)."""
+        old, path = self.existing[target]
+        try:
+            raw = path.read_bytes()
+            text, changes = merge_entry(raw.decode("utf-8"), display_path(path), old, item.concept, item.assumed, self.settings)
+        except (OSError, UnicodeDecodeError, FatalError) as exc:
+            self.error(item, f"concept '{clip(item.concept.id)}' cannot be merged into {display_path(path)}: {clip(exc, 300)}; "
+                       "edit that entry by hand, or pass --overwrite to replace it")
+            return
+        if text is None:
+            self.unchanged.append(path)
+            return
+        if self.add(item, path, text, digest(raw), new=False):
+            self.merged.append((path, changes))
 
     def characters(self, item: Imported) -> bool:
         """Report each text of the concept holding a character no entry may hold, where the file has it."""
@@ -226,40 +265,45 @@ class _Run:
                        "(invisible, control or bidi characters can hide or reorder text); delete it in the file", at)
         return found
 
-    def add(self, item: Imported, path: Path, text: str, expected: str | None, *, new: bool) -> None:
-        """The entry ``text`` for ``path``, checked as lint reads it; planned if it is valid."""
+    def add(self, item: Imported, path: Path, text: str, expected: str | None, *, new: bool) -> bool:
+        """The entry ``text`` for ``path``, checked as lint reads it; planned (and True) if it is valid."""
         data = text.encode("utf-8")
         cid = clip(item.concept.id)
         if len(data) > self.settings.max_file_bytes:
             self.error(item, f"concept '{cid}' would be an entry of {len(data):,} bytes, more than max_file_bytes "
                        f"({self.settings.max_file_bytes:,}) allows (lint: file-too-large); shorten its texts")
-            return
+            return False
         shown = display_path(path)
         entry, found = entry_problems(text, shown, self.settings)
         if entry is None:
             for p in found:
                 self.error(item, f"concept '{cid}' would not be a valid entry: {clip(p.message, 200)} (lint: {p.rule})")
-            return
+            return False
         if new and entry.model != item.concept:  # the YAML writer must reproduce the model exactly, or nothing is written
             self.error(item, f"concept '{cid}': its entry would not read back the same; nothing was written")
-            return
-        if isinstance(entry.model, Concept):  # its own model is let go: the entry's is equal
-            item = dataclasses.replace(item, concept=entry.model)
-        self.planned.append((PlannedWrite(path, data, expected), item))
-        (self.new_paths if new else self.extended).append(path)
-        self.docs[shown] = (entry.doc, entry, item)
+            return False
+        # Its own model is let go (the entry's is equal), and what only planning needed: the file it locates characters
+        # in (the whole import file, which is let go once every concept is planned) and the values it assumed.
+        item = dataclasses.replace(item, concept=entry.model if isinstance(entry.model, Concept) else item.concept, source=None, assumed=frozenset())
+        # The document rules run now, on the whole parsed entry; the lint at the end keeps only what the other rules read.
+        self.early += [dataclasses.replace(p, rule=r.id) for r in self.rules if r.scope == "document" for p in r.check(entry.doc, self.context)]
+        doc = Document(entry.doc.path, "", {key: entry.doc.data[key] for key in _KEPT_DATA if key in entry.doc.data})
+        entry = Entry(entry.model, doc)
+        self.planned.append((str(path), data, expected))
+        if new:
+            self.new_paths.append(str(path))
+        self.docs[shown] = (doc, entry, item)
+        return True
 
     def lint_result(self, glossary: Glossary, load_problems: list[Problem]) -> None:
         """Lint the glossary as it would be with every planned entry; each new error is placed at the concept it comes
         from (an error in an entry already there that the import causes, at the concept its message names)."""
-        # Only the rules that report errors here: a warning never stops an import, and the warning rules on prose
-        # (a definition that opens with its term, say) hold every text's words while they run.
-        rules = [r for r in load_rules().values() if severity_of(r, self.settings) is Severity.ERROR]
+        rules = self.rules
         before = {_key(p) for p in stamp([*load_problems, *check(glossary, self.settings, rules)], self.settings) if p.severity is Severity.ERROR}
         replaced = set(self.docs)
         entries = [e for e in glossary.entries if e.doc.path not in replaced] + [entry for _, entry, _ in self.docs.values()]
-        documents = [d for d in glossary.documents if d.path not in replaced] + [doc for doc, _, _ in self.docs.values()]
-        after = stamp([*load_problems, *check(Glossary(tuple(entries), tuple(documents), glossary.others), self.settings, rules)], self.settings)
+        documents = [d for d in glossary.documents if d.path not in replaced]  # the planned ones' document rules have run
+        after = stamp([*load_problems, *self.early, *check(Glossary(tuple(entries), tuple(documents), glossary.others), self.settings, rules)], self.settings)
         lines = {item.concept.id: item for _, _, item in self.docs.values()}
         failed = set(self.failed)  # refused before this lint; those refused by it stay in it
         for p in after:
@@ -298,9 +342,25 @@ class _Run:
                                "not listed; fix these and import again", column=last.column)]
 
 
-def _words(block: ConceptLocale) -> int:
-    """The words of a language's texts, which lint splits and keeps while it runs."""
-    return sum(len(text.split()) for text in (block.definition, *block.examples, *block.notes, *(t.text for t in block.terms)))
+def import_report(result: ImportResult, shown: Callable[[Path], str]) -> str:
+    """What an import did, for the terminal: each new entry, each merged entry with what it added, changed and kept,
+    and how many entries the file left as they were."""
+    def entries(n: int) -> str:
+        return f"{n} entr{'y' if n == 1 else 'ies'}"
+
+    written = result.written
+    if len(written) <= 5:
+        lines = [f"wrote {entries(len(written))}", *(f"  {shown(p)}" for p in written)]
+    else:  # a termbase brings thousands: a count and the folder, not a line each
+        folders = sorted({shown(p.parent) for p in written})
+        where = f"{folders[0]}/" if len(folders) == 1 else f"{len(folders)} folders"
+        lines = [f"wrote {entries(len(written))} in {where} ({Path(shown(written[0])).name} … {Path(shown(written[-1])).name})"]
+    if result.merged:
+        lines.append(f"merged the file into {entries(len(result.merged))}")
+        lines += [f"  {shown(p)}: {changes.summary()}" for p, changes in result.merged]
+    if result.unchanged:
+        lines.append(f"left {entries(len(result.unchanged))} as they were: the file says what they say")
+    return "\n".join(lines)
 
 
 def _key(p: Problem) -> tuple[str, str, str]:
@@ -325,28 +385,6 @@ def _nothing_reason(problems: list[Problem]) -> str:
     if problems:
         return "nothing was imported: every concept of the file was left out (the warnings above say why)"
     return "nothing was imported: the file holds no concepts"
-
-
-def _extended_text(path: Path, old: Concept, new: Concept, settings: Settings) -> str:
-    """The entry file of ``old`` with the terms and languages that ``new`` adds, every comment and line kept."""
-    from glossary_tool.core.yamlio import concept_data, dump, load_for_edit
-
-    shown = display_path(path)
-    text = path.read_text(encoding="utf-8")
-    yaml, data = load_for_edit(text, shown)
-    fresh = concept_data(new)
-    order = {c: i for i, c in enumerate(settings.locale_codes)}
-    for code, block in new.locales.items():
-        if code not in old.locales:
-            mapping = data["locales"]
-            pos = sum(1 for key in mapping if order.get(key, len(order)) < order.get(code, len(order)))
-            mapping.insert(pos, code, fresh["locales"][code])
-            continue
-        known = {t.text for t in old.locales[code].terms}
-        for i, term in enumerate(block.terms):
-            if term.text not in known:
-                data["locales"][code]["terms"].append(fresh["locales"][code]["terms"][i])
-    return dump(data, yaml)
 
 
 def import_file(settings: Settings, fmt: str, file: Path, *, overwrite: bool = False, options: ImportOptions | None = None) -> ImportResult:

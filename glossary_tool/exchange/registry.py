@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -73,7 +73,9 @@ class Imported:
     """One concept read from an exchange file, with where it is: the line and column it starts at and the last line
     it reaches (for finding a character in it), in ``source`` when the format is text.
 
-    ``updates`` names an existing concept that this one extends (terms added by a row that matched it)."""
+    ``updates`` names an existing concept that this one is merged into (a row that matched it by its source term);
+    ``assumed`` the values the importer filled in because the file did not say (``merge.Assumed``), which a merge
+    never lets replace what the entry has."""
 
     concept: Concept
     line: int
@@ -81,6 +83,7 @@ class Imported:
     column: int = 1
     last_line: int | None = None
     source: Source | None = None
+    assumed: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,16 +103,15 @@ Importer = Callable[[bytes, str, Settings, ImportOptions], tuple[list[Imported],
 EXPORTERS: dict[str, Exporter] = {}
 IMPORTERS: dict[str, Importer] = {}
 # Bounds of one import, whatever the file declares: its size, the concepts it may hold and the rows or cells of a
-# table. Peak memory stays under twice the file plus 200 MB (SECURITY.md has the figures); a larger glossary is
-# imported in parts.
+# table. Peak memory stays under twice the file plus MEMORY_BOUND_MB: the interpreter and the loaded glossary, and
+# about 5 KB a concept for the models the lint of the result holds (SECURITY.md has the figures); a larger glossary is
+# imported in parts. Texts need no bound of their own: they are held about twice (the models, the entries to write),
+# so the file's size bounds them, and no rule that splits prose into words runs on an import.
+MEMORY_BOUND_MB = 350
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
-MAX_IMPORT_CONCEPTS = 5_000
-MAX_IMPORT_ROWS = 50_000
-MAX_IMPORT_CELLS = 1_000_000
-# Words of text (terms, definitions, examples, notes) in all concepts together: each text is held several times over
-# (read, as a model, as YAML, parsed back) while the entries are checked, and a lint rule on prose keeps about 220 bytes
-# a word while it runs.
-MAX_IMPORT_WORDS = 500_000
+MAX_IMPORT_CONCEPTS = 30_000
+MAX_IMPORT_ROWS = 300_000  # ten a concept: its languages and further terms, a row each
+MAX_IMPORT_CELLS = 3_000_000
 MAX_IMPORT_COLUMNS = 1_000
 MAX_ERRORS = 200  # problems of one import beyond this are counted, not listed
 BOUND_REACHED = "in one import; nothing was read past here"
@@ -188,6 +190,28 @@ class Placeholders:
                 message = f"{len(items)} concepts have no {what} ({shown}); placeholders were written (first here)"
             out.append(problem(path, line, rule, message, Severity.WARNING))
         return out
+
+
+@dataclass(slots=True)
+class Losses:
+    """What a file has that the glossary cannot hold, or holds only in another form (a status it has no value for, a
+    second term in one term section, a relation it does not declare), reported once per kind with the count and the
+    first place, never once per term."""
+
+    found: dict[str, list[Any]] = field(default_factory=dict)  # kind -> [count, first line, first example, what was done]
+
+    def add(self, kind: str, line: int, example: str, done: str) -> None:
+        """One more of ``kind`` (``part of speech``, ``statuses``…) at ``line``; ``done`` says what the import did
+        with it (the same for every one of the kind)."""
+        entry = self.found.get(kind)
+        if entry is None:
+            self.found[kind] = [1, line, example, done]
+        else:
+            entry[0] += 1
+
+    def problems(self, path: str, rule: str) -> list[Problem]:
+        return [problem(path, line, rule, f"{kind}: {count:,} in the file (first here: {clip(example, 120)}); {done}", Severity.WARNING)
+                for kind, (count, line, example, done) in self.found.items()]
 
 
 def validation_problems(exc: ValidationError, path: str, line: int, rule: str, concept_id: str, column: int = 1) -> list[Problem]:

@@ -23,16 +23,19 @@ from typing import Any
 from lxml import etree
 from pydantic import ValidationError
 
-from glossary_tool.core.config import Settings
+from glossary_tool.core.config import Settings, canonical_tag
 from glossary_tool.core.ids import SLUG, reserved_ids, slug_problem
 from glossary_tool.core.loader import read_regular
 from glossary_tool.core.model import Concept, Glossary
 from glossary_tool.core.problems import FatalError, Problem, Severity, clip
 from glossary_tool.core.terms import term_key
+from glossary_tool.core.vocabulary import NOT_IN_USE
+from glossary_tool.exchange.picklists import status_of
 from glossary_tool.exchange.registry import (
     MAX_IMPORT_CONCEPTS,
     Imported,
     ImportOptions,
+    Losses,
     Placeholders,
     Source,
     exporter,
@@ -56,8 +59,6 @@ STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTer
                  "obsolete": "supersededTerm-admn-sts", "proposed": "admittedTerm-admn-sts"}
 # TBX-Basic has no "proposed" status: such a term is written as admitted, with a note carrying ours (as for utrum).
 STATUS_NOTED = frozenset({"proposed"})
-TBX_TO_STATUS = {"preferredTerm-admn-sts": "preferred", "admittedTerm-admn-sts": "admitted", "deprecatedTerm-admn-sts": "deprecated",
-                 "supersededTerm-admn-sts": "obsolete"}
 TBX_POS = frozenset({"noun", "verb", "adjective", "adverb", "other"})
 TBX_GENDER = frozenset({"masculine", "feminine", "neuter", "other"})
 # Our values TBX-Basic lacks: the nearest TBX value, plus a note carrying ours so the import restores it.
@@ -65,10 +66,11 @@ POS_TO_TBX = {"properNoun": "noun"}
 GENDER_TO_TBX = {"utrum": "other", "neutrum": "neuter"}
 TERM_TYPES = frozenset({"fullForm", "abbreviation", "acronym", "shortForm", "variant", "phrase"})
 _MACHINE_NOTE = re.compile(r"^(grammaticalGender|partOfSpeech|plural|register|administrativeStatus|reading): (.+)$", re.S)
-_SOURCE_NOTE = re.compile(r"^(id|publisher|date|url): (.+)$", re.S)
+_SOURCE_NOTE = re.compile(r"^(id|publisher|date|url|language): (.+)$", re.S)
 # A geographicalUsage value we can read as a region: en-US, en_GB, es-419 or the bare region (US).
 _REGION = re.compile(r"^(?:[A-Za-z]{2,3}[-_])?([A-Za-z]{2}|[0-9]{3})$")
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
+_LOCALE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")  # the model's LocaleCode
 
 
 def xml_id(concept_id: str) -> str:
@@ -90,16 +92,23 @@ def _locale_order(concept: Concept, settings: Settings) -> list[str]:
     return configured + [c for c in concept.locales if c not in configured]
 
 
-def concept_entry(body: etree._Element, concept: Concept, settings: Settings, exported: set[str]) -> None:
+def subject_field(concept: Concept, settings: Settings, lang: str) -> str:
+    """The subject field a TBX file names: the category's label in the document's language (the import finds the
+    category by its id or any of its labels), its id when it has no label there."""
+    category = next((c for c in settings.categories if c.id == concept.category), None)
+    return category.labels.get(lang, concept.category) if category is not None else concept.category
+
+
+def concept_entry(body: etree._Element, concept: Concept, settings: Settings, exported: set[str], lang: str | None = None) -> None:
     entry = _sub(body, "conceptEntry", id=xml_id(concept.id))
-    _sub(entry, "descrip", concept.category, type="subjectField")
+    _sub(entry, "descrip", subject_field(concept, settings, lang or settings.source_locale), type="subjectField")
     for name in settings.relation_ids:
         for target in concept.targets(name):
             if target in exported:  # a dangling id would make the file invalid; lint reports it at home
                 _sub(entry, "ref", name, type="crossReference", target=xml_id(target))
     for source in concept.sources:
         grp = _sub(entry, "adminGrp")
-        _sub(grp, "admin", source.title, type="source")
+        _sub(grp, "admin", source.title, type="source", lang=source.language)  # the language of the title, when it is not the source language
         for key in ("id", "publisher", "date", "url"):
             value = getattr(source, key)
             if value is not None:
@@ -168,7 +177,7 @@ def export_tbx(glossary: Glossary, settings: Settings, locales: tuple[str, ...] 
     body = _sub(_sub(root, "text"), "body")
     exported = {c.id for c in concepts}
     for concept in concepts:
-        concept_entry(body, concept, settings, exported)
+        concept_entry(body, concept, settings, exported, root.get(XML_LANG))
     tree = etree.ElementTree(root)
     root.addprevious(etree.PI("xml-model", f'href="{RNG_HREF}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'))
     root.addprevious(etree.PI("xml-model", f'href="{SCH_HREF}" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"'))
@@ -180,9 +189,6 @@ def export_tbx(glossary: Glossary, settings: Settings, locales: tuple[str, ...] 
 
 # Picklist values are matched ignoring case: other tools write "Noun", "NOUN" or "fullform".
 _TERM_TYPES = {t.casefold(): t for t in TERM_TYPES}
-_ADMIN_STATUS = {k.casefold(): v for k, v in TBX_TO_STATUS.items()}
-# TBX-Min's usageStatus (and the "deprecated" some files write there).
-_USAGE_STATUS = {"preferred": "preferred", "admitted": "admitted", "notrecommended": "deprecated", "obsolete": "obsolete", "deprecated": "deprecated"}
 # Full TBX's register values (ISO 12620), read when a file has them; TBX-Basic files carry ours in a note.
 _REGISTERS = {"colloquialregister": "colloquial", "technicalregister": "technical", "in-houseregister": "inHouse",
               "slangregister": "slang", "vulgarregister": "vulgar"}
@@ -190,6 +196,12 @@ _POS = {p.casefold(): p for p in (*TBX_POS, *POS_TO_TBX)}
 _GENDER = {g.casefold(): g for g in (*TBX_GENDER, *GENDER_TO_TBX)}
 # What the Microsoft Terminology Collection writes for "no value": dropped, not imported as "other".
 _NO_VALUE = frozenset({"not selected", "none", "n/a", "-"})
+# The language translate-toolkit writes for a target it was not told (csv2tbx without --target-language): read as
+# --target-locale.
+UNKNOWN_LANG = "xx"
+# Weblate's usage notes: kept as notes at the level they are on.
+_USAGE_NOTE = frozenset({"usage note", "usagenote", "usage"})
+_URL = re.compile(r"^https?://\S+$")
 # TBX 2008 (martif) element names and their TBX 2019 (DCA) names: the reader then walks one structure.
 _MARTIF_NAMES = {"martif": "tbx", "martifHeader": "tbxHeader", "termEntry": "conceptEntry", "langSet": "langSec", "tig": "termSec", "ntig": "termSec"}
 _DOCTYPE = re.compile(rb"<!DOCTYPE\s+[^\s>\[]+(?:\s+(?:SYSTEM\s+(?:\"[^\"]*\"|'[^']*')|PUBLIC\s+(?:\"[^\"]*\"|'[^']*')\s+(?:\"[^\"]*\"|'[^']*')))?\s*(\[|>)")
@@ -274,6 +286,10 @@ class _Reader:
     mapped_langs: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # tag -> (locale, count, first line)
     unmatched_fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # subjectField -> (count, first line)
     placeholders: Placeholders = field(default_factory=Placeholders)
+    losses: Losses = field(default_factory=Losses)
+    target_locale: str | None = None  # what translate-toolkit's "xx" stands for
+    languages: dict[str, int] = field(default_factory=dict)  # configured locale -> first line of a langSec in it
+    named: dict[tuple[str, str], tuple[str, bool]] = field(default_factory=dict)  # (locale, term key) -> (concept, in use)
 
     def warn(self, el: etree._Element, message: str) -> None:
         self.problems.append(problem(self.path, el.sourceline or 1, RULE, message, Severity.WARNING))
@@ -282,8 +298,9 @@ class _Reader:
         self.problems.append(problem(self.path, el.sourceline or 1, RULE, message))
 
     def locale(self, tag: str, el: etree._Element) -> str | None:
-        """The configured locale of an ``xml:lang``; a region or script cut off to find it is reported once per tag."""
-        code = match_locale(tag, self.settings)
+        """The configured locale of an ``xml:lang``; a region or script cut off to find it is reported once per tag.
+        translate-toolkit's ``xx`` is the --target-locale."""
+        code = self.target_locale if tag.casefold() == UNKNOWN_LANG and self.target_locale else match_locale(tag, self.settings)
         if code is not None and code != tag:
             _, count, line = self.mapped_langs.get(tag, (code, 0, el.sourceline or 1))
             self.mapped_langs[tag] = (code, count + 1, line)
@@ -309,9 +326,15 @@ class _Reader:
 
     def report_ignored(self) -> None:
         self.problems.extend(self.placeholders.problems(self.path, RULE))
+        self.problems.extend(self.losses.problems(self.path, RULE))
         for what, (count, line) in sorted(self.ignored.items(), key=lambda kv: kv[1][1]):
             self.problems.append(problem(self.path, line, RULE, f"{count} {clip(what, 120)} element(s) not imported (first here): the glossary has no place for them", Severity.WARNING))
         for code, count in self.skipped_langs.items():
+            if code.casefold() == UNKNOWN_LANG:
+                self.problems.append(problem(self.path, self.skipped_lang_line[code], RULE,
+                                             f"{count} langSec element(s) in 'xx' not imported (first here): translate-toolkit writes 'xx' for a target "
+                                             "language it was not told; pass --target-locale to say which configured locale it is", Severity.WARNING))
+                continue
             self.problems.append(problem(self.path, self.skipped_lang_line[code], RULE,
                                          f"{count} langSec element(s) in '{clip(code)}' not imported (first here): '{clip(code)}' is not a configured locale; add it to locales in mkdocs.yml to import it",
                                          Severity.WARNING))
@@ -337,6 +360,7 @@ class _Reader:
         sources: list[dict[str, str]] = []
         blocks: dict[str, _Block] = {}
         loose_notes: list[tuple[str, str]] = []  # (lang, text) of notes above the language level
+        unmatched: list[str] = []  # a subject field that is no category's id or label
         loose_definitions: list[tuple[str, str]] = []
 
         def add_source(src: dict[str, str], grouped: bool = False) -> None:
@@ -353,6 +377,9 @@ class _Reader:
                 self.warn(ref, f"crossReference to '{clip(ref.get('target', ''))}', which is not a concept in this file; not imported")
                 return
             name = text_of(ref)
+            if name not in self.settings.relation_ids:
+                self.losses.add("undeclared relations", ref.sourceline or 1, f"'{name}' to '{target}'",
+                                f"imported as related; declare the relation in mkdocs.yml (relations: {', '.join(self.settings.relation_ids)}) to keep it")
             targets = relations.setdefault(name if name in self.settings.relation_ids else "related", [])
             if target not in targets and target != slug:
                 targets.append(target)
@@ -367,12 +394,15 @@ class _Reader:
                     return
                 category = self.category_of(value)
                 if category is None:
+                    unmatched.append(value)
                     category = self.settings.category_ids[0]
                     loose_notes.append((self.default_lang, f"subjectField: {value}"))
                     count, line = self.unmatched_fields.get(value, (0, d.sourceline or 1))
                     self.unmatched_fields[value] = (count + 1, line)
             elif kind == "definition":
                 loose_definitions.append((d.get(XML_LANG, self.default_lang), text_of(d)))
+            elif (kind or "").casefold() in _USAGE_NOTE:
+                loose_notes.append((d.get(XML_LANG, self.default_lang), text_of(d)))
             else:
                 self.ignore(d, f"<descrip type={kind!r}>")
 
@@ -391,6 +421,7 @@ class _Reader:
                 self.admin_grp(child, add_source)
             else:
                 self.aux(child, add_source, relation, loose_note)
+        self.one_concept_per_term(slug, blocks)
         if not blocks:
             self.warn(ce, f"concept '{slug}' has no terms in a configured locale ({', '.join(self.settings.locale_codes)}); not imported")
             return None
@@ -403,10 +434,18 @@ class _Reader:
             if code in blocks and blocks[code].definition is None:
                 blocks[code].definition = text
         line = ce.sourceline or 1
-        for block in blocks.values():
-            for t in block.terms:
+        assumed: set[tuple[str, ...]] = set() if category in self.settings.category_ids and not unmatched else {("category",)}
+        for code, block in blocks.items():
+            stated = any("status" in t for t in block.terms)
+            for i, t in enumerate(block.terms):
                 if _TITLES in t:
                     t["sources"] = [_source_id(sources, title) for title in t.pop(_TITLES)]
+                if "type" not in t:
+                    t["type"] = "fullForm"
+                    assumed.add(("type", code, t["text"]))
+                if "status" not in t:  # a language that gives no status: its first term is taken as preferred, as in tables
+                    t["status"] = "admitted" if stated or i else "preferred"
+                    assumed.add(("status", code, t["text"]))
         if not sources:
             sources.append({"title": self.placeholders.add("source", slug, line)})
         locales: dict[str, Any] = {}
@@ -416,17 +455,37 @@ class _Reader:
         ordered = {code: locales[code] for code in self.settings.locale_codes if code in locales}
         data = {"id": slug, "kind": "concept", "category": category or self.settings.category_ids[0], "relations": relations, "sources": sources, "locales": ordered}
         try:
-            return Imported(Concept.model_validate(data), ce.sourceline or 1)
+            return Imported(Concept.model_validate(data), ce.sourceline or 1, assumed=frozenset(assumed))
         except ValidationError as exc:
             self.problems.extend(validation_problems(exc, self.path, ce.sourceline or 1, RULE, slug))
             return None
+
+    def one_concept_per_term(self, slug: str, blocks: dict[str, _Block]) -> None:
+        """Leave out a term that already names another concept in its language (of the glossary, or earlier in the file),
+        as the table import does: lint allows a term for one concept per language (duplicate-term). A language left
+        without terms is left out."""
+        for code in list(blocks):
+            kept = []
+            for term in blocks[code].terms:
+                key = (code, term_key(term["text"]))
+                in_use = term.get("status") not in NOT_IN_USE
+                other = self.named.get(key)
+                if other is not None and other[0] != slug and other[1] == in_use:
+                    self.losses.add("duplicate terms", blocks[code].line, f"'{term['text']}' ({code}) of '{slug}' names '{other[0]}' already",
+                                    "left out (a term names one concept per language)")
+                    continue
+                self.named.setdefault(key, (slug, in_use))
+                kept.append(term)
+            blocks[code].terms = kept
+            if not kept:
+                del blocks[code]
 
     def admin_grp(self, grp: etree._Element, add_source: Sink) -> None:
         admin = next((c for c in _children(grp) if _local(c) == "admin"), None)
         if admin is None or admin.get("type") != "source":
             self.ignore(grp, "<adminGrp> without a source")
             return
-        src = {"title": text_of(admin)}
+        src = self.source_of(admin)
         for note in _children(grp):
             if note is admin:
                 continue
@@ -437,11 +496,28 @@ class _Reader:
                 self.ignore(note, f"<{_local(note)}> in a source <adminGrp>")
         add_source(src, True)
 
+    def source_of(self, admin: etree._Element) -> dict[str, str]:
+        """A source from ``<admin type="source">``: its text is the title (a URL is also the source's url), its ``xml:lang``
+        the language of the title when that is a language tag the glossary can hold."""
+        title = text_of(admin)
+        src = {"title": title}
+        if _URL.match(title):
+            src["url"] = title
+        lang = admin.get(XML_LANG)
+        if lang:
+            tag = canonical_tag(lang)
+            if _LOCALE_CODE.match(tag):
+                src["language"] = tag
+            else:
+                self.losses.add("source language", admin.sourceline or 1, f"'{lang}' of '{title}'",
+                                "not a language tag the glossary can hold (language, script and region: sv, zh-Hant, pt-BR); left out")
+        return src
+
     def aux(self, el: etree._Element, add_source: Sink, relation: Sink, note: Sink) -> None:
         """Elements allowed at any level: sources, notes, cross references; the rest is counted as ignored."""
         name = _local(el)
         if name == "admin" and el.get("type") == "source":
-            add_source({"title": text_of(el)})
+            add_source(self.source_of(el))
         elif name == "adminGrp":
             self.admin_grp(el, add_source)
         elif name == "note":
@@ -466,12 +542,18 @@ class _Reader:
         block = blocks.get(code)
         if block is None:
             block = blocks[code] = _Block(ls.sourceline or 1)
+        self.languages.setdefault(code, ls.sourceline or 1)
 
         def note(text: str, el: etree._Element) -> None:
-            block.notes.append(text)
+            if el.get("from") == "translator" and block.definition is None:  # Weblate's explanation of the translation
+                block.definition = text
+            else:
+                block.notes.append(text)
 
         def definition(d: etree._Element) -> None:
-            if d.get("type") != "definition":
+            if (d.get("type") or "").casefold() in _USAGE_NOTE:
+                block.notes.append(text_of(d))
+            elif d.get("type") != "definition":
                 self.ignore(d, f"<descrip type={d.get('type')!r}>")
             elif block.definition is not None:
                 self.warn(d, f"a second '{code}' definition; only the first is kept")
@@ -505,11 +587,13 @@ class _Reader:
             else:
                 term_notes.append(value)  # a note on a term is about that term (a deprecated form: why)
 
-        def status(tn: etree._Element, value: str, table: dict[str, str], kind: str) -> None:
-            found = table.get(value.casefold())
+        def status(tn: etree._Element, value: str, kind: str) -> None:
+            found = status_of(value)
             if found is None:
-                self.warn(tn, f"{kind} '{clip(value)}' is unknown; imported as admitted")
-            term.setdefault("status", found or "admitted")  # the first status given wins
+                self.losses.add("statuses", tn.sourceline or 1, f"{kind} '{value}'",
+                                "not a value of the TBX picklists, TBX-Min or Weblate; the term gets the status of a term without one")
+            elif "status" not in term:  # the first status given wins
+                term["status"] = found
 
         def term_note(tn: etree._Element) -> None:
             kind, value = tn.get("type"), text_of(tn)
@@ -520,11 +604,11 @@ class _Reader:
                     term["type"] = _TERM_TYPES[value.casefold()]
                 else:
                     term["type"] = "variant"
-                    self.warn(tn, f"termType '{clip(value)}' is not a TBX-Basic term type; imported as variant")
+                    self.losses.add("term types", tn.sourceline or 1, f"'{value}' of a term", "not a TBX-Basic term type; imported as variant")
             elif kind == "administrativeStatus":
-                status(tn, value, _ADMIN_STATUS, "administrativeStatus")
+                status(tn, value, "administrativeStatus")
             elif kind == "usageStatus":
-                status(tn, value, _USAGE_STATUS, "usageStatus")
+                status(tn, value, "usageStatus")
             elif kind == "partOfSpeech":
                 grammar["pos"] = value
             elif kind == "grammaticalGender":
@@ -542,8 +626,11 @@ class _Reader:
 
         for child in _children(ts):
             name = _local(child)
-            if name == "term":
+            if name == "term" and text is None:
                 text = text_of(child)
+            elif name == "term":
+                self.losses.add("duplicate terms", child.sourceline or 1, f"'{text_of(child)}' after '{text}' in one term section",
+                                "only the first term of a term section is imported (each term needs a section of its own)")
             elif name == "admin" and child.get("type") == "source":
                 source_titles.append(text_of(child))
             elif name == "termNote":
@@ -558,6 +645,8 @@ class _Reader:
                 d = child if name == "descrip" else next((c for c in _children(child) if _local(c) == "descrip"), None)
                 if d is not None and d.get("type") == "context":
                     block.examples.append(text_of(d))
+                elif d is not None and (d.get("type") or "").casefold() in _USAGE_NOTE:
+                    term_notes.append(text_of(d))
                 elif d is not None:
                     self.ignore(d, f"<descrip type={d.get('type')!r}> on a term")
                 for extra in _children(child) if name == "descripGrp" else ():
@@ -572,11 +661,11 @@ class _Reader:
         gender = notes.get("grammaticalGender") or grammar.get("gender")
         if pos is not None:
             if pos.casefold() not in _POS:
-                self.warn(ts, f"partOfSpeech '{clip(pos)}' of '{clip(text)}' is not a TBX-Basic value; imported as other")
+                self.losses.add("part of speech", ts.sourceline or 1, f"'{pos}' of '{text}'", "not a TBX-Basic value; imported as other")
             pos = _POS.get(pos.casefold(), "other")
         if gender is not None:
             if gender.casefold() not in _GENDER:
-                self.warn(ts, f"grammaticalGender '{clip(gender)}' of '{clip(text)}' is not a TBX-Basic value; imported as other")
+                self.losses.add("grammatical gender", ts.sourceline or 1, f"'{gender}' of '{text}'", "not a TBX-Basic value; imported as other")
             gender = _GENDER.get(gender.casefold(), "other")
         found = {k: v for k, v in (("pos", pos), ("gender", gender), ("plural", notes.get("plural"))) if v is not None}
         fields: dict[str, Any] = {k: term[k] for k in ("geographical_usage",) if k in term}
@@ -587,10 +676,14 @@ class _Reader:
             fields["register"] = register
         if term_notes:
             fields["note"] = "\n".join(term_notes)
+            if len(term_notes) > 1:
+                self.losses.add("term-level notes", ts.sourceline or 1, f"{len(term_notes)} notes on '{text}'",
+                                "a term has one note in the glossary: they were joined, one per line")
         if source_titles:
             fields[_TITLES] = source_titles  # resolved to the concept's source ids once all its sources are read
         # Our note names a status TBX-Basic lacks (proposed); otherwise the TBX status stands.
-        block.terms.append({"text": text, "type": term.get("type", "fullForm"), "status": notes.get("administrativeStatus") or term.get("status", "admitted"),
+        status_given = notes.get("administrativeStatus") or term.get("status")
+        block.terms.append({"text": text, **({"type": term["type"]} if "type" in term else {}), **({"status": status_given} if status_given else {}),
                             **({"grammar": found} if found else {}), **fields})
 
 
@@ -886,7 +979,24 @@ def import_tbx(data: bytes, path: str, settings: Settings, options: ImportOption
         return [], [problem(path, root.sourceline or 1, RULE, f"the root element is <{clip(_local(root))}>, not <tbx> (TBX 2019) or <martif> (TBX 2008)")]
     if not martif and root.get("style") == "dct":
         return [], [problem(path, root.sourceline or 1, RULE, "DCT-style TBX is not supported; export it in DCA style (style=\"dca\")")]
-    reader = _Reader(path, settings, default_lang=root.get(XML_LANG, settings.source_locale))
+    reader = _Reader(path, settings, default_lang=root.get(XML_LANG, settings.source_locale),
+                     target_locale=options.target_locale if options is not None else None)
+    # The file's own word decides its languages: its xml:lang is its source language, and a command-line language
+    # that says otherwise is an error (the terms would land in the wrong language), never a reason to swap them.
+    said = root.get(XML_LANG)
+    source_code = match_locale(said, settings) if said else None
+    if options is not None and options.source_locale is not None and said and source_code != options.source_locale:
+        return [], [problem(path, root.sourceline or 1, RULE, f"the file's xml:lang is '{clip(said)}', but --source-locale is {options.source_locale}: "
+                            "the file's languages decide; leave --source-locale out")]
+    source_code = source_code or settings.source_locale
+    known: dict[str, str] = {}  # the first source-language term of each concept in the glossary -> its id
+    for concept in options.existing if options is not None else ():
+        block = concept.locales.get(source_code)
+        if block is not None and block.terms:
+            known.setdefault(term_key(block.terms[0].text), concept.id)
+        for code, terms in concept.locales.items():
+            for t in terms.terms:
+                reader.named.setdefault((code, term_key(t.text)), (concept.id, t.status not in NOT_IN_USE))
     if not martif:
         namespace = etree.QName(root).namespace
         if namespace not in KNOWN_NS:
@@ -912,11 +1022,13 @@ def import_tbx(data: bytes, path: str, settings: Settings, options: ImportOption
         if raw and slug != raw and raw != "_" + slug:
             reader.warn(ce, f"conceptEntry id '{clip(raw)}' is imported as '{slug}'")
         if not slug:
-            # No id (translate-toolkit writes none): the id is made from the first term, in the source language if it has one.
+            # No id (translate-toolkit writes none): the concept its first source-language term names, else an id made
+            # from that term (or the first term in any language).
             langs = [ls for ls in _children(ce) if _local(ls) == "langSec"]
-            langs.sort(key=lambda ls: match_locale(ls.get(XML_LANG, ""), settings) != settings.source_locale)
+            langs.sort(key=lambda ls: match_locale(ls.get(XML_LANG, ""), settings) != source_code)
             term = next((t for ls in langs for t in ls.iter("{*}term")), None)
-            slug = unique_slug(text_of(term) if term is not None else "", taken, settings, f"concept-{n}")
+            text = text_of(term) if term is not None else ""
+            slug = known.get(term_key(text)) or unique_slug(text, taken, settings, f"concept-{n}")
         item = reader.concept(ce, slug, ids)
         if previous is not None:  # an entry reaches to the line before the next one starts
             out[-1] = dataclasses.replace(previous, last_line=max(previous.line, (ce.sourceline or previous.line) - 1))
@@ -928,6 +1040,10 @@ def import_tbx(data: bytes, path: str, settings: Settings, options: ImportOption
     problems += second.problems
     if not n and not second.problems:
         reader.error(root, "no conceptEntry (TBX 2019) or termEntry (TBX 2008) elements: nothing to import")
+    target = options.target_locale if options is not None else None
+    if n and target is not None and target not in reader.languages:
+        reader.error(root, f"--target-locale {target}: the file has no langSec in that language (its languages: "
+                     f"{', '.join(reader.languages) or 'none configured'}); the file's languages decide")
     reader.report_ignored()
     return out, problems + reader.problems
 

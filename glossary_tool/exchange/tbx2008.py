@@ -26,32 +26,41 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
     return el
 
 
+def martif(settings: Settings, lang: str) -> tuple[etree._Element, etree._Element]:
+    """A TBX-Basic 2008 document's root (``martif``, no namespace, its header) and its empty ``body``."""
+    root = etree.Element("martif", {"type": "TBX-Basic"})
+    root.set(XML_LANG, lang)
+    header = _sub(root, "martifHeader")
+    file_desc = _sub(header, "fileDesc")
+    _sub(_sub(file_desc, "titleStmt"), "title", settings.locale(settings.source_locale).site_name or "Glossary")
+    _sub(_sub(file_desc, "sourceDesc"), "p", "Exported by glossary-tool from the YAML glossary entries.")
+    _sub(_sub(header, "encodingDesc"), "p", XCS, type="XCSURI")
+    return root, _sub(_sub(root, "text"), "body")
+
+
+def martif_bytes(root: etree._Element) -> bytes:
+    data: bytes = etree.tostring(etree.ElementTree(root), xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=DOCTYPE)
+    return data
+
+
 @exporter("tbx2008")
 def export_tbx2008(glossary: Glossary, settings: Settings, locales: tuple[str, ...] | None = None) -> bytes:
     """The concepts as one TBX-Basic 2008 document (``martif``, no namespace, ``termEntry``/``langSet``/``tig``)."""
     concepts = sorted(glossary.concepts, key=lambda c: c.id)
     if not concepts:
         raise FatalError("nothing to export: the glossary has no concepts (TBX needs at least one termEntry)")
-    root = etree.Element("martif", {"type": "TBX-Basic"})
-    root.set(XML_LANG, main_language(settings, locales))
-    header = _sub(root, "martifHeader")
-    file_desc = _sub(header, "fileDesc")
-    _sub(_sub(file_desc, "titleStmt"), "title", settings.locale(settings.source_locale).site_name or "Glossary")
-    _sub(_sub(file_desc, "sourceDesc"), "p", "Exported by glossary-tool from the YAML glossary entries.")
-    _sub(_sub(header, "encodingDesc"), "p", XCS, type="XCSURI")
-    body = _sub(_sub(root, "text"), "body")
+    root, body = martif(settings, main_language(settings, locales))
     staging = etree.Element(f"{{{NS}}}body")  # built by the TBX 2019 writer, then renamed: one mapping for both
     exported = {c.id for c in concepts}
     for concept in concepts:
-        concept_entry(staging, concept, settings, exported)
+        concept_entry(staging, concept, settings, exported, root.get(XML_LANG))
     for el in staging.iter():
         name = etree.QName(el).localname
         el.tag = NAMES_2008.get(name, name)
     for entry in list(staging):
         body.append(entry)
     etree.cleanup_namespaces(root)
-    data: bytes = etree.tostring(etree.ElementTree(root), xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=DOCTYPE)
-    return data
+    return martif_bytes(root)
 
 
 @importer("tbx2008")

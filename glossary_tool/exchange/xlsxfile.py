@@ -9,7 +9,7 @@ import datetime
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from glossary_tool.core.config import Settings
@@ -42,7 +42,7 @@ MAX_SHEET_BYTES = 64 * 1024 * 1024
 MAX_STRINGS_BYTES = 32 * 1024 * 1024
 MAX_PART_BYTES = 4 * 1024 * 1024
 MAX_PARTS = 1_000
-MAX_SHARED_STRINGS = 200_000
+MAX_SHARED_STRINGS = 600_000  # twenty texts a concept at the concept bound
 _SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 
 
@@ -64,17 +64,22 @@ def _deterministic(data: bytes) -> bytes:
 @exporter("xlsx")
 def export_xlsx(glossary: Glossary, settings: Settings, locales: tuple[str, ...] | None = None) -> bytes:
     """The CSV export's rows and columns as one sheet: header row bold and frozen, every cell text."""
+    concepts = sorted(glossary.concepts, key=lambda c: c.id)
+    columns = header(concepts, settings)
+    return workbook_bytes([columns, *rows(concepts, settings, columns)])
+
+
+def workbook_bytes(table: Iterable[Sequence[str]]) -> bytes:
+    """A workbook of one sheet holding ``table`` (its first row the header, bold and frozen), every cell text."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    concepts = sorted(glossary.concepts, key=lambda c: c.id)
-    columns = header(concepts, settings)
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # a new workbook always has its first sheet
     sheet.title = SHEET
     bold = Font(bold=True)
-    for r, values in enumerate([columns, *rows(concepts, settings, columns)], start=1):
+    for r, values in enumerate(table, start=1):
         for c, value in enumerate(values, start=1):
             if value == "":
                 continue

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossary_tool.core import progress
 from glossary_tool.core.catalogs import CatalogMessage, catalog_files, read_messages
 from glossary_tool.core.config import Settings
 from glossary_tool.core.content_files import ContentFile, unreadable
@@ -59,17 +60,18 @@ def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None =
         ctx.languages = languages
     out: list[Problem] = []
     messages: list[CatalogMessage] | None = None
-    for r in rules if rules is not None else load_all().values():
-        if severity_of(r, settings) is Severity.OFF or r.scope == "load":
-            continue
-        if r.scope == "catalog":
-            if messages is None:  # the project's UI catalogs, read once for every catalog rule
-                messages, unread = _catalog_messages(settings)
-                out += unread
-            found: Iterable[Problem] = (p for m in messages for p in r.check(m, ctx))
-        else:
-            found = _found(r, glossary, ctx)
-        out.extend(dataclasses.replace(p, rule=r.id) for p in found)
+    active = [r for r in (rules if rules is not None else load_all().values()) if severity_of(r, settings) is not Severity.OFF and r.scope != "load"]
+    with progress.task("checking entries", len(active), "rules") as bar:
+        for r in active:
+            if r.scope == "catalog":
+                if messages is None:  # the project's UI catalogs, read once for every catalog rule
+                    messages, unread = _catalog_messages(settings)
+                    out += unread
+                found: Iterable[Problem] = (p for m in messages for p in r.check(m, ctx))
+            else:
+                found = _found(r, glossary, ctx)
+            out.extend(dataclasses.replace(p, rule=r.id) for p in found)
+            bar.advance()
     return out
 
 

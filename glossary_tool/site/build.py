@@ -11,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from glossary_tool.core import progress
 from glossary_tool.core.config import RawConfig, Settings
 from glossary_tool.core.fileio import confine, reason
 from glossary_tool.core.problems import BuildFailed, FatalError
@@ -72,6 +73,7 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None,
     final = site_dir_of(raw, site_dir)
     check_site_dir(final, raw, settings, outside_ok=outside_ok, from_cli=site_dir is not None)
     report_interface(settings)
+    report_site_url(raw, settings)
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
         # A new private folder beside the site, made here: nothing in the project can have put a link in its place.
@@ -92,10 +94,24 @@ def _cannot_write(final: Path, exc: OSError | str) -> str:
 
 
 def _build_into(work: Path, final: Path, raw: RawConfig, settings: Settings, *, untrusted: bool) -> Path:
+    with progress.task("build", unit="step") as bar:
+        steps = progress.StepReader(bar, len(settings.locales)) if progress.enabled() else None
+        try:
+            return _build_locales(work, final, raw, settings, untrusted=untrusted, steps=steps)
+        finally:
+            if steps is not None:
+                steps.close()
+
+
+def _build_locales(work: Path, final: Path, raw: RawConfig, settings: Settings, *, untrusted: bool,
+                   steps: progress.StepReader | None) -> Path:
+    """Every locale built in its own process, as many at once as there are cores; ``steps`` draws their progress."""
     base = root_url(settings.site_url)
     folders = [work / (loc.code if loc.prefix else "root") for loc in settings.locales]
+    # With a bar, the builds report their steps through its pipe and the scheduler draws them while it waits.
     builds = Scheduler(raw.path, [Wanted(loc.code, base + loc.prefix, out, out) for loc, out in zip(settings.locales, folders, strict=True)],
-                       untrusted=untrusted)
+                       untrusted=untrusted, progress_fd=steps.write_fd if steps is not None else None,
+                       while_waiting=steps.poll if steps is not None else None)
     try:
         failures: list[str] = []
         for b, error in builds.results(max_parallel_builds()):
@@ -129,6 +145,38 @@ def report_interface(settings: Settings) -> None:
     from glossary_tool.site.theme import report_interface as report
 
     report(settings, lambda warning: print(f"warning: {escape(warning)}", file=sys.stderr))
+
+
+def loopback_site_url(site_url: str) -> bool:
+    """Whether ``site_url`` names this machine (localhost, 127.0.0.0/8, ::1): no reader elsewhere can follow it."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(site_url).hostname or "").rstrip(".").lower()
+    except ValueError:
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def report_site_url(raw: RawConfig, settings: Settings) -> None:
+    """One warning, by this command only (the locale builds do not repeat it), when the site's address is this
+    machine's: it is written into canonical links, sitemaps, SKOS addresses and every "Cite this entry"."""
+    import sys
+
+    if not loopback_site_url(settings.site_url):
+        return
+    line, column = raw.position(("site_url",))
+    print(f"warning: {escape(raw.path.name)}:{line}:{column}: site_url is {escape(settings.site_url)}, an address on this machine; "
+          "canonical links, sitemaps, SKOS addresses and citations will point there: set site_url to the address the site "
+          "is published at (README: Publish the site)", file=sys.stderr)
+
+
 def _scan(root: Path) -> None:
     """An untrusted build scans its own pages before they are put in place (what ``scan-site`` does): the allow-list
     should leave nothing to find, and if something slips through, the old site stays and the build fails."""

@@ -12,13 +12,15 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from glossary_tool.core.config import Locale, Settings
+from glossary_tool.core.progress import FD_ENV
 
 if TYPE_CHECKING:
     from glossary_tool.site.state import LocaleState
@@ -60,26 +62,37 @@ def root_url(site_url: str | None) -> str:
 
 @dataclass
 class LocaleBuild:
-    """Another locale's build under way: its process, the folder it writes, and where that goes when it succeeds."""
+    """Another locale's build under way: its process, the folder it writes, and where that goes when it succeeds.
+
+    Its output goes to an unnamed temporary file, never a pipe: a pipe that nobody reads while the parent polls
+    fills (64 KB on Linux) and the build then waits on it for ever, however much lint has to say."""
 
     code: str
     process: subprocess.Popen[bytes]
     staging: Path
     final: Path
+    output: IO[bytes] | None = None  # None: the process's own pipes, read by communicate()
 
     def stop(self) -> None:
         """Kill the build and delete what it wrote."""
         if self.process.poll() is None:
             self.process.kill()
         self.process.communicate()
+        if self.output is not None:
+            self.output.close()
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def wait(self) -> str | None:
-        """Wait for the build; None when it succeeded, else its error output."""
+        """Wait for the build; None when it succeeded, else its output (errors and warnings, in order)."""
         _, err = self.process.communicate()
+        if self.output is not None:
+            with self.output:
+                if self.process.returncode != 0:  # only a failure's output is read back
+                    self.output.seek(0)
+                    err = self.output.read()
         if self.process.returncode == 0:
             return None
-        text = err.decode("utf-8", "replace").strip()
+        text = (err or b"").decode("utf-8", "replace").strip()
         return text or f"exit status {self.process.returncode}"
 
 
@@ -89,15 +102,22 @@ UNTRUSTED_ENV_KEEP = ("PATH", "HOME", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", 
                       "SOURCE_DATE_EPOCH", "SYSTEMROOT", "VIRTUAL_ENV", "PYTHONPATH")
 
 
-def start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path, *, untrusted: bool = False) -> LocaleBuild:
-    """Start one locale's build into ``staging``; its output is collected by whoever waits for it."""
+def start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path, *, untrusted: bool = False,
+          progress_fd: int | None = None) -> LocaleBuild:
+    """Start one locale's build into ``staging``; its output is collected by whoever waits for it.
+    With ``progress_fd`` it reports its steps there (``progress.report_step``)."""
     # -P: the working folder (often the project, which a pull request can add files to) is not put on the module path,
     # so a repository's yaml.py or markdown.py can never stand in for the library the build imports.
     cmd = [sys.executable, "-P", "-m", "glossary_tool.site.locale_builds", "--config", str(config_file),
            "--site-dir", str(staging), "--site-url", site_url, *(["--untrusted"] if untrusted else [])]
     kept = {k: v for k, v in os.environ.items() if k in UNTRUSTED_ENV_KEEP} if untrusted else dict(os.environ)
     env = {**kept, LOCALE_ENV: locale, "NO_MKDOCS_2_WARNING": "1"}
-    return LocaleBuild(locale, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env), staging, final)
+    fds: tuple[int, ...] = ()
+    if progress_fd is not None:
+        env[FD_ENV], fds = str(progress_fd), (progress_fd,)
+    output = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop(), which every caller reaches
+    process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, env=env, pass_fds=fds)
+    return LocaleBuild(locale, process, staging, final, output)
 
 
 def staging_dirs(site_dir: Path, locale: Locale) -> tuple[Path, Path]:
@@ -127,11 +147,16 @@ class Wanted:
 class Scheduler(list[LocaleBuild]):
     """The one scheduler of locale builds, each a process: ``glossary-tool build`` runs every locale through it, a plain
     ``mkdocs build`` the locales after the one it builds itself. The builds started so far, in the order they were
-    wanted; those still waiting for a core are ``pending``. No build starts after one has failed."""
+    wanted; those still waiting for a core are ``pending``. No build starts after one has failed.
 
-    def __init__(self, config_file: Path, wanted: Sequence[Wanted], *, untrusted: bool = False) -> None:
+    With ``progress_fd`` each build reports its steps there (``progress.report_step``), and ``while_waiting`` is
+    called each time the scheduler looks at its builds (to draw what they reported)."""
+
+    def __init__(self, config_file: Path, wanted: Sequence[Wanted], *, untrusted: bool = False, progress_fd: int | None = None,
+                 while_waiting: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.config_file, self.untrusted = config_file, untrusted
+        self.progress_fd, self.while_waiting = progress_fd, while_waiting
         self.pending = list(wanted)
         self._ended: set[int] = set()
 
@@ -139,7 +164,9 @@ class Scheduler(list[LocaleBuild]):
         """Start pending builds until ``jobs`` run at once."""
         while self.pending and len(self) - len(self._ended) < jobs:
             w = self.pending.pop(0)
-            self.append(start(self.config_file, w.code, w.staging, w.site_url, w.final, untrusted=self.untrusted))
+            # The progress pipe only when there is a bar: without one, a build starts exactly as it always has.
+            piped = {"progress_fd": self.progress_fd} if self.progress_fd is not None else {}
+            self.append(start(self.config_file, w.code, w.staging, w.site_url, w.final, untrusted=self.untrusted, **piped))
 
     def results(self, jobs: int) -> Iterator[tuple[LocaleBuild, str | None]]:
         """Each build as it ends, with its error output (None when it succeeded); pending builds start as cores come
@@ -151,6 +178,8 @@ class Scheduler(list[LocaleBuild]):
             running = [b for b in self if id(b) not in self._ended]
             if not running:
                 return
+            if self.while_waiting is not None:
+                self.while_waiting()
             done = [b for b in running if b.process.poll() is not None]
             if not done:
                 time.sleep(0.02)  # polled: the first build to end frees a core, whichever it is

@@ -19,21 +19,23 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from glossary_tool.core.layout import CONCEPT
-from glossary_tool.site import locale_builds, search_index, theme
+from glossary_tool.core import progress
 from glossary_tool.core.config import GlossaryOptions, build_settings, unknown_rules
 from glossary_tool.core.content_files import list_content
+from glossary_tool.core.layout import CONCEPT
 from glossary_tool.core.loading import load_glossary
 from glossary_tool.core.problems import BuildFailed
 from glossary_tool.core.terminal import escape
 from glossary_tool.core.translation import stale_fields
 from glossary_tool.lint import check, content_problems, stamp
-from glossary_tool.lint.rules import load_all
 from glossary_tool.lint.reporters import REPORTERS
-from glossary_tool.site.render import render_locale
+from glossary_tool.lint.rules import load_all
+from glossary_tool.site import locale_builds, search_index, theme
+from glossary_tool.site.render import PAGE_KINDS, published, render_locale
 from glossary_tool.site.render.context import BYTECODE_CACHE
 from glossary_tool.site.render.downloads import export_files
 from glossary_tool.site.render.history import build_date, entry_dates
+from glossary_tool.site.render.status import status_badges
 from glossary_tool.site.state import LocaleState
 
 
@@ -44,6 +46,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         super().__init__()
         self.state: LocaleState | None = None
         self.others: locale_builds.Scheduler | None = None
+        self.kinds = self.written = 0  # the steps this build reports (progress.report_step)
 
     @event_priority(100)  # before the search plugin reads its language settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -114,12 +117,15 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         state.today = build_date()
         # Every locale's build makes the exports, for their sizes on its pages; only the first publishes them.
         # They name concepts by their pages at the site's root, whichever locale builds them.
-        exports = export_files(glossary, dataclasses.replace(settings, site_url=state.base))
+        exports = [*export_files(glossary, dataclasses.replace(settings, site_url=state.base)), *status_badges(glossary, settings)]
         state.dates = entry_dates(glossary, settings.content_dir, state.today)
         state.downloads = tuple(d for d, _ in exports)
+        glossary = published(glossary, settings)  # the exports leave placeholders out themselves, and count them
         rendered = render_locale(glossary, settings, state.locale, site_name=state.site_name, site_url=config.site_url or "",
                                  stale=lambda concept, code: stale_fields(concept, code, settings.source_locale),
-                                 changed=state.dates, today=state.today, downloads=state.downloads)
+                                 changed=state.dates, today=state.today, downloads=state.downloads,
+                                 on_kind=lambda done, kinds, name: progress.report_step(state.locale, done, kinds, name))
+        self.kinds, self.written = len(PAGE_KINDS), 0
         state.pages = {p.src: p for p in rendered}
         state.glossary = glossary
         config.nav = theme.nav(rendered, settings, state.locale)  # MkDocs reads the nav after on_files: in time
@@ -161,7 +167,14 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         return rendered.html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return theme.with_direction(output, self.state.locale) if self.state is not None else output
+        if self.state is None:
+            return output
+        # Steps for build's progress bar: the page kinds rendered, then the pages written, reported every 1 %.
+        self.written += 1
+        pages = len(self.state.pages)
+        if pages and (self.written * 100 // pages != (self.written - 1) * 100 // pages or self.written == pages):
+            progress.report_step(self.state.locale, self.kinds + self.written, self.kinds + pages, "pages written")
+        return theme.with_direction(output, self.state.locale)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # The 404 page (a static template) is a page of this locale too.

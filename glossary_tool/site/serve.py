@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 from glossary_tool.site import search_index
 from glossary_tool.core.config import RawConfig, Settings
 from glossary_tool.core.content_files import ENTRY_SUFFIXES
-from glossary_tool.core.layout import CATEGORY, FAQ, INDEX, PAIR, under
+from glossary_tool.core.layout import CATEGORY, FAQ, INDEX, PAIR, STATUS, under
 from glossary_tool.core.mkdocs_compat import render_page
 from glossary_tool.core.loading import load_documents, load_glossary, validate
 from glossary_tool.core.model import Concept, Entry, Glossary
@@ -122,7 +122,8 @@ class LocaleSite:
         from mkdocs.commands import build as mk_build
 
         from glossary_tool.core.translation import stale_fields
-        from glossary_tool.site.render import category, comparison, concept, faq, home, index_az, pair
+        from glossary_tool.site.render import category, comparison, concept, faq, home, index_az, pair, status
+        from glossary_tool.site.render.concept_map import Hierarchy
         from glossary_tool.site.render.context import RenderContext, by_concept
 
         state, config = self.state, self.config
@@ -147,12 +148,15 @@ class LocaleSite:
             groups[PAIR.stem()] = pair.pair_pages(ctx)
         if any(f.id in edited or set(f.concepts) & edited for g in (before, glossary) for f in g.faqs):
             groups[FAQ.stem()] = faq.faq_pages(ctx)
+        if old or new:  # what is translated, stale or missing
+            groups[STATUS.stem()] = status.status_pages(ctx)
         comps_of, faqs_of = by_concept(glossary.comparisons), by_concept(glossary.faqs)
         incoming = concept.inbound(ctx)
         faq_urls = faq.faq_locations(ctx)
         pages = [p for group in groups.values() for p in group]
         pages += [comparison.comparison_page(ctx, c) for c in glossary.comparisons if c.id in edited or set(c.concepts) & edited]
-        pages += [concept.concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, faq_urls)
+        tree = Hierarchy.of(glossary.concepts, ctx.concepts)
+        pages += [concept.concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, faq_urls, tree)
                   for c in glossary.concepts if c.id in affected]
         for stem, group in groups.items():
             if stem and {p.src for p in group} != {src for src in state.pages if under(src, stem)}:
@@ -206,6 +210,9 @@ def dependents(glossary: Glossary, ids: set[str], folded: dict[str, tuple[Concep
     for c in concepts:
         for r in c.relations:
             out.update(c.targets(r))
+        for b in c.targets("broader"):  # siblings: each draws the others on its concept map
+            parent = glossary.concept(b)
+            out.update(parent.targets("narrower") if parent is not None else ())
     for entry in glossary.entries:
         m = entry.model
         if isinstance(m, Concept):
@@ -696,6 +703,8 @@ class Server(http.server.ThreadingHTTPServer):
     def handle_error(self, request: Any, client_address: Any) -> None:
         # socketserver prints a traceback here; a request that broke its handler is one line (answers catch the rest).
         exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):
+            return  # the reader went away (a page change closes the page's open requests): nothing went wrong here
         print(f"serve: a request from {client_address[0]} failed: {type(exc).__name__}: {_escape(str(exc))}", file=sys.stderr, flush=True)
 
 

@@ -137,14 +137,16 @@ def visible_rect(page: Page, selector: str) -> dict[str, float]:
     return page.locator(selector).first.evaluate("e => { const r = e.getBoundingClientRect(); return {top: r.top, left: r.left, bottom: r.bottom, right: r.right, width: r.width, height: r.height} }")
 
 
-def axe_violations(page: Page) -> list[dict[str, object]]:
-    """axe-core's violations on the page as it is now (the script is added inline: no request is made for it)."""
-    page.add_script_tag(path=str(AXE))
-    result: list[dict[str, object]] = page.evaluate("""async () => {
-        const r = await axe.run(document, {resultTypes: ["violations"]});
+def axe_violations(page: Page, within: str = "document") -> list[dict[str, object]]:
+    """axe-core's violations on the page as it is now, or in the elements ``within`` (a CSS selector) selects (the
+    script is added inline, once: no request is made for it)."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result: list[dict[str, object]] = page.evaluate("""async (within) => {
+        const r = await axe.run(within === "document" ? document : {include: [[within]]}, {resultTypes: ["violations"]});
         return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
             nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + (n.failureSummary || "").split("\\n").slice(1, 2).join(""))}));
-    }""")
+    }""", within)
     return result
 
 

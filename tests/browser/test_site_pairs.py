@@ -85,7 +85,9 @@ def test_each_pair_page_links_its_own_csv(new_page: NewPage, site: Site) -> None
         href = link.evaluate("a => a.href")
         assert href == f"{site.url}downloads/glossary-{source}-{target}.csv"
         with urllib.request.urlopen(href) as response:
-            rows = list(csv.reader(io.StringIO(response.read().decode("utf-8"))))
+            data = response.read()
+        assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 by its byte-order mark
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
         assert rows[0][:2] == ["source", "target"] and len(rows) - 1 == concept_count(site)
 
 

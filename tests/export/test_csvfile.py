@@ -25,7 +25,7 @@ def rows(data: bytes) -> list[list[str]]:
 def test_spreadsheet_profile(tmp_path: Path) -> None:
     g, settings = glossary(tmp_path)
     data = export_csv(g, settings)
-    assert data.startswith(b"\xef\xbb\xbfconcept_id,category,locale,term,reading,type,status,pos,gender,plural,definition,")
+    assert data.startswith(b'\xef\xbb\xbf"concept_id","category","locale","term","reading","type","status","pos","gender","plural","definition",')
     assert data.count(b"\r\n") == len(rows(data)) and b"\n" not in data.replace(b"\r\n", b"")
     table = rows(data)
     assert table[0] == header(sorted(g.concepts, key=lambda c: c.id), settings)
@@ -35,7 +35,7 @@ def test_spreadsheet_profile(tmp_path: Path) -> None:
     assert kpo_sv[2][6] == "deprecated" and kpo_sv[2][header(sorted(g.concepts, key=lambda c: c.id), settings).index("term_note")] == "Split compound."
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+46 8 123", "-ism", "@SUM(A1)", "\tx", "\rx", "'quoted", "''twice", "plain", "", "a=b"])
+@pytest.mark.parametrize("value", ["=1+1", "+46 8 123", "-ism", "@SUM(A1)", "\tx", "\rx", ";=1", ",=1", "\";=1", "'=1", "'tis", "plain", "", "a=b"])
 def test_formula_neutralisation_round_trips(value: str) -> None:
     safe = neutralise(value)
     assert not safe.startswith(("=", "+", "-", "@", "\t", "\r")) and restore(safe) == value

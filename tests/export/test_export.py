@@ -35,7 +35,7 @@ def exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_an_error_anywhere_writes_nothing(exported: Path) -> None:
-    exported.write_bytes(exported.read_bytes().replace(b",preferred,", b",best,", 1))
+    exported.write_bytes(exported.read_bytes().replace(b',"preferred",', b',"best",', 1))
     result = import_file(load_settings("mkdocs.yml"), "csv", exported)
     assert result.errors >= 1 and result.written == [] and not (exported.parent / "content" / "concepts").exists()
 

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from conftest import make_settings
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from tbxcheck import tbx_errors
 
 from glossary_tool.core.ids import slug_problem
 from glossary_tool.core.model import Concept, ConceptLocale, Entry, Glossary, Grammar, Source, Term
+from glossary_tool.core.terms import term_key
 from glossary_tool.core.yamlio import check_entry, concept_yaml
 from glossary_tool.exchange.csvfile import export_csv, import_csv
 from glossary_tool.exchange.tbx import export_tbx, import_tbx
@@ -64,12 +65,17 @@ def _parts(text: Callable[[int], st.SearchStrategy[str]], hashes: bool) -> dict[
     grammar = st.none() | st.builds(Grammar, pos=st.none() | st.sampled_from(["noun", "verb", "adjective", "adverb", "properNoun", "other"]),
                                     gender=st.none() | st.sampled_from(["utrum", "neutrum", "masculine", "feminine", "neuter", "other"]),
                                     plural=st.none() | text(15)).filter(lambda g: g != Grammar())
+    # the fields issue 23 and issue 20 added to a term: every status, where and in which register it is used, a note, a reading
     term = st.builds(Term, text=text(30), type=st.sampled_from(["fullForm", "abbreviation", "acronym", "shortForm", "variant", "phrase"]),
-                     status=st.sampled_from(["preferred", "admitted", "deprecated"]), grammar=grammar)
+                     status=st.sampled_from(["preferred", "admitted", "deprecated", "proposed", "obsolete"]), grammar=grammar,
+                     geographical_usage=st.none() | st.sampled_from(["SE", "FI", "US", "419"]),
+                     register=st.none() | st.sampled_from(["colloquial", "technical", "inHouse", "slang", "vulgar"]),
+                     note=st.none() | text(60), reading=st.none() | text(15))
     recorded = st.dictionaries(st.sampled_from(["terms", "definition", "examples", "notes"]), HASH, max_size=3) if hashes else st.just({})
     block = st.builds(ConceptLocale, terms=st.lists(term, min_size=1, max_size=3).map(tuple), definition=text(200),
                       examples=st.lists(text(120), max_size=2).map(tuple), notes=st.lists(text(120), max_size=2).map(tuple), translated_from=recorded)
-    source = st.builds(Source, title=text(40), publisher=st.none() | text(20), date=st.none() | st.dates().map(lambda d: d.isoformat()), url=st.none() | URL)
+    source = st.builds(Source, title=text(40), publisher=st.none() | text(20), date=st.none() | st.dates().map(lambda d: d.isoformat()), url=st.none() | URL,
+                       language=st.none() | st.sampled_from(["sv", "en", "fi"]))  # the language of its title
     return {"block": block, "sources": st.lists(source, min_size=1, max_size=2).map(tuple),
             "codes": st.lists(st.sampled_from(["en", "sv"]), min_size=1, max_size=2, unique=True),
             "category": st.sampled_from(["general", "model", "location", "service", "notion", "challenge"]),
@@ -86,6 +92,9 @@ def glossaries(draw: Callable[..., Any], text: Callable[[int], st.SearchStrategy
         relations = {name: tuple(draw(others)) for name in SETTINGS.relation_ids}
         locales = {code: draw(parts["block"]) for code in draw(parts["codes"])}
         concepts.append(Concept(id=cid, kind="concept", category=draw(parts["category"]), relations=relations, sources=draw(parts["sources"]), locales=locales))
+    # a valid glossary: a term names one concept per language (lint's duplicate-term; an import leaves out a second one)
+    named = [(code, term_key(t.text), c.id) for c in concepts for code, block in c.locales.items() for t in block.terms]
+    assume(len({(code, key) for code, key, _ in named}) == len({(code, key, cid) for code, key, cid in named}))
     return concepts
 
 

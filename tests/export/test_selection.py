@@ -49,13 +49,14 @@ def test_locales_limit_the_languages(tmp_path: Path, fmt: str) -> None:
 def test_csv_pair_is_the_glossary_weblate_imports(tmp_path: Path) -> None:
     glossary, settings = valid_glossary(tmp_path)
     data = run_export(glossary, settings, "csv-pair", locales=("en", "sv")).data
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
-    assert rows[0] == ["source", "target", "explanation"]
+    assert data.startswith(b'\xef\xbb\xbf"source",')  # the site offers it for download: Excel needs the BOM to read UTF-8
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0] == ["source", "target", "developer_comments", "translator_comments"]
     assert len(rows) - 1 == len(glossary.concepts)  # one row per concept
     kpo = next(r for r in rows if r[0] == "knowledge process outsourcing")
-    assert kpo[1] == "KPO" and kpo[2].startswith("Att lägga ut kunskapsintensivt arbete")
+    assert kpo[1] == "KPO" and kpo[3].startswith("Att lägga ut kunskapsintensivt arbete") and kpo[2].startswith("Handing knowledge-heavy work")
     assert [r[0] for r in rows[1:]] == sorted((r[0] for r in rows[1:]), key=str.casefold)
-    swapped = list(csv.reader(io.StringIO(run_export(glossary, settings, "csv-pair", locales=("sv", "en")).data.decode("utf-8"), newline="")))
+    swapped = list(csv.reader(io.StringIO(run_export(glossary, settings, "csv-pair", locales=("sv", "en")).data.decode("utf-8-sig"), newline="")))
     assert swapped[[r[0] for r in swapped].index("KPO")][:2] == ["KPO", "knowledge process outsourcing"]
 
 
@@ -64,13 +65,17 @@ def test_translate_toolkit_reads_the_csv_pair(tmp_path: Path) -> None:
 
     glossary, settings = valid_glossary(tmp_path, {"f.yaml": concept("f", en="-ism, \"quoted\"", sv="=x")})
     store = csvfile(io.BytesIO(run_export(glossary, settings, "csv-pair", locales=("en", "sv")).data))
-    pairs = {u.source: u.target for u in store.units}
-    assert len(pairs) == len(glossary.concepts)
-    assert pairs["knowledge process outsourcing"] == "KPO" and pairs['-ism, "quoted"'] == "=x"  # no ' guard: Weblate would keep it
+    units = {u.source: u for u in store.units}
+    assert len(units) == len(glossary.concepts)
+    kpo = units["knowledge process outsourcing"]
+    assert kpo.target == "KPO"
+    # what Weblate shows with the translation and with the source: each language's definition
+    assert kpo.getnotes("translator").startswith("Att lägga ut") and kpo.getnotes("developer").startswith("Handing knowledge-heavy work")
+    assert units["'-ism, \"quoted\""].target == "'=x"  # guarded like every CSV the tool writes: no spreadsheet runs it
 
 
 @pytest.mark.parametrize(("locales", "message"), [
-    (("en",), "csv-pair is one language pair"),
+    (("en",), "this format is one language pair"),
     (("en", "de"), "'de' is not a configured locale"),
     (("en", "en"), "names a language twice"),
     ((), "--locales is empty"),
@@ -87,6 +92,7 @@ def test_the_command_says_how_many_fields_it_left_out(tmp_path: Path, monkeypatc
     assert main(["export", "--format", "csv-pair", "--locales", "en,sv"]) == 0
     captured = capsys.readouterr()
     assert "left out 3 field(s) that still hold a TODO placeholder" in captured.err
-    assert captured.out.splitlines() == ["source,target,explanation", "half done,,", "term a,term a sv,En svensk definition."]
+    assert captured.out.splitlines() == ['\ufeff"source","target","developer_comments","translator_comments"', '"half done","","An English definition."',
+                                         '"term a","term a sv","An English definition.","En svensk definition."']
     assert main(["export", "--format", "tbx", "--locales", "en,xx"]) == 2
     assert "'xx' is not a configured locale" in capsys.readouterr().err

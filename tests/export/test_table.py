@@ -40,7 +40,7 @@ def test_common_layouts_are_recognised(tmp_path: Path, data: bytes) -> None:
     if b"explanation" in data:
         assert c.locales["sv"].definition == "Work moved to a nearby country."
     if b"location" in data:
-        assert (1, Severity.WARNING, "column 'location' has no place in the glossary; not imported") in problems
+        assert (1, Severity.WARNING, "column(s) 'location' have no place in the glossary; not imported") in problems
 
 
 def test_columns_map_any_header(tmp_path: Path) -> None:
@@ -94,7 +94,8 @@ def test_a_row_that_matches_an_existing_concept_extends_its_file(tmp_path: Path,
     assert main(["import", "--format", "csv", "pairs.csv"]) == 0
     out = capsys.readouterr().out
     assert "wrote 1 entry\n  content/concepts/nearshoring.yaml" in out
-    assert "added terms to 2 existing entries\n  content/concepts/bpo.yaml\n  content/concepts/kpo.yaml" in out
+    assert "merged the file into 2 entries\n  content/concepts/bpo.yaml: added the sv language" in out
+    assert "  content/concepts/kpo.yaml: added sv term 'kunskapsoutsourcing'; kept en 'KPO' (the file writes 'kpo'), sv term(s) 'KPO' (not in the file)" in out
     bpo_text = (tmp_path / "content/concepts/bpo.yaml").read_text(encoding="utf-8")
     assert bpo_text.startswith("# our own comment\n") and "category: model  # keep me" in bpo_text
     result = run(load_settings("mkdocs.yml"))
@@ -112,6 +113,23 @@ def test_a_row_that_matches_an_existing_concept_extends_its_file(tmp_path: Path,
     assert "content/concepts/offshoring-2.yaml" in capsys.readouterr().out
     (tmp_path / "content/faq/faq.yaml").unlink()
     (tmp_path / "content/concepts/offshoring-2.yaml").unlink()
-    assert main(["import", "--format", "csv", "pairs.csv"]) == 1  # again: every term is in the glossary now
+    before = {p: p.read_bytes() for p in (tmp_path / "content").rglob("*")  if p.is_file()}
+    assert main(["import", "--format", "csv", "pairs.csv"]) == 0  # again: every term is in the glossary now
     out = capsys.readouterr().out
-    assert "warning: 3 row(s) add nothing: all their terms are in the glossary already" in out and "error: nothing was imported" in out
+    assert "warning: 3 row(s) add nothing: all their terms are in the glossary already" in out and "left 3 entries as they were" in out
+    assert {p: p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file()} == before  # not a byte changed
+
+
+def test_columns_say_what_they_leave_out_and_map_the_part_of_speech(tmp_path: Path) -> None:
+    # Google's layout mapped by hand: pos is a field --columns maps; a column it maps nothing to and a second column of
+    # one name are named in a warning, never dropped without a word
+    data = (b"sourceString,targetString,pos,description,stringID,Notes,Notes\r\n"
+            b"quarantine,karant\xc3\xa4n,noun,The separation of people.,1,first,second\r\n")
+    found, problems = concepts(data, tmp_path, ImportOptions(columns="term:en=sourceString,term:sv=targetString,pos:en=pos,"
+                                                                     "definition:en=description,note:en=Notes"))
+    term = found["quarantine"].locales["en"].terms[0]
+    assert term.grammar is not None and term.grammar.pos == "noun"
+    assert found["quarantine"].locales["en"].notes == ("first",)
+    warnings = [m for _, severity, m in problems if severity is Severity.WARNING]
+    assert "--columns: 2 columns are named 'Notes' (columns 6, 7); column 6 is read" in warnings
+    assert "--columns maps no field to 2 column(s): stringID, Notes; they are not imported" in warnings

@@ -54,7 +54,7 @@ def test_mapping_of_one_concept(tmp_path: Path) -> None:
     glossary, settings = fixtures_glossary(tmp_path)
     root = etree.fromstring(export_tbx(glossary, settings))
     kpo = root.find(f".//{TBX}conceptEntry[@id='kpo']")
-    assert kpo.findtext(f"{TBX}descrip[@type='subjectField']") == "model"
+    assert kpo.findtext(f"{TBX}descrip[@type='subjectField']") == "Delivery models"  # the category's label in the document's language
     assert [(r.get("target"), r.text) for r in kpo.findall(f"{TBX}ref")] == [("outsourcing", "broader"), ("bpo", "contrast")]
     source = kpo.find(f"{TBX}adminGrp")
     assert source.findtext(f"{TBX}admin[@type='source']") == "BPO vs. KPO — What's the Difference?"
@@ -158,7 +158,8 @@ def test_import_of_a_file_written_by_another_tool(tmp_path: Path, monkeypatch: p
     result = run(load_settings("mkdocs.yml"))
     # The example's own context sentences use its deprecated "galactic cluster"; lint warns, and nothing is an error.
     assert result.errors == 0
-    assert {p.rule for p in result.problems} == {"missing-locale", "preferred-term", "deprecated-term-used"}  # no sv; c3 and c4 have no status
+    # no sv; c3 and c4 give no status, so their first term is taken as preferred (as a table's would be)
+    assert {p.rule for p in result.problems} == {"missing-locale", "deprecated-term-used"}
     c1 = result.glossary.concept("c1")
     assert isinstance(c1, Concept)
     assert [(t.text, t.status) for t in c1.locales["en"].terms] == [("open cluster", "preferred"), ("galactic cluster", "obsolete")]
@@ -172,18 +173,23 @@ def test_import_of_a_file_written_by_another_tool(tmp_path: Path, monkeypatch: p
     assert c4 is not None and [(t.text, t.type) for t in c4.locales["en"].terms] == [("gamma-ray burst", "fullForm"), ("GRB", "acronym")]
 
 
-def test_import_refuses_existing_ids_unless_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_merges_into_existing_ids_unless_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     write_files(tmp_path, {"mkdocs.yml": MKDOCS, "content/concepts/c2.yaml": "# mine\n" + concept("c2")})
-    before = (tmp_path / "content/concepts/c2.yaml").read_bytes()
-    assert main(["import", "--format", "tbx", str(SAMPLE)]) == 1
+    assert main(["import", "--format", "tbx", str(SAMPLE)]) == 0
     out = capsys.readouterr().out
-    assert "id 'c2' already exists (content/concepts/c2.yaml); pass --overwrite to replace it" in out and "wrote 0 entries" in out
-    assert sorted(p.name for p in (tmp_path / "content/concepts").iterdir()) == ["c2.yaml"]  # all or nothing
-    assert (tmp_path / "content/concepts/c2.yaml").read_bytes() == before
+    assert "wrote 3 entries" in out and "merged the file into 1 entry" in out
+    merged = (tmp_path / "content/concepts/c2.yaml").read_text(encoding="utf-8")
+    # the comment, the Swedish block the file does not have and the entry's own term stay; the file's terms are added
+    assert merged.startswith("# mine\n") and "term c2" in merged and "sv:" in merged and "circumstellar accretion disk" in merged
+    assert re.search(r"c2\.yaml: added .*en term 'accretion disc'.*; changed en definition.*; kept .*en term\(s\) 'term c2' \(not in the file\), sv \(not in the file\)", out)
     assert main(["import", "--format", "tbx", str(SAMPLE), "--overwrite"]) == 0
-    assert (tmp_path / "content/concepts/c2.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+    replaced = (tmp_path / "content/concepts/c2.yaml").read_text(encoding="utf-8")
+    assert replaced.startswith("# yaml-language-server") and "term c2" not in replaced
     assert len(list((tmp_path / "content/concepts").iterdir())) == 4
+    with pytest.raises(SystemExit) as exited:  # one or the other: a usage error
+        main(["import", "--format", "tbx", str(SAMPLE), "--merge", "--overwrite"])
+    assert exited.value.code == 2 and "not allowed with argument --merge" in capsys.readouterr().err
 
 
 def test_export_command_refuses_overwrite_and_a_glossary_with_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -236,3 +242,29 @@ def test_no_traceback_on_garbage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert main(["import", "--format", "tbx", "junk.tbx"]) == 1
     assert "junk.tbx:1:1: error: not an XML document in an encoding this import reads" in capsys.readouterr().out
     assert main(["import", "--format", "tbx", "missing.tbx"]) == 2
+
+
+def test_a_termbase_without_statuses_and_with_its_own_values_imports_with_one_warning_per_kind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    entries = "".join(
+        f'<termEntry id="t{i}"><langSet xml:lang="en"><tig><term>word {i}</term><termNote type="partOfSpeech">Substantiv</termNote></tig>'
+        f'<tig><term>other word {i}</term></tig></langSet>'
+        f'<langSet xml:lang="sv"><tig><term>ord {i}</term><termNote type="partOfSpeech">Substantiv</termNote></tig></langSet></termEntry>'
+        for i in range(300))
+    tbx = tmp_path / "big.tbx"
+    tbx.write_text(f'<?xml version="1.0" encoding="UTF-8"?><martif type="TBX" xml:lang="en"><text><body>{entries}</body></text></martif>', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS})
+    assert main(["import", "--format", "tbx", str(tbx)]) == 0
+    out = capsys.readouterr().out
+    warnings = [line for line in out.splitlines() if ": warning: " in line]
+    # part of speech once for its 600 terms, and the placeholders: definitions in en and sv, sources; a language
+    # without statuses takes its first term as preferred without a warning per concept
+    assert len(warnings) == 4, warnings
+    assert sum("part of speech: 600 in the file (first here: 'Substantiv' of 'word 0'); not a TBX-Basic value" in w for w in warnings) == 1
+    # the files written are counted, not listed one a line
+    assert "wrote 300 entries in content/concepts/" in out and len(out.splitlines()) < 12
+    result = run(load_settings("mkdocs.yml"))
+    assert not [p for p in result.problems if p.rule == "preferred-term"]
+    t7 = result.glossary.concept("t7")
+    assert isinstance(t7, Concept) and [t.status for t in t7.locales["en"].terms] == ["preferred", "admitted"]

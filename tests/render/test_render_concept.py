@@ -47,7 +47,7 @@ def test_each_equivalent_links_to_the_concept_in_its_language_and_carries_its_la
     assert all(a.getparent().get("lang") == "en" and a.get("hreflang") == "en" and a.get("target") == "_self" for a in links)
     # its type, status and grammar are labelled in the reader's language
     assert [td.text_content() for td in section.xpath(".//tbody/tr[1]/td")[1:]] == ["fullständig form", "rekommenderad", "substantiv"]
-    definition = section.xpath(".//details/div")[0]
+    definition = section.xpath(".//div[contains(@class, 'glossary-other-definition')]")[0]
     assert definition.get("lang") == "en" and definition.text_content().startswith("Handing knowledge-heavy work")
     en = tree(render("en")["terms/kpo.md"].html)
     sv_links = en.xpath("//section[@aria-labelledby='lang-sv']//tbody//a[not(@class='glossary-term-source')]")
@@ -168,7 +168,7 @@ def test_fragments_in_another_language_carry_lang_and_dir_and_lists_use_the_lang
     from glossary_tool.core.languages import direction, join, separator
 
     html = render("en")["terms/kpo.md"].html
-    assert '<div class="glossary-definition" lang="sv" dir="ltr">' in html
+    assert '<div class="glossary-definition glossary-other-definition" lang="sv" dir="ltr">' in html
     assert '<span lang="sv" dir="ltr">' in html  # the Swedish terms
     assert re.search(r'<a href="[^"]+" dir="ltr">http', html)  # the cite line's URL, isolated
     assert "<bdi>S</bdi>" in html  # the site's name in it

@@ -33,7 +33,8 @@ def test_every_format_and_every_pair_is_exported_with_its_real_size() -> None:
         assert d.size == len(data) > 100 and d.omitted == 0
     assert out["glossary.tbx"][1].startswith(b"<?xml")
     assert json.loads(out["glossary.skos.jsonld"][1])  # valid JSON-LD text
-    pair = list(csv.reader(io.StringIO(out["glossary-en-sv.csv"][1].decode("utf-8"))))
+    assert out["glossary-en-sv.csv"][1].startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 by its byte-order mark
+    pair = list(csv.reader(io.StringIO(out["glossary-en-sv.csv"][1].decode("utf-8-sig"))))
     assert pair[0][:2] == ["source", "target"] and pair[3][:2] == ["knowledge process outsourcing", "KPO"]
     assert out["glossary-en-sv.csv"][0].locales == ("en", "sv")
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 from lxml import html as lxml_html
-from render_helpers import render, render_with
+from render_helpers import SETTINGS, render, render_with
+
+from glossary_tool.lint import run
 
 
 def faq(fid: str, concepts: str, en: str, sv: str) -> str:
@@ -73,3 +76,14 @@ def test_concept_pages_link_to_the_page_that_holds_the_question(tmp_path: Path, 
 def test_a_page_lists_only_its_locales_questions() -> None:
     html = render("sv")["faq.md"].html
     assert "Vad är KPO?" in html and "What is KPO?" not in html
+
+
+def test_a_glossary_without_questions_has_no_faq_page_tab_or_home_link() -> None:
+    from glossary_tool.core.model import Faq, Glossary
+
+    full = render("en")
+    assert "faq.md" in full and full["faq.md"].in_nav and 'href="faq/"' in full["index.md"].html
+    g = run(SETTINGS, [FIXTURES / "valid"]).glossary
+    without = Glossary(tuple(e for e in g.entries if not isinstance(e.model, Faq)), g.documents)
+    pages = render("en", without)
+    assert not [p for p in pages if p.startswith("faq")] and 'href="faq/"' not in pages["index.md"].html

@@ -73,6 +73,19 @@ def test_a_catalog_with_gaps_is_warned_about(tmp_path: Path) -> None:
     assert gettext_for(tmp_path, "zu")("Terms") == "Amatemu"
 
 
+def test_a_catalog_that_lists_every_string_but_translates_few_asks_for_translations_not_additions(tmp_path: Path) -> None:
+    # What 'glossary-tool catalog zu' writes for a language the package has no catalog for: every msgid, empty.
+    from glossary_tool.authoring.scaffold import start_catalog
+    from glossary_tool.core.config import settings_from_options
+
+    settings = settings_from_options(tmp_path, {"locales": [{"code": "en"}, {"code": "zu", "prefix": "zu/"}], "content_dir": str(tmp_path)})
+    path, empty = start_catalog(settings, "zu")
+    assert path == tmp_path / "locales" / "zu" / "LC_MESSAGES" / "messages.po"
+    (warning,) = catalog_warnings(tmp_path / "locales", "zu")
+    assert f"leaves {empty} of {len(template_ids())} strings untranslated" in warning, warning
+    assert "translate them in locales/zu/LC_MESSAGES/messages.po" in warning and "to add them" not in warning
+
+
 def test_region_falls_back_to_the_language_catalog() -> None:
     assert gettext_for(None, "de-AT")("Terms") == "Benennungen"
     assert catalog_warnings(None, "de-AT") == []

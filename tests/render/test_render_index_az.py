@@ -22,7 +22,7 @@ def test_listings_are_split_into_pages_of_bounded_size(monkeypatch: pytest.Monke
     import glossary_tool.site.render.context as context_module
 
     single = render("sv")
-    terms_in_index = len(re.findall(r'<li><a href="', single["index-a-z.md"].html))
+    terms_in_index = len(re.findall(r'<li>(?:<s>)?<a href="', single["index-a-z.md"].html))
     assert terms_in_index > 3
     monkeypatch.setattr(context_module, "LISTING_PAGE_SIZE", 2)
     pages = render("sv")
@@ -32,7 +32,7 @@ def test_listings_are_split_into_pages_of_bounded_size(monkeypatch: pytest.Monke
     listed = []
     for n in range(1, len(index) + 1):
         page = pages["index-a-z.md" if n == 1 else f"index-a-z/{n}.md"]
-        items = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>', page.html)
+        items = re.findall(r'<li>(?:<s>)?<a href="([^"]+)">([^<]+)</a>', page.html)
         assert 0 < len(items) <= 2
         assert all(href.startswith("../../terms/" if n > 1 else "../terms/") for href, _ in items)
         listed += [text for _, text in items]
@@ -52,3 +52,15 @@ def test_listings_are_split_into_pages_of_bounded_size(monkeypatch: pytest.Monke
     pages = shipped
     total = re.search(r"<p>(\d+) begrepp i den här begreppsgruppen", pages[second[0]].html)  # this site's wording (locales/sv)
     assert total and int(total.group(1)) > 2
+
+
+def test_a_term_not_to_use_is_struck_through_and_says_so_and_a_synonym_is_not() -> None:
+    glossary = run(SETTINGS, [ROOT / "content"]).glossary
+    pages = render("sv", glossary)
+    html = "".join(p.html for src, p in pages.items() if src == "index-a-z.md" or src.startswith("index-a-z/"))
+    # investeringsforskning is deprecated for the concept whose Swedish title is investeringsanalys
+    assert re.search(r'<li><s><a href="[^"]+">investeringsforskning</a></s> <span class="glossary-status-note">\(avrådd\)</span> '
+                     r'<span class="glossary-arrow"[^>]*>→</span> investeringsanalys</li>', html), re.findall(r"<li>[^\n]*?investeringsforskning.*?</li>", html)
+    deprecated = sum(t.status in ("deprecated", "obsolete") for c in glossary.concepts if "sv" in c.locales for t in c.locales["sv"].terms)
+    assert html.count("<li><s>") == deprecated > 10
+    assert re.search(r'<li><a href="[^"]+">personalavgång</a> <span class="glossary-arrow"[^>]*>→</span> personalomsättning</li>', html)  # an admitted synonym

@@ -12,7 +12,7 @@ from typing import Any
 from glossary_tool.core.config.declaration import DEFINITION_HEDGES, GlossaryOptions, prefix_of
 from glossary_tool.core.config.options import dotted
 from glossary_tool.core.problems import FatalError, Severity
-from glossary_tool.core.vocabulary import BUILTIN_RELATIONS
+from glossary_tool.core.vocabulary import BUILTIN_INVERSES, BUILTIN_RELATIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +112,15 @@ class Settings:
 
     def relation(self, relation_id: str) -> RelationType | None:
         return next((r for r in self.relations if r.id == relation_id), None)
+
+    def written_inverse(self, relation_id: str) -> str | None:
+        """The relation a target lists back, when that relation is one entries write (built-in, or declared here)."""
+        if relation_id in BUILTIN_INVERSES:
+            return BUILTIN_INVERSES[relation_id]
+        declared = self.relation(relation_id)
+        if declared is None or declared.inverse is None or declared.inverse not in self.relation_ids:
+            return None
+        return declared.inverse
 
     @property
     def schema_path(self) -> Path:

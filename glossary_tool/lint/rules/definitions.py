@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from glossary_tool.core.model import Concept, ConceptLocale, Entry
 from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.core.terms import Language, Pattern, Words, language_of, word_problem
+from glossary_tool.core.translation import is_placeholder
 from glossary_tool.lint.rules.registry import Context, rule
 
 # A sentence ends at . ! ? or … (closing quotes and brackets may follow) before the capital or digit that opens the next.
@@ -17,10 +18,13 @@ _LOOSE_WORD = re.compile(r"\S*[^\W_]\S*")
 
 
 def _concept_blocks(ctx: Context) -> Iterator[tuple[Entry, Concept, str, ConceptLocale]]:
+    """Every written definition: a ``TODO`` placeholder is ``placeholder-text``'s finding, and the concept's id in it
+    ("TODO: nl definition of c1") is no use of its own term."""
     for entry in ctx.entries:
         if isinstance(entry.model, Concept):
             for code, block in entry.model.locales.items():
-                yield entry, entry.model, code, block
+                if not is_placeholder(block.definition):
+                    yield entry, entry.model, code, block
 
 
 def _patterns(language: Language, block: ConceptLocale) -> list[Pattern]:

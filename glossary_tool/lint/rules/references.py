@@ -8,7 +8,7 @@ from glossary_tool.core.loader import Loc
 from glossary_tool.core.model import Comparison, Concept, Entry, Faq
 from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.core.terms import TermIndex, marked_spans, word_problem
-from glossary_tool.core.vocabulary import BUILTIN_INVERSES, NOT_IN_USE
+from glossary_tool.core.vocabulary import NOT_IN_USE
 from glossary_tool.lint.rules.registry import Context, rule
 
 
@@ -26,12 +26,7 @@ def references(entry: Entry) -> Iterator[tuple[Loc, str]]:
 
 def inverse_of(name: str, ctx: Context) -> str | None:
     """The relation an entry's target should list back, when that relation is one entries write."""
-    if name in BUILTIN_INVERSES:
-        return BUILTIN_INVERSES[name]
-    declared = ctx.settings.relation(name)
-    if declared is None or declared.inverse is None or declared.inverse not in ctx.settings.relation_ids:
-        return None
-    return declared.inverse
+    return ctx.settings.written_inverse(name)
 
 
 @rule("unresolved-reference", scope="entry")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from glossary_tool.core.model import Concept, Entry
-from glossary_tool.core.problems import Problem
+from glossary_tool.core.model import Concept, Entry, schema_text
+from glossary_tool.core.problems import Problem, Severity
+from glossary_tool.core.terminal import display_path
 from glossary_tool.lint.rules.registry import Context, rule
 
 
@@ -39,3 +40,24 @@ def unknown_relation(entry: Entry, ctx: Context) -> Iterator[Problem]:
     for name in written if isinstance(written, dict) else ():
         if name not in ctx.settings.relation_ids:
             yield entry.doc.problem(("relations", name), f"'{name}' is not a relation of this glossary{_hint(name, ctx.settings.relation_ids)}", at_key=True)
+
+
+@rule("schema-stale", scope="glossary", severity=Severity.WARNING)
+def schema_stale(ctx: Context) -> Iterator[Problem]:
+    """The project's ``entry.schema.json`` matches the vocabulary of ``mkdocs.yml``.
+
+    Editors check entries against it (categories, relation types, languages), so after a change to the vocabulary
+    they would flag good entries or let bad ones pass until ``glossary-tool schema --write`` is run. A project
+    without the file is not checked. Passes: the file as ``schema --write`` last wrote it. Fails: a category added to
+    ``mkdocs.yml`` since.
+    """
+    path = ctx.settings.schema_path
+    try:
+        written = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return
+    except (OSError, UnicodeDecodeError):
+        written = ""
+    if written != schema_text(ctx.settings):
+        yield Problem(display_path(path), 1, 1, "schema-stale", Severity.WARNING,
+                      f"{path.name} does not match the vocabulary of mkdocs.yml; run 'glossary-tool schema --write'")

@@ -9,7 +9,8 @@ import datetime
 from collections.abc import Callable, Mapping, Sequence
 
 from glossary_tool.core.config import Settings
-from glossary_tool.core.model import Concept, Glossary
+from glossary_tool.core.model import Concept, Entry, Glossary
+from glossary_tool.exchange.selection import select
 from glossary_tool.site.render.category import category_pages
 from glossary_tool.site.render.comparison import comparison_pages
 from glossary_tool.site.render.concept import concept_pages
@@ -19,26 +20,45 @@ from glossary_tool.site.render.faq import faq_pages
 from glossary_tool.site.render.home import home_page
 from glossary_tool.site.render.index_az import index_pages
 from glossary_tool.site.render.pair import pair_pages
+from glossary_tool.site.render.status import status_pages
 
 # Every page kind, in navigation order after the home page.
 PAGE_KINDS: tuple[Callable[[RenderContext], list[RenderedPage]], ...] = (
-    concept_pages, category_pages, index_pages, comparison_pages, faq_pages, pair_pages, downloads_pages,
+    concept_pages, category_pages, index_pages, comparison_pages, faq_pages, pair_pages, status_pages, downloads_pages,
 )
+
+
+def published(glossary: Glossary, settings: Settings) -> Glossary:
+    """The glossary as the site shows it: every ``TODO`` placeholder left out, as the exports leave them out.
+
+    A placeholder is text still to be written: published, it would read as content and its words would be linked to
+    other concepts. A language whose terms are all placeholders shows as not yet translated; a concept with no
+    written term in any language keeps its page (other pages link it) with no language of its own."""
+    kept, _ = select(glossary, settings.locale_codes)
+    ids = {e.model.id for e in kept.entries}
+    entries = list(kept.entries)
+    entries += [Entry(e.model.model_copy(update={"locales": {}}), e.doc) for e in glossary.entries
+                if isinstance(e.model, Concept) and e.model.id not in ids]
+    return Glossary(tuple(entries), glossary.documents, glossary.others)
 
 
 def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_name: str, site_url: str,
                   stale: Callable[[Concept, str], list[str]] | None = None, changed: Mapping[str, datetime.date] | None = None,
-                  today: datetime.date | None = None, downloads: Sequence[Download] = ()) -> list[RenderedPage]:
+                  today: datetime.date | None = None, downloads: Sequence[Download] = (),
+                  on_kind: Callable[[int, int, str], None] | None = None) -> list[RenderedPage]:
     """Every page of the site in ``locale``; ``site_url`` is the locale's absolute base URL.
 
     ``changed`` gives each entry's date of last change (``today``, the build date, for the others);
-    ``downloads`` are the files the build publishes, which the downloads and language-pair pages link to."""
+    ``downloads`` are the files the build publishes, which the downloads and language-pair pages link to;
+    ``on_kind`` hears of each page kind done (kinds done, kinds in all, its name), for a progress bar."""
     ctx = RenderContext(glossary, settings, locale, site_name, site_url, stale or (lambda c, code: []), changed or {},
                         today or datetime.date.today(), tuple(downloads))
     pages = [home_page(ctx)]
-    for kind in PAGE_KINDS:
+    for done, kind in enumerate(PAGE_KINDS, start=1):
         pages.extend(kind(ctx))
+        if on_kind is not None:
+            on_kind(done, len(PAGE_KINDS), kind.__name__.replace("_", " "))
     return pages
 
 
-__all__ = ["PAGE_KINDS", "Download", "Heading", "RenderContext", "RenderedPage", "render_locale"]
+__all__ = ["PAGE_KINDS", "Download", "Heading", "RenderContext", "RenderedPage", "published", "render_locale"]

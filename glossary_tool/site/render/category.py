@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
+from glossary_tool.site.render.concept_map import Hierarchy, category_map
 from glossary_tool.site.render.context import Link, Pager, RenderContext, RenderedPage, chunked, listing_src, listing_title, listing_url, page, pager
 
 
@@ -21,12 +24,14 @@ class CategoryView:
     entries: tuple[CategoryEntry, ...]
     total: int
     pager: Pager | None
+    map: Markup  # the category's concept map (on its first page), described by the list
 
 
 def category_pages(ctx: RenderContext, only: Collection[str] | None = None) -> list[RenderedPage]:
     """Each category that has concepts, in declaration order; its first page is listed in the navigation.
     With ``only``, just the pages of those categories (``glossary-tool serve`` after an edit)."""
     pages: list[RenderedPage] = []
+    tree = Hierarchy.of(ctx.glossary.concepts, ctx.concepts)
     by_category: dict[str, list[str]] = {}
     for c in ctx.glossary.concepts:
         by_category.setdefault(c.category, []).append(c.id)
@@ -42,7 +47,8 @@ def category_pages(ctx: RenderContext, only: Collection[str] | None = None) -> l
         urls = [listing_url(f"categories/{cat.id}/", n) for n in range(len(chunks))]
         for n, chunk in enumerate(chunks):
             entries = tuple(CategoryEntry(ctx.link(cid, urls[n]), ctx.summary(ctx.concepts[cid])) for cid in chunk)
-            body = ctx.render("category.html", p=CategoryView(label, description, entries, len(ids), pager(urls, n)))
+            drawn = category_map(ctx, cat.id, label, ids, urls[0], tree, "category-list") if n == 0 else Markup("")
+            body = ctx.render("category.html", p=CategoryView(label, description, entries, len(ids), pager(urls, n), drawn))
             pages.append(page(listing_src(f"categories/{cat.id}", n), listing_title(label, n, len(chunks)), body,
                               in_nav=n == 0, nav_group="categories", lastmod=ctx.lastmod(chunk)))
     return pages

@@ -10,9 +10,10 @@ from typing import Any
 
 from markupsafe import Markup
 
+from glossary_tool.core import languages
 from glossary_tool.core.model import Comparison, Concept, ConceptLocale, Faq, Grammar, Source, Term
 from glossary_tool.core.vocabulary import NOT_IN_USE
-from glossary_tool.core import languages
+from glossary_tool.site.render.concept_map import Hierarchy, concept_map
 from glossary_tool.site.render.context import (
     Link,
     RenderContext,
@@ -29,6 +30,8 @@ from glossary_tool.site.render.context import (
 from glossary_tool.site.render.faq import faq_locations
 from glossary_tool.site.render.labels import GENDER_LABELS, POS_LABELS, REGISTER_LABELS, RELATION_LABELS, STATUS_LABELS, TYPE_LABELS
 from glossary_tool.site.render.text import link_terms, render_inline, render_markdown
+
+GENERIC = ("broader", "narrower")  # drawn as the map's tree; every other relation is a labelled edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,7 @@ class ConceptView:
     sources: tuple[SourceView, ...]
     cite: Citation
     jsonld: Markup
+    map: Markup  # the concept map (concept_map.py), described by the relations list
 
 
 def _grammar(ctx: RenderContext, grammar: Grammar | None, code: str) -> Markup:
@@ -181,18 +185,23 @@ def inbound(ctx: RenderContext) -> dict[tuple[str, str], list[str]]:
     return out
 
 
-def _relations(ctx: RenderContext, concept: Concept, url: str, incoming: dict[tuple[str, str], list[str]]) -> tuple[RelationGroup, ...]:
-    groups = []
+def _relation_targets(ctx: RenderContext, concept: Concept, incoming: dict[tuple[str, str], list[str]]) -> list[tuple[str, str, list[str]]]:
+    """(relation, label, concept ids) of every relation the concept has, written on it or shown from the other side."""
+    out = []
     for name in ctx.settings.relation_ids:
-        targets = tuple(ctx.link(t, url) for t in concept.targets(name) if t in ctx.concepts)
+        targets = [t for t in concept.targets(name) if t in ctx.concepts]
         if targets:
-            groups.append(RelationGroup(relation_label(ctx, name), targets))
+            out.append((name, relation_label(ctx, name), targets))
     for rel in ctx.settings.relations:
         sources = incoming.get((rel.id, concept.id))
         if sources:
             label = rel.inverse_labels.get(ctx.locale) or rel.inverse_labels.get(ctx.settings.source_locale) or rel.id
-            groups.append(RelationGroup(label, tuple(ctx.link(s, url) for s in ctx.sort_ids(sources))))
-    return tuple(groups)
+            out.append((f"^{rel.id}", label, ctx.sort_ids(sources)))
+    return out
+
+
+def _relations(ctx: RenderContext, url: str, targets: list[tuple[str, str, list[str]]]) -> tuple[RelationGroup, ...]:
+    return tuple(RelationGroup(label, tuple(ctx.link(t, url) for t in ids)) for _, label, ids in targets)
 
 
 def _languages(ctx: RenderContext, concept: Concept, url: str) -> tuple[LanguageView, ...]:
@@ -213,8 +222,10 @@ def _languages(ctx: RenderContext, concept: Concept, url: str) -> tuple[Language
 
 
 def concept_page(ctx: RenderContext, concept: Concept, comparisons: list[Comparison], faqs: list[Faq],
-                 incoming: dict[tuple[str, str], list[str]], faq_urls: dict[str, str]) -> RenderedPage:
+                 incoming: dict[tuple[str, str], list[str]], faq_urls: dict[str, str], tree: Hierarchy) -> RenderedPage:
     url = f"terms/{concept.id}/"
+    targets = _relation_targets(ctx, concept, incoming)
+    associated = [(label, ids) for name, label, ids in targets if name not in GENERIC]
     block = concept.locales.get(ctx.locale)
     title = ctx.label(concept)
     search_words: list[str] = []
@@ -253,12 +264,13 @@ def concept_page(ctx: RenderContext, concept: Concept, comparisons: list[Compari
         category_href=relative(url, f"categories/{concept.category}/"),
         category_label=ctx.category_label(concept.category), terms=terms, definition_html=definition,
         examples_html=examples, notes_html=notes, languages=_languages(ctx, concept, url),
-        relations=_relations(ctx, concept, url, incoming),
+        relations=_relations(ctx, url, targets),
         comparisons=tuple(SimpleLink(relative(url, f"compare/{c.id}/"), c.locales[ctx.locale].title) for c in comparisons if ctx.locale in c.locales),
         faqs=tuple(SimpleLink(relative(url, faq_urls[f.id]) + f"#{f.id}", f.locales[ctx.locale].question) for f in faqs if f.id in faq_urls),
         sources=tuple(ctx.source(s) for s in concept.sources),
         cite=Citation(title, ctx.label_lang(concept), ctx.site_name, page_url, changed.isoformat(), ctx.date_label(changed)),
         jsonld=jsonld(ld),
+        map=concept_map(ctx, concept, url, tree, associated, "relations-list"),
     )
     body = ctx.render("concept.html", c=view)
     return page(f"terms/{concept.id}.md", title, body, description=description, search_words=" ".join(search_words),
@@ -274,4 +286,5 @@ def concept_pages(ctx: RenderContext) -> list[RenderedPage]:
     faqs_of = by_concept(glossary.faqs)
     incoming = inbound(ctx)
     faq_urls = faq_locations(ctx)
-    return [concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, faq_urls) for c in glossary.concepts]
+    tree = Hierarchy.of(glossary.concepts, ctx.concepts)
+    return [concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, faq_urls, tree) for c in glossary.concepts]

@@ -10,11 +10,14 @@ from dataclasses import dataclass
 from babel.numbers import format_decimal
 
 from glossary_tool.core.config import Settings
+from glossary_tool.core.layout import STATUS
 from glossary_tool.core.model import Glossary
 from glossary_tool.core.problems import FatalError
-from glossary_tool.site.render.context import Download, RenderContext, RenderedPage, page
+from glossary_tool.site.render.context import Download, RenderContext, RenderedPage, capitalized, page, relative
 from glossary_tool.site.render.i18n import _
 from glossary_tool.site.render.pair import pair_slug, pair_title, pairs
+from glossary_tool.site.render.status import BADGE_FORMAT
+from glossary_tool.site.render.status import TITLE as STATUS_TITLE
 
 DOWNLOADS_URL = "downloads/"
 # (registry name, file name, media type) of the whole glossary's files; the pairs follow.
@@ -57,12 +60,24 @@ class FileView:
 
 
 @dataclass(frozen=True, slots=True)
+class BadgeView:
+    """A language's status badge: the image, what it says, and the status page that explains it."""
+
+    src: str
+    alt: str
+    file: str
+    status_href: str
+
+
+@dataclass(frozen=True, slots=True)
 class DownloadsView:
     title: str
     whole: tuple[FileView, ...]
     pairs: tuple[FileView, ...]
     date: str
     date_label: str
+    badges: tuple[BadgeView, ...] = ()
+    status_title: str = ""
 
 
 SIZE_UNITS = (_("%(size)s B"), _("%(size)s kB"), _("%(size)s MB"))
@@ -92,10 +107,13 @@ def downloads_pages(ctx: RenderContext) -> list[RenderedPage]:
     if not ctx.downloads:
         return []
     url = DOWNLOADS_URL
-    whole, pair_files = [], []
+    whole, pair_files, badges = [], [], []
     for d in ctx.downloads:
         href = ctx.at_root(url, d.path)
-        if d.locales:
+        if d.fmt == BADGE_FORMAT:
+            code = d.locales[0]
+            badges.append(BadgeView(href, capitalized(ctx.language_name(code)), d.file, relative(url, STATUS.url()) + f"#status-{code}"))
+        elif d.locales:
             source, target = d.locales
             pair_files.append(FileView(pair_title(ctx, source, target), "", href, d.file, size_label(ctx, d.size), d.omitted))
         else:
@@ -103,5 +121,6 @@ def downloads_pages(ctx: RenderContext) -> list[RenderedPage]:
             whole.append(FileView(label, ctx.gettext(description) if description else "", href, d.file, size_label(ctx, d.size), d.omitted))
     title = ctx.gettext("Downloads")
     lastmod = ctx.lastmod(e.id for e in ctx.glossary.entries)
-    view = DownloadsView(title, tuple(whole), tuple(pair_files), ctx.today.isoformat(), ctx.date_label(ctx.today))
+    view = DownloadsView(title, tuple(whole), tuple(pair_files), ctx.today.isoformat(), ctx.date_label(ctx.today), tuple(badges),
+                         ctx.gettext(STATUS_TITLE))
     return [page("downloads.md", title, ctx.render("downloads.html", p=view), in_nav=True, lastmod=lastmod)]

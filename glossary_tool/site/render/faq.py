@@ -77,6 +77,8 @@ def faq_locations(ctx: RenderContext) -> dict[str, str]:
 
 def faq_pages(ctx: RenderContext) -> list[RenderedPage]:
     items = ordered(ctx)
+    if not ctx.glossary.faqs:
+        return []  # no questions in any language: no empty page, no tab
     chunks = chunked(items)
     urls = [listing_url(FAQ_URL, n) for n in range(len(chunks))]
     title = ctx.gettext("Frequently asked questions")
@@ -90,6 +92,6 @@ def faq_pages(ctx: RenderContext) -> list[RenderedPage]:
             groups[-1][1].append(Question(f.id, block.question, Markup(render_markdown(block.answer)),
                                           tuple(ctx.link(cid, urls[n]) for cid in f.concepts if cid in ctx.concepts)))
         view = FaqView(title, tuple(FaqGroup(f"group-{cat}", ctx.category_label(cat), tuple(qs)) for cat, qs in groups), pager(urls, n))
-        pages.append(page(listing_src("faq", n), listing_title(title, n, len(chunks)), ctx.render("faq.html", p=view), in_nav=n == 0,
+        pages.append(page(listing_src("faq", n), listing_title(title, n, len(chunks)), ctx.render("faq.html", p=view), in_nav=n == 0 and bool(items),
                           lastmod=ctx.lastmod(f.id for _, f in chunk)))
     return pages

@@ -53,7 +53,7 @@ def home_page(ctx: RenderContext) -> RenderedPage:
     comparisons = tuple(PageLink(f"compare/{cmp.id}/", comparison_title(ctx, cmp)) for cmp in ctx.glossary.comparisons)
     language_pairs = tuple(PageLink(pair_url(a, b), pair_title(ctx, a, b)) for a, b in pairs(ctx.settings.locale_codes))
     view = HomeView(ctx.site_name, Markup(render_markdown(intro)) if intro else Markup(""), len(ctx.glossary.concepts),
-                    categories, "index-a-z/", "faq/" if ctx.glossary.faqs else None, comparisons, language_pairs,
+                    categories, "index-a-z/", "faq/" if any(ctx.locale in f.locales for f in ctx.glossary.faqs) else None, comparisons, language_pairs,
                     DOWNLOADS_URL if ctx.downloads else None)
     return page("index.md", ctx.site_name, ctx.render("home.html", p=view), in_nav=True,
                 lastmod=ctx.lastmod(e.id for e in ctx.glossary.entries))

@@ -126,9 +126,27 @@ def catalog_warnings(project_dir: Path | None, locale: str) -> list[str]:
     missing = [mid for mid in template_ids() if not _has(compiled, mid)]
     if not missing:
         return []
-    sample = ", ".join(f"'{m}'" for m in missing[:3])
-    return [f"the UI catalog of '{locale}' lacks {len(missing)} of {len(template_ids())} strings ({sample}…), "
+    project = _find(project_dir, locale)
+    listed = {m.id if isinstance(m.id, str) else m.id[0] for m in _read(project, _mtime(project), locale)} if project else set()
+    absent = [mid for mid in missing if mid not in listed]
+    if not absent:  # 'glossary-tool catalog' has listed them all: what is left is to translate them
+        untranslated = [mid for mid in missing if mid in listed]
+        sample = ", ".join(f"'{m}'" for m in untranslated[:3])
+        return [f"the UI catalog of '{locale}' leaves {len(untranslated)} of {len(template_ids())} strings untranslated ({sample}…), "
+                f"which its pages would show in English; translate them in {_shown(project, project_dir)} (an empty or fuzzy one is not used)"]
+    sample = ", ".join(f"'{m}'" for m in absent[:3])
+    return [f"the UI catalog of '{locale}' lacks {len(absent)} of {len(template_ids())} strings ({sample}…), "
             f"which its pages would show in English; run '{command}' to add them, then translate them"]
+
+
+def _shown(path: Path | None, locales_dir: Path | None) -> str:
+    """The project's catalog as the user names it: from the project folder (the one holding ``locales/``)."""
+    if path is None or locales_dir is None:
+        return "the catalog"
+    try:
+        return path.relative_to(locales_dir.parent).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _has(trans: NullTranslations, msgid: str) -> bool:

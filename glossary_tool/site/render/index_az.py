@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from glossary_tool.site.render import collation
 from glossary_tool.site.render.context import Pager, RenderContext, RenderedPage, chunked, listing_src, listing_title, listing_url, page, pager, relative
+from glossary_tool.site.render.labels import STATUS_LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,6 +15,7 @@ class IndexEntry:
     href: str
     see: str  # the concept's title, when this term is another of its terms
     reading: str = ""  # kana or pinyin, shown above the term
+    not_in_use: str = ""  # a deprecated or obsolete term: its status, in the reader's language (struck through, labelled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,7 @@ class _Found:
     reading: str
     letter: str
     key: collation.SortKey
+    not_in_use: str
 
 
 def anchor(letter: str) -> str:
@@ -69,8 +72,10 @@ def index_pages(ctx: RenderContext) -> list[RenderedPage]:
         title = ctx.label(c)
         for t in block.terms:
             reading = t.reading or ""
+            # A term not to use must not read as a synonym: it says so (kundvård, deprecated → kundtjänst).
+            not_in_use = ctx.gettext(STATUS_LABELS[t.status]) if t.status in ("deprecated", "obsolete") else ""
             found.append(_Found(t.text, c.id, title if t.text != title else "", reading, order.heading(t.text, reading),
-                                order.sort_key(t.text, reading)))
+                                order.sort_key(t.text, reading), not_in_use))
     found.sort(key=lambda e: e.key)
     chunks = chunked(found)
     urls = [listing_url("index-a-z/", n) for n in range(len(chunks))]
@@ -86,7 +91,7 @@ def index_pages(ctx: RenderContext) -> list[RenderedPage]:
         for e in chunk:
             if not groups or groups[-1][0] != e.letter:
                 groups.append((e.letter, []))
-            groups[-1][1].append(IndexEntry(e.text, relative(url, f"terms/{e.id}/"), e.see, e.reading))
+            groups[-1][1].append(IndexEntry(e.text, relative(url, f"terms/{e.id}/"), e.see, e.reading, e.not_in_use))
         letters = []
         for letter in order.headings(set(starts)):
             start = starts.get(letter)

@@ -440,6 +440,7 @@
       self.pending = result.hits.slice();
       var n = result.hits.length;
       self.meta.textContent = n === 0 ? self.t("search.result.none") : n === 1 ? self.t("search.result.one") : self.t("search.result.other", n);
+      if (n === 0) self.list.appendChild(self.nextStep());
       return self.more(serial).then(function () {
         // For whoever waits for the results of exactly this query (the tests, the benchmark).
         if (serial === self.serial) self.root.setAttribute("data-glossary-search-shown", query);
@@ -457,6 +458,17 @@
       if (serial !== self.serial) return;
       docs.forEach(function (doc, k) { if (doc) self.list.appendChild(self.item(doc, batch[k], m)); });
     });
+  };
+
+  // Nothing found: the A–Z index, where every term of the language can be browsed, as the next step.
+  Box.prototype.nextStep = function () {
+    var holder = document.querySelector("[data-glossary-labels]");
+    var li = document.createElement("li"), a = document.createElement("a");
+    li.className = "glossary-search-next";  // not a result: neither counted nor reached by the arrow keys
+    a.href = new URL((holder && holder.getAttribute("data-index-href")) || "index-a-z/", location.href).href;  // relative to this page
+    a.textContent = (holder && holder.getAttribute("data-index")) || "A–Z";
+    li.appendChild(a);
+    return li;
   };
 
   Box.prototype.item = function (doc, hit, m) {
@@ -502,9 +514,17 @@
     this.input.focus();
   };
 
+  // Escape gives the focus back where it was before the search opened (a keyboard reader keeps their place), or to
+  // the page's heading, never to the page's body.
   Box.prototype.close = function () {
+    var back = window.glossaryFocusBefore;  // kept by glossary.js, which runs before this script is loaded
     if (this.toggle.checked) this.toggle.click();
     this.input.blur();
+    if (!back || !document.contains(back) || back === document.body || this.root.contains(back)) {
+      back = document.querySelector("article h1, main h1");
+      if (back && !back.hasAttribute("tabindex")) back.setAttribute("tabindex", "-1");
+    }
+    if (back) back.focus({ preventScroll: true });
   };
 
   Box.prototype.links = function () {
@@ -576,7 +596,12 @@
     });
     window.addEventListener("keydown", function (ev) { self.key(ev); }, true);
     var q = new URL(location.href).searchParams.get("q");
-    if (q && !this.input.value) this.input.value = q;
+    if (q && !this.input.value) {  // a link to the search (/sv/?q=kundtjänst): the results, not only the filled box
+      this.input.value = q;
+      if (!this.toggle.checked) this.toggle.click();
+      this.list.hidden = false;
+      this.list.setAttribute("role", "list");
+    }
     this.meta.textContent = this.t("search.result.placeholder");
     if (this.input.value) this.run();
   };

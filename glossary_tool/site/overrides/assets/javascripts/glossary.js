@@ -45,6 +45,12 @@
     if (ev.target.closest && ev.target.closest(".md-select")) followFragment();
   });
 
+  /* ---- the focus before the search: Escape gives it back (glossary-search.js, loaded when the search opens) ---- */
+
+  document.addEventListener("focusin", function (ev) {
+    if (ev.target instanceof Element && !ev.target.closest(".md-search")) window.glossaryFocusBefore = ev.target;
+  });
+
   /* ---- term previews ---- */
 
   var tip = null;
@@ -64,7 +70,8 @@
     // A pointer may move onto the preview without it closing (WCAG 1.4.13, hoverable).
     tip.addEventListener("pointerenter", function () { clearTimeout(hideTimer); });
     tip.addEventListener("pointerleave", function () { if (!pinned) scheduleHide(); });
-    document.body.appendChild(tip);
+    // Inside the page's main landmark, where the links it previews are, so that it is part of the page's structure.
+    (document.querySelector("main") || document.body).appendChild(tip);
     return tip;
   }
 
@@ -110,8 +117,11 @@
     if (top + box.offsetHeight > window.innerHeight && rect.top - box.offsetHeight - 6 > 0) {
       top = rect.top - box.offsetHeight - 6; // no room below: above the link
     }
-    box.style.left = left + window.scrollX + "px";
-    box.style.top = top + window.scrollY + "px";
+    // Absolute to its containing block: the document when nothing around it is positioned, else that element.
+    var origin = box.offsetParent && getComputedStyle(box.offsetParent).position !== "static"
+      ? box.offsetParent.getBoundingClientRect() : { left: -window.scrollX, top: -window.scrollY };
+    box.style.left = left - origin.left + "px";
+    box.style.top = top - origin.top + "px";
   }
 
   function hide() {
