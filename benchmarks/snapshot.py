@@ -108,10 +108,13 @@ def snapshot_project(out: Path, name: str, project: Path) -> None:
 
 
 def main() -> int:
-    if len(sys.argv) != 2:
+    if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
         print("usage: snapshot.py OUT (a folder outside the repository)", file=sys.stderr)
         return 2
     out = Path(sys.argv[1]).resolve()
+    if out == ROOT or ROOT in out.parents:  # the project is copied into OUT: inside it, the copy would copy itself
+        print(f"snapshot.py: {out} is inside the repository; choose a folder outside it", file=sys.stderr)
+        return 2
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
