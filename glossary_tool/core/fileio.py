@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from glossary_tool.core.problems import FatalError
 
@@ -107,19 +108,24 @@ def check_target(path: Path, *, overwrite: bool, folder_may_be_missing: bool = F
     except OSError as exc:
         raise FatalError(f"{path}: cannot write: {reason(exc)}") from None
     if st is not None:
-        if stat.S_ISLNK(st.st_mode):
-            raise FatalError(f"{path}: is a symbolic link; refusing to replace it (write to the file it points to, or remove the link)")
-        if stat.S_ISDIR(st.st_mode):
-            raise FatalError(f"{path}: is a folder; name a file to write")
-        if not stat.S_ISREG(st.st_mode):
-            raise FatalError(f"{path}: is not a regular file (a device, FIFO or socket); refusing to replace it")
-        if not overwrite:
-            raise FatalError(f"{path}: already exists; refusing to overwrite")
+        _refuse_existing(path, st.st_mode, overwrite=overwrite)
     if folder_may_be_missing and not os.path.lexists(parent):
         return
     if not parent.is_dir():
         what = "does not exist" if not parent.exists() else "is not a folder"
         raise FatalError(f"{path}: the folder {parent} {what}; create it first")
+
+
+def _refuse_existing(path: Path, mode: int, *, overwrite: bool) -> None:
+    """Raise unless the existing ``path`` (of ``mode``, from lstat) is a regular file that may be overwritten."""
+    if stat.S_ISLNK(mode):
+        raise FatalError(f"{path}: is a symbolic link; refusing to replace it (write to the file it points to, or remove the link)")
+    if stat.S_ISDIR(mode):
+        raise FatalError(f"{path}: is a folder; name a file to write")
+    if not stat.S_ISREG(mode):
+        raise FatalError(f"{path}: is not a regular file (a device, FIFO or socket); refusing to replace it")
+    if not overwrite:
+        raise FatalError(f"{path}: already exists; refusing to overwrite")
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -161,6 +167,16 @@ def _sync_folder(folder: Path) -> None:
         os.close(dfd)
 
 
+def _check_unchanged(given: Path, path: Path, expected_digest: str | None, *, overwrite: bool) -> None:
+    """Raise if ``path`` changed since it was read (``expected_digest``), or appeared when it was not to be overwritten."""
+    if expected_digest is not None:
+        current = path.read_bytes() if path.exists() else b""
+        if digest(current) != expected_digest:
+            raise FatalError(f"{given}: changed on disk after it was read; nothing was written, run the command again")
+    elif not overwrite and path.exists():
+        raise FatalError(f"{given}: appeared while writing; refusing to overwrite")
+
+
 def atomic_write(path: Path, data: bytes, *, inside: Path | None, overwrite: bool = False, expected_digest: str | None = None,
                  new_folders: bool = False) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, never half of one.
@@ -182,12 +198,7 @@ def atomic_write(path: Path, data: bytes, *, inside: Path | None, overwrite: boo
         # (which skips dot-files) both ignore what is left behind, and the original stays untouched.
         tmp = _write_new(path.parent, f".{path.name}.", ".tmp", data, mode)
         with _folder_lock(path.parent):  # check-and-replace must be one step for concurrent writers
-            if expected_digest is not None:
-                current = path.read_bytes() if path.exists() else b""
-                if digest(current) != expected_digest:
-                    raise FatalError(f"{given}: changed on disk after it was read; nothing was written, run the command again")
-            elif not overwrite and path.exists():
-                raise FatalError(f"{given}: appeared while writing; refusing to overwrite")
+            _check_unchanged(given, path, expected_digest, overwrite=overwrite)
             _replace(tmp, path)
             tmp = None
         _sync_folder(path.parent)
@@ -293,21 +304,39 @@ def _check_staging(staging: Path) -> None:
                          "check it, then remove it; nothing was written")
 
 
+def _journal_item_shaped(item: dict[Any, Any]) -> bool:
+    """Whether a journal line has its four keys with the types this tool writes."""
+    strings = all(isinstance(item.get(key), str) for key in ("target", "staged", "new"))
+    return strings and (item.get("old") is None or isinstance(item.get("old"), str))
+
+
+def _journal_item_safe(item: dict[Any, Any]) -> bool:
+    """Whether a journal line's target is a relative YAML path without ``..`` and its staged file a bare name."""
+    target, staged = Path(item["target"]), str(item["staged"])
+    inside = not target.is_absolute() and ".." not in target.parts and target.suffix in (".yaml", ".yml")
+    return inside and staged == os.path.basename(staged) and staged not in ("", ".", "..")
+
+
 def _journal_item(root: Path, staging: Path, item: object) -> tuple[Path, Path, str | None, str]:
     """One journal line as (target, staged file, old digest, new digest), each checked: a journal is a file in the
     project, so a hostile one may name a target outside the content folder or a staged file outside its folder."""
-    ok = isinstance(item, dict) and isinstance(item.get("target"), str) and isinstance(item.get("staged"), str) \
-        and isinstance(item.get("new"), str) and (item.get("old") is None or isinstance(item.get("old"), str))
-    if ok:
-        assert isinstance(item, dict)
-        target, staged = Path(item["target"]), str(item["staged"])
-        ok = (not target.is_absolute() and ".." not in target.parts and target.suffix in (".yaml", ".yml")
-              and staged == os.path.basename(staged) and staged not in ("", ".", ".."))
-    if not ok:
+    if not isinstance(item, dict) or not _journal_item_shaped(item) or not _journal_item_safe(item):
         raise FatalError(f"{staging / JOURNAL}: names a file this tool would never write; check it, then delete {staging}")
-    assert isinstance(item, dict)
     real = confine(root / item["target"], root, overwrite=True)
     return real, staging / item["staged"], item["old"], item["new"]
+
+
+def _put_back(root: Path, target: Path, staged: Path, old: str | None, new: str) -> bool:
+    """Finish one journal line: True if ``target`` now holds the new file, False if someone changed it since."""
+    current = _current_digest(target)
+    if current == new:
+        return True
+    if current != old or not os.path.isfile(staged) or os.path.islink(staged):
+        return False
+    with _folder_lock(target.parent) if target.parent != root else contextlib.nullcontext():
+        _replace(str(staged), target)
+    _sync_folder(target.parent)
+    return True
 
 
 def _recover_locked(root: Path, staging: Path) -> str | None:
@@ -321,24 +350,15 @@ def _recover_locked(root: Path, staging: Path) -> str | None:
             return None
         shutil.rmtree(staging, ignore_errors=True)
         return f"an earlier import was interrupted before it changed any entry; its staged files were removed from {staging}"
-    done, skipped = 0, []
     checked = [_journal_item(root, staging, item) for item in entries]  # every line before any file is moved
     try:
-        for (target, staged, old, new), item in zip(checked, entries, strict=True):
-            current = _current_digest(target)
-            if current == new:
-                done += 1
-            elif current == old and os.path.isfile(staged) and not os.path.islink(staged):
-                with _folder_lock(target.parent) if target.parent != root else contextlib.nullcontext():
-                    _replace(str(staged), target)
-                _sync_folder(target.parent)
-                done += 1
-            else:
-                skipped.append(str(item["target"]))
+        put = [_put_back(root, *line) for line in checked]
         os.unlink(staging / JOURNAL)
     except OSError as exc:
         raise FatalError(f"{staging}: cannot finish an interrupted import: {reason(exc)}; run the command again when that is fixed") from None
     shutil.rmtree(staging, ignore_errors=True)
+    done = sum(put)
+    skipped = [str(item["target"]) for item, ok in zip(entries, put, strict=True) if not ok]
     note = f"finished an import that was interrupted: {done} of {len(entries)} file(s) in place"
     if skipped:
         note += f"; changed by someone else since, so left as they are: {', '.join(skipped)}"
