@@ -109,6 +109,17 @@ def _flow(items: list[Any] | dict[str, Any]) -> CommentedSeq | CommentedMap:
     return node
 
 
+def _fold_positions(text: str) -> list[int]:
+    """The single spaces between visible characters where a line of about ``FOLD_AT`` characters may break."""
+    positions: list[int] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == " " and i - start >= FOLD_AT - 10 and not text[i - 1].isspace() and not text[i + 1].isspace():
+            positions.append(i)
+            start = i + 1
+    return positions
+
+
 def prose(text: str) -> str:
     """Long prose as a folded block wrapped at single spaces; anything a fold could change stays a plain scalar.
 
@@ -117,12 +128,7 @@ def prose(text: str) -> str:
     if len(text) <= FOLD_AT or "  " in text or text != text.strip() or any(unicodedata.category(ch) in _UNFOLDABLE for ch in text):
         return text
     folded = FoldedScalarString(text)
-    positions: list[int] = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch == " " and i - start >= FOLD_AT - 10 and not text[i - 1].isspace() and not text[i + 1].isspace():
-            positions.append(i)
-            start = i + 1
+    positions = _fold_positions(text)
     if not positions:  # one long word: a block scalar would only add a line
         return text
     folded.fold_pos = positions  # ruamel.yaml reads the fold points from this attribute
@@ -141,34 +147,38 @@ def concept_data(concept: Concept) -> CommentedMap:
     if relations:
         out["relations"] = CommentedMap(relations)
     out["sources"] = CommentedSeq(CommentedMap(s) for s in data["sources"])  # id first: the model declares it first
-    locales = CommentedMap()
-    for code, block in data["locales"].items():
-        node = CommentedMap()
-        terms = CommentedSeq()
-        for term in block["terms"]:
-            t = CommentedMap((k, term[k]) for k in ("text", "type", "status"))
-            if "reading" in term:
-                t["reading"] = term["reading"]
-            if "grammar" in term:
-                t["grammar"] = _flow({k: v if _PLAIN_IN_FLOW.match(v) else DoubleQuotedScalarString(v) for k, v in term["grammar"].items()})
-            if term.get("sources"):
-                t["sources"] = _flow(list(term["sources"]))
-            for key in ("geographical_usage", "register"):
-                if key in term:
-                    t[key] = term[key]
-            if "note" in term:
-                t["note"] = prose(term["note"])
-            terms.append(t)
-        node["terms"] = terms
-        node["definition"] = prose(block["definition"])
-        for key in ("examples", "notes"):
-            if block.get(key):
-                node[key] = CommentedSeq(prose(item) for item in block[key])
-        if block.get("translated_from"):
-            node["translated_from"] = _flow(dict(block["translated_from"]))
-        locales[code] = node
-    out["locales"] = locales
+    out["locales"] = CommentedMap((code, _locale_node(block)) for code, block in data["locales"].items())
     return out
+
+
+def _locale_node(block: dict[str, Any]) -> CommentedMap:
+    """One language's block: terms, definition, then the optional lists and the translation record."""
+    node = CommentedMap()
+    node["terms"] = CommentedSeq(_term_node(term) for term in block["terms"])
+    node["definition"] = prose(block["definition"])
+    for key in ("examples", "notes"):
+        if block.get(key):
+            node[key] = CommentedSeq(prose(item) for item in block[key])
+    if block.get("translated_from"):
+        node["translated_from"] = _flow(dict(block["translated_from"]))
+    return node
+
+
+def _term_node(term: dict[str, Any]) -> CommentedMap:
+    """One term: text, type and status first, then only the fields it has, in the hand-written order."""
+    t = CommentedMap((k, term[k]) for k in ("text", "type", "status"))
+    if "reading" in term:
+        t["reading"] = term["reading"]
+    if "grammar" in term:
+        t["grammar"] = _flow({k: v if _PLAIN_IN_FLOW.match(v) else DoubleQuotedScalarString(v) for k, v in term["grammar"].items()})
+    if term.get("sources"):
+        t["sources"] = _flow(list(term["sources"]))
+    for key in ("geographical_usage", "register"):
+        if key in term:
+            t[key] = term[key]
+    if "note" in term:
+        t["note"] = prose(term["note"])
+    return t
 
 
 def concept_yaml(concept: Concept, schema: Path, entry_file: Path) -> str:
