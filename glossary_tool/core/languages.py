@@ -25,10 +25,16 @@ def script_of(tag: str) -> str:
     language = str(get_global("language_aliases").get(parts[0], parts[0]))  # sh → sr_Latn
     if "_" in language:
         return language.split("_")[1]
-    likely = get_global("likely_subtags")
     region = next((p for p in parts[1:] if len(p) == 2 or p.isdigit()), None)
+    return _likely_script(language, region)
+
+
+def _likely_script(language: str, region: str | None) -> str:
+    """CLDR's likely script for a language (in a region, if given and known); Latin when CLDR has none."""
+    likely = get_global("likely_subtags")
     found = str((likely.get(f"{language}_{region}") if region else None) or likely.get(language) or "")
-    return found.split("_")[1] if found.count("_") >= 1 and len(found.split("_")[1]) == 4 else "Latn"
+    script = found.split("_")[1] if "_" in found else ""
+    return script if len(script) == 4 else "Latn"
 
 
 def _language(tag: str) -> str:
