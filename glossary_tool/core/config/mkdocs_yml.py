@@ -98,6 +98,17 @@ def read_config(config_file: Path | str) -> RawConfig:
     """Read ``mkdocs.yml`` once: its data and key positions. A file that cannot be read or parsed is fatal."""
     path = Path(config_file)
     shown = str(config_file)
+    text = _read_text(path, shown)
+    node, data = _parse(text, shown)
+    positions: dict[KeyPath, tuple[int, int]] = {}
+    keys: dict[KeyPath, tuple[int, int]] = {}
+    if node is not None:
+        _positions(node, (), positions, keys)
+    return RawConfig(path.resolve(), data, positions, keys, _plugin_path(data, shown, positions), text)
+
+
+def _read_text(path: Path, shown: str) -> str:
+    """The file's text, UTF-8 with an optional byte-order mark; every reason it cannot be read is fatal and named."""
     if path.is_dir():
         raise FatalError(f"{shown}: is a folder; pass the mkdocs.yml file with --config")
     try:
@@ -107,10 +118,14 @@ def read_config(config_file: Path | str) -> RawConfig:
     except OSError as exc:
         raise FatalError(f"{shown}: cannot read: {exc.strerror or exc}") from None
     try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
+        return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise FatalError(f"{shown}:{line}: byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8") from None
+
+
+def _parse(text: str, shown: str) -> tuple[yaml.Node | None, dict[str, Any]]:
+    """The document's node (kept for positions) and its data, which must be a mapping."""
     try:
         loader = _Loader(text)
         try:
@@ -126,11 +141,7 @@ def read_config(config_file: Path | str) -> RawConfig:
         raise FatalError(f"{shown}: not valid YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     if not isinstance(data, dict):
         raise FatalError(f"{shown}:1:1: the top level must be a mapping of settings")
-    positions: dict[KeyPath, tuple[int, int]] = {}
-    keys: dict[KeyPath, tuple[int, int]] = {}
-    if node is not None:
-        _positions(node, (), positions, keys)
-    return RawConfig(path.resolve(), data, positions, keys, _plugin_path(data, shown, positions), text)
+    return node, data
 
 
 def _plugin_path(data: Mapping[str, Any], shown: str, positions: Mapping[KeyPath, tuple[int, int]]) -> KeyPath:

@@ -174,6 +174,15 @@ class Phrases(Option):
         return tuple(" ".join(v.split()) for v in value)
 
 
+def _words_error(key: object, words: object) -> tuple[KeyPath, str] | None:
+    """What is wrong with one ``language: [words]`` item of a ``WordsPerLanguage`` option, if anything."""
+    if not isinstance(key, str) or not re.fullmatch(r"[a-z]{2,3}", key):
+        return (str(key),), "must be a language subtag such as de or sv"
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        return (key,), "must be a list of words or phrases"
+    return None
+
+
 class WordsPerLanguage(Option):
     """Words or phrases per language subtag: ``{de: [oft, meist], sv: [ofta]}``; each listed language replaces the defaults' list."""
 
@@ -186,12 +195,7 @@ class WordsPerLanguage(Option):
             value = {}
         if not isinstance(value, dict):
             raise ValidationError(f"must be a mapping of language to a list of words, e.g. {{de: [oft, meist]}}, not {type_name(value)}")
-        errors: list[tuple[KeyPath, str]] = []
-        for key, words in value.items():
-            if not isinstance(key, str) or not re.fullmatch(r"[a-z]{2,3}", key):
-                errors.append(((str(key),), "must be a language subtag such as de or sv"))
-            elif not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-                errors.append(((key,), "must be a list of words or phrases"))
+        errors = [error for key, words in value.items() if (error := _words_error(key, words)) is not None]
         if errors:
             raise OptionErrors(errors)
         return {**self.defaults, **{k: tuple(" ".join(w.split()) for w in v) for k, v in value.items()}}
