@@ -53,25 +53,36 @@ class Complexity:
         return None
 
 
-def complexity(text: str) -> Complexity:
-    """Measure ``text`` against the bounds above, in time linear in its length."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as Markdown reads line ends
-    markup = sum(text.count(ch) for ch in MARKUP)
+def _brackets(text: str) -> tuple[int, int]:
+    """The summed span of ``[ … ]`` pairs and their deepest nesting; an unclosed "[" is scanned to the end of its block only."""
     span = depth = 0
-    if "[" in text:
-        for block in BLANK_LINE.split(text):  # an unclosed "[" is scanned to the end of its block only
-            opened: list[int] = []
-            for m in _BRACKET.finditer(block):
-                if m.group() == "[":
-                    opened.append(m.start())
-                    depth = max(depth, len(opened))
-                elif m.group() == "]" and opened:
-                    span += m.start() - opened.pop()
-            span += sum(len(block) - start for start in opened)
-    nesting = 0
+    for block in BLANK_LINE.split(text):
+        opened: list[int] = []
+        for m in _BRACKET.finditer(block):
+            if m.group() == "[":
+                opened.append(m.start())
+                depth = max(depth, len(opened))
+            elif m.group() == "]" and opened:
+                span += m.start() - opened.pop()
+        span += sum(len(block) - start for start in opened)
+    return span, depth
+
+
+def _block_markers(text: str) -> tuple[int, int]:
+    """The quote and list markers not counted in MARKUP already, and how deep they nest."""
+    extra = nesting = 0
     for m in _BLOCK_MARKERS.finditer(text):
         if m.group().strip():
             markers = len(_ONE_MARKER.findall(m.group()))
-            markup += markers - m.group().count(">")  # a ">" is in MARKUP already
+            extra += markers - m.group().count(">")  # a ">" is in MARKUP already
             nesting = max(nesting, markers)
+    return extra, nesting
+
+
+def complexity(text: str) -> Complexity:
+    """Measure ``text`` against the bounds above, in time linear in its length."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as Markdown reads line ends
+    span, depth = _brackets(text) if "[" in text else (0, 0)
+    extra, nesting = _block_markers(text)
+    markup = sum(text.count(ch) for ch in MARKUP) + extra
     return Complexity(span, depth, markup, nesting, text.count("\n") + 1)

@@ -130,14 +130,8 @@ class StepReader:
         self._rest = b""
 
     def poll(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.read_fd, 65536)
-            except BlockingIOError:
-                break
-            if not chunk:
-                break
-            self._rest += chunk
+        """Read what the locale builds have written since the last poll, and redraw the bar if a step came in."""
+        self._rest += self._drain()
         *lines, self._rest = self._rest.split(b"\n")
         note = ""
         for line in lines:
@@ -146,10 +140,26 @@ class StepReader:
                 self.steps[parts[0]] = (int(parts[1]), int(parts[2]))
                 note = f"{parts[0]}: {parts[3]}"
         if lines and self.steps:
-            # Locales that have not reported yet are counted as large as the largest that has.
-            largest = max(total for _, total in self.steps.values())
-            total = sum(t for _, t in self.steps.values()) + largest * (self.locales - len(self.steps))
-            self.bar.set(sum(d for d, _ in self.steps.values()), total, note)
+            self._draw(note)
+
+    def _drain(self) -> bytes:
+        """Everything the pipe holds now, without waiting (the read end is non-blocking)."""
+        chunks: list[bytes] = []
+        while True:
+            try:
+                chunk = os.read(self.read_fd, 65536)
+            except BlockingIOError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _draw(self, note: str) -> None:
+        # Locales that have not reported yet are counted as large as the largest that has.
+        largest = max(total for _, total in self.steps.values())
+        total = sum(t for _, t in self.steps.values()) + largest * (self.locales - len(self.steps))
+        self.bar.set(sum(d for d, _ in self.steps.values()), total, note)
 
     def close(self) -> None:
         for fd in (self.read_fd, self.write_fd):
