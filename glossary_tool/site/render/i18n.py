@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -74,17 +74,21 @@ def _compiled(package: Path | None, package_mtime: int | None, project: Path | N
     base = _read(package, package_mtime, locale) if package is not None else None
     override = _read(project, project_mtime, locale) if project is not None else None
     merged = Catalog(locale=locale.replace("-", "_"))  # its plural rule comes from Babel's data for the locale
-    for catalog in (base, override):
-        if catalog is None:
-            continue
-        for message in catalog:
-            if message.id and _translated(message.string) and not message.fuzzy and _fits(message):
-                merged.delete(message.id)  # assigning over a message would keep its old string
-                merged[message.id] = message
+    for message in _usable(base, override):
+        merged.delete(message.id)  # assigning over a message would keep its old string
+        merged[message.id] = message
     buf = io.BytesIO()
     write_mo(buf, merged, use_fuzzy=False)
     buf.seek(0)
     return Translations(buf, domain=DOMAIN)
+
+
+def _usable(*catalogs: Catalog | None) -> Iterator[Message]:
+    """The messages of ``catalogs``, in order, that can be shown: translated, not fuzzy, with placeholders that fit."""
+    for catalog in catalogs:
+        for message in catalog or ():
+            if message.id and _translated(message.string) and not message.fuzzy and _fits(message):
+                yield message
 
 
 def _fits(message: Message) -> bool:
@@ -124,19 +128,29 @@ def catalog_warnings(project_dir: Path | None, locale: str) -> list[str]:
                 f"start one with '{command}' and translate it"]
     compiled = translations(project_dir, locale)
     missing = [mid for mid in template_ids() if not _has(compiled, mid)]
-    if not missing:
-        return []
+    return [_missing_warning(project_dir, locale, missing)] if missing else []
+
+
+def _listed(project: Path | None, locale: str) -> set[str]:
+    """The msgids (singular form) the project's catalog lists, translated or not."""
+    if project is None:
+        return set()
+    return {m.id if isinstance(m.id, str) else m.id[0] for m in _read(project, _mtime(project), locale)}
+
+
+def _missing_warning(project_dir: Path | None, locale: str, missing: list[str]) -> str:
+    """Say which UI strings ``locale`` lacks: to translate when ``glossary-tool catalog`` has listed them all, else to add."""
     project = _find(project_dir, locale)
-    listed = {m.id if isinstance(m.id, str) else m.id[0] for m in _read(project, _mtime(project), locale)} if project else set()
+    listed = _listed(project, locale)
     absent = [mid for mid in missing if mid not in listed]
     if not absent:  # 'glossary-tool catalog' has listed them all: what is left is to translate them
         untranslated = [mid for mid in missing if mid in listed]
         sample = ", ".join(f"'{m}'" for m in untranslated[:3])
-        return [f"the UI catalog of '{locale}' leaves {len(untranslated)} of {len(template_ids())} strings untranslated ({sample}…), "
-                f"which its pages would show in English; translate them in {_shown(project, project_dir)} (an empty or fuzzy one is not used)"]
+        return (f"the UI catalog of '{locale}' leaves {len(untranslated)} of {len(template_ids())} strings untranslated ({sample}…), "
+                f"which its pages would show in English; translate them in {_shown(project, project_dir)} (an empty or fuzzy one is not used)")
     sample = ", ".join(f"'{m}'" for m in absent[:3])
-    return [f"the UI catalog of '{locale}' lacks {len(absent)} of {len(template_ids())} strings ({sample}…), "
-            f"which its pages would show in English; run '{command}' to add them, then translate them"]
+    return (f"the UI catalog of '{locale}' lacks {len(absent)} of {len(template_ids())} strings ({sample}…), "
+            f"which its pages would show in English; run 'glossary-tool catalog {locale}' to add them, then translate them")
 
 
 def _shown(path: Path | None, locales_dir: Path | None) -> str:
