@@ -62,20 +62,7 @@ def anchor(letter: str) -> str:
 
 
 def index_pages(ctx: RenderContext) -> list[RenderedPage]:
-    locale = ctx.locale
-    order = ctx.order
-    found = []
-    for c in ctx.glossary.concepts:
-        block = c.locales.get(locale)
-        if block is None:
-            continue
-        title = ctx.label(c)
-        for t in block.terms:
-            reading = t.reading or ""
-            # A term not to use must not read as a synonym: it says so (kundvård, deprecated → kundtjänst).
-            not_in_use = ctx.gettext(STATUS_LABELS[t.status]) if t.status in ("deprecated", "obsolete") else ""
-            found.append(_Found(t.text, c.id, title if t.text != title else "", reading, order.heading(t.text, reading),
-                                order.sort_key(t.text, reading), not_in_use))
+    found = _found_terms(ctx)
     found.sort(key=lambda e: e.key)
     chunks = chunked(found)
     urls = [listing_url("index-a-z/", n) for n in range(len(chunks))]
@@ -86,19 +73,45 @@ def index_pages(ctx: RenderContext) -> list[RenderedPage]:
     title = ctx.gettext("A–Z index")
     pages = []
     for n, chunk in enumerate(chunks):
-        url = urls[n]
-        groups: list[tuple[str, list[IndexEntry]]] = []
-        for e in chunk:
-            if not groups or groups[-1][0] != e.letter:
-                groups.append((e.letter, []))
-            groups[-1][1].append(IndexEntry(e.text, relative(url, f"terms/{e.id}/"), e.see, e.reading, e.not_in_use))
-        letters = []
-        for letter in order.headings(set(starts)):
-            start = starts.get(letter)
-            target = "" if start is None or start == n else relative(url, urls[start])
-            letters.append(LetterLink(letter, start is not None, f"{target}#letter-{anchor(letter)}"))
-        view = IndexView(title, tuple(LetterGroup(letter, anchor(letter), tuple(items)) for letter, items in groups),
-                         tuple(letters), pager(urls, n))
+        view = IndexView(title, _groups(chunk, urls[n]), _letters(ctx, starts, urls, n), pager(urls, n))
         pages.append(page(listing_src("index-a-z", n), listing_title(title, n, len(chunks)), ctx.render("index_az.html", p=view), in_nav=n == 0,
                           lastmod=ctx.lastmod(e.id for e in chunk)))
     return pages
+
+
+def _found_terms(ctx: RenderContext) -> list[_Found]:
+    """Every term of the page's language, each with its concept, heading letter and sort key."""
+    order = ctx.order
+    found = []
+    for c in ctx.glossary.concepts:
+        block = c.locales.get(ctx.locale)
+        if block is None:
+            continue
+        title = ctx.label(c)
+        for t in block.terms:
+            reading = t.reading or ""
+            # A term not to use must not read as a synonym: it says so (kundvård, deprecated → kundtjänst).
+            not_in_use = ctx.gettext(STATUS_LABELS[t.status]) if t.status in ("deprecated", "obsolete") else ""
+            found.append(_Found(t.text, c.id, title if t.text != title else "", reading, order.heading(t.text, reading),
+                                order.sort_key(t.text, reading), not_in_use))
+    return found
+
+
+def _groups(chunk: list[_Found], url: str) -> tuple[LetterGroup, ...]:
+    """One page's entries under their heading letters, in order."""
+    groups: list[tuple[str, list[IndexEntry]]] = []
+    for e in chunk:
+        if not groups or groups[-1][0] != e.letter:
+            groups.append((e.letter, []))
+        groups[-1][1].append(IndexEntry(e.text, relative(url, f"terms/{e.id}/"), e.see, e.reading, e.not_in_use))
+    return tuple(LetterGroup(letter, anchor(letter), tuple(items)) for letter, items in groups)
+
+
+def _letters(ctx: RenderContext, starts: dict[str, int], urls: list[str], n: int) -> tuple[LetterLink, ...]:
+    """The letter bar of page ``n``: every heading of the alphabet, linked to the page where its entries begin."""
+    letters = []
+    for letter in ctx.order.headings(set(starts)):
+        start = starts.get(letter)
+        target = "" if start is None or start == n else relative(urls[n], urls[start])
+        letters.append(LetterLink(letter, start is not None, f"{target}#letter-{anchor(letter)}"))
+    return tuple(letters)
