@@ -56,21 +56,25 @@ class Collation:
         self._pinyin: Any = None
         self._pinyin_of: dict[str, str] = {}  # character → its pinyin: a glossary has a few thousand distinct characters
         if use_icu and icu is not None:
-            locale = icu.Locale.forLanguageTag(icu_tag(tag, han_order))
-            self._collator = icu.Collator.createInstance(locale)
-            index = icu.AlphabeticIndex(locale)
-            if self.language != "en":
-                # Latin terms (names, abbreviations) in a glossary of another script get A–Z rather than "…".
-                index.addLabels(icu.Locale.getEnglish())
-            self._labels = [(str(label), int(kind)) for label, kind in index]
-            self._own = frozenset(str(label) for label, kind in icu.AlphabeticIndex(locale) if kind == _NORMAL)
-            self._index = index.buildImmutableIndex()  # immutable: safe to share between threads
-            if self.language == "zh" and any(label[-1:] in "劃画" for label in self._own):
-                self.uses_reading = False  # CLDR's stroke order (zh-Hant's default) files by the characters themselves
-            if self.language == "zh" and self.uses_reading:
-                # Chinese by pinyin: every term files by its pinyin, the recorded reading or else ICU's transliteration,
-                # so that terms with and without a reading sort together (ICU's Chinese order puts Latin after Han).
-                self._pinyin = icu.Transliterator.createInstance("Han-Latin")
+            self._use_icu(tag, han_order)
+
+    def _use_icu(self, tag: str, han_order: str) -> None:
+        """Take the order, the index labels and (for Chinese by pinyin) the transliterator from ICU."""
+        locale = icu.Locale.forLanguageTag(icu_tag(tag, han_order))
+        self._collator = icu.Collator.createInstance(locale)
+        index = icu.AlphabeticIndex(locale)
+        if self.language != "en":
+            # Latin terms (names, abbreviations) in a glossary of another script get A–Z rather than "…".
+            index.addLabels(icu.Locale.getEnglish())
+        self._labels = [(str(label), int(kind)) for label, kind in index]
+        self._own = frozenset(str(label) for label, kind in icu.AlphabeticIndex(locale) if kind == _NORMAL)
+        self._index = index.buildImmutableIndex()  # immutable: safe to share between threads
+        if self.language == "zh" and any(label[-1:] in "劃画" for label in self._own):
+            self.uses_reading = False  # CLDR's stroke order (zh-Hant's default) files by the characters themselves
+        if self.language == "zh" and self.uses_reading:
+            # Chinese by pinyin: every term files by its pinyin, the recorded reading or else ICU's transliteration,
+            # so that terms with and without a reading sort together (ICU's Chinese order puts Latin after Han).
+            self._pinyin = icu.Transliterator.createInstance("Han-Latin")
 
     @property
     def uses_icu(self) -> bool:
