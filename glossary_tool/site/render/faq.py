@@ -84,14 +84,19 @@ def faq_pages(ctx: RenderContext) -> list[RenderedPage]:
     title = ctx.gettext("Frequently asked questions")
     pages = []
     for n, chunk in enumerate(chunks):
-        groups: list[tuple[str, list[Question]]] = []
-        for category, f in chunk:
-            block = f.locales[ctx.locale]
-            if not groups or groups[-1][0] != category:
-                groups.append((category, []))
-            groups[-1][1].append(Question(f.id, block.question, Markup(render_markdown(block.answer)),
-                                          tuple(ctx.link(cid, urls[n]) for cid in f.concepts if cid in ctx.concepts)))
-        view = FaqView(title, tuple(FaqGroup(f"group-{cat}", ctx.category_label(cat), tuple(qs)) for cat, qs in groups), pager(urls, n))
+        view = FaqView(title, _groups(ctx, chunk, urls[n]), pager(urls, n))
         pages.append(page(listing_src("faq", n), listing_title(title, n, len(chunks)), ctx.render("faq.html", p=view), in_nav=n == 0 and bool(items),
                           lastmod=ctx.lastmod(f.id for _, f in chunk)))
     return pages
+
+
+def _groups(ctx: RenderContext, chunk: list[tuple[str, Faq]], url: str) -> tuple[FaqGroup, ...]:
+    """One page's questions under their categories, each with its answer and links to its concepts."""
+    groups: list[tuple[str, list[Question]]] = []
+    for category, f in chunk:
+        block = f.locales[ctx.locale]
+        if not groups or groups[-1][0] != category:
+            groups.append((category, []))
+        groups[-1][1].append(Question(f.id, block.question, Markup(render_markdown(block.answer)),
+                                      tuple(ctx.link(cid, url) for cid in f.concepts if cid in ctx.concepts)))
+    return tuple(FaqGroup(f"group-{cat}", ctx.category_label(cat), tuple(qs)) for cat, qs in groups)
