@@ -72,36 +72,49 @@ def read_messages(path: Path, shown: str) -> tuple[list[CatalogMessage], list[Pr
 
 
 def _messages(lines: list[str], shown: str) -> Iterator[CatalogMessage]:
-    parts: dict[str, list[str]] = {"msgid": [], "msgid_plural": []}
-    translation: list[tuple[int, str]] = []
-    state = ""  # which part a continuation line ("…") belongs to
-
-    def finish() -> Iterator[CatalogMessage]:
-        text = "".join(_unquote(line) for line in parts["msgid"])
-        if text:  # the header (msgid "") holds no UI string
-            yield CatalogMessage(shown, text, "".join(_unquote(line) for line in parts["msgid_plural"]), tuple(translation))
-        parts["msgid"], parts["msgid_plural"] = [], []
-        translation.clear()
-
+    reader = _MessageReader(shown)
     for number, raw in enumerate(lines, 1):
+        yield from reader.line(number, raw)
+    yield from reader.finish()
+
+
+class _MessageReader:
+    """Collects a PO file's lines into messages: msgid, msgid_plural and every msgstr line with its number."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.parts: dict[str, list[str]] = {"msgid": [], "msgid_plural": []}
+        self.translation: list[tuple[int, str]] = []
+        self.state = ""  # which part a continuation line ("…") belongs to
+
+    def line(self, number: int, raw: str) -> Iterator[CatalogMessage]:
         line = raw.strip()
         keyword = line.split(" ", 1)[0].split("[", 1)[0]
         if not line:
-            yield from finish()
-            state = ""
-        elif line.startswith("#"):
-            continue  # comments, flags and obsolete messages (#~)
-        elif keyword in ("msgid", "msgid_plural"):
-            if keyword == "msgid" and translation:  # a new message without a blank line before it
-                yield from finish()
-            state = keyword
-            parts[keyword].append(line)
-        elif keyword == "msgstr" or (line.startswith('"') and state == "msgstr"):
-            state = "msgstr"
-            translation.append((number, raw))
-        elif line.startswith('"') and state in parts:
-            parts[state].append(line)
-    yield from finish()
+            yield from self.finish()
+            self.state = ""
+        elif not line.startswith("#"):  # comments, flags and obsolete messages (#~) are skipped
+            yield from self._content(number, raw, line, keyword)
+
+    def _content(self, number: int, raw: str, line: str, keyword: str) -> Iterator[CatalogMessage]:
+        if keyword in ("msgid", "msgid_plural"):
+            if keyword == "msgid" and self.translation:  # a new message without a blank line before it
+                yield from self.finish()
+            self.state = keyword
+            self.parts[keyword].append(line)
+        elif keyword == "msgstr" or (line.startswith('"') and self.state == "msgstr"):
+            self.state = "msgstr"
+            self.translation.append((number, raw))
+        elif line.startswith('"') and self.state in self.parts:
+            self.parts[self.state].append(line)
+
+    def finish(self) -> Iterator[CatalogMessage]:
+        text = "".join(_unquote(line) for line in self.parts["msgid"])
+        if text:  # the header (msgid "") holds no UI string
+            plural = "".join(_unquote(line) for line in self.parts["msgid_plural"])
+            yield CatalogMessage(self.shown, text, plural, tuple(self.translation))
+        self.parts = {"msgid": [], "msgid_plural": []}
+        self.translation = []
 
 
 def catalog_files(locales_dir: Path) -> list[Path]:
