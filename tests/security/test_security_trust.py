@@ -337,17 +337,17 @@ def test_an_untrusted_build_scans_its_pages_and_keeps_the_old_site_when_the_scan
 def test_security_md_quotes_the_declared_allow_list() -> None:
     from conftest import UPDATE_GOLDEN
 
-    from glossary_tool.core.trust import allow_list_table
+    from glossary_tool.core.trust.allow_list import allow_list_table
 
     path = ROOT / "SECURITY.md"
     text = path.read_text(encoding="utf-8")
-    start, end = "<!-- allow-list: generated from glossary_tool/core/trust.py -->\n", "<!-- end of allow-list -->"
+    start, end = "<!-- allow-list: generated from glossary_tool/core/trust/allow_list.py -->\n", "<!-- end of allow-list -->"
     before, _, rest = text.partition(start)
     quoted, _, after = rest.partition(end)
     assert before and after, "SECURITY.md lost the allow-list's markers"
     if UPDATE_GOLDEN:
         path.write_text(before + start + allow_list_table() + end + after, encoding="utf-8")
     else:
-        assert quoted == allow_list_table(), "SECURITY.md's allow-list differs from trust.ALLOW_LIST; rerun with UPDATE_GOLDEN=1"
+        assert quoted == allow_list_table(), "SECURITY.md's allow-list differs from trust.allow_list.ALLOW_LIST; rerun with UPDATE_GOLDEN=1"
     for key in ("hooks", "INHERIT", "extra_javascript", "extra_css", "theme.custom_dir", "plugins[material/privacy]", "plugins[material/projects]"):
         assert f"| `{key}` | refused: " in quoted, key
