@@ -109,12 +109,7 @@ class _Walk:
         try:
             real = os.path.realpath(path, strict=True)
         except OSError as exc:
-            if exc.errno == errno.ELOOP:
-                self.other(path, key, "link-loop")
-            elif isinstance(exc, FileNotFoundError):
-                self.other(path, key, "link-broken", _readlink(path))
-            else:
-                self.other(path, key, "link-unreadable", exc.strerror or str(exc))
+            self.unresolved(path, key, exc)
             return
         if real != boundary and not real.startswith(boundary.rstrip(os.sep) + os.sep):
             self.other(path, key, "link-outside", _readlink(path))
@@ -131,6 +126,15 @@ class _Walk:
         else:
             self.other(path, key, _special_kind(mode))
 
+    def unresolved(self, path: str, key: tuple[str, ...], exc: OSError) -> None:
+        """A link that does not lead to a file: a loop, a broken link, or one that cannot be read."""
+        if exc.errno == errno.ELOOP:
+            self.other(path, key, "link-loop")
+        elif isinstance(exc, FileNotFoundError):
+            self.other(path, key, "link-broken", _readlink(path))
+        else:
+            self.other(path, key, "link-unreadable", exc.strerror or str(exc))
+
     def folder(self, root: Path) -> None:
         """Everything under ``root``, without following links: ``os.scandir`` knows each name's type from the folder
         listing itself, so neither the walk nor a special file costs a ``stat()``, and nothing is ever opened."""
@@ -145,23 +149,27 @@ class _Walk:
                 self.other(base, parts, "unreadable", exc.strerror or str(exc))
                 continue
             for item in items:
-                name = item.name
-                path = f"{base}/{name}" if base != "/" else f"/{name}"
-                key = (*parts, name)
+                path = f"{base}/{item.name}" if base != "/" else f"/{item.name}"
+                key = (*parts, item.name)
                 try:
-                    if item.is_symlink():
-                        self.link(path, key, boundary)
-                    elif item.is_dir(follow_symlinks=False):
-                        if name.startswith(".") or UNSAFE.search(name):
-                            self.other(path, key, "folder")  # not entered: nothing in it is read
-                        else:
-                            stack.append((path, key))
-                    elif item.is_file(follow_symlinks=False):
-                        self.file(path, key)
-                    else:
-                        self.other(path, key, _special_kind(item.stat(follow_symlinks=False).st_mode))
+                    if self.item(item, path, key, boundary):
+                        stack.append((path, key))
                 except OSError as exc:  # vanished or unreadable meanwhile
                     self.other(path, key, "unreadable", exc.strerror or str(exc))
+
+    def item(self, item: os.DirEntry[str], path: str, key: tuple[str, ...], boundary: str) -> bool:
+        """Record one name of a folder listing; True for a folder to walk into."""
+        if item.is_symlink():
+            self.link(path, key, boundary)
+        elif item.is_dir(follow_symlinks=False):
+            if not item.name.startswith(".") and not UNSAFE.search(item.name):
+                return True
+            self.other(path, key, "folder")  # not entered: nothing in it is read
+        elif item.is_file(follow_symlinks=False):
+            self.file(path, key)
+        else:
+            self.other(path, key, _special_kind(item.stat(follow_symlinks=False).st_mode))
+        return False
 
     def named(self, path: Path) -> None:
         """A path named on the command line: followed if it is a link (the user chose it), never opened here."""
