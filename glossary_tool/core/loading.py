@@ -15,9 +15,10 @@ import marshal
 import multiprocessing
 import os
 import pickle
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import ValidationError
@@ -201,45 +202,58 @@ def _message(kind: str, error: ErrorDetails) -> str:
         return f"unknown key '{clip(loc[-1])}'{hint}"
     if etype == "missing":
         return f"missing required key '{loc[-1]}'"
-    if etype == "literal_error":
-        return f"{where}: {error['msg'].replace('Input should be', 'must be')}"
-    if etype in ("string_type", "dict_type", "tuple_type", "list_type", "model_type", "model_attributes_type"):
-        want = {"string_type": "text", "dict_type": "a mapping", "model_type": "a mapping", "model_attributes_type": "a mapping"}.get(etype, "a list")
-        return f"{where}: must be {want}"
-    if etype == "string_pattern_mismatch":
-        return f"{where}: '{clip(error.get('input', ''))}' does not match {error['ctx']['pattern']}"
-    if etype == "string_too_short":
-        return f"{where}: must not be empty"
-    if etype == "too_short":
-        return f"{where}: needs at least {error['ctx']['min_length']} item(s)"
-    if etype == "value_error":
-        return f"{where}: {error['msg'].removeprefix('Value error, ')}"
-    return f"{where}: {error['msg']}"
+    explain = _EXPLAIN.get(etype)
+    return f"{where}: {explain(error) if explain else error['msg']}"
+
+
+def _wrong_type(error: ErrorDetails) -> str:
+    want = {"string_type": "text", "dict_type": "a mapping", "model_type": "a mapping", "model_attributes_type": "a mapping"}.get(error["type"], "a list")
+    return f"must be {want}"
+
+
+# What each kind of model error says after the key path, in the words of the entry format rather than pydantic's.
+_EXPLAIN: Mapping[str, Callable[[ErrorDetails], str]] = MappingProxyType({
+    "literal_error": lambda error: error["msg"].replace("Input should be", "must be"),
+    **dict.fromkeys(("string_type", "dict_type", "tuple_type", "list_type", "model_type", "model_attributes_type"), _wrong_type),
+    "string_pattern_mismatch": lambda error: f"'{clip(error.get('input', ''))}' does not match {error['ctx']['pattern']}",
+    "string_too_short": lambda error: "must not be empty",
+    "too_short": lambda error: f"needs at least {error['ctx']['min_length']} item(s)",
+    "value_error": lambda error: error["msg"].removeprefix("Value error, "),
+})
 
 
 def validate(doc: Document) -> tuple[Entry | None, list[Problem]]:
     """Validate ``doc`` against its kind's model; return the entry or the problems."""
     kind = doc.data.get("kind")
     if not isinstance(kind, str) or kind not in MODELS:
-        if "kind" not in doc.data:
-            return None, [doc.problem((), "missing required key 'kind' (concept, comparison or faq)", rule="schema")]
-        close = difflib.get_close_matches(str(kind), list(MODELS), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return None, [doc.problem(("kind",), f"kind must be one of concept, comparison, faq{hint}", rule="schema")]
+        return None, [_kind_problem(doc, kind)]
     try:
         model = MODELS[kind].model_validate(doc.data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        problems: list[Problem] = []
-        for error in errors:
-            loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("[")))
-            # a list that fails on an item also reports "too short"; the item error is the useful one
-            if error["type"] == "too_short" and any(e is not error and tuple(e["loc"][: len(loc)]) == loc for e in errors):
-                continue
-            at_key = error["type"] == "extra_forbidden"
-            problems.append(doc.problem(loc, _message(kind, error), at_key=at_key, rule="schema"))
-        return None, problems
+        return None, _schema_problems(doc, kind, exc.errors(include_url=False))
     return Entry(model, doc), []
+
+
+def _kind_problem(doc: Document, kind: object) -> Problem:
+    """A missing or unknown ``kind``, with the closest known one."""
+    if "kind" not in doc.data:
+        return doc.problem((), "missing required key 'kind' (concept, comparison or faq)", rule="schema")
+    close = difflib.get_close_matches(str(kind), list(MODELS), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return doc.problem(("kind",), f"kind must be one of concept, comparison, faq{hint}", rule="schema")
+
+
+def _schema_problems(doc: Document, kind: str, errors: list[ErrorDetails]) -> list[Problem]:
+    """The model's errors as located problems, each at its key or value."""
+    problems: list[Problem] = []
+    for error in errors:
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("[")))
+        # a list that fails on an item also reports "too short"; the item error is the useful one
+        if error["type"] == "too_short" and any(e is not error and tuple(e["loc"][: len(loc)]) == loc for e in errors):
+            continue
+        at_key = error["type"] == "extra_forbidden"
+        problems.append(doc.problem(loc, _message(kind, error), at_key=at_key, rule="schema"))
+    return problems
 
 
 
