@@ -185,21 +185,25 @@ class Language:
         if not words:
             return None
         gaps = tuple(words.gap(i) for i in range(1, len(words)))
-        term_words = []
-        for surface, folded, stem in zip(words.surfaces, words.folded, words.stems, strict=True):
-            cut = len(folded) - len(stem)
-            # In Arabic the stemmer takes clitics from the front (الكأس → كاس): a form need not begin with the root.
-            root = None if (cut <= 2 and len(stem) >= 4) or self.clitics_first else (_drop_final_vowel(folded) if cut > 2 else folded)
-            acronym = len(surface) >= 2 and surface.isupper() and surface.isalpha()
-            term_words.append(TermWord(surface, folded, stem, root, acronym))
-        prefixes: tuple[str, ...] = ()
-        last = term_words[-1]
-        if self.compounding and not last.acronym:
-            forms = {last.folded, _drop_final_vowel(last.folded)}
-            if last.root is None:  # the stem is the word without its ending: aktiviteter → aktivitet
-                forms.add(last.stem)
-            prefixes = tuple(sorted(f for f in forms if len(f) >= MIN_COMPOUND_PREFIX))
-        return Pattern(term, tuple(term_words), gaps, prefixes)
+        term_words = tuple(self._term_word(*word) for word in zip(words.surfaces, words.folded, words.stems, strict=True))
+        return Pattern(term, term_words, gaps, self._compound_prefixes(term_words[-1]))
+
+    def _term_word(self, surface: str, folded: str, stem: str) -> TermWord:
+        """One word of a term, with the root its inflected forms begin with (None: match by stem alone)."""
+        cut = len(folded) - len(stem)
+        # In Arabic the stemmer takes clitics from the front (الكأس → كاس): a form need not begin with the root.
+        root = None if (cut <= 2 and len(stem) >= 4) or self.clitics_first else (_drop_final_vowel(folded) if cut > 2 else folded)
+        acronym = len(surface) >= 2 and surface.isupper() and surface.isalpha()
+        return TermWord(surface, folded, stem, root, acronym)
+
+    def _compound_prefixes(self, last: TermWord) -> tuple[str, ...]:
+        """The forms a longer compound may begin with when the term's last word opens it (none without compounding)."""
+        if not self.compounding or last.acronym:
+            return ()
+        forms = {last.folded, _drop_final_vowel(last.folded)}
+        if last.root is None:  # the stem is the word without its ending: aktiviteter → aktivitet
+            forms.add(last.stem)
+        return tuple(sorted(f for f in forms if len(f) >= MIN_COMPOUND_PREFIX))
 
     def match_at(self, pattern: Pattern, words: Words, i: int) -> int:
         """How many words from index ``i`` form ``pattern``: its length, or 0."""
