@@ -11,6 +11,7 @@ import hashlib
 import re
 import subprocess
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from glossary_tool.core.loader import load_text
@@ -146,6 +147,67 @@ def _history(file: Path, mtime_ns: int, max_revisions: int = 200, max_bytes: int
         if text is not None and len(text) <= max_bytes:  # old revisions are as untrusted as the current file
             texts.append(text)
     return tuple(texts)
+
+
+@functools.lru_cache(maxsize=256)
+def _toplevel(folder: Path) -> Path | None:
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    return None if top is None else Path(top.strip())
+
+
+def _committed_versions(file: Path, max_revisions: int, max_bytes: int = 256 * 1024) -> Iterator[str]:
+    """The file's committed versions, newest first, read one at a time so a caller can stop early."""
+    root = _toplevel(file.parent)
+    if root is None:
+        return
+    try:
+        rel = file.relative_to(root).as_posix()
+    except ValueError:
+        return
+    for rev in (_git(root, "log", f"--max-count={max_revisions}", "--format=%H", "--", rel) or "").split():
+        text = _git(root, "show", f"{rev}:{rel}")
+        if text is not None and len(text) <= max_bytes:  # old revisions are as untrusted as the current file
+            yield text
+
+
+def _blocks(text: str, name: str, concept_id: str, codes: tuple[str, str]) -> tuple[ConceptLocale | None, ConceptLocale | None] | None:
+    doc, _ = load_text(text, name)
+    entry = validate(doc)[0] if doc is not None else None
+    if entry is None or not isinstance(entry.model, Concept) or entry.model.id != concept_id:
+        return None
+    return entry.model.locales.get(codes[0]), entry.model.locales.get(codes[1])
+
+
+def untracked_stale_fields(file: Path, concept: Concept, locale_code: str, source_locale: str,
+                           max_revisions: int = 50) -> dict[str, str]:
+    """Untracked translated fields whose source changed since the translation was last written, with that old source.
+
+    A field without a ``translated_from`` hash (as ``new`` leaves it: a placeholder is not a translation) is
+    judged against the file's git history: the translation was written against the source text of the oldest
+    commit, in the unbroken run back from now, whose translation reads as it does now. A field still a placeholder,
+    a translation edited since the last commit, or a file without history gives nothing.
+    """
+    target, source = concept.locales.get(locale_code), concept.locales.get(source_locale)
+    if locale_code == source_locale or target is None or source is None:
+        return {}
+    pending = {f: field_text(target, f) for f in TRACKED_FIELDS
+               if f not in target.translated_from and has_field(target, f) and has_field(source, f)
+               and not any(is_placeholder(item) for item in field_text(target, f).split(_ITEM_SEPARATOR))}
+    if not pending:
+        return {}
+    written: dict[str, str] = {}  # field -> source text of the oldest matching commit seen so far
+    for text in _committed_versions(file.resolve(), max_revisions):
+        blocks = _blocks(text, file.name, concept.id, (locale_code, source_locale))
+        old_target, old_source = blocks if blocks is not None else (None, None)
+        for name in list(pending):
+            if old_target is None or old_source is None or field_text(old_target, name) != pending[name]:
+                del pending[name]  # the translation got its present text in the next newer commit (or now)
+            else:
+                written[name] = field_text(old_source, name)
+        if not pending:
+            break
+    return {name: readable(old) for name, old in written.items()
+            if field_text(source, name) != old and not is_placeholder(old)}
 
 
 def source_change(file: Path, concept: Concept, locale_code: str, source_locale: str, field: str,
