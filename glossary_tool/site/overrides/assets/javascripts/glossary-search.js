@@ -416,6 +416,7 @@
     this.scroll = root.querySelector(".md-search__scrollwrap");
     this.toggle = document.getElementById("__search");
     this.serial = 0;
+    this.items = 0;  // results made so far: each gets ids of its own
     this.pending = [];
     this.result = null;
   }
@@ -496,14 +497,21 @@
     icon.className = "md-search-result__icon md-icon";
     art.appendChild(icon);
     // The kind first, in the link's text: a screen reader says it before the title, as the eye sees it above.
+    // Chromium names a link by its content only above the <article> Material puts in it, which leaves the link
+    // nameless: the link is named by its kind, title and any deprecation notice instead.
+    var id = "glossary-result-" + (++this.items), named = [];
     var kind = doc.kind && label("kind-" + doc.kind);
     if (kind) {
       var k = document.createElement("p");
       k.className = "glossary-search-kind";
+      k.id = id + "-kind";
       k.textContent = kind;
       art.appendChild(k);
+      named.push(k.id);
     }
     var h1 = document.createElement("h1");
+    h1.id = id + "-title";
+    named.push(h1.id);
     h1.appendChild(marked(doc.title, hit.stems, m) || document.createTextNode(doc.title));
     art.appendChild(h1);
     var seq = this.result && this.result.seq, old = seq && doc.deprecated.filter(function (t) { return stemSeq(t, m) === seq; })[0];
@@ -518,8 +526,11 @@
       var b = document.createElement("strong");
       b.textContent = doc.title;
       note.append(b, use.slice(1).join(""));
+      note.id = id + "-note";
       art.appendChild(note);
+      named.push(note.id);
     }
+    a.setAttribute("aria-labelledby", named.join(" "));
     if (doc.text) {
       var p = document.createElement("p");
       p.className = "glossary-search-text";
