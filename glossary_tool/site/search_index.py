@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from glossary_tool.core.layout import COMPARISON, CONCEPT
-from glossary_tool.core import words
+from glossary_tool.core import foreign, words
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Comparison, Concept, Faq, Glossary
 from glossary_tool.site.render import RenderedPage
@@ -104,7 +104,7 @@ def _varint(value: int, out: list[str]) -> None:
 
 def plain(markdown: str) -> str:
     """Contributor Markdown as plain words (link targets dropped)."""
-    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", markdown).split())
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", foreign.plain(markdown)).split())
 
 
 def _concept_record(c: Concept, locale: str, settings: Settings, description: str) -> Record:

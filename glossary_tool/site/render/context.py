@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Comparison, Concept, ConceptLocale, Faq, Glossary, Source
 from glossary_tool.core.vocabulary import NOT_IN_USE
-from glossary_tool.core import languages
+from glossary_tool.core import foreign, languages
 from glossary_tool.site.render import collation
 from glossary_tool.site.render.i18n import translations
 from glossary_tool.site.render.text import LinkTarget, TermMatcher, safe_url
@@ -141,7 +141,7 @@ def shorten(text: str, limit: int) -> str:
 
 def first_sentence(text: str, limit: int = 200) -> str:
     """Plain-text summary used for previews, listings and meta descriptions: the first sentence, at most ``limit``."""
-    plain = re.sub(r"[*_`\[\]]|\(https?://[^)]*\)", "", " ".join(text.split()))
+    plain = re.sub(r"[*_`\[\]]|\(https?://[^)]*\)", "", " ".join(foreign.plain(text).split()))
     for m in _SENTENCE_END.finditer(plain):
         rest = plain[m.end():].lstrip(" \"'“‘«»([")
         if not rest or rest[0].isupper() or rest[0].isdigit():
