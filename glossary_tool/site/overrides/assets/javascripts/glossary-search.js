@@ -416,7 +416,6 @@
     this.scroll = root.querySelector(".md-search__scrollwrap");
     this.toggle = document.getElementById("__search");
     this.serial = 0;
-    this.items = 0;  // results made so far: each gets ids of its own
     this.pending = [];
     this.result = null;
   }
@@ -497,21 +496,14 @@
     icon.className = "md-search-result__icon md-icon";
     art.appendChild(icon);
     // The kind first, in the link's text: a screen reader says it before the title, as the eye sees it above.
-    // Chromium names a link by its content only above the <article> Material puts in it, which leaves the link
-    // nameless: the link is named by its kind, title and any deprecation notice instead.
-    var id = "glossary-result-" + (++this.items), named = [];
     var kind = doc.kind && label("kind-" + doc.kind);
     if (kind) {
       var k = document.createElement("p");
       k.className = "glossary-search-kind";
-      k.id = id + "-kind";
       k.textContent = kind;
       art.appendChild(k);
-      named.push(k.id);
     }
     var h1 = document.createElement("h1");
-    h1.id = id + "-title";
-    named.push(h1.id);
     h1.appendChild(marked(doc.title, hit.stems, m) || document.createTextNode(doc.title));
     art.appendChild(h1);
     var seq = this.result && this.result.seq, old = seq && doc.deprecated.filter(function (t) { return stemSeq(t, m) === seq; })[0];
@@ -526,11 +518,8 @@
       var b = document.createElement("strong");
       b.textContent = doc.title;
       note.append(b, use.slice(1).join(""));
-      note.id = id + "-note";
       art.appendChild(note);
-      named.push(note.id);
     }
-    a.setAttribute("aria-labelledby", named.join(" "));
     if (doc.text) {
       var p = document.createElement("p");
       p.className = "glossary-search-text";
@@ -549,6 +538,9 @@
       });
       art.appendChild(terms);
     }
+    // Chromium does not name a link by the content of an <article> inside it, which left every result nameless to a
+    // screen reader; as a plain container the link's name is what it shows, the kind first.
+    art.setAttribute("role", "none");
     a.appendChild(art);
     li.appendChild(a);
     return li;
