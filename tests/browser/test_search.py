@@ -331,5 +331,7 @@ def test_a_deprecated_term_searched_for_says_so_and_names_the_preferred_term(pag
     notice = page.locator(".md-search-result__item").first.locator(".glossary-search-deprecated")
     assert notice.inner_text() == "kundvård (avrådd): använd kundtjänst i stället", notice.inner_text()
     assert notice.locator("del").inner_text() == "kundvård" and notice.locator("strong").inner_text() == "kundtjänst"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"search-deprecated-{query}.png"))
     type_query(page, "kundtjänst")  # the preferred term: no notice
     assert page.locator(".glossary-search-deprecated").count() == 0
