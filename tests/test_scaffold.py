@@ -152,6 +152,40 @@ def test_service_of_rules(project: Path, argv: list[str], message: str, capsys: 
     assert message in capsys.readouterr().err
 
 
+def _commit(message: str) -> None:
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", message], check=True)
+
+
+def test_a_new_concept_is_tracked_for_staleness_from_its_first_real_translation(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # new records no translated_from (a placeholder is not a translation); git history tells when the translation was written.
+    subprocess.run(["git", "init", "-q"], check=True)
+    assert main(["new", "nearshoring", "--category", "location"]) == 0
+    path = project / "content" / "concepts" / "nearshoring.yaml"
+    _commit("new")
+
+    def fill(text: str, old: str, new: str) -> str:
+        assert old in text, old
+        return text.replace(old, new, 1)
+
+    text = path.read_text(encoding="utf-8")
+    text = fill(text, "TODO: definition of nearshoring in English, one to three sentences in your own words", "Outsourcing to a nearby country.")
+    text = fill(text, "TODO: definition of nearshoring in Svenska, one to three sentences in your own words", "Utlokalisering till ett närliggande land.")
+    path.write_text(text, encoding="utf-8")
+    assert [p for p in lint().problems if p.rule == "stale-translation"] == []  # written now, not committed: current
+    _commit("definitions")
+    assert [p for p in lint().problems if p.rule == "stale-translation"] == []  # source unchanged since the translation
+    path.write_text(fill(text, "Outsourcing to a nearby country.", "Outsourcing to a country in the same region."), encoding="utf-8")
+    stale = [p for p in lint().problems if p.rule == "stale-translation"]
+    assert [(p.line, p.message.split(":")[0]) for p in stale] == [
+        (next(i + 1 for i, line in enumerate(text.splitlines()) if "Utlokalisering" in line), "'sv' definition may be out of date")]
+    assert "changed: Outsourcing to a [-nearby country.-] {+country in the same region.+};" in stale[0].message and "translate nearshoring --locale sv --reviewed" in stale[0].message
+    # After the translation is updated and reviewed, the recorded hash takes over and nothing is stale.
+    assert main(["translate", "nearshoring", "--locale", "sv", "--reviewed"]) == 0
+    assert [p for p in lint().problems if p.rule == "stale-translation"] == []
+
+
 # ---- translate ---------------------------------------------------------------------------------------------
 
 

@@ -11,6 +11,8 @@ import hashlib
 import re
 import subprocess
 import unicodedata
+import weakref
+from collections.abc import Iterator
 from pathlib import Path
 
 from glossary_tool.core.loader import load_text
@@ -146,6 +148,144 @@ def _history(file: Path, mtime_ns: int, max_revisions: int = 200, max_bytes: int
         if text is not None and len(text) <= max_bytes:  # old revisions are as untrusted as the current file
             texts.append(text)
     return tuple(texts)
+
+
+@functools.lru_cache(maxsize=256)
+def _toplevel(folder: Path) -> tuple[Path, Path] | None:
+    """The repository's top folder and its git folder, or None outside git."""
+    out = _git(folder, "rev-parse", "--show-toplevel", "--absolute-git-dir")
+    lines = out.splitlines() if out is not None else []
+    return (Path(lines[0]), Path(lines[1])) if len(lines) == 2 else None
+
+
+class _Repository:
+    """One repository's history as lint reads it: the commits of every file from one ``git log``, and old versions
+    through one ``git cat-file --batch`` process, so that a thousand files cost two git processes, not thousands."""
+
+    def __init__(self, root: Path, max_commits: int = 5000) -> None:
+        self.root = root
+        self.max_commits = max_commits
+        self._commits: dict[str, list[str]] | None = None
+        self._reader: subprocess.Popen[bytes] | None = None
+
+    def commits(self, rel: str) -> list[str]:
+        """The commits that changed ``rel``, newest first (within the newest ``max_commits`` of the repository)."""
+        if self._commits is None:
+            self._commits = {}
+            out = _git(self.root, "-c", "core.quotepath=off", "log", "-z", "--name-only", "--no-renames",
+                       f"--max-count={self.max_commits}", "--format=%x01%H")
+            current = ""
+            for raw in (out or "").split("\0"):
+                token = raw.lstrip("\n")
+                if token.startswith("\x01"):
+                    current = token[1:].strip()
+                elif token and current:
+                    self._commits.setdefault(token, []).append(current)
+        return self._commits.get(rel, [])
+
+    def show(self, rev: str, rel: str, max_bytes: int) -> str | None:
+        """The file ``rel`` as commit ``rev`` has it; None when git cannot give it or it is over ``max_bytes``."""
+        if "\n" in rel:  # the batch protocol reads one name a line
+            return None
+        try:
+            if self._reader is None:
+                self._reader = subprocess.Popen(["git", "-C", str(self.root), "cat-file", "--batch"], stdin=subprocess.PIPE,
+                                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                weakref.finalize(self, _close, self._reader)
+            assert self._reader.stdin is not None and self._reader.stdout is not None
+            self._reader.stdin.write(f"{rev}:{rel}\n".encode())
+            self._reader.stdin.flush()
+            header = self._reader.stdout.readline().split()
+            if len(header) != 3 or header[1] != b"blob":
+                return None
+            size = int(header[2])
+            remaining, kept = size + 1, bytearray()  # the object and the newline after it, read to stay in step
+            while remaining:
+                chunk = self._reader.stdout.read(min(remaining, 1 << 16))
+                if not chunk:
+                    self._reader = None
+                    return None
+                remaining -= len(chunk)
+                if size <= max_bytes:  # a larger old version is read past, never kept
+                    kept += chunk
+            return bytes(kept[:size]).decode("utf-8", errors="replace") if size <= max_bytes else None
+        except (OSError, ValueError):
+            return None
+
+
+def _close(reader: subprocess.Popen[bytes]) -> None:
+    if reader.stdin is not None:
+        reader.stdin.close()
+    reader.wait(timeout=10)
+
+
+@functools.lru_cache(maxsize=4)
+def _repository(root: Path, head_mtime: int) -> _Repository:
+    """One reader per repository and state of HEAD (its log file changes with every commit and checkout)."""
+    return _Repository(root)
+
+
+def _committed_versions(file: Path, max_revisions: int, max_bytes: int = 256 * 1024) -> Iterator[str]:
+    """The file's committed versions, newest first, read one at a time so a caller can stop early."""
+    found = _toplevel(file.parent)
+    if found is None:
+        return
+    root, git_dir = found
+    try:
+        rel = file.relative_to(root).as_posix()
+        head = (git_dir / "logs" / "HEAD").stat().st_mtime_ns if (git_dir / "logs" / "HEAD").exists() else (git_dir / "HEAD").stat().st_mtime_ns
+    except (ValueError, OSError):
+        return
+    repository = _repository(root, head)
+    for rev in repository.commits(rel)[:max_revisions]:
+        text = repository.show(rev, rel, max_bytes)
+        if text is not None:  # old revisions are as untrusted as the current file
+            yield text
+
+
+def _blocks(text: str, name: str, concept_id: str, codes: tuple[str, str]) -> tuple[ConceptLocale | None, ConceptLocale | None] | None:
+    doc, _ = load_text(text, name)
+    entry = validate(doc)[0] if doc is not None else None
+    if entry is None or not isinstance(entry.model, Concept) or entry.model.id != concept_id:
+        return None
+    return entry.model.locales.get(codes[0]), entry.model.locales.get(codes[1])
+
+
+def untracked_stale_fields(file: Path, concept: Concept, locale_code: str, source_locale: str,
+                           max_revisions: int = 50) -> dict[str, str]:
+    """Untracked translated fields whose source changed since the translation was last written, with that old source.
+
+    A field without a ``translated_from`` hash (as ``new`` leaves it: a placeholder is not a translation) is
+    judged against the file's git history: the translation was written against the source text of the oldest
+    commit, in the unbroken run back from now, whose translation reads as it does now. A field still a placeholder,
+    a translation edited since the last commit, or a file without history gives nothing.
+    """
+    target, source = concept.locales.get(locale_code), concept.locales.get(source_locale)
+    if locale_code == source_locale or target is None or source is None:
+        return {}
+    pending = {f: field_text(target, f) for f in TRACKED_FIELDS
+               if f not in target.translated_from and has_field(target, f) and has_field(source, f)
+               and not any(is_placeholder(item) for item in field_text(target, f).split(_ITEM_SEPARATOR))}
+    if not pending:
+        return {}
+    written: dict[str, str] = {}  # field -> source text of the oldest matching commit seen so far
+    try:
+        now = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        now = None
+    for text in _committed_versions(file.resolve(), max_revisions):
+        # A version equal to the file now (the usual newest one) needs no parsing: its texts are today's.
+        blocks = (target, source) if text == now else _blocks(text, file.name, concept.id, (locale_code, source_locale))
+        old_target, old_source = blocks if blocks is not None else (None, None)
+        for name in list(pending):
+            if old_target is None or old_source is None or field_text(old_target, name) != pending[name]:
+                del pending[name]  # the translation got its present text in the next newer commit (or now)
+            else:
+                written[name] = field_text(old_source, name)
+        if not pending:
+            break
+    return {name: readable(old) for name, old in written.items()
+            if field_text(source, name) != old and not is_placeholder(old)}
 
 
 def source_change(file: Path, concept: Concept, locale_code: str, source_locale: str, field: str,

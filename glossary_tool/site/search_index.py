@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from glossary_tool.core.layout import COMPARISON, CONCEPT
-from glossary_tool.core import words
+from glossary_tool.core import foreign, words
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Comparison, Concept, Faq, Glossary
 from glossary_tool.site.render import RenderedPage
@@ -63,6 +63,12 @@ class Record:
     text: str  # shown under the title
     fields: tuple[tuple[Field, str], ...]
     phrases: tuple[tuple[str, bool], ...] = ()  # terms that match as a whole query: (text, of this locale)
+    kind: str = ""  # what the result is, shown on it: one of KINDS, or "" for a listing found by its title
+    deprecated: tuple[str, ...] = ()  # this locale's deprecated terms: a query equal to one gets a notice
+
+
+# The kinds of result a reader is told apart; glossary-search.js labels each with its UI string (i18n.THEME_LABELS).
+KINDS = ("concept", "question", "comparison")
 
 
 # ---- files: where a word, a phrase or a fuzzy variant is (glossary-search.js computes the same) ----
@@ -98,7 +104,7 @@ def _varint(value: int, out: list[str]) -> None:
 
 def plain(markdown: str) -> str:
     """Contributor Markdown as plain words (link targets dropped)."""
-    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", markdown).split())
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", foreign.plain(markdown)).split())
 
 
 def _concept_record(c: Concept, locale: str, settings: Settings, description: str) -> Record:
@@ -117,7 +123,8 @@ def _concept_record(c: Concept, locale: str, settings: Settings, description: st
         if code != locale:
             fields += [(Field.OTHER_TERM, t.text) for t in other.terms]
             phrases += [(t.text, False) for t in other.terms]
-    return Record(CONCEPT.url(c.id), title, description, tuple(fields), tuple(phrases))
+    deprecated = tuple(t.text for t in block.terms if t.status == "deprecated") if block is not None else ()
+    return Record(CONCEPT.url(c.id), title, description, tuple(fields), tuple(phrases), "concept", deprecated)
 
 
 def _comparison_records(cmp: Comparison, locale: str, labels: Mapping[str, str]) -> list[Record]:
@@ -125,13 +132,14 @@ def _comparison_records(cmp: Comparison, locale: str, labels: Mapping[str, str])
     title = block.title if block else cmp.id
     intro = plain(block.intro) if block and block.intro else ""
     url = COMPARISON.url(cmp.id)
-    out = [Record(url, title, first_sentence(intro, SNIPPET) if intro else "", ((Field.TITLE, title), (Field.DETAIL, intro)), ((title, True),))]
+    out = [Record(url, title, first_sentence(intro, SNIPPET) if intro else "", ((Field.TITLE, title), (Field.DETAIL, intro)), ((title, True),),
+                  "comparison")]
     for d in cmp.dimensions:
         label = d.label.get(locale, d.id)
         cells = [(labels.get(cid, cid), plain(d.values.get(cid, {}).get(locale, ""))) for cid in cmp.concepts]
         text = " · ".join(f"{name}: {value}" for name, value in cells if value)
         out.append(Record(f"{url}#{d.id}", f"{title} › {label}", _clip(text),
-                          ((Field.HEADING, label), (Field.DETAIL, title), *((Field.DETAIL, v) for _, v in cells))))
+                          ((Field.HEADING, label), (Field.DETAIL, title), *((Field.DETAIL, v) for _, v in cells)), kind="comparison"))
     return out
 
 
@@ -141,7 +149,12 @@ def _faq_record(f: Faq, locale: str) -> Record | None:
         return None
     answer = plain(block.answer)
     return Record(f"faq/#{f.id}", block.question, first_sentence(answer, SNIPPET),
-                  ((Field.HEADING, block.question), (Field.TEXT, answer)), ((block.question, True),))
+                  ((Field.HEADING, block.question), (Field.TEXT, answer)), ((block.question, True),), "question")
+
+
+def _doc(r: Record) -> list[object]:
+    """A result's display data as glossary-search.js reads it: url, title, text, kind, then any deprecated terms."""
+    return [r.url, r.title, r.text, r.kind, *([list(r.deprecated)] if r.deprecated else [])]
 
 
 def _clip(text: str) -> str:
@@ -439,7 +452,7 @@ class Index:
         if kind == "d":
             start = int(path[2:-5]) * DOCS_PER_FILE
             chunk = self._records[start:start + DOCS_PER_FILE]
-            return _dump({"docs": [[r.url, r.title, r.text] for r in chunk]}) if chunk else None
+            return _dump({"docs": [_doc(r) for r in chunk]}) if chunk else None
         keys = self._members.get(path)
         if not keys:
             return None

@@ -34,6 +34,6 @@ class LocaleState:
     nav: Navigation | None = None
     env: jinja2.Environment | None = None
     index_files: dict[str, bytes] | None = None  # what the last build wrote, so that a rebuild rewrites only changes
-    dates: Mapping[str, datetime.date] = field(default_factory=dict)  # entry id → date of its last change
+    dates: Mapping[str, datetime.date | None] = field(default_factory=dict)  # entry id → date of its last change, if known
     today: datetime.date = field(default_factory=datetime.date.today)  # the build date
     downloads: Sequence[Download] = ()  # the exports the build published, which pages link to

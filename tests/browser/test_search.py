@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -306,3 +307,31 @@ def test_the_result_count_uses_materials_own_translated_strings(page: Page, base
     type_query(page, "kpo")
     meta = page.locator(".md-search-result__meta").inner_text()
     assert "träffar" in meta or "dokument" in meta or "resultat" in meta.lower(), meta
+
+
+@pytest.mark.parametrize(("path", "query", "kind"), [
+    ("", "kpo", "Concept"), ("", "skill level", "Comparison"), ("", "What do the abbreviations BPO, KPO, LPO and RPO mean?", "Question"),
+    ("sv/", "kpo", "Begrepp"), ("sv/", "kompetensnivå", "Jämförelse"),
+])
+def test_a_result_says_its_kind_to_the_eye_and_in_its_link_name(page: Page, base_url: str, path: str, query: str, kind: str) -> None:
+    open_search(page, base_url, path)
+    type_query(page, query)
+    first = page.locator(".md-search-result__item > a").first
+    label = first.locator(".glossary-search-kind")
+    assert label.inner_text() == kind and label.is_visible() and (label.bounding_box() or {}).get("height", 0) > 0
+    # A screen reader announces a result by its link's name, which begins with the kind.
+    title = first.locator("h1").inner_text()
+    assert page.get_by_role("link", name=re.compile("^" + re.escape(f"{kind} {title}"))).count() >= 1
+
+
+@pytest.mark.parametrize("query", ["kundvård", "kundvården"])
+def test_a_deprecated_term_searched_for_says_so_and_names_the_preferred_term(page: Page, base_url: str, query: str) -> None:
+    open_search(page, base_url, "sv/")
+    assert type_query(page, query)[0] == "terms/customer-service/"
+    notice = page.locator(".md-search-result__item").first.locator(".glossary-search-deprecated")
+    assert notice.inner_text() == "kundvård (avrådd): använd kundtjänst i stället", notice.inner_text()
+    assert notice.locator("del").inner_text() == "kundvård" and notice.locator("strong").inner_text() == "kundtjänst"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"search-deprecated-{query}.png"))
+    type_query(page, "kundtjänst")  # the preferred term: no notice
+    assert page.locator(".glossary-search-deprecated").count() == 0

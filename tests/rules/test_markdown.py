@@ -64,3 +64,22 @@ def test_markers_folded_onto_one_line_are_counted(lint_files: LintFiles) -> None
 @given(st.text(alphabet="->*+.)19 \n\ta", max_size=80))
 def test_the_quick_search_for_deep_markers_finds_what_the_full_one_finds(text: str) -> None:
     assert _deep(text) == bool(_DEEP.search(text))
+
+
+# ---- foreign-phrase ----
+
+
+@pytest.mark.parametrize("value", ['"Kallas [back office]{lang=en} här."', '"[Kundenservice]{lang=de-AT} och [x]{lang=EN}"', '"{braces} without a tag"'])
+def test_well_marked_foreign_phrases_pass(lint_files: LintFiles, value: str) -> None:
+    assert found(lint_files({"a.yaml": _with_definition(value)}), "foreign-phrase") == []
+
+
+@pytest.mark.parametrize(("value", "why"), [
+    ('"Kallas [back office] {lang=en} här."', "right before the braces"),
+    ('"Kallas back office{lang=en} här."', "right before the braces"),
+    ('"Kallas [back office]{lang=english} här."', "'english' is not a BCP 47 language tag"),
+])
+def test_a_malformed_mark_is_reported_at_its_value(lint_files: LintFiles, value: str, why: str) -> None:
+    result = lint_files({"a.yaml": _with_definition(value)})
+    assert found(result, "foreign-phrase") == [("a.yaml", 14, 17)]
+    assert why in next(p.message for p in result.problems if p.rule == "foreign-phrase")

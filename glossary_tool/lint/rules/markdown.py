@@ -1,4 +1,4 @@
-"""Rules about Markdown in contributor text: bounded work for the renderer."""
+"""Rules about Markdown in contributor text: bounded work for the renderer, and phrases marked as another language."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from glossary_tool.core import foreign
 from glossary_tool.core.loader import Document, Loc
 from glossary_tool.core.markdown_bounds import MARKUP, MAX_BLOCK_DEPTH, MAX_BRACKET_DEPTH, MAX_BRACKET_SPAN, MAX_LINES, MAX_MARKUP, complexity
 from glossary_tool.core.problems import Problem
@@ -81,3 +82,30 @@ def _suspects(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
         for i, item in enumerate(value):
             if not isinstance(item, str) or not _plain(item):
                 yield from _suspects(item, (*loc, i))
+
+
+@rule("foreign-phrase", scope="document")
+def foreign_phrase(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """A phrase in another language is marked so that the site can give its language: ``[back office]{lang=en}``.
+
+    The site makes it ``<span lang="en">``, so that a screen reader reads it as English. Passes: ``[back
+    office]{lang=en}``, ``[Kundenservice]{lang=de-AT}``. Fails: ``[back office] {lang=en}`` (a space), ``{lang=en}``
+    after no bracketed phrase, ``[back office]{lang=english}`` (not a BCP 47 tag); the site shows such text as written.
+    """
+    if "{" not in doc.text or "lang" not in doc.text:  # most files, decided from the raw text
+        return
+    for loc, value in _strings(doc.data, ()):
+        for misuse in foreign.misuses(value):
+            near = value[max(0, misuse.offset - 20): misuse.offset + 20].replace("\n", " ")
+            yield doc.problem(loc, f"phrase marked as another language near '{near}': {misuse.why}")
+
+
+def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*loc, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*loc, i))

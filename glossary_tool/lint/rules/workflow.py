@@ -9,7 +9,17 @@ from typing import Any
 from glossary_tool.core.loader import Document, Loc
 from glossary_tool.core.model import Concept, Entry
 from glossary_tool.core.problems import Problem, Severity
-from glossary_tool.core.translation import TRACKED_FIELDS, field_text, is_placeholder, readable, source_change, stale_fields, text_hash
+from glossary_tool.core.translation import (
+    TRACKED_FIELDS,
+    field_text,
+    is_placeholder,
+    readable,
+    source_change,
+    stale_fields,
+    text_hash,
+    untracked_stale_fields,
+    word_diff,
+)
 from glossary_tool.lint.rules.registry import Context, rule
 
 EXCERPT = 80
@@ -57,6 +67,8 @@ def stale_translation(entry: Entry, ctx: Context) -> Iterator[Problem]:
     from. Passes: the hash matches the source field, or the field has no hash (untracked). Fails: the source
     text changed since (the message shows a word diff, ``[-old-]{+new+}``, when the old text is in the file's git
     history, and the current text otherwise), or ``translated_from`` names a field that is not translated.
+    A field without a hash (``new`` records none, since a placeholder is not a translation) is judged by git:
+    it fails when the source changed after the commit that gave the translation its present text.
     After updating the translation run ``glossary-tool translate ID --locale sv --reviewed``.
     """
     model = entry.model
@@ -65,7 +77,7 @@ def stale_translation(entry: Entry, ctx: Context) -> Iterator[Problem]:
     source_code = ctx.settings.source_locale
     source = model.locales.get(source_code)
     for code, block in model.locales.items():
-        if code == source_code or not block.translated_from:
+        if code == source_code:
             continue
         for name in block.translated_from:
             if name not in TRACKED_FIELDS:
@@ -84,3 +96,12 @@ def stale_translation(entry: Entry, ctx: Context) -> Iterator[Problem]:
                 f"'{code}' {name} may be out of date: the '{source_code}' {name} changed since it was translated "
                 f"(recorded {block.translated_from[name]}, now {text_hash(now)}); {change}; "
                 f"update the translation, then run 'glossary-tool translate {model.id} --locale {code} --reviewed'")
+        # Only a translation without hashes costs a walk of git history; tracked fields were judged above.
+        untracked = untracked_stale_fields(Path(entry.doc.path), model, code, source_code)
+        for name, old in untracked.items():
+            diff = word_diff(old, readable(field_text(source, name)), DIFF_CONTEXT)
+            yield entry.doc.problem(
+                ("locales", code, name),
+                f"'{code}' {name} may be out of date: the '{source_code}' {name} changed after this translation was "
+                f"committed (it has no translated_from hash; judged by git history); changed: {_excerpt(diff, DIFF_EXCERPT)}; "
+                f"update the translation, then run 'glossary-tool translate {model.id} --locale {code} --reviewed'", at_key=True)

@@ -43,12 +43,12 @@ def published(glossary: Glossary, settings: Settings) -> Glossary:
 
 
 def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_name: str, site_url: str,
-                  stale: Callable[[Concept, str], list[str]] | None = None, changed: Mapping[str, datetime.date] | None = None,
+                  stale: Callable[[Concept, str], list[str]] | None = None, changed: Mapping[str, datetime.date | None] | None = None,
                   today: datetime.date | None = None, downloads: Sequence[Download] = (),
                   on_kind: Callable[[int, int, str], None] | None = None) -> list[RenderedPage]:
     """Every page of the site in ``locale``; ``site_url`` is the locale's absolute base URL.
 
-    ``changed`` gives each entry's date of last change (``today``, the build date, for the others);
+    ``changed`` gives each entry's date of last change (None: unknown, shown nowhere; ``today``, the build date, for an entry it lacks);
     ``downloads`` are the files the build publishes, which the downloads and language-pair pages link to;
     ``on_kind`` hears of each page kind done (kinds done, kinds in all, its name), for a progress bar."""
     ctx = RenderContext(glossary, settings, locale, site_name, site_url, stale or (lambda c, code: []), changed or {},

@@ -250,9 +250,11 @@ def concept_page(ctx: RenderContext, concept: Concept, comparisons: list[Compari
     changed = ctx.changed_on(concept.id)
     ld: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "DefinedTerm", "@id": page_url, "url": page_url,
-        "name": title, "termCode": concept.id, "inLanguage": ctx.locale, "dateModified": changed.isoformat(),
+        "name": title, "termCode": concept.id, "inLanguage": ctx.locale,
         "inDefinedTermSet": {"@type": "DefinedTermSet", "name": ctx.site_name, "url": ctx.site_url},
     }
+    if changed is not None:  # an unknown date is left out, not replaced by one every page would share
+        ld["dateModified"] = changed.isoformat()
     if block is not None:
         ld["description"] = description
         alternates = [t.text for t in block.terms if t.text != title]
@@ -268,13 +270,14 @@ def concept_page(ctx: RenderContext, concept: Concept, comparisons: list[Compari
         comparisons=tuple(SimpleLink(relative(url, f"compare/{c.id}/"), c.locales[ctx.locale].title) for c in comparisons if ctx.locale in c.locales),
         faqs=tuple(SimpleLink(relative(url, faq_urls[f.id]) + f"#{f.id}", f.locales[ctx.locale].question) for f in faqs if f.id in faq_urls),
         sources=tuple(ctx.source(s) for s in concept.sources),
-        cite=Citation(title, ctx.label_lang(concept), ctx.site_name, page_url, changed.isoformat(), ctx.date_label(changed)),
+        cite=Citation(title, ctx.label_lang(concept), ctx.site_name, page_url, changed.isoformat() if changed else "",
+                      ctx.date_label(changed) if changed else ""),
         jsonld=jsonld(ld),
         map=concept_map(ctx, concept, url, tree, associated, "relations-list"),
     )
     body = ctx.render("concept.html", c=view)
     return page(f"terms/{concept.id}.md", title, body, description=description, search_words=" ".join(search_words),
-                lastmod=changed.isoformat())
+                lastmod=changed.isoformat() if changed else "")
 
 
 def concept_pages(ctx: RenderContext) -> list[RenderedPage]:

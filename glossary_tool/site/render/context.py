@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Comparison, Concept, ConceptLocale, Faq, Glossary, Source
 from glossary_tool.core.vocabulary import NOT_IN_USE
-from glossary_tool.core import languages
+from glossary_tool.core import foreign, languages
 from glossary_tool.site.render import collation
 from glossary_tool.site.render.i18n import translations
 from glossary_tool.site.render.text import LinkTarget, TermMatcher, safe_url
@@ -141,7 +141,7 @@ def shorten(text: str, limit: int) -> str:
 
 def first_sentence(text: str, limit: int = 200) -> str:
     """Plain-text summary used for previews, listings and meta descriptions: the first sentence, at most ``limit``."""
-    plain = re.sub(r"[*_`\[\]]|\(https?://[^)]*\)", "", " ".join(text.split()))
+    plain = re.sub(r"[*_`\[\]]|\(https?://[^)]*\)", "", " ".join(foreign.plain(text).split()))
     for m in _SENTENCE_END.finditer(plain):
         rest = plain[m.end():].lstrip(" \"'“‘«»([")
         if not rest or rest[0].isupper() or rest[0].isdigit():
@@ -248,7 +248,7 @@ class RenderContext:
     site_name: str
     site_url: str
     stale: Callable[[Concept, str], list[str]]
-    changed: Mapping[str, datetime.date] = field(default_factory=dict)  # entry id → date of its last change
+    changed: Mapping[str, datetime.date | None] = field(default_factory=dict)  # entry id → date of its last change, if known
     today: datetime.date = field(default_factory=datetime.date.today)  # the build date: for entries without one
     downloads: Sequence[Download] = ()
     gettext: Callable[[str], str] = field(init=False)
@@ -307,12 +307,13 @@ class RenderContext:
         # A title without a language is in the glossary's source language, the language it was written from.
         return SourceView(s.title, s.publisher, safe_url(s.url), s.date, label, self.lang_of(s.language or self.settings.source_locale))
 
-    def changed_on(self, entry_id: str) -> datetime.date:
+    def changed_on(self, entry_id: str) -> datetime.date | None:
+        """The date the entry last changed; None when it is unknown (an entry not given at all counts as changed today)."""
         return self.changed.get(entry_id, self.today)
 
     def lastmod(self, entry_ids: Iterable[str]) -> str:
-        """The ISO date of the latest change among ``entry_ids`` (the build date when there are none)."""
-        return max((self.changed_on(i) for i in entry_ids), default=self.today).isoformat()
+        """The ISO date of the latest known change among ``entry_ids`` (the build date when none is known)."""
+        return max((d for i in entry_ids if (d := self.changed_on(i)) is not None), default=self.today).isoformat()
 
     def summary(self, concept: Concept) -> str:
         """The concept's short definition in this locale; made once, as every page that links the concept shows it."""

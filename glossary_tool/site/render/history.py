@@ -1,6 +1,8 @@
 """When each entry last changed: the date of the last commit that touched its file, read in one ``git log`` pass.
 
-Files that git does not know or that have uncommitted edits, and every file outside git, get the build date.
+Files with uncommitted edits, and new files, get the build date (they are changing now). Outside git, and in a shallow
+clone for a file whose last change lies beyond the history fetched, the date is unknown (None): a shared date there
+(the build's, or the shallow clone's oldest commit's) would say that every entry changed on one day.
 """
 
 from __future__ import annotations
@@ -64,17 +66,19 @@ def _uncommitted(folder: Path) -> set[str] | None:
     return found
 
 
-def last_changes(folder: Path, files: Iterable[Path], today: datetime.date) -> dict[Path, datetime.date]:
-    """The date each of ``files`` (under ``folder``) last changed: its last commit's date, else ``today``.
+def last_changes(folder: Path, files: Iterable[Path], today: datetime.date) -> dict[Path, datetime.date | None]:
+    """The date each of ``files`` (under ``folder``) last changed: its last commit's date, ``today`` for an uncommitted
+    or new file, None when it is unknown (outside git; beyond the history of a shallow clone).
 
     One ``git log`` for all of them, not one process per file: at 10,000 entries that would dominate the build.
     The log is read newest first and stopped as soon as every file has been seen."""
     wanted = {f.resolve(): f for f in files}
-    out: dict[Path, datetime.date] = dict.fromkeys(wanted.values(), today)
+    out: dict[Path, datetime.date | None] = dict.fromkeys(wanted.values(), today)
     folder = folder.resolve()
     dirty = _uncommitted(folder)
     if dirty is None:
-        return out
+        return dict.fromkeys(wanted.values())
+    shallow = _run(folder, "rev-parse", "--is-shallow-repository") == b"true\n"
     pending: dict[str, Path] = {}
     for resolved, original in wanted.items():
         try:
@@ -85,11 +89,13 @@ def last_changes(folder: Path, files: Iterable[Path], today: datetime.date) -> d
             pending[rel] = original
     if not pending:
         return out
-    proc = _git(folder, "-c", "core.quotepath=off", "log", "-z", "--name-only", "--no-renames", "--format=%x01%cs", "--relative", "--", ".")
+    # A commit's parents after its date: in a shallow clone the oldest commits fetched look parentless, and list every
+    # file they hold as added, though most changed earlier.
+    proc = _git(folder, "-c", "core.quotepath=off", "log", "-z", "--name-only", "--no-renames", "--format=%x01%cs %P", "--relative", "--", ".")
     if proc is None or proc.stdout is None:
         return out
     try:
-        _read_log(proc.stdout, pending, out)
+        _read_log(proc.stdout, pending, out, shallow)
     finally:
         if proc.poll() is None:
             proc.kill()  # every file has been seen: the rest of the history is not needed
@@ -97,9 +103,11 @@ def last_changes(folder: Path, files: Iterable[Path], today: datetime.date) -> d
     return out
 
 
-def _read_log(stream: IO[bytes], pending: dict[str, Path], out: dict[Path, datetime.date]) -> None:
-    """Fill ``out`` from ``git log -z --name-only --format=%x01%cs`` output, newest commit first."""
+def _read_log(stream: IO[bytes], pending: dict[str, Path], out: dict[Path, datetime.date | None], shallow: bool) -> None:
+    """Fill ``out`` from ``git log -z --name-only --format='%x01%cs %P'`` output, newest commit first; in a shallow
+    clone a file first met in a parentless commit gets None."""
     current: datetime.date | None = None
+    boundary = False
     rest = b""
     while pending:
         chunk = stream.read(1 << 16)
@@ -110,18 +118,20 @@ def _read_log(stream: IO[bytes], pending: dict[str, Path], out: dict[Path, datet
         for raw in tokens:
             token = raw.lstrip(b"\n")
             if token.startswith(b"\x01"):
+                date, _, parents = token[1:].decode("ascii", errors="replace").partition(" ")
+                boundary = shallow and not parents.strip()
                 try:
-                    current = datetime.date.fromisoformat(token[1:].decode("ascii"))
+                    current = datetime.date.fromisoformat(date)
                 except ValueError:
                     current = None
             elif token and current is not None:
                 path = pending.pop(os.fsdecode(token), None)
                 if path is not None:
-                    out[path] = current
+                    out[path] = None if boundary else current
 
 
-def entry_dates(glossary: Glossary, content_dir: Path, today: datetime.date) -> dict[str, datetime.date]:
-    """Entry id → the date its file last changed (``today`` when git cannot tell)."""
+def entry_dates(glossary: Glossary, content_dir: Path, today: datetime.date) -> dict[str, datetime.date | None]:
+    """Entry id → the date its file last changed (``today`` when it is changing now, None when git cannot tell)."""
     paths = {e.id: Path(e.doc.path) for e in glossary.entries}
     dates = last_changes(content_dir, paths.values(), today)
     return {entry_id: dates[path] for entry_id, path in paths.items()}

@@ -179,6 +179,9 @@ THEME_LABELS = {
     "glossary_not_found": _("Page not found"), "glossary_home": _("Go to the home page"), "glossary_index": _("A–Z index"),
     "glossary_license_label": _("Licence"), "glossary_repository": _("Source repository"),
     "glossary_preview_open": _("Open the entry"), "glossary_menu": _("Navigation menu"),
+    # glossary-search.js: each result's kind (search_index.KINDS), and the notice on a deprecated term searched for.
+    "glossary_kind_concept": _("Concept"), "glossary_kind_question": _("Question"), "glossary_kind_comparison": _("Comparison"),
+    "glossary_deprecated": _("deprecated"), "glossary_use_instead": _("use %(term)s instead"),
 }
 
 

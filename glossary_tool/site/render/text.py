@@ -16,6 +16,7 @@ import markdown
 import nh3
 from lxml import html as lxml_html
 
+from glossary_tool.core import foreign
 from glossary_tool.core.markdown_bounds import BLANK_LINE, complexity
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "code", "ul", "ol", "li", "br", "span"}
@@ -59,7 +60,7 @@ def render_markdown(text: str) -> str:
         return plain_paragraphs(text)
     _MD.reset()
     escaped = html.escape(text, quote=False)
-    return sanitize(_MD.convert(escaped))
+    return sanitize(foreign.spans(_MD.convert(escaped)))
 
 
 def safe_url(url: str | None) -> str | None:

@@ -249,7 +249,7 @@
     return Promise.all(ids.map(function (id) {
       return self.file(m, "d/" + Math.floor(id / m.docsPerFile) + ".json").then(function (f) {
         var d = (f.docs || [])[id % m.docsPerFile];
-        return d ? { id: id, url: d[0], title: d[1], text: d[2] } : null;
+        return d ? { id: id, url: d[0], title: d[1], text: d[2], kind: d[3] || "", deprecated: d[4] || [] } : null;
       });
     }));
   };
@@ -436,6 +436,7 @@
     return this.index.search(query, true, function () { return serial !== self.serial; }).then(function (result) {
       if (serial !== self.serial || !result) return;
       self.result = result;
+      result.seq = stemSeq(query, result.m);
       self.list.innerHTML = "";
       self.pending = result.hits.slice();
       var n = result.hits.length;
@@ -471,6 +472,16 @@
     return li;
   };
 
+  /* The stems of a text's words, as the index sees a term: a deprecated term is recognised in any of its forms. */
+  function stemSeq(text, m) {
+    return W.words(text, m.own).map(function (w) { return m.stem(w); }).join(" ");
+  }
+
+  function label(name) {
+    var holder = document.querySelector("[data-glossary-labels]");
+    return (holder && holder.getAttribute("data-" + name)) || "";
+  }
+
   Box.prototype.item = function (doc, hit, m) {
     var url = new URL(doc.url, this.index.base);
     if ((this.config.features || []).indexOf("search.highlight") >= 0) url.searchParams.set("h", Array.from(hit.stems).join(" "));
@@ -483,9 +494,32 @@
     art.setAttribute("data-md-score", (hit.score + hit.phrase * 100).toFixed(2));
     var icon = document.createElement("div");
     icon.className = "md-search-result__icon md-icon";
+    art.appendChild(icon);
+    // The kind first, in the link's text: a screen reader says it before the title, as the eye sees it above.
+    var kind = doc.kind && label("kind-" + doc.kind);
+    if (kind) {
+      var k = document.createElement("p");
+      k.className = "glossary-search-kind";
+      k.textContent = kind;
+      art.appendChild(k);
+    }
     var h1 = document.createElement("h1");
     h1.appendChild(marked(doc.title, hit.stems, m) || document.createTextNode(doc.title));
-    art.append(icon, h1);
+    art.appendChild(h1);
+    var seq = this.result && this.result.seq, old = seq && doc.deprecated.filter(function (t) { return stemSeq(t, m) === seq; })[0];
+    if (old) {
+      // The reader typed a deprecated term: say so, and name the preferred term (the title). Catalog strings and
+      // contributor text go in as text, never as markup.
+      var note = document.createElement("p"), del = document.createElement("del");
+      note.className = "glossary-search-deprecated";
+      del.textContent = old;
+      var use = label("use-instead").split("%(term)s");
+      note.append(del, " (" + label("deprecated") + "): " + use[0]);
+      var b = document.createElement("strong");
+      b.textContent = doc.title;
+      note.append(b, use.slice(1).join(""));
+      art.appendChild(note);
+    }
     if (doc.text) {
       var p = document.createElement("p");
       p.className = "glossary-search-text";
@@ -504,6 +538,9 @@
       });
       art.appendChild(terms);
     }
+    // Chromium does not name a link by the content of an <article> inside it, which left every result nameless to a
+    // screen reader; as a plain container the link's name is what it shows, the kind first.
+    art.setAttribute("role", "none");
     a.appendChild(art);
     li.appendChild(a);
     return li;
