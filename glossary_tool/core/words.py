@@ -128,16 +128,31 @@ def term_key(text: str, locale: str) -> str:
     return " ".join(text.split())
 
 
+def word_ranges() -> list[tuple[int, int]]:
+    """The code point ranges of letters, marks and digits in this Python's Unicode database, listed afresh."""
+    # One category per code point, major classes only (every second character): runs of L, M and N are the ranges.
+    majors = "".join(map(unicodedata.category, map(chr, range(sys.maxunicode + 1))))[0::2]
+    return [(m.start(), m.end() - 1) for m in re.finditer("[LMN]+", majors)]
+
+
 def _word_chars() -> str:
-    """A regular-expression class of letters, marks and digits (Python's \\w leaves out the marks of Thai or Hindi)."""
-    ranges: list[tuple[int, int]] = []
-    for code in range(sys.maxunicode + 1):
-        if unicodedata.category(chr(code))[0] in "LMN":
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
+    """A regular-expression class of letters, marks and digits (Python's \\w leaves out the marks of Thai or Hindi).
+
+    Listing them takes a tenth of a second or more, paid by every command that splits words; the table kept in
+    ``word_ranges.py`` for this Python's Unicode version is read instead (tests/words/test_word_ranges.py checks it)."""
+    from glossary_tool.core import word_ranges as table
+
+    if table.UNIDATA_VERSION == unicodedata.unidata_version:
+        ranges = [(int(lo, 16), int(hi or lo, 16)) for lo, _, hi in (r.partition("-") for r in table.RANGES.split())]
+    else:
+        ranges = word_ranges()
     return "".join(f"\\U{lo:08x}" + (f"-\\U{hi:08x}" if hi > lo else "") for lo, hi in ranges)
+
+
+def ranges_text(ranges: list[tuple[int, int]]) -> str:
+    """``word_ranges.RANGES`` as written for ``ranges``: hexadecimal ``lo-hi`` (or ``lo``), eight to a line."""
+    items = [f"{lo:x}" + (f"-{hi:x}" if hi > lo else "") for lo, hi in ranges]
+    return "\n".join(" ".join(items[k : k + 8]) for k in range(0, len(items), 8))
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +169,9 @@ _PAIRED = re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi, _ in B
 # Beyond the Basic Multilingual Plane: the browser's stemmers count such a character as two, so neither side stems
 # a word that has one (no Snowball alphabet does).
 _UNSTEMMED = re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi, _ in BIGRAM_RANGES) + "\\U00010000-\\U0010ffff]")
+
+
+_ASCII_WORD = re.compile("[0-9A-Za-z]+")
 
 
 @lru_cache(maxsize=1)
@@ -180,9 +198,14 @@ def tokens(text: str, locale: str) -> list[Token]:
     overlapping pairs (a lone character as itself). Offsets are into ``text``; when normalizing changed a run's
     length (ﾋﾞｰｶｰ → ビーカー), each of its tokens spans the whole run."""
     out: list[Token] = []
+    if text.isascii():  # ASCII's word characters are its letters and digits, and normalizing only lowers them
+        return [Token(m.start(), m.end(), m.group().lower(), False) for m in _ASCII_WORD.finditer(text)]
     word = word_pattern()
     for m in word.finditer(text):
         run = m.group()
+        if run.isascii():
+            out.append(Token(m.start(), m.end(), run.lower(), False))
+            continue
         norm = normalize(run, locale)
         same = len(norm) == len(run)
         for piece in word.finditer(norm):
