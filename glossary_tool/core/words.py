@@ -10,9 +10,9 @@ import re
 import sys
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 import Stemmer
 
@@ -155,9 +155,11 @@ def ranges_text(ranges: list[tuple[int, int]]) -> str:
     return "\n".join(" ".join(items[k : k + 8]) for k in range(0, len(items), 8))
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word, or one pair of characters of a script without spaces: where it is in the text and its normal form."""
+class Token(NamedTuple):
+    """One word, or one pair of characters of a script without spaces: where it is in the text and its normal form.
+
+    A named tuple: every definition and term of a glossary is split into words on every lint run, and a tuple is
+    made several times faster than a frozen dataclass."""
 
     start: int
     end: int
@@ -250,7 +252,7 @@ def stems(found: list[Token], locale: str) -> list[str]:
     texts = [t.text for t in found]
     if s is None:
         return texts
-    if not any(t.paired or _UNSTEMMED.search(t.text) for t in found):
+    if not _UNSTEMMED.search("".join(texts)) and not any(t.paired for t in found):  # one search over all the words
         return list(s.stemWords(texts))
     return [t.text if t.paired or _UNSTEMMED.search(t.text) else s.stemWord(t.text) for t in found]
 
