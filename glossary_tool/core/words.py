@@ -142,7 +142,7 @@ def _word_chars() -> str:
     ``word_ranges.py`` for this Python's Unicode version is read instead (tests/words/test_word_ranges.py checks it)."""
     from glossary_tool.core import word_ranges as table
 
-    if table.UNIDATA_VERSION == unicodedata.unidata_version:
+    if unicodedata.unidata_version == table.UNIDATA_VERSION:
         ranges = [(int(lo, 16), int(hi or lo, 16)) for lo, _, hi in (r.partition("-") for r in table.RANGES.split())]
     else:
         ranges = word_ranges()
