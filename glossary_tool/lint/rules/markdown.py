@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from glossary_tool.core.loader import Document, Loc
@@ -73,11 +73,8 @@ def _suspects(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
     if isinstance(value, str):
         if not _plain(value):
             yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(item, str) or not _plain(item):
-                yield from _suspects(item, (*loc, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            if not isinstance(item, str) or not _plain(item):
-                yield from _suspects(item, (*loc, i))
+        return
+    items: Iterable[tuple[Any, Any]] = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if not isinstance(item, str) or not _plain(item):
+            yield from _suspects(item, (*loc, key))
