@@ -196,32 +196,42 @@ def _inline(text: str, a: int, e: int, b: ProseBuilder, ignoring: int | None) ->
             b.add(text[at:s], at)
         at = m.end()
         if kind == "comment":
-            body = m.group("body").strip()
-            if body == IGNORE_START and ignoring is None:
-                ignoring = s
-            elif body == IGNORE_END:
-                ignoring = None
+            ignoring = _ignore_comment(m.group("body").strip(), s, ignoring)
             b.barrier()
-            continue
-        if kind == "open_comment":
+        elif kind == "open_comment":
             b.barrier()
             return ignoring, True
-        if ignoring is not None:
-            continue
-        if kind == "entity":
-            b.add(html.unescape(m.group()), s)
-        elif kind == "escape":
-            b.add(m.group()[1], s + 1)
-        elif kind in {"emphasis", "dest"}:
-            if m.group()[0] == "_" and _intraword(text, s, m.end()):
-                b.add(m.group(), s)  # snake_case: an underscore inside a word is a character, not emphasis
-        elif kind == "tag" and m.group("name").lower() in _INLINE_TAGS:
-            pass  # <em>, <a href=…>: the text goes on
-        else:
-            b.barrier()
+        elif ignoring is None:
+            _construct(text, m, b)
     if ignoring is None:
         b.add(text[at:e], at)
     return ignoring, False
+
+
+def _ignore_comment(body: str, at: int, ignoring: int | None) -> int | None:
+    """Where the open glossary-ignore is after a comment with ``body`` at ``at``."""
+    if body == IGNORE_START and ignoring is None:
+        return at
+    if body == IGNORE_END:
+        return None
+    return ignoring
+
+
+def _construct(text: str, m: re.Match[str], b: ProseBuilder) -> None:
+    """What an inline construct adds to the prose: a character, nothing, or a barrier."""
+    kind = m.lastgroup
+    s = m.start()
+    if kind == "entity":
+        b.add(html.unescape(m.group()), s)
+    elif kind == "escape":
+        b.add(m.group()[1], s + 1)
+    elif kind in {"emphasis", "dest"}:
+        if m.group()[0] == "_" and _intraword(text, s, m.end()):
+            b.add(m.group(), s)  # snake_case: an underscore inside a word is a character, not emphasis
+    elif kind == "tag" and m.group("name").lower() in _INLINE_TAGS:
+        pass  # <em>, <a href=…>: the text goes on
+    else:
+        b.barrier()
 
 
 def _intraword(text: str, s: int, e: int) -> bool:
