@@ -199,34 +199,44 @@ def tokens(text: str, locale: str) -> list[Token]:
     """The words of ``text``: runs of letters, marks and digits, normalized; runs of a script without spaces as
     overlapping pairs (a lone character as itself). Offsets are into ``text``; when normalizing changed a run's
     length (ﾋﾞｰｶｰ → ビーカー), each of its tokens spans the whole run."""
-    out: list[Token] = []
     if text.isascii():  # ASCII's word characters are its letters and digits, and normalizing only lowers them
         return [Token(m.start(), m.end(), m.group().lower(), False) for m in _ASCII_WORD.finditer(text)]
+    out: list[Token] = []
     word = word_pattern()
     for m in word.finditer(text):
         run = m.group()
         if run.isascii():
             out.append(Token(m.start(), m.end(), run.lower(), False))
-            continue
-        norm = normalize(run, locale)
-        same = len(norm) == len(run)
-        for piece in word.finditer(norm):
-            p = piece.group()
-            if p.isascii() or not _PAIRED.search(p):
-                s, e = (m.start() + piece.start(), m.start() + piece.end()) if same else (m.start(), m.end())
-                out.append(Token(s, e, p, False))
-                continue
-            for a, b, cls in _segments(p):
-                seg = p[a:b]
-                base = m.start() + piece.start() + a
-                if cls == 0:
-                    out.append(Token(base if same else m.start(), base + len(seg) if same else m.end(), seg, False))
-                elif len(seg) == 1:
-                    out.append(Token(base if same else m.start(), base + 1 if same else m.end(), seg, True))
-                else:
-                    out.extend(Token(base + i if same else m.start(), base + i + 2 if same else m.end(), seg[i:i + 2], True)
-                               for i in range(len(seg) - 1))
+        else:
+            _run_tokens(m, normalize(run, locale), word, out)
     return out
+
+
+def _run_tokens(m: re.Match[str], norm: str, word: re.Pattern[str], out: list[Token]) -> None:
+    """Add the tokens of one run of word characters (``m``, normalized as ``norm``) to ``out``."""
+    same = len(norm) == len(m.group())
+    for piece in word.finditer(norm):
+        p = piece.group()
+        if p.isascii() or not _PAIRED.search(p):
+            s, e = (m.start() + piece.start(), m.start() + piece.end()) if same else (m.start(), m.end())
+            out.append(Token(s, e, p, False))
+        else:
+            _paired_tokens(p, m.start() + piece.start(), m if not same else None, out)
+
+
+def _paired_tokens(p: str, at: int, whole: re.Match[str] | None, out: list[Token]) -> None:
+    """Add the tokens of a piece with characters of a script without spaces, found at offset ``at``; when
+    normalizing changed the run's length, each token spans the ``whole`` run."""
+    for a, b, cls in _segments(p):
+        seg = p[a:b]
+        base = at + a
+        if cls == 0:
+            out.append(Token(base, base + len(seg), seg, False) if whole is None else Token(whole.start(), whole.end(), seg, False))
+        elif len(seg) == 1:
+            out.append(Token(base, base + 1, seg, True) if whole is None else Token(whole.start(), whole.end(), seg, True))
+        else:
+            out.extend(Token(base + i, base + i + 2, seg[i:i + 2], True) if whole is None else Token(whole.start(), whole.end(), seg[i:i + 2], True)
+                       for i in range(len(seg) - 1))
 
 
 def words(text: str, locale: str) -> list[str]:
