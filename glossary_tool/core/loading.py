@@ -201,6 +201,11 @@ def _message(kind: str, error: ErrorDetails) -> str:
         return f"unknown key '{clip(loc[-1])}'{hint}"
     if etype == "missing":
         return f"missing required key '{loc[-1]}'"
+    return _value_message(where, etype, error)
+
+
+def _value_message(where: str, etype: str, error: ErrorDetails) -> str:
+    """The message of a value that has the wrong type, form or length, at ``where``."""
     if etype == "literal_error":
         return f"{where}: {error['msg'].replace('Input should be', 'must be')}"
     if etype in ("string_type", "dict_type", "tuple_type", "list_type", "model_type", "model_attributes_type"):
@@ -221,25 +226,32 @@ def validate(doc: Document) -> tuple[Entry | None, list[Problem]]:
     """Validate ``doc`` against its kind's model; return the entry or the problems."""
     kind = doc.data.get("kind")
     if not isinstance(kind, str) or kind not in MODELS:
-        if "kind" not in doc.data:
-            return None, [doc.problem((), "missing required key 'kind' (concept, comparison or faq)", rule="schema")]
-        close = difflib.get_close_matches(str(kind), list(MODELS), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return None, [doc.problem(("kind",), f"kind must be one of concept, comparison, faq{hint}", rule="schema")]
+        return None, [_kind_problem(doc, kind)]
     try:
         model = MODELS[kind].model_validate(doc.data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        problems: list[Problem] = []
-        for error in errors:
-            loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("[")))
-            # a list that fails on an item also reports "too short"; the item error is the useful one
-            if error["type"] == "too_short" and any(e is not error and tuple(e["loc"][: len(loc)]) == loc for e in errors):
-                continue
-            at_key = error["type"] == "extra_forbidden"
-            problems.append(doc.problem(loc, _message(kind, error), at_key=at_key, rule="schema"))
-        return None, problems
+        return None, _schema_problems(doc, kind, exc.errors(include_url=False))
     return Entry(model, doc), []
+
+
+def _kind_problem(doc: Document, kind: object) -> Problem:
+    if "kind" not in doc.data:
+        return doc.problem((), "missing required key 'kind' (concept, comparison or faq)", rule="schema")
+    close = difflib.get_close_matches(str(kind), list(MODELS), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return doc.problem(("kind",), f"kind must be one of concept, comparison, faq{hint}", rule="schema")
+
+
+def _schema_problems(doc: Document, kind: str, errors: list[ErrorDetails]) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in errors:
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("[")))
+        # a list that fails on an item also reports "too short"; the item error is the useful one
+        if error["type"] == "too_short" and any(e is not error and tuple(e["loc"][: len(loc)]) == loc for e in errors):
+            continue
+        at_key = error["type"] == "extra_forbidden"
+        problems.append(doc.problem(loc, _message(kind, error), at_key=at_key, rule="schema"))
+    return problems
 
 
 

@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 import Stemmer
 
+from glossary_tool.core import word_ranges as table
+
 # Language subtag → Snowball algorithm (PyStemmer; words.js loads the same Snowball release's code in JavaScript).
 # A language not listed is not stemmed.
 SNOWBALL: Mapping[str, str] = MappingProxyType({
@@ -140,8 +142,6 @@ def _word_chars() -> str:
 
     Listing them takes a tenth of a second or more, paid by every command that splits words; the table kept in
     ``word_ranges.py`` for this Python's Unicode version is read instead (tests/words/test_word_ranges.py checks it)."""
-    from glossary_tool.core import word_ranges as table
-
     if unicodedata.unidata_version == table.UNIDATA_VERSION:
         ranges = [(int(lo, 16), int(hi or lo, 16)) for lo, _, hi in (r.partition("-") for r in table.RANGES.split())]
     else:
