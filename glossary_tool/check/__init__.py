@@ -80,18 +80,23 @@ def discover(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Proble
         except OSError as exc:
             raise FatalError(f"{display_path(path)}: {exc.strerror or exc}") from None
         if stat.S_ISDIR(info.st_mode):
-            def unreadable(exc: OSError, top: Path = path) -> None:
-                problems.append(_unreadable(Path(exc.filename or top), exc))
-
-            for folder, subfolders, names in os.walk(path, onerror=unreadable):
-                subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in SKIPPED_FOLDERS)
-                for name in names:
-                    kind = KINDS.get(os.path.splitext(name)[1].lower())
-                    if kind is not None and not name.startswith("."):
-                        files[Path(folder) / name] = kind
+            _walk(path, files, problems)
         else:
             files[path] = KINDS.get(path.suffix.lower(), "text")
     return sorted(files.items()), problems
+
+
+def _walk(top: Path, files: dict[Path, str], problems: list[Problem]) -> None:
+    """Add the files under ``top`` that are checked, with how each is read, to ``files``; unreadable folders to ``problems``."""
+    def unreadable(exc: OSError) -> None:
+        problems.append(_unreadable(Path(exc.filename or top), exc))
+
+    for folder, subfolders, names in os.walk(top, onerror=unreadable):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+        for name in names:
+            kind = KINDS.get(os.path.splitext(name)[1].lower())
+            if kind is not None and not name.startswith("."):
+                files[Path(folder) / name] = kind
 
 
 def _unreadable(path: Path, exc: OSError) -> Problem:
@@ -123,58 +128,80 @@ def read_bytes(path: Path, shown: str) -> tuple[bytes | None, Problem | None]:
 
 def check_file(settings: Settings, terms: GlossaryTerms, path: Path, shown: str, kind: str, options: CheckOptions) -> list[Problem]:
     """Every problem of one file."""
+    read = _read(path, shown)
+    if isinstance(read, list):
+        return read
+    source, data = read
+    if kind in ("po", "xliff"):
+        bilingual = read_po(source, data) if kind == "po" else read_xliff(source, data)
+        if bilingual.problems:
+            return list(bilingual.problems)
+        return _check_units(settings, terms, source, bilingual, options)
+    default = options.language or settings.source_locale
+    out: list[Problem] = []
+    texts = {"html": _html_texts, "markdown": _markdown_texts}.get(kind, _plain_texts)(settings, source, default, out)
+    for builder in texts:
+        prose = builder.build()
+        if prose is not None:
+            out.extend(_check_prose(terms, source, prose, settings.mention_marks, options.admitted))
+    return out
+
+
+def _read(path: Path, shown: str) -> tuple[SourceFile, bytes] | list[Problem]:
+    """A file read and decoded, or why it cannot be."""
     data, problem = read_bytes(path, shown)
     if data is None:
         return [problem] if problem is not None else []
     source, problem = decode(shown, data)
     if source is None:
         return [problem] if problem is not None else []
-    default = options.language or settings.source_locale
-    out: list[Problem] = []
-    if kind in ("po", "xliff"):
-        bilingual = read_po(source, data) if kind == "po" else read_xliff(source, data)
-        out.extend(bilingual.problems)
-        if not bilingual.problems:
-            out.extend(_check_units(settings, terms, source, bilingual, options))
-        return out
-    texts: list[ProseBuilder] = []
-    if kind == "html":
-        page = read_html(source, default)
-        if page.unclosed_ignore is not None:
-            out.append(_unclosed(source, page.unclosed_ignore))
-        for tag, offset in page.declared:
-            if _tag_problem(tag):
-                out.append(source.problem(offset, "unknown-language", f"lang='{clip(tag)}': {_tag_problem(tag)}"))
-        if page.root_language is not None and _locale(settings, page.root_language) is None and not _tag_problem(page.root_language):
-            offset = next(o for t, o in page.declared if t == page.root_language)
-            out.append(source.problem(offset, "unknown-language", _no_language(settings, page.root_language)))
-            return out
-        for tag, builder in page.by_language.items():
-            code = _locale(settings, tag)
-            if code is not None:  # text in a language the glossary does not have is not checked
-                builder.language = code
-                texts.append(builder)
-    elif kind == "markdown":
-        doc = read_markdown(source, default)
-        if doc.unclosed_ignore is not None:
-            out.append(_unclosed(source, doc.unclosed_ignore))
-        if doc.language is not None:
-            tag, offset = doc.language
-            code = _locale(settings, tag)
-            if code is None:
-                out.append(source.problem(offset, "unknown-language", f"lang: {_tag_problem(tag) or _no_language(settings, tag)}"))
-                return out
-            doc.prose.language = code
-        else:
-            doc.prose.language = _locale(settings, default) or settings.source_locale
-        texts.append(doc.prose)
-    else:
-        texts.append(read_plain(source, _locale(settings, default) or settings.source_locale))
-    for builder in texts:
-        prose = builder.build()
-        if prose is not None:
-            out.extend(_check_prose(terms, source, prose, settings.mention_marks, options.admitted))
-    return out
+    return source, data
+
+
+def _plain_texts(settings: Settings, source: SourceFile, default: str, out: list[Problem]) -> list[ProseBuilder]:
+    return [read_plain(source, _locale(settings, default) or settings.source_locale)]
+
+
+def _html_texts(settings: Settings, source: SourceFile, default: str, out: list[Problem]) -> list[ProseBuilder]:
+    """The prose of an HTML page by language (its problems added to ``out``); none when its language is unknown."""
+    page = read_html(source, default)
+    if page.unclosed_ignore is not None:
+        out.append(_unclosed(source, page.unclosed_ignore))
+    out.extend(source.problem(offset, "unknown-language", f"lang='{clip(tag)}': {_tag_problem(tag)}")
+               for tag, offset in page.declared if _tag_problem(tag))
+    if page.root_language is not None and _locale(settings, page.root_language) is None and not _tag_problem(page.root_language):
+        offset = next(o for t, o in page.declared if t == page.root_language)
+        out.append(source.problem(offset, "unknown-language", _no_language(settings, page.root_language)))
+        return []
+    return _in_glossary_languages(settings, page.by_language)
+
+
+def _in_glossary_languages(settings: Settings, by_language: dict[str, ProseBuilder]) -> list[ProseBuilder]:
+    """The texts in the glossary's languages, each given its locale; text in a language it does not have is not checked."""
+    texts = []
+    for tag, builder in by_language.items():
+        code = _locale(settings, tag)
+        if code is not None:
+            builder.language = code
+            texts.append(builder)
+    return texts
+
+
+def _markdown_texts(settings: Settings, source: SourceFile, default: str, out: list[Problem]) -> list[ProseBuilder]:
+    """The prose of a Markdown file (its problems added to ``out``); none when its front matter names an unknown language."""
+    doc = read_markdown(source, default)
+    if doc.unclosed_ignore is not None:
+        out.append(_unclosed(source, doc.unclosed_ignore))
+    if doc.language is None:
+        doc.prose.language = _locale(settings, default) or settings.source_locale
+        return [doc.prose]
+    tag, offset = doc.language
+    code = _locale(settings, tag)
+    if code is None:
+        out.append(source.problem(offset, "unknown-language", f"lang: {_tag_problem(tag) or _no_language(settings, tag)}"))
+        return []
+    doc.prose.language = code
+    return [doc.prose]
 
 
 def _check_prose(terms: GlossaryTerms, source: SourceFile, prose: Prose, marks: str, admitted: bool) -> Iterator[Problem]:
@@ -198,27 +225,11 @@ def _found(terms: GlossaryTerms, source: SourceFile, prose: Prose) -> Checked | 
 
 
 def _check_units(settings: Settings, terms: GlossaryTerms, source: SourceFile, bilingual: Bilingual, options: CheckOptions) -> list[Problem]:
-    out: list[Problem] = []
-    languages: list[str | None] = []
-    # A template (.pot) or a catalog with nothing translated yet needs no target language.
-    translated = any(unit.final and unit.targets for unit in bilingual.units)
-    for declared, fallback, what in ((bilingual.source_language, options.source_language or settings.source_locale, "source"),
-                                     (bilingual.target_language, options.language, "target")):
-        code: str | None = None
-        if declared is not None:
-            tag, offset = declared
-            code = _locale(settings, tag.replace("_", "-").split(".")[0].split("@")[0])
-            if code is None:
-                out.append(source.problem(offset, "unknown-language", f"{what} language: {_tag_problem(tag) or _no_language(settings, tag)}"))
-                return out
-        elif fallback is not None:
-            code = _locale(settings, fallback)
-        elif translated:
-            out.append(source.problem(0, "unknown-language", f"the file does not say its {what} language; pass --language"))
-            return out
-        languages.append(code)
+    languages = _unit_languages(settings, source, bilingual, options)
+    if isinstance(languages, Problem):
+        return [languages]
     source_code, target_code = languages
-    assert source_code is not None  # the glossary's source language at least
+    out: list[Problem] = []
     marks = settings.mention_marks
     for unit in bilingual.units:
         sources: list[Checked] = []
@@ -229,17 +240,54 @@ def _check_units(settings: Settings, terms: GlossaryTerms, source: SourceFile, b
             out.extend(_monolingual(checked, marks, options.admitted))
             if checked is not None:
                 sources.append(checked)
-        if not unit.final or target_code is None:
-            continue  # a fuzzy or untranslated unit: its translation is not in use yet
-        for builder in unit.targets:
-            builder.language = target_code
-            prose = builder.build()
-            if prose is None:
-                continue
-            checked = _found(terms, source, prose)
-            out.extend(_monolingual(checked, marks, options.admitted))
-            out.extend(glossary_mismatch(sources, checked, source, prose, terms, marks))
+        if unit.final and target_code is not None:  # a fuzzy or untranslated unit's translation is not in use yet
+            out.extend(_check_targets(terms, source, unit.targets, target_code, sources, marks, options.admitted))
     return out
+
+
+def _check_targets(terms: GlossaryTerms, source: SourceFile, targets: Sequence[ProseBuilder], code: str, sources: list[Checked],
+                   marks: str, admitted: bool) -> Iterator[Problem]:
+    """The problems of a final unit's translations: their own terms, and the glossary's terms against the source's."""
+    for builder in targets:
+        builder.language = code
+        prose = builder.build()
+        if prose is None:
+            continue
+        checked = _found(terms, source, prose)
+        yield from _monolingual(checked, marks, admitted)
+        yield from glossary_mismatch(sources, checked, source, prose, terms, marks)
+
+
+def _unit_languages(settings: Settings, source: SourceFile, bilingual: Bilingual, options: CheckOptions) -> tuple[str, str | None] | Problem:
+    """The glossary locales of a bilingual file's source and target, or the problem that stops its check."""
+    languages: list[str | None] = []
+    # A template (.pot) or a catalog with nothing translated yet needs no target language.
+    translated = any(unit.final and unit.targets for unit in bilingual.units)
+    for declared, fallback, what in ((bilingual.source_language, options.source_language or settings.source_locale, "source"),
+                                     (bilingual.target_language, options.language, "target")):
+        code = _side_language(settings, source, declared, fallback, what, translated)
+        if isinstance(code, Problem):
+            return code
+        languages.append(code)
+    source_code, target_code = languages
+    assert source_code is not None  # the glossary's source language at least
+    return source_code, target_code
+
+
+def _side_language(settings: Settings, source: SourceFile, declared: tuple[str, int] | None, fallback: str | None, what: str,
+                   translated: bool) -> str | Problem | None:
+    """The glossary locale of one side of a bilingual file: as declared, else the fallback; a problem when it is unknown."""
+    if declared is not None:
+        tag, offset = declared
+        code = _locale(settings, tag.replace("_", "-").split(".")[0].split("@")[0])
+        if code is None:
+            return source.problem(offset, "unknown-language", f"{what} language: {_tag_problem(tag) or _no_language(settings, tag)}")
+        return code
+    if fallback is not None:
+        return _locale(settings, fallback)
+    if translated:
+        return source.problem(0, "unknown-language", f"the file does not say its {what} language; pass --language")
+    return None
 
 
 def _locale(settings: Settings, tag: str) -> str | None:

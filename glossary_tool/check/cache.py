@@ -71,9 +71,14 @@ def _read(path: Path, stamps: list[list[Any]]) -> tuple[list[TermRecord], int] |
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("stamps") != stamps or not isinstance(data.get("errors"), int):
         return None
     terms = data.get("terms")
-    if not isinstance(terms, list) or not all(isinstance(t, list) and len(t) == 4 and all(isinstance(v, str) for v in t) for t in terms):
+    if not isinstance(terms, list) or not all(_is_record(t) for t in terms):
         return None
     return [(t[0], t[1], t[2], t[3]) for t in terms], data["errors"]
+
+
+def _is_record(value: Any) -> bool:
+    """Whether a cached value has a term record's shape: four strings."""
+    return isinstance(value, list) and len(value) == 4 and all(isinstance(v, str) for v in value)
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:

@@ -72,76 +72,101 @@ def read_markdown(source: SourceFile, language: str) -> Markdown:
     """The prose of a Markdown file, block by block, with barriers between blocks and where matter was skipped."""
     text = source.text
     out = Markdown(ProseBuilder(language))
-    b = out.prose
     starts = source.line_starts
     n = len(starts)
-    i = _front_matter(text, starts, out)
-    fence: str | None = None
-    raw: str | None = None  # an HTML block whose content is code (pre, script, style, textarea)
-    in_comment = False  # inside an HTML comment that goes on over several lines
-    ignoring: int | None = None  # where the open glossary-ignore comment is
-    previous_blank = previous_ends_block = True
-    container = False  # inside a list item, admonition or tab, whose indented lines are not code
-    while i < n:
+    reader = _Blocks(text, out.prose)
+    for i in range(_front_matter(text, starts, out), n):
         a = starts[i]
-        line = text[a : (starts[i + 1] - 1 if i + 1 < n else len(text))].rstrip("\r")
-        i += 1
-        end = a + len(line)
-        if fence is not None:
-            m = _FENCE.match(line)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
-                fence = None
-            continue
-        if raw is not None:
-            if re.search(rf"</{raw}\s*>", line, re.I):
-                raw = None
-            continue
-        if in_comment:
-            close = line.find("-->")
-            if close == -1:
-                continue
-            in_comment = False
-            a = a + close + 3
-            ignoring, in_comment = _inline(text, a, end, b, ignoring)
-            continue
+        reader.line(a, text[a : (starts[i + 1] - 1 if i + 1 < n else len(text))].rstrip("\r"))
+    if reader.ignoring is not None:
+        out.unclosed_ignore = reader.ignoring
+    return out
+
+
+class _Blocks:
+    """The state of reading a Markdown file line by line: which block the next line may continue."""
+
+    def __init__(self, text: str, prose: ProseBuilder) -> None:
+        self.text, self.b = text, prose
+        self.fence: str | None = None
+        self.raw: str | None = None  # an HTML block whose content is code (pre, script, style, textarea)
+        self.in_comment = False  # inside an HTML comment that goes on over several lines
+        self.ignoring: int | None = None  # where the open glossary-ignore comment is
+        self.previous_blank = self.previous_ends_block = True
+        self.container = False  # inside a list item, admonition or tab, whose indented lines are not code
+
+    def line(self, a: int, line: str) -> None:
+        """Read the line starting at offset ``a``."""
+        if self.fence is not None:
+            self._in_fence(self.fence, line)
+        elif self.raw is not None:
+            if re.search(rf"</{self.raw}\s*>", line, re.I):
+                self.raw = None
+        elif self.in_comment:
+            self._in_comment(a, line)
+        elif not self._skipped(line):
+            self._prose(a, line)
+
+    def _in_fence(self, fence: str, line: str) -> None:
+        m = _FENCE.match(line)
+        if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
+            self.fence = None
+
+    def _in_comment(self, a: int, line: str) -> None:
+        close = line.find("-->")
+        if close != -1:
+            self.in_comment = False
+            self.ignoring, self.in_comment = _inline(self.text, a + close + 3, a + len(line), self.b, self.ignoring)
+
+    def _skipped(self, line: str) -> bool:
+        """Whether ``line`` is a blank line, a fence, code, a reference definition or a raw HTML block's start (its
+        barrier and state noted); False when it holds prose."""
+        b = self.b
         stripped = line.strip()
         if not stripped:
             b.barrier()
-            previous_blank = previous_ends_block = True
-            continue
+            self.previous_blank = self.previous_ends_block = True
+            return True
         m = _FENCE.match(line)
         if m:
-            fence = m.group(1)
+            self.fence = m.group(1)
             b.barrier()
-            previous_blank, previous_ends_block = False, True
-            continue
-        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
-        if indent >= 4 and previous_blank and not container:
+            self.previous_blank, self.previous_ends_block = False, True
+            return True
+        if _indent(line) >= 4 and self.previous_blank and not self.container:
             b.barrier()  # an indented code block; previous_blank stays set, so its next lines are code too
-            continue
+            return True
         if _REFERENCE.match(line):
             b.barrier()
-            continue
+            return True
         raw_open = _RAW_OPEN.match(stripped)
         if raw_open and not re.search(rf"</{raw_open.group(1)}\s*>", line, re.I):
-            raw = raw_open.group(1).lower()
+            self.raw = raw_open.group(1).lower()
             b.barrier()
-            continue
-        if previous_blank or previous_ends_block or _BLOCK_START.match(line):
+            return True
+        return False
+
+    def _prose(self, a: int, line: str) -> None:
+        b = self.b
+        stripped = line.strip()
+        end = a + len(line)
+        if self.previous_blank or self.previous_ends_block or _BLOCK_START.match(line):
             b.barrier()
         if _CONTAINER.match(line):
-            container = True
-        elif indent == 0 and not stripped.startswith(">"):
-            container = False
+            self.container = True
+        elif _indent(line) == 0 and not stripped.startswith(">"):
+            self.container = False
         prefix = _PREFIX.match(line)
-        ignoring, in_comment = _inline(text, a + (prefix.end() if prefix else 0), end, b, ignoring)
-        if ignoring is None:
+        self.ignoring, self.in_comment = _inline(self.text, a + (prefix.end() if prefix else 0), end, b, self.ignoring)
+        if self.ignoring is None:
             b.add("\n", end)  # a line break inside a paragraph: white space between words
-        previous_blank = False
-        previous_ends_block = stripped.startswith(("#", "|")) or stripped.endswith("|")
-    if ignoring is not None:
-        out.unclosed_ignore = ignoring
-    return out
+        self.previous_blank = False
+        self.previous_ends_block = stripped.startswith(("#", "|")) or stripped.endswith("|")
+
+
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
 
 
 def _front_matter(text: str, starts: list[int], out: Markdown) -> int:
@@ -171,32 +196,42 @@ def _inline(text: str, a: int, e: int, b: ProseBuilder, ignoring: int | None) ->
             b.add(text[at:s], at)
         at = m.end()
         if kind == "comment":
-            body = m.group("body").strip()
-            if body == IGNORE_START and ignoring is None:
-                ignoring = s
-            elif body == IGNORE_END:
-                ignoring = None
+            ignoring = _ignore_comment(m.group("body").strip(), s, ignoring)
             b.barrier()
-            continue
-        if kind == "open_comment":
+        elif kind == "open_comment":
             b.barrier()
             return ignoring, True
-        if ignoring is not None:
-            continue
-        if kind == "entity":
-            b.add(html.unescape(m.group()), s)
-        elif kind == "escape":
-            b.add(m.group()[1], s + 1)
-        elif kind in {"emphasis", "dest"}:
-            if m.group()[0] == "_" and _intraword(text, s, m.end()):
-                b.add(m.group(), s)  # snake_case: an underscore inside a word is a character, not emphasis
-        elif kind == "tag" and m.group("name").lower() in _INLINE_TAGS:
-            pass  # <em>, <a href=…>: the text goes on
-        else:
-            b.barrier()
+        elif ignoring is None:
+            _construct(text, m, b)
     if ignoring is None:
         b.add(text[at:e], at)
     return ignoring, False
+
+
+def _ignore_comment(body: str, at: int, ignoring: int | None) -> int | None:
+    """Where the open glossary-ignore is after a comment with ``body`` at ``at``."""
+    if body == IGNORE_START and ignoring is None:
+        return at
+    if body == IGNORE_END:
+        return None
+    return ignoring
+
+
+def _construct(text: str, m: re.Match[str], b: ProseBuilder) -> None:
+    """What an inline construct adds to the prose: a character, nothing, or a barrier."""
+    kind = m.lastgroup
+    s = m.start()
+    if kind == "entity":
+        b.add(html.unescape(m.group()), s)
+    elif kind == "escape":
+        b.add(m.group()[1], s + 1)
+    elif kind in {"emphasis", "dest"}:
+        if m.group()[0] == "_" and _intraword(text, s, m.end()):
+            b.add(m.group(), s)  # snake_case: an underscore inside a word is a character, not emphasis
+    elif kind == "tag" and m.group("name").lower() in _INLINE_TAGS:
+        pass  # <em>, <a href=…>: the text goes on
+    else:
+        b.barrier()
 
 
 def _intraword(text: str, s: int, e: int) -> bool:

@@ -57,9 +57,12 @@ def _unspanned(checked: Checked, wanted: Callable[[Found], bool], spanning: Call
     candidates = [f for f in checked.found if wanted(f)]
     if not candidates:
         return []
-    others = [g for g in checked.found if spanning(g)]
-    kept = [f for f in candidates if not any(g.covers(f) for g in others)]
+    kept = _uncovered(candidates, [g for g in checked.found if spanning(g)])
     return [f for f in leftmost_longest(kept) if not mentioned(checked.prose.text, f, marks)]
+
+
+def _uncovered(candidates: list[Found], others: list[Found]) -> list[Found]:
+    return [f for f in candidates if not any(g.covers(f) for g in others)]
 
 
 @check_rule("deprecated-term", Severity.ERROR)
@@ -106,10 +109,7 @@ def glossary_mismatch(sources: Sequence[Checked], target: Checked | None, target
     Passes: "Contact customer care" → "Kontakta kundtjänsten". Fails: "Contact customer care" → "Kontakta supporten";
     the message names the expected terms.
     """
-    named: dict[str, tuple[Checked, Found]] = {}
-    for source in sources:
-        for f in _unspanned(source, lambda f: f.term.status in ("preferred", "admitted"), lambda g: g.term.status == IGNORED, marks):
-            named.setdefault(f.term.concept, (source, f))
+    named = _named(sources, marks)
     if not named:
         return
     present = {f.term.concept for f in target.found} if target is not None else set()
@@ -124,6 +124,15 @@ def glossary_mismatch(sources: Sequence[Checked], target: Checked | None, target
         yield target_file.problem(where, "glossary-mismatch",
                                   f"the source uses '{source.used(f)}' ('{concept}') but the '{language}' translation has none of its terms: "
                                   f"expected {_either(expected)}", CHECK_RULES["glossary-mismatch"].severity)
+
+
+def _named(sources: Sequence[Checked], marks: str) -> dict[str, tuple[Checked, Found]]:
+    """The concepts the source texts name by a preferred or admitted term, each with its first mention."""
+    named: dict[str, tuple[Checked, Found]] = {}
+    for source in sources:
+        for f in _unspanned(source, lambda f: f.term.status in ("preferred", "admitted"), lambda g: g.term.status == IGNORED, marks):
+            named.setdefault(f.term.concept, (source, f))
+    return named
 
 
 def _either(terms: Sequence[str]) -> str:

@@ -105,6 +105,11 @@ class LanguageTerms:
         starts = [t.start for t in found]
         ends = [t.end for t in found]
         words = Words(text, starts, ends, [text[a:b] for a, b in zip(starts, ends, strict=True)], folded, stems)
+        out = self._confirmed(hits, words)
+        return (words, out) if out else None
+
+    def _confirmed(self, hits: list[tuple[int, _Entry]], words: Words) -> list[Found]:
+        """The hits the matcher confirms, each start and term once, in text order (longest first at each word)."""
         out: list[Found] = []
         seen: set[tuple[int, int]] = set()
         for i, entry in hits:
@@ -114,11 +119,9 @@ class LanguageTerms:
             seen.add((start, entry.order))
             n = self.language.match_at(entry.pattern, words, start)
             if n:
-                out.append(Found(start, n, starts[start], ends[start + n - 1], entry.order, entry.term))
-        if not out:
-            return None
+                out.append(Found(start, n, words.starts[start], words.ends[start + n - 1], entry.order, entry.term))
         out.sort(key=lambda f: (f.index, -f.length, f.order))
-        return words, out
+        return out
 
     def _hits(self, stems: list[str], folded: list[str]) -> list[tuple[int, _Entry]]:
         """(word index of the key's first word, entry) for every key found."""

@@ -55,19 +55,27 @@ class _Walk:
             self.unit_depth, self.unit_id = self.depth, attrs.get("id")
             self.sources = self.targets = None
         elif self.depth == self.unit_depth + 1 and local in ("source", "target") and self.current is None:
-            builder = ProseBuilder("")
-            if local == "source" and self.sources is None:
-                self.sources = builder
-            elif local == "target" and self.targets is None:
-                self.targets = builder
-            else:
-                return
-            self.current, self.capture_depth = builder, self.depth
+            self._capture(local)
         elif self.current is not None:
-            if local in _PLACEHOLDER:
-                self.current.barrier()
-            if local in _CODE:
-                self.code += 1
+            self._inline(self.current, local)
+
+    def _inline(self, current: ProseBuilder, local: str) -> None:
+        """An element inside a source or target: a placeholder breaks the text, code is left out."""
+        if local in _PLACEHOLDER:
+            current.barrier()
+        if local in _CODE:
+            self.code += 1
+
+    def _capture(self, local: str) -> None:
+        """Start reading a unit's first source or first target; a second one is not read."""
+        builder = ProseBuilder("")
+        if local == "source" and self.sources is None:
+            self.sources = builder
+        elif local == "target" and self.targets is None:
+            self.targets = builder
+        else:
+            return
+        self.current, self.capture_depth = builder, self.depth
 
     def end(self, name: str) -> None:
         ns, _, local = name.rpartition(" ")
@@ -92,6 +100,37 @@ def _refuse(*args: object) -> None:
 def read_xliff(source: SourceFile, data: bytes) -> Bilingual:
     """The units of an XLIFF 1.2 or 2.0 file, each string located in the file; problems when it cannot be read."""
     out = Bilingual()
+    walk = _walk(source, data, out)
+    if walk is None:
+        return out
+    store = _store(source, data, walk.namespace, out)
+    if store is None:
+        return out
+    for pattern, attr, name in ((_SOURCE_LANGUAGE, "source_language", store.getsourcelanguage()), (_TARGET_LANGUAGE, "target_language", store.gettargetlanguage())):
+        if name:
+            m = pattern.search(source.text)
+            setattr(out, attr, (str(name), m.start(1) if m else 0))
+    _units(source, store, walk, out)
+    return out
+
+
+def _units(source: SourceFile, store: Any, walk: _Walk, out: Bilingual) -> None:
+    """Pair translate-toolkit's units with the walked ones, which locate their strings; add them to ``out``."""
+    units = [u for u in store.units if not u.isheader()]
+    if len(units) != len(walk.units):
+        out.problems.append(source.problem(0, "xml-syntax", f"translate-toolkit reads {len(units)} units where the file holds {len(walk.units)}"))
+        return
+    for unit, (unit_id, src, tgt) in zip(units, walk.units, strict=True):
+        element = unit.xmlelement
+        if element.get("id") != unit_id:
+            out.problems.append(source.problem(0, "xml-syntax", f"translate-toolkit reads unit '{clip(element.get('id'))}' where the file has '{clip(unit_id)}'"))
+            return
+        out.units.append(Unit([src] if src is not None else [], [tgt] if tgt is not None else [], _final(unit, walk.namespace)))
+
+
+def _walk(source: SourceFile, data: bytes, out: Bilingual) -> _Walk | None:
+    """The file's units as expat reads them, each string located; None when it is not well-formed XLIFF (the
+    problem added to ``out``)."""
     parser = expat.ParserCreate(namespace_separator=" ")
     walk = _Walk(source, parser)
     parser.StartElementHandler = walk.start
@@ -104,41 +143,31 @@ def read_xliff(source: SourceFile, data: bytes) -> Bilingual:
     except _Refused:
         at = source.offset(parser.CurrentLineNumber, parser.CurrentColumnNumber)
         out.problems.append(source.problem(at, "xml-syntax", "a DOCTYPE or entity declaration; XLIFF needs neither, and it is not read"))
-        return out
+        return None
     except expat.ExpatError as exc:
         at = source.offset(exc.lineno, exc.offset)
         out.problems.append(source.problem(at, "xml-syntax", f"not well-formed XML: {expat.ErrorString(exc.code)}"))
-        return out
+        return None
     if walk.namespace not in _UNIT:
         out.problems.append(source.problem(0, "xml-syntax", f"not XLIFF 1.2 or 2.0 (the root element's namespace is '{clip(walk.namespace)}')"))
-        return out
+        return None
+    return walk
+
+
+def _store(source: SourceFile, data: bytes, namespace: str, out: Bilingual) -> Any:
+    """translate-toolkit's store of the file, or None (the problem added to ``out``)."""
     try:
         from translate.storage import xliff, xliff2
 
-        kind: Any = xliff.xlifffile if walk.namespace == XLIFF_1 else xliff2.Xliff2File  # the package leaves parsestring untyped
-        store = kind.parsestring(data)
+        kind: Any = xliff.xlifffile if namespace == XLIFF_1 else xliff2.Xliff2File  # the package leaves parsestring untyped
+        return kind.parsestring(data)
     except ImportError:
         out.problems.append(source.problem(0, "missing-reader", "checking XLIFF files needs translate-toolkit: pip install 'glossary-tool[check]'"))
-        return out
+        return None
     except Exception as exc:  # a third-party parser of untrusted input: whatever it raises is a problem with the file
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         out.problems.append(source.problem(0, "xml-syntax", f"translate-toolkit cannot read this XLIFF file: {clip(message, 200)}"))
-        return out
-    for pattern, attr, name in ((_SOURCE_LANGUAGE, "source_language", store.getsourcelanguage()), (_TARGET_LANGUAGE, "target_language", store.gettargetlanguage())):
-        if name:
-            m = pattern.search(source.text)
-            setattr(out, attr, (str(name), m.start(1) if m else 0))
-    units = [u for u in store.units if not u.isheader()]
-    if len(units) != len(walk.units):
-        out.problems.append(source.problem(0, "xml-syntax", f"translate-toolkit reads {len(units)} units where the file holds {len(walk.units)}"))
-        return out
-    for unit, (unit_id, src, tgt) in zip(units, walk.units, strict=True):
-        element = unit.xmlelement
-        if element.get("id") != unit_id:
-            out.problems.append(source.problem(0, "xml-syntax", f"translate-toolkit reads unit '{clip(element.get('id'))}' where the file has '{clip(unit_id)}'"))
-            return out
-        out.units.append(Unit([src] if src is not None else [], [tgt] if tgt is not None else [], _final(unit, walk.namespace)))
-    return out
+        return None
 
 
 def _final(unit: Any, namespace: str) -> bool:

@@ -145,15 +145,83 @@ _MAP_END, _SEQ_END = ev.MappingEndEvent, ev.SequenceEndEvent
 
 def _build(events: Iterator[Any], path: str, max_depth: int, doc: Document) -> Any:
     """Turn a YAML event stream into dicts, lists and strings, recording positions."""
-    root: Any = None
-    # Each frame: [container, loc, location of the pending key or None]
-    stack: list[list[Any]] = []
-    documents = 0
+    builder = _Builder(path, max_depth, doc)
+    node, close = builder.node, builder.stack.pop
+    # Dispatch on the exact event class: the parsers make no subclasses, and this loop runs once per event.
+    for event in events:
+        cls = event.__class__
+        if cls is _MAP_END or cls is _SEQ_END:
+            close()
+        elif cls is _SCALAR or cls is _MAP_START or cls is _SEQ_START:
+            node(event, cls)
+        else:
+            builder.other(event, cls)
+    return builder.root
 
-    def attach(value: Any, pos: Pos) -> Loc:
-        nonlocal root
+
+class _Builder:
+    """The state of ``_build``: the value made so far, the open containers and the document's positions."""
+
+    __slots__ = ("doc", "documents", "max_depth", "may_escape", "path", "root", "stack")
+
+    def __init__(self, path: str, max_depth: int, doc: Document) -> None:
+        self.path, self.max_depth, self.doc = path, max_depth, doc
+        self.root: Any = None
+        # Each frame: [container, loc, location of the pending key or None]
+        self.stack: list[list[Any]] = []
+        self.documents = 0
+        # Escapes are the only way a value can hold what the raw text may not, and every escape needs a backslash.
+        self.may_escape = "\\" in doc.text
+
+    def node(self, event: Any, cls: type) -> None:
+        """A scalar, or the start of a mapping or sequence."""
+        mark = event.start_mark
+        pos = (mark.line + 1, mark.column + 1)  # _mark() inlined: this runs once per event
+        if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+            raise _Stop(self._refused(event, pos))
+        if cls is _SCALAR:
+            if self.may_escape:
+                self._escapes(event.value, pos)
+            self.attach(event.value, pos)
+        else:
+            self._open(cls, pos)
+
+    def _open(self, cls: type, pos: Pos) -> None:
+        stack = self.stack
+        if len(stack) >= self.max_depth:
+            raise _Stop(_problem(self.path, pos, "yaml-depth", f"nested deeper than {self.max_depth} levels"))
+        container: Any = {} if cls is _MAP_START else []
+        if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+            raise _Stop(_problem(self.path, pos, "yaml-complex-key", "mapping keys must be plain text"))
+        stack.append([container, self.attach(container, pos), None])
+
+    def _refused(self, event: Any, pos: Pos) -> Problem:
+        if event.anchor is not None:
+            return _problem(self.path, pos, "yaml-anchor", f"anchors (&{event.anchor}) are not allowed; write the value out in full")
+        return _problem(self.path, pos, "yaml-tag", f"tags ({event.tag}) are not allowed; every value is plain text")
+
+    def _escapes(self, value: str, pos: Pos) -> None:
+        bad = _FORBIDDEN_VALUE.search(value)
+        if bad:
+            ch = bad.group()
+            name = unicodedata.name(ch, "surrogate" if "\ud800" <= ch <= "\udfff" else "control character")
+            raise _Stop(_problem(self.path, pos, "forbidden-character",
+                                 f"an escape in this value makes the invisible or control character U+{ord(ch):04X} ({name}); remove the escape"))
+
+    def other(self, event: Any, cls: type) -> None:
+        """An alias, or the start of a document (only one is allowed); other events carry nothing."""
+        if cls is ev.AliasEvent:
+            raise _Stop(_problem(self.path, _mark(event.start_mark), "yaml-alias", "aliases (*name) are not allowed; write the value out in full"))
+        if cls is ev.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                raise _Stop(_problem(self.path, _mark(event.start_mark), "yaml-document", "only one YAML document per file; remove the extra '---'"))
+
+    def attach(self, value: Any, pos: Pos) -> Loc:
+        """Put ``value`` where the open container expects it; its location."""
+        stack, doc = self.stack, self.doc
         if not stack:
-            root = value
+            self.root = value
             doc.values[()] = pos
             return ()
         frame = stack[-1]
@@ -165,59 +233,22 @@ def _build(events: Iterator[Any], path: str, max_depth: int, doc: Document) -> A
             return child
         pending: Loc | None = frame[2]
         if pending is None:  # this value is a key
-            if not isinstance(value, str):
-                raise _Stop(_problem(path, pos, "yaml-complex-key", "mapping keys must be plain text"))
-            child = (*loc, value)
-            if value in container:
-                first = doc.keys[child]
-                raise _Stop(_problem(path, pos, "duplicate-key", f"key '{value}' appears twice; first on line {first[0]}"))
-            frame[2] = child  # the value's location too: one tuple for both (50,000 files made 100,000 copies)
-            doc.keys[child] = pos  # known before the value, so a duplicate can name it
-            return child
+            return self._key(frame, value, pos)
         container[pending[-1]] = value
         doc.values[pending] = pos
         frame[2] = None
         return pending
 
-    # Escapes are the only way a value can hold what the raw text may not, and every escape needs a backslash.
-    may_escape = "\\" in doc.text
-    # Dispatch on the exact event class: the parsers make no subclasses, and this loop runs once per event.
-    for event in events:
-        cls = event.__class__
-        if cls is _MAP_END or cls is _SEQ_END:
-            stack.pop()
-            continue
-        if cls is _SCALAR or cls is _MAP_START or cls is _SEQ_START:
-            mark = event.start_mark
-            pos = (mark.line + 1, mark.column + 1)  # _mark() inlined: this runs once per event
-            if event.anchor is not None:
-                raise _Stop(_problem(path, pos, "yaml-anchor", f"anchors (&{event.anchor}) are not allowed; write the value out in full"))
-            tag = event.tag
-            if tag is not None and tag != "!":
-                raise _Stop(_problem(path, pos, "yaml-tag", f"tags ({tag}) are not allowed; every value is plain text"))
-            if cls is _SCALAR:
-                bad = _FORBIDDEN_VALUE.search(event.value) if may_escape else None
-                if bad:
-                    ch = bad.group()
-                    name = unicodedata.name(ch, "surrogate" if "\ud800" <= ch <= "\udfff" else "control character")
-                    raise _Stop(_problem(path, pos, "forbidden-character",
-                                         f"an escape in this value makes the invisible or control character U+{ord(ch):04X} ({name}); remove the escape"))
-                attach(event.value, pos)
-                continue
-            if len(stack) >= max_depth:
-                raise _Stop(_problem(path, pos, "yaml-depth", f"nested deeper than {max_depth} levels"))
-            container: Any = {} if cls is _MAP_START else []
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                raise _Stop(_problem(path, pos, "yaml-complex-key", "mapping keys must be plain text"))
-            loc = attach(container, pos)
-            stack.append([container, loc, None])
-        elif cls is ev.AliasEvent:
-            raise _Stop(_problem(path, _mark(event.start_mark), "yaml-alias", "aliases (*name) are not allowed; write the value out in full"))
-        elif cls is ev.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise _Stop(_problem(path, _mark(event.start_mark), "yaml-document", "only one YAML document per file; remove the extra '---'"))
-    return root
+    def _key(self, frame: list[Any], value: Any, pos: Pos) -> Loc:
+        if not isinstance(value, str):
+            raise _Stop(_problem(self.path, pos, "yaml-complex-key", "mapping keys must be plain text"))
+        child = (*frame[1], value)
+        if value in frame[0]:
+            first = self.doc.keys[child]
+            raise _Stop(_problem(self.path, pos, "duplicate-key", f"key '{value}' appears twice; first on line {first[0]}"))
+        frame[2] = child  # the value's location too: one tuple for both (50,000 files made 100,000 copies)
+        self.doc.keys[child] = pos  # known before the value, so a duplicate can name it
+        return child
 
 
 def load_text(text: str, path: str, *, max_depth: int = 12, impl: Impl = "auto") -> tuple[Document | None, list[Problem]]:
@@ -230,23 +261,32 @@ def load_text(text: str, path: str, *, max_depth: int = 12, impl: Impl = "auto")
         root = _build(_events(text, impl), path, max_depth, doc)
     except _Stop as stop:
         return None, [stop.problem]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = _mark(mark) if mark is not None else (1, 1)
-        what = exc.problem or exc.context or "invalid YAML"
-        if "nesting depth" in what:  # libyaml ≥ 0.2.5 stops at 1,000 levels while scanning, before our own bound sees it
-            return None, [_problem(path, pos, "yaml-depth", f"nested deeper than {max_depth} levels")]
-        return None, [_problem(path, pos, "yaml-syntax", f"{what}; check indentation, quotes and colons")]
-    except yaml.YAMLError as exc:  # reader errors carry no mark on some paths
-        return None, [_problem(path, (1, 1), "yaml-syntax", str(exc).splitlines()[0])]
+    except yaml.YAMLError as exc:
+        return None, [_yaml_problem(exc, path, max_depth)]
     except RecursionError:
         return None, [_problem(path, (1, 1), "yaml-depth", "nesting too deep to parse")]
-    if root is None:
-        return None, [_problem(path, (1, 1), "not-a-mapping", "the file is empty; an entry starts with 'id:'")]
     if not isinstance(root, dict):
-        return None, [_problem(path, doc.values[()], "not-a-mapping", "an entry must be a mapping of keys to values, starting with 'id:'")]
+        return None, [_not_a_mapping(root, path, doc)]
     doc.data = root
     return doc, []
+
+
+def _yaml_problem(exc: yaml.YAMLError, path: str, max_depth: int) -> Problem:
+    """What the parser's error says, at its position."""
+    if not isinstance(exc, yaml.MarkedYAMLError):  # reader errors carry no mark on some paths
+        return _problem(path, (1, 1), "yaml-syntax", str(exc).splitlines()[0])
+    mark = exc.problem_mark or exc.context_mark
+    pos = _mark(mark) if mark is not None else (1, 1)
+    what = exc.problem or exc.context or "invalid YAML"
+    if "nesting depth" in what:  # libyaml ≥ 0.2.5 stops at 1,000 levels while scanning, before our own bound sees it
+        return _problem(path, pos, "yaml-depth", f"nested deeper than {max_depth} levels")
+    return _problem(path, pos, "yaml-syntax", f"{what}; check indentation, quotes and colons")
+
+
+def _not_a_mapping(root: Any, path: str, doc: Document) -> Problem:
+    if root is None:
+        return _problem(path, (1, 1), "not-a-mapping", "the file is empty; an entry starts with 'id:'")
+    return _problem(path, doc.values[()], "not-a-mapping", "an entry must be a mapping of keys to values, starting with 'id:'")
 
 
 class NotRegularFile(OSError):

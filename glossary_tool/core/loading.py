@@ -15,10 +15,9 @@ import marshal
 import multiprocessing
 import os
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from pydantic import ValidationError
@@ -202,24 +201,25 @@ def _message(kind: str, error: ErrorDetails) -> str:
         return f"unknown key '{clip(loc[-1])}'{hint}"
     if etype == "missing":
         return f"missing required key '{loc[-1]}'"
-    explain = _EXPLAIN.get(etype)
-    return f"{where}: {explain(error) if explain else error['msg']}"
+    return _value_message(where, etype, error)
 
 
-def _wrong_type(error: ErrorDetails) -> str:
-    want = {"string_type": "text", "dict_type": "a mapping", "model_type": "a mapping", "model_attributes_type": "a mapping"}.get(error["type"], "a list")
-    return f"must be {want}"
-
-
-# What each kind of model error says after the key path, in the words of the entry format rather than pydantic's.
-_EXPLAIN: Mapping[str, Callable[[ErrorDetails], str]] = MappingProxyType({
-    "literal_error": lambda error: error["msg"].replace("Input should be", "must be"),
-    **dict.fromkeys(("string_type", "dict_type", "tuple_type", "list_type", "model_type", "model_attributes_type"), _wrong_type),
-    "string_pattern_mismatch": lambda error: f"'{clip(error.get('input', ''))}' does not match {error['ctx']['pattern']}",
-    "string_too_short": lambda error: "must not be empty",
-    "too_short": lambda error: f"needs at least {error['ctx']['min_length']} item(s)",
-    "value_error": lambda error: error["msg"].removeprefix("Value error, "),
-})
+def _value_message(where: str, etype: str, error: ErrorDetails) -> str:
+    """The message of a value that has the wrong type, form or length, at ``where``."""
+    if etype == "literal_error":
+        return f"{where}: {error['msg'].replace('Input should be', 'must be')}"
+    if etype in ("string_type", "dict_type", "tuple_type", "list_type", "model_type", "model_attributes_type"):
+        want = {"string_type": "text", "dict_type": "a mapping", "model_type": "a mapping", "model_attributes_type": "a mapping"}.get(etype, "a list")
+        return f"{where}: must be {want}"
+    if etype == "string_pattern_mismatch":
+        return f"{where}: '{clip(error.get('input', ''))}' does not match {error['ctx']['pattern']}"
+    if etype == "string_too_short":
+        return f"{where}: must not be empty"
+    if etype == "too_short":
+        return f"{where}: needs at least {error['ctx']['min_length']} item(s)"
+    if etype == "value_error":
+        return f"{where}: {error['msg'].removeprefix('Value error, ')}"
+    return f"{where}: {error['msg']}"
 
 
 def validate(doc: Document) -> tuple[Entry | None, list[Problem]]:
@@ -235,7 +235,6 @@ def validate(doc: Document) -> tuple[Entry | None, list[Problem]]:
 
 
 def _kind_problem(doc: Document, kind: object) -> Problem:
-    """A missing or unknown ``kind``, with the closest known one."""
     if "kind" not in doc.data:
         return doc.problem((), "missing required key 'kind' (concept, comparison or faq)", rule="schema")
     close = difflib.get_close_matches(str(kind), list(MODELS), n=1)
@@ -244,7 +243,6 @@ def _kind_problem(doc: Document, kind: object) -> Problem:
 
 
 def _schema_problems(doc: Document, kind: str, errors: list[ErrorDetails]) -> list[Problem]:
-    """The model's errors as located problems, each at its key or value."""
     problems: list[Problem] = []
     for error in errors:
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("[")))

@@ -10,11 +10,13 @@ import re
 import sys
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 import Stemmer
+
+from glossary_tool.core import word_ranges as table
 
 # Language subtag → Snowball algorithm (PyStemmer; words.js loads the same Snowball release's code in JavaScript).
 # A language not listed is not stemmed.
@@ -128,21 +130,36 @@ def term_key(text: str, locale: str) -> str:
     return " ".join(text.split())
 
 
+def word_ranges() -> list[tuple[int, int]]:
+    """The code point ranges of letters, marks and digits in this Python's Unicode database, listed afresh."""
+    # One category per code point, major classes only (every second character): runs of L, M and N are the ranges.
+    majors = "".join(map(unicodedata.category, map(chr, range(sys.maxunicode + 1))))[0::2]
+    return [(m.start(), m.end() - 1) for m in re.finditer("[LMN]+", majors)]
+
+
 def _word_chars() -> str:
-    """A regular-expression class of letters, marks and digits (Python's \\w leaves out the marks of Thai or Hindi)."""
-    ranges: list[tuple[int, int]] = []
-    for code in range(sys.maxunicode + 1):
-        if unicodedata.category(chr(code))[0] in "LMN":
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
+    """A regular-expression class of letters, marks and digits (Python's \\w leaves out the marks of Thai or Hindi).
+
+    Listing them takes a tenth of a second or more, paid by every command that splits words; the table kept in
+    ``word_ranges.py`` for this Python's Unicode version is read instead (tests/words/test_word_ranges.py checks it)."""
+    if unicodedata.unidata_version == table.UNIDATA_VERSION:
+        ranges = [(int(lo, 16), int(hi or lo, 16)) for lo, _, hi in (r.partition("-") for r in table.RANGES.split())]
+    else:
+        ranges = word_ranges()
     return "".join(f"\\U{lo:08x}" + (f"-\\U{hi:08x}" if hi > lo else "") for lo, hi in ranges)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word, or one pair of characters of a script without spaces: where it is in the text and its normal form."""
+def ranges_text(ranges: list[tuple[int, int]]) -> str:
+    """``word_ranges.RANGES`` as written for ``ranges``: hexadecimal ``lo-hi`` (or ``lo``), eight to a line."""
+    items = [f"{lo:x}" + (f"-{hi:x}" if hi > lo else "") for lo, hi in ranges]
+    return "\n".join(" ".join(items[k : k + 8]) for k in range(0, len(items), 8))
+
+
+class Token(NamedTuple):
+    """One word, or one pair of characters of a script without spaces: where it is in the text and its normal form.
+
+    A named tuple: every definition and term of a glossary is split into words on every lint run, and a tuple is
+    made several times faster than a frozen dataclass."""
 
     start: int
     end: int
@@ -154,6 +171,9 @@ _PAIRED = re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi, _ in B
 # Beyond the Basic Multilingual Plane: the browser's stemmers count such a character as two, so neither side stems
 # a word that has one (no Snowball alphabet does).
 _UNSTEMMED = re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi, _ in BIGRAM_RANGES) + "\\U00010000-\\U0010ffff]")
+
+
+_ASCII_WORD = re.compile("[0-9A-Za-z]+")
 
 
 @lru_cache(maxsize=1)
@@ -179,29 +199,44 @@ def tokens(text: str, locale: str) -> list[Token]:
     """The words of ``text``: runs of letters, marks and digits, normalized; runs of a script without spaces as
     overlapping pairs (a lone character as itself). Offsets are into ``text``; when normalizing changed a run's
     length (ﾋﾞｰｶｰ → ビーカー), each of its tokens spans the whole run."""
+    if text.isascii():  # ASCII's word characters are its letters and digits, and normalizing only lowers them
+        return [Token(m.start(), m.end(), m.group().lower(), False) for m in _ASCII_WORD.finditer(text)]
     out: list[Token] = []
     word = word_pattern()
     for m in word.finditer(text):
         run = m.group()
-        norm = normalize(run, locale)
-        same = len(norm) == len(run)
-        for piece in word.finditer(norm):
-            p = piece.group()
-            if p.isascii() or not _PAIRED.search(p):
-                s, e = (m.start() + piece.start(), m.start() + piece.end()) if same else (m.start(), m.end())
-                out.append(Token(s, e, p, False))
-                continue
-            for a, b, cls in _segments(p):
-                seg = p[a:b]
-                base = m.start() + piece.start() + a
-                if cls == 0:
-                    out.append(Token(base if same else m.start(), base + len(seg) if same else m.end(), seg, False))
-                elif len(seg) == 1:
-                    out.append(Token(base if same else m.start(), base + 1 if same else m.end(), seg, True))
-                else:
-                    out.extend(Token(base + i if same else m.start(), base + i + 2 if same else m.end(), seg[i:i + 2], True)
-                               for i in range(len(seg) - 1))
+        if run.isascii():
+            out.append(Token(m.start(), m.end(), run.lower(), False))
+        else:
+            _run_tokens(m, normalize(run, locale), word, out)
     return out
+
+
+def _run_tokens(m: re.Match[str], norm: str, word: re.Pattern[str], out: list[Token]) -> None:
+    """Add the tokens of one run of word characters (``m``, normalized as ``norm``) to ``out``."""
+    same = len(norm) == len(m.group())
+    for piece in word.finditer(norm):
+        p = piece.group()
+        if p.isascii() or not _PAIRED.search(p):
+            s, e = (m.start() + piece.start(), m.start() + piece.end()) if same else (m.start(), m.end())
+            out.append(Token(s, e, p, False))
+        else:
+            _paired_tokens(p, m.start() + piece.start(), m if not same else None, out)
+
+
+def _paired_tokens(p: str, at: int, whole: re.Match[str] | None, out: list[Token]) -> None:
+    """Add the tokens of a piece with characters of a script without spaces, found at offset ``at``; when
+    normalizing changed the run's length, each token spans the ``whole`` run."""
+    for a, b, cls in _segments(p):
+        seg = p[a:b]
+        base = at + a
+        if cls == 0:
+            out.append(Token(base, base + len(seg), seg, False) if whole is None else Token(whole.start(), whole.end(), seg, False))
+        elif len(seg) == 1:
+            out.append(Token(base, base + 1, seg, True) if whole is None else Token(whole.start(), whole.end(), seg, True))
+        else:
+            out.extend(Token(base + i, base + i + 2, seg[i:i + 2], True) if whole is None else Token(whole.start(), whole.end(), seg[i:i + 2], True)
+                       for i in range(len(seg) - 1))
 
 
 def words(text: str, locale: str) -> list[str]:
@@ -227,7 +262,7 @@ def stems(found: list[Token], locale: str) -> list[str]:
     texts = [t.text for t in found]
     if s is None:
         return texts
-    if not any(t.paired or _UNSTEMMED.search(t.text) for t in found):
+    if not _UNSTEMMED.search("".join(texts)) and not any(t.paired for t in found):  # one search over all the words
         return list(s.stemWords(texts))
     return [t.text if t.paired or _UNSTEMMED.search(t.text) else s.stemWord(t.text) for t in found]
 

@@ -59,17 +59,11 @@ def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None =
     if languages is not None:
         ctx.languages = languages
     out: list[Problem] = []
-    messages: list[CatalogMessage] | None = None
+    catalogs: list[list[CatalogMessage]] = []  # the project's UI catalogs, read once for every catalog rule
     active = [r for r in (rules if rules is not None else load_all().values()) if severity_of(r, settings) is not Severity.OFF and r.scope != "load"]
     with progress.task("checking entries", len(active), "rules") as bar:
         for r in active:
-            if r.scope == "catalog":
-                if messages is None:  # the project's UI catalogs, read once for every catalog rule
-                    messages, unread = _catalog_messages(settings)
-                    out += unread
-                found: Iterable[Problem] = (p for m in messages for p in r.check(m, ctx))
-            else:
-                found = _found(r, glossary, ctx)
+            found = _catalog_found(r, ctx, catalogs, out) if r.scope == "catalog" else _found(r, glossary, ctx)
             out.extend(dataclasses.replace(p, rule=r.id) for p in found)
             bar.advance()
     return out
@@ -84,6 +78,15 @@ def _found(rule: Rule, glossary: Glossary, ctx: Context) -> Iterable[Problem]:
     if rule.scope == "entry":
         return (p for entry in glossary.entries for p in rule.check(entry, ctx))
     return rule.check(ctx)
+
+
+def _catalog_found(rule: Rule, ctx: Context, catalogs: list[list[CatalogMessage]], out: list[Problem]) -> Iterable[Problem]:
+    """What a catalog rule finds in the project's UI catalogs, read on the first call (what cannot be read goes to ``out``)."""
+    if not catalogs:
+        messages, unread = _catalog_messages(ctx.settings)
+        catalogs.append(messages)
+        out += unread
+    return (p for m in catalogs[0] for p in rule.check(m, ctx))
 
 
 def _catalog_messages(settings: Settings) -> tuple[list[CatalogMessage], list[Problem]]:

@@ -58,23 +58,28 @@ def unexpected_file(item: ContentFile) -> Iterator[Problem]:
         return
     if item.kind != "file" or item.expected or item.name in HOUSEKEEPING:
         return
+    why = _unexpected(item)
+    if why:
+        yield _problem(item, why)
+
+
+def _unexpected(item: ContentFile) -> str | None:
+    """Why a file that is neither expected nor git's own does not belong, by its name and first bytes; None when it does."""
     suffix = Path(item.name).suffix.lower()
     if item.name.startswith(".") and item.name.endswith(".tmp"):
-        yield _problem(item, "a temporary file left by an interrupted write; the entry it belonged to is intact, delete it")
-    elif suffix == ".svg":
-        yield _problem(item, "SVG images can carry script (onload, <script>) and are not accepted; convert it to PNG")
-    elif suffix in MEDIA_SIGNATURES:
+        return "a temporary file left by an interrupted write; the entry it belonged to is intact, delete it"
+    if suffix == ".svg":
+        return "SVG images can carry script (onload, <script>) and are not accepted; convert it to PNG"
+    if suffix in MEDIA_SIGNATURES:
         why = media_problem(suffix, item.head)
-        if why:
-            yield _problem(item, f"{why}; save it in the format its name says")
-    elif item.name.endswith(ENTRY_SUFFIXES):
-        return  # an entry, listed here only for its name; it is read and its own rules apply
-    elif suffix in ENTRY_SUFFIXES:
-        yield _problem(item, f"entry files end in lowercase {suffix}; rename it, or it is not read")
-    else:
-        shown = f"'{suffix}' files" if suffix else "files without a suffix"
-        yield _problem(item, f"{shown} do not belong in the content folder, which holds entries (*.yaml) and raster images; "
-                             "move or delete it")
+        return f"{why}; save it in the format its name says" if why else None
+    if item.name.endswith(ENTRY_SUFFIXES):
+        return None  # an entry, listed here only for its name; it is read and its own rules apply
+    if suffix in ENTRY_SUFFIXES:
+        return f"entry files end in lowercase {suffix}; rename it, or it is not read"
+    shown = f"'{suffix}' files" if suffix else "files without a suffix"
+    return (f"{shown} do not belong in the content folder, which holds entries (*.yaml) and raster images; "
+            "move or delete it")
 
 
 @rule("symlink", scope="content")

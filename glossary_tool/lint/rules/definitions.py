@@ -85,24 +85,34 @@ def circular_definition(ctx: Context) -> Iterator[Problem]:
         if not patterns:
             continue  # the common case, decided with two set look-ups per term
         opening = _opening(language, words)
-        loc = ("locales", code, "definition")
-        forms = {f for p in patterns for f in p.first_forms()}
-        openings = tuple(o for p in patterns for o in p.openings())
-        after = 0  # words before this index belong to a term already found
-        for i, (fold, stem) in enumerate(zip(words.folded, words.stems, strict=True)):
-            if i < after or not (fold in forms or stem in forms or (openings and fold.startswith(openings))):
-                continue
-            found = next(((p, n) for p in patterns if (n := language.match_at(p, words, i))), None)
-            if found is None:
-                continue
-            pattern, n = found
-            after = i + n
+        for i, n, pattern in _uses(language, words, patterns):
             if i == opening:
                 continue  # a term at the opening is the other rule's finding
             used = " ".join(text[words.starts[i] : words.ends[i + n - 1]].split())  # one line, as every message is
-            yield word_problem(entry.doc, loc, text, i,
+            yield word_problem(entry.doc, ("locales", code, "definition"), text, i,
                                f"the '{code}' definition of '{model.id}' uses its own term '{pattern.text}' (as '{used}'); "
                                "define the concept with other words")
+
+
+def _uses(language: Language, words: Words, patterns: list[Pattern]) -> Iterator[tuple[int, int, Pattern]]:
+    """Where the terms occur in ``words``, left to right and not overlapping: (first word, words matched, term)."""
+    after = 0  # words before this index belong to a term already found
+    for i in _openers(words, patterns):
+        if i < after:
+            continue
+        found = next(((p, n) for p in patterns if (n := language.match_at(p, words, i))), None)
+        if found is not None:
+            pattern, n = found
+            after = i + n
+            yield i, n, pattern
+
+
+def _openers(words: Words, patterns: list[Pattern]) -> list[int]:
+    """The indexes of the words that may open one of the terms (by their folded form, stem or prefix)."""
+    forms = {f for p in patterns for f in p.first_forms()}
+    openings = tuple(o for p in patterns for o in p.openings())
+    return [i for i, (fold, stem) in enumerate(zip(words.folded, words.stems, strict=True))
+            if fold in forms or stem in forms or (openings and fold.startswith(openings))]
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -177,15 +187,16 @@ def definition_hedge(ctx: Context) -> Iterator[Problem]:
             if lang not in by_language:
                 phrases = (tuple(languages[code].words(p).folded) for p in ctx.settings.definition_hedges.get(lang, ()))
                 by_language[lang] = sorted((p for p in phrases if p), key=len, reverse=True)
-            hedges = by_language[lang]
-            if not hedges:
-                continue
-            words = languages[code].words(block.definition)
-            firsts = {h[0] for h in hedges}
-            for i, fold in enumerate(words.folded):
-                hedge = _hedge_at(hedges, words.folded, i) if fold in firsts else None
-                if hedge is not None:
-                    used = " ".join(words.surfaces[i : i + len(hedge)])
-                    yield word_problem(entry.doc, ("locales", code, "definition"), block.definition, i,
-                                       f"the '{code}' definition of '{entry.model.id}' hedges with '{used}'; a definition states what always "
-                                       "holds, so drop the hedged characteristic or move it to a note (README, \"Content style guide\")")
+            if by_language[lang]:
+                yield from _hedges_in(entry, entry.model.id, code, block.definition, languages[code].words(block.definition), by_language[lang])
+
+
+def _hedges_in(entry: Entry, concept_id: str, code: str, text: str, words: Words, hedges: list[tuple[str, ...]]) -> Iterator[Problem]:
+    firsts = {h[0] for h in hedges}
+    for i, fold in enumerate(words.folded):
+        hedge = _hedge_at(hedges, words.folded, i) if fold in firsts else None
+        if hedge is not None:
+            used = " ".join(words.surfaces[i : i + len(hedge)])
+            yield word_problem(entry.doc, ("locales", code, "definition"), text, i,
+                               f"the '{code}' definition of '{concept_id}' hedges with '{used}'; a definition states what always "
+                               "holds, so drop the hedged characteristic or move it to a note (README, \"Content style guide\")")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from glossary_tool.core import foreign
@@ -74,14 +74,11 @@ def _suspects(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
     if isinstance(value, str):
         if not _plain(value):
             yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(item, str) or not _plain(item):
-                yield from _suspects(item, (*loc, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            if not isinstance(item, str) or not _plain(item):
-                yield from _suspects(item, (*loc, i))
+        return
+    items: Iterable[tuple[Any, Any]] = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if not isinstance(item, str) or not _plain(item):
+            yield from _suspects(item, (*loc, key))
 
 
 @rule("foreign-phrase", scope="document")
@@ -103,9 +100,7 @@ def foreign_phrase(doc: Document, ctx: Context) -> Iterator[Problem]:
 def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
     if isinstance(value, str):
         yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*loc, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*loc, i))
+        return
+    items: Iterable[tuple[Any, Any]] = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        yield from _strings(item, (*loc, key))

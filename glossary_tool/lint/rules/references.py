@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from glossary_tool.core.loader import Loc
 from glossary_tool.core.model import Comparison, Concept, Entry, Faq
@@ -44,13 +44,18 @@ def unresolved_reference(entry: Entry, ctx: Context) -> Iterator[Problem]:
             hint = f"; did you mean '{close}'?" if close else ""
             yield entry.doc.problem(loc, f"no concept has the id '{target}'{hint}")
     if isinstance(entry.model, Comparison):
-        wanted = set(entry.model.concepts)
-        for i, dim in enumerate(entry.model.dimensions):
-            for key in dim.values:
-                if key not in wanted:
-                    yield entry.doc.problem(("dimensions", i, "values", key), f"'{key}' is not one of the compared concepts ({', '.join(entry.model.concepts)})", at_key=True)
-            for missing in [c for c in entry.model.concepts if c not in dim.values]:
-                yield entry.doc.problem(("dimensions", i, "values"), f"dimension '{dim.id}' has no value for '{missing}'")
+        yield from _dimension_values(entry, entry.model)
+
+
+def _dimension_values(entry: Entry, model: Comparison) -> Iterator[Problem]:
+    """A comparison's dimensions have a value for each compared concept and for nothing else."""
+    wanted = set(model.concepts)
+    for i, dim in enumerate(model.dimensions):
+        for key in dim.values:
+            if key not in wanted:
+                yield entry.doc.problem(("dimensions", i, "values", key), f"'{key}' is not one of the compared concepts ({', '.join(model.concepts)})", at_key=True)
+        for missing in [c for c in model.concepts if c not in dim.values]:
+            yield entry.doc.problem(("dimensions", i, "values"), f"dimension '{dim.id}' has no value for '{missing}'")
 
 
 @rule("broader-cycle", scope="glossary")
@@ -60,6 +65,22 @@ def broader_cycle(ctx: Context) -> Iterator[Problem]:
     Passes: femur broader bone. Fails: a broader b, b broader a (or the same loop written with
     ``narrower``); reported once per loop, on its first concept in file order.
     """
+    parents = _parents(ctx)
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
+    reported: set[frozenset[str]] = set()
+    for start in ctx.concepts:
+        if state.get(start):
+            continue
+        for loop in _loops(start, parents, state):
+            key = frozenset(loop[:-1])
+            if key not in reported:
+                reported.add(key)
+                first = min(loop[:-1], key=lambda c: ctx.concepts[c].doc.path)
+                yield ctx.concepts[first].doc.problem(("relations",), "broader/narrower loop: " + " → ".join(loop))
+
+
+def _parents(ctx: Context) -> dict[str, set[str]]:
+    """Each concept's broader concepts, written as ``broader`` on it or as ``narrower`` on them."""
     parents: dict[str, set[str]] = {cid: set() for cid in ctx.concepts}
     for cid, entry in ctx.concepts.items():
         model = entry.model
@@ -68,32 +89,27 @@ def broader_cycle(ctx: Context) -> Iterator[Problem]:
         for child in model.targets("narrower"):
             if child in parents:
                 parents[child].add(cid)
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
-    reported: set[frozenset[str]] = set()
-    for start in ctx.concepts:
-        if state.get(start):
-            continue
-        path: list[str] = [start]
-        stack: list[tuple[str, Iterator[str]]] = [(start, iter(sorted(parents[start])))]
-        state[start] = 1
-        while stack:  # iterative DFS: deep hierarchies must not hit the recursion limit
-            node, it = stack[-1]
-            nxt = next(it, None)
-            if nxt is None:
-                stack.pop()
-                path.pop()
-                state[node] = 2
-            elif state.get(nxt) == 1:
-                loop = path[path.index(nxt):]
-                key = frozenset(loop)
-                if key not in reported:
-                    reported.add(key)
-                    first = min(loop, key=lambda c: ctx.concepts[c].doc.path)
-                    yield ctx.concepts[first].doc.problem(("relations",), "broader/narrower loop: " + " → ".join([*loop, nxt]))
-            elif not state.get(nxt):
-                state[nxt] = 1
-                path.append(nxt)
-                stack.append((nxt, iter(sorted(parents[nxt]))))
+    return parents
+
+
+def _loops(start: str, parents: dict[str, set[str]], state: dict[str, int]) -> Iterator[list[str]]:
+    """The loops met walking up from ``start``, each closed by its first concept again; ``state`` notes the visited."""
+    path: list[str] = [start]
+    stack: list[tuple[str, Iterator[str]]] = [(start, iter(sorted(parents[start])))]
+    state[start] = 1
+    while stack:  # iterative DFS: deep hierarchies must not hit the recursion limit
+        node, it = stack[-1]
+        nxt = next(it, None)
+        if nxt is None:
+            stack.pop()
+            path.pop()
+            state[node] = 2
+        elif state.get(nxt) == 1:
+            yield [*path[path.index(nxt):], nxt]
+        elif not state.get(nxt):
+            state[nxt] = 1
+            path.append(nxt)
+            stack.append((nxt, iter(sorted(parents[nxt]))))
 
 
 @rule("asymmetric-relation", scope="entry", severity=Severity.WARNING)
@@ -171,10 +187,15 @@ def relation_category(entry: Entry, ctx: Context) -> Iterator[Problem]:
             yield entry.doc.problem(("category",), f"a concept of category '{model.category}' needs relations.{rel.id}")
         if targets and rel.domain and model.category not in rel.domain:
             yield entry.doc.problem(("relations", rel.id), f"only concepts of category {' or '.join(rel.domain)} have {rel.id}; this one is '{model.category}'")
-        for i, target in enumerate(targets):
-            other = ctx.concept(target)
-            if other is not None and rel.range and other.category not in rel.range:
-                yield entry.doc.problem(("relations", rel.id, i), f"'{target}' has category '{other.category}'; {rel.id} points at {' or '.join(rel.range)}")
+        if rel.range:
+            yield from _out_of_range(entry, rel.id, rel.range, targets, ctx)
+
+
+def _out_of_range(entry: Entry, name: str, allowed: Sequence[str], targets: Sequence[str], ctx: Context) -> Iterator[Problem]:
+    for i, target in enumerate(targets):
+        other = ctx.concept(target)
+        if other is not None and other.category not in allowed:
+            yield entry.doc.problem(("relations", name, i), f"'{target}' has category '{other.category}'; {name} points at {' or '.join(allowed)}")
 
 
 @rule("faq-unlinked-concept", scope="glossary", severity=Severity.WARNING)
@@ -189,13 +210,7 @@ def faq_unlinked_concept(ctx: Context) -> Iterator[Problem]:
     faqs = [e for e in ctx.entries if isinstance(e.model, Faq)]
     if not faqs:
         return
-    languages = ctx.languages
-    by_code: dict[str, list[tuple[str, str]]] = {}
-    for entry in ctx.concepts.values():
-        model = entry.model
-        assert isinstance(model, Concept)
-        for code, block in model.locales.items():
-            by_code.setdefault(code, []).extend((t.text, model.id) for t in block.terms if t.status not in NOT_IN_USE)
+    by_code = _terms_in_use(ctx)
     indexes: dict[str, TermIndex[str]] = {}
     marks = ctx.settings.mention_marks
     for entry in faqs:
@@ -206,17 +221,32 @@ def faq_unlinked_concept(ctx: Context) -> Iterator[Problem]:
             if code not in by_code:
                 continue
             if code not in indexes:
-                indexes[code] = TermIndex(languages[code], by_code[code])
-            index = indexes[code]
+                indexes[code] = TermIndex(ctx.languages[code], by_code[code])
             for field, text in (("question", asked.question), ("answer", asked.answer)):
-                words = index.language.words(text)
-                spans = marked_spans(text, marks)
-                for match in index.find(words):
-                    cid = match.value
-                    if cid in reported or any(a < match.start and match.end <= b for a, b in spans):
-                        continue
-                    reported.add(cid)
-                    used = " ".join(text[match.start : match.end].split())
-                    yield word_problem(entry.doc, ("locales", code, field), text, match.index,
-                                       f"'{entry.id}' names '{used}' ({cid}) but does not list '{cid}' in concepts; add it, "
-                                       "so the question and the concept link to each other")
+                yield from _unlinked(entry, indexes[code], ("locales", code, field), text, marks, reported)
+
+
+def _terms_in_use(ctx: Context) -> dict[str, list[tuple[str, str]]]:
+    """Per language, every term in use (not deprecated or obsolete) with its concept's id."""
+    by_code: dict[str, list[tuple[str, str]]] = {}
+    for entry in ctx.concepts.values():
+        model = entry.model
+        assert isinstance(model, Concept)
+        for code, block in model.locales.items():
+            by_code.setdefault(code, []).extend((t.text, model.id) for t in block.terms if t.status not in NOT_IN_USE)
+    return by_code
+
+
+def _unlinked(entry: Entry, index: TermIndex[str], loc: tuple[str, ...], text: str, marks: str, reported: set[str]) -> Iterator[Problem]:
+    """The concepts a question's text names outside mention marks and not yet in ``reported`` (which they join)."""
+    words = index.language.words(text)
+    spans = marked_spans(text, marks)
+    for match in index.find(words):
+        cid = match.value
+        if cid in reported or any(a < match.start and match.end <= b for a, b in spans):
+            continue
+        reported.add(cid)
+        used = " ".join(text[match.start : match.end].split())
+        yield word_problem(entry.doc, loc, text, match.index,
+                           f"'{entry.id}' names '{used}' ({cid}) but does not list '{cid}' in concepts; add it, "
+                           "so the question and the concept link to each other")

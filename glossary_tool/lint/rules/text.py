@@ -24,14 +24,7 @@ def nfc(doc: Document, ctx: Context) -> Iterator[Problem]:
     """
     lines: set[int] = set()
     if not unicodedata.is_normalized("NFC", doc.text):
-        for lineno, line in enumerate(_LINE_END.split(doc.text), start=1):
-            if unicodedata.is_normalized("NFC", line):
-                continue
-            for col, ch in enumerate(line, start=1):
-                if unicodedata.combining(ch) or not unicodedata.is_normalized("NFC", line[col - 2 : col] if col > 1 else ch):
-                    break
-            else:
-                col = 1
+        for lineno, col in _decomposed_lines(doc.text):
             lines.add(lineno)
             yield Problem(doc.path, lineno, col, "", Severity.ERROR, "text is not NFC-normalized; retype the accented letter or run it through NFC")
     if "\\" not in doc.text:
@@ -42,6 +35,19 @@ def nfc(doc: Document, ctx: Context) -> Iterator[Problem]:
             lines.add(line)
             yield Problem(doc.path, line, column, "", Severity.ERROR,
                           "an escape makes this value decomposed (not NFC), e.g. \"e\\u0301\"; write the composed character (\"\\u00e9\" or é)")
+
+
+def _decomposed_lines(text: str) -> Iterator[tuple[int, int]]:
+    """Each line that is not NFC, with the column of its first decomposed character (1 when none stands out)."""
+    for lineno, line in enumerate(_LINE_END.split(text), start=1):
+        if unicodedata.is_normalized("NFC", line):
+            continue
+        for col, ch in enumerate(line, start=1):
+            if unicodedata.combining(ch) or not unicodedata.is_normalized("NFC", line[col - 2 : col] if col > 1 else ch):
+                break
+        else:
+            col = 1
+        yield lineno, col
 
 
 def _decomposed(value: Any, loc: Loc) -> Iterator[tuple[Loc, bool]]:

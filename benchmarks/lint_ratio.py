@@ -1,0 +1,69 @@
+"""Lint against its parse floor, side by side: in-process and as the command line runs it, at 1,000 and 10,000 concepts.
+
+Run with ``.venv/bin/python benchmarks/lint_ratio.py [--sizes 1000,10000] [--runs 3]``. Each run times, one after the
+other within the same few seconds, the floor and lint in a fresh interpreter (after their imports), then a process
+that only parses the files and ``glossary-tool lint --strict`` (interpreter start, imports and output included).
+Prints medians and their ratios, and writes the command-line ratios into recorded.json (``lint_ratio``), which
+tests/test_bench_regression.py reads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import bench  # noqa: E402  (its probes, timing helpers and generated data)
+import generate  # noqa: E402
+
+# The floor as a command: start Python, list and parse the same files with PyYAML's C loader, nothing else.
+FLOOR_PROCESS = ("import pathlib, yaml\n"
+                 "for p in sorted(pathlib.Path('content').rglob('*')):\n"
+                 "    if p.suffix in ('.yaml', '.yml'):\n"
+                 "        yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n")
+KEYS = ("parse", "lint", "parse_cli", "lint_cli")
+
+
+def measure(n: int, runs: int) -> dict[str, list[float]]:
+    project = bench.DATA / f"lint-{n}"
+    if not (project / "mkdocs.yml").exists():
+        generate.write_glossary(project, n)
+    times: dict[str, list[float]] = {k: [] for k in KEYS}
+    for r in range(runs):
+        times["parse"].append(bench.in_fresh_process("parse", project))
+        times["lint"].append(bench.in_fresh_process("lint", project))
+        times["parse_cli"].append(bench.wall([bench.PY, "-c", FLOOR_PROCESS], cwd=project))
+        times["lint_cli"].append(bench.lint_cli(project))
+        print(f"   {n:,} concepts, run {r + 1}: " + ", ".join(f"{k} {v[-1]:.2f} s" for k, v in times.items()), flush=True)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated concept counts")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    rows = {int(s): measure(int(s), args.runs) for s in args.sizes.split(",") if s.strip()}
+    print("\n| concepts | parse floor | lint | lint / floor | floor process | `glossary-tool lint --strict` | CLI / floor process |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    ratios: dict[str, float] = {}
+    for n, t in rows.items():
+        m = {k: statistics.median(v) for k, v in t.items()}
+        ratios[str(n)] = round(m["lint_cli"] / m["parse_cli"], 2)
+        print(f"| {n:,} | {m['parse']:.2f} | {m['lint']:.2f} | {m['lint'] / m['parse']:.2f}× | {m['parse_cli']:.2f} | "
+              f"{m['lint_cli']:.2f} | {m['lint_cli'] / m['parse_cli']:.2f}× |")
+    recorded = json.loads(bench.RECORDED.read_text(encoding="utf-8")) if bench.RECORDED.exists() else {}
+    recorded["lint_ratio"] = {**recorded.get("lint_ratio", {}), **ratios}
+    recorded["lint_ratio_note"] = (f"median `glossary-tool lint --strict` wall time over a process that parses the same files, "
+                                   f"by concept count; written by benchmarks/lint_ratio.py on {time.strftime('%Y-%m-%d')}")
+    bench.RECORDED.write_text(json.dumps(recorded, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
