@@ -487,7 +487,7 @@ class Rows:
         return True
 
     def new_id(self, text: str, line: int) -> str:
-        from glossary_tool.exchange.tbx import unique_slug
+        from glossary_tool.exchange.tbx.mapping import unique_slug
 
         return unique_slug(text, self.taken, self.settings, f"row-{line}")
 
