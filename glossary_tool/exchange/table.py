@@ -1,7 +1,7 @@
 """Tables (CSV rows, spreadsheet rows) → concepts, in every layout the import recognises by its header.
 
 This tool's own layout (one row per term) is read here; layouts with one row per concept (two-column glossaries,
-a column per language, any header mapped with ``--columns``) in ``layouts.py``.
+a column per language, any header mapped with ``--columns``: ``columns.py`` reads the header) in ``layouts.py``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Concept
 from glossary_tool.core.problems import Problem, Severity, clip
 from glossary_tool.core.vocabulary import Gender, PartOfSpeech, Register, Status, TermType
-from glossary_tool.exchange.layouts import PAIR_SOURCE, PAIR_TARGET, Rows, header_columns, pair_columns, parse_columns
+from glossary_tool.exchange.columns import PAIR_SOURCE, PAIR_TARGET, header_columns, pair_columns, parse_columns
+from glossary_tool.exchange.layouts import Rows
 from glossary_tool.exchange.registry import (
     MAX_IMPORT_CELLS,
     MAX_IMPORT_COLUMNS,
