@@ -142,9 +142,6 @@ def classify(header: str, settings: Settings, names: dict[str, str]) -> tuple[st
 def parse_columns(spec: str, table: Table) -> tuple[Columns | None, list[Problem]]:
     """``term:en=English,term:sv=Swedish,definition:en=Notes,pos:en=POS`` as the columns of ``table``'s header. A column
     it does not map, and a header name that more than one column has, are named in a warning."""
-    def fail(message: str) -> tuple[None, list[Problem]]:
-        return None, [problem(table.path, 1, table.rule, f"--columns: {message}")]
-
     by_name: dict[str, list[int]] = {}
     for i, h in enumerate(table.header):
         by_name.setdefault(h.strip().casefold(), []).append(i)
@@ -153,30 +150,16 @@ def parse_columns(spec: str, table: Table) -> tuple[Columns | None, list[Problem
     for item in (part.strip() for part in spec.split(",")):
         if not item:
             continue
-        key, sep, name = item.partition("=")
-        what, _, locale = key.strip().partition(":")
-        if not sep or not name.strip() or what not in MAPPED_FIELDS:
-            return fail(f"'{clip(item)}' is not FIELD:LOCALE=HEADER (fields: {', '.join(f for f, lang in MAPPED_FIELDS.items() if lang)} "
-                        f"with a locale; {', '.join(f for f, lang in MAPPED_FIELDS.items() if not lang)} without)")
-        if MAPPED_FIELDS[what] != bool(locale):
-            return fail(f"'{clip(item)}': {what} " + ("needs a locale, e.g. term:en=English" if MAPPED_FIELDS[what] else "takes no locale"))
-        found = by_name.get(name.strip().casefold())
-        if not found:
-            return fail(f"no column is named '{clip(name.strip())}' (the header has: {clip(', '.join(h.strip() for h in table.header), 200)})")
+        mapped = _mapped(item, by_name, table)
+        if isinstance(mapped, str):
+            return None, [problem(table.path, 1, table.rule, f"--columns: {mapped}")]
+        what, locale, name, found = mapped
         if len(found) > 1:
-            problems.append(problem(table.path, 1, table.rule, f"--columns: {len(found)} columns are named '{clip(name.strip())}' "
+            problems.append(problem(table.path, 1, table.rule, f"--columns: {len(found)} columns are named '{clip(name)}' "
                                     f"(columns {', '.join(str(i + 1) for i in found)}); column {found[0] + 1} is read", Severity.WARNING))
-        index = found[0]
-        if what == "term":
-            columns.slots.append(Slot(locale, index))
-        elif what in TERM_LEVEL:
-            pending.append((what, locale, index))
-        elif locale:
-            columns.texts.setdefault((what, locale), []).append(index)
-        else:
-            columns.concept[what] = index
+        _place(columns, pending, what, locale, found[0])
     if not columns.slots:
-        return fail("map at least one term column, e.g. term:en=English")
+        return None, [problem(table.path, 1, table.rule, "--columns: map at least one term column, e.g. term:en=English")]
     columns.slots.sort(key=lambda s: s.index)
     for what, locale, index in pending:
         columns.attach(what, locale, index)
@@ -185,6 +168,33 @@ def parse_columns(spec: str, table: Table) -> tuple[Columns | None, list[Problem
         problems.append(problem(table.path, 1, table.rule, f"--columns maps no field to {len(unmapped)} column(s): {clip(', '.join(unmapped), 200)}; "
                                 "they are not imported", Severity.WARNING))
     return columns, problems
+
+
+def _mapped(item: str, by_name: dict[str, list[int]], table: Table) -> tuple[str, str, str, list[int]] | str:
+    """One ``FIELD:LOCALE=HEADER`` of --columns as (field, locale, header, the columns so named), or what is wrong with it."""
+    key, sep, name = item.partition("=")
+    what, _, locale = key.strip().partition(":")
+    if not sep or not name.strip() or what not in MAPPED_FIELDS:
+        return (f"'{clip(item)}' is not FIELD:LOCALE=HEADER (fields: {', '.join(f for f, lang in MAPPED_FIELDS.items() if lang)} "
+                f"with a locale; {', '.join(f for f, lang in MAPPED_FIELDS.items() if not lang)} without)")
+    if MAPPED_FIELDS[what] != bool(locale):
+        return f"'{clip(item)}': {what} " + ("needs a locale, e.g. term:en=English" if MAPPED_FIELDS[what] else "takes no locale")
+    found = by_name.get(name.strip().casefold())
+    if not found:
+        return f"no column is named '{clip(name.strip())}' (the header has: {clip(', '.join(h.strip() for h in table.header), 200)})"
+    return what, locale, name.strip(), found
+
+
+def _place(columns: Columns, pending: list[tuple[str, str, int]], what: str, locale: str, index: int) -> None:
+    """A mapped column in ``columns``; a status or part of speech waits in ``pending`` until every term column is known."""
+    if what == "term":
+        columns.slots.append(Slot(locale, index))
+    elif what in TERM_LEVEL:
+        pending.append((what, locale, index))
+    elif locale:
+        columns.texts.setdefault((what, locale), []).append(index)
+    else:
+        columns.concept[what] = index
 
 
 def header_columns(table: Table, settings: Settings) -> tuple[Columns | None, list[Problem]]:
