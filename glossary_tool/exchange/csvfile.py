@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from glossary_tool.core.config import Settings
-from glossary_tool.core.model import Concept, ConceptLocale, Glossary, Term
+from glossary_tool.core.model import Concept, ConceptLocale, Glossary, Grammar, Term
 from glossary_tool.core.problems import FatalError, Problem
 from glossary_tool.core.terms import term_key
 from glossary_tool.core.vocabulary import NOT_IN_USE
@@ -114,9 +114,9 @@ def _language_cells(concept_cells: dict[str, str], code: str, block: ConceptLoca
 
 
 def _term_cells(term: Term) -> dict[str, str]:
-    g = term.grammar
+    g = term.grammar or Grammar()
     return {"term": term.text, "reading": term.reading or "", "type": term.type, "status": term.status,
-            "pos": (g.pos or "") if g else "", "gender": (g.gender or "") if g else "", "plural": (g.plural or "") if g else "",
+            "pos": g.pos or "", "gender": g.gender or "", "plural": g.plural or "",
             "term_sources": " ".join(term.sources), "geographical_usage": term.geographical_usage or "",
             "register": term.register or "", "term_note": term.note or ""}
 

@@ -84,16 +84,22 @@ class RowLanguages:
                 self.roles = {SOURCE: src, TARGET: tgt}
             return self.roles
         codes = [match_locale(tag, self.settings) if tag else None for tag in said]
+        if self.contradicted(line, said, codes):
+            return None
+        if codes[0] is None or codes[1] is None or codes[0] == codes[1]:
+            self.skipped_pairs.setdefault((said[0] or "?", said[1] or "?"), []).append(line)
+            return None
+        return {SOURCE: codes[0], TARGET: codes[1]}
+
+    def contradicted(self, line: int, said: list[str], codes: list[str | None]) -> bool:
+        """Whether a row's language cells contradict --source-locale or --target-locale (an error at the row)."""
         for flag, given, tag, code in zip(("--source-locale", "--target-locale"), (self.options.source_locale, self.options.target_locale),
                                           said, codes, strict=True):
             if given is not None and code is not None and code != given:
                 self.problems.append(problem(self.table.path, line, self.table.rule, f"the file says this row is in '{clip(tag)}', but {flag} is "
                                              f"{given}: the file's languages decide; leave {flag} out, or import the file into the project of its languages"))
-                return None
-        if codes[0] is None or codes[1] is None or codes[0] == codes[1]:
-            self.skipped_pairs.setdefault((said[0] or "?", said[1] or "?"), []).append(line)
-            return None
-        return {SOURCE: codes[0], TARGET: codes[1]}
+                return True
+        return False
 
     def report_skipped(self) -> None:
         for (src, tgt), lines in self.skipped_pairs.items():

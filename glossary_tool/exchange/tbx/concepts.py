@@ -162,20 +162,25 @@ class _Concept:
         assumed: set[tuple[str, ...]] = set() if self.category in settings.category_ids and not self.unmatched else {("category",)}
         for code, block in self.blocks.items():
             self.complete_terms(code, block, assumed)
-        if not self.sources:
-            self.sources.append({"title": reader.placeholders.add("source", self.slug, line)})
-        locales: dict[str, Any] = {}
-        for code, block in self.blocks.items():
-            definition = block.definition or reader.placeholders.add(f"'{code}' definition", self.slug, line)
-            locales[code] = {"terms": block.terms, "definition": definition, "examples": block.examples, "notes": block.notes}
-        ordered = {code: locales[code] for code in settings.locale_codes if code in locales}
         data = {"id": self.slug, "kind": "concept", "category": self.category or settings.category_ids[0], "relations": self.relations,
-                "sources": self.sources, "locales": ordered}
+                "sources": self.sources, "locales": self.locales(line)}
         try:
             return Imported(Concept.model_validate(data), line, assumed=frozenset(assumed))
         except ValidationError as exc:
             reader.problems.extend(validation_problems(exc, reader.path, line, RULE, self.slug))
             return None
+
+    def locales(self, line: int) -> dict[str, Any]:
+        """The languages in the configured order; a missing source and definitions are placeholders (counted). The source
+        comes first: the placeholders are reported in the order they are added."""
+        placeholders = self.reader.placeholders
+        if not self.sources:
+            self.sources.append({"title": placeholders.add("source", self.slug, line)})
+        locales: dict[str, Any] = {}
+        for code, block in self.blocks.items():
+            definition = block.definition or placeholders.add(f"'{code}' definition", self.slug, line)
+            locales[code] = {"terms": block.terms, "definition": definition, "examples": block.examples, "notes": block.notes}
+        return {code: locales[code] for code in self.reader.settings.locale_codes if code in locales}
 
     def place_loose(self) -> None:
         """Notes and definitions above the language level, in the language they are marked with (a note with none, or

@@ -40,12 +40,10 @@ def import_tbx(data: bytes, path: str, settings: Settings, options: ImportOption
     reader = Reader(path, settings, default_lang=root.get(XML_LANG, settings.source_locale), target_locale=options.target_locale)
     # The file's own word decides its languages: its xml:lang is its source language, and a command-line language
     # that says otherwise is an error (the terms would land in the wrong language), never a reason to swap them.
-    said = root.get(XML_LANG)
-    source_code = match_locale(said, settings) if said else None
-    if options.source_locale is not None and said and source_code != options.source_locale:
-        return [], [problem(path, root.sourceline or 1, RULE, f"the file's xml:lang is '{clip(said)}', but --source-locale is {options.source_locale}: "
-                            "the file's languages decide; leave --source-locale out")]
-    second = _SecondPass(reader, ids, taken, source_code or settings.source_locale, source, local_name(root) == "martif", Walk(utf8, path))
+    source_code, contradicted = _source_language(root, settings, options, path)
+    if contradicted:
+        return [], contradicted
+    second = _SecondPass(reader, ids, taken, source_code, source, local_name(root) == "martif", Walk(utf8, path))
     second.know(options)
     if not second.martif:
         problems += _dialect(reader, root, utf8, options)
@@ -75,6 +73,16 @@ def _first_pass(utf8: bytes, path: str, options: ImportOptions) -> tuple[etree._
         return None, ids, taken, first.problems or [problem(path, 1, RULE, "not well-formed XML: the document is empty")]
     refused = _root_problem(root, path)
     return (None if refused else root), ids, taken, refused
+
+
+def _source_language(root: etree._Element, settings: Settings, options: ImportOptions, path: str) -> tuple[str, list[Problem]]:
+    """The file's source language: its xml:lang, else the glossary's; an error when --source-locale says otherwise."""
+    said = root.get(XML_LANG)
+    source_code = match_locale(said, settings) if said else None
+    if options.source_locale is not None and said and source_code != options.source_locale:
+        return "", [problem(path, root.sourceline or 1, RULE, f"the file's xml:lang is '{clip(said)}', but --source-locale is {options.source_locale}: "
+                            "the file's languages decide; leave --source-locale out")]
+    return source_code or settings.source_locale, []
 
 
 def _root_problem(root: etree._Element, path: str) -> list[Problem]:

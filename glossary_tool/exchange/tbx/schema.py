@@ -91,6 +91,18 @@ def _schematron(doc: etree._ElementTree, shown: str) -> tuple[etree._XSLTResultT
     return xslt, []
 
 
+def _schema_docs(rng_file: Path, sch_file: Path, folder: Path) -> tuple[etree._ElementTree | None, etree._ElementTree | None, list[Problem]]:
+    """Both schema files parsed, each one self-contained; or why not."""
+    (rng_doc, rng_problems), (sch_doc, sch_problems) = _schema_file(rng_file, folder), _schema_file(sch_file, folder)
+    if rng_doc is None or sch_doc is None:
+        return None, None, rng_problems + sch_problems
+    refused = (_reaching_out(rng_doc, f"{folder}/{rng_file.name}", _RNG_NS, ("include", "externalRef"))
+               or _reaching_out(sch_doc, f"{folder}/{sch_file.name}", _SCH_NS, ("include", "extends")))
+    if refused:
+        return None, None, refused
+    return rng_doc, sch_doc, []
+
+
 def schema_problems(tree: etree._ElementTree, folder: Path, path: str) -> list[Problem]:
     """The first problems of a TBX-Basic document against the dialect's RelaxNG and Schematron in ``folder``
     (``basic.rng`` and ``basic_xpath1.sch``), as warnings with their lines. A schema that cannot be used is an error
@@ -99,12 +111,9 @@ def schema_problems(tree: etree._ElementTree, folder: Path, path: str) -> list[P
     if not rng_file.is_file() or not sch_file.is_file():
         raise FatalError(f"--tbx-schemas {folder}: needs basic.rng and basic_xpath1.sch (the TBX-Basic RelaxNG and Schematron)")
     rng_shown, sch_shown = f"{folder}/{rng_file.name}", f"{folder}/{sch_file.name}"
-    (rng_doc, rng_problems), (sch_doc, sch_problems) = _schema_file(rng_file, folder), _schema_file(sch_file, folder)
+    rng_doc, sch_doc, unreadable = _schema_docs(rng_file, sch_file, folder)
     if rng_doc is None or sch_doc is None:
-        return rng_problems + sch_problems
-    refused = _reaching_out(rng_doc, rng_shown, _RNG_NS, ("include", "externalRef")) or _reaching_out(sch_doc, sch_shown, _SCH_NS, ("include", "extends"))
-    if refused:
-        return refused
+        return unreadable
     rng, unusable = _relax_ng(rng_doc, rng_shown)
     if rng is None:
         return unusable

@@ -126,21 +126,23 @@ class _TermSec:
             else:
                 self.other(sub)
 
-    def descrip(self, el: etree._Element) -> None:
-        grouped = local_name(el) == "descripGrp"
-        d = next((c for c in children(el) if local_name(c) == "descrip"), None) if grouped else el
-        kind = d.get("type") if d is not None else None
-        if d is None:
-            pass
-        elif kind == "context":
+    def descrip_grp(self, el: etree._Element) -> None:
+        d = next((c for c in children(el) if local_name(c) == "descrip"), None)
+        if d is not None:
+            self.term_descrip(d)
+        for extra in children(el):
+            if extra is not d:
+                self.other(extra)
+
+    def term_descrip(self, d: etree._Element) -> None:
+        """A descrip on a term: a context sentence (an example of the language) or a usage note; nothing else is imported."""
+        kind = d.get("type")
+        if kind == "context":
             self.block.examples.append(text_of(d))
         elif (kind or "").casefold() in USAGE_NOTE:
             self.term_notes.append(text_of(d))
         else:
             self.reader.ignore(d, f"<descrip type={kind!r}> on a term")
-        for extra in children(el) if grouped else ():
-            if extra is not d:
-                self.other(extra)
 
     def other(self, el: etree._Element) -> None:
         self.reader.aux(el, self.add_source, self.relation, self.note)
@@ -208,12 +210,7 @@ class _TermSec:
     def built(self, line: int, text: str) -> dict[str, Any]:
         """The term as the model reads it, from the termNotes and our notes (ours win: they say what TBX-Basic cannot)."""
         found = self.grammar_of(line, text)
-        fields: dict[str, Any] = {k: self.term[k] for k in ("geographical_usage",) if k in self.term}
-        if "reading" in self.notes:
-            fields["reading"] = self.notes["reading"]
-        register = self.notes.get("register") or self.term.get("register")
-        if register is not None:
-            fields["register"] = register
+        fields = self.fields()
         if self.term_notes:
             fields["note"] = "\n".join(self.term_notes)
             if len(self.term_notes) > 1:
@@ -225,6 +222,16 @@ class _TermSec:
         status_given = self.notes.get("administrativeStatus") or self.term.get("status")
         return {"text": text, **({"type": self.term["type"]} if "type" in self.term else {}), **({"status": status_given} if status_given else {}),
                 **({"grammar": found} if found else {}), **fields}
+
+    def fields(self) -> dict[str, Any]:
+        """The term's region, reading and register (ours, from a note, before full TBX's register values)."""
+        fields: dict[str, Any] = {k: self.term[k] for k in ("geographical_usage",) if k in self.term}
+        if "reading" in self.notes:
+            fields["reading"] = self.notes["reading"]
+        register = self.notes.get("register") or self.term.get("register")
+        if register is not None:
+            fields["register"] = register
+        return fields
 
     def grammar_of(self, line: int, text: str) -> dict[str, str]:
         pos = self.picked("part of speech", self.notes.get("partOfSpeech") or self.grammar.get("pos"), _POS, line, text)
@@ -242,7 +249,7 @@ class _TermSec:
 
 _ELEMENTS: dict[str, Callable[[_TermSec, etree._Element], None]] = {
     "term": _TermSec.term_text, "admin": _TermSec.admin, "termNote": _TermSec.term_note, "termNoteGrp": _TermSec.term_note_grp,
-    "descrip": _TermSec.descrip, "descripGrp": _TermSec.descrip,
+    "descrip": _TermSec.term_descrip, "descripGrp": _TermSec.descrip_grp,
 }
 _TERM_NOTES: dict[str, Callable[[_TermSec, etree._Element, str], bool]] = {
     "termType": _TermSec.term_type, "administrativeStatus": _TermSec.status, "usageStatus": _TermSec.status,

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from glossary_tool.core.config import Settings
-from glossary_tool.core.model import Concept, ConceptLocale, Glossary, Source, Term
+from glossary_tool.core.model import Concept, ConceptLocale, Glossary, Grammar, Source, Term
 from glossary_tool.core.problems import FatalError
 from glossary_tool.exchange.registry import exporter
 from glossary_tool.exchange.tbx.mapping import GENDER_TO_TBX, NS, POS_TO_TBX, STATUS_NOTED, STATUS_TO_TBX, XML_LANG, xml_id
@@ -97,17 +97,13 @@ def _term_sec(lang: etree._Element, code: str, term: Term, examples: Iterable[st
 def _grammar(sec: etree._Element, term: Term) -> list[str]:
     """The term's part of speech and gender as TBX-Basic termNotes; what TBX-Basic lacks, as ``key: value`` notes (returned)."""
     notes: list[str] = [f"administrativeStatus: {term.status}"] if term.status in STATUS_NOTED else []
-    grammar = term.grammar
-    if grammar is not None and grammar.pos is not None:
-        _sub(sec, "termNote", POS_TO_TBX.get(grammar.pos, grammar.pos), type="partOfSpeech")
-        if grammar.pos in POS_TO_TBX:
-            notes.append(f"partOfSpeech: {grammar.pos}")
-    if grammar is not None and grammar.gender is not None:
-        _sub(sec, "termNote", GENDER_TO_TBX.get(grammar.gender, grammar.gender), type="grammaticalGender")
-        if grammar.gender in GENDER_TO_TBX:
-            notes.append(f"grammaticalGender: {grammar.gender}")
-    extra = (("plural", grammar.plural if grammar is not None else None), ("reading", term.reading),
-             ("register", term.register))  # TBX-Basic has no register data category
+    grammar = term.grammar or Grammar()
+    for kind, value, nearest in (("partOfSpeech", grammar.pos, POS_TO_TBX), ("grammaticalGender", grammar.gender, GENDER_TO_TBX)):
+        if value is not None:
+            _sub(sec, "termNote", nearest.get(value, value), type=kind)
+            if value in nearest:
+                notes.append(f"{kind}: {value}")
+    extra = (("plural", grammar.plural), ("reading", term.reading), ("register", term.register))  # TBX-Basic has no register data category
     notes += [f"{key}: {value}" for key, value in extra if value is not None]
     return notes
 
