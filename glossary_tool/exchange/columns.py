@@ -202,7 +202,7 @@ def header_columns(table: Table, settings: Settings) -> tuple[Columns | None, li
     None when no column is a term column. Unlabelled fields (``comment``, ``pos``) belong to the source language;
     a column in a language that is not configured, or that names nothing known, is named in a warning."""
     names = language_names(settings)
-    columns, problems = Columns(), []
+    columns = Columns()
     skipped_langs: dict[str, list[str]] = {}
     unknown: list[str] = []
     pending: list[tuple[str, str, int]] = []
@@ -220,25 +220,24 @@ def header_columns(table: Table, settings: Settings) -> tuple[Columns | None, li
         if lang is not None and lang.startswith("?"):
             skipped_langs.setdefault(lang[1:], []).append(h.strip())
             continue
-        if what == "term":
-            columns.slots.append(Slot(lang or SOURCE, i))
-        elif what in TERM_LEVEL:
-            pending.append((what, lang or SOURCE, i))
-        elif what in ("concept_id", "category"):
-            columns.concept[what] = i
-        else:
-            columns.texts.setdefault((what, lang or SOURCE), []).append(i)
+        # A field without a language is the source language's; the concept's fields have none.
+        _place(columns, pending, what, "" if what in CONCEPT_FIELDS.values() else lang or SOURCE, i)
     if not any(s.lang != SOURCE for s in columns.slots):
         return None, []
     for what, lang, index in pending:
         columns.attach(what, lang, index)
-    for tag, headers in skipped_langs.items():
-        problems.append(problem(table.path, 1, table.rule, f"{len(headers)} column(s) in '{clip(tag)}' not imported ({clip(', '.join(headers), 120)}): "
-                                "it is not a configured locale; add it to locales in mkdocs.yml to import it", Severity.WARNING))
+    return columns, _left_out(table, skipped_langs, unknown)
+
+
+def _left_out(table: Table, skipped_langs: dict[str, list[str]], unknown: list[str]) -> list[Problem]:
+    """A warning per language that is not configured, naming its columns, and one naming the columns of no known field."""
+    problems = [problem(table.path, 1, table.rule, f"{len(headers)} column(s) in '{clip(tag)}' not imported ({clip(', '.join(headers), 120)}): "
+                        "it is not a configured locale; add it to locales in mkdocs.yml to import it", Severity.WARNING)
+                for tag, headers in skipped_langs.items()]
     if unknown:
         problems.append(problem(table.path, 1, table.rule, f"column(s) {clip(', '.join(repr(u) for u in unknown), 200)} have no place in the glossary; "
                                 "not imported", Severity.WARNING))
-    return columns, problems
+    return problems
 
 
 def pair_columns(table: Table, source: int, target: int, folded: list[str]) -> tuple[Columns, list[Problem]]:

@@ -108,16 +108,20 @@ class _Merge:
         for i, src in given:
             at = self._match_source(kept, src, matched)
             if at is None:
-                nodes.append(self.fresh["sources"][i])
-                if src.id is not None:
-                    self.source_ids[src.id] = src.id
-                self.changes.added.append(f"source '{src.title}'")
+                self.add_source(src, self.fresh["sources"][i], nodes)
                 continue
             matched.add(at)
             self.source(kept[at], src, nodes[at])
         missing = len(kept) - len(matched)
         if missing:
             self.changes.kept.append(f"{missing} source(s) not in the file")
+
+    def add_source(self, src: Source, fresh: CommentedMap, nodes: CommentedSeq) -> None:
+        """A source of the file that the entry does not cite: added as the file gives it."""
+        nodes.append(fresh)
+        if src.id is not None:
+            self.source_ids[src.id] = src.id
+        self.changes.added.append(f"source '{src.title}'")
 
     def source(self, old: Source, src: Source, node: CommentedMap) -> None:
         """A source of the file that the entry cites already: the details it adds or changes."""
@@ -161,10 +165,12 @@ class _Merge:
                 del relations[name][:]
                 relations[name].extend(extra)
             self.changes.added.append(f"{name} → {', '.join(extra)}")
-        for name, targets in self.old.relations.items():
-            missing = [t for t in targets if t not in self.new.targets(name)]
-            if missing:
-                self.changes.kept.append(f"{name} → {', '.join(missing)} (not in the file)")
+        self.changes.kept += [f"{name} → {', '.join(missing)} (not in the file)" for name, missing in self.unsaid_relations()]
+
+    def unsaid_relations(self) -> list[tuple[str, list[str]]]:
+        """The entry's relation targets the file does not name, by relation."""
+        found = [(name, [t for t in targets if t not in self.new.targets(name)]) for name, targets in self.old.relations.items()]
+        return [(name, missing) for name, missing in found if missing]
 
     def add_language(self, code: str) -> None:
         order = {c: i for i, c in enumerate(self.settings.locale_codes)}

@@ -67,9 +67,12 @@ class RowLanguages:
             if named is not None and named not in langs:
                 return [problem(self.table.path, 1, self.table.rule, f"{flag} {named}: the file has no column "
                                 f"in that language (its languages: {', '.join(dict.fromkeys(langs))})")]
-        named = self.options.source_locale
-        self.roles = {SOURCE: named or (self.settings.source_locale if self.settings.source_locale in langs else langs[0])}
+        self.roles = {SOURCE: self.options.source_locale or self.source_of(langs)}
         return []
+
+    def source_of(self, langs: list[str]) -> str:
+        """The source language among a header's languages when no option names it: the glossary's, else the first."""
+        return self.settings.source_locale if self.settings.source_locale in langs else langs[0]
 
     def of_row(self, line: int, cells: list[str]) -> dict[str, str] | None:
         """The languages of a row: the options' (or the header's), or what its sourceLang and targetLang cells say. A row

@@ -181,10 +181,7 @@ class _OwnLayout:
 
     def run(self) -> tuple[list[Imported], list[Problem]]:
         path, rule, columns = self.table.path, self.table.rule, self.table.header
-        known = set(TERM_COLUMNS) | set(TERM_FIELDS) | set(self.settings.relation_ids) | {"translated_from"}
-        for col in columns:
-            if col not in known and not _NUMBERED.match(col):
-                self.problems.append(problem(path, 1, rule, f"column '{clip(col)}' is not part of the glossary layout; ignored", Severity.WARNING))
+        self.unknown_columns()
         self.concept_keys = ["category", *self.settings.relation_ids, *(c for c in columns if c.startswith("source_"))]
         self.locale_keys = ["definition", "translated_from", *(c for c in columns if c.startswith(("example_", "note_")))]
         for start, last, cells in self.table.rows:
@@ -201,6 +198,13 @@ class _OwnLayout:
         self.problems.extend(self.placeholders.problems(path, rule))
         self.problems.extend(self.losses.problems(path, rule))
         return out, self.problems
+
+    def unknown_columns(self) -> None:
+        known = set(TERM_COLUMNS) | set(TERM_FIELDS) | set(self.settings.relation_ids) | {"translated_from"}
+        for col in self.table.header:
+            if col not in known and not _NUMBERED.match(col):
+                self.problems.append(problem(self.table.path, 1, self.table.rule, f"column '{clip(col)}' is not part of the glossary layout; ignored",
+                                             Severity.WARNING))
 
     def row(self, start: int, last: int, cells: list[str]) -> bool:
         """One row into its concept (or why it is not); False past the bound on concepts."""
@@ -278,12 +282,7 @@ def _own_concept(cid: str, own: _Own, columns: list[str], table: Table, problems
                  placeholders: Placeholders, settings: Settings) -> Imported | None:
     path, rule, first_line, first = table.path, table.rule, own.first_line, own.first
     relations = settings.relation_ids
-    sources = []
-    numbers = sorted({int(m.group(3)) for c in columns if (m := _NUMBERED.match(c)) and m.group(3)})
-    for n in numbers:
-        src = {key: first.get(f"source_{n}_{key}", "") for key in SOURCE_KEYS}
-        if any(src.values()):
-            sources.append({k: v for k, v in src.items() if v})
+    sources = _own_sources(first, columns)
     if not sources:  # the same policy as the TBX import: a valid entry that lint --strict flags until it is filled in
         sources.append({"title": placeholders.add("source", cid, first_line)})
     for code, block in own.locales.items():
@@ -298,6 +297,17 @@ def _own_concept(cid: str, own: _Own, columns: list[str], table: Table, problems
     except ValidationError as exc:
         problems.extend(validation_problems(exc, path, first_line, rule, cid))
         return None
+
+
+def _own_sources(first: dict[str, str], columns: list[str]) -> list[dict[str, str]]:
+    """The sources a concept's first row gives in its ``source_N_…`` cells, in the order of N."""
+    sources = []
+    numbers = sorted({int(m.group(3)) for c in columns if (m := _NUMBERED.match(c)) and m.group(3)})
+    for n in numbers:
+        src = {key: first.get(f"source_{n}_{key}", "") for key in SOURCE_KEYS}
+        if any(src.values()):
+            sources.append({k: v for k, v in src.items() if v})
+    return sources
 
 
 def _locale_block(row: dict[str, str], columns: list[str], path: str, rule: str, line: int, problems: list[Problem]) -> dict[str, Any]:

@@ -38,8 +38,7 @@ def multi_table(glossary: Glossary, settings: Settings, locales: tuple[str, ...]
     concepts = sorted(glossary.concepts, key=lambda c: c.id)
     exported = {c.id for c in concepts}
     relations = [name for name in settings.relation_ids if any(t in exported for c in concepts for t in c.targets(name))]
-    terms = {code: max((len(c.locales[code].terms) for c in concepts if code in c.locales), default=1) for code in codes}
-    notes = {code: max((len(c.locales[code].notes) for c in concepts if code in c.locales), default=0) for code in codes}
+    terms, notes = _widest(concepts, codes, "terms", 1), _widest(concepts, codes, "notes", 0)
     header = ["concept_id", "subject", *relations]
     for code in codes:
         header += [name for _ in range(terms[code]) for name in (code, f"{code} status")]
@@ -51,6 +50,11 @@ def multi_table(glossary: Glossary, settings: Settings, locales: tuple[str, ...]
             row += _language_cells(c.locales.get(code), terms[code], notes[code])
         table.append(row)
     return table
+
+
+def _widest(concepts: list[Concept], codes: tuple[str, ...], key: str, least: int) -> dict[str, int]:
+    """Per language, the most terms (or notes) a concept has there: the columns the spreadsheet gives it."""
+    return {code: max((len(getattr(c.locales[code], key)) for c in concepts if code in c.locales), default=least) for code in codes}
 
 
 def _language_cells(block: ConceptLocale | None, terms: int, notes: int) -> list[str]:
