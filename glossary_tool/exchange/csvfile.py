@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from glossary_tool.core.config import Settings
-from glossary_tool.core.model import Concept, Glossary
+from glossary_tool.core.model import Concept, ConceptLocale, Glossary, Grammar, Term
 from glossary_tool.core.problems import FatalError, Problem
 from glossary_tool.core.terms import term_key
 from glossary_tool.core.vocabulary import NOT_IN_USE
@@ -84,27 +84,41 @@ def header(concepts: list[Concept], settings: Settings) -> list[str]:
 
 
 def rows(concepts: list[Concept], settings: Settings, columns: list[str]) -> Iterable[list[str]]:
+    """A row per term: the concept's cells, its language's cells and the term's, in the order of ``columns``."""
     for c in concepts:
-        concept_cells: dict[str, str] = {"concept_id": c.id, "category": c.category}
-        for name in settings.relation_ids:
-            concept_cells[name] = " ".join(c.targets(name))
-        for i, source in enumerate(c.sources, start=1):
-            for key in SOURCE_KEYS:
-                concept_cells[f"source_{i}_{key}"] = getattr(source, key) or ""
+        concept_cells = _concept_cells(c, settings)
         order = [code for code in settings.locale_codes if code in c.locales] + [code for code in c.locales if code not in settings.locale_codes]
         for code in order:
-            block = c.locales[code]
-            cells = dict(concept_cells, locale=code, definition=block.definition,
-                         translated_from=" ".join(f"{k}={v}" for k, v in block.translated_from.items()))
-            cells.update({f"example_{i}": text for i, text in enumerate(block.examples, start=1)})
-            cells.update({f"note_{i}": text for i, text in enumerate(block.notes, start=1)})
-            for term in block.terms:
-                g = term.grammar
-                row = dict(cells, term=term.text, reading=term.reading or "", type=term.type, status=term.status,
-                           pos=(g.pos or "") if g else "", gender=(g.gender or "") if g else "", plural=(g.plural or "") if g else "",
-                           term_sources=" ".join(term.sources), geographical_usage=term.geographical_usage or "",
-                           register=term.register or "", term_note=term.note or "")
+            cells = _language_cells(concept_cells, code, c.locales[code])
+            for term in c.locales[code].terms:
+                row = {**cells, **_term_cells(term)}
                 yield [row.get(col, "") for col in columns]
+
+
+def _concept_cells(c: Concept, settings: Settings) -> dict[str, str]:
+    cells: dict[str, str] = {"concept_id": c.id, "category": c.category}
+    for name in settings.relation_ids:
+        cells[name] = " ".join(c.targets(name))
+    for i, source in enumerate(c.sources, start=1):
+        for key in SOURCE_KEYS:
+            cells[f"source_{i}_{key}"] = getattr(source, key) or ""
+    return cells
+
+
+def _language_cells(concept_cells: dict[str, str], code: str, block: ConceptLocale) -> dict[str, str]:
+    cells = dict(concept_cells, locale=code, definition=block.definition,
+                 translated_from=" ".join(f"{k}={v}" for k, v in block.translated_from.items()))
+    cells.update({f"example_{i}": text for i, text in enumerate(block.examples, start=1)})
+    cells.update({f"note_{i}": text for i, text in enumerate(block.notes, start=1)})
+    return cells
+
+
+def _term_cells(term: Term) -> dict[str, str]:
+    g = term.grammar or Grammar()
+    return {"term": term.text, "reading": term.reading or "", "type": term.type, "status": term.status,
+            "pos": g.pos or "", "gender": g.gender or "", "plural": g.plural or "",
+            "term_sources": " ".join(term.sources), "geographical_usage": term.geographical_usage or "",
+            "register": term.register or "", "term_note": term.note or ""}
 
 
 @exporter("csv")

@@ -11,7 +11,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from glossary_tool.core.config import Settings
-from glossary_tool.core.model import Concept, ConceptLocale, Source, Term
+from glossary_tool.core.model import Concept, ConceptLocale, Grammar, Source, Term
 from glossary_tool.core.terms import term_key
 from glossary_tool.core.translation import is_placeholder
 from glossary_tool.core.yamlio import concept_data, dump, load_for_edit
@@ -102,37 +102,39 @@ class _Merge:
         if not given:
             return
         nodes: CommentedSeq = self.data["sources"]
-        placeholders = [i for i, s in enumerate(self.old.sources) if is_placeholder(s.title)]
-        for i in reversed(placeholders):  # a placeholder gives way to the sources the file names
-            del nodes[i]
-        if placeholders:
-            self.changes.changed.append("source (the placeholder)")
+        _drop_placeholders(nodes, [s.title for s in self.old.sources], self.changes, "source (the placeholder)")
         kept = [s for s in self.old.sources if not is_placeholder(s.title)]
         matched: set[int] = set()
         for i, src in given:
             at = self._match_source(kept, src, matched)
             if at is None:
-                nodes.append(self.fresh["sources"][i])
-                if src.id is not None:
-                    self.source_ids[src.id] = src.id
-                self.changes.added.append(f"source '{src.title}'")
+                self.add_source(src, self.fresh["sources"][i], nodes)
                 continue
             matched.add(at)
-            old = kept[at]
-            if src.id is not None:
-                self.source_ids[src.id] = old.id or src.id
-            node = nodes[at]
-            for key in SOURCE_KEYS[2:]:
-                value = getattr(src, key)
-                if value is not None and value != getattr(old, key):
-                    _insert(node, key, value, SOURCE_KEYS)
-                    self.changes.changed.append(f"{key} of source '{old.title}'")
-            if old.id is None and src.id is not None and self._term_cites(src.id):
-                _insert(node, "id", src.id, SOURCE_KEYS)
-                self.changes.added.append(f"id '{src.id}' of source '{old.title}'")
+            self.source(kept[at], src, nodes[at])
         missing = len(kept) - len(matched)
         if missing:
             self.changes.kept.append(f"{missing} source(s) not in the file")
+
+    def add_source(self, src: Source, fresh: CommentedMap, nodes: CommentedSeq) -> None:
+        """A source of the file that the entry does not cite: added as the file gives it."""
+        nodes.append(fresh)
+        if src.id is not None:
+            self.source_ids[src.id] = src.id
+        self.changes.added.append(f"source '{src.title}'")
+
+    def source(self, old: Source, src: Source, node: CommentedMap) -> None:
+        """A source of the file that the entry cites already: the details it adds or changes."""
+        if src.id is not None:
+            self.source_ids[src.id] = old.id or src.id
+        for key in SOURCE_KEYS[2:]:
+            value = getattr(src, key)
+            if value is not None and value != getattr(old, key):
+                _insert(node, key, value, SOURCE_KEYS)
+                self.changes.changed.append(f"{key} of source '{old.title}'")
+        if old.id is None and src.id is not None and self._term_cites(src.id):
+            _insert(node, "id", src.id, SOURCE_KEYS)
+            self.changes.added.append(f"id '{src.id}' of source '{old.title}'")
 
     def _match_source(self, kept: list[Source], src: Source, matched: set[int]) -> int | None:
         for i, old in enumerate(kept):
@@ -163,10 +165,12 @@ class _Merge:
                 del relations[name][:]
                 relations[name].extend(extra)
             self.changes.added.append(f"{name} → {', '.join(extra)}")
-        for name, targets in self.old.relations.items():
-            missing = [t for t in targets if t not in self.new.targets(name)]
-            if missing:
-                self.changes.kept.append(f"{name} → {', '.join(missing)} (not in the file)")
+        self.changes.kept += [f"{name} → {', '.join(missing)} (not in the file)" for name, missing in self.unsaid_relations()]
+
+    def unsaid_relations(self) -> list[tuple[str, list[str]]]:
+        """The entry's relation targets the file does not name, by relation."""
+        found = [(name, [t for t in targets if t not in self.new.targets(name)]) for name, targets in self.old.relations.items()]
+        return [(name, missing) for name, missing in found if missing]
 
     def add_language(self, code: str) -> None:
         order = {c: i for i, c in enumerate(self.settings.locale_codes)}
@@ -201,17 +205,11 @@ class _Merge:
         given = [(i, t) for i, t in enumerate(new.terms) if not is_placeholder(t.text)]
         if not given:
             return
-        placeholders = [i for i, t in enumerate(old.terms) if is_placeholder(t.text)]
-        for i in reversed(placeholders):
-            del nodes[i]
-        if placeholders:
-            self.changes.changed.append(f"{code} term (the placeholder)")
+        _drop_placeholders(nodes, [t.text for t in old.terms], self.changes, f"{code} term (the placeholder)")
         kept = [t for t in old.terms if not is_placeholder(t.text)]
         matched: set[int] = set()
         for i, term in given:
-            at = next((j for j, t in enumerate(kept) if j not in matched and t.text == term.text), None)
-            if at is None:
-                at = next((j for j, t in enumerate(kept) if j not in matched and term_key(t.text) == term_key(term.text)), None)
+            at = _match_term(kept, term, matched)
             if at is None:
                 node = fresh[i]
                 if term.sources:
@@ -241,26 +239,47 @@ class _Merge:
                 _insert(node, key, fresh[key], TERM_KEYS)
                 self.changes.changed.append(f"{key.replace('_', ' ')} of {name}")
         if new.grammar is not None:
-            grammar = old.grammar.model_dump(exclude_none=True) if old.grammar is not None else {}
-            given = new.grammar.model_dump(exclude_none=True)
-            if any(grammar.get(k) != v for k, v in given.items()):
-                if "grammar" in node:
-                    for k, v in fresh["grammar"].items():
-                        node["grammar"][k] = v
-                else:
-                    _insert(node, "grammar", fresh["grammar"], TERM_KEYS)
-                self.changes.changed.append(f"grammar of {name}")
+            self.grammar(name, old, new.grammar, node, fresh)
         cited = [self.source_ids.get(s, s) for s in new.sources]
         extra = [s for s in cited if s not in old.sources]
         if extra:
             _insert(node, "sources", self._source_list([*old.sources, *extra], fresh["sources"]), TERM_KEYS)
             self.changes.added.append(f"source(s) {', '.join(extra)} of {name}")
 
+    def grammar(self, name: str, old: Term, given: Grammar, node: CommentedMap, fresh: CommentedMap) -> None:
+        """The grammar the file gives a term, where it differs from the entry's: its values replace those they name."""
+        have = old.grammar.model_dump(exclude_none=True) if old.grammar is not None else {}
+        if all(have.get(k) == v for k, v in given.model_dump(exclude_none=True).items()):
+            return
+        if "grammar" in node:
+            for k, v in fresh["grammar"].items():
+                node["grammar"][k] = v
+        else:
+            _insert(node, "grammar", fresh["grammar"], TERM_KEYS)
+        self.changes.changed.append(f"grammar of {name}")
+
     def _source_list(self, ids: Iterable[str], model: CommentedSeq) -> CommentedSeq:
         """The term's source ids as the entry names them, in the flow style of ``model``."""
         del model[:]
         model.extend(dict.fromkeys(self.source_ids.get(s, s) for s in ids))
         return model
+
+
+def _drop_placeholders(nodes: CommentedSeq, texts: list[str], changes: Changes, said: str) -> None:
+    """The placeholders of a list give way to what the file names (``texts``: the entry's, in the order of ``nodes``)."""
+    placeholders = [i for i, text in enumerate(texts) if is_placeholder(text)]
+    for i in reversed(placeholders):
+        del nodes[i]
+    if placeholders:
+        changes.changed.append(said)
+
+
+def _match_term(kept: list[Term], term: Term, matched: set[int]) -> int | None:
+    """The entry's term the file's term is: the same text, else the same text compared as terms are (case, spacing)."""
+    at = next((j for j, t in enumerate(kept) if j not in matched and t.text == term.text), None)
+    if at is None:
+        at = next((j for j, t in enumerate(kept) if j not in matched and term_key(t.text) == term_key(term.text)), None)
+    return at
 
 
 def merge_entry(text: str, shown: str, old: Concept, new: Concept, assumed: Assumed, settings: Settings) -> tuple[str | None, Changes]:

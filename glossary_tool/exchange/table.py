@@ -1,7 +1,7 @@
 """Tables (CSV rows, spreadsheet rows) → concepts, in every layout the import recognises by its header.
 
 This tool's own layout (one row per term) is read here; layouts with one row per concept (two-column glossaries,
-a column per language, any header mapped with ``--columns``) in ``layouts.py``.
+a column per language, any header mapped with ``--columns``: ``columns.py`` reads the header) in ``layouts.py``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Concept
 from glossary_tool.core.problems import Problem, Severity, clip
 from glossary_tool.core.vocabulary import Gender, PartOfSpeech, Register, Status, TermType
-from glossary_tool.exchange.layouts import PAIR_SOURCE, PAIR_TARGET, Rows, header_columns, pair_columns, parse_columns
+from glossary_tool.exchange.columns import PAIR_SOURCE, PAIR_TARGET, header_columns, pair_columns, parse_columns
+from glossary_tool.exchange.layouts import Rows
 from glossary_tool.exchange.registry import (
     MAX_IMPORT_CELLS,
     MAX_IMPORT_COLUMNS,
@@ -26,6 +27,7 @@ from glossary_tool.exchange.registry import (
     MAX_IMPORT_ROWS,
     Imported,
     ImportOptions,
+    Losses,
     Placeholders,
     Source,
     problem,
@@ -149,105 +151,138 @@ class _Own:
 
 
 def _own_layout(table: Table, settings: Settings) -> tuple[list[Imported], list[Problem]]:
-    path, rule, columns = table.path, table.rule, table.header
-    problems: list[Problem] = []
-    placeholders = Placeholders()
-    known = set(TERM_COLUMNS) | set(TERM_FIELDS) | set(settings.relation_ids) | {"translated_from"}
-    for col in columns:
-        if col not in known and not _NUMBERED.match(col):
-            problems.append(problem(path, 1, rule, f"column '{clip(col)}' is not part of the glossary layout; ignored", Severity.WARNING))
-    concepts: dict[str, _Own] = {}
-    skipped: dict[str, list[int]] = {}
-    concept_keys = ["category", *settings.relation_ids, *(c for c in columns if c.startswith("source_"))]
-    locale_keys = ["definition", "translated_from", *(c for c in columns if c.startswith(("example_", "note_")))]
-    for start, last, cells in table.rows:
+    return _OwnLayout(table, settings).run()
+
+
+# A value the glossary has no place for, by column: the kind counted in the warning, and what the import does instead.
+_UNKNOWN = {
+    "type": ("term types", "not a term type the glossary has; the term gets the type of a term without one"),
+    "status": ("statuses", "not a status the glossary has (preferred, admitted, deprecated, proposed, obsolete); "
+               "the term gets the status of a term without one"),
+    "pos": ("part of speech", "not a value the glossary has; left out"),
+    "gender": ("grammatical gender", "not a value the glossary has; left out"),
+    "register": ("registers", "not a value the glossary has; left out"),
+}
+
+
+@dataclass
+class _OwnLayout:
+    """This tool's layout, one row per term, read into concepts; a value the glossary lacks is counted once per kind."""
+
+    table: Table
+    settings: Settings
+    problems: list[Problem] = field(default_factory=list)
+    placeholders: Placeholders = field(default_factory=Placeholders)
+    losses: Losses = field(default_factory=Losses)
+    concepts: dict[str, _Own] = field(default_factory=dict)
+    skipped: dict[str, list[int]] = field(default_factory=dict)  # rows in a locale that is not configured, by locale
+    concept_keys: list[str] = field(default_factory=list)  # the cells of a concept, read from its first row
+    locale_keys: list[str] = field(default_factory=list)  # the cells of a language, read from its first row
+
+    def run(self) -> tuple[list[Imported], list[Problem]]:
+        path, rule, columns = self.table.path, self.table.rule, self.table.header
+        self.unknown_columns()
+        self.concept_keys = ["category", *self.settings.relation_ids, *(c for c in columns if c.startswith("source_"))]
+        self.locale_keys = ["definition", "translated_from", *(c for c in columns if c.startswith(("example_", "note_")))]
+        for start, last, cells in self.table.rows:
+            if not self.row(start, last, cells):
+                break
+        for code, lines in self.skipped.items():
+            self.problems.append(problem(path, lines[0], rule, f"{len(lines)} row(s) in locale '{clip(code)}' not imported (first here): "
+                                         f"it is not a configured locale; add it to locales in mkdocs.yml to import it", Severity.WARNING))
+        out = []
+        for cid, own in self.concepts.items():
+            item = _own_concept(cid, own, columns, self.table, self.problems, self.placeholders, self.settings)
+            if item is not None:
+                out.append(item)
+        self.problems.extend(self.placeholders.problems(path, rule))
+        self.problems.extend(self.losses.problems(path, rule))
+        return out, self.problems
+
+    def unknown_columns(self) -> None:
+        known = set(TERM_COLUMNS) | set(TERM_FIELDS) | set(self.settings.relation_ids) | {"translated_from"}
+        for col in self.table.header:
+            if col not in known and not _NUMBERED.match(col):
+                self.problems.append(problem(self.table.path, 1, self.table.rule, f"column '{clip(col)}' is not part of the glossary layout; ignored",
+                                             Severity.WARNING))
+
+    def row(self, start: int, last: int, cells: list[str]) -> bool:
+        """One row into its concept (or why it is not); False past the bound on concepts."""
+        path, rule, columns = self.table.path, self.table.rule, self.table.header
         if len(cells) > len(columns):
-            problems.append(problem(path, start, rule, f"{len(cells)} cells but {len(columns)} columns; check the delimiter and quotes"))
-            continue
-        row = {col: table.unquote(cell) for col, cell in zip(columns, cells, strict=False) if cell}
+            self.problems.append(problem(path, start, rule, f"{len(cells)} cells but {len(columns)} columns; check the delimiter and quotes"))
+            return True
+        row = {col: self.table.unquote(cell) for col, cell in zip(columns, cells, strict=False) if cell}
         cid = row.get("concept_id", "")
         if not cid:
-            problems.append(problem(path, start, rule, "concept_id is empty"))
-            continue
-        if row.get("locale") not in settings.locale_codes:  # as in the TBX import: lint would refuse the language
-            skipped.setdefault(row.get("locale", ""), []).append(start)
-            continue
-        own = concepts.get(cid)
+            self.problems.append(problem(path, start, rule, "concept_id is empty"))
+            return True
+        if row.get("locale") not in self.settings.locale_codes:  # as in the TBX import: lint would refuse the language
+            self.skipped.setdefault(row.get("locale", ""), []).append(start)
+            return True
+        own = self.concepts.get(cid)
         if own is None:
-            if len(concepts) == MAX_IMPORT_CONCEPTS:
-                problems.append(too_many(path, start, rule, "concepts", MAX_IMPORT_CONCEPTS))
-                break
-            own = concepts[cid] = _Own(start, {k: row[k] for k in concept_keys if k in row}, last)
-        _own_row(own, cid, start, row, columns, concept_keys, locale_keys, table, problems)
+            if len(self.concepts) == MAX_IMPORT_CONCEPTS:
+                self.problems.append(too_many(path, start, rule, "concepts", MAX_IMPORT_CONCEPTS))
+                return False
+            own = self.concepts[cid] = _Own(start, {k: row[k] for k in self.concept_keys if k in row}, last)
+        self.differences(own, cid, start, row)
+        own.locales[row.get("locale", "")]["terms"].append(self.term(own, start, row))
         own.last_line = max(own.last_line, last)
-    for code, lines in skipped.items():
-        problems.append(problem(path, lines[0], rule, f"{len(lines)} row(s) in locale '{clip(code)}' not imported (first here): "
-                                f"it is not a configured locale; add it to locales in mkdocs.yml to import it", Severity.WARNING))
-    out = []
-    for cid, own in concepts.items():
-        item = _own_concept(cid, own, columns, table, problems, placeholders, settings)
-        if item is not None:
-            out.append(item)
-    problems.extend(placeholders.problems(path, rule))
-    return out, problems
+        return True
 
-
-def _picked(kind: str, value: str) -> str:
-    return PICKLISTS[kind].get(value.casefold(), value)  # an unknown value stays as written: validation reports it
-
-
-def _own_row(own: _Own, cid: str, line: int, row: dict[str, str], columns: list[str], concept_keys: list[str], locale_keys: list[str],
-             table: Table, problems: list[Problem]) -> None:
-    """One row of a concept: its term, and its concept and language cells compared with the first ones."""
-    path, rule = table.path, table.rule
-    if line != own.first_line:
-        differ = _same(own.first, row, concept_keys)
+    def differences(self, own: _Own, cid: str, line: int, row: dict[str, str]) -> None:
+        """A row's concept and language cells compared with the first ones (the first row of each wins)."""
+        path, rule = self.table.path, self.table.rule
+        if line != own.first_line:
+            differ = _same(own.first, row, self.concept_keys)
+            if differ:
+                self.problems.append(problem(path, line, rule, f"'{clip(cid)}': {', '.join(differ)} differ from line {own.first_line}; "
+                                             "the first row of a concept wins", Severity.WARNING))
+        code = row.get("locale", "")
+        if code not in own.locales:
+            own.locale_first[code] = {k: row[k] for k in self.locale_keys if k in row}
+            own.locales[code] = _locale_block(row, self.table.header, path, rule, line, self.problems)
+            return
+        differ = _same(own.locale_first[code], row, self.locale_keys)
         if differ:
-            problems.append(problem(path, line, rule, f"'{clip(cid)}': {', '.join(differ)} differ from line {own.first_line}; "
-                                    "the first row of a concept wins", Severity.WARNING))
-    code = row.get("locale", "")
-    if code not in own.locales:
-        own.locale_first[code] = {k: row[k] for k in locale_keys if k in row}
-        own.locales[code] = _locale_block(row, columns, path, rule, line, problems)
-    else:
-        differ = _same(own.locale_first[code], row, locale_keys)
-        if differ:
-            problems.append(problem(path, line, rule, f"'{clip(cid)}' ({code}): {', '.join(differ)} differ from its first row; "
-                                    "the first row wins", Severity.WARNING))
-    grammar = {k: _picked(k, row[k]) if k != "plural" else row[k] for k in ("pos", "gender", "plural") if row.get(k)}
-    text = row.get("term", "")
-    # A term without a status is preferred when it is its language's first, else admitted (as in every table layout).
-    default_status = "admitted" if own.locales[code]["terms"] else "preferred"
-    term: dict[str, Any] = {"text": text, "type": _picked("type", row.get("type") or "fullForm"),
-                            "status": _picked("status", row.get("status") or default_status)}
-    for key in ("type", "status"):
-        if not row.get(key):
-            own.assumed.add((key, code, text))
-    if row.get("reading"):
-        term["reading"] = row["reading"]
-    if grammar:
-        term["grammar"] = grammar
-    if row.get("term_sources"):
-        term["sources"] = _split_ids(row["term_sources"])
-    if row.get("geographical_usage"):
-        term["geographical_usage"] = row["geographical_usage"]
-    if row.get("register"):
-        term["register"] = _picked("register", row["register"])
-    if row.get("term_note"):
-        term["note"] = row["term_note"]
-    own.locales[code]["terms"].append(term)
+            self.problems.append(problem(path, line, rule, f"'{clip(cid)}' ({code}): {', '.join(differ)} differ from its first row; "
+                                         "the first row wins", Severity.WARNING))
+
+    def picked(self, kind: str, row: dict[str, str], line: int) -> str | None:
+        """A picklist cell as the glossary spells it; None when empty, or when the glossary has no such value (counted)."""
+        value = row.get(kind)
+        if not value:
+            return None
+        found = PICKLISTS[kind].get(value.casefold())
+        if found is None:
+            what, done = _UNKNOWN[kind]
+            self.losses.add(what, line, f"'{value}' of '{row.get('term', '')}'", done)
+        return found
+
+    def term(self, own: _Own, line: int, row: dict[str, str]) -> dict[str, Any]:
+        """A row's term; a type or status it does not give (or gives as a value the glossary lacks) is assumed."""
+        code, text = row.get("locale", ""), row.get("term", "")
+        picked = {kind: self.picked(kind, row, line) for kind in ("type", "status", "pos", "gender", "register")}
+        # A term without a status is preferred when it is its language's first, else admitted (as in every table layout).
+        default_status = "admitted" if own.locales[code]["terms"] else "preferred"
+        term: dict[str, Any] = {"text": text, "type": picked["type"] or "fullForm", "status": picked["status"] or default_status}
+        for key in ("type", "status"):
+            if picked[key] is None:
+                own.assumed.add((key, code, text))
+        grammar = {k: v for k, v in (("pos", picked["pos"]), ("gender", picked["gender"]), ("plural", row.get("plural"))) if v}
+        sources = _split_ids(row["term_sources"]) if row.get("term_sources") else None  # a cell of blanks: an empty list
+        optional = {"reading": row.get("reading"), "grammar": grammar, "sources": sources, "geographical_usage": row.get("geographical_usage"),
+                    "register": picked["register"], "note": row.get("term_note")}
+        term.update((key, value) for key, value in optional.items() if value or isinstance(value, list))
+        return term
 
 
 def _own_concept(cid: str, own: _Own, columns: list[str], table: Table, problems: list[Problem],
                  placeholders: Placeholders, settings: Settings) -> Imported | None:
     path, rule, first_line, first = table.path, table.rule, own.first_line, own.first
     relations = settings.relation_ids
-    sources = []
-    numbers = sorted({int(m.group(3)) for c in columns if (m := _NUMBERED.match(c)) and m.group(3)})
-    for n in numbers:
-        src = {key: first.get(f"source_{n}_{key}", "") for key in SOURCE_KEYS}
-        if any(src.values()):
-            sources.append({k: v for k, v in src.items() if v})
+    sources = _own_sources(first, columns)
     if not sources:  # the same policy as the TBX import: a valid entry that lint --strict flags until it is filled in
         sources.append({"title": placeholders.add("source", cid, first_line)})
     for code, block in own.locales.items():
@@ -262,6 +297,17 @@ def _own_concept(cid: str, own: _Own, columns: list[str], table: Table, problems
     except ValidationError as exc:
         problems.extend(validation_problems(exc, path, first_line, rule, cid))
         return None
+
+
+def _own_sources(first: dict[str, str], columns: list[str]) -> list[dict[str, str]]:
+    """The sources a concept's first row gives in its ``source_N_…`` cells, in the order of N."""
+    sources = []
+    numbers = sorted({int(m.group(3)) for c in columns if (m := _NUMBERED.match(c)) and m.group(3)})
+    for n in numbers:
+        src = {key: first.get(f"source_{n}_{key}", "") for key in SOURCE_KEYS}
+        if any(src.values()):
+            sources.append({k: v for k, v in src.items() if v})
+    return sources
 
 
 def _locale_block(row: dict[str, str], columns: list[str], path: str, rule: str, line: int, problems: list[Problem]) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """TBX-Basic 2008 (``martif``, ISO 30042:2008) export: the TBX that translate-toolkit, Weblate and older tools read.
 
-The same mapping as the TBX 2019 export (``tbx.py``), with the 2008 element names; the ``tbx`` importer reads both.
+The same mapping as the TBX 2019 export (``tbx/writer.py``), with the 2008 element names; the ``tbx`` importer reads both.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from glossary_tool.core.config import Settings
-from glossary_tool.core.model import Concept, Glossary, Term
+from glossary_tool.core.model import Concept, ConceptLocale, Glossary, Term
 from glossary_tool.core.problems import FatalError, Problem
 from glossary_tool.core.terms import term_key
 from glossary_tool.core.vocabulary import NOT_IN_USE
@@ -38,8 +38,7 @@ def multi_table(glossary: Glossary, settings: Settings, locales: tuple[str, ...]
     concepts = sorted(glossary.concepts, key=lambda c: c.id)
     exported = {c.id for c in concepts}
     relations = [name for name in settings.relation_ids if any(t in exported for c in concepts for t in c.targets(name))]
-    terms = {code: max((len(c.locales[code].terms) for c in concepts if code in c.locales), default=1) for code in codes}
-    notes = {code: max((len(c.locales[code].notes) for c in concepts if code in c.locales), default=0) for code in codes}
+    terms, notes = _widest(concepts, codes, "terms", 1), _widest(concepts, codes, "notes", 0)
     header = ["concept_id", "subject", *relations]
     for code in codes:
         header += [name for _ in range(terms[code]) for name in (code, f"{code} status")]
@@ -48,14 +47,24 @@ def multi_table(glossary: Glossary, settings: Settings, locales: tuple[str, ...]
     for c in concepts:
         row = [c.id, subject_field(c, settings, codes[0]), *(" ".join(t for t in c.targets(name) if t in exported) for name in relations)]
         for code in codes:
-            block = c.locales.get(code)
-            listed: list[Term | None] = [*(block.terms if block is not None else ()), *([None] * terms[code])][: terms[code]]
-            row += [cell for t in listed for cell in ((t.text, SHEET_STATUS.get(t.status, t.status)) if t is not None else ("", ""))]
-            row.append(block.definition if block is not None else "")
-            texts = list(block.notes) if block is not None else []
-            row += [*texts, *([""] * notes[code])][: notes[code]]
+            row += _language_cells(c.locales.get(code), terms[code], notes[code])
         table.append(row)
     return table
+
+
+def _widest(concepts: list[Concept], codes: tuple[str, ...], key: str, least: int) -> dict[str, int]:
+    """Per language, the most terms (or notes) a concept has there: the columns the spreadsheet gives it."""
+    return {code: max((len(getattr(c.locales[code], key)) for c in concepts if code in c.locales), default=least) for code in codes}
+
+
+def _language_cells(block: ConceptLocale | None, terms: int, notes: int) -> list[str]:
+    """A language's cells of a concept's row: ``terms`` term and status pairs, the definition and ``notes`` notes, empty
+    where the concept has fewer (or lacks the language)."""
+    listed: list[Term | None] = [*(block.terms if block is not None else ()), *([None] * terms)][:terms]
+    cells = [cell for t in listed for cell in ((t.text, SHEET_STATUS.get(t.status, t.status)) if t is not None else ("", ""))]
+    cells.append(block.definition if block is not None else "")
+    texts = list(block.notes) if block is not None else []
+    return cells + [*texts, *([""] * notes)][:notes]
 
 
 @exporter("csv-multi")

@@ -35,7 +35,9 @@ def exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_an_error_anywhere_writes_nothing(exported: Path) -> None:
-    exported.write_bytes(exported.read_bytes().replace(b',"preferred",', b',"best",', 1))
+    data = exported.read_bytes()
+    assert b'\n"a",' in data
+    exported.write_bytes(data.replace(b'\n"a",', b'\n"a b",', 1))  # an id no entry may have
     result = import_file(load_settings("mkdocs.yml"), "csv", exported)
     assert result.errors >= 1 and result.written == [] and not (exported.parent / "content" / "concepts").exists()
 

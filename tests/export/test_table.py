@@ -133,3 +133,28 @@ def test_columns_say_what_they_leave_out_and_map_the_part_of_speech(tmp_path: Pa
     warnings = [m for _, severity, m in problems if severity is Severity.WARNING]
     assert "--columns: 2 columns are named 'Notes' (columns 6, 7); column 6 is read" in warnings
     assert "--columns maps no field to 2 column(s): stringID, Notes; they are not imported" in warnings
+
+
+# A termbase in this tool's layout whose terms carry values the glossary has no place for, on every row.
+UNKNOWN_VALUES = ["concept_id,locale,term,type,status,pos,gender,register"] + [
+    row for i in range(6) for row in (f"thing-{i},en,thing {i},,,Nomen,,", f"thing-{i},sv,sak {i},Hauptform,Vorzug,Substantiv,fem,formal",
+                                       f"thing-{i},sv,saken {i},,,,,")]
+UNKNOWN_VALUE_WARNINGS = [
+    (2, "part of speech: 12 in the file (first here: 'Nomen' of 'thing 0'); not a value the glossary has; left out"),
+    (3, "term types: 6 in the file (first here: 'Hauptform' of 'sak 0'); not a term type the glossary has; the term gets the type of a term without one"),
+    (3, "statuses: 6 in the file (first here: 'Vorzug' of 'sak 0'); not a status the glossary has (preferred, admitted, deprecated, proposed, "
+        "obsolete); the term gets the status of a term without one"),
+    (3, "grammatical gender: 6 in the file (first here: 'fem' of 'sak 0'); not a value the glossary has; left out"),
+    (3, "registers: 6 in the file (first here: 'formal' of 'sak 0'); not a value the glossary has; left out"),
+]
+
+
+def test_values_the_glossary_lacks_are_one_warning_per_kind_not_an_error_per_term(tmp_path: Path) -> None:
+    found, problems = concepts("\n".join(UNKNOWN_VALUES).encode(), tmp_path)
+    assert sorted(found) == [f"thing-{i}" for i in range(6)]
+    assert [(line, m) for line, severity, m in problems if " in the file (first here" in m] == UNKNOWN_VALUE_WARNINGS
+    assert not [m for _, severity, m in problems if severity is Severity.ERROR]
+    terms = found["thing-0"].locales["sv"].terms
+    # As if the cells were empty: the language's first term is preferred, the next admitted; no grammar, no register.
+    assert [(t.text, t.type, t.status, t.grammar, t.register) for t in terms] == [("sak 0", "fullForm", "preferred", None, None),
+                                                                                ("saken 0", "fullForm", "admitted", None, None)]

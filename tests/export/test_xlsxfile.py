@@ -70,3 +70,18 @@ def test_damaged_and_oversized_workbooks_are_problems(tmp_path: Path) -> None:
         z.writestr("hello.txt", b"hi")
     imported, problems = import_xlsx(empty.getvalue(), "zip.xlsx", settings)
     assert imported == [] and problems[0].message.startswith("cannot read the workbook:")
+
+
+def test_values_the_glossary_lacks_are_one_warning_per_kind_in_a_workbook(tmp_path: Path) -> None:
+    from test_table import UNKNOWN_VALUE_WARNINGS, UNKNOWN_VALUES
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in UNKNOWN_VALUES:
+        sheet.append(row.split(","))
+    buf = io.BytesIO()
+    book.save(buf)
+    imported, problems = import_xlsx(buf.getvalue(), "termbase.xlsx", make_settings(tmp_path))
+    assert len(imported) == 6 and not [p for p in problems if p.severity is Severity.ERROR]
+    assert [(p.line, p.message) for p in problems if " in the file (first here" in p.message] == UNKNOWN_VALUE_WARNINGS
