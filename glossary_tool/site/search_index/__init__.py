@@ -14,16 +14,26 @@ import shutil
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 
-from glossary_tool.core.layout import COMPARISON, CONCEPT
-from glossary_tool.core import foreign, words
+from glossary_tool.core import words
 from glossary_tool.core.config import Settings
-from glossary_tool.core.model import Comparison, Concept, Faq, Glossary
+from glossary_tool.core.layout import CONCEPT
+from glossary_tool.core.model import Comparison, Concept, Glossary
 from glossary_tool.site.render import RenderedPage
-from glossary_tool.site.render.context import first_sentence, preferred
+from glossary_tool.site.search_index.results import (
+    KINDS,
+    Field,
+    Record,
+    clip,
+    comparison_records,
+    concept_record,
+    display_data,
+    plain,
+    records,
+    tail_records,
+)
 
 INDEX_DIR = "search"
 MANIFEST = "manifest.json"
@@ -35,41 +45,14 @@ FUZZY_MIN = 4  # vocabulary words this long are reachable with one edit (a 5-let
 # Fuzzy variants are made from a word's first letters only: a typo further on leaves them as they are, and the browser
 # checks the whole word. Long compounds (fakturahantering, fakturagranskning …) then share their variants.
 FUZZY_PREFIX = 7
-SNIPPET = 160  # characters of text under a result's title; the style sheet clamps it to two lines
 # In languages that write compounds as one word, a query word this long (stemmed) also finds the terms it ends
 # (Kolben: Erlenmeyerkolben) and begins; the terms' stems are filed by their last letters for that.
 PART_MIN = 4
-_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 
-class Field(IntEnum):
-    """Where in a record a word stands; a match counts more the higher this is."""
 
-    DETAIL = 1  # examples, notes, comparison cells, an introduction
-    TEXT = 2  # a definition, an answer
-    HEADING = 3  # a question, a comparison row's label
-    OTHER_TERM = 4  # a term of the concept in another language
-    TERM = 5  # another term of the concept in this language
-    TITLE = 6  # the page's title: the preferred term
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One search result: a page, a comparison row or a question, with the text that makes it match."""
-
-    url: str  # relative to the locale's root: "terms/ligament/", "faq/#faq-what-is-a-ligament"
-    title: str
-    text: str  # shown under the title
-    fields: tuple[tuple[Field, str], ...]
-    phrases: tuple[tuple[str, bool], ...] = ()  # terms that match as a whole query: (text, of this locale)
-    kind: str = ""  # what the result is, shown on it: one of KINDS, or "" for a listing found by its title
-    deprecated: tuple[str, ...] = ()  # this locale's deprecated terms: a query equal to one gets a notice
-
-
-# The kinds of result a reader is told apart; glossary-search.js labels each with its UI string (i18n.THEME_LABELS).
-KINDS = ("concept", "question", "comparison")
-
+__all__ = ["INDEX_DIR", "KINDS", "MANIFEST", "Field", "Index", "Record", "plain", "records", "shard_key", "write"]
 
 # ---- files: where a word, a phrase or a fuzzy variant is (glossary-search.js computes the same) ----
 
@@ -98,86 +81,6 @@ def _varint(value: int, out: list[str]) -> None:
         out.append(_B64[value & 31])
         value >>= 5
     out.append(_B64[32 + value])
-
-
-# ---- records: what is searchable ----
-
-def plain(markdown: str) -> str:
-    """Contributor Markdown as plain words (link targets dropped)."""
-    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", foreign.plain(markdown)).split())
-
-
-def _concept_record(c: Concept, locale: str, settings: Settings, description: str) -> Record:
-    block = c.locales.get(locale)
-    source = c.locales.get(settings.source_locale)
-    shown = block or source
-    title = preferred(shown) if shown else c.id
-    fields: list[tuple[Field, str]] = [(Field.TITLE, title)]
-    phrases: list[tuple[str, bool]] = []
-    if block is not None:
-        fields += [(Field.TERM, t.text) for t in block.terms if t.text != title]
-        fields.append((Field.TEXT, plain(block.definition)))
-        fields += [(Field.DETAIL, plain(x)) for x in (*block.examples, *block.notes)]
-        phrases += [(t.text, True) for t in block.terms]
-    for code, other in c.locales.items():
-        if code != locale:
-            fields += [(Field.OTHER_TERM, t.text) for t in other.terms]
-            phrases += [(t.text, False) for t in other.terms]
-    deprecated = tuple(t.text for t in block.terms if t.status == "deprecated") if block is not None else ()
-    return Record(CONCEPT.url(c.id), title, description, tuple(fields), tuple(phrases), "concept", deprecated)
-
-
-def _comparison_records(cmp: Comparison, locale: str, labels: Mapping[str, str]) -> list[Record]:
-    block = cmp.locales.get(locale)
-    title = block.title if block else cmp.id
-    intro = plain(block.intro) if block and block.intro else ""
-    url = COMPARISON.url(cmp.id)
-    out = [Record(url, title, first_sentence(intro, SNIPPET) if intro else "", ((Field.TITLE, title), (Field.DETAIL, intro)), ((title, True),),
-                  "comparison")]
-    for d in cmp.dimensions:
-        label = d.label.get(locale, d.id)
-        cells = [(labels.get(cid, cid), plain(d.values.get(cid, {}).get(locale, ""))) for cid in cmp.concepts]
-        text = " · ".join(f"{name}: {value}" for name, value in cells if value)
-        out.append(Record(f"{url}#{d.id}", f"{title} › {label}", _clip(text),
-                          ((Field.HEADING, label), (Field.DETAIL, title), *((Field.DETAIL, v) for _, v in cells)), kind="comparison"))
-    return out
-
-
-def _faq_record(f: Faq, locale: str) -> Record | None:
-    block = f.locales.get(locale)
-    if block is None:
-        return None
-    answer = plain(block.answer)
-    return Record(f"faq/#{f.id}", block.question, first_sentence(answer, SNIPPET),
-                  ((Field.HEADING, block.question), (Field.TEXT, answer)), ((block.question, True),), "question")
-
-
-def _doc(r: Record) -> list[object]:
-    """A result's display data as glossary-search.js reads it: url, title, text, kind, then any deprecated terms."""
-    return [r.url, r.title, r.text, r.kind, *([list(r.deprecated)] if r.deprecated else [])]
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= SNIPPET else text[: SNIPPET - 1].rstrip() + "…"
-
-
-def records(glossary: Glossary, settings: Settings, locale: str, pages: Iterable[RenderedPage]) -> list[Record]:
-    """Every search result of one locale: concept pages, comparisons and their rows, questions, and listings by title."""
-    pages = list(pages)
-    descriptions = {p.url: p.description for p in pages}
-    out = [_concept_record(c, locale, settings, _clip(descriptions.get(CONCEPT.url(c.id), ""))) for c in glossary.concepts]
-    labels = {r.url.split("/")[1]: r.title for r in out}
-    for cmp in glossary.comparisons:
-        out.extend(_comparison_records(cmp, locale, labels))
-    out.extend(_tail_records(glossary, locale, pages))
-    return out
-
-
-def _tail_records(glossary: Glossary, locale: str, pages: Iterable[RenderedPage]) -> list[Record]:
-    """The questions, then the listings (found by their title alone: the entries they list are other pages' terms)."""
-    out = [r for f in sorted(glossary.faqs, key=lambda f: f.id) if (r := _faq_record(f, locale)) is not None]
-    out += [Record(p.url, p.title, "", ((Field.TITLE, p.title),)) for p in pages if p.in_nav and p.url and not p.url.startswith(COMPARISON.top + "/")]
-    return out
 
 
 # ---- the index files ----
@@ -299,12 +202,12 @@ class Index:
         concepts: dict[str, tuple[Concept, str, Record]] = {}
         out: list[Record] = []
         for c in glossary.concepts:
-            description = _clip(descriptions.get(CONCEPT.url(c.id), ""))
+            description = clip(descriptions.get(CONCEPT.url(c.id), ""))
             known = self._concepts.get(c.id)
             if known is not None and known[0] is c and known[1] == description:
                 concepts[c.id] = known
             else:
-                concepts[c.id] = (c, description, _concept_record(c, self.locale, settings, description))
+                concepts[c.id] = (c, description, concept_record(c, self.locale, settings, description))
             out.append(concepts[c.id][2])
         self._concepts = concepts
         labels = {r.url.split("/")[1]: r.title for r in out}
@@ -313,11 +216,11 @@ class Index:
             names = tuple(labels.get(cid, cid) for cid in cmp.concepts)
             seen = self._comparisons.get(cmp.id)
             if seen is None or seen[0] is not cmp or seen[1] != names:
-                seen = (cmp, names, _comparison_records(cmp, self.locale, labels))
+                seen = (cmp, names, comparison_records(cmp, self.locale, labels))
             comparisons[cmp.id] = seen
             out.extend(seen[2])
         self._comparisons = comparisons
-        out.extend(_tail_records(glossary, self.locale, pages))
+        out.extend(tail_records(glossary, self.locale, pages))
         return out
 
     # ---- the files ----
@@ -452,7 +355,7 @@ class Index:
         if kind == "d":
             start = int(path[2:-5]) * DOCS_PER_FILE
             chunk = self._records[start:start + DOCS_PER_FILE]
-            return _dump({"docs": [_doc(r) for r in chunk]}) if chunk else None
+            return _dump({"docs": [display_data(r) for r in chunk]}) if chunk else None
         keys = self._members.get(path)
         if not keys:
             return None
@@ -503,18 +406,8 @@ def write(folder: Path, files: Mapping[str, bytes], previous: Mapping[str, bytes
     never sees a manifest whose shards are missing; then remove other versions. With the ``previous`` files of
     this folder (``glossary-tool serve`` after an edit), the old version's folder is renamed and only what
     changed is written."""
-    versions = {path.split("/", 1)[0] for path in files if "/" in path}
-    version = next(iter(versions), "")
-    old = {path.split("/", 1)[0] for path in previous or {} if "/" in path}
-    unchanged: set[str] = set()
-    if previous is not None and len(old) == 1 and len(versions) == 1 and (folder / next(iter(old))).is_dir():
-        before = next(iter(old))
-        if before != version:
-            (folder / before).rename(folder / version)
-        moved = {version + path[len(before):]: data for path, data in previous.items() if path.startswith(before + "/")}
-        unchanged = {path for path, data in files.items() if moved.get(path) == data}
-        for path in moved.keys() - files.keys():
-            (folder / path).unlink(missing_ok=True)
+    versions = _versions(files)
+    unchanged = _reuse(folder, files, previous, versions) if previous is not None else set()
     for path, data in files.items():
         if path == MANIFEST or path in unchanged:
             continue
@@ -528,3 +421,23 @@ def write(folder: Path, files: Mapping[str, bytes], previous: Mapping[str, bytes
         for child in folder.iterdir():
             if child.is_dir() and child.name not in versions and re.fullmatch(r"[0-9a-f]{12}", child.name):
                 shutil.rmtree(child, ignore_errors=True)
+
+
+def _versions(files: Mapping[str, bytes]) -> set[str]:
+    """The version folders an index's files are in (one, for an index this module made)."""
+    return {path.split("/", 1)[0] for path in files if "/" in path}
+
+
+def _reuse(folder: Path, files: Mapping[str, bytes], previous: Mapping[str, bytes], versions: set[str]) -> set[str]:
+    """Rename the previous version's folder to the new version and drop the files it no longer has; the paths whose
+    bytes are already in place. Nothing is reused unless both indexes are in one version folder each."""
+    old = _versions(previous)
+    if len(old) != 1 or len(versions) != 1 or not (folder / next(iter(old))).is_dir():
+        return set()
+    before, version = next(iter(old)), next(iter(versions))
+    if before != version:
+        (folder / before).rename(folder / version)
+    moved = {version + path[len(before):]: data for path, data in previous.items() if path.startswith(before + "/")}
+    for path in moved.keys() - files.keys():
+        (folder / path).unlink(missing_ok=True)
+    return {path for path, data in files.items() if moved.get(path) == data}
