@@ -21,6 +21,7 @@ from conftest import FIXTURES, ROOT, make_settings
 
 from glossary_tool.core.config import load_settings
 from glossary_tool.core.loading import load_glossary
+from glossary_tool.core.problems import Problem
 from glossary_tool.lint import Result, run
 from glossary_tool.lint.rules import load_all
 from glossary_tool.site import search_index
@@ -59,7 +60,7 @@ def test_lint_of_1000_generated_concepts_is_not_grossly_slower_than_recorded(gen
     assert min(times) < SLOWDOWN_LIMIT * recorded, f"lint of 1,000 concepts took {min(times):.2f} s; recorded {recorded:.2f} s"
 
 
-def _summary(result: Result) -> tuple[list[object], list[str], list[tuple[object, ...]]]:
+def _summary(result: Result) -> tuple[list[Problem], list[str], list[tuple[object, ...]]]:
     return (result.problems, [e.id for e in result.glossary.entries],
             [(e.doc.path, e.doc.text, e.doc.data, e.doc.values, e.doc.keys) for e in result.glossary.entries])
 
@@ -86,7 +87,9 @@ def test_parallel_lint_equals_serial(generated: Path, tmp_path: Path, monkeypatc
 
 
 def _first_term(path: Path) -> str:
-    return re.search(r"  en:\n    terms:\n      - text: (.*)\n", path.read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
+    found = re.search(r"  en:\n    terms:\n      - text: (.*)\n", path.read_text(encoding="utf-8"))
+    assert found is not None, path
+    return found.group(1)
 
 
 def _flat_pattern(targets: list[LinkTarget]) -> TermMatcher:

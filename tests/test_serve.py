@@ -33,7 +33,8 @@ class Served:
 
     def get(self, path: str, timeout: float = 5) -> str:
         with urllib.request.urlopen(self.url + path, timeout=timeout) as r:
-            return r.read().decode("utf-8")
+            body: bytes = r.read()
+            return body.decode("utf-8")
 
     def wait_epoch(self, epoch: int, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout

@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 from security_helpers import measure, summary
 
-from glossary_tool.core.loader import HAS_C_LOADER
+from glossary_tool.core.loader import HAS_C_LOADER, Impl
 
 MAX_SECONDS = 2.0
 MAX_RSS_MB = 200
@@ -31,7 +31,8 @@ def _billion_laughs() -> str:
 
 def _block_mappings() -> str:
     # Block mappings need one more space of indent per level, so 50 KB holds ~300 levels.
-    out, depth = [], 0
+    out: list[str] = []
+    depth = 0
     while sum(len(line) for line in out) + depth + 3 <= SIZE_50K:
         out.append(" " * depth + "k:\n")
         depth += 1
@@ -95,7 +96,7 @@ def _check(case: str, how: str, status: int, wall: float, rss: float, text: str,
 
 @pytest.mark.parametrize("impl", IMPLS)
 @pytest.mark.parametrize("case", list(EXPECTED))
-def test_loader_stays_within_bounds(case: str, impl: str, files: dict[str, Path], request: pytest.FixtureRequest) -> None:
+def test_loader_stays_within_bounds(case: str, impl: Impl, files: dict[str, Path], request: pytest.FixtureRequest) -> None:
     status, wall, rss, text = measure([sys.executable, "-c", LOAD, str(files[case]), impl])
     assert status == 0, text
     _check(case, f"loader[{impl}]", status, wall, rss, text, request)

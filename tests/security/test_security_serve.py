@@ -38,8 +38,14 @@ def server(built: serve.Project, monkeypatch: pytest.MonkeyPatch) -> Iterator[se
     srv.server_close()
 
 
+def _address(srv: serve.Server) -> tuple[str, int]:
+    host, port = srv.server_address[:2]
+    assert isinstance(host, str)
+    return host, port
+
+
 def _ask(srv: serve.Server, request: bytes) -> bytes:
-    with socket.create_connection(srv.server_address[:2], timeout=5) as s:
+    with socket.create_connection(_address(srv), timeout=5) as s:
         s.sendall(request)
         out = b""
         while chunk := s.recv(65536):
@@ -87,7 +93,7 @@ def test_a_bad_path_gets_a_clean_answer_without_a_traceback(server: serve.Server
 
 
 def test_an_idle_connection_is_closed(server: serve.Server) -> None:
-    with socket.create_connection(server.server_address[:2], timeout=5) as s:
+    with socket.create_connection(_address(server), timeout=5) as s:
         start = time.monotonic()
         s.sendall(b"GET / HTTP/1.1\r\nHost: local")  # a request that never ends (slowloris)
         assert s.recv(100) == b""  # closed by the server, not by this timeout
@@ -95,10 +101,10 @@ def test_an_idle_connection_is_closed(server: serve.Server) -> None:
 
 
 def test_connections_beyond_the_limit_are_refused_and_the_server_recovers(server: serve.Server) -> None:
-    held = [socket.create_connection(server.server_address[:2], timeout=5) for _ in range(3)]
+    held = [socket.create_connection(_address(server), timeout=5) for _ in range(3)]
     try:
         time.sleep(0.1)
-        with socket.create_connection(server.server_address[:2], timeout=5) as s:
+        with socket.create_connection(_address(server), timeout=5) as s:
             assert s.recv(100).startswith(b"HTTP/1.1 503")
     finally:
         for s in held:
