@@ -333,7 +333,7 @@ def test_files_past_the_bounds_stop_early_in_bounded_memory(case: str, project: 
     path = project.parent / "files" / f"big.{fmt}"
     make(path)
     before = tree(project)
-    status, wall, rss, out = measure([str(EXE), "import", "--format", fmt, str(path)], cwd=project, timeout=120)
+    status, wall, rss, out, _ = measure([str(EXE), "import", "--format", fmt, str(path)], cwd=project, timeout=120)
     size_mb = path.stat().st_size / 1024 / 1024
     summary(request.config, f"import {case:<52} {size_mb:6.1f} MB file  {wall:5.1f} s  {rss:6.1f} MB peak  exit {status}")
     assert status == expected_status, out[-2000:]
