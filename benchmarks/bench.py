@@ -162,13 +162,13 @@ PHONE = {"width": 375, "height": 812}
 THROTTLE = 4  # CPU slowdown of a mid-range phone (CDP Emulation.setCPUThrottlingRate)
 KEY_DELAY_MS = 80  # between keys, as a reader types
 # Per language: the site's prefix and the queries typed on its home page.
-READER_QUERIES = {"en": ("", ("payroll", "invoice processing")), "sv": ("sv/", ("lönehantering", "fakturahantering"))}
+READER_QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {"en": ("", ("payroll", "invoice processing")), "sv": ("sv/", ("lönehantering", "fakturahantering"))}
 # The same for the trilingual glossary (BENCH_PARTS=world): English beside Finnish (palkka, "payroll", the first part
 # of compounds; laskukäsittelyn, the genitive of laskukäsittely, "invoice processing") and Chinese (薪资, "payroll",
 # inside terms; 发票处理, "invoice processing").
 WORLD_LANGUAGES = ("en", "fi", "zh-Hans")
-WORLD_QUERIES = {"en": ("", ("payroll", "invoice processing")), "fi": ("fi/", ("palkka", "laskukäsittelyn")),
-                 "zh-Hans": ("zh-hans/", ("薪资", "发票处理"))}
+WORLD_QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {"en": ("", ("payroll", "invoice processing")), "fi": ("fi/", ("palkka", "laskukäsittelyn")),
+                                                         "zh-Hans": ("zh-hans/", ("薪资", "发票处理"))}
 # Records when the last character was typed and when the results of the whole query were shown (glossary-search.js
 # marks the box with the query it has shown). The input event, not keydown: a character that is on no key of the
 # emulated keyboard (Chinese, ä) is typed without a keydown.

@@ -238,8 +238,8 @@ def make_concepts(n: int, seed: int = 0, languages: tuple[str, ...] = ("en", "sv
     combos = rng.sample(range(size), n)
     concepts: list[Concept] = []
     models = max(3, n // 50)
-    for i, code in enumerate(combos):
-        a, rest = divmod(code, len(EN_B) * len(EN_C))
+    for i, combo in enumerate(combos):
+        a, rest = divmod(combo, len(EN_B) * len(EN_C))
         b, c = divmod(rest, len(EN_C))
         en_pref = f"{EN_A[a]} {EN_B[b]} {EN_C[c]}"
         sv_pref = f"{SV_A[a]} {SV_B[b]}{SV_C[c]}"
@@ -444,14 +444,14 @@ def write_glossary(project: Path, n: int, seed: int = 0, languages: tuple[str, .
     if n >= 2:
         cid, text = _comparison(concepts)
         (project / "content" / "comparisons" / f"{cid}.yaml").write_text(text, encoding="utf-8")
-    for fid, ids, text in _faqs(concepts, seed):
-        (project / "content" / "faq" / f"{fid}.yaml").write_text(_faq_yaml(fid, ids, text), encoding="utf-8")
+    for fid, ids, faq in _faqs(concepts, seed):
+        (project / "content" / "faq" / f"{fid}.yaml").write_text(_faq_yaml(fid, ids, faq), encoding="utf-8")
     return concepts
 
 
 # ---- the floor: the same pages hand-written in Markdown, for a plain MkDocs + Material build ----
 
-FLOOR_UI = {
+FLOOR_UI: dict[str, dict[str, Any]] = {
     "en": {"home": "Home", "cats": "Categories", "az": "A–Z index", "faq": "Frequently asked questions", "terms": "Terms",
            "term": "Term", "type": "Type", "status": "Status", "grammar": "Grammar", "definition": "Definition",
            "examples": "Examples", "notes": "Notes", "related": "Related concepts", "sources": "Sources", "see": "See also",
@@ -467,9 +467,12 @@ FLOOR_UI = {
 }
 
 
-def _floor_concept(c: Concept, code: str, by_id: dict[str, Concept], services: list[str], ui: dict[str, object]) -> str:
+def _floor_concept(c: Concept, code: str, by_id: dict[str, Concept], services: list[str], ui: dict[str, Any]) -> str:
     title = c.terms[code][0][0]
-    link = lambda cid: f"[{by_id[cid].terms[code][0][0]}]({cid}.md)"  # noqa: E731
+
+    def link(cid: str) -> str:
+        return f"[{by_id[cid].terms[code][0][0]}]({cid}.md)"
+
     out = f"# {title}\n\n[{CATEGORY_LABELS[code][c.category]}](../categories/{c.category}.md)"
     if c.service_of:
         out += f" · {ui['model']}: " + ", ".join(link(m) for m in c.service_of)
@@ -489,7 +492,7 @@ def _floor_concept(c: Concept, code: str, by_id: dict[str, Concept], services: l
         out += f"\n## {ui['services']}\n\n" + "".join(f"- {link(s)}\n" for s in services)
     rels = [(name, getattr(c, name)) for name in ("broader", "narrower", "related", "contrast") if getattr(c, name)]
     if rels:
-        out += f"\n## {ui['related']}\n\n" + "".join(f"{ui['rel'][name]}\n:   " + ", ".join(link(t) for t in ids) + "\n\n" for name, ids in rels)  # type: ignore[index]
+        out += f"\n## {ui['related']}\n\n" + "".join(f"{ui['rel'][name]}\n:   " + ", ".join(link(t) for t in ids) + "\n\n" for name, ids in rels)
     out += f"\n## {ui['sources']}\n\n" + "".join(f"- *{t}*, {p}{', ' + d if d else ''}\n" for t, p, d in c.sources)
     # The other language's block, as our concept pages show every configured language.
     other = "sv" if code == "en" else "en"

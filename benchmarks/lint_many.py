@@ -14,6 +14,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -25,7 +26,7 @@ MAX_SECONDS, MAX_MB = 3.0, 200.0
 # kind (three missing keys each: 150,000 problems for the reporters to write). Not tiny, and so not in the default
 # run: a small but complete concept whose link dangles (--shapes "small concept").
 TINY = ("id only", "empty", "kind only")
-SHAPES = {
+SHAPES: dict[str, Callable[[int], str]] = {
     "id only": lambda i: f"id: t{i}\n",
     "empty": lambda i: "",
     "kind only": lambda i: f"id: t{i}\nkind: concept\n",

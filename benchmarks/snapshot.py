@@ -76,7 +76,7 @@ def imports(out: Path, project: Path, made: list[tuple[str, Path, list[str]]]) -
             continue
         copy = out / "import-work" / ("project-" + target.name)
         shutil.rmtree(copy, ignore_errors=True)
-        shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", ".git", "tests", "glossary_tool", "benchmarks", ".venv", "*.egg-info"))
+        shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", ".git", "tests", "glossary_tool", "benchmarks", ".venv", "node_modules", "*.egg-info"))
         content = copy / "content"
         for entry in sorted(content.rglob("*.yaml")):
             entry.unlink()

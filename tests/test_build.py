@@ -117,7 +117,7 @@ def test_page_metadata_and_sitemaps(tmp_path: Path) -> None:
     assert {a.get("hreflang"): a.get("href") for a in sv_entry.findall("x:link", ns)} == \
         {"en": base + "terms/kpo/", "sv": base + "sv/terms/kpo/", "x-default": base + "terms/kpo/"}
     sv_locs = [e.text for e in ET.parse(tmp_path / "site/sv/sitemap.xml").getroot().findall("s:url/s:loc", ns)]
-    assert sv_locs and all(loc.startswith(base + "sv/") for loc in sv_locs)
+    assert sv_locs and all(loc is not None and loc.startswith(base + "sv/") for loc in sv_locs)
 
 
 def test_a_broken_reference_fails_the_build(tmp_path: Path) -> None:

@@ -27,13 +27,15 @@ def test_the_checks_run_in_order() -> None:
     assert [c for c in commands if c in wanted] == wanted
 
 
-def test_the_code_job_runs_ruff_mypy_and_the_tests_without_a_browser() -> None:
+def test_the_code_job_runs_ruff_mypy_eslint_and_the_tests_without_a_browser() -> None:
     data = yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     commands = [step["run"].strip() for step in data["jobs"]["code"]["steps"] if "run" in step]
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    # The same checks as `make lint`, and the tests as `make test` runs them, less the browser.
+    # The same checks as `make lint` (ESLint through the target whose command `make lint` runs too), and the tests as
+    # `make test` runs them, less the browser.
     assert commands[1:3] == [line.strip().replace("$(BIN)", ".venv/bin") for line in makefile.splitlines() if "$(BIN)/ruff" in line or "$(BIN)/mypy" in line]
-    assert commands[3] == ".venv/bin/python -m pytest -q tests --ignore=tests/browser"
+    assert commands[3] == "make eslint" and makefile.count("\t$(ESLINT_RUN)\n") == 2
+    assert commands[4] == ".venv/bin/python -m pytest -q tests --ignore=tests/browser"
 
 
 def test_every_glossary_tool_command_parses() -> None:

@@ -22,7 +22,8 @@ def test_project_mkdocs_yml() -> None:
     assert settings.content_dir == ROOT / "content"
     assert settings.rules["missing-locale"] is Severity.WARNING
     assert settings.category_ids == ("general", "model", "location", "service", "notion", "challenge")
-    assert settings.category("service").labels == {"en": "Services", "sv": "Tjänster"}  # type: ignore[union-attr]
+    service = settings.category("service")
+    assert service is not None and service.labels == {"en": "Services", "sv": "Tjänster"}
     service_of = settings.relation("service_of")
     assert service_of is not None and service_of.range == ("model",) and service_of.required_for == ("service",)
     assert settings.relation_ids == ("broader", "narrower", "related", "contrast", "service_of", "part_of", "has_part")
@@ -88,7 +89,9 @@ def test_every_error_is_reported_at_once_with_its_position(tmp_path: Path) -> No
     with pytest.raises(FatalError) as exc:
         load_settings(tmp_path / "mkdocs.yml", rule_ids=load_all)
     lines = str(exc.value).splitlines()[1:]
-    where = {re.search(r"glossary option (\S+):", line).group(1): line.split(": error:")[0].rsplit(":", 2)[1:] for line in lines}  # type: ignore[union-attr]
+    options = [re.search(r"glossary option (\S+):", line) for line in lines]
+    assert all(options), lines
+    where = {m.group(1): line.split(": error:")[0].rsplit(":", 2)[1:] for m, line in zip(options, lines, strict=True) if m}
     assert where == {"colour": ["4", "7"], "max_depth": ["5", "18"], "locales[1].prefix": ["8", "30"], "rules.nope": ["9", "15"]}
     assert all(line.endswith("[config]") for line in lines)
 

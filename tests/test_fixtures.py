@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, make_settings
 
+from glossary_tool.core.loader import Impl
 from glossary_tool.core.problems import Severity
 from glossary_tool.lint import run
 
@@ -26,7 +27,9 @@ def header(path: Path) -> tuple[set[tuple[str, int, int]], dict[str, str]]:
         if m := re.match(r"# expect: (\S+) (\d+):(\d+)$", line):
             expects.add((m[1], int(m[2]), int(m[3])))
         elif line.startswith("# settings:"):
-            settings.update(item.split("=", 1) for item in line.split(":", 1)[1].split())
+            for item in line.split(":", 1)[1].split():
+                key, value = item.split("=", 1)
+                settings[key] = value
     return expects, settings
 
 
@@ -45,7 +48,7 @@ def test_valid_fixtures_are_clean_even_when_strict(tmp_path: Path, monkeypatch: 
 
 @pytest.mark.parametrize("impl", ["c", "python"])
 @pytest.mark.parametrize("fixture", INVALID, ids=lambda p: p.stem)
-def test_invalid_fixture(fixture: Path, impl: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_invalid_fixture(fixture: Path, impl: Impl, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     expects, options = header(fixture)
     assert expects, f"{fixture.name} has no '# expect:' header"
     for f in VALID:
@@ -60,7 +63,7 @@ def test_invalid_fixture(fixture: Path, impl: str, tmp_path: Path, monkeypatch: 
         else:
             rules[key] = Severity(value)
     settings = type(settings)(**{**{f: getattr(settings, f) for f in settings.__slots__}, "rules": rules})
-    result = run(settings, [tmp_path], impl=impl)  # type: ignore[arg-type]
+    result = run(settings, [tmp_path], impl=impl)
     got = {(p.rule, p.line, p.column) for p in result.problems if p.path == fixture.name}
     others = [p for p in result.problems if p.path != fixture.name]
     assert got == expects, [str(p) for p in result.problems]

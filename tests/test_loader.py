@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from glossary_tool.core.loader import HAS_C_LOADER, load_file, load_text
+from glossary_tool.core.loader import HAS_C_LOADER, Impl, load_file, load_text
 
 IMPLS = ["python", pytest.param("c", marks=pytest.mark.skipif(not HAS_C_LOADER, reason="PyYAML built without libyaml"))]
 
@@ -18,7 +18,7 @@ def test_c_loader_is_available_here() -> None:
 
 
 @pytest.mark.parametrize("impl", IMPLS)
-def test_scalars_stay_text(impl: str) -> None:
+def test_scalars_stay_text(impl: Impl) -> None:
     doc, problems = load_text("a: no\nb: on\nc: 0777\nd: 2024-02-30\ne: ~\nf: 1.5e3\ng: [yes, null]\n", "f.yaml", impl=impl)
     assert problems == []
     assert doc is not None
@@ -26,7 +26,7 @@ def test_scalars_stay_text(impl: str) -> None:
 
 
 @pytest.mark.parametrize("impl", IMPLS)
-def test_positions_of_keys_and_values(impl: str) -> None:
+def test_positions_of_keys_and_values(impl: Impl) -> None:
     doc, _ = load_text("id: x\nlocales:\n  en:\n    terms:\n      - text: hi\n", "f.yaml", impl=impl)
     assert doc is not None
     assert doc.keys[("locales",)] == (2, 1)
@@ -55,7 +55,7 @@ HAZARDS = [
 
 @pytest.mark.parametrize("impl", IMPLS)
 @pytest.mark.parametrize(("text", "rule", "pos", "words"), HAZARDS)
-def test_hazards_become_problems(impl: str, text: str, rule: str, pos: tuple[int, int], words: str) -> None:
+def test_hazards_become_problems(impl: Impl, text: str, rule: str, pos: tuple[int, int], words: str) -> None:
     doc, problems = load_text(text, "f.yaml", impl=impl)
     assert doc is None
     assert [(p.rule, (p.line, p.column)) for p in problems] == [(rule, pos)]
@@ -63,7 +63,7 @@ def test_hazards_become_problems(impl: str, text: str, rule: str, pos: tuple[int
 
 
 @pytest.mark.parametrize("impl", IMPLS)
-def test_alias_refused_before_expansion(impl: str) -> None:
+def test_alias_refused_before_expansion(impl: Impl) -> None:
     bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"
     doc, problems = load_text(bomb, "f.yaml", impl=impl)
     assert doc is None and problems[0].rule == "yaml-anchor"
@@ -101,7 +101,7 @@ def test_both_loaders_agree_on_a_real_entry() -> None:
 
 @pytest.mark.parametrize("impl", IMPLS)
 @pytest.mark.parametrize("newline", ["\n", "\r", "\r\n"])
-def test_positions_count_cr_lf_and_crlf_as_line_ends(impl: str, newline: str) -> None:
+def test_positions_count_cr_lf_and_crlf_as_line_ends(impl: Impl, newline: str) -> None:
     text = newline.join(["id: x", "kind: concept", "a:", "  b: c\u200bd", ""])
     doc, problems = load_text(text, "f.yaml", impl=impl)
     assert doc is None and [(p.rule, p.line, p.column) for p in problems] == [("forbidden-character", 4, 7)]

@@ -19,6 +19,7 @@ from glossary_tool.core import fileio
 from glossary_tool.core.config import Settings, load_settings
 from glossary_tool.core.model import Entry
 from glossary_tool.core.problems import FatalError, Severity
+from glossary_tool.core.yamlio import check_entry
 from glossary_tool.lint import Result, run
 
 
@@ -73,7 +74,9 @@ def test_new_writes_both_ends_of_a_relation(project: Path, capsys: pytest.Captur
     assert before.replace("  contrast: [bpo]\n", "  contrast: [bpo, lpo]\n") == after  # one list grows, nothing else changes
     result = lint()
     assert not [p for p in result.problems if p.rule in ("asymmetric-relation", "one-way-related")], result.problems
-    assert "lpo" in result.glossary.concept("kpo").targets("contrast") and "lpo" in result.glossary.concept("outsourcing").targets("narrower")
+    kpo_concept, outsourcing = result.glossary.concept("kpo"), result.glossary.concept("outsourcing")
+    assert kpo_concept is not None and outsourcing is not None
+    assert "lpo" in kpo_concept.targets("contrast") and "lpo" in outsourcing.targets("narrower")
 
 
 def test_new_writes_nothing_when_the_other_end_cannot_be_edited(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -127,7 +130,7 @@ def test_existing_id_is_refused(project: Path, capsys: pytest.CaptureFixture[str
 
 def test_file_appearing_during_new_is_not_overwritten(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = project / "content" / "concepts" / "late.yaml"
-    real_check = scaffold.check_entry
+    real_check = check_entry
 
     def someone_else_writes(text: str, path: str, settings: Settings | None = None) -> Entry:  # after the checks, before the write
         target.write_text("mine\n", encoding="utf-8")
@@ -233,7 +236,7 @@ def test_translate_usage_errors(project: Path, argv: list[str], message: str, ca
 def test_translate_refuses_if_the_file_changed_after_it_was_read(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = project / "content" / "concepts" / "kpo.yaml"
     drop_sv(path)
-    real_check = scaffold.check_entry
+    real_check = check_entry
     calls = []
 
     def edit_meanwhile(text: str, shown: str, settings: Settings | None = None) -> Entry:

@@ -9,6 +9,7 @@ import http.server
 import json
 import os
 import shutil
+import sys
 import threading
 import time
 import urllib.request
@@ -24,16 +25,26 @@ from glossary_tool.core.model import Glossary
 from glossary_tool.core.translation import stale_fields
 from glossary_tool.site import search_index
 from glossary_tool.site.render import RenderedPage, render_locale
-from glossary_tool.site.serve import EVENTS, LocaleSite, Project, State, Wakeup, handler_for, snapshot, watch
+from glossary_tool.site.serve import EVENTS, LocaleSite, Project, Snapshot, State, Wakeup, handler_for, snapshot, watch
 
 
 class Served:
     def __init__(self, project: Project, state: State, url: str) -> None:
         self.project, self.state, self.url = project, state, url
+        self.published: list[Snapshot] = []  # the files as they were read, at each result the watcher published
+
+    def wait_published(self, timeout: float = 30) -> None:
+        """Until the watcher has read the files as they are now and published the result (a build or an error)."""
+        now = snapshot(self.project.watched, [self.project.raw.path])
+        deadline = time.monotonic() + timeout
+        while now not in self.published and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert now in self.published, "the files as they are now were never read"
 
     def get(self, path: str, timeout: float = 5) -> str:
         with urllib.request.urlopen(self.url + path, timeout=timeout) as r:
-            return r.read().decode("utf-8")
+            body: bytes = r.read()
+            return body.decode("utf-8")
 
     def wait_epoch(self, epoch: int, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
@@ -59,17 +70,25 @@ def _copy_of_the_project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
+def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
     raw = read_config(_copy_of_the_project(tmp_path) / "mkdocs.yml")
     project = Project(raw, settings_from_raw(raw), tmp_path / "out")
     project.full()
     state = State()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_for(project, state))
     server.daemon_threads = True
+    served = Served(project, state, f"http://127.0.0.1:{server.server_address[1]}/")
+    publish = state.publish
+
+    def recorded(*, bump: bool, error: str, full: bool = False) -> None:
+        served.published.append(project.files)  # the watcher publishes right after it read these
+        publish(bump=bump, error=error, full=full)
+
+    monkeypatch.setattr(state, "publish", recorded)
     stop = threading.Event()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     threading.Thread(target=watch, args=(project, state, stop), daemon=True).start()
-    yield Served(project, state, f"http://127.0.0.1:{server.server_address[1]}/")
+    yield served
     stop.set()
     server.shutdown()
 
@@ -130,7 +149,7 @@ def test_a_broken_file_stays_reported_while_another_file_is_edited(served: Serve
     assert "kpo.yaml" in served.wait_error()
     epoch = served.state.epoch
     _edit(concepts / "bpo.yaml", "kind: concept", "kind: concept\n# NEIGHBOUR-EDIT")
-    time.sleep(1.0)  # the neighbour's edit is read, with kpo.yaml again
+    served.wait_published()  # the neighbour's edit is read, with kpo.yaml again
     assert "kpo.yaml" in served.state.error and served.state.epoch == epoch
     kpo.write_text(good.replace("expert\n      judgement", "expert\n      judgement, FIXED-EDIT,", 1), encoding="utf-8")
     served.wait_epoch(epoch)
@@ -224,32 +243,47 @@ def test_without_file_change_reports_the_files_are_polled(tmp_path: Path, monkey
             raise OSError("inotify watch limit reached")
 
     monkeypatch.setattr(watchdog.observers, "Observer", Refused)
+    monkeypatch.setattr(sys.modules[Wakeup.__module__], "CHECK_SECONDS", 3600.0)  # were reports assumed, an hour
     folder = tmp_path / "content"
     folder.mkdir()
     wakeup = Wakeup([folder], tmp_path / "mkdocs.yml")
     assert not wakeup.reported
     stop = threading.Event()
-    start = time.monotonic()
-    wakeup.wait(stop)  # no report will come: it returns to poll
-    assert time.monotonic() - start < 1.0
-    wakeup.close()
+    try:
+        waiting = _waiting(wakeup, stop)
+        waiting.join(30)  # no report will come: it returns to poll
+        assert not waiting.is_alive()
+    finally:
+        stop.set()
+        wakeup.close()
 
 
-def test_a_change_is_reported_at_once(tmp_path: Path) -> None:
+def _waiting(wakeup: Wakeup, stop: threading.Event) -> threading.Thread:
+    """``wakeup.wait(stop)`` on a thread of its own, started."""
+    waiting = threading.Thread(target=wakeup.wait, args=(stop,), daemon=True)
+    waiting.start()
+    return waiting
+
+
+def test_a_change_is_reported_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules[Wakeup.__module__], "CHECK_SECONDS", 3600.0)  # the next look is an hour away
     folder = tmp_path / "content"
     (folder / "concepts").mkdir(parents=True)
     wakeup = Wakeup([folder, tmp_path / "locales"], tmp_path / "mkdocs.yml")
+    stop = threading.Event()
     try:
         assert wakeup.reported
-        stop = threading.Event()
-        threading.Timer(0.2, lambda: (folder / "concepts" / "new.yaml").write_text("id: new\n", encoding="utf-8")).start()
-        start = time.monotonic()
-        wakeup.wait(stop)
-        assert 0.15 < time.monotonic() - start < 1.5  # woken by the write, well before the next look (CHECK_SECONDS)
+        waiting = _waiting(wakeup, stop)
+        waiting.join(0.3)
+        assert waiting.is_alive()  # nothing changed: it waits
+        (folder / "concepts" / "new.yaml").write_text("id: new\n", encoding="utf-8")
+        waiting.join(30)
+        assert not waiting.is_alive()  # woken by the write, not by the next look
         (tmp_path / "locales" / "sv").mkdir(parents=True)  # a folder made later is watched from the next look on
         wakeup.schedule()
         assert tmp_path / "locales" in wakeup.scheduled
     finally:
+        stop.set()
         wakeup.close()
 
 

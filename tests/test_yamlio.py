@@ -8,6 +8,7 @@ import pytest
 import yaml
 from conftest import FIXTURES, ROOT, concept, make_settings
 
+from glossary_tool.core.model import Concept
 from glossary_tool.core.problems import FatalError
 from glossary_tool.core.yamlio import FOLD_AT, check_entry, concept_yaml, dump, load_for_edit, prose
 
@@ -47,7 +48,9 @@ def test_long_prose_is_folded_and_reads_back_the_same() -> None:
     folded = prose(text)
     assert type(folded) is not str
     entry = check_entry(concept("a").replace("definition: An English definition.", "definition: placeholder"), "a.yaml")
-    model = entry.model.model_copy(update={"locales": {**entry.model.locales, "en": entry.model.locales["en"].model_copy(update={"definition": text})}})
+    original = entry.model
+    assert isinstance(original, Concept)
+    model = original.model_copy(update={"locales": {**original.locales, "en": original.locales["en"].model_copy(update={"definition": text})}})
     out = concept_yaml(model, Path("content/entry.schema.json"), Path("content/concepts/a.yaml"))
     assert "definition: >-" in out and max(len(line) for line in out.splitlines()) < FOLD_AT + 20
     assert check_entry(out, "a.yaml").model == model

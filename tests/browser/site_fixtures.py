@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 from site_helpers import CHROMIUM, DESKTOP, FLAGS, NewPage, Site, make_project, make_world, serve
 
 from glossary_tool.site.build import build_project
@@ -80,7 +80,7 @@ def new_page(chromium: Browser, playwright_thread: ThreadPoolExecutor) -> Iterat
     Called from the test, which runs on Chromium's thread (pytest_pyfunc_call below)."""
     contexts: list[BrowserContext] = []
 
-    def make(viewport: dict[str, int] | None = None, **options: Any) -> Page:
+    def make(viewport: ViewportSize | None = None, **options: Any) -> Page:
         context = chromium.new_context(viewport=viewport or DESKTOP, **options)
         contexts.append(context)
         return context.new_page()

@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -29,8 +30,8 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dis
 ARTIFACTS = ROOT / "tests" / ".artifacts"
 SCREENSHOTS = ARTIFACTS / "site"
 AXE = ARTIFACTS / "node_modules" / "axe-core" / "axe.min.js"
-PHONE = {"width": 375, "height": 812}
-DESKTOP = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 375, "height": 812}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 COMMIT_DATE = "2024-05-06"  # the date of the project copy's only commit: every entry's last change
 REPO_URL = "https://example.org/glossary-source"
 COPYRIGHT = "© The authors <b>not bold</b>"  # markup in mkdocs.yml must show as text
@@ -134,15 +135,25 @@ def shot(page: Page, name: str, *, full_page: bool = False) -> Path:
 
 
 def visible_rect(page: Page, selector: str) -> dict[str, float]:
-    return page.locator(selector).first.evaluate("e => { const r = e.getBoundingClientRect(); return {top: r.top, left: r.left, bottom: r.bottom, right: r.right, width: r.width, height: r.height} }")
+    rect: dict[str, float] = page.locator(selector).first.evaluate("e => { const r = e.getBoundingClientRect(); return {top: r.top, left: r.left, bottom: r.bottom, right: r.right, width: r.width, height: r.height} }")
+    return rect
 
 
-def axe_violations(page: Page, within: str = "document") -> list[dict[str, object]]:
+class Violation(TypedDict):
+    """One axe-core violation as axe_violations reports it: its first five nodes, each as "selector: summary"."""
+
+    id: str
+    impact: str | None
+    help: str
+    nodes: list[str]
+
+
+def axe_violations(page: Page, within: str = "document") -> list[Violation]:
     """axe-core's violations on the page as it is now, or in the elements ``within`` (a CSS selector) selects (the
     script is added inline, once: no request is made for it)."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    result: list[dict[str, object]] = page.evaluate("""async (within) => {
+    result: list[Violation] = page.evaluate("""async (within) => {
         const r = await axe.run(within === "document" ? document : {include: [[within]]}, {resultTypes: ["violations"]});
         return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
             nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + (n.failureSummary || "").split("\\n").slice(1, 2).join(""))}));

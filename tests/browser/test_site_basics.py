@@ -99,7 +99,9 @@ def test_a_term_preview_shows_on_hover_and_stays_while_the_pointer_is_on_it(new_
     assert link.get_attribute("aria-describedby") == "glossary-preview"
     shot(page, "terms-kpo-preview")
     page.locator("#glossary-preview").hover()
-    page.wait_for_timeout(500)
+    # Leaving the link starts a 300 ms timer to hide the preview; a page timer of 400 ms started after it runs after it
+    # however busy the machine is, so the preview is still shown because entering it stopped that timer.
+    page.evaluate("() => new Promise(done => setTimeout(done, 400))")
     assert page.locator("#glossary-preview").is_visible()  # a pointer can move onto it
     page.mouse.move(5, 500)
     page.locator("#glossary-preview").wait_for(state="hidden", timeout=3000)

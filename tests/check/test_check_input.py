@@ -132,12 +132,13 @@ MARKUP = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
 @given(text=MARKUP, kind=st.sampled_from(["markdown", "html", "text", "po", "xliff"]))
 def test_any_text_ends_in_problems_never_an_exception(tmp_path: Path, text: str, kind: str) -> None:
     settings = FUZZ_SETTINGS.setdefault("settings", project(tmp_path))
+    assert isinstance(settings, Settings)
     path = tmp_path / "fuzz.input"
     data = text.encode("utf-8")
     path.write_bytes(data)
     terms = FUZZ_SETTINGS.setdefault("terms", GlossaryTerms(glossary_terms(settings, None)[0]))
     lines = text.split("\n")
-    assert isinstance(settings, Settings) and isinstance(terms, GlossaryTerms)
+    assert isinstance(terms, GlossaryTerms)
     for p in check.check_file(settings, terms, path, "fuzz.input", kind, check.CheckOptions(language="sv")):
         assert 1 <= p.line <= len(lines) and 1 <= p.column <= len(lines[p.line - 1]) + 1, (p, text)
 

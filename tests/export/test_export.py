@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,9 @@ from glossary_tool.lint import run
 
 def test_command_line_formats_match_the_registries() -> None:
     exporters, importers = load_all()
-    subparsers = next(a for a in build_parser()._actions if a.dest == "command").choices
-    choices = {name: next(a.choices for a in subparsers[name]._actions if a.dest == "format") for name in ("export", "import")}  # type: ignore[index]
+    subparsers = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    choices = {name: next(a.choices for a in subparsers[name]._actions if a.dest == "format") for name in ("export", "import")}
+    assert choices["export"] is not None and choices["import"] is not None
     assert sorted(choices["export"]) == sorted(exporters) and sorted(choices["import"]) == sorted(importers)
 
 

@@ -109,7 +109,10 @@ def as_yaml_glossary(concepts: list[Concept]) -> Glossary:
 
 
 def back_to_yaml(imported: list[Any]) -> list[Concept]:
-    return [check_entry(concept_yaml(i.concept, SCHEMA, Path("content/concepts/x.yaml")), "x.yaml").model for i in imported]  # type: ignore[misc]
+    models = [check_entry(concept_yaml(i.concept, SCHEMA, Path("content/concepts/x.yaml")), "x.yaml").model for i in imported]
+    concepts = [m for m in models if isinstance(m, Concept)]
+    assert len(concepts) == len(models), "an import made something other than a concept"
+    return concepts
 
 
 @PROPERTY

@@ -55,7 +55,7 @@ def test_labels_have_language_tags_and_one_preferred_label_per_language(graph: G
     assert (c("outsourcing"), SKOS.hiddenLabel, Literal("entreprenadutläggning", lang="sv")) in graph
     assert (c("outsourcing"), SKOS.altLabel, Literal("utläggning", lang="sv")) in graph
     for subject in graph.subjects(RDF.type, SKOS.Concept):
-        per_language = Counter(label.language for label in graph.objects(subject, SKOS.prefLabel))
+        per_language = Counter(label.language if isinstance(label, Literal) else None for label in graph.objects(subject, SKOS.prefLabel))
         assert all(n == 1 for n in per_language.values()), subject
 
 

@@ -113,11 +113,11 @@ def test_a_row_that_matches_an_existing_concept_extends_its_file(tmp_path: Path,
     assert "content/concepts/offshoring-2.yaml" in capsys.readouterr().out
     (tmp_path / "content/faq/faq.yaml").unlink()
     (tmp_path / "content/concepts/offshoring-2.yaml").unlink()
-    before = {p: p.read_bytes() for p in (tmp_path / "content").rglob("*")  if p.is_file()}
+    files_before = {p: p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file()}
     assert main(["import", "--format", "csv", "pairs.csv"]) == 0  # again: every term is in the glossary now
     out = capsys.readouterr().out
     assert "warning: 3 row(s) add nothing: all their terms are in the glossary already" in out and "left 3 entries as they were" in out
-    assert {p: p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file()} == before  # not a byte changed
+    assert {p: p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file()} == files_before  # not a byte changed
 
 
 def test_columns_say_what_they_leave_out_and_map_the_part_of_speech(tmp_path: Path) -> None:

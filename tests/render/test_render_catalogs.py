@@ -60,7 +60,9 @@ def cldr_plurals(tag: str) -> Catalog:
 
 
 def strings(message: Message) -> list[str]:
-    return list(message.string) if isinstance(message.string, (list, tuple)) else [message.string]
+    if isinstance(message.string, (list, tuple)):
+        return list(message.string)
+    return [message.string or ""]
 
 
 def placeholders(text: str) -> set[str]:
@@ -131,7 +133,7 @@ def test_catalog_is_what_the_tool_finds_for_its_tag(path: Path) -> None:
             continue
         singular, plural = message.id[0], message.id[1]
         for n in NUMBERS:
-            assert found.ngettext(singular, plural, n) == message.string[rule(n)], f"{tag}: {singular!r} for {n}"
+            assert found.ngettext(singular, plural, n) == strings(message)[rule(n)], f"{tag}: {singular!r} for {n}"
 
 
 @pytest.mark.parametrize("tag", MATERIAL_LANGUAGES)

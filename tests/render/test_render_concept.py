@@ -106,7 +106,9 @@ def test_last_change_and_the_citation_line() -> None:
     assert cite.text_content() == "”KPO”. I: S. Senast ändrad 5 mars 2024. http://h/sv/terms/kpo/"
     assert cite.xpath("./a/@href") == ["http://h/sv/terms/kpo/"]
     assert page.lastmod == "2024-03-05"
-    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page.html, re.S).group(1))
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', page.html, re.S)
+    assert found is not None
+    ld = json.loads(found.group(1))
     assert ld["dateModified"] == "2024-03-05"
     # an entry git does not know gets the build date
     assert render("en", changed={}, today=datetime.date(2030, 1, 1))["terms/kpo.md"].lastmod == "2030-01-01"
@@ -147,7 +149,9 @@ def test_stale_notice() -> None:
 
 def test_jsonld_defined_term() -> None:
     html = render("sv")["terms/kpo.md"].html
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert found is not None
+    data = json.loads(found.group(1))
     assert data["@type"] == "DefinedTerm" and data["name"] == "KPO" and data["inLanguage"] == "sv"
     assert data["url"] == "http://h/sv/terms/kpo/"
 

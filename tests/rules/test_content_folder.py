@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import make_settings
@@ -67,7 +68,11 @@ def test_a_listing_opens_nothing_but_image_heads(tmp_path: Path, monkeypatch: py
     os.symlink("/etc/passwd", tmp_path / "e.yaml")
     opened: list[str] = []
     real_open = os.open
-    monkeypatch.setattr(os, "open", lambda path, *a, **k: opened.append(os.fspath(path)) or real_open(path, *a, **k))
+    def recording_open(path: str | os.PathLike[str], *args: Any, **kwargs: Any) -> int:
+        opened.append(os.fspath(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", recording_open)
     listing = list_content([tmp_path], make_settings(tmp_path))
     assert listing.entries == [str(tmp_path / "a.yaml")]
     assert [(o.name, o.kind) for o in listing.others] == [("b.txt", "file"), ("c.png", "file"), ("d.yaml", "fifo"), ("e.yaml", "link-outside")]

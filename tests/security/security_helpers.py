@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import yaml
@@ -99,16 +99,24 @@ try:
 except subprocess.TimeoutExpired as exc:
     status, out = -9, (exc.stdout or b"") + (exc.stderr or b"") + b"\nTIMEOUT"
 wall = time.perf_counter() - start
-peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 sys.stdout.buffer.write(out)
-print(f"\nMEASURED {status} {wall:.4f} {peak_kib}")
+print(f"\nMEASURED {status} {wall:.4f} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime:.4f}")
 """
 
 
-def measure(cmd: list[str], cwd: Path | None = None, timeout: float = 30.0) -> tuple[int, float, float, str]:
-    """Run ``cmd``; return (exit status, negative for a signal; wall seconds; peak RSS in MB; its output)."""
+class Measured(NamedTuple):
+    status: int  # the exit status, negative for a signal
+    wall: float  # seconds
+    rss: float  # peak RSS in MB
+    out: str  # stdout and stderr
+    cpu: float  # CPU seconds (user and system): what the command itself cost, however busy the machine is
+
+
+def measure(cmd: list[str], cwd: Path | None = None, timeout: float = 30.0) -> Measured:
+    """Run ``cmd`` in a fresh driver process and measure it."""
     proc = subprocess.run([sys.executable, "-c", DRIVER, str(timeout), *cmd], capture_output=True, cwd=cwd, timeout=timeout + 30)
     text = proc.stdout.decode("utf-8", "replace")
     body, _, last = text.rstrip().rpartition("\nMEASURED ")
-    status, wall, peak_kib = last.split()
-    return int(status), float(wall), int(peak_kib) / 1024, body  # ru_maxrss is in KiB on Linux
+    status, wall, peak_kib, cpu = last.split()
+    return Measured(int(status), float(wall), int(peak_kib) / 1024, body, float(cpu))  # ru_maxrss is in KiB on Linux

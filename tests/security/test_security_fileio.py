@@ -117,7 +117,7 @@ def _writer(name: str, path: str, barrier: Any, results: Any) -> None:
 def test_concurrent_writers_never_lose_an_update(tmp_path: Path) -> None:
     target = tmp_path / "entry.yaml"
     target.write_bytes(b"")
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else multiprocessing.get_context("spawn")
     barrier, results = ctx.Barrier(2), ctx.Queue()
     procs = [ctx.Process(target=_writer, args=(name, str(target), barrier, results)) for name in ("A", "B")]
     for p in procs:

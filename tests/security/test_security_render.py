@@ -263,7 +263,9 @@ def test_hostile_titles_are_escaped_in_h1_and_jsonld(title_site: Path) -> None:
             raw = (title_site / prefix / f"terms/t-{key}/index.html").read_text(encoding="utf-8")
             tree = lxml_html.fromstring(raw.encode("utf-8"))
             assert tree.get_element_by_id(f"t-{key}").text_content() == f"{title} {lang}"
-            ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', raw, re.S).group(1))
+            found = re.search(r'<script type="application/ld\+json">(.*?)</script>', raw, re.S)
+            assert found is not None
+            ld = json.loads(found.group(1))
             assert ld["name"] == f"{title} {lang}"
 
 

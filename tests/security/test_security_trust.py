@@ -287,9 +287,10 @@ def test_catalog_strings_are_text_on_every_page_and_markup_in_them_stops_the_bui
     payload = "<img src=x onerror=alert(1)>"
     for message in catalog:
         if message.id:
-            forms = message.string if isinstance(message.string, tuple) else (message.string,)
+            plural = isinstance(message.string, (list, tuple))
+            forms = tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string or "",)
             marked = tuple(payload + form for form in forms)
-            message.string = marked if isinstance(message.string, tuple) else marked[0]
+            message.string = marked if plural else marked[0]
     catalog["%(num)d concept"].string = ("%(count)d begrepp", "%(count)d begrepp")  # a placeholder the English lacks
     path = project / "locales" / "sv" / "LC_MESSAGES" / "messages.po"
     with path.open("wb") as fh:

@@ -47,7 +47,7 @@ def sample_words(algorithm: str, text_words: set[str]) -> list[str]:
     alphabet = set(letters)
     real = sorted(w for w in text_words if set(w) <= alphabet)
     rng = random.Random(algorithm)
-    made = set()
+    made: set[str] = set()
     while len(made) < 1500:
         stem = "".join(rng.choice(letters) for _ in range(rng.randint(1, 7)))
         word = stem + "".join(rng.choice(endings) for _ in range(rng.randint(1, 3)))

@@ -15,7 +15,9 @@
   "use strict";
   if (window.glossarySearch) return;
 
-  var TITLE = 6, TERM = 5, OTHER_TERM = 4, HEADING = 3, TEXT = 2, DETAIL = 1;
+  // A posting's field is search_index.py's Field (1 detail, 2 text, 3 heading, 4 another language's term, 5 term,
+  // 6 title), the index of its weight here; only the title is looked up by name.
+  var TITLE = 6;
   var FIELD_WEIGHT = [0, 1, 2, 5, 6, 8, 10];
   var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var SHOWN = 10; // results rendered at once; more as the list scrolls

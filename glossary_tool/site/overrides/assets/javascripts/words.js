@@ -50,7 +50,7 @@
   function normalize(text, own) {
     own = own || "";
     text = text.normalize("NFKC").toLowerCase();
-    if (/^[\x00-\x7f]*$/.test(text)) return text;
+    if (!/[\u0080-\uffff]/.test(text)) return text;  // ASCII only (no UTF-16 unit above 0x7f): nothing to fold
     var table = folded.get(own);
     if (!table) { table = new Map(); folded.set(own, table); }
     var out = "";
