@@ -318,7 +318,8 @@ def test_a_result_says_its_kind_to_the_eye_and_in_its_link_name(page: Page, base
     type_query(page, query)
     first = page.locator(".md-search-result__item > a").first
     label = first.locator(".glossary-search-kind")
-    assert label.inner_text() == kind and label.is_visible() and (label.bounding_box() or {}).get("height", 0) > 0
+    box = label.bounding_box()
+    assert label.inner_text() == kind and label.is_visible() and box is not None and box["height"] > 0
     # A screen reader announces a result by its link's name, which begins with the kind.
     title = first.locator("h1").inner_text()
     assert page.get_by_role("link", name=re.compile("^" + re.escape(f"{kind} {title}"))).count() >= 1
