@@ -88,31 +88,11 @@ def create_concept(settings: Settings, concept_id: str, category: str, relations
     ``relations`` (relation id → concept ids) must satisfy the relation declarations of ``mkdocs.yml``.
     """
     given = {name: list(targets) for name, targets in (relations or {}).items()}
-    check_id(concept_id, settings)
-    if category not in settings.category_ids:
-        raise FatalError(f"'{category}' is not a declared category; use one of {', '.join(settings.category_ids)}")
-    for name, targets in given.items():
-        if name not in settings.relation_ids:
-            raise FatalError(f"--relation {name}=...: '{name}' is not a relation of this glossary ({', '.join(settings.relation_ids)})")
-        for target in targets:
-            check_id(target, settings)
+    _check_request(settings, concept_id, category, given)
     ids, entries = existing_entries(settings)
     if term_key(concept_id) in ids:
         raise FatalError(f"id '{concept_id}' is already used by {ids[term_key(concept_id)]}")
-    concepts = {e.id: e.model for e in entries if isinstance(e.model, Concept)}
-    for rel in settings.relations:
-        if category in rel.required_for and not given.get(rel.id):
-            raise FatalError(f"a concept of category '{category}' needs --relation {rel.id}=ID")
-        if given.get(rel.id) and rel.domain and category not in rel.domain:
-            raise FatalError(f"--relation {rel.id} is only for category {' or '.join(rel.domain)}, not '{category}'")
-    for name, targets in given.items():
-        declared = settings.relation(name)
-        for target in targets:
-            other = concepts.get(target)
-            if other is None:
-                raise FatalError(f"--relation {name}={target}: no concept has that id")
-            if declared is not None and declared.range and other.category not in declared.range:
-                raise FatalError(f"--relation {name}={target}: '{target}' has category '{other.category}', not {' or '.join(declared.range)}")
+    _check_relations(settings, category, given, {e.id: e.model for e in entries if isinstance(e.model, Concept)})
     path = settings.content_dir / "concepts" / f"{concept_id}.yaml"
     text = new_concept_text(concept_id, category, settings, given)
     check_entry(text, shown_path(path), settings)
@@ -128,6 +108,35 @@ def create_concept(settings: Settings, concept_id: str, category: str, relations
             atomic_write(other_file, old, inside=settings.root, overwrite=True)
         raise
     return path
+
+
+def _check_request(settings: Settings, concept_id: str, category: str, given: Mapping[str, Sequence[str]]) -> None:
+    """The id, the category and the relations' names and targets as written, before any file is read."""
+    check_id(concept_id, settings)
+    if category not in settings.category_ids:
+        raise FatalError(f"'{category}' is not a declared category; use one of {', '.join(settings.category_ids)}")
+    for name, targets in given.items():
+        if name not in settings.relation_ids:
+            raise FatalError(f"--relation {name}=...: '{name}' is not a relation of this glossary ({', '.join(settings.relation_ids)})")
+        for target in targets:
+            check_id(target, settings)
+
+
+def _check_relations(settings: Settings, category: str, given: Mapping[str, Sequence[str]], concepts: Mapping[str, Concept]) -> None:
+    """The relations a new concept of ``category`` needs or may not have, and the categories their targets must be of."""
+    for rel in settings.relations:
+        if category in rel.required_for and not given.get(rel.id):
+            raise FatalError(f"a concept of category '{category}' needs --relation {rel.id}=ID")
+        if given.get(rel.id) and rel.domain and category not in rel.domain:
+            raise FatalError(f"--relation {rel.id} is only for category {' or '.join(rel.domain)}, not '{category}'")
+    for name, targets in given.items():
+        declared = settings.relation(name)
+        for target in targets:
+            other = concepts.get(target)
+            if other is None:
+                raise FatalError(f"--relation {name}={target}: no concept has that id")
+            if declared is not None and declared.range and other.category not in declared.range:
+                raise FatalError(f"--relation {name}={target}: '{target}' has category '{other.category}', not {' or '.join(declared.range)}")
 
 
 def _inverse_edits(settings: Settings, concept_id: str, given: Mapping[str, Sequence[str]]) -> list[tuple[Path, bytes, bytes, str]]:

@@ -5,7 +5,8 @@ Each language shows its terms (status, type, grammar) and definition; relations,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -221,6 +222,53 @@ def _languages(ctx: RenderContext, concept: Concept, url: str) -> tuple[Language
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class _OwnLanguage:
+    """What a concept page shows of its own language's block (all empty when the concept lacks the language)."""
+
+    terms: tuple[TermView, ...] = ()
+    definition: Markup = field(default_factory=Markup)
+    examples: tuple[Markup, ...] = ()
+    notes: tuple[Markup, ...] = ()
+    description: str = ""
+    search_words: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, ctx: RenderContext, concept: Concept, block: ConceptLocale, title: str) -> _OwnLanguage:
+        # Hidden synonyms of the page's first index entry, the one a result shows with the short definition:
+        # its other terms, which otherwise match only the terms table further down, and the other languages'
+        # terms, so that a query in another language finds this page too.
+        search_words = [t.text for t in block.terms if t.text != title]
+        search_words += [t.text for code, b in concept.locales.items() if code != ctx.locale for t in b.terms]
+        return cls(
+            terms=term_views(ctx, block, ctx.locale, concept.sources),
+            # Links are made relative to a sibling term page, so "../<id>/" is the page itself.
+            definition=Markup(link_terms(render_markdown(block.definition), ctx.matcher, f"../{concept.id}/")),
+            examples=tuple(Markup(render_inline(e)) for e in block.examples),
+            notes=tuple(Markup(render_inline(n)) for n in block.notes),
+            description=first_sentence(block.definition),
+            search_words=tuple(search_words),
+        )
+
+
+def _linked_data(ctx: RenderContext, concept: Concept, block: ConceptLocale | None, title: str, page_url: str,
+                 changed: datetime.date | None, description: str) -> dict[str, Any]:
+    """The page's schema.org ``DefinedTerm``: an unknown date is left out, not replaced by one every page would share."""
+    ld: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "DefinedTerm", "@id": page_url, "url": page_url,
+        "name": title, "termCode": concept.id, "inLanguage": ctx.locale,
+        "inDefinedTermSet": {"@type": "DefinedTermSet", "name": ctx.site_name, "url": ctx.site_url},
+    }
+    if changed is not None:
+        ld["dateModified"] = changed.isoformat()
+    if block is not None:
+        ld["description"] = description
+        alternates = [t.text for t in block.terms if t.text != title]
+        if alternates:
+            ld["alternateName"] = alternates
+    return ld
+
+
 def concept_page(ctx: RenderContext, concept: Concept, comparisons: list[Comparison], faqs: list[Faq],
                  incoming: dict[tuple[str, str], list[str]], faq_urls: dict[str, str], tree: Hierarchy) -> RenderedPage:
     url = f"terms/{concept.id}/"
@@ -228,44 +276,16 @@ def concept_page(ctx: RenderContext, concept: Concept, comparisons: list[Compari
     associated = [(label, ids) for name, label, ids in targets if name not in GENERIC]
     block = concept.locales.get(ctx.locale)
     title = ctx.label(concept)
-    search_words: list[str] = []
-    description = ""
-    terms: tuple[TermView, ...] = ()
-    definition = Markup("")
-    examples: tuple[Markup, ...] = ()
-    notes: tuple[Markup, ...] = ()
-    if block is not None:
-        terms = term_views(ctx, block, ctx.locale, concept.sources)
-        # Links are made relative to a sibling term page, so "../<id>/" is the page itself.
-        definition = Markup(link_terms(render_markdown(block.definition), ctx.matcher, f"../{concept.id}/"))
-        examples = tuple(Markup(render_inline(e)) for e in block.examples)
-        notes = tuple(Markup(render_inline(n)) for n in block.notes)
-        description = first_sentence(block.definition)
-        # Hidden synonyms of the page's first index entry, the one a result shows with the short definition:
-        # its other terms, which otherwise match only the terms table further down, and the other languages'
-        # terms, so that a query in another language finds this page too.
-        search_words = [t.text for t in block.terms if t.text != title]
-        search_words += [t.text for code, b in concept.locales.items() if code != ctx.locale for t in b.terms]
+    own = _OwnLanguage.of(ctx, concept, block, title) if block is not None else _OwnLanguage()
     page_url = ctx.site_url + url
     changed = ctx.changed_on(concept.id)
-    ld: dict[str, Any] = {
-        "@context": "https://schema.org", "@type": "DefinedTerm", "@id": page_url, "url": page_url,
-        "name": title, "termCode": concept.id, "inLanguage": ctx.locale,
-        "inDefinedTermSet": {"@type": "DefinedTermSet", "name": ctx.site_name, "url": ctx.site_url},
-    }
-    if changed is not None:  # an unknown date is left out, not replaced by one every page would share
-        ld["dateModified"] = changed.isoformat()
-    if block is not None:
-        ld["description"] = description
-        alternates = [t.text for t in block.terms if t.text != title]
-        if alternates:
-            ld["alternateName"] = alternates
+    ld = _linked_data(ctx, concept, block, title, page_url, changed, own.description)
     view = ConceptView(
         id=concept.id, code=ctx.locale, title=title, title_lang=ctx.label_lang(concept), untranslated=block is None,
         stale=block is not None and bool(ctx.stale(concept, ctx.locale)),
         category_href=relative(url, f"categories/{concept.category}/"),
-        category_label=ctx.category_label(concept.category), terms=terms, definition_html=definition,
-        examples_html=examples, notes_html=notes, languages=_languages(ctx, concept, url),
+        category_label=ctx.category_label(concept.category), terms=own.terms, definition_html=own.definition,
+        examples_html=own.examples, notes_html=own.notes, languages=_languages(ctx, concept, url),
         relations=_relations(ctx, url, targets),
         comparisons=tuple(SimpleLink(relative(url, f"compare/{c.id}/"), c.locales[ctx.locale].title) for c in comparisons if ctx.locale in c.locales),
         faqs=tuple(SimpleLink(relative(url, faq_urls[f.id]) + f"#{f.id}", f.locales[ctx.locale].question) for f in faqs if f.id in faq_urls),
@@ -276,7 +296,7 @@ def concept_page(ctx: RenderContext, concept: Concept, comparisons: list[Compari
         map=concept_map(ctx, concept, url, tree, associated, "relations-list"),
     )
     body = ctx.render("concept.html", c=view)
-    return page(f"terms/{concept.id}.md", title, body, description=description, search_words=" ".join(search_words),
+    return page(f"terms/{concept.id}.md", title, body, description=own.description, search_words=" ".join(own.search_words),
                 lastmod=changed.isoformat() if changed else "")
 
 
