@@ -263,11 +263,25 @@ def untracked_stale_fields(file: Path, concept: Concept, locale_code: str, sourc
     target, source = concept.locales.get(locale_code), concept.locales.get(source_locale)
     if locale_code == source_locale or target is None or source is None:
         return {}
-    pending = {f: field_text(target, f) for f in TRACKED_FIELDS
-               if f not in target.translated_from and has_field(target, f) and has_field(source, f)
-               and not any(is_placeholder(item) for item in field_text(target, f).split(_ITEM_SEPARATOR))}
+    pending = _untracked(target, source)
     if not pending:
         return {}
+    written = _written_against(file, concept.id, (locale_code, source_locale), (target, source), pending, max_revisions)
+    return {name: readable(old) for name, old in written.items()
+            if field_text(source, name) != old and not is_placeholder(old)}
+
+
+def _untracked(target: ConceptLocale, source: ConceptLocale) -> dict[str, str]:
+    """The translated fields with real text and no ``translated_from`` hash, with their text now."""
+    return {f: field_text(target, f) for f in TRACKED_FIELDS
+            if f not in target.translated_from and has_field(target, f) and has_field(source, f)
+            and not any(is_placeholder(item) for item in field_text(target, f).split(_ITEM_SEPARATOR))}
+
+
+def _written_against(file: Path, concept_id: str, codes: tuple[str, str], blocks_now: tuple[ConceptLocale, ConceptLocale],
+                     pending: dict[str, str], max_revisions: int) -> dict[str, str]:
+    """For each pending field, the source text of the oldest commit, in the unbroken run back from now, whose
+    translation reads as it does now (``pending`` is emptied as the run breaks for each field)."""
     written: dict[str, str] = {}  # field -> source text of the oldest matching commit seen so far
     try:
         now = file.read_text(encoding="utf-8-sig")
@@ -275,7 +289,7 @@ def untracked_stale_fields(file: Path, concept: Concept, locale_code: str, sourc
         now = None
     for text in _committed_versions(file.resolve(), max_revisions):
         # A version equal to the file now (the usual newest one) needs no parsing: its texts are today's.
-        blocks = (target, source) if text == now else _blocks(text, file.name, concept.id, (locale_code, source_locale))
+        blocks = blocks_now if text == now else _blocks(text, file.name, concept_id, codes)
         old_target, old_source = blocks if blocks is not None else (None, None)
         for name in list(pending):
             if old_target is None or old_source is None or field_text(old_target, name) != pending[name]:
@@ -284,8 +298,7 @@ def untracked_stale_fields(file: Path, concept: Concept, locale_code: str, sourc
                 written[name] = field_text(old_source, name)
         if not pending:
             break
-    return {name: readable(old) for name, old in written.items()
-            if field_text(source, name) != old and not is_placeholder(old)}
+    return written
 
 
 def source_change(file: Path, concept: Concept, locale_code: str, source_locale: str, field: str,
