@@ -180,13 +180,13 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         pages = len(self.state.pages)
         if pages and (self.written * 100 // pages != (self.written - 1) * 100 // pages or self.written == pages):
             progress.report_step(self.state.locale, self.kinds + self.written, self.kinds + pages, "pages written")
-        return theme.with_direction(output, self.state.locale)
+        return theme.compact(theme.with_direction(output, self.state.locale))
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # The 404 page (a static template) is a page of this locale too.
         if self.state is None or not template_name.endswith(".html"):
             return output_content
-        return theme.with_direction(output_content, self.state.locale)
+        return theme.compact(theme.with_direction(output_content, self.state.locale))
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
