@@ -73,8 +73,9 @@ fuzz: $(STAMP)
 	GLOSSARY_FUZZ=$${GLOSSARY_FUZZ:-campaign} $(BIN)/python -m pytest -q tests/security/test_security_fuzz.py
 
 ## make bench: scale benchmark (100, 1,000 and 10,000 concepts; about 45 min): lint, build and sizes, search on a
-## throttled phone in Chromium, live reload; BENCH_SIZES=100,1000 runs smaller, BENCH_PARTS=reader,reload skips the builds.
-## Not part of `make test`; it rewrites benchmarks/recorded.json, the last run's lint time of 1,000 concepts.
+## throttled phone in Chromium, live reload, 1,000 concepts in 2, 6, 12 and 24 languages (BENCH_PARTS=languages alone);
+## BENCH_SIZES=100,1000 runs smaller, BENCH_PARTS=reader,reload skips the builds.
+## Not part of `make test`; it rewrites benchmarks/recorded.json, which tests/test_bench_regression.py reads.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 

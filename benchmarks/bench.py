@@ -558,6 +558,41 @@ def table(rows: list[dict[str, Any]], reader: list[tuple[str, dict[str, Any]]], 
     return "\n".join(out)
 
 
+LANGUAGE_COUNTS = (2, 6, 12, 24)
+
+
+def language_axis(n: int, runs: int, counts: Sequence[int] = LANGUAGE_COUNTS) -> dict[str, Any]:
+    """``n`` concepts in 2, 6, 12 and 24 languages (generate.AXIS_LANGUAGES): ``glossary-tool build``'s wall time and
+    the site's size, each per language. The counts are built in turn within each run, so that a busy neighbour
+    slows a whole run rather than one count."""
+    projects = {count: DATA / f"languages-{n}-{count}" for count in counts}
+    for count, project in projects.items():
+        print(f"\n== {n} concepts in {count} languages: generating into {project.relative_to(ROOT)}", flush=True)
+        generate.write_languages(project, n, count)
+    seconds: dict[int, list[float]] = {count: [] for count in counts}
+    for r in range(runs):
+        for count, project in projects.items():
+            seconds[count].append(ours_both(project))
+        print(f"   run {r + 1}: " + ", ".join(f"{count} languages {v[-1]:.1f}s" for count, v in seconds.items()), flush=True)
+    return {"n": n, "runs": runs, "seconds": {str(c): v for c, v in seconds.items()},
+            "bytes": {str(c): tree_bytes(p / "site") for c, p in projects.items()},
+            "pages": {str(c): sum(1 for _ in (p / "site").rglob("*.html")) for c, p in projects.items()}}
+
+
+def language_table(axis: dict[str, Any]) -> list[str]:
+    out = [f"\nLanguages: {axis['n']:,} concepts in 2 to 24 languages, `glossary-tool build` (medians of {axis['runs']} run(s))\n",
+           "| languages | pages | build | build per language | ratio to 2 | site | site per language | ratio to 2 |",
+           "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    base_time = median(axis["seconds"]["2"]) / 2
+    base_bytes = axis["bytes"]["2"] / 2
+    for count in axis["seconds"]:
+        k = int(count)
+        t, size = median(axis["seconds"][count]), axis["bytes"][count]
+        out.append(f"| {k} | {axis['pages'][count]:,} | {t:.1f} s | {t / k:.2f} s | {t / k / base_time:.2f}× | {size / 1e6:.1f} MB | "
+                   f"{size / k / 1e6:.2f} MB | {size / k / base_bytes:.2f}× |")
+    return out
+
+
 def machine() -> dict[str, str]:
     import material
     import mkdocs
@@ -581,9 +616,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "100,1000,10000"), help="comma-separated concept counts")
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")))
     parser.add_argument("--serve-edits", type=int, default=int(os.environ.get("BENCH_SERVE_EDITS", "3")), help="0 skips the live-reload part")
-    parser.add_argument("--parts", default=os.environ.get("BENCH_PARTS", "build,reader,world,reload"),
+    parser.add_argument("--parts", default=os.environ.get("BENCH_PARTS", "build,reader,world,reload,languages"),
                         help="comma-separated: build (lint, build and sizes), reader (search in Chromium), world (search in "
-                             "English, Finnish and Chinese versions of one glossary), reload (live reload)")
+                             "English, Finnish and Chinese versions of one glossary), reload (live reload), languages "
+                             "(build time and size per language, 2 to 24 languages)")
+    parser.add_argument("--language-concepts", type=int, default=int(os.environ.get("BENCH_LANGUAGE_CONCEPTS", "1000")),
+                        help="concepts of the language axis (languages part)")
     parser.add_argument("--probe", choices=sorted(PROBES), help=argparse.SUPPRESS)
     parser.add_argument("project", nargs="?", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -617,11 +655,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             built(project, n)
             serve.append((label, live_reload(project, args.serve_edits)))
             print("   " + json.dumps(serve[-1][1]), flush=True)
-    text = table(rows, reader, serve, world)
+    axis = language_axis(args.language_concepts, args.runs) if "languages" in parts else None
+    text = table(rows, reader, serve, world) + ("\n" + "\n".join(language_table(axis)) if axis else "")
     print("\n" + text)
     DATA.mkdir(exist_ok=True)
     (DATA / "results.md").write_text(text + "\n", encoding="utf-8")
-    (DATA / "results.json").write_text(json.dumps({"machine": info, "rows": rows, "reader": reader, "world": world, "serve": serve}, indent=1),
+    (DATA / "results.json").write_text(json.dumps({"machine": info, "rows": rows, "reader": reader, "world": world, "serve": serve, "languages": axis}, indent=1),
                                        encoding="utf-8")
     by_n = {r["n"]: r for r in rows}
     if 1000 in by_n:  # the figure the regression test in tests/test_bench_regression.py compares against

@@ -228,9 +228,18 @@ def _slug(text: str) -> str:
     return "-".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
 
 
+TEXTS = ("en", "sv", "fi", "zh-Hans")  # the languages the pools are written in
+
+
+def text_language(code: str) -> str:
+    """The pool a language's text comes from: its own, else English (the language axis of the benchmark, where only
+    the number of languages matters)."""
+    return code if code in TEXTS else "en"
+
+
 def make_concepts(n: int, seed: int = 0, languages: tuple[str, ...] = ("en", "sv")) -> list[Concept]:
     """``n`` concepts with unique terms per locale, a broader/narrower tree, related links and services, in
-    ``languages`` (any of en, sv, fi, zh-Hans; the same concepts whichever)."""
+    ``languages`` (en, sv, fi, zh-Hans in their own words, any other in English ones; the same concepts whichever)."""
     rng = random.Random(seed)
     size = len(EN_A) * len(EN_B) * len(EN_C)
     if n > size:
@@ -252,10 +261,10 @@ def make_concepts(n: int, seed: int = 0, languages: tuple[str, ...] = ("en", "sv
         preferred = {"en": en_pref, "sv": sv_pref, "fi": f"{FI_A[a]} {FI_B[b]}{FI_C[c]}", "zh-Hans": f"{ZH_A[a]}{ZH_B[b]}{ZH_C[c]}"}
         variant = {"en": f"{EN_B[b]} {EN_C[c]} ({EN_A[a]})", "sv": f"{SV_B[b]}{SV_C[c]} ({SV_A[a]})",
                    "fi": f"{FI_B[b]}{FI_C[c]} ({FI_A[a]})", "zh-Hans": f"{ZH_B[b]}{ZH_C[c]}（{ZH_A[a]}）"}
-        terms = {code: [(preferred[code], "fullForm", "preferred")] for code in languages}
+        terms = {code: [(preferred[text_language(code)], "fullForm", "preferred")] for code in languages}
         if rng.random() < 0.5:  # an admitted variant; the parenthesised modifier keeps it unique
             for lang in languages:
-                terms[lang].append((variant[lang], "variant", "admitted"))
+                terms[lang].append((variant[text_language(lang)], "variant", "admitted"))
         fill = rng.sample(range(len(EN_FILLER)), 2)
         ex = rng.randrange(len(EN_EXAMPLES))
         note = [rng.randrange(len(EN_NOTES))] if rng.random() < 0.5 else []
@@ -273,10 +282,10 @@ def make_concepts(n: int, seed: int = 0, languages: tuple[str, ...] = ("en", "sv
         concepts.append(Concept(
             id=_slug(en_pref), category=category, terms=terms,
             genders=["neutrum" if SV_C[c] in SV_NEUTER else "utrum"] * len(terms[languages[0]]),
-            definition={code: definition[code] for code in languages},
-            examples={code: [examples[code]] for code in languages},
-            notes={code: [("" if code == "zh-Hans" else " ").join(fillers[code][k] for k in fill), *(notes[code][k] for k in note)]
-                   for code in languages},
+            definition={code: definition[text_language(code)] for code in languages},
+            examples={code: [examples[text_language(code)]] for code in languages},
+            notes={code: [("" if code == "zh-Hans" else " ").join(fillers[text_language(code)][k] for k in fill),
+                          *(notes[text_language(code)][k] for k in note)] for code in languages},
             sources=rng.sample(SOURCES, rng.randint(1, 3)),
         ))
     ids = [c.id for c in concepts]
@@ -300,7 +309,8 @@ def make_concepts(n: int, seed: int = 0, languages: tuple[str, ...] = ("en", "sv
             parent = by_id[concept.broader[0]]
             mention = {"en": ", a form of {}.", "sv": ", en form av {}.", "fi": ", yksi käsitteen {} muodoista.", "zh-Hans": "，是{}的一种形式。"}
             for code in languages:
-                concept.definition[code] = concept.definition[code].removesuffix(".").removesuffix("。") + mention[code].format(parent.terms[code][0][0])
+                concept.definition[code] = (concept.definition[code].removesuffix(".").removesuffix("。")
+                                            + mention[text_language(code)].format(parent.terms[code][0][0]))
     # Related and contrast links are written on both concepts, as the lint rules ask; a pair is never both.
     for concept in concepts:
         for target in concept.contrast:
@@ -423,6 +433,32 @@ def world_config() -> str:
         if "inverse_label" in item:
             item["inverse_label"] = {"en": item["inverse_label"]["en"], **WORLD_LABELS[item["id"] + ":inverse"]}
     return json.dumps(config, ensure_ascii=False, indent=1)  # JSON is YAML
+
+
+# The language axis: en and sv first, so that every count has the repository's labels; then languages Babel and
+# Material both know, each written with the English pool unless it has its own.
+AXIS_LANGUAGES = ("en", "sv", "fi", "de", "fr", "es", "it", "pt", "nl", "da", "nb", "pl", "cs", "sk", "sl", "hr", "ro",
+                  "hu", "et", "lv", "lt", "tr", "id", "zh-Hans")
+
+
+def write_languages(project: Path, n: int, count: int, seed: int = 0) -> list[Concept]:
+    """A project of ``n`` concepts in the first ``count`` languages of ``AXIS_LANGUAGES`` (not strict: most have no
+    interface catalog, which the build warns about), without the FAQ and the comparison."""
+    import yaml
+
+    if project.exists():
+        shutil.rmtree(project)
+    (project / "content" / "concepts").mkdir(parents=True)
+    shutil.copytree(ROOT / "locales", project / "locales")
+    concepts = make_concepts(n, seed, AXIS_LANGUAGES[:count])
+    for c in concepts:
+        (project / "content" / "concepts" / f"{c.id}.yaml").write_text(concept_yaml(c), encoding="utf-8")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["strict"] = False
+    glossary = next(p["glossary"] for p in config["plugins"] if isinstance(p, dict) and "glossary" in p)
+    glossary["locales"] = [{"code": code} for code in AXIS_LANGUAGES[:count]]
+    (project / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
+    return concepts
 
 
 def write_glossary(project: Path, n: int, seed: int = 0, languages: tuple[str, ...] = ("en", "sv")) -> list[Concept]:

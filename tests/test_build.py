@@ -302,3 +302,21 @@ def test_a_published_site_url_builds_without_the_warning(tmp_path: Path, capsys:
     raw = read_config(tmp_path / "mkdocs.yml")
     report_site_url(raw, settings_from_raw(raw))
     assert capsys.readouterr().err.startswith("warning: mkdocs.yml:2:11: site_url is http://localhost:8000/")
+
+
+def test_a_site_past_the_size_warning_builds_with_one_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary_tool.site import build
+
+    site = tmp_path / "site"
+    (site / "sv").mkdir(parents=True)
+    (site / "a.html").write_bytes(b"x" * 600)
+    (site / "sv" / "b.html").write_bytes(b"y" * 500)
+    assert build.site_bytes(site) == 1100
+    monkeypatch.setattr(build, "SIZE_WARNING", 1100)
+    build.report_size(site, site)
+    assert capsys.readouterr().err == ""  # at the limit: no warning
+    monkeypatch.setattr(build, "SIZE_WARNING", 1099)
+    build.report_size(site, site)
+    err = capsys.readouterr().err
+    assert err.startswith(f"warning: {site}: the site is 0 MB; GitHub Pages refuses sites over 1 GB") and err.count("\n") == 1

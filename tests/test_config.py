@@ -74,6 +74,12 @@ def test_third_locale_is_configuration_only(tmp_path: Path) -> None:
         ("  - glossary:\n      locales: [{code: xx}]\n", "Babel has no locale data for 'xx'"),
         ("  - glossary: 5\n", "options must be a mapping"),
         ("  - glossary:\n      rules: [a]\n", "rules: must be a mapping"),
+        ("  - glossary:\n      pairs: some\n", "pairs: must be source or all, or a list of pairs of locale codes such as [[en, sv], [sv, en]], not 'some'"),
+        ("  - glossary:\n      pairs: [en, sv]\n", "pairs[0]: must be a source and a target locale code such as [en, sv], not 'en'"),
+        ("  - glossary:\n      pairs: [[en, en_US]]\n", "pairs[0]: 'en_US' is not a BCP 47 language tag; did you mean 'en-US'?"),
+        ("  - glossary:\n      locales: [{code: en}, {code: sv}]\n      pairs: [[en, de]]\n", "pairs[0]: 'de' is not one of the configured locales (en, sv)"),
+        ("  - glossary:\n      locales: [{code: en}, {code: sv}]\n      pairs: [[sv, sv]]\n", "pairs[0]: pairs two different locales"),
+        ("  - glossary:\n      locales: [{code: en}, {code: sv}]\n      pairs: [[en, sv], [EN, sv]]\n", "pairs[1]: [en, sv] is already pair #1"),
     ],
 )
 def test_bad_settings_are_fatal_with_a_clear_message(tmp_path: Path, block: str, words: str) -> None:
@@ -94,6 +100,38 @@ def test_every_error_is_reported_at_once_with_its_position(tmp_path: Path) -> No
     where = {m.group(1): line.split(": error:")[0].rsplit(":", 2)[1:] for m, line in zip(options, lines, strict=True) if m}
     assert where == {"colour": ["4", "7"], "max_depth": ["5", "18"], "locales[1].prefix": ["8", "30"], "rules.nope": ["9", "15"]}
     assert all(line.endswith("[config]") for line in lines)
+
+
+SEVEN = ["en", "sv", "fi", "de", "pl", "ru", "ja"]
+
+
+@pytest.mark.parametrize("codes", [SEVEN[:2], SEVEN[:3], SEVEN], ids=["2", "3", "7"])
+def test_pair_glossaries_are_by_default_the_source_language_with_each_other_both_ways(codes: list[str]) -> None:
+    pairs = settings_from_options(Path("/p"), {"locales": [{"code": c} for c in codes]}).language_pairs
+    assert len(pairs) == 2 * (len(codes) - 1)
+    assert set(pairs) == {(a, b) for a in codes for b in codes if a != b and "en" in (a, b)}
+    assert pairs[:2] == (("en", codes[1]), ("en", codes[2]) if len(codes) > 2 else (codes[1], "en"))  # configured order
+
+
+def test_pair_glossaries_follow_a_source_locale_that_is_not_the_first() -> None:
+    settings = settings_from_options(Path("/p"), {"locales": [{"code": c} for c in ("en", "sv", "fi")], "source_locale": "sv"})
+    assert settings.language_pairs == (("en", "sv"), ("sv", "en"), ("sv", "fi"), ("fi", "sv"))
+
+
+def test_pair_glossaries_all_or_listed() -> None:
+    locales = [{"code": c} for c in SEVEN]
+    assert len(settings_from_options(Path("/p"), {"locales": locales, "pairs": "all"}).language_pairs) == 7 * 6
+    listed = settings_from_options(Path("/p"), {"locales": locales, "pairs": [["fi", "SV"], ["ja", "en"]]}).language_pairs
+    assert listed == (("fi", "sv"), ("ja", "en"))  # in the order written, tags in their customary case
+    assert settings_from_options(Path("/p"), {"locales": locales, "pairs": []}).language_pairs == ()
+
+
+def test_a_wrong_pair_is_reported_at_its_position(tmp_path: Path) -> None:
+    text = "site_name: x\nplugins:\n  - glossary:\n      locales: [{code: en}, {code: sv}]\n      pairs:\n        - [en, sv]\n        - [sv, fi]\n"
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(FatalError) as exc:
+        load_settings(tmp_path / "mkdocs.yml")
+    assert "mkdocs.yml:7:11: error: glossary option pairs[1]: 'fi' is not one of the configured locales (en, sv) [config]" in str(exc.value)
 
 
 def test_pt_br_and_zh_hant_tw_are_known_locales() -> None:

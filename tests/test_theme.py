@@ -140,3 +140,12 @@ def test_a_build_without_icu_says_its_listings_use_the_plain_order(tmp_path: Pat
         theme.configure(config_for(tmp_path / "again"), settings, settings.locale("sv"), "/")
     assert "ICU is not installed" in caplog.text and "'sv'" in caplog.text
     assert all(r.levelno == logging.INFO for r in caplog.records if "ICU" in r.getMessage())  # never fails a strict build
+
+
+def test_compact_makes_each_line_break_and_its_indentation_one_line_break_outside_preformatted_text_and_scripts() -> None:
+    page = ("<html>\n  <body>\n    \n    <p>a\n       b <a href=\"x\">c</a>\n    </p>\n    <pre>x\n   y</pre>\n"
+            "    <textarea>\n  t</textarea>\n  <script>if (a\n   < b) {}</script>\n  <!-- c\n  d -->\n  <style>p {\n  color: red }</style>\n</body>")
+    assert theme.compact(page) == ("<html>\n<body>\n<p>a\nb <a href=\"x\">c</a>\n</p>\n<pre>x\n   y</pre>\n<textarea>\n  t</textarea>\n"
+                                   "<script>if (a\n   < b) {}</script>\n<!-- c\n  d -->\n<style>p {\n  color: red }</style>\n</body>")
+    assert theme.compact("<p>no line break  here</p>") == "<p>no line break  here</p>"
+    assert theme.compact("<script>unclosed\n   ") == "<script>unclosed\n   "

@@ -21,6 +21,9 @@ from glossary_tool.site.locale_builds import WRITE_FAILED, Scheduler, Wanted, ma
 
 # Written into every site this command builds: the next build replaces only a folder that carries it (or is empty).
 MARKER = ".glossary-tool-site"
+# GitHub Pages refuses a published site of more than 1 GB; a site past this size is a warning, so that a glossary that
+# grows towards the limit hears of it before a deployment fails (README: How large a site gets).
+SIZE_WARNING = 900_000_000
 
 
 def site_dir_of(raw: RawConfig, site_dir: Path | None) -> Path:
@@ -130,10 +133,34 @@ def _build_locales(work: Path, final: Path, raw: RawConfig, settings: Settings, 
         if untrusted:
             _scan(root)
         (root / MARKER).write_text("Written by glossary-tool build, which replaces this folder on the next build.\n", encoding="utf-8")
+        report_size(root, final)
         _swap_in(root, final)
     finally:
         builds.stop()
     return final
+
+
+def site_bytes(root: Path) -> int:
+    """The size of every file below ``root``, as a host counts it (the bytes of each file; links are not followed)."""
+    total = 0
+    for folder, _, names in os.walk(root):
+        for name in names:
+            try:
+                total += os.lstat(os.path.join(folder, name)).st_size
+            except OSError:  # gone meanwhile: it is not published either
+                continue
+    return total
+
+
+def report_size(root: Path, final: Path) -> None:
+    """A warning when the built site passes ``SIZE_WARNING`` bytes (GitHub Pages publishes at most 1 GB)."""
+    import sys
+
+    size = site_bytes(root)
+    if size > SIZE_WARNING:
+        print(f"warning: {escape(str(final))}: the site is {size / 1e6:,.0f} MB; GitHub Pages refuses sites over 1 GB: "
+              "publish fewer language pairs (pairs:) or languages, or use a host without that limit "
+              "(README: How large a site gets)", file=sys.stderr)
 
 
 def report_interface(settings: Settings) -> None:

@@ -95,6 +95,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         # The theme's templates are compiled afresh by every build; the cache keeps the compiled code between builds.
         env.bytecode_cache = BYTECODE_CACHE
         assert self.state is not None
+        theme.share_assets(env, self.state.shared_assets, self.state.settings.locale(self.state.locale).prefix)
         self.state.env, self.state.files = env, files
         return env
 
@@ -133,6 +134,11 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         # there stay out. The theme's own files (styles, scripts, icons) are kept.
         docs = Path(config.docs_dir).resolve()
         out = Files([f for f in files if f.abs_src_path is None or not Path(f.abs_src_path).resolve().is_relative_to(docs)])
+        if settings.locale(state.locale).prefix:
+            # One copy of the theme's files, the first locale's at the site's root, serves every locale (on_env).
+            shared = theme.theme_files(out, docs)
+            state.shared_assets = frozenset(f.url for f in shared)
+            out = Files([f for f in out if f not in shared])
         for p in rendered:
             out.append(File.generated(config, p.src, content=""))
         if state.locale == settings.locales[0].code:
@@ -174,13 +180,13 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         pages = len(self.state.pages)
         if pages and (self.written * 100 // pages != (self.written - 1) * 100 // pages or self.written == pages):
             progress.report_step(self.state.locale, self.kinds + self.written, self.kinds + pages, "pages written")
-        return theme.with_direction(output, self.state.locale)
+        return theme.compact(theme.with_direction(output, self.state.locale))
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # The 404 page (a static template) is a page of this locale too.
         if self.state is None or not template_name.endswith(".html"):
             return output_content
-        return theme.with_direction(output_content, self.state.locale)
+        return theme.compact(theme.with_direction(output_content, self.state.locale))
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:

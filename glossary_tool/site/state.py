@@ -37,3 +37,4 @@ class LocaleState:
     dates: Mapping[str, datetime.date | None] = field(default_factory=dict)  # entry id → date of its last change, if known
     today: datetime.date = field(default_factory=datetime.date.today)  # the build date
     downloads: Sequence[Download] = ()  # the exports the build published, which pages link to
+    shared_assets: frozenset[str] = frozenset()  # URLs of the theme's files this locale takes from the site's root

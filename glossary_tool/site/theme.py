@@ -7,14 +7,17 @@ from __future__ import annotations
 import html
 import logging
 import posixpath
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 
 from glossary_tool.core.config import Locale, Settings
 from glossary_tool.core.layout import CATEGORY, PAIR
@@ -122,6 +125,62 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
         # (overrides/partials/search.html): Material's plugin stays for its settings and its search box
         # in the header, but it no longer reads every page nor writes a lunr index nobody loads.
         remove_handlers(config, search, ("page_context", "post_build"))
+
+
+def theme_files(files: Iterable[File], docs_dir: Path) -> list[File]:
+    """The theme's static files among a build's files (Material's and the glossary's styles, scripts and images):
+    those that come from neither the content folder nor a plugin."""
+    return [f for f in files if f.abs_src_path is not None and not Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]
+
+
+def share_assets(env: jinja2.Environment, shared: Collection[str], prefix: str) -> None:
+    """Point a locale's pages at the one copy of the theme's files at the site's root (``shared``, their URLs), which
+    its build then leaves out: every locale has the same theme, so a reader who switches language loads nothing
+    again, and the site carries one copy. Every template names them through MkDocs' ``url`` filter, wrapped here."""
+    if not prefix or not shared:
+        return
+    original = env.filters["url"]
+    up = "../" * prefix.count("/")  # from this locale's root to the site's
+
+    @jinja2.pass_context
+    def url(context: jinja2.runtime.Context, value: object) -> str:
+        out: str = original(context, value)
+        if str(value) not in shared:
+            return out
+        if out.startswith("/"):  # a page served at any path (404): MkDocs gives it the path of this locale's root
+            return posixpath.normpath(posixpath.join(str(context["base_url"]), up + str(value)))
+        return up + out
+
+    env.filters["url"] = url
+
+
+# Elements whose text is kept as it is: preformatted, or not HTML (the site's HTML writes its tags in lower case).
+_KEPT = (("<pre", "</pre>"), ("<textarea", "</textarea>"), ("<script", "</script>"), ("<style", "</style>"), ("<!--", "-->"))
+_INDENT = re.compile(r"\n\s+")
+
+
+def compact(page_html: str) -> str:
+    """The page with every line break and the white space after it made one line break: the templates' indentation
+    and blank lines are a sixth of a concept page. A browser shows such a run as one space (none of the site's styles
+    keeps white space) except in ``<pre>`` and ``<textarea>``, which are kept as they are, as are scripts, style
+    sheets and comments. Found with ``str.find``: a regular expression tried at every ``<`` took more than twice as long."""
+    kept: list[tuple[int, int]] = []
+    for opening, closing in _KEPT:
+        at = page_html.find(opening)
+        while at != -1:
+            end = page_html.find(closing, at)
+            end = len(page_html) if end == -1 else end + len(closing)
+            kept.append((at, end))
+            at = page_html.find(opening, end)
+    out: list[str] = []
+    done = 0
+    for start, end in sorted(kept):
+        if start < done:  # inside an earlier one (a comment in a script)
+            continue
+        out += (_INDENT.sub("\n", page_html[done:start]), page_html[start:end])
+        done = end
+    out.append(_INDENT.sub("\n", page_html[done:]))
+    return "".join(out)
 
 
 def with_direction(page_html: str, code: str) -> str:

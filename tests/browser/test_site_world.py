@@ -121,3 +121,25 @@ def test_screenshots_of_the_concept_page_and_the_index(new_page: NewPage, world_
             width = page.evaluate("() => document.documentElement.scrollWidth")
             assert width <= viewport["width"], f"{code} {path} is {width}px wide at {viewport['width']}px"
             shot(page, f"world-{code}-{path.strip('/').replace('/', '-')}-{name}")
+
+
+def test_one_copy_of_the_theme_serves_every_locale(new_page: NewPage, world_site: Site) -> None:
+    """The theme's files (styles, scripts, images) are at the site's root only, and a page in each locale, its
+    404 page too, loads every one of them from there (HTTP 200, or 304 when the browser already holds that one copy)
+    with the styles applied."""
+    copies = sorted(str(p.relative_to(world_site.root)) for p in world_site.root.rglob("main.*.min.css"))
+    assert copies == [next(c for c in copies if c.startswith("assets/"))]
+    assert [prefix for prefix in PREFIX.values() if prefix and (world_site.root / prefix / "assets").exists()] == []
+    page = new_page(DESKTOP)
+    loaded: list[tuple[str, int]] = []
+    page.on("response", lambda response: loaded.append((response.url, response.status)) if "/assets/" in response.url else None)
+    for prefix in PREFIX.values():
+        for path in (f"{prefix}terms/burette/", f"{prefix}no/such/page/"):
+            loaded.clear()
+            page.goto(world_site.url + path)
+            page.wait_for_load_state("networkidle")
+            assets = {url.removeprefix(world_site.url): status for url, status in loaded}
+            assert {"assets/glossary.css", "assets/javascripts/glossary.js"} <= set(assets), (path, assets)
+            assert any(url.startswith("assets/stylesheets/main.") for url in assets) and set(assets.values()) <= {200, 304}, (path, assets)
+            # Material's stylesheet is applied: its header is a fixed bar.
+            assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed"), path

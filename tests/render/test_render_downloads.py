@@ -26,6 +26,17 @@ def files(tmp_path: Path | None = None, extra: dict[str, str] | None = None) -> 
     return {d.file: (d, data) for d, data in export_files(glossary, dataclasses.replace(settings, site_url="http://h/"))}
 
 
+def test_the_pair_csvs_are_the_configured_pairs() -> None:
+    from glossary_tool.core.config import Locale
+
+    glossary = run(SETTINGS, [FIXTURES / "valid"]).glossary
+    three = (*SETTINGS.locales, Locale("de", "Deutsch", "de/", None, None, None))
+    for pairs, expected in (("source", ["en-sv", "en-de", "sv-en", "de-en"]), ((("de", "sv"),), ["de-sv"])):
+        settings = dataclasses.replace(SETTINGS, locales=three, pairs=pairs, site_url="http://h/")
+        names = [d.file for d, _ in export_files(glossary, settings) if d.fmt == "csv-pair"]
+        assert names == [f"glossary-{slug}.csv" for slug in expected]
+
+
 def test_every_format_and_every_pair_is_exported_with_its_real_size() -> None:
     out = files()
     assert list(out) == ["glossary.tbx", "glossary.csv", "glossary.skos.jsonld", "glossary.json", "glossary-en-sv.csv", "glossary-sv-en.csv"]

@@ -1,17 +1,19 @@
-"""Language-pair glossaries: every ordered pair, every concept, the source language's order, pages, the CSV link."""
+"""Language-pair glossaries: the configured pairs, every concept, the source language's order, pages, the CSV link."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 from conftest import concept
 from lxml import html as lxml_html
-from render_helpers import render, render_with
+from render_helpers import SETTINGS, render, render_with
 
+from glossary_tool.core.config import Locale, Settings
 from glossary_tool.site.render.context import Download
-from glossary_tool.site.render.pair import pair_url, pairs
+from glossary_tool.site.render.pair import pair_url
 
 PAIR_CSV = Download("glossary-en-sv.csv", "csv-pair", ("en", "sv"), 1234, 0, "text/csv")
 
@@ -27,14 +29,37 @@ def rows(fragment: str) -> list[list[str]]:
     return [[cell(td) for td in tr.xpath("./td")] for tr in tree.xpath("//table[@id='glossary-pair']/tbody/tr")]
 
 
-def test_every_ordered_pair_of_locales() -> None:
-    assert pairs(("en", "sv")) == [("en", "sv"), ("sv", "en")]
-    assert pairs(("en", "sv", "de")) == [("en", "sv"), ("en", "de"), ("sv", "en"), ("sv", "de"), ("de", "en"), ("de", "sv")]
+def test_both_pairs_of_two_locales() -> None:
     assert pair_url("pt-BR", "en") == "glossary/pt-br-en/"
     for locale in ("en", "sv"):
         pages = render(locale)
         assert {"glossary/en-sv.md", "glossary/sv-en.md"} <= set(pages)
         assert pages["glossary/en-sv.md"].in_nav and pages["glossary/en-sv.md"].nav_group == "pairs"
+
+
+def three_locales(pairs: str | tuple[tuple[str, str], ...]) -> Settings:
+    """The shipped settings with German as a third locale (the fixtures have no German: its columns are empty)."""
+    return dataclasses.replace(SETTINGS, locales=(*SETTINGS.locales, Locale("de", "Deutsch", "de/", None, None, None)), pairs=pairs)
+
+
+@pytest.mark.parametrize(("pairs", "expected"), [
+    ("source", ["en-sv", "en-de", "sv-en", "de-en"]),
+    ("all", ["en-sv", "en-de", "sv-en", "sv-de", "de-en", "de-sv"]),
+    ((("sv", "de"),), ["sv-de"]),
+])
+def test_pages_navigation_home_and_downloads_follow_the_configured_pairs(pairs: str | tuple[tuple[str, str], ...], expected: list[str]) -> None:
+    from glossary_tool.site.theme import nav
+
+    settings = three_locales(pairs)
+    pages = render("de", settings=settings)
+    first_pages = sorted(src for src in pages if re.fullmatch(r"glossary/[a-z-]+\.md", src))
+    assert first_pages == sorted(f"glossary/{slug}.md" for slug in expected)
+    grouped = [item for entry in nav(list(pages.values()), settings, "de") for value in entry.values() if isinstance(value, list) for item in value]
+    assert [src for item in grouped for src in item.values() if src.startswith("glossary/")] == [f"glossary/{slug}.md" for slug in expected]
+    home = lxml_html.fragment_fromstring(pages["index.md"].html, create_parent="div")
+    assert [a.get("href") for a in home.xpath("//a[starts-with(@href, 'glossary/')]")] == [f"glossary/{slug}/" for slug in expected]
+    others = lxml_html.fragment_fromstring(pages[f"glossary/{expected[0]}.md"].html, create_parent="div").xpath("//p[@class='glossary-meta']/a/@href")
+    assert others == [f"../{slug}/" for slug in expected[1:]]
 
 
 def test_the_pair_lists_every_concept_with_its_terms_and_category_in_the_source_languages_order() -> None:

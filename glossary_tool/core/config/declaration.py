@@ -17,6 +17,7 @@ from glossary_tool.core.config.options import (
     Choice,
     Integer,
     KeyPath,
+    LanguagePairs,
     LanguageTag,
     ListOf,
     OptionErrors,
@@ -84,6 +85,9 @@ class GlossaryOptions(StrictConfig):
     content_dir = Text(default="content", hint="")
     locales = ListOf(LocaleOptions, default=[{"code": "en"}], max_items=MAX_LOCALES)
     source_locale = LanguageTag()  # default: the first locale
+    # The language pairs that get a glossary of their own (pages and a CSV): "source", the source locale with each
+    # other locale both ways, 2(n-1) pairs; "all", every ordered pair, n(n-1); or a list such as [[en, sv], [sv, en]].
+    pairs = LanguagePairs(("source", "all"))
     categories = ListOf(CategoryOptions, default=[{"id": "general"}])
     relations = ListOf(RelationOptions, default=[])
     rules = RuleSeverities()
@@ -144,8 +148,8 @@ def consistency(cfg: GlossaryOptions) -> Found:
     if not locales:
         return [("locales", (), "needs at least one locale")]
     codes = [loc["code"] for loc in locales]
-    return [*_locale_errors(locales), *_source_errors(cfg["source_locale"], codes), *_declared_errors(cfg, codes),
-            *_relation_errors(cfg)]
+    return [*_locale_errors(locales), *_source_errors(cfg["source_locale"], codes), *_pair_errors(cfg["pairs"], codes),
+            *_declared_errors(cfg, codes), *_relation_errors(cfg)]
 
 
 def _locale_errors(locales: Sequence[Any]) -> Found:
@@ -186,6 +190,24 @@ def _source_errors(source: str | None, codes: Sequence[str | None]) -> Found:
     if source is not None and source not in codes:
         return [("source_locale", (), f"'{source}' is not one of the configured locales ({', '.join(c for c in codes if c)})")]
     return []
+
+
+def _pair_errors(pairs: str | Sequence[tuple[str, str]], codes: Sequence[str | None]) -> Found:
+    """A listed pair: two different configured locales, each pair once."""
+    if isinstance(pairs, str):
+        return []
+    out: Found = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, (source, target) in enumerate(pairs):
+        unknown = [code for code in (source, target) if code not in codes]
+        if unknown:
+            out.append(("pairs", (i,), f"'{unknown[0]}' is not one of the configured locales ({', '.join(c for c in codes if c)})"))
+        elif source == target:
+            out.append(("pairs", (i,), f"pairs two different locales; [{source}, {target}] pairs '{source}' with itself"))
+        elif (source, target) in seen:
+            out.append(("pairs", (i,), f"[{source}, {target}] is already pair #{seen[(source, target)] + 1}"))
+        seen.setdefault((source, target), i)
+    return out
 
 
 def _declared_errors(cfg: GlossaryOptions, codes: Sequence[str | None]) -> Found:

@@ -122,6 +122,40 @@ class Choice(Option):
         return value
 
 
+class LanguagePairs(Option):
+    """A keyword (the first is the default) or a list of ordered pairs of language tags, ``[[en, sv], [sv, en]]``;
+    the tags are checked against ``locales`` later."""
+
+    def __init__(self, keywords: Sequence[str], *, max_items: int = 2500) -> None:
+        super().__init__(keywords[0])
+        self.keywords, self.max_items = tuple(keywords), max_items
+
+    def check(self, value: object) -> str | tuple[tuple[str, str], ...]:
+        expected = f"{' or '.join(self.keywords)}, or a list of pairs of locale codes such as [[en, sv], [sv, en]]"
+        if isinstance(value, str):
+            if value in self.keywords:
+                return value
+            raise ValidationError(f"must be {expected}, not '{value}'")
+        if not isinstance(value, list):
+            raise ValidationError(f"must be {expected}, not {type_name(value)}")
+        if len(value) > self.max_items:
+            raise ValidationError(f"has {len(value)} items; at most {self.max_items} are allowed")
+        errors: list[tuple[KeyPath, str]] = []
+        out: list[tuple[str, str]] = []
+        for i, item in enumerate(value):
+            if not isinstance(item, list) or len(item) != 2 or not all(isinstance(code, str) for code in item):
+                errors.append(((i,), f"must be a source and a target locale code such as [en, sv], not {item!r}"))
+                continue
+            problems = [problem for code in item if (problem := tag_problem(code))]
+            if problems:
+                errors.append(((i,), problems[0]))
+                continue
+            out.append((canonical_tag(item[0]), canonical_tag(item[1])))
+        if errors:
+            raise OptionErrors(errors)
+        return tuple(out)
+
+
 class PerLocale(Option):
     """Text per locale code: ``{en: Services, sv: Tjänster}`` (codes are checked against ``locales`` later)."""
 

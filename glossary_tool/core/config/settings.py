@@ -87,6 +87,16 @@ class Settings:
     missing_catalog: str = "warning"
     definition_hedges: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: DEFINITION_HEDGES)
     check_ignore: tuple[str, ...] = ()
+    pairs: str | tuple[tuple[str, str], ...] = "source"  # as configured: "source", "all" or the listed pairs
+
+    @property
+    def language_pairs(self) -> tuple[tuple[str, str], ...]:
+        """The ordered language pairs that get a glossary (pages and a CSV), in configured order: by default the
+        source locale with each other locale both ways, 2(n-1) pairs rather than every ordered pair's n(n-1)."""
+        if not isinstance(self.pairs, str):
+            return self.pairs
+        codes = self.locale_codes
+        return tuple((a, b) for a in codes for b in codes if a != b and (self.pairs == "all" or self.source_locale in (a, b)))
 
     @property
     def locale_codes(self) -> tuple[str, ...]:
@@ -164,6 +174,7 @@ def build_settings(root: Path, cfg: GlossaryOptions, site_url: str = "", config_
         han_order=cfg["han_order"],
         missing_catalog=cfg["missing_catalog"],
         check_ignore=cfg["check_ignore"],
+        pairs=cfg["pairs"],
     )
 
 

@@ -15,7 +15,7 @@ from glossary_tool.core.model import Glossary
 from glossary_tool.core.problems import FatalError
 from glossary_tool.site.render.context import Download, RenderContext, RenderedPage, capitalized, page, relative
 from glossary_tool.site.render.i18n import _
-from glossary_tool.site.render.pair import pair_slug, pair_title, pairs
+from glossary_tool.site.render.pair import pair_slug, pair_title
 from glossary_tool.site.render.status import BADGE_FORMAT
 from glossary_tool.site.render.status import TITLE as STATUS_TITLE
 
@@ -38,7 +38,7 @@ def export_files(glossary: Glossary, settings: Settings) -> list[tuple[Download,
     from glossary_tool.exchange import run_export
 
     jobs: list[tuple[str, str, str, tuple[str, str] | None]] = [(fmt, name, media_type, None) for fmt, name, media_type in WHOLE]
-    jobs += [(PAIR_FORMAT, f"glossary-{pair_slug(a, b)}.csv", "text/csv", (a, b)) for a, b in pairs(settings.locale_codes)]
+    jobs += [(PAIR_FORMAT, f"glossary-{pair_slug(a, b)}.csv", "text/csv", (a, b)) for a, b in settings.language_pairs]
     out = []
     for fmt, name, media_type, locales in jobs:
         try:

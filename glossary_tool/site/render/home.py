@@ -9,7 +9,7 @@ from markupsafe import Markup
 from glossary_tool.site.render.comparison import comparison_title
 from glossary_tool.site.render.context import RenderContext, RenderedPage, page
 from glossary_tool.site.render.downloads import DOWNLOADS_URL
-from glossary_tool.site.render.pair import pair_title, pair_url, pairs
+from glossary_tool.site.render.pair import pair_title, pair_url
 from glossary_tool.site.render.text import render_markdown
 
 
@@ -51,7 +51,7 @@ def home_page(ctx: RenderContext) -> RenderedPage:
         for cat in ctx.settings.categories if counts.get(cat.id)
     )
     comparisons = tuple(PageLink(f"compare/{cmp.id}/", comparison_title(ctx, cmp)) for cmp in ctx.glossary.comparisons)
-    language_pairs = tuple(PageLink(pair_url(a, b), pair_title(ctx, a, b)) for a, b in pairs(ctx.settings.locale_codes))
+    language_pairs = tuple(PageLink(pair_url(a, b), pair_title(ctx, a, b)) for a, b in ctx.settings.language_pairs)
     view = HomeView(ctx.site_name, Markup(render_markdown(intro)) if intro else Markup(""), len(ctx.glossary.concepts),
                     categories, "index-a-z/", "faq/" if any(ctx.locale in f.locales for f in ctx.glossary.faqs) else None, comparisons, language_pairs,
                     DOWNLOADS_URL if ctx.downloads else None)

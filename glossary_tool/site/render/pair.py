@@ -36,11 +36,6 @@ def pair_url(source: str, target: str) -> str:
     return f"glossary/{pair_slug(source, target)}/"
 
 
-def pairs(codes: tuple[str, ...]) -> list[tuple[str, str]]:
-    """Every ordered pair of different locales, in configured order."""
-    return [(a, b) for a in codes for b in codes if a != b]
-
-
 @dataclass(frozen=True, slots=True)
 class PairTerm:
     text: str
@@ -101,13 +96,13 @@ def _ordered(ctx: RenderContext, code: str) -> list[Concept]:
 
 
 def pair_pages(ctx: RenderContext) -> list[RenderedPage]:
-    """Every ordered pair's pages in this locale; each pair's first page is listed in the navigation.
+    """The configured pairs' pages in this locale (``Settings.language_pairs``); each pair's first page is listed in the navigation.
 
     A row needs only each language's term texts and statuses: they are made once per language, not per pair, and
     links are the page's way up to the site's root plus a fixed path (relpath per link was a third of the time)."""
     out: list[RenderedPage] = []
     codes = ctx.settings.locale_codes
-    all_pairs = pairs(codes)
+    all_pairs = ctx.settings.language_pairs
     downloads = {d.locales: d for d in ctx.downloads if len(d.locales) == 2}
     terms = {code: {c.id: tuple(PairTerm(t.text, t.status, ctx.lang_of(code)) for t in c.locales[code].terms)
                     for c in ctx.glossary.concepts if code in c.locales} for code in codes}
