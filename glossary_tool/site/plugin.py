@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from glossary_tool.core import progress
 from glossary_tool.core.config import GlossaryOptions, build_settings, unknown_rules
@@ -30,7 +31,7 @@ from glossary_tool.core.translation import stale_fields
 from glossary_tool.lint import check, content_problems, stamp
 from glossary_tool.lint.reporters import REPORTERS
 from glossary_tool.lint.rules import load_all
-from glossary_tool.site import locale_builds, search_index, theme
+from glossary_tool.site import build_cache, locale_builds, search_index, theme
 from glossary_tool.site.render import PAGE_KINDS, published, render_locale
 from glossary_tool.site.render.context import BYTECODE_CACHE
 from glossary_tool.site.render.downloads import export_files
@@ -47,6 +48,11 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         self.state: LocaleState | None = None
         self.others: locale_builds.Scheduler | None = None
         self.kinds = self.written = 0  # the steps this build reports (progress.report_step)
+        # The build cache (build_cache.py), only when `glossary-tool build` hands one to this locale's process.
+        self.cache: build_cache.PageCache | None = None
+        self.common = ""  # the digest of what every page of this locale is made from
+        self.keys: dict[str, str] = {}  # a page (src_uri) → its key, for the pages the theme renders
+        self.contexts: dict[str, object] = {}  # a cached page's template context, kept in case its file fails on reading
 
     @event_priority(100)  # before the search plugin reads its language settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -63,6 +69,8 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         if os.path.realpath(config.docs_dir) != str(settings.content_dir):
             raise PluginError(f"docs_dir ({escape(config.docs_dir)}) must be the glossary's content_dir ({escape(str(settings.content_dir))})")
         self.state = LocaleState(settings, locale, base, lints=locale == settings.locales[0].code, index=search_index.Index(locale))
+        cache_root = os.environ.get(build_cache.CACHE_ENV) if started and locale_builds.REQUEST.get() is None else None
+        self.cache = build_cache.PageCache(Path(cache_root), locale) if cache_root else None
         request = locale_builds.REQUEST.get()
         if request is not None:
             request.state = self.state  # serve keeps it to re-render single pages after an edit
@@ -96,7 +104,29 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         env.bytecode_cache = BYTECODE_CACHE
         assert self.state is not None
         self.state.env, self.state.files = env, files
+        if self.cache is not None:
+            self.common = self._common_digest(config)
         return env
+
+    def _common_digest(self, config: MkDocsConfig) -> str:
+        """What every page of this locale reads besides its own fields: the versions, the theme's templates and
+        settings, the project's configuration and catalogs, and the navigation (every page draws it)."""
+        import material
+        import mkdocs
+
+        from glossary_tool import __version__
+
+        assert self.state is not None
+        nav = self.state.nav
+        settings = {k: v for k, v in config.items() if k not in ("plugins", "theme")}
+        theme_cfg = config.theme
+        return build_cache.digest([
+            build_cache.FORMAT, __version__, mkdocs.__version__, getattr(material, "__version__", ""), self.state.locale,
+            self.state.base, settings, theme_cfg.name, dict(theme_cfg), [str(d) for d in theme_cfg.dirs],
+            *(build_cache.folder_digest(Path(d)) for d in theme_cfg.dirs if Path(d).resolve().is_relative_to(Path(__file__).parent)),
+            build_cache.folder_digest(self.state.settings.root / "locales"), Path(config.config_file_path).read_bytes(),
+            _nav_fields(nav.items if nav is not None else []),
+        ])
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.state is not None
@@ -164,17 +194,51 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         if rendered is None:
             return html
         page.toc = get_toc(theme.toc_tokens(rendered.toc))
+        if self.cache is not None:
+            key = build_cache.page_key(self.common, _page_fields(page, rendered.html, rendered.toc))
+            self.keys[page.file.src_uri] = key
+            if self.cache.has(key):  # the theme's templates are skipped: on_post_page hands MkDocs the cached page
+                page.meta["template"] = build_cache.CACHED_TEMPLATE
         return rendered.html
+
+    def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        if page.meta.get("template") == build_cache.CACHED_TEMPLATE:
+            self.contexts[page.file.src_uri] = context
+        return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.state is None:
             return output
+        key = self.keys.pop(page.file.src_uri, None)
+        if key is not None and self.cache is not None:
+            context = self.contexts.pop(page.file.src_uri, None)
+            if context is not None:
+                cached = self.cache.get(key)
+                if cached is not None:
+                    output = cached
+                else:  # damaged since on_page_content looked: rendered as MkDocs would have
+                    assert self.state.env is not None
+                    output = self._finish(self.state.env.get_template("main.html").render(context))
+                    self.cache.put(key, output)
+            else:
+                output = self._finish(output)
+                self.cache.put(key, output)
+            self._step()
+            return output
+        self._step()
+        return self._finish(output)
+
+    def _finish(self, output: str) -> str:
+        assert self.state is not None
+        return theme.with_direction(output, self.state.locale)
+
+    def _step(self) -> None:
+        assert self.state is not None
         # Steps for build's progress bar: the page kinds rendered, then the pages written, reported every 1 %.
         self.written += 1
         pages = len(self.state.pages)
         if pages and (self.written * 100 // pages != (self.written - 1) * 100 // pages or self.written == pages):
             progress.report_step(self.state.locale, self.kinds + self.written, self.kinds + pages, "pages written")
-        return theme.with_direction(output, self.state.locale)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # The 404 page (a static template) is a page of this locale too.
@@ -189,6 +253,9 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
             recs = state.index.records(state.glossary, state.settings, state.pages.values())
             state.index_files = state.index.files(recs)
             search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, state.index_files)
+        if self.cache is not None:
+            self.cache.prune()
+            self.cache.write_warnings(Path(config.site_dir))
         failures = locale_builds.finish(self.others)
         self.others = None
         if failures:
@@ -197,3 +264,24 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     def on_build_error(self, error: Exception) -> None:
         locale_builds.stop_all(self.others)
         self.others = None
+
+
+def _nav_fields(items: object) -> list[object]:
+    """The navigation as the theme draws it: each item's title, URL and children."""
+    out: list[object] = []
+    for item in items if isinstance(items, list) else []:
+        out.append([type(item).__name__, getattr(item, "title", None), getattr(item, "url", None),
+                    _nav_fields(getattr(item, "children", None))])
+    return out
+
+
+def _page_fields(page: Page, content: str, toc: object) -> dict[str, object]:
+    """What the theme's templates read of one page: its address, title, metadata, content and table of contents,
+    its neighbours and ancestors in the navigation."""
+    def link(other: object) -> object:
+        return None if other is None else [getattr(other, "title", None), getattr(other, "url", None)]
+
+    return {"src": page.file.src_uri, "dest": page.file.dest_uri, "url": page.url, "canonical": page.canonical_url,
+            "edit": page.edit_url, "title": page.title, "meta": page.meta, "content": content, "toc": toc,
+            "home": page.is_homepage, "previous": link(page.previous_page), "next": link(page.next_page),
+            "ancestors": [link(a) for a in page.ancestors]}
