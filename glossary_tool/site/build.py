@@ -17,7 +17,8 @@ from glossary_tool.core.fileio import confine, reason
 from glossary_tool.core.problems import BuildFailed, FatalError
 from glossary_tool.core.terminal import escape
 from glossary_tool.core.trust import check
-from glossary_tool.site.build_cache import CACHE_DIR, WARNINGS_FILE
+from glossary_tool.site.build_cache import CACHE_DIR, CACHE_ENV, WARNINGS_FILE
+from glossary_tool.site.exports import EXPORTS_ENV
 from glossary_tool.site.locale_builds import WRITE_FAILED, Scheduler, Wanted, max_parallel_builds, root_url
 
 # Written into every site this command builds: the next build replaces only a folder that carries it (or is empty).
@@ -125,9 +126,12 @@ def _build_locales(work: Path, final: Path, raw: RawConfig, settings: Settings, 
     base = root_url(settings.site_url)
     folders = [work / (loc.code if loc.prefix else "root") for loc in settings.locales]
     # With a bar, the builds report their steps through its pipe and the scheduler draws them while it waits.
+    handed = {CACHE_ENV: str(cache)} if cache is not None else {}
+    if _make_exports(work / ".downloads", settings, base):
+        handed[EXPORTS_ENV] = str(work / ".downloads")
     builds = Scheduler(raw.path, [Wanted(loc.code, base + loc.prefix, out, out) for loc, out in zip(settings.locales, folders, strict=True)],
                        untrusted=untrusted, progress_fd=steps.write_fd if steps is not None else None,
-                       while_waiting=steps.poll if steps is not None else None, cache=cache)
+                       while_waiting=steps.poll if steps is not None else None, handed=handed)
     try:
         failures: list[str] = []
         for b, error in builds.results(max_parallel_builds()):
@@ -151,6 +155,19 @@ def _build_locales(work: Path, final: Path, raw: RawConfig, settings: Settings, 
     finally:
         builds.stop()
     return final
+
+
+def _make_exports(folder: Path, settings: Settings, base: str) -> bool:
+    """The downloads, made once for every locale's build (site/exports.py); False when the glossary has errors:
+    then the first locale's lint reports them and stops the build."""
+    from glossary_tool.core.loading import load_glossary
+    from glossary_tool.site import exports
+
+    glossary, problems = load_glossary(settings)
+    if any(p.severity.value == "error" for p in problems):
+        return False
+    exports.write(folder, exports.make(glossary, settings, base))
+    return True
 
 
 def _cache_warnings(folders: list[Path]) -> None:

@@ -5,7 +5,6 @@ A plain ``mkdocs build`` builds the first locale here and starts the others as p
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import os
 from pathlib import Path
@@ -32,11 +31,10 @@ from glossary_tool.lint import check, content_problems, stamp
 from glossary_tool.lint.reporters import REPORTERS
 from glossary_tool.lint.rules import load_all
 from glossary_tool.site import build_cache, locale_builds, search_index, theme
+from glossary_tool.site import exports as site_exports
 from glossary_tool.site.render import PAGE_KINDS, published, render_locale
 from glossary_tool.site.render.context import BYTECODE_CACHE
-from glossary_tool.site.render.downloads import export_files
 from glossary_tool.site.render.history import build_date, entry_dates
-from glossary_tool.site.render.status import status_badges
 from glossary_tool.site.state import LocaleState
 
 
@@ -52,6 +50,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         self.cache: build_cache.PageCache | None = None
         self.common = ""  # the digest of what every page of this locale is made from
         self.keys: dict[str, str] = {}  # a page (src_uri) → its key, for the pages the theme renders
+        self.started = False  # this build was started by `glossary-tool build` (or a plain `mkdocs build`), not by serve
         self.contexts: dict[str, object] = {}  # a cached page's template context, kept in case its file fails on reading
 
     @event_priority(100)  # before the search plugin reads its language settings
@@ -69,7 +68,9 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         if os.path.realpath(config.docs_dir) != str(settings.content_dir):
             raise PluginError(f"docs_dir ({escape(config.docs_dir)}) must be the glossary's content_dir ({escape(str(settings.content_dir))})")
         self.state = LocaleState(settings, locale, base, lints=locale == settings.locales[0].code, index=search_index.Index(locale))
-        cache_root = os.environ.get(build_cache.CACHE_ENV) if started and locale_builds.REQUEST.get() is None else None
+        # What `glossary-tool build` hands its locale builds (locale_builds.HANDED); serve, in this process, has none.
+        self.started = started and locale_builds.REQUEST.get() is None
+        cache_root = os.environ.get(build_cache.CACHE_ENV) if self.started else None
         self.cache = build_cache.PageCache(Path(cache_root), locale) if cache_root else None
         request = locale_builds.REQUEST.get()
         if request is not None:
@@ -145,9 +146,11 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
                 locale_builds.stop_all(self.others)
                 raise PluginError("the glossary has errors:\n" + REPORTERS["text"](problems))
         state.today = build_date()
-        # Every locale's build makes the exports, for their sizes on its pages; only the first publishes them.
-        # They name concepts by their pages at the site's root, whichever locale builds them.
-        exports = [*export_files(glossary, dataclasses.replace(settings, site_url=state.base)), *status_badges(glossary, settings)]
+        # Every locale shows the downloads' sizes; only the first publishes them. `glossary-tool build` made them
+        # once for all locales; a build started otherwise makes its own.
+        first = state.locale == settings.locales[0].code
+        made = site_exports.received(with_data=first) if self.started else None
+        exports = made if made is not None else site_exports.make(glossary, settings, state.base)
         state.dates = entry_dates(glossary, settings.content_dir, state.today)
         state.downloads = tuple(d for d, _ in exports)
         glossary = published(glossary, settings)  # the exports leave placeholders out themselves, and count them
@@ -165,7 +168,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         out = Files([f for f in files if f.abs_src_path is None or not Path(f.abs_src_path).resolve().is_relative_to(docs)])
         for p in rendered:
             out.append(File.generated(config, p.src, content=""))
-        if state.locale == settings.locales[0].code:
+        if first:
             for download, data in exports:
                 out.append(File.generated(config, download.path, content=data))
         return out
