@@ -105,8 +105,6 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         env.bytecode_cache = BYTECODE_CACHE
         assert self.state is not None
         self.state.env, self.state.files = env, files
-        if self.cache is not None:
-            self.common = self._common_digest(config)
         return env
 
     def _common_digest(self, config: MkDocsConfig) -> str:
@@ -119,7 +117,8 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
 
         assert self.state is not None
         nav = self.state.nav
-        settings = {k: v for k, v in config.items() if k not in ("plugins", "theme")}
+        # Not the output folder: a build writes into a new temporary folder each time, and no page shows it.
+        settings = {k: v for k, v in config.items() if k not in ("plugins", "theme", "site_dir")}
         theme_cfg = config.theme
         return build_cache.digest([
             build_cache.FORMAT, __version__, mkdocs.__version__, getattr(material, "__version__", ""), self.state.locale,
@@ -132,6 +131,8 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.state is not None
         self.state.nav = nav
+        if self.cache is not None:  # MkDocs renders the pages' content after on_nav, and on_env comes after that
+            self.common = self._common_digest(config)
         return nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
