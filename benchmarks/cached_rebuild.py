@@ -1,0 +1,76 @@
+"""The build cache's benchmark: a clean build, then a rebuild after a one-entry edit, at each size, medians of runs.
+
+Run: ``.venv/bin/python benchmarks/cached_rebuild.py --sizes 1000,10000 --runs 3``. Each run edits a different entry's
+English definition in a generated glossary (benchmarks/generate.py) and times ``glossary-tool build`` with the cache
+against ``glossary-tool build --no-cache`` on the same edit, one after the other; it prints a Markdown table and JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+TOOL = str(ROOT / ".venv" / "bin" / "glossary-tool")
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "GLOSSARY_TOOL_UNTRUSTED": ""}
+sys.path.insert(0, str(HERE))
+
+
+def build(project: Path, *flags: str) -> float:
+    start = time.perf_counter()
+    done = subprocess.run([TOOL, "build", "-q", *flags], check=False, cwd=project, env=ENV, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"build failed:\n{done.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def edit(project: Path, run: int) -> None:
+    """One entry's English definition, changed: a different entry each run, so each rebuild has something to redo."""
+    entries = sorted((project / "content" / "concepts").glob("*.yaml"))
+    path = entries[(run * 7919) % len(entries)]
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("    definition: ", f"    definition: Edited {run}, ", 1)
+    assert edited != text, path
+    path.write_text(edited, encoding="utf-8")
+
+
+def measure(n: int, runs: int, data: Path) -> dict[str, float]:
+    from generate import write_glossary
+
+    project = data / f"cache-{n}"
+    write_glossary(project, n)
+    clean = build(project)  # fills the cache
+    cached, nocache = [], []
+    for run in range(runs):
+        edit(project, run)
+        cached.append(build(project))
+        nocache.append(build(project, "--no-cache"))
+    return {"concepts": n, "first_build_s": round(clean, 2), "clean_build_s": round(statistics.median(nocache), 2),
+            "cached_rebuild_s": round(statistics.median(cached), 2),
+            "ratio": round(statistics.median(cached) / statistics.median(nocache), 2)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--data", type=Path, default=HERE / ".data")
+    args = parser.parse_args()
+    rows = [measure(int(n), args.runs, args.data) for n in args.sizes.split(",")]
+    print("| concepts | clean build (--no-cache) | rebuild after a one-entry edit (cache) | ratio |")
+    print("|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['concepts']:,} | {r['clean_build_s']:.1f} s | {r['cached_rebuild_s']:.1f} s | {r['ratio']:.2f} |")
+    print(json.dumps(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
