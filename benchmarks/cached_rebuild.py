@@ -19,6 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 TOOL = str(ROOT / ".venv" / "bin" / "glossary-tool")
+RECORDED = HERE / "recorded.json"
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "GLOSSARY_TOOL_UNTRUSTED": ""}
 sys.path.insert(0, str(HERE))
 
@@ -62,6 +63,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--data", type=Path, default=HERE / ".data")
+    parser.add_argument("--record", action="store_true", help="write the figures into benchmarks/recorded.json")
     args = parser.parse_args()
     rows = [measure(int(n), args.runs, args.data) for n in args.sizes.split(",")]
     print("| concepts | clean build (--no-cache) | rebuild after a one-entry edit (cache) | ratio |")
@@ -69,6 +71,10 @@ def main() -> int:
     for r in rows:
         print(f"| {r['concepts']:,} | {r['clean_build_s']:.1f} s | {r['cached_rebuild_s']:.1f} s | {r['ratio']:.2f} |")
     print(json.dumps(rows))
+    if args.record:  # the figures tests/test_bench_regression.py guards
+        recorded = json.loads(RECORDED.read_text(encoding="utf-8")) if RECORDED.is_file() else {}
+        recorded["cached_rebuild"] = {str(r["concepts"]): r for r in rows}
+        RECORDED.write_text(json.dumps(recorded, indent=1) + "\n", encoding="utf-8")
     return 0
 
 

@@ -14,9 +14,11 @@ from pathlib import Path
 from glossary_tool.core import progress
 from glossary_tool.core.config import RawConfig, Settings
 from glossary_tool.core.fileio import confine, reason
+from glossary_tool.core.loading import load_glossary
 from glossary_tool.core.problems import BuildFailed, FatalError
 from glossary_tool.core.terminal import escape
 from glossary_tool.core.trust import check
+from glossary_tool.site import exports
 from glossary_tool.site.build_cache import CACHE_DIR, CACHE_ENV, WARNINGS_FILE
 from glossary_tool.site.exports import EXPORTS_ENV
 from glossary_tool.site.locale_builds import WRITE_FAILED, Scheduler, Wanted, max_parallel_builds, root_url
@@ -160,9 +162,6 @@ def _build_locales(work: Path, final: Path, raw: RawConfig, settings: Settings, 
 def _make_exports(folder: Path, settings: Settings, base: str) -> bool:
     """The downloads, made once for every locale's build (site/exports.py); False when the glossary has errors:
     then the first locale's lint reports them and stops the build."""
-    from glossary_tool.core.loading import load_glossary
-    from glossary_tool.site import exports
-
     glossary, problems = load_glossary(settings)
     if any(p.severity.value == "error" for p in problems):
         return False

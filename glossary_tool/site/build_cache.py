@@ -8,12 +8,19 @@ shows, and only a trusted build reads it (SECURITY.md)."""
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from glossary_tool import __version__
 
 # The folder inside the project (git-ignored) and the variable that hands it to a locale's build process: without it
 # (a plain `mkdocs build`, `serve`, an untrusted build, `--no-cache`) a build reads and writes no cache.
@@ -154,3 +161,36 @@ def _real_folder(folder: Path, warnings: list[str]) -> bool:
 def page_key(common: str, fields: Mapping[str, Any]) -> str:
     """A page's key: the locale's common inputs (``common``, a digest) and the page's own."""
     return digest([common, fields])
+
+
+def common_digest(config: MkDocsConfig, locale: str, base: str, project: Path, nav: Navigation) -> str:
+    """What every page of a locale reads besides its own fields: the versions, the theme's templates and settings,
+    the project's configuration and catalogs, and the navigation (every page draws it)."""
+    # Not the output folder: a build writes into a new temporary folder each time, and no page shows it.
+    settings = {k: v for k, v in config.items() if k not in ("plugins", "theme", "site_dir")}
+    theme = config.theme
+    own = Path(__file__).resolve().parent
+    return digest([
+        FORMAT, __version__, *(importlib.metadata.version(d) for d in ("mkdocs", "mkdocs-material")), locale, base, settings,
+        theme.name, dict(theme), [str(d) for d in theme.dirs],
+        *(folder_digest(Path(d)) for d in theme.dirs if Path(d).resolve().is_relative_to(own)),  # Material's: its version
+        folder_digest(project / "locales"), Path(config.config_file_path).read_bytes(), _nav_fields(nav.items),
+    ])
+
+
+def _nav_fields(items: object) -> list[object]:
+    """The navigation as the theme draws it: each item's kind, title, URL and children."""
+    return [[type(item).__name__, getattr(item, "title", None), getattr(item, "url", None),
+             _nav_fields(getattr(item, "children", None))] for item in (items if isinstance(items, list) else [])]
+
+
+def page_fields(page: Page, content: str, toc: object) -> dict[str, object]:
+    """What the theme's templates read of one page: its address, title, metadata, content and table of contents,
+    its neighbours and ancestors in the navigation."""
+    def link(other: object) -> object:
+        return None if other is None else [getattr(other, "title", None), getattr(other, "url", None)]
+
+    return {"src": page.file.src_uri, "dest": page.file.dest_uri, "url": page.url, "canonical": page.canonical_url,
+            "edit": page.edit_url, "title": page.title, "meta": page.meta, "content": content, "toc": toc,
+            "home": page.is_homepage, "previous": link(page.previous_page), "next": link(page.next_page),
+            "ancestors": [link(a) for a in page.ancestors]}

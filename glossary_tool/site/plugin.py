@@ -107,32 +107,11 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         self.state.env, self.state.files = env, files
         return env
 
-    def _common_digest(self, config: MkDocsConfig) -> str:
-        """What every page of this locale reads besides its own fields: the versions, the theme's templates and
-        settings, the project's configuration and catalogs, and the navigation (every page draws it)."""
-        import material
-        import mkdocs
-
-        from glossary_tool import __version__
-
-        assert self.state is not None
-        nav = self.state.nav
-        # Not the output folder: a build writes into a new temporary folder each time, and no page shows it.
-        settings = {k: v for k, v in config.items() if k not in ("plugins", "theme", "site_dir")}
-        theme_cfg = config.theme
-        return build_cache.digest([
-            build_cache.FORMAT, __version__, mkdocs.__version__, getattr(material, "__version__", ""), self.state.locale,
-            self.state.base, settings, theme_cfg.name, dict(theme_cfg), [str(d) for d in theme_cfg.dirs],
-            *(build_cache.folder_digest(Path(d)) for d in theme_cfg.dirs if Path(d).resolve().is_relative_to(Path(__file__).parent)),
-            build_cache.folder_digest(self.state.settings.root / "locales"), Path(config.config_file_path).read_bytes(),
-            _nav_fields(nav.items if nav is not None else []),
-        ])
-
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.state is not None
         self.state.nav = nav
         if self.cache is not None:  # MkDocs renders the pages' content after on_nav, and on_env comes after that
-            self.common = self._common_digest(config)
+            self.common = build_cache.common_digest(config, self.state.locale, self.state.base, self.state.settings.root, nav)
         return nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -199,7 +178,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
             return html
         page.toc = get_toc(theme.toc_tokens(rendered.toc))
         if self.cache is not None:
-            key = build_cache.page_key(self.common, _page_fields(page, rendered.html, rendered.toc))
+            key = build_cache.page_key(self.common, build_cache.page_fields(page, rendered.html, rendered.toc))
             self.keys[page.file.src_uri] = key
             if self.cache.has(key):  # the theme's templates are skipped: on_post_page hands MkDocs the cached page
                 page.meta["template"] = build_cache.CACHED_TEMPLATE
@@ -213,36 +192,24 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.state is None:
             return output
-        key = self.keys.pop(page.file.src_uri, None)
-        if key is not None and self.cache is not None:
-            context = self.contexts.pop(page.file.src_uri, None)
-            if context is not None:
-                cached = self.cache.get(key)
-                if cached is not None:
-                    output = cached
-                else:  # damaged since on_page_content looked: rendered as MkDocs would have
-                    assert self.state.env is not None
-                    output = self._finish(self.state.env.get_template("main.html").render(context))
-                    self.cache.put(key, output)
-            else:
-                output = self._finish(output)
-                self.cache.put(key, output)
-            self._step()
-            return output
-        self._step()
-        return self._finish(output)
-
-    def _finish(self, output: str) -> str:
-        assert self.state is not None
-        return theme.with_direction(output, self.state.locale)
-
-    def _step(self) -> None:
-        assert self.state is not None
         # Steps for build's progress bar: the page kinds rendered, then the pages written, reported every 1 %.
         self.written += 1
         pages = len(self.state.pages)
         if pages and (self.written * 100 // pages != (self.written - 1) * 100 // pages or self.written == pages):
             progress.report_step(self.state.locale, self.kinds + self.written, self.kinds + pages, "pages written")
+        key = self.keys.pop(page.file.src_uri, None)
+        context = self.contexts.pop(page.file.src_uri, None)  # set: the page was built with the cached template
+        if self.cache is None or key is None:
+            return theme.with_direction(output, self.state.locale)
+        cached = self.cache.get(key) if context is not None else None
+        if cached is not None:
+            return cached
+        if context is not None:  # damaged since on_page_content found it: rendered as MkDocs would have
+            assert self.state.env is not None
+            output = self.state.env.get_template("main.html").render(context)
+        output = theme.with_direction(output, self.state.locale)
+        self.cache.put(key, output)
+        return output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # The 404 page (a static template) is a page of this locale too.
@@ -269,23 +236,3 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         locale_builds.stop_all(self.others)
         self.others = None
 
-
-def _nav_fields(items: object) -> list[object]:
-    """The navigation as the theme draws it: each item's title, URL and children."""
-    out: list[object] = []
-    for item in items if isinstance(items, list) else []:
-        out.append([type(item).__name__, getattr(item, "title", None), getattr(item, "url", None),
-                    _nav_fields(getattr(item, "children", None))])
-    return out
-
-
-def _page_fields(page: Page, content: str, toc: object) -> dict[str, object]:
-    """What the theme's templates read of one page: its address, title, metadata, content and table of contents,
-    its neighbours and ancestors in the navigation."""
-    def link(other: object) -> object:
-        return None if other is None else [getattr(other, "title", None), getattr(other, "url", None)]
-
-    return {"src": page.file.src_uri, "dest": page.file.dest_uri, "url": page.url, "canonical": page.canonical_url,
-            "edit": page.edit_url, "title": page.title, "meta": page.meta, "content": content, "toc": toc,
-            "home": page.is_homepage, "previous": link(page.previous_page), "next": link(page.next_page),
-            "ancestors": [link(a) for a in page.ancestors]}
