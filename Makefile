@@ -78,6 +78,7 @@ fuzz: $(STAMP)
 ## Not part of `make test`; it rewrites benchmarks/recorded.json, which tests/test_bench_regression.py reads.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/cached_rebuild.py --sizes 1000,10000 --runs 3 --record
 
 schema: $(STAMP)
 	$(BIN)/glossary-tool schema --write

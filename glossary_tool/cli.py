@@ -84,7 +84,7 @@ def cmd_build(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
     from glossary_tool.site.build import build_site
 
     site = build_site(raw, settings, Path(args.site_dir) if args.site_dir else None, outside_ok=args.site_dir_outside_ok,
-                      untrusted=args.untrusted)
+                      untrusted=args.untrusted, use_cache=not args.no_cache)
     print(f"built {len(settings.locales)} locale(s) into {escape(display_path(site))}")
     return EXIT_OK
 
@@ -339,6 +339,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     build = sub.add_parser("build", parents=[trust, quiet], help="build the static site")
     build.add_argument("--site-dir", help="output folder (default: site_dir of mkdocs.yml); it must be inside the project")
     build.add_argument("--site-dir-outside-ok", action="store_true", help="allow an output folder outside the project")
+    build.add_argument("--no-cache", action="store_true",
+                       help="build every page afresh, without reading or writing the build cache (.glossary-cache/); "
+                            "an --untrusted build never uses it")
     serve = sub.add_parser("serve", parents=[trust], help="serve the site with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
 

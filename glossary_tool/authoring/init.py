@@ -115,6 +115,14 @@ jobs:
         if: ${{ !cancelled() }}
       - run: glossary-tool status --min-coverage 100
         if: ${{ !cancelled() }}
+      # The build cache (.glossary-cache/): pages whose inputs did not change are not rendered again. Only a push to
+      # the default branch restores and saves it; an untrusted build would neither read nor write it.
+      - uses: actions/cache@v4
+        if: ${{ github.event_name == 'push' && github.ref_name == github.event.repository.default_branch }}
+        with:
+          path: .glossary-cache
+          key: glossary-build-${{ runner.os }}-${{ github.sha }}
+          restore-keys: glossary-build-${{ runner.os }}-
       - run: glossary-tool build
         if: ${{ !cancelled() }}
       - run: glossary-tool scan-site
@@ -304,7 +312,7 @@ def _files(locales: list[str], source: str) -> dict[str, str]:
     files[".github/workflows/glossary.yml"] = WORKFLOW.replace("glossary-tool[check]{pin}", install_requirement())
     files[".pre-commit-config.yaml"] = PRE_COMMIT
     files["README.md"] = README.format(site=site_name, languages=", ".join(locales))
-    files[".gitignore"] = "site/\n.venv/\n"
+    files[".gitignore"] = "site/\n.venv/\n.glossary-cache/\n"
     return files
 
 

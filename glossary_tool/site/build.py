@@ -14,9 +14,13 @@ from pathlib import Path
 from glossary_tool.core import progress
 from glossary_tool.core.config import RawConfig, Settings
 from glossary_tool.core.fileio import confine, reason
+from glossary_tool.core.loading import load_glossary
 from glossary_tool.core.problems import BuildFailed, FatalError
 from glossary_tool.core.terminal import escape
 from glossary_tool.core.trust import check
+from glossary_tool.site import exports
+from glossary_tool.site.build_cache import CACHE_DIR, CACHE_ENV, WARNINGS_FILE
+from glossary_tool.site.exports import EXPORTS_ENV
 from glossary_tool.site.locale_builds import WRITE_FAILED, Scheduler, Wanted, max_parallel_builds, root_url
 
 # Written into every site this command builds: the next build replaces only a folder that carries it (or is empty).
@@ -65,16 +69,18 @@ def check_site_dir(final: Path, raw: RawConfig, settings: Settings, *, outside_o
 
 
 def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None, *, outside_ok: bool = False,
-               untrusted: bool = False) -> Path:
+               untrusted: bool = False, use_cache: bool = True) -> Path:
     """Build every locale into ``site_dir``; all or nothing. Returns the folder written.
 
     Each locale builds into its own folder beside the site; when all have succeeded they are assembled
     and swapped in for the old site in one rename, so a failed build leaves the old site as it was.
     The configuration (at its trust level, trust.py) and the output folder are checked first: nothing is touched
-    when either is refused."""
+    when either is refused. A trusted build keeps its pages in the build cache unless ``use_cache`` is False; an
+    untrusted one neither reads nor writes it (SECURITY.md)."""
     check(raw, settings, untrusted=untrusted)
     final = site_dir_of(raw, site_dir)
     check_site_dir(final, raw, settings, outside_ok=outside_ok, from_cli=site_dir is not None)
+    cache = cache_dir(raw) if use_cache and not untrusted else None
     report_interface(settings)
     report_site_url(raw, settings)
     try:
@@ -84,7 +90,7 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None,
     except OSError as exc:
         raise FatalError(_cannot_write(final, exc)) from None
     try:
-        return _build_into(work, final, raw, settings, untrusted=untrusted)
+        return _build_into(work, final, raw, settings, untrusted=untrusted, cache=cache)
     except OSError as exc:
         raise FatalError(_cannot_write(final, exc)) from None
     finally:
@@ -96,25 +102,41 @@ def _cannot_write(final: Path, exc: OSError | str) -> str:
     return f"{escape(str(final))}: cannot write the site: {why}; the site folder was not changed"
 
 
-def _build_into(work: Path, final: Path, raw: RawConfig, settings: Settings, *, untrusted: bool) -> Path:
+def cache_dir(raw: RawConfig) -> Path | None:
+    """The build cache's folder in the project (build_cache.py), or None with a warning when it is a link or not a
+    folder: a cache is never read or written outside the project."""
+    import sys
+
+    project = Path(os.path.realpath(raw.path.parent))
+    folder = project / CACHE_DIR
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        print(f"warning: {escape(str(folder))}: the build cache is a link or not a folder; building without it", file=sys.stderr)
+        return None
+    return folder
+
+
+def _build_into(work: Path, final: Path, raw: RawConfig, settings: Settings, *, untrusted: bool, cache: Path | None) -> Path:
     with progress.task("build", unit="step") as bar:
         steps = progress.StepReader(bar, len(settings.locales)) if progress.enabled() else None
         try:
-            return _build_locales(work, final, raw, settings, untrusted=untrusted, steps=steps)
+            return _build_locales(work, final, raw, settings, untrusted=untrusted, steps=steps, cache=cache)
         finally:
             if steps is not None:
                 steps.close()
 
 
 def _build_locales(work: Path, final: Path, raw: RawConfig, settings: Settings, *, untrusted: bool,
-                   steps: progress.StepReader | None) -> Path:
+                   steps: progress.StepReader | None, cache: Path | None = None) -> Path:
     """Every locale built in its own process, as many at once as there are cores; ``steps`` draws their progress."""
     base = root_url(settings.site_url)
     folders = [work / (loc.code if loc.prefix else "root") for loc in settings.locales]
     # With a bar, the builds report their steps through its pipe and the scheduler draws them while it waits.
+    handed = {CACHE_ENV: str(cache)} if cache is not None else {}
+    if _make_exports(work / ".downloads", settings, base):
+        handed[EXPORTS_ENV] = str(work / ".downloads")
     builds = Scheduler(raw.path, [Wanted(loc.code, base + loc.prefix, out, out) for loc, out in zip(settings.locales, folders, strict=True)],
                        untrusted=untrusted, progress_fd=steps.write_fd if steps is not None else None,
-                       while_waiting=steps.poll if steps is not None else None)
+                       while_waiting=steps.poll if steps is not None else None, handed=handed)
     try:
         failures: list[str] = []
         for b, error in builds.results(max_parallel_builds()):
@@ -125,6 +147,7 @@ def _build_locales(work: Path, final: Path, raw: RawConfig, settings: Settings, 
                 break  # the site is not built: what still runs is stopped below
         if failures:
             raise BuildFailed("the site was not built:\n" + "\n".join(failures))
+        _cache_warnings(folders)
         root = work / ("root" if settings.locales[0].prefix == "" else settings.locales[0].code)
         for loc, b in zip(settings.locales[1:], builds[1:], strict=False):
             target = root / loc.prefix
@@ -161,6 +184,28 @@ def report_size(root: Path, final: Path) -> None:
         print(f"warning: {escape(str(final))}: the site is {size / 1e6:,.0f} MB; GitHub Pages refuses sites over 1 GB: "
               "publish fewer language pairs (pairs:) or languages, or use a host without that limit "
               "(README: How large a site gets)", file=sys.stderr)
+
+
+def _make_exports(folder: Path, settings: Settings, base: str) -> bool:
+    """The downloads, made once for every locale's build (site/exports.py); False when the glossary has errors:
+    then the first locale's lint reports them and stops the build."""
+    glossary, problems = load_glossary(settings)
+    if any(p.severity.value == "error" for p in problems):
+        return False
+    exports.write(folder, exports.make(glossary, settings, base))
+    return True
+
+
+def _cache_warnings(folders: list[Path]) -> None:
+    """Print what the locale builds said of the build cache (a damaged file ignored), and take it out of the site."""
+    import sys
+
+    for folder in folders:
+        said = folder / WARNINGS_FILE
+        if said.is_file():
+            for line in said.read_text(encoding="utf-8").splitlines():
+                print(f"warning: {escape(line)}", file=sys.stderr)
+            said.unlink()
 
 
 def report_interface(settings: Settings) -> None:
@@ -243,9 +288,10 @@ def serve_site(raw: RawConfig, settings: Settings, dev_addr: str, *, untrusted: 
         serve(raw, settings, dev_addr, Path(out), untrusted=untrusted)
 
 
-def build_project(config_file: Path, site_dir: Path | None = None, *, outside_ok: bool = False, untrusted: bool = False) -> Path:
+def build_project(config_file: Path, site_dir: Path | None = None, *, outside_ok: bool = False, untrusted: bool = False,
+                  use_cache: bool = True) -> Path:
     """Read ``mkdocs.yml`` and build its site (what ``glossary-tool build`` does)."""
     from glossary_tool.core.config import read_config, settings_from_raw
 
     raw = read_config(config_file)
-    return build_site(raw, settings_from_raw(raw), site_dir, outside_ok=outside_ok, untrusted=untrusted)
+    return build_site(raw, settings_from_raw(raw), site_dir, outside_ok=outside_ok, untrusted=untrusted, use_cache=use_cache)

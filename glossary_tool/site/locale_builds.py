@@ -14,18 +14,22 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from glossary_tool.core.config import Locale, Settings
 from glossary_tool.core.progress import FD_ENV
+from glossary_tool.site.build_cache import CACHE_ENV
+from glossary_tool.site.exports import EXPORTS_ENV
 
 if TYPE_CHECKING:
     from glossary_tool.site.state import LocaleState
 
 LOCALE_ENV = "GLOSSARY_TOOL_LOCALE"
+# What `glossary-tool build` hands its locale builds, and nothing else may: the build cache, the downloads made once.
+HANDED = (CACHE_ENV, EXPORTS_ENV)
 WRITE_FAILED = 3  # a build's exit status when the file system refused a write; its last line of output says why
 
 
@@ -103,15 +107,18 @@ UNTRUSTED_ENV_KEEP = ("PATH", "HOME", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", 
 
 
 def start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path, *, untrusted: bool = False,
-          progress_fd: int | None = None) -> LocaleBuild:
+          progress_fd: int | None = None, handed: Mapping[str, str] | None = None) -> LocaleBuild:
     """Start one locale's build into ``staging``; its output is collected by whoever waits for it.
-    With ``progress_fd`` it reports its steps there (``progress.report_step``)."""
+    With ``progress_fd`` it reports its steps there (``progress.report_step``). ``handed`` are the variables
+    ``glossary-tool build`` hands every build (HANDED: the build cache, the downloads made once); a build never
+    inherits them from elsewhere."""
     # -P: the working folder (often the project, which a pull request can add files to) is not put on the module path,
     # so a repository's yaml.py or markdown.py can never stand in for the library the build imports.
     cmd = [sys.executable, "-P", "-m", "glossary_tool.site.locale_builds", "--config", str(config_file),
            "--site-dir", str(staging), "--site-url", site_url, *(["--untrusted"] if untrusted else [])]
     kept = {k: v for k, v in os.environ.items() if k in UNTRUSTED_ENV_KEEP} if untrusted else dict(os.environ)
-    env = {**kept, LOCALE_ENV: locale, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**{k: v for k, v in kept.items() if k not in HANDED}, LOCALE_ENV: locale, "NO_MKDOCS_2_WARNING": "1"}
+    env.update({k: v for k, v in (handed or {}).items() if k in HANDED})
     fds: tuple[int, ...] = ()
     if progress_fd is not None:
         env[FD_ENV], fds = str(progress_fd), (progress_fd,)
@@ -153,9 +160,9 @@ class Scheduler(list[LocaleBuild]):
     called each time the scheduler looks at its builds (to draw what they reported)."""
 
     def __init__(self, config_file: Path, wanted: Sequence[Wanted], *, untrusted: bool = False, progress_fd: int | None = None,
-                 while_waiting: Callable[[], None] | None = None) -> None:
+                 while_waiting: Callable[[], None] | None = None, handed: Mapping[str, str] | None = None) -> None:
         super().__init__()
-        self.config_file, self.untrusted = config_file, untrusted
+        self.config_file, self.untrusted, self.handed = config_file, untrusted, handed
         self.progress_fd, self.while_waiting = progress_fd, while_waiting
         self.pending = list(wanted)
         self._ended: set[int] = set()
@@ -166,7 +173,8 @@ class Scheduler(list[LocaleBuild]):
             w = self.pending.pop(0)
             # The progress pipe only when there is a bar: without one, a build starts exactly as it always has.
             piped = {"progress_fd": self.progress_fd} if self.progress_fd is not None else {}
-            self.append(start(self.config_file, w.code, w.staging, w.site_url, w.final, untrusted=self.untrusted, **piped))
+            self.append(start(self.config_file, w.code, w.staging, w.site_url, w.final, untrusted=self.untrusted,
+                              handed=self.handed, **piped))
 
     def results(self, jobs: int) -> Iterator[tuple[LocaleBuild, str | None]]:
         """Each build as it ends, with its error output (None when it succeeded); pending builds start as cores come

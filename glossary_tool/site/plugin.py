@@ -5,7 +5,6 @@ A plain ``mkdocs build`` builds the first locale here and starts the others as p
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import os
 from pathlib import Path
@@ -18,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from glossary_tool.core import progress
 from glossary_tool.core.config import GlossaryOptions, build_settings, unknown_rules
@@ -30,12 +30,11 @@ from glossary_tool.core.translation import stale_fields
 from glossary_tool.lint import check, content_problems, stamp
 from glossary_tool.lint.reporters import REPORTERS
 from glossary_tool.lint.rules import load_all
-from glossary_tool.site import locale_builds, search_index, theme
+from glossary_tool.site import build_cache, locale_builds, search_index, theme
+from glossary_tool.site import exports as site_exports
 from glossary_tool.site.render import PAGE_KINDS, published, render_locale
 from glossary_tool.site.render.context import BYTECODE_CACHE
-from glossary_tool.site.render.downloads import export_files
 from glossary_tool.site.render.history import build_date, entry_dates
-from glossary_tool.site.render.status import status_badges
 from glossary_tool.site.state import LocaleState
 
 
@@ -47,6 +46,12 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         self.state: LocaleState | None = None
         self.others: locale_builds.Scheduler | None = None
         self.kinds = self.written = 0  # the steps this build reports (progress.report_step)
+        # The build cache (build_cache.py), only when `glossary-tool build` hands one to this locale's process.
+        self.cache: build_cache.PageCache | None = None
+        self.common = ""  # the digest of what every page of this locale is made from
+        self.keys: dict[str, str] = {}  # a page (src_uri) → its key, for the pages the theme renders
+        self.started = False  # this build was started by `glossary-tool build` (or a plain `mkdocs build`), not by serve
+        self.contexts: dict[str, object] = {}  # a cached page's template context, kept in case its file fails on reading
 
     @event_priority(100)  # before the search plugin reads its language settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -63,6 +68,10 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         if os.path.realpath(config.docs_dir) != str(settings.content_dir):
             raise PluginError(f"docs_dir ({escape(config.docs_dir)}) must be the glossary's content_dir ({escape(str(settings.content_dir))})")
         self.state = LocaleState(settings, locale, base, lints=locale == settings.locales[0].code, index=search_index.Index(locale))
+        # What `glossary-tool build` hands its locale builds (locale_builds.HANDED); serve, in this process, has none.
+        self.started = started and locale_builds.REQUEST.get() is None
+        cache_root = os.environ.get(build_cache.CACHE_ENV) if self.started else None
+        self.cache = build_cache.PageCache(Path(cache_root), locale) if cache_root else None
         request = locale_builds.REQUEST.get()
         if request is not None:
             request.state = self.state  # serve keeps it to re-render single pages after an edit
@@ -102,6 +111,8 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.state is not None
         self.state.nav = nav
+        if self.cache is not None:  # MkDocs renders the pages' content after on_nav, and on_env comes after that
+            self.common = build_cache.common_digest(config, self.state.locale, self.state.base, self.state.settings.root, nav)
         return nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -116,9 +127,11 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
                 locale_builds.stop_all(self.others)
                 raise PluginError("the glossary has errors:\n" + REPORTERS["text"](problems))
         state.today = build_date()
-        # Every locale's build makes the exports, for their sizes on its pages; only the first publishes them.
-        # They name concepts by their pages at the site's root, whichever locale builds them.
-        exports = [*export_files(glossary, dataclasses.replace(settings, site_url=state.base)), *status_badges(glossary, settings)]
+        # Every locale shows the downloads' sizes; only the first publishes them. `glossary-tool build` made them
+        # once for all locales; a build started otherwise makes its own.
+        first = state.locale == settings.locales[0].code
+        made = site_exports.received(with_data=first) if self.started else None
+        exports = made if made is not None else site_exports.make(glossary, settings, state.base)
         state.dates = entry_dates(glossary, settings.content_dir, state.today)
         state.downloads = tuple(d for d, _ in exports)
         glossary = published(glossary, settings)  # the exports leave placeholders out themselves, and count them
@@ -141,7 +154,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
             out = Files([f for f in out if f not in shared])
         for p in rendered:
             out.append(File.generated(config, p.src, content=""))
-        if state.locale == settings.locales[0].code:
+        if first:
             for download, data in exports:
                 out.append(File.generated(config, download.path, content=data))
         return out
@@ -170,7 +183,17 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         if rendered is None:
             return html
         page.toc = get_toc(theme.toc_tokens(rendered.toc))
+        if self.cache is not None:
+            key = build_cache.page_key(self.common, build_cache.page_fields(page, rendered.html, rendered.toc))
+            self.keys[page.file.src_uri] = key
+            if self.cache.has(key):  # the theme's templates are skipped: on_post_page hands MkDocs the cached page
+                page.meta["template"] = build_cache.CACHED_TEMPLATE
         return rendered.html
+
+    def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        if page.meta.get("template") == build_cache.CACHED_TEMPLATE:
+            self.contexts[page.file.src_uri] = context
+        return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.state is None:
@@ -180,7 +203,19 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         pages = len(self.state.pages)
         if pages and (self.written * 100 // pages != (self.written - 1) * 100 // pages or self.written == pages):
             progress.report_step(self.state.locale, self.kinds + self.written, self.kinds + pages, "pages written")
-        return theme.compact(theme.with_direction(output, self.state.locale))
+        key = self.keys.pop(page.file.src_uri, None)
+        context = self.contexts.pop(page.file.src_uri, None)  # set: the page was built with the cached template
+        if self.cache is None or key is None:
+            return theme.compact(theme.with_direction(output, self.state.locale))
+        cached = self.cache.get(key) if context is not None else None
+        if cached is not None:
+            return cached
+        if context is not None:  # damaged since on_page_content found it: rendered as MkDocs would have
+            assert self.state.env is not None
+            output = self.state.env.get_template("main.html").render(context)
+        output = theme.compact(theme.with_direction(output, self.state.locale))
+        self.cache.put(key, output)
+        return output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # The 404 page (a static template) is a page of this locale too.
@@ -195,6 +230,9 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
             recs = state.index.records(state.glossary, state.settings, state.pages.values())
             state.index_files = state.index.files(recs)
             search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, state.index_files)
+        if self.cache is not None:
+            self.cache.prune()
+            self.cache.write_warnings(Path(config.site_dir))
         failures = locale_builds.finish(self.others)
         self.others = None
         if failures:
@@ -203,3 +241,4 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     def on_build_error(self, error: Exception) -> None:
         locale_builds.stop_all(self.others)
         self.others = None
+

@@ -1,0 +1,122 @@
+"""The build cache (site/build_cache.py): a rebuild from it writes exactly what a clean build writes, after an edit, a
+new or deleted entry or a changed configuration; a damaged cache file is ignored with a warning; an untrusted build
+and ``--no-cache`` never read it."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from glossary_tool.site.build import build_project
+from glossary_tool.site.build_cache import CACHE_DIR, FORMAT
+
+HEART = """id: heart
+kind: concept
+category: organ
+sources:
+  - title: A textbook of human anatomy
+locales:
+  en:
+    terms:
+      - {text: heart, type: fullForm, status: preferred, grammar: {pos: noun}}
+    definition: Organ in the chest that pumps blood through the body.
+  de:
+    terms:
+      - {text: Herz, type: fullForm, status: preferred, grammar: {pos: noun, gender: neuter}}
+    definition: Organ in der Brust, das Blut durch den Körper pumpt.
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the build date of files git does not date, held equal
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "projects" / "anatomy", root, ignore=shutil.ignore_patterns(CACHE_DIR))
+    return root
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _cached(project: Path) -> set[str]:
+    return {p.name for p in (project / CACHE_DIR).rglob("*.html")}
+
+
+def _same_as_clean(project: Path) -> None:
+    """Build from the cache into site/, then clean (no cache) into another folder: every file the same."""
+    build_project(project / "mkdocs.yml")
+    build_project(project / "mkdocs.yml", project / "clean", use_cache=False)
+    cached, clean = _files(project / "site"), _files(project / "clean")
+    assert cached.keys() == clean.keys()
+    assert [name for name in cached if cached[name] != clean[name]] == []
+    shutil.rmtree(project / "clean")
+
+
+def test_a_rebuild_from_the_cache_equals_a_clean_build_after_every_kind_of_change(project: Path) -> None:
+    build_project(project / "mkdocs.yml")
+    first = _cached(project)
+    assert len(first) > 20  # every page of both locales
+
+    femur = project / "content/concepts/femur.yaml"
+    text = femur.read_text(encoding="utf-8")
+    femur.write_text(text.replace("definition: ", "definition: Edited, ", 1), encoding="utf-8")
+    (project / "content/concepts/heart.yaml").write_text(HEART, encoding="utf-8")
+    _same_as_clean(project)
+    edited = _cached(project)
+    assert (project / "site/terms/heart/index.html").is_file()
+    assert len(first & edited) > len(first) // 3  # pages that show neither entry came from the cache ...
+    assert edited - first  # ... those that show them were built afresh
+
+    (project / "content/concepts/heart.yaml").unlink()
+    _same_as_clean(project)
+    assert not (project / "site/terms/heart").exists()
+    assert len(_cached(project)) == len(first) < len(edited)  # one file a page: the deleted entry's pages left the cache
+
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: Anatomy terms\n", "site_name: Body terms\n", 1),
+                      encoding="utf-8")
+    _same_as_clean(project)
+    assert not _cached(project) & edited  # a changed configuration invalidates every page
+
+
+def test_a_damaged_cache_file_is_ignored_with_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build_project(project / "mkdocs.yml")
+    files = sorted((project / CACHE_DIR).rglob("*.html"))
+    files[0].write_bytes(files[0].read_bytes()[:-40])  # cut short
+    files[1].write_bytes(b"\xff\xfe not a page at all")
+    capsys.readouterr()
+    _same_as_clean(project)
+    err = capsys.readouterr().err
+    assert err.count("build cache file ignored") == 2 and "Traceback" not in err
+    assert files[0].name in err and files[1].name in err
+
+
+def test_a_cache_folder_that_is_a_link_is_not_used(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (project / CACHE_DIR).symlink_to(elsewhere)
+    build_project(project / "mkdocs.yml")
+    assert "the build cache is a link" in capsys.readouterr().err
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_untrusted_and_no_cache_builds_never_read_the_cache(project: Path) -> None:
+    build_project(project / "mkdocs.yml")
+    clean = _files(project / "site")
+    # A cache a pull request could have poisoned: every page replaced by a script, each file well formed.
+    for path in (project / CACHE_DIR).rglob("*.html"):
+        body = b"<script>alert(1)</script>"
+        path.write_bytes(f"{FORMAT} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body)
+    poisoned = _files(project / CACHE_DIR)
+    build_project(project / "mkdocs.yml", untrusted=True)
+    assert _files(project / "site") == clean
+    build_project(project / "mkdocs.yml", use_cache=False)
+    assert _files(project / "site") == clean
+    assert _files(project / CACHE_DIR) == poisoned  # neither wrote to it either
+    build_project(project / "mkdocs.yml")  # a trusted build does read it: the cache is only as trusted as its writer
+    assert b"alert(1)" in (project / "site/terms/femur/index.html").read_bytes()
