@@ -52,7 +52,7 @@ _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 
 
-__all__ = ["INDEX_DIR", "KINDS", "MANIFEST", "Field", "Index", "Record", "plain", "records", "shard_key", "write"]
+__all__ = ("INDEX_DIR", "KINDS", "MANIFEST", "Field", "Index", "Record", "plain", "records", "shard_key", "write")
 
 # ---- files: where a word, a phrase or a fuzzy variant is (glossary-search.js computes the same) ----
 
