@@ -7,6 +7,7 @@ shows, and only a trusted build reads it (SECURITY.md)."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -49,6 +50,18 @@ def folder_digest(folder: Path) -> str:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             h.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape") + b"\0")
             h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The SHA-256 of the package's own code: a page also depends on the Python that finishes it (compaction, text
+    direction), and a changed working copy keeps its version number."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(str(path.relative_to(package)).encode("utf-8", "surrogateescape") + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 
 
@@ -171,7 +184,7 @@ def common_digest(config: MkDocsConfig, locale: str, base: str, project: Path, n
     theme = config.theme
     own = Path(__file__).resolve().parent
     return digest([
-        FORMAT, __version__, *(importlib.metadata.version(d) for d in ("mkdocs", "mkdocs-material")), locale, base, settings,
+        FORMAT, __version__, code_digest(), *(importlib.metadata.version(d) for d in ("mkdocs", "mkdocs-material")), locale, base, settings,
         theme.name, dict(theme), [str(d) for d in theme.dirs],
         *(folder_digest(Path(d)) for d in theme.dirs if Path(d).resolve().is_relative_to(own)),  # Material's: its version
         folder_digest(project / "locales"), Path(config.config_file_path).read_bytes(), _nav_fields(nav.items),
