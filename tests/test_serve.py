@@ -24,7 +24,7 @@ from glossary_tool.core.model import Glossary
 from glossary_tool.core.translation import stale_fields
 from glossary_tool.site import search_index
 from glossary_tool.site.render import RenderedPage, render_locale
-from glossary_tool.site.serve import EVENTS, LocaleSite, Project, State, Wakeup, handler_for, snapshot, watch
+from glossary_tool.site.serve import EVENTS, LIVERELOAD, LocaleSite, Project, State, Wakeup, handler_for, snapshot, watch
 
 
 class Served:
@@ -114,7 +114,7 @@ def test_a_broken_edit_keeps_the_last_good_pages_shows_the_error_and_recovers(se
     assert served.get("terms/kpo/") == before  # every request is still answered, with the last good page
     news = json.loads(served.get(f"{EVENTS.lstrip('/')}?epoch={served.state.epoch}&error="))
     assert news["error"] == error  # what the page's banner shows
-    assert "data-glossary-serve-error" in before  # the banner's script is on every page
+    assert LIVERELOAD in before  # the live-reload script (which shows the banner) is on every page
     assert "not rebuilt" in capsys.readouterr().err
     epoch = served.state.epoch
     target.write_text(good.replace("expert\n      judgement", "expert\n      judgement, fixed,", 1), encoding="utf-8")

@@ -17,6 +17,7 @@ from security_helpers import new_project
 
 from glossary_tool.core.config import read_config, settings_from_raw
 from glossary_tool.site import serve
+from glossary_tool.site.serve import server as http_side
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> serve.Project:
 
 @pytest.fixture
 def server(built: serve.Project, monkeypatch: pytest.MonkeyPatch) -> Iterator[serve.Server]:
-    monkeypatch.setattr(serve, "IDLE_SECONDS", 0.5)
+    monkeypatch.setattr(http_side, "IDLE_SECONDS", 0.5)
     srv = serve.Server(("127.0.0.1", 0), serve.handler_for(built, serve.State(), frozenset({"glossary.test"})), max_connections=3)
     threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     yield srv
