@@ -16,13 +16,14 @@ from typing import Any
 from glossary_tool.core.config import RawConfig, Settings
 from glossary_tool.core.layout import PAGE_KINDS, PageKind, Shows, under
 from glossary_tool.core.loading import load_documents, load_glossary, validate
-from glossary_tool.core.mkdocs_compat import render_page
+from glossary_tool.core.mkdocs_compat import render_pages
 from glossary_tool.core.model import Comparison, Concept, Entry, Faq, Glossary
-from glossary_tool.core.problems import FatalError, Problem
+from glossary_tool.core.problems import FatalError, Problem, Severity
 from glossary_tool.core.terms import Languages
 from glossary_tool.core.translation import stale_fields
-from glossary_tool.lint import check, stamp
+from glossary_tool.lint import check, severity_of, stamp
 from glossary_tool.lint.reporters import REPORTERS
+from glossary_tool.lint.rules import load_all
 from glossary_tool.site import search_index
 from glossary_tool.site.locale_builds import REQUEST, BuildRequest, root_url
 from glossary_tool.site.render import RenderedPage, category, comparison, concept, faq, home, index_az, pair, status
@@ -85,19 +86,17 @@ class LocaleSite:
             if stem and {p.src for p in group} != {src for src in state.pages if under(src, stem)}:
                 raise _NeedsFullBuild(stem)  # a listing grew or shrank by a page, or a category appeared or emptied
         changed = [p for group in groups.values() for p in group if _differs(state.pages.get(p.src), p)]
-        rebuilt = []
-        for p in changed:
-            file = state.files.get_file_from_path(p.src)
-            if file is None or file.page is None:
-                raise _NeedsFullBuild(p.src)
-            state.pages[p.src] = p
-            render_page(file.page, config, state.files, state.nav, state.env)
-            rebuilt.append(p.url)
+        files = [state.files.get_file_from_path(p.src) for p in changed]
+        if any(file is None or file.page is None for file in files):
+            raise _NeedsFullBuild("a page MkDocs does not know")
+        state.pages.update((p.src, p) for p in changed)
+        render_pages([file.page for file in files if file is not None and file.page is not None], config, state.files, state.nav, state.env)
+        rebuilt = [p.url for p in changed]
         state.glossary, state.dates = edit.after, dates
         recs = state.index.records(edit.after, settings, state.pages.values())
-        files = state.index.files(recs)
-        search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, files, state.index_files)
-        state.index_files = files
+        index_files = state.index.files(recs)
+        search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, index_files, state.index_files)
+        state.index_files = index_files
         return rebuilt
 
 
@@ -268,12 +267,16 @@ class Project:
         self.languages: Languages | None = None  # what lint keeps between checks: the stemmed words of every text seen
         self.folded: dict[str, tuple[Concept, str]] = {}  # each concept's definitions in lower case (see dependents)
 
-    def check(self, glossary: Glossary, problems: list[Problem]) -> list[Problem]:
-        """The loading ``problems`` and every rule's, stamped: a full lint of ``glossary``. The rules' stemmed words
-        and term patterns are kept from one check to the next (they depend on each text alone), the rest is redone."""
+    def errors(self, glossary: Glossary, problems: list[Problem], *, catalogs: bool = True) -> list[Problem]:
+        """The errors among the loading ``problems`` and the rules' findings in ``glossary``, stamped. Only an error
+        stops a rebuild, so only the rules configured as errors run; the catalogs' rules only when ``catalogs`` (an
+        edit of an entry leaves the catalogs as the last good rebuild found them). The rules' stemmed words and term
+        patterns are kept from one check to the next (they depend on each text alone), the rest is redone."""
         if self.languages is None:
             self.languages = Languages()
-        return stamp([*problems, *check(glossary, self.settings, languages=self.languages)], self.settings)
+        rules = [r for r in load_all().values() if severity_of(r, self.settings) is Severity.ERROR and (catalogs or r.scope != "catalog")]
+        found = stamp([*problems, *check(glossary, self.settings, rules, languages=self.languages)], self.settings)
+        return [p for p in found if p.severity is Severity.ERROR]
 
     def folder(self, code: str) -> Path:
         return self.out / code
@@ -294,7 +297,7 @@ class Project:
         if self.glossary is None:
             return
         if self.languages is None:
-            self.check(self.glossary, [])  # the build has linted already; this stems every text for the first edit
+            self.errors(self.glossary, [], catalogs=False)  # the build has linted already; this stems every text for the first edit
         # Every locale's build loaded the entries itself; from now on they share these, which the search index
         # recognizes as unchanged from one edit to the next.
         for site in self.sites:
@@ -332,7 +335,7 @@ class Project:
     def _edit(self, glossary: Glossary, paths: list[Path]) -> Edit:
         """``glossary`` with ``paths`` read again, checked, and what depends on them; Broken when it has errors."""
         after, problems, ids = self._splice(glossary, paths)
-        errors = [p for p in self.check(after, problems) if p.severity.value == "error"]
+        errors = self.errors(after, problems, catalogs=False)
         if errors:
             raise Broken(REPORTERS["text"](errors))
         affected = dependents(glossary, ids, self.folded) | dependents(after, ids, self.folded)
@@ -340,7 +343,7 @@ class Project:
 
     def _rebuild_all(self) -> list[str]:
         glossary, problems = load_glossary(self.settings)
-        errors = [p for p in self.check(glossary, problems) if p.severity.value == "error"]
+        errors = self.errors(glossary, problems)
         if errors:
             raise Broken(REPORTERS["text"](errors))
         self.full()
