@@ -71,33 +71,44 @@ class LocaleSite:
         whose content differs and update the search index. Returns the URLs rebuilt; raises _NeedsFullBuild when a
         page would appear or go, or the navigation would change (every page shows it)."""
         state, config = self.state, self.config
-        assert state is not None and state.files is not None and state.nav is not None and state.env is not None
+        assert state is not None
         # An edited entry changed today; the exports (and their sizes) are made again by the next full build.
         dates = {**state.dates, **dict.fromkeys(edit.edited, state.today)}
         ctx = RenderContext(edit.after, settings, self.code, state.site_name, config.site_url or "",
                             lambda c, code: stale_fields(c, code, settings.source_locale), dates, state.today, state.downloads)
-        # Pages by the stem of a listing's paths ("categories/model": categories/model.md, categories/model/2.md …),
-        # whose pages must be the ones the site has; pages that stand alone under "".
-        groups: dict[str, list[RenderedPage]] = {"": []}
-        for kind in PAGE_KINDS:
-            for stem, pages in RERENDER[kind.shows](kind, ctx, edit).items():
-                groups.setdefault(stem, []).extend(pages)
-        for stem, group in groups.items():
-            if stem and {p.src for p in group} != {src for src in state.pages if under(src, stem)}:
-                raise _NeedsFullBuild(stem)  # a listing grew or shrank by a page, or a category appeared or emptied
-        changed = [p for group in groups.values() for p in group if _differs(state.pages.get(p.src), p)]
-        files = [state.files.get_file_from_path(p.src) for p in changed]
-        if any(file is None or file.page is None for file in files):
-            raise _NeedsFullBuild("a page MkDocs does not know")
-        state.pages.update((p.src, p) for p in changed)
-        render_pages([file.page for file in files if file is not None and file.page is not None], config, state.files, state.nav, state.env)
-        rebuilt = [p.url for p in changed]
+        changed = [p for p in _rerendered(state, ctx, edit) if _differs(state.pages.get(p.src), p)]
+        _template(state, config, changed)
         state.glossary, state.dates = edit.after, dates
-        recs = state.index.records(edit.after, settings, state.pages.values())
-        index_files = state.index.files(recs)
+        index_files = state.index.files(state.index.records(edit.after, settings, state.pages.values()))
         search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, index_files, state.index_files)
         state.index_files = index_files
-        return rebuilt
+        return [p.url for p in changed]
+
+
+def _rerendered(state: LocaleState, ctx: RenderContext, edit: Edit) -> list[RenderedPage]:
+    """Every page that shows something ``edit`` changed, rendered again, kind by kind; _NeedsFullBuild when a listing
+    would grow or shrink by a page, or a category appear or empty."""
+    # Pages by the stem of a listing's paths ("categories/model": categories/model.md, categories/model/2.md …),
+    # whose pages must be the ones the site has; pages that stand alone under "".
+    groups: dict[str, list[RenderedPage]] = {"": []}
+    for kind in PAGE_KINDS:
+        for stem, pages in RERENDER[kind.shows](kind, ctx, edit).items():
+            groups.setdefault(stem, []).extend(pages)
+    for stem, group in groups.items():
+        if stem and {p.src for p in group} != {src for src in state.pages if under(src, stem)}:
+            raise _NeedsFullBuild(stem)
+    return [p for group in groups.values() for p in group]
+
+
+def _template(state: LocaleState, config: Any, pages: list[RenderedPage]) -> None:
+    """Put ``pages`` in the locale's state and write each through the theme's templates, as the full build did."""
+    assert state.files is not None and state.nav is not None and state.env is not None
+    files = [state.files.get_file_from_path(p.src) for p in pages]
+    found = [file.page for file in files if file is not None and file.page is not None]
+    if len(found) != len(pages):
+        raise _NeedsFullBuild("a page MkDocs does not know")
+    state.pages.update((p.src, p) for p in pages)
+    render_pages(found, config, state.files, state.nav, state.env)
 
 
 def _differs(known: RenderedPage | None, page: RenderedPage) -> bool:
