@@ -277,6 +277,7 @@ class Project:
         self.pending: set[Path] = set()  # files changed since the last good rebuild, which it has not read yet
         self.languages: Languages | None = None  # what lint keeps between checks: the stemmed words of every text seen
         self.folded: dict[str, tuple[Concept, str]] = {}  # each concept's definitions in lower case (see dependents)
+        self.abspaths: dict[str, str] = {}
 
     def errors(self, glossary: Glossary, problems: list[Problem], *, catalogs: bool = True) -> list[Problem]:
         """The errors among the loading ``problems`` and the rules' findings in ``glossary``, stamped. Only an error
@@ -365,14 +366,16 @@ class Project:
         """``glossary`` with the entries of ``paths`` parsed again; the loading problems and the ids touched."""
         docs, problems = load_documents(paths, self.settings, jobs=1)
         keys = {os.path.abspath(p) for p in paths}
-        by_path = {os.path.abspath(d.path): d for d in docs}
-        ids = {e.id for e in glossary.entries if os.path.abspath(e.doc.path) in keys}
+        fresh = {os.path.abspath(d.path): d for d in docs}
+        by_path = dict(fresh)
+        ids: set[str] = set()
         entries: list[Entry] = []
         for e in glossary.entries:
-            key = os.path.abspath(e.doc.path)
+            key = self._abspath(e.doc.path)
             if key not in keys:
                 entries.append(e)
                 continue
+            ids.add(e.id)
             doc = by_path.pop(key, None)
             if doc is None:  # the file's other entries, or a file that no longer parses
                 continue
@@ -381,9 +384,15 @@ class Project:
             if entry is not None:
                 entries.append(entry)
                 ids.add(entry.id)
-        fresh = {os.path.abspath(d.path): d for d in docs}
-        documents = tuple(fresh.get(os.path.abspath(d.path), d) for d in glossary.documents)
+        documents = tuple(fresh.get(self._abspath(d.path), d) for d in glossary.documents)
         return Glossary(tuple(entries), documents, glossary.others), problems, ids
+
+    def _abspath(self, path: str) -> str:
+        """``os.path.abspath(path)``, kept: an edit looks up every entry's file by it, 10,000 of them at 10,000 concepts."""
+        found = self.abspaths.get(path)
+        if found is None:
+            found = self.abspaths[path] = os.path.abspath(path)
+        return found
 
 
 class Broken(Exception):
