@@ -404,9 +404,11 @@ def live_reload(project: Path, edits: int) -> list[dict[str, float]]:
                 for page in pages:
                     page.wait_for_function("m => window.__glossaryShown && window.__glossaryShown[m] > 0", arg=marker, timeout=600_000)
                     shown = max(shown, page.evaluate("m => window.__glossaryShown[m]", marker) / 1000)
-                _, reloaded, line = server.wait_for("Reloading browsers", mark)
+                # serve tells the browsers when the edited page is ready, then when the whole rebuild is
+                last, reloaded, line = server.wait_for("rebuilt ", mark)
+                early = [at for at, text in server.lines[mark:last] if "showed the edit" in text]
                 rebuilt = re.search(r"rebuilt (\S+) page\(s\) in ([0-9.]+) s", line)
-                out.append({"server": reloaded - start, "browser": shown - start,
+                out.append({"server": reloaded - start, "browser": shown - start, "first": (early[0] if early else reloaded) - start,
                             "rebuild": float(rebuilt.group(2)) if rebuilt else float("nan"),
                             "pages": float(rebuilt.group(1)) if rebuilt and rebuilt.group(1) != "all" else float("nan")})
             for context in contexts:

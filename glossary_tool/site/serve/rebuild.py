@@ -66,33 +66,63 @@ class LocaleSite:
             REQUEST.reset(token)
         self.state = request.state
 
-    def update(self, edit: Edit, settings: Settings) -> list[str]:
-        """Render again, kind by kind (``core/layout.py``), the pages that show what ``edit`` changed; template those
-        whose content differs and update the search index. Returns the URLs rebuilt; raises _NeedsFullBuild when a
-        page would appear or go, or the navigation would change (every page shows it)."""
+    def render(self, edit: Edit, settings: Settings) -> Rendering:
+        """This locale's view of the glossary after ``edit``, to render its pages again with."""
         state, config = self.state, self.config
         assert state is not None
         # An edited entry changed today; the exports (and their sizes) are made again by the next full build.
         dates = {**state.dates, **dict.fromkeys(edit.edited, state.today)}
-        ctx = RenderContext(edit.after, settings, self.code, state.site_name, config.site_url or "",
-                            lambda c, code: stale_fields(c, code, settings.source_locale), dates, state.today, state.downloads)
-        changed = [p for p in _rerendered(state, ctx, edit) if _differs(state.pages.get(p.src), p)]
+        return Rendering(RenderContext(edit.after, settings, self.code, state.site_name, config.site_url or "",
+                                       lambda c, code: stale_fields(c, code, settings.source_locale), dates, state.today, state.downloads))
+
+    def first(self, edit: Edit, rendering: Rendering) -> list[str]:
+        """Template again the pages of the edited concepts themselves, which a writer has open: the rest follows in
+        ``update``. Returns the URLs rebuilt; raises _NeedsFullBuild as ``update`` does."""
+        assert self.state is not None
+        changed = [p for c in edit.new if _differs(self.state.pages.get((p := rendering.concept_page(c)).src), p)]
+        _template(self.state, self.config, changed)
+        return [p.url for p in changed]
+
+    def update(self, edit: Edit, rendering: Rendering) -> list[str]:
+        """Render again, kind by kind (``core/layout.py``), the pages that show what ``edit`` changed; template those
+        whose content differs and update the search index. Returns the URLs rebuilt; raises _NeedsFullBuild when a
+        page would appear or go, or the navigation would change (every page shows it)."""
+        state, config, ctx = self.state, self.config, rendering.ctx
+        assert state is not None
+        changed = [p for p in _rerendered(state, rendering, edit) if _differs(state.pages.get(p.src), p)]
         _template(state, config, changed)
-        state.glossary, state.dates = edit.after, dates
-        index_files = state.index.files(state.index.records(edit.after, settings, state.pages.values()))
+        state.glossary, state.dates = edit.after, ctx.changed
+        index_files = state.index.files(state.index.records(edit.after, ctx.settings, state.pages.values()))
         search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, index_files, state.index_files)
         state.index_files = index_files
         return [p.url for p in changed]
 
 
-def _rerendered(state: LocaleState, ctx: RenderContext, edit: Edit) -> list[RenderedPage]:
+class Rendering:
+    """One locale's render context after an edit, with what every concept page of it needs, made once."""
+
+    def __init__(self, ctx: RenderContext) -> None:
+        self.ctx = ctx
+
+    @cached_property
+    def _shared(self) -> tuple[dict[str, list[Comparison]], dict[str, list[Faq]], dict[tuple[str, str], list[str]], dict[str, str], Hierarchy]:
+        ctx, glossary = self.ctx, self.ctx.glossary
+        return (by_concept(glossary.comparisons), by_concept(glossary.faqs), concept.inbound(ctx), faq.faq_locations(ctx),
+                Hierarchy.of(glossary.concepts, ctx.concepts))
+
+    def concept_page(self, c: Concept) -> RenderedPage:
+        comps_of, faqs_of, incoming, faq_urls, tree = self._shared
+        return concept.concept_page(self.ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, faq_urls, tree)
+
+
+def _rerendered(state: LocaleState, rendering: Rendering, edit: Edit) -> list[RenderedPage]:
     """Every page that shows something ``edit`` changed, rendered again, kind by kind; _NeedsFullBuild when a listing
     would grow or shrink by a page, or a category appear or empty."""
     # Pages by the stem of a listing's paths ("categories/model": categories/model.md, categories/model/2.md …),
     # whose pages must be the ones the site has; pages that stand alone under "".
     groups: dict[str, list[RenderedPage]] = {"": []}
     for kind in PAGE_KINDS:
-        for stem, pages in RERENDER[kind.shows](kind, ctx, edit).items():
+        for stem, pages in RERENDER[kind.shows](kind, rendering, edit).items():
             groups.setdefault(stem, []).extend(pages)
     for stem, group in groups.items():
         if stem and {p.src for p in group} != {src for src in state.pages if under(src, stem)}:
@@ -145,23 +175,20 @@ class Edit:
 
 # What each kind of page shows (``Shows``), rendered again for an edit: stem of a listing → its pages, every one of
 # them ("" for pages that stand alone). A kind the edit does not touch gives nothing.
-Rerender = Callable[[PageKind, RenderContext, Edit], dict[str, list[RenderedPage]]]
+Rerender = Callable[[PageKind, Rendering, Edit], dict[str, list[RenderedPage]]]
 
 
-def _everything(kind: PageKind, ctx: RenderContext, edit: Edit) -> dict[str, list[RenderedPage]]:
+def _everything(kind: PageKind, r: Rendering, edit: Edit) -> dict[str, list[RenderedPage]]:
+    ctx = r.ctx
     return {"": [home.home_page(ctx)]}
 
 
-def _linked(kind: PageKind, ctx: RenderContext, edit: Edit) -> dict[str, list[RenderedPage]]:
-    glossary = edit.after
-    comps_of, faqs_of = by_concept(glossary.comparisons), by_concept(glossary.faqs)
-    incoming, faq_urls = concept.inbound(ctx), faq.faq_locations(ctx)
-    tree = Hierarchy.of(glossary.concepts, ctx.concepts)
-    return {"": [concept.concept_page(ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, faq_urls, tree)
-                 for c in glossary.concepts if c.id in edit.affected]}
+def _linked(kind: PageKind, r: Rendering, edit: Edit) -> dict[str, list[RenderedPage]]:
+    return {"": [r.concept_page(c) for c in edit.after.concepts if c.id in edit.affected]}
 
 
-def _category(kind: PageKind, ctx: RenderContext, edit: Edit) -> dict[str, list[RenderedPage]]:
+def _category(kind: PageKind, r: Rendering, edit: Edit) -> dict[str, list[RenderedPage]]:
+    ctx = r.ctx
     categories = {c.category for c in (*edit.old, *edit.new)}
     groups: dict[str, list[RenderedPage]] = {kind.stem(cat): [] for cat in categories}
     for p in category.category_pages(ctx, only=categories) if categories else []:
@@ -169,34 +196,39 @@ def _category(kind: PageKind, ctx: RenderContext, edit: Edit) -> dict[str, list[
     return groups
 
 
-def _terms(kind: PageKind, ctx: RenderContext, edit: Edit) -> dict[str, list[RenderedPage]]:
+def _terms(kind: PageKind, r: Rendering, edit: Edit) -> dict[str, list[RenderedPage]]:
+    ctx = r.ctx
     # The A–Z index lists the terms alone: an edit that leaves them as they were leaves it as it was.
     if [_terms_in(c, ctx.locale) for c in edit.old] == [_terms_in(c, ctx.locale) for c in edit.new]:
         return {}
     return {kind.stem(): index_az.index_pages(ctx)}
 
 
-def _all_terms(kind: PageKind, ctx: RenderContext, edit: Edit) -> dict[str, list[RenderedPage]]:
+def _all_terms(kind: PageKind, r: Rendering, edit: Edit) -> dict[str, list[RenderedPage]]:
+    ctx = r.ctx
     if [_every_term(c) for c in edit.old] == [_every_term(c) for c in edit.new]:
         return {}
     return {kind.stem(): pair.pair_pages(ctx)}
 
 
-def _comparisons(kind: PageKind, ctx: RenderContext, edit: Edit) -> dict[str, list[RenderedPage]]:
+def _comparisons(kind: PageKind, r: Rendering, edit: Edit) -> dict[str, list[RenderedPage]]:
+    ctx = r.ctx
     return {"": [comparison.comparison_page(ctx, c) for c in edit.after.comparisons if edit.about([c])]}
 
 
-def _questions(kind: PageKind, ctx: RenderContext, edit: Edit) -> dict[str, list[RenderedPage]]:
+def _questions(kind: PageKind, r: Rendering, edit: Edit) -> dict[str, list[RenderedPage]]:
+    ctx = r.ctx
     if not (edit.about(edit.before.faqs) or edit.about(edit.after.faqs)):
         return {}
     return {kind.stem(): faq.faq_pages(ctx)}
 
 
-def _translations(kind: PageKind, ctx: RenderContext, edit: Edit) -> dict[str, list[RenderedPage]]:
+def _translations(kind: PageKind, r: Rendering, edit: Edit) -> dict[str, list[RenderedPage]]:
+    ctx = r.ctx
     return {kind.stem(): status.status_pages(ctx)} if edit.old or edit.new else {}
 
 
-def _exports(kind: PageKind, ctx: RenderContext, edit: Edit) -> dict[str, list[RenderedPage]]:
+def _exports(kind: PageKind, r: Rendering, edit: Edit) -> dict[str, list[RenderedPage]]:
     return {}  # the exports and their sizes are made again by the next full build
 
 
@@ -316,9 +348,10 @@ class Project:
             if site.state is not None:
                 site.state.index.records(self.glossary, self.settings, site.state.pages.values())
 
-    def refresh(self, now: Snapshot) -> list[str]:
+    def refresh(self, now: Snapshot, shown: Callable[[list[str]], None] = lambda urls: None) -> list[str]:
         """Rebuild after the files changed from ``self.files`` to ``now``; the URLs rebuilt. Raises Broken with the
-        problems when the new state has errors (the old pages stay)."""
+        problems when the new state has errors (the old pages stay). ``shown`` is told the URLs of the edited
+        entries' own pages as soon as they are rebuilt, before the rest."""
         before, self.files = self.files, now
         changed = [p for p in now.keys() | before.keys() if now.get(p) != before.get(p)]
         if not changed:
@@ -333,7 +366,13 @@ class Project:
             return self._rebuild_all()
         edit = self._edit(self.glossary, [p for p in changed if p in now])
         try:
-            urls = [url for site in self.sites for url in site.update(edit, self.settings)]
+            renderings = [site.render(edit, self.settings) for site in self.sites]
+            # The edited concepts' own pages first, in every locale: the pages a writer has open show the edit while
+            # the pages that link to it, the listings and the search index are made.
+            urls = [url for site, r in zip(self.sites, renderings, strict=True) for url in site.first(edit, r)]
+            if urls:
+                shown(urls)
+            urls += [url for site, r in zip(self.sites, renderings, strict=True) for url in site.update(edit, r)]
         except _NeedsFullBuild:
             return self._rebuild_all()
         self.glossary = edit.after

@@ -47,28 +47,29 @@ def script_tag(epoch: int) -> bytes:
 
 @dataclass
 class State:
-    """What the browsers are told: the build's number, bumped on every successful rebuild, the number of the last
-    full rebuild (after which the navigation may differ), and the current error."""
+    """What the browsers are told: the build's number, bumped on every successful rebuild (and once before, when the
+    edited entries' own pages are ready), the number of the last full rebuild (after which the navigation may
+    differ), and the current error. ``partial`` while the rest of a rebuild is still being made."""
 
     epoch: int = 0
     error: str = ""
     full: int = 0
+    partial: bool = False
     changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def publish(self, *, bump: bool, error: str, full: bool = False) -> None:
+    def publish(self, *, bump: bool, error: str, full: bool = False, partial: bool = False) -> None:
         with self.changed:
             if bump:
                 self.epoch += 1
                 if full:
                     self.full = self.epoch
-            self.error = error
+            self.error, self.partial = error, partial
             self.changed.notify_all()
 
     def wait(self, epoch: int, error: str, timeout: float) -> dict[str, Any]:
         with self.changed:
             self.changed.wait_for(lambda: self.epoch != epoch or self.error != error, timeout)
             return {"epoch": self.epoch, "error": self.error, "full": self.full}
-
 
 
 def host_allowed(header: str | None, names: frozenset[str] = frozenset()) -> bool:
