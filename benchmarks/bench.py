@@ -318,10 +318,10 @@ def free_port() -> int:
 class ServeProcess:
     """``glossary-tool serve`` of a project, its error output read on a thread with the time of each line."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.proc = subprocess.Popen([str(BIN / "glossary-tool"), "--config", "mkdocs.yml", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
-                                     cwd=project, env=QUIET, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                     cwd=project, env=QUIET if env is None else env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self.lines: list[tuple[float, str]] = []
         self.changed = threading.Condition()
         threading.Thread(target=self._read, daemon=True).start()
@@ -374,10 +374,10 @@ MARKER_WATCH = """(() => {
 _DEFINITION = re.compile(r"(\n    definition: >-\n      )")
 
 
-def live_reload(project: Path, edits: int) -> list[dict[str, float]]:
+def live_reload(project: Path, edits: int, env: dict[str, str] | None = None) -> list[dict[str, float]]:
     """Seconds from saving an entry whose English and Swedish definitions were both edited to the server's
     "Reloading browsers" line, and to the moment both languages' pages, open in Chromium, show the edit."""
-    server = ServeProcess(project)
+    server = ServeProcess(project, env)
     target = project / "content" / "concepts" / f"{middle_concept(project)}.yaml"
     original = target.read_text(encoding="utf-8")
     if len(_DEFINITION.findall(original)) < 2:
