@@ -366,18 +366,22 @@ class Project:
             return self._rebuild_all()
         edit = self._edit(self.glossary, [p for p in changed if p in now])
         try:
-            renderings = [site.render(edit, self.settings) for site in self.sites]
-            # The edited concepts' own pages first, in every locale: the pages a writer has open show the edit while
-            # the pages that link to it, the listings and the search index are made.
-            urls = [url for site, r in zip(self.sites, renderings, strict=True) for url in site.first(edit, r)]
-            if urls:
-                shown(urls)
-            urls += [url for site, r in zip(self.sites, renderings, strict=True) for url in site.update(edit, r)]
+            urls = self._update(edit, shown)
         except _NeedsFullBuild:
             return self._rebuild_all()
         self.glossary = edit.after
         self.pending = set()
         return urls
+
+    def _update(self, edit: Edit, shown: Callable[[list[str]], None]) -> list[str]:
+        """Every locale brought up to date with ``edit``; the URLs rebuilt. The edited concepts' own pages come first,
+        in every locale: the pages a writer has open show the edit while the pages that link to it, the listings and
+        the search index are made."""
+        renderings = [(site, site.render(edit, self.settings)) for site in self.sites]
+        urls = [url for site, r in renderings for url in site.first(edit, r)]
+        if urls:
+            shown(urls)
+        return urls + [url for site, r in renderings for url in site.update(edit, r)]
 
     def _structural(self, path: Path, before: Snapshot, now: Snapshot) -> bool:
         """Whether a change of ``path`` needs every locale built again: a file that came or went, a catalog, the config."""
