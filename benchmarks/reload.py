@@ -71,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--profile", type=int, metavar="N", help="profile one rebuild at N concepts instead")
     parser.add_argument("--baseline", type=Path, metavar="SRC",
                         help="also time, after each size, the package in SRC (a folder holding glossary_tool/, e.g. from git archive)")
+    parser.add_argument("--baseline-only", action="store_true", help="time only the package in --baseline")
     parser.add_argument("--top", type=int, default=25, help="entries of the profile to print")
     args = parser.parse_args(argv)
     if args.profile:
@@ -82,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sides: list[tuple[str, dict[str, str] | None]] = [("", None)]
     if args.baseline:
         sides.append((f" ({args.baseline.name})", {**bench.QUIET, "PYTHONPATH": str(args.baseline.resolve())}))
+        sides = sides[1:] if args.baseline_only else sides
     for n in (int(s) for s in args.sizes.split(",") if s.strip()):
         for label, env in sides:
             print(f"== live reload: {n:,} concepts{label}", file=sys.stderr, flush=True)
