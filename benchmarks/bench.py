@@ -320,10 +320,10 @@ def free_port() -> int:
 class ServeProcess:
     """``glossary-tool serve`` of a project, its error output read on a thread with the time of each line."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.proc = subprocess.Popen([str(BIN / "glossary-tool"), "--config", "mkdocs.yml", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
-                                     cwd=project, env=QUIET, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                     cwd=project, env=QUIET if env is None else env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self.lines: list[tuple[float, str]] = []
         self.changed = threading.Condition()
         threading.Thread(target=self._read, daemon=True).start()
@@ -376,10 +376,10 @@ MARKER_WATCH = """(() => {
 _DEFINITION = re.compile(r"(\n    definition: >-\n      )")
 
 
-def live_reload(project: Path, edits: int) -> list[dict[str, float]]:
+def live_reload(project: Path, edits: int, env: dict[str, str] | None = None) -> list[dict[str, float]]:
     """Seconds from saving an entry whose English and Swedish definitions were both edited to the server's
     "Reloading browsers" line, and to the moment both languages' pages, open in Chromium, show the edit."""
-    server = ServeProcess(project)
+    server = ServeProcess(project, env)
     target = project / "content" / "concepts" / f"{middle_concept(project)}.yaml"
     original = target.read_text(encoding="utf-8")
     if len(_DEFINITION.findall(original)) < 2:
@@ -406,9 +406,11 @@ def live_reload(project: Path, edits: int) -> list[dict[str, float]]:
                 for page in pages:
                     page.wait_for_function("m => window.__glossaryShown && window.__glossaryShown[m] > 0", arg=marker, timeout=600_000)
                     shown = max(shown, page.evaluate("m => window.__glossaryShown[m]", marker) / 1000)
-                _, reloaded, line = server.wait_for("Reloading browsers", mark)
+                # serve tells the browsers when the edited page is ready, then when the whole rebuild is
+                last, reloaded, line = server.wait_for("rebuilt ", mark)
+                early = [at for at, text in server.lines[mark:last] if "showed the edit" in text]
                 rebuilt = re.search(r"rebuilt (\S+) page\(s\) in ([0-9.]+) s", line)
-                out.append({"server": reloaded - start, "browser": shown - start,
+                out.append({"server": reloaded - start, "browser": shown - start, "first": (early[0] if early else reloaded) - start,
                             "rebuild": float(rebuilt.group(2)) if rebuilt else float("nan"),
                             "pages": float(rebuilt.group(1)) if rebuilt and rebuilt.group(1) != "all" else float("nan")})
             for context in contexts:

@@ -17,6 +17,7 @@ from glossary_tool.core.config import RawConfig, Settings, canonical_tag, read_c
 from glossary_tool.core.problems import BuildFailed, FatalError, Severity
 from glossary_tool.core.terminal import clean_output, escape
 from glossary_tool.core.trust import UNTRUSTED_ENV, refuse_untrusted, untrusted_from_env
+from glossary_tool.site.run_mode import RunMode
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -336,13 +337,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     sub.add_parser("rules", parents=[trust], help="list every rule with its documentation")
 
-    build = sub.add_parser("build", parents=[trust, quiet], help="build the static site")
+    build = sub.add_parser("build", parents=[trust, quiet], help=RunMode.BUILD.help)
     build.add_argument("--site-dir", help="output folder (default: site_dir of mkdocs.yml); it must be inside the project")
     build.add_argument("--site-dir-outside-ok", action="store_true", help="allow an output folder outside the project")
     build.add_argument("--no-cache", action="store_true",
                        help="build every page afresh, without reading or writing the build cache (.glossary-cache/); "
                             "an --untrusted build never uses it")
-    serve = sub.add_parser("serve", parents=[trust], help="serve the site with live reload")
+    serve = sub.add_parser("serve", parents=[trust], help=RunMode.SERVE.help)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
 
     scan = sub.add_parser("scan-site", parents=[trust], help="scan a built site for live script, event handlers and dangerous URLs")

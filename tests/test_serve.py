@@ -9,10 +9,13 @@ import http.server
 import json
 import os
 import shutil
+import socket
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +28,8 @@ from glossary_tool.core.model import Glossary
 from glossary_tool.core.translation import stale_fields
 from glossary_tool.site import search_index
 from glossary_tool.site.render import RenderedPage, render_locale
-from glossary_tool.site.serve import EVENTS, LocaleSite, Project, Snapshot, State, Wakeup, handler_for, snapshot, watch
+from glossary_tool.site.serve import EVENTS, LIVERELOAD, LocaleSite, Project, Snapshot, State, Wakeup, handler_for, snapshot, watch
+from glossary_tool.site.serve.server import livereload_script
 
 
 class Served:
@@ -48,9 +52,10 @@ class Served:
 
     def wait_epoch(self, epoch: int, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
-        while self.state.epoch <= epoch and time.monotonic() < deadline:
+        # A rebuild tells the browsers twice: when the edited entries' own pages are ready (partial), and at its end.
+        while (self.state.epoch <= epoch or self.state.partial) and time.monotonic() < deadline:
             time.sleep(0.02)
-        assert self.state.epoch > epoch, f"no rebuild; error: {self.state.error}"
+        assert self.state.epoch > epoch and not self.state.partial, f"no rebuild; error: {self.state.error}"
 
     def wait_error(self, timeout: float = 30) -> str:
         deadline = time.monotonic() + timeout
@@ -133,7 +138,7 @@ def test_a_broken_edit_keeps_the_last_good_pages_shows_the_error_and_recovers(se
     assert served.get("terms/kpo/") == before  # every request is still answered, with the last good page
     news = json.loads(served.get(f"{EVENTS.lstrip('/')}?epoch={served.state.epoch}&error="))
     assert news["error"] == error  # what the page's banner shows
-    assert "data-glossary-serve-error" in before  # the banner's script is on every page
+    assert LIVERELOAD in before  # the live-reload script (which shows the banner) is on every page
     assert "not rebuilt" in capsys.readouterr().err
     epoch = served.state.epoch
     target.write_text(good.replace("expert\n      judgement", "expert\n      judgement, fixed,", 1), encoding="utf-8")
@@ -217,15 +222,20 @@ def test_every_edit_leaves_the_pages_and_the_index_a_full_build_would_make(tmp_p
     partial = 0
     for path, old, new, what in EDITS:
         _edit(settings.content_dir / path, old, new)
+        before = [dict(site.state.pages) for site in project.sites if site.state is not None]
         urls = project.refresh(snapshot(project.watched, [raw.path]))
         assert urls, what
         partial += urls != ["*"]
         assert project.glossary is not None
-        for site in project.sites:
+        differing: Counter[str] = Counter()
+        for site, known in zip(project.sites, before, strict=True):
             assert site.state is not None
             pages, index = _fresh(site, project.glossary)
             assert site.state.pages == pages, (what, site.code, [src for src in pages if site.state.pages.get(src) != pages[src]])
             assert site.state.index_files == index, (what, site.code)
+            differing.update(page.url for src, page in pages.items() if known.get(src) != page)
+        if urls != ["*"]:  # exactly the pages whose content differs are templated again, in every locale
+            assert Counter(urls) == differing, what
     assert partial >= 5  # only the new title in the navigation needs every page built again
     fresh = Project(raw, settings, tmp_path / "fresh")
     fresh.full()
@@ -301,8 +311,9 @@ def test_an_open_page_shows_an_edit_in_place_and_loads_again_after_a_full_rebuil
         served.wait_epoch(epoch)
         page.wait_for_function("document.body.innerText.includes('SWAPPED-EDIT')", timeout=10_000)
         assert page.evaluate("window.__sameDocument === true")  # swapped in place: nothing was loaded again
-        # Material was handed the new content, as after instant navigation, so its components mount on it again.
-        assert page.evaluate("window.__documents") == 2
+        # Material was handed the new content, as after instant navigation, so its components mount on it again
+        # (once when the edited page is ready, and again when the rest of the rebuild is).
+        assert page.evaluate("window.__documents") >= 2
         page.keyboard.press("/")
         page.wait_for_function("window.glossarySearch !== undefined")
         page.keyboard.press("Escape")
@@ -335,3 +346,60 @@ def test_a_reader_who_leaves_mid_answer_is_not_reported_and_a_real_failure_is_on
         assert capsys.readouterr().err == "serve: a request from 127.0.0.1 failed: ValueError: bad\n"
     finally:
         server.server_close()
+
+
+@pytest.fixture
+def unbuilt(tmp_path: Path) -> Project:
+    """A project whose site is not built: the server answers its own files and 404 for the rest."""
+    raw = read_config(_copy_of_the_project(tmp_path) / "mkdocs.yml")
+    return Project(raw, settings_from_raw(raw), tmp_path / "out")
+
+
+def test_the_server_sends_the_live_reload_script_from_the_package_and_then_only_when_it_changed(unbuilt: Project) -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_for(unbuilt, State()))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}{LIVERELOAD}"
+        with urllib.request.urlopen(url, timeout=5) as r:
+            assert r.headers["Content-Type"] == "text/javascript"
+            body, tag = r.read(), r.headers["ETag"]
+        assert body == (Path(__file__).parent.parent / "glossary_tool" / "site" / "serve" / "livereload.js").read_bytes()
+        assert body == livereload_script() and b"data-glossary-serve-error" in body and b"document$" in body
+        again = urllib.request.Request(url, headers={"If-None-Match": tag})
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(again, timeout=5)
+        assert answer.value.code == 304
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_save_changes_the_snapshot_and_a_read_does_not(tmp_path: Path) -> None:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    entry = folder / "kpo.yaml"
+    entry.write_text("id: kpo\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("not an entry", encoding="utf-8")
+    first = snapshot([folder], [tmp_path / "mkdocs.yml"])
+    assert list(first) == [entry]  # neither another kind of file nor a missing config
+    entry.read_text(encoding="utf-8")
+    assert snapshot([folder]) == first
+    entry.write_text("id: kpo\nkind: concept\n", encoding="utf-8")
+    assert snapshot([folder]) != first
+
+
+def test_a_browser_that_closes_mid_answer_is_not_reported(unbuilt: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    from glossary_tool.site.serve import Server
+
+    handler = handler_for(unbuilt, State())
+    server = Server(("127.0.0.1", 0), handler)
+    ours, browser = socket.socketpair()
+    try:
+        browser.sendall(f"GET {LIVERELOAD} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode())
+        browser.close()  # the page went away: the answer meets a broken pipe, which the handler must take quietly
+        handler(ours, ("127.0.0.1", 5000), server)
+    finally:
+        ours.close()
+        server.server_close()
+    assert capsys.readouterr().err == ""

@@ -25,7 +25,7 @@ else:
     TocToken = dict  # a heading as MkDocs' get_toc takes it (a TypedDict of mkdocs.structure.toc)
 
 __all__ = ["CHECKED", "TocToken", "ValidatingConfig", "material_folder", "material_languages", "material_script_partials",
-           "material_theme_defaults", "remove_handlers", "render_page", "unchecked_releases"]
+           "material_theme_defaults", "remove_handlers", "render_pages", "unchecked_releases"]
 
 # Release series each internal below was read against: (distribution, "major.minor").
 CHECKED: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -59,13 +59,15 @@ class ValidatingConfig(base.Config):
         return self._schema
 
 
-def render_page(page: Page, config: MkDocsConfig, files: Files, nav: Navigation, env: jinja2.Environment) -> None:
-    """Build one page again into ``site_dir``, as a full build would: read its source and render its template (the
-    private steps of ``mkdocs.commands.build``, which ``serve`` runs for the pages an edit touches)."""
+def render_pages(pages: Iterable[Page], config: MkDocsConfig, files: Files, nav: Navigation, env: jinja2.Environment) -> None:
+    """Build ``pages`` again into ``site_dir``, as a full build would: read each one's source and render its template
+    (the private steps of ``mkdocs.commands.build``, which ``serve`` runs for the pages an edit touches)."""
     from mkdocs.commands import build as mk_build
 
-    mk_build._populate_page(page, config, files)
-    mk_build._build_page(page, config, files.documentation_pages(), nav, env)
+    documentation = files.documentation_pages()  # a walk over every file: once for all the pages, not once each
+    for page in pages:
+        mk_build._populate_page(page, config, files)
+        mk_build._build_page(page, config, documentation, nav, env)
 
 
 def remove_handlers(config: MkDocsConfig, plugin: object, events: Iterable[str]) -> None:

@@ -23,6 +23,7 @@ from glossary_tool.core.config import Locale, Settings
 from glossary_tool.core.progress import FD_ENV
 from glossary_tool.site.build_cache import CACHE_ENV
 from glossary_tool.site.exports import EXPORTS_ENV
+from glossary_tool.site.run_mode import RunMode
 
 if TYPE_CHECKING:
     from glossary_tool.site.state import LocaleState
@@ -45,18 +46,17 @@ class BuildRequest:
 REQUEST: contextvars.ContextVar[BuildRequest | None] = contextvars.ContextVar("glossary_build_request", default=None)
 
 
-def build_locale_of(settings: Settings, environ: dict[str, str] | None = None) -> tuple[str, bool]:
-    """This build's locale and whether it was asked for (by another process, or by ``serve`` in this one).
-
-    A plain ``mkdocs build`` builds the first locale and starts the others."""
+def build_locale_of(settings: Settings, environ: dict[str, str] | None = None) -> tuple[str, RunMode]:
+    """This build's locale and how it was started: by ``serve`` in this process, by ``build`` in another, or as a
+    plain ``mkdocs build``, which builds the first locale and starts the others."""
     request = REQUEST.get()
     if request is not None and request.locale in settings.locale_codes:
-        return request.locale, True
+        return request.locale, RunMode.SERVE
     env = os.environ if environ is None else environ
     code = env.get(LOCALE_ENV)
     if code and code in settings.locale_codes:
-        return code, True
-    return settings.locales[0].code, False
+        return code, RunMode.BUILD
+    return settings.locales[0].code, RunMode.MKDOCS
 
 
 def root_url(site_url: str | None) -> str:

@@ -35,6 +35,7 @@ from glossary_tool.site import exports as site_exports
 from glossary_tool.site.render import PAGE_KINDS, published, render_locale
 from glossary_tool.site.render.context import BYTECODE_CACHE
 from glossary_tool.site.render.history import build_date, entry_dates
+from glossary_tool.site.run_mode import RunMode
 from glossary_tool.site.state import LocaleState
 
 
@@ -50,7 +51,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         self.cache: build_cache.PageCache | None = None
         self.common = ""  # the digest of what every page of this locale is made from
         self.keys: dict[str, str] = {}  # a page (src_uri) → its key, for the pages the theme renders
-        self.started = False  # this build was started by `glossary-tool build` (or a plain `mkdocs build`), not by serve
+        self.started = False  # this locale's process was started by `glossary-tool build` (RunMode.BUILD)
         self.contexts: dict[str, object] = {}  # a cached page's template context, kept in case its file fails on reading
 
     @event_priority(100)  # before the search plugin reads its language settings
@@ -59,24 +60,24 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         unknown = unknown_rules(settings.rules, load_all())  # MkDocs validated the options; lint knows the rule ids
         if unknown:
             raise PluginError("\n".join(f"glossary option rules.{path[0]}: {message}" for path, message in unknown))
-        locale, started = locale_builds.build_locale_of(settings)
+        locale, mode = locale_builds.build_locale_of(settings)
         loc = settings.locale(locale)
         base = locale_builds.root_url(config.site_url)
-        if started and loc.prefix and base.endswith("/" + loc.prefix):
+        if mode.chosen and loc.prefix and base.endswith("/" + loc.prefix):
             base = base[: -len(loc.prefix)]  # a started build's site_url already has its prefix
         # MkDocs walks docs_dir following every link; the content-folder rules (on_pre_build) must see that same folder.
         if os.path.realpath(config.docs_dir) != str(settings.content_dir):
             raise PluginError(f"docs_dir ({escape(config.docs_dir)}) must be the glossary's content_dir ({escape(str(settings.content_dir))})")
         self.state = LocaleState(settings, locale, base, lints=locale == settings.locales[0].code, index=search_index.Index(locale))
         # What `glossary-tool build` hands its locale builds (locale_builds.HANDED); serve, in this process, has none.
-        self.started = started and locale_builds.REQUEST.get() is None
+        self.started = mode is RunMode.BUILD
         cache_root = os.environ.get(build_cache.CACHE_ENV) if self.started else None
         self.cache = build_cache.PageCache(Path(cache_root), locale) if cache_root else None
         request = locale_builds.REQUEST.get()
-        if request is not None:
+        if mode.keeps_state and request is not None:
             request.state = self.state  # serve keeps it to re-render single pages after an edit
         theme.configure(config, settings, loc, base)
-        if not started:
+        if mode.starts_others:
             # A plain `mkdocs build` or `mkdocs serve` (glossary-tool reports them before it starts the builds):
             # informational, so that MkDocs' strict mode fails only when the project asks (missing_catalog: error).
             try:
@@ -85,7 +86,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
                 raise PluginError(str(exc)) from None
         self.state.site_name, self.state.site_description = config.site_name, config.site_description or ""
         theme.escape_options(config)  # every option a template prints is text, whatever the template does with it
-        if not started and len(settings.locales) > 1:
+        if mode.starts_others and len(settings.locales) > 1:
             # As early as possible: they run while this build cleans site_dir, reads files, lints and renders.
             self.others = locale_builds.start_others(Path(config.config_file_path), Path(config.site_dir), base, settings.locales[1:])
         return config

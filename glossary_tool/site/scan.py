@@ -147,34 +147,50 @@ def _attribute_findings(el: etree._Element, path: str) -> Iterator[Finding]:
     line = el.sourceline or 0
     tag = el.tag if isinstance(el.tag, str) else ""
     for name, value in el.attrib.items():
-        lname = str(name).lower()
-        local = lname.rsplit("}", 1)[-1]  # namespaced attributes from XML-ish input
-        if local.startswith("on"):
-            yield Finding(path, line, "event-handler", f"<{tag} {lname}={value[:60]!r}>")
-        elif lname in URL_ATTRIBUTES or local == "href":
-            scheme = dangerous_url(value)
-            if scheme:
-                yield Finding(path, line, "url", f"<{tag} {lname}> uses {scheme}: {value[:80]!r}")
-        elif lname in SRCSET_ATTRIBUTES:
-            for candidate in value.split(","):
-                scheme = dangerous_url(candidate.strip().split(" ")[0]) if candidate.strip() else None
-                if scheme:
-                    yield Finding(path, line, "url", f"<{tag} {lname}> uses {scheme}: {value[:80]!r}")
-                    break
-        elif lname == "style":
-            for why in css_problems(value):
-                yield Finding(path, line, "style", f"<{tag} style>: {why}")
-        elif lname in ("to", "from", "values") and tag.lower().rsplit("}", 1)[-1] in ("animate", "set"):
-            # XML keeps the attribute's case (attributeName), the HTML parser lowers it
-            animated = (el.get("attributename") or el.get("attributeName") or "").lower()
-            if animated.endswith("href") and dangerous_url(value):
-                yield Finding(path, line, "url", f"<{tag} {lname}> animates an href to {value[:80]!r}")
-            elif animated.startswith("on"):
-                yield Finding(path, line, "event-handler", f"<{tag}> animates the event handler {animated}")
+        for kind, detail in _attribute_problems(el, tag, str(name).lower(), value):
+            yield Finding(path, line, kind, detail)
     if tag.lower() == "meta" and (el.get("http-equiv") or "").lower() == "refresh":
         target = (el.get("content") or "").partition("=")[2].strip("'\" ")
         if dangerous_url(target):
             yield Finding(path, line, "url", f"<meta refresh> to {target[:80]!r}")
+
+
+def _attribute_problems(el: etree._Element, tag: str, lname: str, value: str) -> Iterator[tuple[str, str]]:
+    """What one attribute of ``el`` could run or load: (kind, detail) pairs."""
+    local = lname.rsplit("}", 1)[-1]  # namespaced attributes from XML-ish input
+    if local.startswith("on"):
+        yield "event-handler", f"<{tag} {lname}={value[:60]!r}>"
+    elif lname in URL_ATTRIBUTES or local == "href":
+        scheme = dangerous_url(value)
+        if scheme:
+            yield "url", f"<{tag} {lname}> uses {scheme}: {value[:80]!r}"
+    elif lname in SRCSET_ATTRIBUTES:
+        scheme = _srcset_scheme(value)
+        if scheme:
+            yield "url", f"<{tag} {lname}> uses {scheme}: {value[:80]!r}"
+    elif lname == "style":
+        yield from (("style", f"<{tag} style>: {why}") for why in css_problems(value))
+    elif lname in ("to", "from", "values") and tag.lower().rsplit("}", 1)[-1] in ("animate", "set"):
+        yield from _animation_problems(el, tag, lname, value)
+
+
+def _srcset_scheme(value: str) -> str | None:
+    """The first dangerous scheme among the URLs of a srcset."""
+    for candidate in value.split(","):
+        scheme = dangerous_url(candidate.strip().split(" ")[0]) if candidate.strip() else None
+        if scheme:
+            return scheme
+    return None
+
+
+def _animation_problems(el: etree._Element, tag: str, lname: str, value: str) -> Iterator[tuple[str, str]]:
+    """An SVG animation that sets an href to a dangerous URL, or sets an event handler."""
+    # XML keeps the attribute's case (attributeName), the HTML parser lowers it
+    animated = (el.get("attributename") or el.get("attributeName") or "").lower()
+    if animated.endswith("href") and dangerous_url(value):
+        yield "url", f"<{tag} {lname}> animates an href to {value[:80]!r}"
+    elif animated.startswith("on"):
+        yield "event-handler", f"<{tag}> animates the event handler {animated}"
 
 
 def scan_tree(root: etree._Element, path: str, *, allowed_inline: Iterable[re.Pattern[str]] = (), tooltips: bool = False) -> list[Finding]:

@@ -18,6 +18,7 @@ from security_helpers import new_project
 
 from glossary_tool.core.config import read_config, settings_from_raw
 from glossary_tool.site import serve
+from glossary_tool.site.serve import server as http_side
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> serve.Project:
 
 @contextmanager
 def _serving(built: serve.Project, monkeypatch: pytest.MonkeyPatch, idle_seconds: float) -> Iterator[serve.Server]:
-    monkeypatch.setattr(serve, "IDLE_SECONDS", idle_seconds)
+    monkeypatch.setattr(http_side, "IDLE_SECONDS", idle_seconds)
     srv = serve.Server(("127.0.0.1", 0), serve.handler_for(built, serve.State(), frozenset({"glossary.test"})), max_connections=3)
     threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     try:
@@ -112,7 +113,7 @@ def test_an_idle_connection_is_closed(server: serve.Server) -> None:
 def test_connections_beyond_the_limit_are_refused_and_the_server_recovers(built: serve.Project, monkeypatch: pytest.MonkeyPatch) -> None:
     # The server accepts connections in the order they were made, so the three held ones take the three slots before
     # the fourth is answered; the idle limit is the real one, so none of them is closed (and its slot freed) meanwhile.
-    with _serving(built, monkeypatch, serve.IDLE_SECONDS) as server:
+    with _serving(built, monkeypatch, http_side.IDLE_SECONDS) as server:
         held = [socket.create_connection(_address(server), timeout=5) for _ in range(3)]
         try:
             with socket.create_connection(_address(server), timeout=5) as s:
