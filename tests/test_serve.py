@@ -85,9 +85,9 @@ def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
     served = Served(project, state, f"http://127.0.0.1:{server.server_address[1]}/")
     publish = state.publish
 
-    def recorded(*, bump: bool, error: str, full: bool = False) -> None:
+    def recorded(*, bump: bool, error: str, full: bool = False, partial: bool = False) -> None:
         served.published.append(project.files)  # the watcher publishes right after it read these
-        publish(bump=bump, error=error, full=full)
+        publish(bump=bump, error=error, full=full, partial=partial)
 
     monkeypatch.setattr(state, "publish", recorded)
     stop = threading.Event()
