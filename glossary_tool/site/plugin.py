@@ -13,7 +13,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -144,20 +144,8 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         state.pages = {p.src: p for p in rendered}
         state.glossary = glossary
         config.nav = theme.nav(rendered, settings, state.locale)  # MkDocs reads the nav after on_files: in time
-        # Only the generated pages are published from the content folder: the YAML sources and anything else
-        # there stay out. The theme's own files (styles, scripts, icons) are kept.
-        docs = Path(config.docs_dir).resolve()
-        out = Files([f for f in files if f.abs_src_path is None or not Path(f.abs_src_path).resolve().is_relative_to(docs)])
-        if settings.locale(state.locale).prefix:
-            # One copy of the theme's files, the first locale's at the site's root, serves every locale (on_env).
-            shared = theme.theme_files(out, docs)
-            state.shared_assets = frozenset(f.url for f in shared)
-            out = Files([f for f in out if f not in shared])
-        for p in rendered:
-            out.append(File.generated(config, p.src, content=""))
-        if first:
-            for download, data in exports:
-                out.append(File.generated(config, download.path, content=data))
+        out, state.shared_assets = theme.site_files(config, files, rendered, exports if first else [],
+                                                    share=bool(settings.locale(state.locale).prefix))
         return out
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -11,9 +11,9 @@ import jinja2
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from glossary_tool.site import search_index
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Glossary
+from glossary_tool.site import search_index
 from glossary_tool.site.render import Download, RenderedPage
 
 

@@ -17,15 +17,16 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
+from glossary_tool.core import languages
 from glossary_tool.core.config import Locale, Settings
+from glossary_tool.core.languages import direction, script_of
 from glossary_tool.core.layout import CATEGORY, PAIR
 from glossary_tool.core.mkdocs_compat import TocToken, material_languages, material_theme_defaults, remove_handlers
-from glossary_tool.core import languages
 from glossary_tool.site.render import Heading, RenderedPage, collation
+from glossary_tool.site.render.context import Download
 from glossary_tool.site.render.i18n import _, catalog_warnings, gettext_for, theme_labels
-from glossary_tool.core.languages import direction, script_of
 from glossary_tool.site.render.text import safe_url
 
 ASSETS = Path(__file__).resolve().parent / "overrides"
@@ -131,6 +132,25 @@ def theme_files(files: Iterable[File], docs_dir: Path) -> list[File]:
     """The theme's static files among a build's files (Material's and the glossary's styles, scripts and images):
     those that come from neither the content folder nor a plugin."""
     return [f for f in files if f.abs_src_path is not None and not Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]
+
+
+def site_files(config: MkDocsConfig, files: Files, rendered: Iterable[RenderedPage], downloads: Iterable[tuple[Download, bytes]],
+               *, share: bool) -> tuple[Files, frozenset[str]]:
+    """What a locale's build publishes: the generated pages, the ``downloads`` given, and the theme's files unless
+    ``share`` (a locale under a prefix uses the root's copy: the URLs returned, which ``share_assets`` points at).
+    Only the generated pages come from the content folder: the YAML sources and anything else there stay out."""
+    docs = Path(config.docs_dir).resolve()
+    out = Files([f for f in files if f.abs_src_path is None or not Path(f.abs_src_path).resolve().is_relative_to(docs)])
+    shared: frozenset[str] = frozenset()
+    if share:
+        theirs = theme_files(out, docs)
+        shared = frozenset(f.url for f in theirs)
+        out = Files([f for f in out if f not in theirs])
+    for p in rendered:
+        out.append(File.generated(config, p.src, content=""))
+    for download, data in downloads:
+        out.append(File.generated(config, download.path, content=data))
+    return out, shared
 
 
 def share_assets(env: jinja2.Environment, shared: Collection[str], prefix: str) -> None:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from glossary_tool.core.model import Concept
 from glossary_tool.core import languages
+from glossary_tool.core.model import Concept
 from glossary_tool.site.render.context import RenderContext
 
 # Geometry, in SVG units (CSS pixels when the map is shown at its own size): narrow enough for a 375 px phone.

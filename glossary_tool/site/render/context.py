@@ -20,10 +20,10 @@ from babel import Locale as BabelLocale
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
+from glossary_tool.core import foreign, languages
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Comparison, Concept, ConceptLocale, Faq, Glossary, Source
 from glossary_tool.core.vocabulary import NOT_IN_USE
-from glossary_tool.core import foreign, languages
 from glossary_tool.site.render import collation
 from glossary_tool.site.render.i18n import translations
 from glossary_tool.site.render.text import LinkTarget, TermMatcher, safe_url

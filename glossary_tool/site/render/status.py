@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from glossary_tool.core.status import LocaleStatus, Parts, badge, compute, percent
 from glossary_tool.core.config import Settings
 from glossary_tool.core.languages import join
 from glossary_tool.core.layout import CONCEPT, STATUS
 from glossary_tool.core.model import Glossary
+from glossary_tool.core.status import LocaleStatus, Parts, badge, compute, percent
 from glossary_tool.site.render.context import Download, RenderContext, RenderedPage, capitalized, page
 from glossary_tool.site.render.i18n import _
 
