@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -323,16 +324,7 @@ def placeholder_locales(locales: list[str]) -> list[str]:
 
 def init_project(target: Path, locales: list[str], source_locale: str) -> list[Path]:
     """Write a new project into ``target`` (which must not exist or be empty); all files or none."""
-    if not locales:
-        raise FatalError("--locales needs at least one language tag, e.g. --locales en,sv")
-    options = GlossaryOptions()
-    options.load_dict({"locales": [{"code": c} for c in locales], "source_locale": source_locale})
-    errors = flatten(options.validate()[0])
-    if errors:
-        raise FatalError("; ".join(f"{'.'.join(str(p) for p in path)}: {msg}" for path, msg in errors))
-    # The tags as the configuration keeps them (EN → en, zh-hans → zh-Hans), in every file written.
-    locales = [loc["code"] for loc in options["locales"]]
-    source_locale = options["source_locale"] or locales[0]
+    locales, source_locale = _normalized(locales, source_locale)
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise FatalError(f"{target}: exists and is not a folder")
     if target.is_dir() and any(target.iterdir()):
@@ -347,23 +339,8 @@ def init_project(target: Path, locales: list[str], source_locale: str) -> list[P
     except OSError as exc:
         raise FatalError(f"{target}: cannot create the project: {reason(exc)}; nothing was written") from None
     try:
-        for name, text in files.items():
-            path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        from glossary_tool.core.model import json_schema
-
-        settings = build_settings(staging, _validated(staging / "mkdocs.yml"))
-        (staging / "content" / "entry.schema.json").write_text(json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        emptied = real.is_dir()
-        if emptied:
-            real.rmdir()  # empty, checked above: the rename below needs the name free
-        try:
-            os.rename(staging, real)
-        except OSError:
-            if emptied:
-                real.mkdir()  # the empty folder the user made is put back
-            raise
+        _write_staged(staging, files)
+        _move_into_place(staging, real)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise FatalError(f"{target}: cannot write the project: {reason(exc)}; nothing was written") from None
@@ -371,6 +348,44 @@ def init_project(target: Path, locales: list[str], source_locale: str) -> list[P
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return sorted(target / name for name in [*files, "content/entry.schema.json"])
+
+
+def _normalized(locales: list[str], source_locale: str) -> tuple[list[str], str]:
+    """The tags as the configuration keeps them (EN → en, zh-hans → zh-Hans), in every file written; bad ones are fatal."""
+    if not locales:
+        raise FatalError("--locales needs at least one language tag, e.g. --locales en,sv")
+    options = GlossaryOptions()
+    options.load_dict({"locales": [{"code": c} for c in locales], "source_locale": source_locale})
+    errors = flatten(options.validate()[0])
+    if errors:
+        raise FatalError("; ".join(f"{'.'.join(str(p) for p in path)}: {msg}" for path, msg in errors))
+    codes = [loc["code"] for loc in options["locales"]]
+    return codes, options["source_locale"] or codes[0]
+
+
+def _write_staged(staging: Path, files: Mapping[str, str]) -> None:
+    """Every file of the new project, and the entry schema made from its configuration, into the staging folder."""
+    from glossary_tool.core.model import json_schema
+
+    for name, text in files.items():
+        path = staging / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    settings = build_settings(staging, _validated(staging / "mkdocs.yml"))
+    (staging / "content" / "entry.schema.json").write_text(json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _move_into_place(staging: Path, real: Path) -> None:
+    """Rename the staging folder to the project's name; an empty folder the user made there is put back on failure."""
+    emptied = real.is_dir()
+    if emptied:
+        real.rmdir()  # empty, checked before: the rename needs the name free
+    try:
+        os.rename(staging, real)
+    except OSError:
+        if emptied:
+            real.mkdir()
+        raise
 
 
 def _validated(config: Path) -> GlossaryOptions:
