@@ -48,12 +48,9 @@ def check_site_dir(final: Path, raw: RawConfig, settings: Settings, *, outside_o
     project = Path(os.path.realpath(raw.path.parent))
     given = "--site-dir" if from_cli or "site_dir" not in raw.data else f"{raw.path.name}:{':'.join(map(str, raw.position(('site_dir',))))}: site_dir"
     shown = escape(str(final))
-    if final == project or final in project.parents:
-        raise FatalError(f"{given}: {shown} holds the project itself; the build would replace it. Choose a folder such as site/")
-    for name, folder in (("the content folder", settings.content_dir), ("the locales folder", project / "locales")):
-        real = Path(os.path.realpath(folder))
-        if final == real or real in final.parents or final in real.parents:
-            raise FatalError(f"{given}: {shown} overlaps {name}; choose a folder of its own, such as site/")
+    overlap = _overlap(final, project, settings)
+    if overlap:
+        raise FatalError(f"{given}: {shown} {overlap}")
     if not outside_ok:
         try:
             confine(final, project, folder=True)
@@ -62,10 +59,25 @@ def check_site_dir(final: Path, raw: RawConfig, settings: Settings, *, outside_o
                              "pass --site-dir-outside-ok to build there") from None
     if final.is_symlink() or (final.exists() and not final.is_dir()):
         raise FatalError(f"{given}: {shown} is not a folder")
-    if final.is_dir() and not (final / MARKER).is_file() and any(final.iterdir()) and not (final / "assets" / "glossary.css").is_file():
-        # Not empty, and not an earlier build (the marker, or the site's own stylesheet from before there was one).
+    if final.is_dir() and not _earlier_build(final) and any(final.iterdir()):
         raise FatalError(f"{given}: {shown} is not empty and was not written by 'glossary-tool build'; "
                          "nothing was deleted: empty it yourself or choose another folder")
+
+
+def _overlap(final: Path, project: Path, settings: Settings) -> str:
+    """What replacing ``final`` would destroy of the project (the project itself, its content or catalogs), if anything."""
+    if final == project or final in project.parents:
+        return "holds the project itself; the build would replace it. Choose a folder such as site/"
+    for name, folder in (("the content folder", settings.content_dir), ("the locales folder", project / "locales")):
+        real = Path(os.path.realpath(folder))
+        if final == real or real in final.parents or final in real.parents:
+            return f"overlaps {name}; choose a folder of its own, such as site/"
+    return ""
+
+
+def _earlier_build(folder: Path) -> bool:
+    """Whether ``folder`` holds an earlier build: the marker, or the site's own stylesheet from before there was one."""
+    return (folder / MARKER).is_file() or (folder / "assets" / "glossary.css").is_file()
 
 
 def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None, *, outside_ok: bool = False,
@@ -89,10 +101,17 @@ def build_site(raw: RawConfig, settings: Settings, site_dir: Path | None = None,
         work = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
     except OSError as exc:
         raise FatalError(_cannot_write(final, exc)) from None
+    new_cache = cache is not None and not cache.exists()
     try:
         return _build_into(work, final, raw, settings, untrusted=untrusted, cache=cache)
     except OSError as exc:
         raise FatalError(_cannot_write(final, exc)) from None
+    except BaseException:
+        # A failed build leaves the project as it found it: a cache it started is removed. (Pages it added to an
+        # existing cache stay: each is keyed by what it was made from, and the next successful build prunes.)
+        if new_cache and cache is not None:
+            shutil.rmtree(cache, ignore_errors=True)
+        raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
