@@ -100,36 +100,65 @@ def pair_pages(ctx: RenderContext) -> list[RenderedPage]:
 
     A row needs only each language's term texts and statuses: they are made once per language, not per pair, and
     links are the page's way up to the site's root plus a fixed path (relpath per link was a third of the time)."""
-    out: list[RenderedPage] = []
-    codes = ctx.settings.locale_codes
-    all_pairs = ctx.settings.language_pairs
-    downloads = {d.locales: d for d in ctx.downloads if len(d.locales) == 2}
-    terms = {code: {c.id: tuple(PairTerm(t.text, t.status, ctx.lang_of(code)) for t in c.locales[code].terms)
-                    for c in ctx.glossary.concepts if code in c.locales} for code in codes}
-    order = {code: _ordered(ctx, code) for code in {source for source, _ in all_pairs}}
-    categories = {cat.id: ctx.category_label(cat.id) for cat in ctx.settings.categories}
-    here = ctx.settings.locale(ctx.locale).prefix
-    for source, target in all_pairs:
-        concepts = order[source]
-        title = pair_title(ctx, source, target)
-        base = pair_url(source, target)
-        chunks = chunked(concepts)
-        urls = [listing_url(base, n) for n in range(len(chunks))]
-        download = downloads.get((source, target))
-        source_name, target_name = capitalized(ctx.language_name(source)), capitalized(ctx.language_name(target))
-        for n, chunk in enumerate(chunks):
-            url = urls[n]
-            root = relative(here + url, "")  # from this page up to the site's root
-            up = relative(url, "")  # and to this locale's root
-            prefixes = {code: up if code == ctx.locale else root + ctx.settings.locale(code).prefix for code in (source, target)}
-            rows = tuple(
-                PairRow(c.id, Side(terms[source].get(c.id, ()), f"{prefixes[source]}terms/{c.id}/"),
-                        Side(terms[target].get(c.id, ()), f"{prefixes[target]}terms/{c.id}/"),
-                        categories.get(c.category, c.category), f"{up}categories/{c.category}/")
-                for c in chunk)
-            others = tuple((pair_title(ctx, a, b), relative(url, pair_url(a, b))) for a, b in all_pairs if (a, b) != (source, target))
-            view = PairView(title, source, target, source_name, target_name, rows, len(concepts), download,
-                            ctx.at_root(url, download.path) if download else "", others, pager(urls, n))
-            out.append(page(listing_src(base.rstrip("/"), n), listing_title(title, n, len(chunks)), ctx.render("pair.html", p=view),
-                            in_nav=n == 0, nav_group="pairs", lastmod=ctx.lastmod(c.id for c in chunk)))
+    shared = _Shared.of(ctx)
+    return [p for source, target in shared.pairs for p in _pair(ctx, shared, source, target)]
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every pair's pages of one locale read: the pairs, each language's terms by concept, the concepts in each
+    source language's order, the category labels, this locale's prefix and the pair downloads."""
+
+    pairs: tuple[tuple[str, str], ...]
+    terms: dict[str, dict[str, tuple[PairTerm, ...]]]
+    order: dict[str, list[Concept]]
+    categories: dict[str, str]
+    here: str
+    downloads: dict[tuple[str, ...], Download]
+
+    @classmethod
+    def of(cls, ctx: RenderContext) -> _Shared:
+        pairs = tuple(ctx.settings.language_pairs)
+        terms = {code: _terms_of(ctx, code) for code in ctx.settings.locale_codes}
+        return cls(pairs, terms, {code: _ordered(ctx, code) for code in {source for source, _ in pairs}},
+                   {cat.id: ctx.category_label(cat.id) for cat in ctx.settings.categories}, ctx.settings.locale(ctx.locale).prefix,
+                   {d.locales: d for d in ctx.downloads if len(d.locales) == 2})
+
+
+def _terms_of(ctx: RenderContext, code: str) -> dict[str, tuple[PairTerm, ...]]:
+    """Each concept's terms in ``code``, by concept id, as a pair page's cell shows them."""
+    lang = ctx.lang_of(code)
+    return {c.id: tuple(PairTerm(t.text, t.status, lang) for t in c.locales[code].terms) for c in ctx.glossary.concepts if code in c.locales}
+
+
+def _pair(ctx: RenderContext, shared: _Shared, source: str, target: str) -> list[RenderedPage]:
+    """One pair's pages, split into listing pages."""
+    concepts = shared.order[source]
+    title = pair_title(ctx, source, target)
+    base = pair_url(source, target)
+    chunks = chunked(concepts)
+    urls = [listing_url(base, n) for n in range(len(chunks))]
+    download = shared.downloads.get((source, target))
+    source_name, target_name = capitalized(ctx.language_name(source)), capitalized(ctx.language_name(target))
+    out = []
+    for n, chunk in enumerate(chunks):
+        url = urls[n]
+        others = tuple((pair_title(ctx, a, b), relative(url, pair_url(a, b))) for a, b in shared.pairs if (a, b) != (source, target))
+        view = PairView(title, source, target, source_name, target_name, _rows(ctx, shared, (source, target), url, chunk), len(concepts),
+                        download, ctx.at_root(url, download.path) if download else "", others, pager(urls, n))
+        out.append(page(listing_src(base.rstrip("/"), n), listing_title(title, n, len(chunks)), ctx.render("pair.html", p=view),
+                        in_nav=n == 0, nav_group="pairs", lastmod=ctx.lastmod(c.id for c in chunk)))
     return out
+
+
+def _rows(ctx: RenderContext, shared: _Shared, pair: tuple[str, str], url: str, chunk: list[Concept]) -> tuple[PairRow, ...]:
+    """One listing page's rows: each concept's terms in both languages, linked to its page in each language's locale."""
+    source, target = pair
+    root = relative(shared.here + url, "")  # from this page up to the site's root
+    up = relative(url, "")  # and to this locale's root
+    prefixes = {code: up if code == ctx.locale else root + ctx.settings.locale(code).prefix for code in pair}
+    return tuple(
+        PairRow(c.id, Side(shared.terms[source].get(c.id, ()), f"{prefixes[source]}terms/{c.id}/"),
+                Side(shared.terms[target].get(c.id, ()), f"{prefixes[target]}terms/{c.id}/"),
+                shared.categories.get(c.category, c.category), f"{up}categories/{c.category}/")
+        for c in chunk)
