@@ -168,14 +168,12 @@ def _attrs(node: Node, page_dir: str) -> Markup:
     return Markup(' lang="{}"{}').format(node.lang, Markup(' direction="{}"').format(d) if d != page_dir else "")
 
 
-def draw(rows: Sequence[Node], title: str, map_id: str, described_by: str, locale: str) -> Markup:
-    """The SVG of ``rows``: ``role="img"`` named by its title and described by the list that says the same in words
-    (``described_by``, an element id), with the nodes' links laid over it; right to left, the whole drawing is
-    mirrored. Every text is escaped."""
-    if not rows:
-        return Markup("")
-    page_dir = languages.direction(locale)
-    boxes: list[tuple[float, float, Node, str, str]] = []  # x, width, node, the text shown, the edge's label shown
+Box = tuple[float, float, Node, str, str]  # x, width, node, the text shown, the edge's label shown
+
+
+def _layout(rows: Sequence[Node]) -> tuple[list[Box], list[int | None]]:
+    """Each row's box (indented by depth, after its edge's label) and the row of its parent (None at the top)."""
+    boxes: list[Box] = []
     parents: list[int | None] = []
     stack: list[int] = []
     for i, node in enumerate(rows):
@@ -190,6 +188,28 @@ def draw(rows: Sequence[Node], title: str, map_id: str, described_by: str, local
             x += text_width(label, LABEL_FONT) + 2 * PAD  # room for the edge's label before the box
         shown = fit(node.label, FONT, MAX_WIDTH - x - 2 * PAD)
         boxes.append((x, text_width(shown, FONT) + 2 * PAD, node, shown, label))
+    return boxes, parents
+
+
+def _node_link(node: Node, shown: str, at: tuple[str, str, str, str, str], page_dir: str) -> Markup:
+    """A node's box and text as a link to its page; ``at`` is the box's x, y and width and the text's x and y, written out."""
+    x, y, w, tx, ty = at
+    # The whole label is the tooltip of a node whose label is cut. Round corners come from the style sheet.
+    tip = Markup("<title>{}</title>").format(node.label) if shown != node.label else ""
+    return Markup('<a href="{href}" tabindex="-1"{cur}>{tip}<rect class="{cls}" x="{x}" y="{y}" width="{w}" height="22"/>'
+                  '<text x="{tx}" y="{ty}"{attrs}>{shown}</text></a>').format(
+        href=node.href, cur=Markup(' aria-current="page"') if node.current else "", tip=tip, cls="n c" if node.current else "n",
+        x=x, y=y, w=w, tx=tx, ty=ty, attrs=_attrs(node, page_dir), shown=shown)
+
+
+def draw(rows: Sequence[Node], title: str, map_id: str, described_by: str, locale: str) -> Markup:
+    """The SVG of ``rows``: ``role="img"`` named by its title and described by the list that says the same in words
+    (``described_by``, an element id), with the nodes' links laid over it; right to left, the whole drawing is
+    mirrored. Every text is escaped."""
+    if not rows:
+        return Markup("")
+    page_dir = languages.direction(locale)
+    boxes, parents = _layout(rows)
     width = math.ceil(max(x + w for x, w, _, _, _ in boxes) + 2)
     height = len(rows) * ROW
 
@@ -221,12 +241,7 @@ def draw(rows: Sequence[Node], title: str, map_id: str, described_by: str, local
         if not node.href:
             links.append(Markup('<text class="m" x="{}" y="{}">{}</text>').format(mx(x + w / 2), _n(mid + 4), shown))
             continue
-        # The whole label is the tooltip of a node whose label is cut. Round corners come from the style sheet.
-        tip = Markup("<title>{}</title>").format(node.label) if shown != node.label else ""
-        links.append(Markup('<a href="{href}" tabindex="-1"{cur}>{tip}<rect class="{cls}" x="{x}" y="{y}" width="{w}" height="22"/>'
-                            '<text x="{tx}" y="{ty}"{attrs}>{shown}</text></a>').format(
-            href=node.href, cur=Markup(' aria-current="page"') if node.current else "", tip=tip, cls="n c" if node.current else "n",
-            x=mx(x, w), y=_n(y), w=_n(w), tx=mx(x + w / 2), ty=_n(mid + 4.5), attrs=_attrs(node, page_dir), shown=shown))
+        links.append(_node_link(node, shown, (mx(x, w), _n(y), _n(w), mx(x + w / 2), _n(mid + 4.5)), page_dir))
     paths = [Markup('<path class="e" d="{}"/>').format("".join(lines)) for lines in solid.values()]
     if dashed:
         paths.append(Markup('<path class="e a" d="{}"/>').format("".join(dashed)))
