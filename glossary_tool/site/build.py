@@ -157,21 +157,9 @@ def _build_locales(work: Path, final: Path, raw: RawConfig, settings: Settings, 
                        untrusted=untrusted, progress_fd=steps.write_fd if steps is not None else None,
                        while_waiting=steps.poll if steps is not None else None, handed=handed)
     try:
-        failures: list[str] = []
-        for b, error in builds.results(max_parallel_builds()):
-            if b.process.returncode == WRITE_FAILED and error:  # the disk, not the glossary: one line, as for every write
-                raise FatalError(_cannot_write(final, error.splitlines()[-1]))
-            if error:
-                failures.append(f"[{b.code}] {error}" if len(settings.locales) > 1 else error)
-                break  # the site is not built: what still runs is stopped below
-        if failures:
-            raise BuildFailed("the site was not built:\n" + "\n".join(failures))
+        _wait_for(builds, final, many=len(settings.locales) > 1)
         _cache_warnings(folders)
-        root = work / ("root" if settings.locales[0].prefix == "" else settings.locales[0].code)
-        for loc, b in zip(settings.locales[1:], builds[1:], strict=False):
-            target = root / loc.prefix
-            target.parent.mkdir(parents=True, exist_ok=True)
-            b.staging.rename(target)
+        root = _assemble(work, settings, builds)
         if untrusted:
             _scan(root)
         (root / MARKER).write_text("Written by glossary-tool build, which replaces this folder on the next build.\n", encoding="utf-8")
@@ -180,6 +168,26 @@ def _build_locales(work: Path, final: Path, raw: RawConfig, settings: Settings, 
     finally:
         builds.stop()
     return final
+
+
+def _wait_for(builds: Scheduler, final: Path, *, many: bool) -> None:
+    """Wait for the locales' builds; the first that fails stops the build with its output (the rest are stopped by
+    the caller). A full disk or a refused write is one line, as for every write."""
+    for b, error in builds.results(max_parallel_builds()):
+        if b.process.returncode == WRITE_FAILED and error:
+            raise FatalError(_cannot_write(final, error.splitlines()[-1]))
+        if error:
+            raise BuildFailed("the site was not built:\n" + (f"[{b.code}] {error}" if many else error))
+
+
+def _assemble(work: Path, settings: Settings, builds: Scheduler) -> Path:
+    """Put each other locale's build under the first locale's, at its prefix; the assembled site's folder."""
+    root = work / ("root" if settings.locales[0].prefix == "" else settings.locales[0].code)
+    for loc, b in zip(settings.locales[1:], builds[1:], strict=False):
+        target = root / loc.prefix
+        target.parent.mkdir(parents=True, exist_ok=True)
+        b.staging.rename(target)
+    return root
 
 
 def site_bytes(root: Path) -> int:
