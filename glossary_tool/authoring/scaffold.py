@@ -11,7 +11,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from glossary_tool.core.config import Settings
+from glossary_tool.core.config import RelationType, Settings
 from glossary_tool.core.content_files import discover
 from glossary_tool.core.fileio import atomic_write, confine, digest
 from glossary_tool.core.ids import check_id, ids_of
@@ -125,18 +125,28 @@ def _check_request(settings: Settings, concept_id: str, category: str, given: Ma
 def _check_relations(settings: Settings, category: str, given: Mapping[str, Sequence[str]], concepts: Mapping[str, Concept]) -> None:
     """The relations a new concept of ``category`` needs or may not have, and the categories their targets must be of."""
     for rel in settings.relations:
-        if category in rel.required_for and not given.get(rel.id):
-            raise FatalError(f"a concept of category '{category}' needs --relation {rel.id}=ID")
-        if given.get(rel.id) and rel.domain and category not in rel.domain:
-            raise FatalError(f"--relation {rel.id} is only for category {' or '.join(rel.domain)}, not '{category}'")
+        _check_relation_use(rel, category, given)
     for name, targets in given.items():
         declared = settings.relation(name)
         for target in targets:
-            other = concepts.get(target)
-            if other is None:
-                raise FatalError(f"--relation {name}={target}: no concept has that id")
-            if declared is not None and declared.range and other.category not in declared.range:
-                raise FatalError(f"--relation {name}={target}: '{target}' has category '{other.category}', not {' or '.join(declared.range)}")
+            _check_target(name, target, declared, concepts)
+
+
+def _check_relation_use(rel: RelationType, category: str, given: Mapping[str, Sequence[str]]) -> None:
+    """Stop when a concept of ``category`` lacks relation ``rel`` that its category needs, or has it outside its domain."""
+    if category in rel.required_for and not given.get(rel.id):
+        raise FatalError(f"a concept of category '{category}' needs --relation {rel.id}=ID")
+    if given.get(rel.id) and rel.domain and category not in rel.domain:
+        raise FatalError(f"--relation {rel.id} is only for category {' or '.join(rel.domain)}, not '{category}'")
+
+
+def _check_target(name: str, target: str, declared: RelationType | None, concepts: Mapping[str, Concept]) -> None:
+    """Stop when relation ``name``'s ``target`` is no concept, or one of a category outside the relation's range."""
+    other = concepts.get(target)
+    if other is None:
+        raise FatalError(f"--relation {name}={target}: no concept has that id")
+    if declared is not None and declared.range and other.category not in declared.range:
+        raise FatalError(f"--relation {name}={target}: '{target}' has category '{other.category}', not {' or '.join(declared.range)}")
 
 
 def _inverse_edits(settings: Settings, concept_id: str, given: Mapping[str, Sequence[str]]) -> list[tuple[Path, bytes, bytes, str]]:
