@@ -17,7 +17,7 @@ from glossary_tool.core.fileio import atomic_write, confine, digest
 from glossary_tool.core.ids import check_id, ids_of
 from glossary_tool.core.loader import read_regular
 from glossary_tool.core.loading import load_documents, validate
-from glossary_tool.core.model import Comparison, Concept, Entry
+from glossary_tool.core.model import Comparison, Concept, Entry, Faq
 from glossary_tool.core.problems import FatalError
 from glossary_tool.core.terminal import shown_path
 from glossary_tool.core.terms import term_key
@@ -267,10 +267,7 @@ def _todo(settings: Settings, code: str, what: str) -> str:
 
 def add_locale(settings: Settings, entry_id: str, code: str) -> Path:
     """Add the missing ``code`` block(s) to an entry, keeping comments and order; refuse to replace existing text."""
-    if code not in settings.locale_codes:
-        raise FatalError(f"locale '{code}' is not configured (use one of: {', '.join(settings.locale_codes)})")
-    if code == settings.source_locale:
-        raise FatalError(f"'{code}' is the source locale; translations are made from it, not into it")
+    _check_target_locale(settings, code)
     path, text, sha, entry, bom = _load_entry(settings, entry_id)
     shown = shown_path(path)
     yaml, data = load_for_edit(text, shown)
@@ -279,31 +276,51 @@ def add_locale(settings: Settings, entry_id: str, code: str) -> Path:
         raise FatalError(f"{shown}: has no '{settings.source_locale}' (source) text to translate from")
     added = 0
     if code not in model.locales:
-        if isinstance(model, Concept):
-            block = _concept_block(model, settings, code)
-        elif model.kind == "faq":
-            block = CommentedMap([("question", _todo(settings, code, "question")), ("answer", _todo(settings, code, "answer"))])
-        else:
-            block = CommentedMap([("title", _todo(settings, code, "title"))])
-            if model.locales[settings.source_locale].intro:
-                block["intro"] = _todo(settings, code, "introduction")
-        _insert(data["locales"], code, block, settings)
+        _insert(data["locales"], code, _new_block(model, settings, code), settings)
         added += 1
     if isinstance(model, Comparison):
-        for i, dim in enumerate(model.dimensions):
-            if code not in dim.label:
-                _insert(data["dimensions"][i]["label"], code, _todo(settings, code, f"label of {dim.id}"), settings)
-                added += 1
-            for cid, values in dim.values.items():
-                if code not in values:
-                    _insert(data["dimensions"][i]["values"][cid], code, _todo(settings, code, f"{dim.id} of {cid}"), settings)
-                    added += 1
+        added += _add_dimension_todos(model, data, settings, code)
     if not added:
         raise FatalError(f"{shown}: already has '{code}' text; refusing to overwrite it (use --reviewed after updating a translation)")
     new_text = dump(data, yaml)
     check_entry(new_text, shown)
     atomic_write(path, bom + new_text.encode("utf-8"), inside=settings.root, expected_digest=sha)
     return path
+
+
+def _check_target_locale(settings: Settings, code: str) -> None:
+    """Stop unless ``code`` is a configured locale other than the source, which translations are made from."""
+    if code not in settings.locale_codes:
+        raise FatalError(f"locale '{code}' is not configured (use one of: {', '.join(settings.locale_codes)})")
+    if code == settings.source_locale:
+        raise FatalError(f"'{code}' is the source locale; translations are made from it, not into it")
+
+
+def _new_block(model: Concept | Comparison | Faq, settings: Settings, code: str) -> CommentedMap:
+    """The ``code`` block to fill in for an entry of each kind: a concept's terms and text, a question and its answer,
+    or a comparison's title (and introduction when the source has one)."""
+    if isinstance(model, Concept):
+        return _concept_block(model, settings, code)
+    if model.kind == "faq":
+        return CommentedMap([("question", _todo(settings, code, "question")), ("answer", _todo(settings, code, "answer"))])
+    block = CommentedMap([("title", _todo(settings, code, "title"))])
+    if model.locales[settings.source_locale].intro:
+        block["intro"] = _todo(settings, code, "introduction")
+    return block
+
+
+def _add_dimension_todos(model: Comparison, data: CommentedMap, settings: Settings, code: str) -> int:
+    """Add the ``code`` label and values a comparison's dimensions lack; how many were added."""
+    added = 0
+    for i, dim in enumerate(model.dimensions):
+        if code not in dim.label:
+            _insert(data["dimensions"][i]["label"], code, _todo(settings, code, f"label of {dim.id}"), settings)
+            added += 1
+        for cid, values in dim.values.items():
+            if code not in values:
+                _insert(data["dimensions"][i]["values"][cid], code, _todo(settings, code, f"{dim.id} of {cid}"), settings)
+                added += 1
+    return added
 
 
 def mark_reviewed(settings: Settings, entry_id: str, code: str) -> tuple[Path, bool]:
