@@ -381,24 +381,34 @@ def start_catalog(settings: Settings, locale: str) -> tuple[Path, int]:
     confine(path, settings.root, overwrite=True, new_folders=True)  # before the catalog there is read: never one outside
     with TEMPLATE.open("rb") as fh:
         template = read_po(fh)
-    known: dict[Any, Any] = {}
-    package = catalog_path(PACKAGE_CATALOGS, locale)
-    for source in (package, path):
-        if source.is_file():
-            with source.open("rb") as fh:
-                for message in read_po(fh, locale=babel_id):
-                    if message.id and message.string and (not isinstance(message.string, tuple) or all(message.string)):
-                        known[message.id] = message.string
+    known = _known_strings((catalog_path(PACKAGE_CATALOGS, locale), path), babel_id)
     catalog = Catalog(locale=babel_id, project="glossary UI", fuzzy=False)
     empty = 0
     for message in template:
         if not message.id:
             continue
         string = known.get(message.id, "" if isinstance(message.id, str) else ("",) * catalog.num_plurals)
-        if not string or (isinstance(string, tuple) and not all(string)):
+        if not _filled(string):
             empty += 1
         catalog.add(message.id, string, flags=message.flags)
     buf = io.BytesIO()
     write_po(buf, catalog, width=100, omit_header=False, sort_output=True)
     atomic_write(path, buf.getvalue(), inside=settings.root, overwrite=True, new_folders=True)
     return path, empty
+
+
+def _known_strings(sources: Sequence[Path], babel_id: str) -> dict[Any, Any]:
+    """The translations the catalogs at ``sources`` fill in, by message id; a later catalog's win."""
+    from babel.messages.pofile import read_po
+
+    known: dict[Any, Any] = {}
+    for source in sources:
+        if source.is_file():
+            with source.open("rb") as fh:
+                known.update((m.id, m.string) for m in read_po(fh, locale=babel_id) if m.id and _filled(m.string))
+    return known
+
+
+def _filled(string: object) -> bool:
+    """Whether a catalog string is translated: not empty, and for a plural message none of its forms empty."""
+    return bool(string) and (not isinstance(string, tuple) or all(string))
