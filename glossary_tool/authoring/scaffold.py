@@ -11,13 +11,13 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from glossary_tool.core.config import Settings
+from glossary_tool.core.config import RelationType, Settings
 from glossary_tool.core.content_files import discover
 from glossary_tool.core.fileio import atomic_write, confine, digest
 from glossary_tool.core.ids import check_id, ids_of
 from glossary_tool.core.loader import read_regular
 from glossary_tool.core.loading import load_documents, validate
-from glossary_tool.core.model import Comparison, Concept, Entry
+from glossary_tool.core.model import Comparison, Concept, Entry, Faq
 from glossary_tool.core.problems import FatalError
 from glossary_tool.core.terminal import shown_path
 from glossary_tool.core.terms import term_key
@@ -125,18 +125,28 @@ def _check_request(settings: Settings, concept_id: str, category: str, given: Ma
 def _check_relations(settings: Settings, category: str, given: Mapping[str, Sequence[str]], concepts: Mapping[str, Concept]) -> None:
     """The relations a new concept of ``category`` needs or may not have, and the categories their targets must be of."""
     for rel in settings.relations:
-        if category in rel.required_for and not given.get(rel.id):
-            raise FatalError(f"a concept of category '{category}' needs --relation {rel.id}=ID")
-        if given.get(rel.id) and rel.domain and category not in rel.domain:
-            raise FatalError(f"--relation {rel.id} is only for category {' or '.join(rel.domain)}, not '{category}'")
+        _check_relation_use(rel, category, given)
     for name, targets in given.items():
         declared = settings.relation(name)
         for target in targets:
-            other = concepts.get(target)
-            if other is None:
-                raise FatalError(f"--relation {name}={target}: no concept has that id")
-            if declared is not None and declared.range and other.category not in declared.range:
-                raise FatalError(f"--relation {name}={target}: '{target}' has category '{other.category}', not {' or '.join(declared.range)}")
+            _check_target(name, target, declared, concepts)
+
+
+def _check_relation_use(rel: RelationType, category: str, given: Mapping[str, Sequence[str]]) -> None:
+    """Stop when a concept of ``category`` lacks relation ``rel`` that its category needs, or has it outside its domain."""
+    if category in rel.required_for and not given.get(rel.id):
+        raise FatalError(f"a concept of category '{category}' needs --relation {rel.id}=ID")
+    if given.get(rel.id) and rel.domain and category not in rel.domain:
+        raise FatalError(f"--relation {rel.id} is only for category {' or '.join(rel.domain)}, not '{category}'")
+
+
+def _check_target(name: str, target: str, declared: RelationType | None, concepts: Mapping[str, Concept]) -> None:
+    """Stop when relation ``name``'s ``target`` is no concept, or one of a category outside the relation's range."""
+    other = concepts.get(target)
+    if other is None:
+        raise FatalError(f"--relation {name}={target}: no concept has that id")
+    if declared is not None and declared.range and other.category not in declared.range:
+        raise FatalError(f"--relation {name}={target}: '{target}' has category '{other.category}', not {' or '.join(declared.range)}")
 
 
 def _inverse_edits(settings: Settings, concept_id: str, given: Mapping[str, Sequence[str]]) -> list[tuple[Path, bytes, bytes, str]]:
@@ -257,10 +267,7 @@ def _todo(settings: Settings, code: str, what: str) -> str:
 
 def add_locale(settings: Settings, entry_id: str, code: str) -> Path:
     """Add the missing ``code`` block(s) to an entry, keeping comments and order; refuse to replace existing text."""
-    if code not in settings.locale_codes:
-        raise FatalError(f"locale '{code}' is not configured (use one of: {', '.join(settings.locale_codes)})")
-    if code == settings.source_locale:
-        raise FatalError(f"'{code}' is the source locale; translations are made from it, not into it")
+    _check_target_locale(settings, code)
     path, text, sha, entry, bom = _load_entry(settings, entry_id)
     shown = shown_path(path)
     yaml, data = load_for_edit(text, shown)
@@ -269,31 +276,51 @@ def add_locale(settings: Settings, entry_id: str, code: str) -> Path:
         raise FatalError(f"{shown}: has no '{settings.source_locale}' (source) text to translate from")
     added = 0
     if code not in model.locales:
-        if isinstance(model, Concept):
-            block = _concept_block(model, settings, code)
-        elif model.kind == "faq":
-            block = CommentedMap([("question", _todo(settings, code, "question")), ("answer", _todo(settings, code, "answer"))])
-        else:
-            block = CommentedMap([("title", _todo(settings, code, "title"))])
-            if model.locales[settings.source_locale].intro:
-                block["intro"] = _todo(settings, code, "introduction")
-        _insert(data["locales"], code, block, settings)
+        _insert(data["locales"], code, _new_block(model, settings, code), settings)
         added += 1
     if isinstance(model, Comparison):
-        for i, dim in enumerate(model.dimensions):
-            if code not in dim.label:
-                _insert(data["dimensions"][i]["label"], code, _todo(settings, code, f"label of {dim.id}"), settings)
-                added += 1
-            for cid, values in dim.values.items():
-                if code not in values:
-                    _insert(data["dimensions"][i]["values"][cid], code, _todo(settings, code, f"{dim.id} of {cid}"), settings)
-                    added += 1
+        added += _add_dimension_todos(model, data, settings, code)
     if not added:
         raise FatalError(f"{shown}: already has '{code}' text; refusing to overwrite it (use --reviewed after updating a translation)")
     new_text = dump(data, yaml)
     check_entry(new_text, shown)
     atomic_write(path, bom + new_text.encode("utf-8"), inside=settings.root, expected_digest=sha)
     return path
+
+
+def _check_target_locale(settings: Settings, code: str) -> None:
+    """Stop unless ``code`` is a configured locale other than the source, which translations are made from."""
+    if code not in settings.locale_codes:
+        raise FatalError(f"locale '{code}' is not configured (use one of: {', '.join(settings.locale_codes)})")
+    if code == settings.source_locale:
+        raise FatalError(f"'{code}' is the source locale; translations are made from it, not into it")
+
+
+def _new_block(model: Concept | Comparison | Faq, settings: Settings, code: str) -> CommentedMap:
+    """The ``code`` block to fill in for an entry of each kind: a concept's terms and text, a question and its answer,
+    or a comparison's title (and introduction when the source has one)."""
+    if isinstance(model, Concept):
+        return _concept_block(model, settings, code)
+    if model.kind == "faq":
+        return CommentedMap([("question", _todo(settings, code, "question")), ("answer", _todo(settings, code, "answer"))])
+    block = CommentedMap([("title", _todo(settings, code, "title"))])
+    if model.locales[settings.source_locale].intro:
+        block["intro"] = _todo(settings, code, "introduction")
+    return block
+
+
+def _add_dimension_todos(model: Comparison, data: CommentedMap, settings: Settings, code: str) -> int:
+    """Add the ``code`` label and values a comparison's dimensions lack; how many were added."""
+    added = 0
+    for i, dim in enumerate(model.dimensions):
+        if code not in dim.label:
+            _insert(data["dimensions"][i]["label"], code, _todo(settings, code, f"label of {dim.id}"), settings)
+            added += 1
+        for cid, values in dim.values.items():
+            if code not in values:
+                _insert(data["dimensions"][i]["values"][cid], code, _todo(settings, code, f"{dim.id} of {cid}"), settings)
+                added += 1
+    return added
 
 
 def mark_reviewed(settings: Settings, entry_id: str, code: str) -> tuple[Path, bool]:
@@ -354,24 +381,34 @@ def start_catalog(settings: Settings, locale: str) -> tuple[Path, int]:
     confine(path, settings.root, overwrite=True, new_folders=True)  # before the catalog there is read: never one outside
     with TEMPLATE.open("rb") as fh:
         template = read_po(fh)
-    known: dict[Any, Any] = {}
-    package = catalog_path(PACKAGE_CATALOGS, locale)
-    for source in (package, path):
-        if source.is_file():
-            with source.open("rb") as fh:
-                for message in read_po(fh, locale=babel_id):
-                    if message.id and message.string and (not isinstance(message.string, tuple) or all(message.string)):
-                        known[message.id] = message.string
+    known = _known_strings((catalog_path(PACKAGE_CATALOGS, locale), path), babel_id)
     catalog = Catalog(locale=babel_id, project="glossary UI", fuzzy=False)
     empty = 0
     for message in template:
         if not message.id:
             continue
         string = known.get(message.id, "" if isinstance(message.id, str) else ("",) * catalog.num_plurals)
-        if not string or (isinstance(string, tuple) and not all(string)):
+        if not _filled(string):
             empty += 1
         catalog.add(message.id, string, flags=message.flags)
     buf = io.BytesIO()
     write_po(buf, catalog, width=100, omit_header=False, sort_output=True)
     atomic_write(path, buf.getvalue(), inside=settings.root, overwrite=True, new_folders=True)
     return path, empty
+
+
+def _known_strings(sources: Sequence[Path], babel_id: str) -> dict[Any, Any]:
+    """The translations the catalogs at ``sources`` fill in, by message id; a later catalog's win."""
+    from babel.messages.pofile import read_po
+
+    known: dict[Any, Any] = {}
+    for source in sources:
+        if source.is_file():
+            with source.open("rb") as fh:
+                known.update((m.id, m.string) for m in read_po(fh, locale=babel_id) if m.id and _filled(m.string))
+    return known
+
+
+def _filled(string: object) -> bool:
+    """Whether a catalog string is translated: not empty, and for a plural message none of its forms empty."""
+    return bool(string) and (not isinstance(string, tuple) or all(string))

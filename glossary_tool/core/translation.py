@@ -14,6 +14,7 @@ import unicodedata
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from glossary_tool.core.loader import load_text
 from glossary_tool.core.loading import validate
@@ -188,29 +189,40 @@ class _Repository:
         if "\n" in rel:  # the batch protocol reads one name a line
             return None
         try:
-            if self._reader is None:
-                self._reader = subprocess.Popen(["git", "-C", str(self.root), "cat-file", "--batch"], stdin=subprocess.PIPE,
-                                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-                weakref.finalize(self, _close, self._reader)
-            assert self._reader.stdin is not None and self._reader.stdout is not None
-            self._reader.stdin.write(f"{rev}:{rel}\n".encode())
-            self._reader.stdin.flush()
-            header = self._reader.stdout.readline().split()
+            reader = self._batch_reader()
+            assert reader.stdin is not None and reader.stdout is not None
+            reader.stdin.write(f"{rev}:{rel}\n".encode())
+            reader.stdin.flush()
+            header = reader.stdout.readline().split()
             if len(header) != 3 or header[1] != b"blob":
                 return None
             size = int(header[2])
-            remaining, kept = size + 1, bytearray()  # the object and the newline after it, read to stay in step
-            while remaining:
-                chunk = self._reader.stdout.read(min(remaining, 1 << 16))
-                if not chunk:
-                    self._reader = None
-                    return None
-                remaining -= len(chunk)
-                if size <= max_bytes:  # a larger old version is read past, never kept
-                    kept += chunk
-            return bytes(kept[:size]).decode("utf-8", errors="replace") if size <= max_bytes else None
+            kept = self._read_object(reader.stdout, size, size <= max_bytes)
+            return None if kept is None or size > max_bytes else kept.decode("utf-8", errors="replace")
         except (OSError, ValueError):
             return None
+
+    def _batch_reader(self) -> subprocess.Popen[bytes]:
+        """The one ``git cat-file --batch`` of this repository, started the first time it is asked for."""
+        if self._reader is None:
+            self._reader = subprocess.Popen(["git", "-C", str(self.root), "cat-file", "--batch"], stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            weakref.finalize(self, _close, self._reader)
+        return self._reader
+
+    def _read_object(self, stdout: IO[bytes], size: int, keep: bool) -> bytes | None:
+        """Read an object of ``size`` bytes and the newline after it, to stay in step with the batch; its bytes when
+        ``keep`` (a larger old version is read past, never kept), None when git stopped short."""
+        remaining, kept = size + 1, bytearray()
+        while remaining:
+            chunk = stdout.read(min(remaining, 1 << 16))
+            if not chunk:
+                self._reader = None
+                return None
+            remaining -= len(chunk)
+            if keep:
+                kept += chunk
+        return bytes(kept[:size])
 
 
 def _close(reader: subprocess.Popen[bytes]) -> None:

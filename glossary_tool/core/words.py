@@ -54,6 +54,7 @@ BIGRAM_RANGES: tuple[tuple[int, int, int], ...] = (
 # Hebrew points, Arabic short vowels, shadda, and the hamza and madda over or under a letter (أ إ آ → ا).
 _DIACRITICS = ((0x0300, 0x036F), (0x0591, 0x05C7), (0x064B, 0x065F), (0x0670, 0x0670))
 _TATWEEL = "\u0640"  # Arabic stretching, no letter at all
+_REPLACED = {_TATWEEL: "", "ß": "ss", "ς": "σ"}  # letters folded to others outright (ς is the Greek final sigma)
 
 
 def language_of(code: str) -> str:
@@ -86,25 +87,28 @@ class _FoldTable(dict[int, str]):
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
-        out = ch
-        if code < 0x80 or ch in self.own or 0x0400 <= code <= 0x052F:  # Cyrillic й, ё, ї, ў are letters of their own
-            out = ch
-        elif ch == _TATWEEL:
-            out = ""
-        elif 0x3041 <= code <= 0x3096 or code in (0x309D, 0x309E):  # hiragana as katakana: びーかー = ビーカー
-            out = chr(code + 0x60)
-        elif ch == "ß":
-            out = "ss"
-        elif ch == "ς":  # Greek final sigma
-            out = "σ"
-        else:
-            parts = unicodedata.normalize("NFD", ch)
-            if not self.accents and _in(ord(parts[0]), ((0x0000, 0x03FF), (0x1E00, 0x1FFF))):
-                pass  # côte is not cote
-            elif any(_in(ord(c), _DIACRITICS) for c in parts):
-                out = "".join(c for c in parts if not _in(ord(c), _DIACRITICS))
+        out = self._kept_or_replaced(code, ch)
+        if out is None:
+            out = self._without_diacritics(ch)
         self[code] = out
         return out
+
+    def _kept_or_replaced(self, code: int, ch: str) -> str | None:
+        """What a letter kept as it is or replaced outright becomes; None for the others, whose accents may go."""
+        if code < 0x80 or ch in self.own or 0x0400 <= code <= 0x052F:  # Cyrillic й, ё, ї, ў are letters of their own
+            return ch
+        if 0x3041 <= code <= 0x3096 or code in (0x309D, 0x309E):  # hiragana as katakana: びーかー = ビーカー
+            return chr(code + 0x60)
+        return _REPLACED.get(ch)
+
+    def _without_diacritics(self, ch: str) -> str:
+        """``ch`` without its combining marks, but Latin and Greek keep theirs when accents are not folded."""
+        parts = unicodedata.normalize("NFD", ch)
+        if not self.accents and _in(ord(parts[0]), ((0x0000, 0x03FF), (0x1E00, 0x1FFF))):
+            return ch  # côte is not cote
+        if any(_in(ord(c), _DIACRITICS) for c in parts):
+            return "".join(c for c in parts if not _in(ord(c), _DIACRITICS))
+        return ch
 
 
 @lru_cache(maxsize=64)

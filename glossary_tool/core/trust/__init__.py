@@ -198,30 +198,58 @@ def build_problems(raw: RawConfig, settings: Settings, *, other_files: bool = Tr
     read (MkDocs reads them with PyYAML's unsafe loader), a ``docs_dir`` that is not the content folder, a theme
     ``custom_dir`` outside the project, and a link option whose scheme can run script (``javascript:``). The other
     files are not opened with ``other_files=False`` (an untrusted build, which refuses the keys that name them)."""
-    out: list[str] = []
     project = os.path.realpath(raw.path.parent)
+    return [*_tag_problems(raw, project, other_files), *_docs_dir_problems(raw, settings, project),
+            *_custom_dir_problems(raw, project), *_link_problems(raw)]
 
-    def inside(folder: str) -> bool:
-        return folder == project or folder.startswith(project.rstrip(os.sep) + os.sep)
 
+def _tag_problem(what: str, project: str) -> str | None:
+    """Why a YAML feature ``what`` (as ``yaml_features`` names it) is refused, or None: only ``!!python/…`` tags are."""
+    return _python_tag_problem(what.removeprefix("tag "), project) if what.startswith("tag ") else None
+
+
+def _tag_problems(raw: RawConfig, project: str, other_files: bool) -> list[str]:
+    """The ``!!python/…`` tags of ``mkdocs.yml`` and, with ``other_files``, of the files it makes MkDocs read."""
+    out: list[str] = []
     for what, line, column in yaml_features(raw.text):
-        why = _python_tag_problem(what.removeprefix("tag "), project) if what.startswith("tag ") else None
+        why = _tag_problem(what, project)
         if why:
             out.append(_line(raw, (line, column), why, "config"))
     for _, shown, text in _other_files(raw) if other_files else ():
         for what, line, column in yaml_features(text):
-            why = _python_tag_problem(what.removeprefix("tag "), project) if what.startswith("tag ") else None
+            why = _tag_problem(what, project)
             if why:
                 out.append(f"{shown}:{line}:{column}: error: {escape(why)} [config]")
+    return out
+
+
+def _docs_dir_problems(raw: RawConfig, settings: Settings, project: str) -> list[str]:
+    """A ``docs_dir`` that is not the content folder (MkDocs would publish whatever else is in it)."""
     docs_dir = raw.data.get("docs_dir", "docs")
-    if not isinstance(docs_dir, str) or os.path.realpath(raw.path.parent / docs_dir) != str(settings.content_dir):
-        out.append(_line(raw, raw.position(("docs_dir",)), f"docs_dir must be the glossary's content_dir "
-                         f"({os.path.relpath(settings.content_dir, project)}); MkDocs reads every file under it", "config"))
+    if isinstance(docs_dir, str) and os.path.realpath(raw.path.parent / docs_dir) == str(settings.content_dir):
+        return []
+    return [_line(raw, raw.position(("docs_dir",)), f"docs_dir must be the glossary's content_dir "
+                  f"({os.path.relpath(settings.content_dir, project)}); MkDocs reads every file under it", "config")]
+
+
+def _custom_dir_problems(raw: RawConfig, project: str) -> list[str]:
+    """A theme ``custom_dir`` that is not a folder inside the project (MkDocs publishes the files in it)."""
     theme = raw.data.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    if custom is not None and (not isinstance(custom, str) or not inside(os.path.realpath(raw.path.parent / custom))):
-        out.append(_line(raw, raw.position(("theme", "custom_dir")), "theme custom_dir must be a folder inside the project; "
-                         "MkDocs publishes the files in it", "config"))
+    if custom is None or (isinstance(custom, str) and _inside(os.path.realpath(raw.path.parent / custom), project)):
+        return []
+    return [_line(raw, raw.position(("theme", "custom_dir")), "theme custom_dir must be a folder inside the project; "
+                  "MkDocs publishes the files in it", "config")]
+
+
+def _inside(folder: str, project: str) -> bool:
+    """Whether real path ``folder`` is the project's folder or under it."""
+    return folder == project or folder.startswith(project.rstrip(os.sep) + os.sep)
+
+
+def _link_problems(raw: RawConfig) -> list[str]:
+    """The link options whose scheme can run script in the reader's browser (``javascript:``)."""
+    out: list[str] = []
     for path, value in _links(raw.data):
         scheme = urlsplit(re.sub(r"[\x00-\x20\x7f]+", "", value)).scheme.lower() if isinstance(value, str) else ""
         if scheme and scheme not in LINK_SCHEMES and not re.fullmatch(r"[a-z]", scheme):  # c:/… is a Windows path

@@ -208,14 +208,27 @@ class Either(Spec):
 
     def rows(self, path: str) -> Iterator[tuple[str, str]]:
         for option in self.options:
-            single = next((o for o in self.options if isinstance(option, Seq) and o is option.item), None)
-            if single is None and not any(isinstance(o, Seq) and o.item is option for o in self.options):
-                yield from option.rows(path)
-            elif isinstance(single, Fields) and isinstance(option, Seq):
-                yield path, f"a mapping, or a list of at most {option.max_items} mappings, with these keys:"
-                yield from single.rows(path + "[]")
-            elif single is not None:
-                yield path, f"{single.kind}, or a list of them"
+            yield from self._option_rows(option, path)
+
+    def _listed_by(self, option: Spec) -> Spec | None:
+        """The other option that ``option`` is a list of, if it is one."""
+        return next((o for o in self.options if isinstance(option, Seq) and o is option.item), None)
+
+    def _is_listed(self, option: Spec) -> bool:
+        """Whether another option is a list of ``option``."""
+        return any(isinstance(o, Seq) and o.item is option for o in self.options)
+
+    def _option_rows(self, option: Spec, path: str) -> Iterator[tuple[str, str]]:
+        """One option's rows: its own when no list pairs with it, one row for "a thing, or a list of them" when it is
+        that list, and none for the single thing such a list already describes."""
+        single = self._listed_by(option)
+        if single is None and not self._is_listed(option):
+            yield from option.rows(path)
+        elif isinstance(single, Fields) and isinstance(option, Seq):
+            yield path, f"a mapping, or a list of at most {option.max_items} mappings, with these keys:"
+            yield from single.rows(path + "[]")
+        elif single is not None:
+            yield path, f"{single.kind}, or a list of them"
 
 
 class Named(Spec):
@@ -227,28 +240,21 @@ class Named(Spec):
         self.what, self.allowed, self.refused, self.otherwise = what, dict(allowed), dict(refused), otherwise
 
     def check(self, value: object, path: KeyPath) -> Found:
-        # (where the item is, where its options are, its name, its options)
-        if isinstance(value, dict):
-            items: list[tuple[KeyPath, KeyPath, object, object]] = [((*path, str(name), KEY), (*path, str(name)), name, options)
-                                                                    for name, options in value.items()]
-        elif isinstance(value, list):
-            items = []
-            for i, item in enumerate(value):
-                if isinstance(item, dict) and len(item) == 1:
-                    name, options = next(iter(item.items()))
-                    items.append(((*path, i), (*path, i, str(name)), name, options))
-                else:
-                    items.append(((*path, i), (*path, i), item, None))
-        else:
+        items = _named_items(value, path)
+        if items is None:
             yield path, f"must be {self.kind}, not {_shown(value)}"
             return
         for where, inner, name, options in items:
-            if not isinstance(name, str):
-                yield where, f"must be the name of one of {', '.join(self.allowed)}, not {_shown(name)}"
-            elif name in self.allowed:
-                yield from self.allowed[name].check({} if options is None else options, inner)
-            else:
-                yield where, f"'{name}' is not allowed in an untrusted build: {self.refused.get(name, self.otherwise)}"
+            yield from self._check_item(where, inner, name, options)
+
+    def _check_item(self, where: KeyPath, inner: KeyPath, name: object, options: object) -> Found:
+        """Check one named item: its name must be allowed, and then its options must pass that name's spec."""
+        if not isinstance(name, str):
+            yield where, f"must be the name of one of {', '.join(self.allowed)}, not {_shown(name)}"
+        elif name in self.allowed:
+            yield from self.allowed[name].check({} if options is None else options, inner)
+        else:
+            yield where, f"'{name}' is not allowed in an untrusted build: {self.refused.get(name, self.otherwise)}"
 
     def rows(self, path: str) -> Iterator[tuple[str, str]]:
         plain = [name for name, spec in self.allowed.items() if isinstance(spec, Fields) and not spec.fields]
@@ -261,6 +267,22 @@ class Named(Spec):
             yield f"{path}[{name}]", f"refused: {reason}"
         yield f"{path}[any other]", f"refused: {self.otherwise}"
 
+
+def _named_items(value: object, path: KeyPath) -> list[tuple[KeyPath, KeyPath, object, object]] | None:
+    """A ``Named`` value's items as (where the item is, where its options are, its name, its options), from a mapping
+    of names or a list of names and one-name mappings; None when the value is neither."""
+    if isinstance(value, dict):
+        return [((*path, str(name), KEY), (*path, str(name)), name, options) for name, options in value.items()]
+    if not isinstance(value, list):
+        return None
+    items: list[tuple[KeyPath, KeyPath, object, object]] = []
+    for i, item in enumerate(value):
+        if isinstance(item, dict) and len(item) == 1:
+            name, options = next(iter(item.items()))
+            items.append(((*path, i), (*path, i, str(name)), name, options))
+        else:
+            items.append(((*path, i), (*path, i), item, None))
+    return items
 
 class Keys(Fields):
     """A mapping of a few known keys to values of one spec (Material's icons)."""

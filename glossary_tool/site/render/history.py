@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 import subprocess
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -108,26 +108,36 @@ def _read_log(stream: IO[bytes], pending: dict[str, Path], out: dict[Path, datet
     clone a file first met in a parentless commit gets None."""
     current: datetime.date | None = None
     boundary = False
+    for token in _tokens(stream, pending):
+        if token.startswith(b"\x01"):
+            current, boundary = _commit_header(token[1:], shallow)
+        elif token and current is not None:
+            path = pending.pop(os.fsdecode(token), None)
+            if path is not None:
+                out[path] = None if boundary else current
+
+
+def _tokens(stream: IO[bytes], pending: dict[str, Path]) -> Iterator[bytes]:
+    """The NUL-separated tokens of ``stream``, read a chunk at a time while some file in ``pending`` is still unseen."""
     rest = b""
     while pending:
         chunk = stream.read(1 << 16)
         if not chunk:
-            break
+            return
         tokens = (rest + chunk).split(b"\0")
         rest = tokens.pop()  # an incomplete token waits for the next chunk
         for raw in tokens:
-            token = raw.lstrip(b"\n")
-            if token.startswith(b"\x01"):
-                date, _, parents = token[1:].decode("ascii", errors="replace").partition(" ")
-                boundary = shallow and not parents.strip()
-                try:
-                    current = datetime.date.fromisoformat(date)
-                except ValueError:
-                    current = None
-            elif token and current is not None:
-                path = pending.pop(os.fsdecode(token), None)
-                if path is not None:
-                    out[path] = None if boundary else current
+            yield raw.lstrip(b"\n")
+
+
+def _commit_header(header: bytes, shallow: bool) -> tuple[datetime.date | None, bool]:
+    """A commit's date (None when it cannot be read) and whether it is a shallow clone's boundary (it has no parents)."""
+    date, _, parents = header.decode("ascii", errors="replace").partition(" ")
+    boundary = shallow and not parents.strip()
+    try:
+        return datetime.date.fromisoformat(date), boundary
+    except ValueError:
+        return None, boundary
 
 
 def entry_dates(glossary: Glossary, content_dir: Path, today: datetime.date) -> dict[str, datetime.date | None]:

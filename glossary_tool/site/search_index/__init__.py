@@ -97,28 +97,37 @@ class _Analysis:
 
 
 def analyse(record: Record, locale: str) -> _Analysis:
+    """What record ``record`` contributes to the index of ``locale``: its fields' words and its phrases."""
     out = _Analysis()
-    best, vocabulary = out.best, out.vocabulary
     compounds = words.compounding(locale)
     for field_of, text in record.fields:
-        where = int(field_of)
-        found = words.tokens(text, locale)
-        if where == Field.TITLE:
-            out.title_words += len(found)
-        for token, s in zip(found, words.stems(found, locale), strict=True):
-            if best.get(s, 0) < where:
-                best[s] = where
-            if where >= Field.HEADING and not token.paired:
-                if len(token.text) >= FUZZY_MIN:
-                    vocabulary[token.text] = s
-                if compounds and where != Field.OTHER_TERM and len(s) >= PART_MIN + 3:
-                    out.ends.add(s)
+        _analyse_field(out, int(field_of), text, locale, compounds)
     for text, own in record.phrases:
         found = words.tokens(text, locale)
         seq = " ".join(words.stems(found, locale))
         if seq:
             out.phrases[seq] = max(out.phrases.get(seq, 0), int(own))
     return out
+
+
+def _analyse_field(out: _Analysis, where: int, text: str, locale: str, compounds: bool) -> None:
+    """Add the words of one field (of kind ``where``) to ``out``."""
+    found = words.tokens(text, locale)
+    if where == Field.TITLE:
+        out.title_words += len(found)
+    for token, s in zip(found, words.stems(found, locale), strict=True):
+        if out.best.get(s, 0) < where:
+            out.best[s] = where
+        if where >= Field.HEADING and not token.paired:
+            _note_reachable(out, token.text, s, compounds and where != Field.OTHER_TERM)
+
+
+def _note_reachable(out: _Analysis, word: str, s: str, may_end: bool) -> None:
+    """Note a title, term or heading word for fuzzy search and, where ``may_end``, as the end of a compound."""
+    if len(word) >= FUZZY_MIN:
+        out.vocabulary[word] = s
+    if may_end and len(s) >= PART_MIN + 3:
+        out.ends.add(s)
 
 
 def end_file(word_stem: str) -> str:
@@ -198,7 +207,13 @@ class Index:
         """``records()`` of this locale; a concept or comparison that is the same object as last time keeps its
         records (under ``glossary-tool serve`` every entry but the edited ones is)."""
         pages = list(pages)
-        descriptions = {p.url: p.description for p in pages}
+        out = self._concept_records(glossary, settings, {p.url: p.description for p in pages})
+        out.extend(self._comparison_records(glossary, {r.url.split("/")[1]: r.title for r in out}))
+        out.extend(tail_records(glossary, self.locale, pages))
+        return out
+
+    def _concept_records(self, glossary: Glossary, settings: Settings, descriptions: dict[str, str]) -> list[Record]:
+        """One record per concept, kept from last time when the concept and its page's description are the same."""
         concepts: dict[str, tuple[Concept, str, Record]] = {}
         out: list[Record] = []
         for c in glossary.concepts:
@@ -210,8 +225,12 @@ class Index:
                 concepts[c.id] = (c, description, concept_record(c, self.locale, settings, description))
             out.append(concepts[c.id][2])
         self._concepts = concepts
-        labels = {r.url.split("/")[1]: r.title for r in out}
+        return out
+
+    def _comparison_records(self, glossary: Glossary, labels: dict[str, str]) -> list[Record]:
+        """Each comparison's records, kept from last time when it and its concepts' titles are the same."""
         comparisons: dict[str, tuple[Comparison, tuple[str, ...], list[Record]]] = {}
+        out: list[Record] = []
         for cmp in glossary.comparisons:
             names = tuple(labels.get(cid, cid) for cid in cmp.concepts)
             seen = self._comparisons.get(cmp.id)
@@ -220,7 +239,6 @@ class Index:
             comparisons[cmp.id] = seen
             out.extend(seen[2])
         self._comparisons = comparisons
-        out.extend(tail_records(glossary, self.locale, pages))
         return out
 
     # ---- the files ----
@@ -282,6 +300,16 @@ class Index:
 
     def _add(self, doc: int, a: _Analysis, track: bool = True) -> None:
         """Add record ``doc``; with ``track``, note the files that change (a first build writes them all anyway)."""
+        self._add_postings(doc, a, track)
+        self._add_phrases(doc, a, track)
+        self._add_ends(a, track)
+        for w, s in a.vocabulary.items():
+            self._add_word(w, s, track)
+        if track:
+            self._dirty.add(f"d/{doc // DOCS_PER_FILE}.json")
+
+    def _add_postings(self, doc: int, a: _Analysis, track: bool) -> None:
+        """Post record ``doc`` under each of its stems, with the best field the stem is in."""
         title = min(a.title_words, 3)
         for s, where in a.best.items():
             # Title matches also carry the title's length (1, 2, 3 or more words): shorter titles match better.
@@ -289,30 +317,47 @@ class Index:
             if track:
                 self._encoded.pop(s, None)
                 self._touch(_word_file(s), s, True)
+
+    def _add_phrases(self, doc: int, a: _Analysis, track: bool) -> None:
+        """List record ``doc`` under each of its phrases, counting the bytes the phrase files grow by."""
         for seq, own in a.phrases.items():
             docs = self._phrases.setdefault(seq, {})
             self._size["t"] += PHRASE_DOC_BYTES + (len(seq) + KEY_BYTES if not docs else 0)
             docs[doc] = own
             if track:
                 self._touch(f"t/{bucket(seq, self._buckets['t'])}.json", seq, True)
+
+    def _add_ends(self, a: _Analysis, track: bool) -> None:
+        """Count the record's compound ends; an end seen for the first time changes its file."""
         for s in a.ends:
             self._ends[s] = self._ends.get(s, 0) + 1
             if track and self._ends[s] == 1:
                 self._touch(end_file(s), s, True)
-        for w, s in a.vocabulary.items():
-            key = w + "\0" + s
-            self._vocabulary[key] = self._vocabulary.get(key, 0) + 1
-            if self._vocabulary[key] == 1:
-                for variant, entry in near_forms(w, s):
-                    found = self._near.setdefault(variant, {})
-                    self._size["f"] += (len(variant) + KEY_BYTES if not found else 0) + (len(entry) + 3 if entry not in found else 0)
-                    found[entry] = found.get(entry, 0) + 1
-                    if track:
-                        self._touch(f"f/{bucket(variant, self._buckets['f'])}.json", variant, True)
-        if track:
-            self._dirty.add(f"d/{doc // DOCS_PER_FILE}.json")
+
+    def _add_word(self, w: str, s: str, track: bool) -> None:
+        """Count surface word ``w`` (stem ``s``); the first time, add its fuzzy variants."""
+        key = w + "\0" + s
+        self._vocabulary[key] = self._vocabulary.get(key, 0) + 1
+        if self._vocabulary[key] != 1:
+            return
+        for variant, entry in near_forms(w, s):
+            found = self._near.setdefault(variant, {})
+            self._size["f"] += (len(variant) + KEY_BYTES if not found else 0) + (len(entry) + 3 if entry not in found else 0)
+            found[entry] = found.get(entry, 0) + 1
+            if track:
+                self._touch(f"f/{bucket(variant, self._buckets['f'])}.json", variant, True)
 
     def _remove(self, doc: int, a: _Analysis) -> None:
+        """Take record ``doc`` out again, undoing ``_add`` step by step and noting the files that change."""
+        self._remove_postings(doc, a)
+        self._remove_phrases(doc, a)
+        self._remove_ends(a)
+        for w, s in a.vocabulary.items():
+            self._remove_word(w, s)
+        self._dirty.add(f"d/{doc // DOCS_PER_FILE}.json")
+
+    def _remove_postings(self, doc: int, a: _Analysis) -> None:
+        """Drop record ``doc`` from each of its stems' postings, and a stem no record has left."""
         for s in a.best:
             postings = self._postings[s]
             del postings[doc]
@@ -320,6 +365,9 @@ class Index:
             if not postings:
                 del self._postings[s]
             self._touch(_word_file(s), s, bool(postings))
+
+    def _remove_phrases(self, doc: int, a: _Analysis) -> None:
+        """Drop record ``doc`` from each of its phrases, and a phrase no record has left."""
         for seq in a.phrases:
             docs = self._phrases[seq]
             del docs[doc]
@@ -327,30 +375,39 @@ class Index:
             if not docs:
                 del self._phrases[seq]
             self._touch(f"t/{bucket(seq, self._buckets['t'])}.json", seq, bool(docs))
+
+    def _remove_ends(self, a: _Analysis) -> None:
+        """Uncount the record's compound ends; an end no record has left leaves its file."""
         for s in a.ends:
             self._ends[s] -= 1
             if not self._ends[s]:
                 del self._ends[s]
                 self._touch(end_file(s), s, False)
-        for w, s in a.vocabulary.items():
-            key = w + "\0" + s
-            self._vocabulary[key] -= 1
-            if self._vocabulary[key]:
-                continue
-            del self._vocabulary[key]
-            for variant, entry in near_forms(w, s):
-                found = self._near[variant]
-                found[entry] -= 1
-                if not found[entry]:
-                    del found[entry]
-                    self._size["f"] -= len(entry) + 3
-                if not found:
-                    del self._near[variant]
-                    self._size["f"] -= len(variant) + KEY_BYTES
-                self._touch(f"f/{bucket(variant, self._buckets['f'])}.json", variant, bool(found))
-        self._dirty.add(f"d/{doc // DOCS_PER_FILE}.json")
+
+    def _remove_word(self, w: str, s: str) -> None:
+        """Uncount surface word ``w`` (stem ``s``); when no record has it left, take out its fuzzy variants."""
+        key = w + "\0" + s
+        self._vocabulary[key] -= 1
+        if self._vocabulary[key]:
+            return
+        del self._vocabulary[key]
+        for variant, entry in near_forms(w, s):
+            self._remove_variant(variant, entry)
+
+    def _remove_variant(self, variant: str, entry: str) -> None:
+        """Uncount one fuzzy ``variant`` → ``entry`` pair, dropping what is left empty and its bytes."""
+        found = self._near[variant]
+        found[entry] -= 1
+        if not found[entry]:
+            del found[entry]
+            self._size["f"] -= len(entry) + 3
+        if not found:
+            del self._near[variant]
+            self._size["f"] -= len(variant) + KEY_BYTES
+        self._touch(f"f/{bucket(variant, self._buckets['f'])}.json", variant, bool(found))
 
     def _body(self, path: str) -> bytes | None:
+        """The content of the file at ``path`` (its kind is its first letter), or None when it has nothing left."""
         kind = path[0]
         if kind == "d":
             start = int(path[2:-5]) * DOCS_PER_FILE
@@ -361,18 +418,23 @@ class Index:
             return None
         if kind == "e":
             return _dump(sorted(keys))
-        data: dict[str, object] = {}
-        for key in keys:
-            if kind == "w":
-                encoded = self._encoded.get(key)
-                if encoded is None:
-                    encoded = self._encoded[key] = _encode(self._postings[key])
-                data[key] = encoded
-            elif kind == "t":
-                data[key] = [[doc, own] for doc, own in sorted(self._phrases[key].items())]
-            else:
-                data[key] = sorted(self._near[key])
-        return _dump(data)
+        value = {"w": self._word_value, "t": self._phrase_value}.get(kind, self._near_value)
+        return _dump({key: value(key) for key in keys})
+
+    def _word_value(self, key: str) -> object:
+        """A stem's postings, encoded once and kept until they change."""
+        encoded = self._encoded.get(key)
+        if encoded is None:
+            encoded = self._encoded[key] = _encode(self._postings[key])
+        return encoded
+
+    def _phrase_value(self, key: str) -> object:
+        """A phrase's records, each with whether the phrase is a term of this locale there."""
+        return [[doc, own] for doc, own in sorted(self._phrases[key].items())]
+
+    def _near_value(self, key: str) -> object:
+        """The words a fuzzy variant leads to."""
+        return sorted(self._near[key])
 
     def _output(self) -> dict[str, bytes]:
         for path in self._dirty:

@@ -11,7 +11,7 @@ from enum import IntEnum
 from glossary_tool.core import foreign
 from glossary_tool.core.config import Settings
 from glossary_tool.core.layout import COMPARISON, CONCEPT
-from glossary_tool.core.model import Comparison, Concept, Faq, Glossary
+from glossary_tool.core.model import Comparison, Concept, ConceptLocale, Faq, Glossary
 from glossary_tool.site.render import RenderedPage
 from glossary_tool.site.render.context import first_sentence, preferred
 
@@ -53,6 +53,8 @@ def plain(markdown: str) -> str:
 
 
 def concept_record(c: Concept, locale: str, settings: Settings, description: str) -> Record:
+    """A concept page's result: its title and terms in ``locale`` (or the source language), its text, and every
+    other language's terms."""
     block = c.locales.get(locale)
     source = c.locales.get(settings.source_locale)
     shown = block or source
@@ -60,16 +62,25 @@ def concept_record(c: Concept, locale: str, settings: Settings, description: str
     fields: list[tuple[Field, str]] = [(Field.TITLE, title)]
     phrases: list[tuple[str, bool]] = []
     if block is not None:
-        fields += [(Field.TERM, t.text) for t in block.terms if t.text != title]
-        fields.append((Field.TEXT, plain(block.definition)))
-        fields += [(Field.DETAIL, plain(x)) for x in (*block.examples, *block.notes)]
-        phrases += [(t.text, True) for t in block.terms]
+        _add_own_block(block, title, fields, phrases)
     for code, other in c.locales.items():
         if code != locale:
             fields += [(Field.OTHER_TERM, t.text) for t in other.terms]
             phrases += [(t.text, False) for t in other.terms]
-    deprecated = tuple(t.text for t in block.terms if t.status == "deprecated") if block is not None else ()
-    return Record(CONCEPT.url(c.id), title, description, tuple(fields), tuple(phrases), "concept", deprecated)
+    return Record(CONCEPT.url(c.id), title, description, tuple(fields), tuple(phrases), "concept", _deprecated(block))
+
+
+def _add_own_block(block: ConceptLocale, title: str, fields: list[tuple[Field, str]], phrases: list[tuple[str, bool]]) -> None:
+    """Add the searched locale's own block: its terms besides the title, definition, examples and notes."""
+    fields.extend((Field.TERM, t.text) for t in block.terms if t.text != title)
+    fields.append((Field.TEXT, plain(block.definition)))
+    fields.extend((Field.DETAIL, plain(x)) for x in (*block.examples, *block.notes))
+    phrases.extend((t.text, True) for t in block.terms)
+
+
+def _deprecated(block: ConceptLocale | None) -> tuple[str, ...]:
+    """The locale's deprecated terms, of which a query equal to one gets a notice."""
+    return tuple(t.text for t in block.terms if t.status == "deprecated") if block is not None else ()
 
 
 def comparison_records(cmp: Comparison, locale: str, labels: Mapping[str, str]) -> list[Record]:
