@@ -77,6 +77,10 @@ class Task:
             return
         if total is not None and total != bar.total:
             bar.total = total
+            # The total is news: drawn now (once the delay has passed), not at the next refresh, which a short task
+            # may never reach.
+            if (bar.n or done) and bar.format_dict["elapsed"] >= bar.delay:
+                bar.refresh()
         if note:
             bar.set_postfix_str(escape(note)[-40:], refresh=False)
         bar.update(done - bar.n)
