@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -43,17 +44,20 @@ class HomeView:
 def home_page(ctx: RenderContext) -> RenderedPage:
     loc = ctx.settings.locale(ctx.locale)
     intro = loc.intro or loc.site_description or ""
-    counts: dict[str, int] = {}
-    for c in ctx.glossary.concepts:
-        counts[c.category] = counts.get(c.category, 0) + 1
-    categories = tuple(
+    categories = _categories(ctx)
+    comparisons = tuple(PageLink(f"compare/{cmp.id}/", comparison_title(ctx, cmp)) for cmp in ctx.glossary.comparisons)
+    language_pairs = tuple(PageLink(pair_url(a, b), pair_title(ctx, a, b)) for a, b in ctx.settings.language_pairs)
+    faq = "faq/" if any(ctx.locale in f.locales for f in ctx.glossary.faqs) else None
+    view = HomeView(ctx.site_name, Markup(render_markdown(intro)) if intro else Markup(""), len(ctx.glossary.concepts),
+                    categories, "index-a-z/", faq, comparisons, language_pairs, DOWNLOADS_URL if ctx.downloads else None)
+    return page("index.md", ctx.site_name, ctx.render("home.html", p=view), in_nav=True,
+                lastmod=ctx.lastmod(e.id for e in ctx.glossary.entries))
+
+
+def _categories(ctx: RenderContext) -> tuple[CategoryLink, ...]:
+    """The categories that have concepts, in their declared order, each with its count."""
+    counts = Counter(c.category for c in ctx.glossary.concepts)
+    return tuple(
         CategoryLink(f"categories/{cat.id}/", cat.label(ctx.locale, ctx.settings.source_locale), cat.descriptions.get(ctx.locale, ""), counts[cat.id])
         for cat in ctx.settings.categories if counts.get(cat.id)
     )
-    comparisons = tuple(PageLink(f"compare/{cmp.id}/", comparison_title(ctx, cmp)) for cmp in ctx.glossary.comparisons)
-    language_pairs = tuple(PageLink(pair_url(a, b), pair_title(ctx, a, b)) for a, b in ctx.settings.language_pairs)
-    view = HomeView(ctx.site_name, Markup(render_markdown(intro)) if intro else Markup(""), len(ctx.glossary.concepts),
-                    categories, "index-a-z/", "faq/" if any(ctx.locale in f.locales for f in ctx.glossary.faqs) else None, comparisons, language_pairs,
-                    DOWNLOADS_URL if ctx.downloads else None)
-    return page("index.md", ctx.site_name, ctx.render("home.html", p=view), in_nav=True,
-                lastmod=ctx.lastmod(e.id for e in ctx.glossary.entries))
