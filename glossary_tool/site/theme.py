@@ -99,19 +99,7 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
     config.theme.dirs.insert(0, str(ASSETS))
     config.extra_css.append("assets/glossary.css")
     config.extra.update(theme_labels(project_locales, locale.code))
-    config.extra["glossary_root_sitemap"] = locale.code == settings.locales[0].code
-    config.extra["glossary_locale"] = locale.code
-    config.extra["glossary_og_locale"] = og_locale(locale.code)
-    config.extra["glossary_og_alternates"] = [og_locale(loc.code) for loc in settings.locales if loc.code != locale.code]
-    # The footer's licence comes from the glossary's options; the templates escape it, as all configuration.
-    config.extra["glossary_license"] = settings.license or ""
-    config.extra["glossary_license_url"] = settings.license_url or ""
-    # MkDocs accepts any URL with a scheme and a host as repo_url, "javascript://…" too: only http(s) is linked.
-    config.extra["glossary_repo_url"] = safe_url(config.repo_url) or ""
-    # A truthy value shows Material's language switch; our partial renders per-page links instead. The links are
-    # paths without a host, which the 404 page (served at any path, under any host name) uses as they are.
-    root = urlsplit(base).path or "/"
-    config.extra["alternate"] = [{"name": loc.name, "link": root + loc.prefix, "lang": loc.code} for loc in settings.locales]
+    config.extra.update(_extra(config, settings, locale, base))
     configure_palette(config, gettext_for(project_locales, locale.code))
     # Material loads its fonts from Google's servers unless the font is false: every reader's address would go
     # to a third party. The site uses the system's fonts; a project can serve its own through extra_css.
@@ -119,12 +107,35 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
         log.warning("theme.font is not used: Material would load it from Google's servers on every page; "
                     "set 'font: false' and serve your own fonts with extra_css")
     config.theme["font"] = False
+    _own_search(config, language)
+
+
+def _extra(config: MkDocsConfig, settings: Settings, locale: Locale, base: str) -> dict[str, Any]:
+    """The values the glossary's templates read from ``extra``: the locale, its alternates, licence and repository."""
+    # A truthy "alternate" shows Material's language switch; our partial renders per-page links instead. The links
+    # are paths without a host, which the 404 page (served at any path, under any host name) uses as they are.
+    root = urlsplit(base).path or "/"
+    return {
+        "glossary_root_sitemap": locale.code == settings.locales[0].code,
+        "glossary_locale": locale.code,
+        "glossary_og_locale": og_locale(locale.code),
+        "glossary_og_alternates": [og_locale(loc.code) for loc in settings.locales if loc.code != locale.code],
+        # The footer's licence comes from the glossary's options; the templates escape it, as all configuration.
+        "glossary_license": settings.license or "",
+        "glossary_license_url": settings.license_url or "",
+        # MkDocs accepts any URL with a scheme and a host as repo_url, "javascript://…" too: only http(s) is linked.
+        "glossary_repo_url": safe_url(config.repo_url) or "",
+        "alternate": [{"name": loc.name, "link": root + loc.prefix, "lang": loc.code} for loc in settings.locales],
+    }
+
+
+def _own_search(config: MkDocsConfig, language: str | None) -> None:
+    """Material's search plugin stays for its settings and its search box in the header, but the glossary writes its
+    own index (search_index/) and its own search box drives it (overrides/partials/search.html): the plugin no
+    longer reads every page nor writes a lunr index nobody loads."""
     search = search_plugin(config)
     if search is not None:
         search.config["lang"] = [language.split("-")[0] if language else "en"]
-        # The glossary writes its own index (search_index.py) and its own search box drives it
-        # (overrides/partials/search.html): Material's plugin stays for its settings and its search box
-        # in the header, but it no longer reads every page nor writes a lunr index nobody loads.
         remove_handlers(config, search, ("page_context", "post_build"))
 
 
