@@ -98,6 +98,7 @@ def read_import_file(file: Path, rule: str) -> tuple[bytes | None, str, list[Pro
 
 
 def _too_large() -> str:
+    """Why a file over the bound is refused (read when called, so that the bound is the one in force)."""
     return f"larger than {MAX_IMPORT_BYTES:,} bytes; split it and import the parts one after another"
 
 
