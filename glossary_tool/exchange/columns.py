@@ -128,14 +128,22 @@ def classify(header: str, settings: Settings, names: dict[str, str]) -> tuple[st
         return "term", code
     if folded in FIELDS:
         return FIELDS[folded], None
+    labelled = _labelled(text, settings, names)
+    if labelled is not None:
+        return labelled
+    if _TAG.match(text):
+        return "term", "?" + text
+    return None
+
+
+def _labelled(text: str, settings: Settings, names: dict[str, str]) -> tuple[str, str] | None:
+    """(field, language) of a header that labels a known field with a language: ``en status``, ``Definition [sv]``."""
     for pattern in _LABELLED:
         m = pattern.match(text)
         if m and m.group("field").strip().casefold() in FIELDS:
             lang = _language(m.group("lang"), settings, names)
             if lang is not None:
                 return FIELDS[m.group("field").strip().casefold()], lang
-    if _TAG.match(text):
-        return "term", "?" + text
     return None
 
 
@@ -154,35 +162,55 @@ def parse_columns(spec: str, table: Table) -> tuple[Columns | None, list[Problem
         if isinstance(mapped, str):
             return None, [problem(table.path, 1, table.rule, f"--columns: {mapped}")]
         what, locale, name, found = mapped
-        if len(found) > 1:
-            problems.append(problem(table.path, 1, table.rule, f"--columns: {len(found)} columns are named '{clip(name)}' "
-                                    f"(columns {', '.join(str(i + 1) for i in found)}); column {found[0] + 1} is read", Severity.WARNING))
+        problems += _named_twice(table, name, found)
         _place(columns, pending, what, locale, found[0])
     if not columns.slots:
         return None, [problem(table.path, 1, table.rule, "--columns: map at least one term column, e.g. term:en=English")]
     columns.slots.sort(key=lambda s: s.index)
     for what, locale, index in pending:
         columns.attach(what, locale, index)
+    return columns, problems + _unmapped(table, columns)
+
+
+def _named_twice(table: Table, name: str, found: list[int]) -> list[Problem]:
+    """A warning when more than one column has the header name --columns maps: the first is read."""
+    if len(found) <= 1:
+        return []
+    return [problem(table.path, 1, table.rule, f"--columns: {len(found)} columns are named '{clip(name)}' "
+                    f"(columns {', '.join(str(i + 1) for i in found)}); column {found[0] + 1} is read", Severity.WARNING)]
+
+
+def _unmapped(table: Table, columns: Columns) -> list[Problem]:
+    """A warning naming the columns --columns maps no field to."""
     unmapped = [h.strip() or f"column {i + 1}" for i, h in enumerate(table.header) if i not in columns.used]
-    if unmapped:
-        problems.append(problem(table.path, 1, table.rule, f"--columns maps no field to {len(unmapped)} column(s): {clip(', '.join(unmapped), 200)}; "
-                                "they are not imported", Severity.WARNING))
-    return columns, problems
+    if not unmapped:
+        return []
+    return [problem(table.path, 1, table.rule, f"--columns maps no field to {len(unmapped)} column(s): {clip(', '.join(unmapped), 200)}; "
+                    "they are not imported", Severity.WARNING)]
 
 
 def _mapped(item: str, by_name: dict[str, list[int]], table: Table) -> tuple[str, str, str, list[int]] | str:
     """One ``FIELD:LOCALE=HEADER`` of --columns as (field, locale, header, the columns so named), or what is wrong with it."""
     key, sep, name = item.partition("=")
     what, _, locale = key.strip().partition(":")
-    if not sep or not name.strip() or what not in MAPPED_FIELDS:
-        return (f"'{clip(item)}' is not FIELD:LOCALE=HEADER (fields: {', '.join(f for f, lang in MAPPED_FIELDS.items() if lang)} "
-                f"with a locale; {', '.join(f for f, lang in MAPPED_FIELDS.items() if not lang)} without)")
-    if MAPPED_FIELDS[what] != bool(locale):
-        return f"'{clip(item)}': {what} " + ("needs a locale, e.g. term:en=English" if MAPPED_FIELDS[what] else "takes no locale")
+    wrong = _wrong_form(item, what, locale, bool(sep and name.strip()))
+    if wrong is not None:
+        return wrong
     found = by_name.get(name.strip().casefold())
     if not found:
         return f"no column is named '{clip(name.strip())}' (the header has: {clip(', '.join(h.strip() for h in table.header), 200)})"
     return what, locale, name.strip(), found
+
+
+def _wrong_form(item: str, what: str, locale: str, named: bool) -> str | None:
+    """What is wrong with the form of one item of --columns: no header named, an unknown field, or a locale given
+    to a field that takes none (or missing from one that needs it)."""
+    if not named or what not in MAPPED_FIELDS:
+        return (f"'{clip(item)}' is not FIELD:LOCALE=HEADER (fields: {', '.join(f for f, lang in MAPPED_FIELDS.items() if lang)} "
+                f"with a locale; {', '.join(f for f, lang in MAPPED_FIELDS.items() if not lang)} without)")
+    if MAPPED_FIELDS[what] != bool(locale):
+        return f"'{clip(item)}': {what} " + ("needs a locale, e.g. term:en=English" if MAPPED_FIELDS[what] else "takes no locale")
+    return None
 
 
 def _place(columns: Columns, pending: list[tuple[str, str, int]], what: str, locale: str, index: int) -> None:
@@ -201,32 +229,47 @@ def header_columns(table: Table, settings: Settings) -> tuple[Columns | None, li
     """The columns of a header that names its languages (``en,sv``; ``en,en status,en definition``; ``Term [en]``), or
     None when no column is a term column. Unlabelled fields (``comment``, ``pos``) belong to the source language;
     a column in a language that is not configured, or that names nothing known, is named in a warning."""
-    names = language_names(settings)
-    columns = Columns()
-    skipped_langs: dict[str, list[str]] = {}
-    unknown: list[str] = []
-    pending: list[tuple[str, str, int]] = []
-    relations = {r.casefold(): r for r in settings.relation_ids}
+    header = _Header(settings, language_names(settings), {r.casefold(): r for r in settings.relation_ids})
     for i, h in enumerate(table.header):
-        if " ".join(h.split()).casefold() in relations:  # a relation's targets, by id (the multilingual spreadsheet has them)
-            columns.concept[RELATION + relations[" ".join(h.split()).casefold()]] = i
-            continue
-        found = classify(h, settings, names)
-        if found is None:
-            if h.strip():
-                unknown.append(h.strip())
-            continue
-        what, lang = found
-        if lang is not None and lang.startswith("?"):
-            skipped_langs.setdefault(lang[1:], []).append(h.strip())
-            continue
-        # A field without a language is the source language's; the concept's fields have none.
-        _place(columns, pending, what, "" if what in CONCEPT_FIELDS.values() else lang or SOURCE, i)
+        header.column(i, h)
+    columns = header.columns
     if not any(s.lang != SOURCE for s in columns.slots):
         return None, []
-    for what, lang, index in pending:
+    for what, lang, index in header.pending:
         columns.attach(what, lang, index)
-    return columns, _left_out(table, skipped_langs, unknown)
+    return columns, _left_out(table, header.skipped_langs, header.unknown)
+
+
+@dataclass
+class _Header:
+    """A header that names its languages while its columns are read: what each column holds, the status and part of
+    speech columns waiting for every term column, and the columns left out (by language, or naming nothing known)."""
+
+    settings: Settings
+    names: dict[str, str]  # language names (English and own) to locales
+    relations: dict[str, str]  # casefolded relation ids to the ids
+    columns: Columns = field(default_factory=Columns)
+    pending: list[tuple[str, str, int]] = field(default_factory=list)
+    skipped_langs: dict[str, list[str]] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+
+    def column(self, i: int, h: str) -> None:
+        """One column of the header, placed or set aside."""
+        folded = " ".join(h.split()).casefold()
+        if folded in self.relations:  # a relation's targets, by id (the multilingual spreadsheet has them)
+            self.columns.concept[RELATION + self.relations[folded]] = i
+            return
+        found = classify(h, self.settings, self.names)
+        if found is None:
+            if h.strip():
+                self.unknown.append(h.strip())
+            return
+        what, lang = found
+        if lang is not None and lang.startswith("?"):
+            self.skipped_langs.setdefault(lang[1:], []).append(h.strip())
+            return
+        # A field without a language is the source language's; the concept's fields have none.
+        _place(self.columns, self.pending, what, "" if what in CONCEPT_FIELDS.values() else lang or SOURCE, i)
 
 
 def _left_out(table: Table, skipped_langs: dict[str, list[str]], unknown: list[str]) -> list[Problem]:
@@ -240,25 +283,35 @@ def _left_out(table: Table, skipped_langs: dict[str, list[str]], unknown: list[s
     return problems
 
 
+def _row_language_columns(folded: list[str]) -> tuple[int | None, int | None]:
+    """The columns that say each row's source and target language (``sourceLang``, ``targetLang``), when present."""
+    row_source = next((i for i, name in enumerate(folded) if name in ROW_SOURCE), None)
+    row_target = next((i for i, name in enumerate(folded) if name in ROW_TARGET), None)
+    return row_source, row_target
+
+
+def _pair_extra(table: Table, columns: Columns, i: int, name: str) -> str | None:
+    """A two-column file's other column placed in ``columns``; its name when the glossary has no place for it."""
+    place = PAIR_EXTRA.get(name)
+    if place is None:
+        return table.header[i].strip() or f"column {i + 1}"
+    if place[0] in TERM_LEVEL:
+        columns.attach(place[0], place[1], i)
+    else:
+        columns.texts.setdefault(place, []).append(i)
+    return None
+
+
 def pair_columns(table: Table, source: int, target: int, folded: list[str]) -> tuple[Columns, list[Problem]]:
     """The columns of a two-column file (``source,target``) and of its other columns that the glossary holds."""
     columns, problems = Columns(), []
     columns.slots += [Slot(SOURCE, source), Slot(TARGET, target)]
-    row_source = next((i for i, name in enumerate(folded) if name in ROW_SOURCE), None)
-    row_target = next((i for i, name in enumerate(folded) if name in ROW_TARGET), None)
+    row_source, row_target = _row_language_columns(folded)
     if row_source is not None and row_target is not None:
         columns.row_languages = (row_source, row_target)
-    skipped = []
-    for i, name in enumerate(folded):
-        if i in (source, target, row_source, row_target):
-            continue
-        place = PAIR_EXTRA.get(name)
-        if place is None:
-            skipped.append(table.header[i].strip() or f"column {i + 1}")
-        elif place[0] in TERM_LEVEL:
-            columns.attach(place[0], place[1], i)
-        else:
-            columns.texts.setdefault(place, []).append(i)
+    taken = (source, target, row_source, row_target)
+    skipped = [_pair_extra(table, columns, i, name) for i, name in enumerate(folded) if i not in taken]
+    skipped = [name for name in skipped if name is not None]
     if skipped:
         problems.append(problem(table.path, 1, table.rule, f"column(s) {clip(', '.join(repr(s) for s in skipped), 200)} have no place in the glossary; "
                                 "not imported", Severity.WARNING))

@@ -227,25 +227,38 @@ def read_table(data: bytes, path: str, rule: str = RULE, *, columns: list[str] |
     if encoding is None:
         return None, problems
     stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
-    first = stream.readline()
-    if first.endswith("\r") and not first.endswith("\r\n") and stream.read(1) != "\n":
-        return None, [problem(path, 1, rule, "lines end in a CR alone (the old Mac OS format); save the file as 'CSV UTF-8', "
-                              "whose lines end in CRLF or LF", column=len(first))]
+    lone_cr = _lone_cr(stream, path, rule)
+    if lone_cr is not None:
+        return None, [lone_cr]
     stream.seek(0)
     first = stream.readline()
     if not first.strip() and columns is None:
         return None, [problem(path, 1, rule, "the first row is empty; it must be the header (the column names)")]
     reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter or _delimiter(first.rstrip("\r\n")), strict=True,
                         quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE)
-    if columns is not None:
-        header = columns
-    else:
-        try:
-            header = next(reader)
-        except csv.Error as exc:
-            return None, [problem(path, reader.line_num or 1, rule, _csv_error(exc))]
+    header = columns if columns is not None else _header(reader, path, rule)
+    if isinstance(header, Problem):
+        return None, [header]
     table = Table(header, [], path, rule, restore, source=Source(data, encoding))
     return dataclasses.replace(table, rows=_rows(reader, table.problems, path, rule)), []
+
+
+def _lone_cr(stream: io.TextIOWrapper, path: str, rule: str) -> Problem | None:
+    """The error for a file whose first line ends in a CR alone (the csv module would read it as one long row)."""
+    first = stream.readline()
+    if first.endswith("\r") and not first.endswith("\r\n") and stream.read(1) != "\n":
+        return problem(path, 1, rule, "lines end in a CR alone (the old Mac OS format); save the file as 'CSV UTF-8', "
+                       "whose lines end in CRLF or LF", column=len(first))
+    return None
+
+
+def _header(reader: Any, path: str, rule: str) -> list[str] | Problem:
+    """The file's first row as its header, or why it cannot be read."""
+    try:
+        header: list[str] = next(reader)
+    except csv.Error as exc:
+        return problem(path, reader.line_num or 1, rule, _csv_error(exc))
+    return header
 
 
 def _rows(reader: Any, problems: list[Problem], path: str, rule: str) -> Iterator[Row]:

@@ -81,36 +81,57 @@ def read_import_file(file: Path, rule: str) -> tuple[bytes | None, str, list[Pro
     def refused(message: str) -> tuple[None, str, list[Problem]]:
         return None, shown, [problem(shown, 1, rule, message)]
 
+    opened = _open_unfollowed(file, shown)
+    if isinstance(opened, str):
+        return refused(opened)
     try:
-        fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NOCTTY)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP and os.path.islink(file):
-            return refused("is a symbolic link; name the file it points to (nothing of it was read)")
-        if exc.errno in (errno.ENOENT, errno.ENOTDIR):  # a usage error: the command line names nothing there
-            raise FatalError(f"{shown}: no such file") from None
-        return refused(f"cannot read the file: {reason(exc)}")
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise FatalError(f"{shown}: is a folder; name the file to import")
-        if not stat.S_ISREG(info.st_mode):
-            return refused("is not a regular file (a FIFO, socket or device); save the data to a file and import that")
-        if info.st_size > MAX_IMPORT_BYTES:  # refused unread; a file that grows meanwhile is caught by the read below
-            return refused(f"larger than {MAX_IMPORT_BYTES:,} bytes; split it and import the parts one after another")
-        chunks, size = [], 0
-        while size <= MAX_IMPORT_BYTES:
-            chunk = os.read(fd, min(MAX_IMPORT_BYTES + 1 - size, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
+        data = _read_regular(opened, shown)
     except OSError as exc:
         return refused(f"cannot read the file: {reason(exc)}")
     finally:
-        os.close(fd)
-    if size > MAX_IMPORT_BYTES:
-        return refused(f"larger than {MAX_IMPORT_BYTES:,} bytes; split it and import the parts one after another")
-    return b"".join(chunks), shown, []
+        os.close(opened)
+    if isinstance(data, str):
+        return refused(data)
+    if len(data) > MAX_IMPORT_BYTES:
+        return refused(_too_large())
+    return data, shown, []
+
+
+def _too_large() -> str:
+    """Why a file over the bound is refused (read when called, so that the bound is the one in force)."""
+    return f"larger than {MAX_IMPORT_BYTES:,} bytes; split it and import the parts one after another"
+
+
+def _open_unfollowed(file: Path, shown: str) -> int | str:
+    """The file opened without following a last link and without blocking, or why it cannot be; a path that names
+    nothing is a usage error."""
+    try:
+        return os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NOCTTY)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP and os.path.islink(file):
+            return "is a symbolic link; name the file it points to (nothing of it was read)"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):  # a usage error: the command line names nothing there
+            raise FatalError(f"{shown}: no such file") from None
+        return f"cannot read the file: {reason(exc)}"
+
+
+def _read_regular(fd: int, shown: str) -> bytes | str:
+    """A regular file's bytes, at most one past ``MAX_IMPORT_BYTES``, or why it is refused unread."""
+    info = os.fstat(fd)
+    if stat.S_ISDIR(info.st_mode):
+        raise FatalError(f"{shown}: is a folder; name the file to import")
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a FIFO, socket or device); save the data to a file and import that"
+    if info.st_size > MAX_IMPORT_BYTES:  # refused unread; a file that grows meanwhile is caught by the caller's check
+        return _too_large()
+    chunks, size = [], 0
+    while size <= MAX_IMPORT_BYTES:
+        chunk = os.read(fd, min(MAX_IMPORT_BYTES + 1 - size, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def run_import(settings: Settings, fmt: str, file: Path, *, overwrite: bool = False, options: ImportOptions | None = None) -> ImportResult:
@@ -136,33 +157,15 @@ def run_import(settings: Settings, fmt: str, file: Path, *, overwrite: bool = Fa
     imported, problems = importers[fmt](data, shown, settings, opts)
     del data  # what locates a problem later keeps its own reference; the importer's structures are gone
     run = _Run(settings, shown, rule, overwrite, concepts, ids, existing, problems)
-    if len(imported) > MAX_IMPORT_CONCEPTS:  # the readers stop there themselves; this holds for any importer
-        extra = imported[MAX_IMPORT_CONCEPTS]
-        run.problems.append(too_many(shown, extra.line, rule, "concepts", MAX_IMPORT_CONCEPTS, extra.column))
-    if any(BOUND_REACHED in p.message for p in run.problems):
-        imported = []  # the file was not read to its end: its concepts are not checked one by one
-    queue = collections.deque(imported)
-    del imported
-    with progress.task("checking imported concepts", len(queue), "concepts") as bar:
-        while queue:  # each concept's model is let go once its entry is checked: the entry holds an equal one
-            run.plan(queue.popleft())
-            bar.advance()
+    queue = run.queue(imported)
+    del imported  # the queue alone holds the concepts now, and lets each go once it is planned
+    run.plan_all(queue)
     if run.docs:  # also after errors in other concepts: every concept's problems are reported at once
         run.lint_result(glossary, load_problems)
     result = ImportResult(problems=run.report(), recovered=recovered)
     if result.errors:
         return result
-    if not run.planned:
-        if not run.unchanged:
-            result.problems.append(problem(shown, 1, rule, _nothing_reason(run.problems)))
-        result.unchanged = run.unchanged
-        return result
-    writes = [PlannedWrite(Path(name), data, expected) for name, data, expected in run.planned]
-    run.planned.clear()
-    run.docs.clear()  # the entries' models were for the lint; the write needs none
-    write_set(settings.content_dir, writes, inside=settings.root)
-    result.written, result.merged, result.unchanged = [Path(name) for name in run.new_paths], run.merged, run.unchanged
-    return result
+    return run.write(result)
 
 
 @dataclass
@@ -201,39 +204,91 @@ class _Run:
         self.problems.append(problem(self.shown, line, self.rule, message, column=column))
         self.failed.add(item.concept.id)
 
+    def queue(self, imported: list[Imported]) -> collections.deque[Imported]:
+        """The concepts to check one by one: none when the file was not read to its end (a bound was reached)."""
+        if len(imported) > MAX_IMPORT_CONCEPTS:  # the readers stop there themselves; this holds for any importer
+            extra = imported[MAX_IMPORT_CONCEPTS]
+            self.problems.append(too_many(self.shown, extra.line, self.rule, "concepts", MAX_IMPORT_CONCEPTS, extra.column))
+        if any(BOUND_REACHED in p.message for p in self.problems):
+            return collections.deque()
+        return collections.deque(imported)
+
+    def plan_all(self, queue: collections.deque[Imported]) -> None:
+        """Plan every concept, with progress shown."""
+        with progress.task("checking imported concepts", len(queue), "concepts") as bar:
+            while queue:  # each concept's model is let go once its entry is checked: the entry holds an equal one
+                self.plan(queue.popleft())
+                bar.advance()
+
+    def write(self, result: ImportResult) -> ImportResult:
+        """Write the planned entries at once (the lint found no error); a file that adds nothing is an error."""
+        if not self.planned:
+            if not self.unchanged:
+                result.problems.append(problem(self.shown, 1, self.rule, _nothing_reason(self.problems)))
+            result.unchanged = self.unchanged
+            return result
+        writes = [PlannedWrite(Path(name), data, expected) for name, data, expected in self.planned]
+        self.planned.clear()
+        self.docs.clear()  # the entries' models were for the lint; the write needs none
+        write_set(self.settings.content_dir, writes, inside=self.settings.root)
+        result.written, result.merged, result.unchanged = [Path(name) for name in self.new_paths], self.merged, self.unchanged
+        return result
+
     def plan(self, item: Imported) -> None:
         """Check one concept and add its entry to the write set (new, merged or replaced), or report why it cannot be
         written; a merge that changes nothing writes nothing."""
         cid = item.concept.id
-        if self.characters(item):
+        if self.characters(item) or not self.valid_id(item):
             return
-        if item.updates is None:
-            try:
-                check_id(cid, self.settings)
-            except FatalError as exc:
-                self.error(item, clip(exc, 200))
-                return
         target = item.updates or cid
-        if term_key(target) in self.seen:
-            self.error(item, f"concept '{clip(target)}' appears twice; first at line {self.seen[term_key(target)]}")
+        if self.repeated(item, target):
             return
-        self.seen[term_key(target)] = item.line
         if target in self.existing and not self.overwrite:
             self.merge(item, target)
             return
+        self.plan_new(item, cid)
+
+    def valid_id(self, item: Imported) -> bool:
+        """Whether a new concept's id is one an entry may have (one that updates an entry keeps that entry's id)."""
+        if item.updates is not None:
+            return True
+        try:
+            check_id(item.concept.id, self.settings)
+        except FatalError as exc:
+            self.error(item, clip(exc, 200))
+            return False
+        return True
+
+    def repeated(self, item: Imported, target: str) -> bool:
+        """Whether an earlier concept of the file already has this id (an error); else the id is noted as seen."""
+        key = term_key(target)
+        if key in self.seen:
+            self.error(item, f"concept '{clip(target)}' appears twice; first at line {self.seen[key]}")
+            return True
+        self.seen[key] = item.line
+        return False
+
+    def plan_new(self, item: Imported, cid: str) -> None:
+        """The entry of a concept that is not merged: a new file, or with --overwrite the one its id names."""
         path = self.concepts / f"{cid}.yaml"
         expected: str | None = None
         known = self.ids.get(term_key(cid))
         if known is not None or os.path.lexists(path):
-            if not self.overwrite:
-                said = known or f"{display_path(path)}, which lint cannot read as a concept"
-                self.error(item, f"id '{cid}' is already used by {said}; rename one of them, or pass --overwrite to replace that file")
-                return
-            if not path.is_file() or (known is not None and Path(known).resolve() != path.resolve()):
-                self.error(item, f"id '{cid}' is used by {known}, which --overwrite does not replace; rename one of them")
+            if not self.replaceable(item, cid, path, known):
                 return
             expected = digest(path.read_bytes())
         self.add(item, path, concept_yaml(item.concept, self.settings.schema_path, path), expected, new=True)
+
+    def replaceable(self, item: Imported, cid: str, path: Path, known: str | None) -> bool:
+        """Whether the file at a new concept's path, or the entry its id names, may be replaced (reported when not)."""
+        if not self.overwrite:
+            said = known or f"{display_path(path)}, which lint cannot read as a concept"
+            self.error(item, f"id '{cid}' is already used by {said}; rename one of them, or pass --overwrite to replace that file")
+            return False
+        if not path.is_file() or (known is not None and Path(known).resolve() != path.resolve()):
+            self.error(item, f"id '{cid}' is used by {known}, which --overwrite does not replace; rename one of them")
+            return False
+        return True
 
     def merge(self, item: Imported, target: str) -> None:
         """Fold the concept into the entry of ``target``, keeping what the file does not say (``merge.py``)."""
@@ -274,14 +329,29 @@ class _Run:
                        f"({self.settings.max_file_bytes:,}) allows (lint: file-too-large); shorten its texts")
             return False
         shown = display_path(path)
+        entry = self.read_back(item, cid, text, shown, new=new)
+        if entry is None:
+            return False
+        self.keep(item, entry, shown)
+        self.planned.append((str(path), data, expected))
+        if new:
+            self.new_paths.append(str(path))
+        return True
+
+    def read_back(self, item: Imported, cid: str, text: str, shown: str, *, new: bool) -> Entry | None:
+        """The entry ``text`` as lint reads it, or None with the reasons reported; a new entry must read back the model."""
         entry, found = entry_problems(text, shown, self.settings)
         if entry is None:
             for p in found:
                 self.error(item, f"concept '{cid}' would not be a valid entry: {clip(p.message, 200)} (lint: {p.rule})")
-            return False
+            return None
         if new and entry.model != item.concept:  # the YAML writer must reproduce the model exactly, or nothing is written
             self.error(item, f"concept '{cid}': its entry would not read back the same; nothing was written")
-            return False
+            return None
+        return entry
+
+    def keep(self, item: Imported, entry: Entry, shown: str) -> None:
+        """Run the document rules on a planned entry and keep of it only what the final lint and the report need."""
         # Its own model is let go (the entry's is equal), and what only planning needed: the file it locates characters
         # in (the whole import file, which is let go once every concept is planned) and the values it assumed.
         item = dataclasses.replace(item, concept=entry.model if isinstance(entry.model, Concept) else item.concept, source=None, assumed=frozenset())
@@ -289,38 +359,43 @@ class _Run:
         self.early += [dataclasses.replace(p, rule=r.id) for r in self.rules if r.scope == "document" for p in r.check(entry.doc, self.context)]
         doc = Document(entry.doc.path, "", {key: entry.doc.data[key] for key in _KEPT_DATA if key in entry.doc.data})
         entry = Entry(entry.model, doc)
-        self.planned.append((str(path), data, expected))
-        if new:
-            self.new_paths.append(str(path))
         self.docs[shown] = (doc, entry, item)
-        return True
 
     def lint_result(self, glossary: Glossary, load_problems: list[Problem]) -> None:
         """Lint the glossary as it would be with every planned entry; each new error is placed at the concept it comes
         from (an error in an entry already there that the import causes, at the concept its message names)."""
-        rules = self.rules
-        before = {_key(p) for p in stamp([*load_problems, *check(glossary, self.settings, rules)], self.settings) if p.severity is Severity.ERROR}
-        replaced = set(self.docs)
-        entries = [e for e in glossary.entries if e.doc.path not in replaced] + [entry for _, entry, _ in self.docs.values()]
-        documents = [d for d in glossary.documents if d.path not in replaced]  # the planned ones' document rules have run
-        after = stamp([*load_problems, *self.early, *check(Glossary(tuple(entries), tuple(documents), glossary.others), self.settings, rules)], self.settings)
+        before = {_key(p) for p in stamp([*load_problems, *check(glossary, self.settings, self.rules)], self.settings) if p.severity is Severity.ERROR}
+        after = self.lint_with_planned(glossary, load_problems)
         lines = {item.concept.id: item for _, _, item in self.docs.values()}
         failed = set(self.failed)  # refused before this lint; those refused by it stay in it
         for p in after:
             if p.severity is not Severity.ERROR or _key(p) in before or failed.intersection(_QUOTED_ID.findall(p.message)):
                 continue
-            new = self.docs.get(p.path)
-            said = clip(_ENTRY_FILE.sub(self.in_file, p.message), 300)
-            if new is not None:
-                item = new[2]
-                self.error(item, f"concept '{clip(item.concept.id)}' would fail lint: {said} (lint: {p.rule})")
-                continue
-            named = next((lines[m] for m in _QUOTED_ID.findall(p.message) if m in lines), None)
-            message = f"importing would make {p.path} fail lint: {said} (lint: {p.rule})"
-            if named is not None:
-                self.error(named, message)
-            else:
-                self.problems.append(problem(self.shown, 1, self.rule, message))
+            self.place(p, lines)
+
+    def lint_with_planned(self, glossary: Glossary, load_problems: list[Problem]) -> list[Problem]:
+        """The problems of the glossary with each planned entry in place of the file it replaces."""
+        replaced = set(self.docs)
+        entries = [e for e in glossary.entries if e.doc.path not in replaced] + [entry for _, entry, _ in self.docs.values()]
+        documents = [d for d in glossary.documents if d.path not in replaced]  # the planned ones' document rules have run
+        return stamp([*load_problems, *self.early, *check(Glossary(tuple(entries), tuple(documents), glossary.others), self.settings, self.rules)],
+                     self.settings)
+
+    def place(self, p: Problem, lines: dict[str, Imported]) -> None:
+        """A lint error the import causes, at the concept whose entry has it, else at the concept its message names,
+        else at the file's first line."""
+        new = self.docs.get(p.path)
+        said = clip(_ENTRY_FILE.sub(self.in_file, p.message), 300)
+        if new is not None:
+            item = new[2]
+            self.error(item, f"concept '{clip(item.concept.id)}' would fail lint: {said} (lint: {p.rule})")
+            return
+        named = next((lines[m] for m in _QUOTED_ID.findall(p.message) if m in lines), None)
+        message = f"importing would make {p.path} fail lint: {said} (lint: {p.rule})"
+        if named is not None:
+            self.error(named, message)
+        else:
+            self.problems.append(problem(self.shown, 1, self.rule, message))
 
     def in_file(self, m: re.Match[str]) -> str:
         """An entry that a message names, as the place in the import file it would come from (it does not exist yet)."""

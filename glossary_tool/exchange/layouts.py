@@ -137,39 +137,36 @@ class Rows:
 
     def read(self, cells: list[str], roles: dict[str, str]) -> tuple[dict[str, list[tuple[str, str | None, str | None]]], dict[tuple[str, str], list[str]], dict[str, str]] | None:
         """A row's terms per language (with status and part of speech cells), texts per (field, language), concept cells."""
-        def cell(i: int | None) -> str:
-            return self.table.unquote(cells[i].strip()) if i is not None and i < len(cells) else ""
-
-        terms: dict[str, list[tuple[str, str | None, str | None]]] = {}
-        for slot in self.columns.slots:
-            text = cell(slot.index)
-            if text:
-                terms.setdefault(roles.get(slot.lang, slot.lang), []).append((text, cell(slot.status) or None, cell(slot.pos) or None))
+        terms = self.row_terms(cells, roles)
         if not terms:
             return None
-        texts = {(what, roles.get(lang, lang)): [t for t in (cell(i) for i in idx) if t] for (what, lang), idx in self.columns.texts.items()}
-        concept = {what: cell(i) for what, i in self.columns.concept.items() if cell(i)}
+        texts = {(what, roles.get(lang, lang)): [t for t in (self.cell(cells, i) for i in idx) if t] for (what, lang), idx in self.columns.texts.items()}
+        concept = {what: self.cell(cells, i) for what, i in self.columns.concept.items() if self.cell(cells, i)}
         return terms, texts, concept
+
+    def cell(self, cells: list[str], i: int | None) -> str:
+        """A cell's text, unquoted; "" for a column the layout lacks or a row too short to have it."""
+        return self.table.unquote(cells[i].strip()) if i is not None and i < len(cells) else ""
+
+    def row_terms(self, cells: list[str], roles: dict[str, str]) -> dict[str, list[tuple[str, str | None, str | None]]]:
+        """A row's terms per language, each with its status and part of speech cells (None when empty)."""
+        terms: dict[str, list[tuple[str, str | None, str | None]]] = {}
+        for slot in self.columns.slots:
+            text = self.cell(cells, slot.index)
+            if text:
+                terms.setdefault(roles.get(slot.lang, slot.lang), []).append((text, self.cell(cells, slot.status) or None, self.cell(cells, slot.pos) or None))
+        return terms
 
     def row(self, line: int, last: int, source: str, terms: dict[str, list[tuple[str, str | None, str | None]]],
             texts: dict[tuple[str, str], list[str]], concept: dict[str, str]) -> bool:
         """Add one row to the concept its id or source term names (a new one if none does); False past the bound."""
         first, _, pos = terms[source][0]
         key = (source, term_key(first))
-        target = self.named_by(concept.get("concept_id", ""), key, source, terms)
-        starts = target is None or (target.base is not None and target not in self.concepts)
-        if starts and len(self.concepts) == MAX_IMPORT_CONCEPTS:
+        found = self.named_by(concept.get("concept_id", ""), key, source, terms)
+        if self.starts(found) and len(self.concepts) == MAX_IMPORT_CONCEPTS:
             self.problems.append(too_many(self.table.path, line, self.table.rule, "concepts", MAX_IMPORT_CONCEPTS))
             return False
-        if target is None:
-            target = self.new_concept(concept, first, line)
-        elif target.base is not None and target not in self.concepts:
-            target.line = line  # where the file starts merging into it
-            target.category, target.category_given = self.category(concept, line) if "category" in concept else (target.category, False)
-            self.concepts.append(target)
-        elif pos is not None and self.pos_of.get(key) not in (None, pos):
-            self.losses.add("duplicate terms", line, f"'{first}' ({source}) as a {pos}, an earlier row has it as a {self.pos_of[key]}",
-                            "its terms were added to the earlier row's concept (a term names one concept per language)")
+        target = self.new_concept(concept, first, line) if found is None else self.known_concept(found, concept, line, key, (first, pos))
         target.last_line = max(target.last_line, last)
         self.add_relations(target, concept)
         added = [self.add_term(target, code, text, status, pos_cell, line) for code, items in terms.items() for text, status, pos_cell in items]
@@ -177,6 +174,23 @@ class Rows:
             self.unchanged.append(line)
         self.add_texts(target, texts, line)
         return True
+
+    def starts(self, target: _New | None) -> bool:
+        """Whether a row starts a concept of the file: a new one, or the first row that merges into an existing entry."""
+        return target is None or (target.base is not None and target not in self.concepts)
+
+    def known_concept(self, target: _New, concept: dict[str, str], line: int, key: tuple[str, str], said: tuple[str, str | None]) -> _New:
+        """The concept a row names, which becomes one of the file's at its first row; a part of speech other than an
+        earlier row's for the same term is counted as a loss (``said``: the row's source term and its part of speech)."""
+        first, pos = said
+        if self.starts(target):
+            target.line = line  # where the file starts merging into it
+            target.category, target.category_given = self.category(concept, line) if "category" in concept else (target.category, False)
+            self.concepts.append(target)
+        elif pos is not None and self.pos_of.get(key) not in (None, pos):
+            self.losses.add("duplicate terms", line, f"'{first}' ({key[0]}) as a {pos}, an earlier row has it as a {self.pos_of[key]}",
+                            "its terms were added to the earlier row's concept (a term names one concept per language)")
+        return target
 
     def named_by(self, cid: str, key: tuple[str, str], source: str, terms: dict[str, list[tuple[str, str | None, str | None]]]) -> _New | None:
         """The concept a row's id names, else its source term, else (in a file of synonym rows) one of its other terms."""
@@ -244,14 +258,19 @@ class Rows:
         term = next((t for t in target.terms.get(code, []) if term_key(t["text"]) == key[1]), None)
         known = other is target and term is None  # a term of the existing entry, not yet listed by the file
         if term is None:
-            base_block = target.base.locales.get(code) if target.base is not None else None
-            first = base_block is None and not target.terms.get(code)
-            term = {"text": text, "type": "fullForm", "status": "preferred" if first else "admitted"}
-            target.terms.setdefault(code, []).append(term)
-            self.by_term[key] = target
+            term = self.list_term(target, code, text)
         said = self.said_status(target, (code, text), term, status, line)
         said = self.said_pos(key, (text, term), pos, line) or said
         return said or not known
+
+    def list_term(self, target: _New, code: str, text: str) -> dict[str, Any]:
+        """A term the file lists for the concept: preferred when the language is new to it, else admitted."""
+        base_block = target.base.locales.get(code) if target.base is not None else None
+        first = base_block is None and not target.terms.get(code)
+        term = {"text": text, "type": "fullForm", "status": "preferred" if first else "admitted"}
+        target.terms.setdefault(code, []).append(term)
+        self.by_term[(code, term_key(text))] = target
+        return term
 
     def said_status(self, target: _New, where: tuple[str, str], term: dict[str, Any], status: str | None, line: int) -> bool:
         """The status a row's cell gives a term (``where``: its language and text in the row); whether it gave one the

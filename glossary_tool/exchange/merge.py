@@ -184,22 +184,34 @@ class _Merge:
     def block(self, code: str, old: ConceptLocale, new: ConceptLocale) -> None:
         node: CommentedMap = self.data["locales"][code]
         fresh: CommentedMap = self.fresh["locales"][code]
+        self.definition(code, old, new, node, fresh)
+        for key in ("examples", "notes"):
+            self.text_list(code, key, old, new, node, fresh)
+        self.translated_from(code, old, new, node, fresh)
+        self.terms(code, old, new, node["terms"], fresh["terms"])
+
+    def definition(self, code: str, old: ConceptLocale, new: ConceptLocale, node: CommentedMap, fresh: CommentedMap) -> None:
+        """The file's definition replaces the entry's when it is written and says something else."""
         if not is_placeholder(new.definition) and not same_text(new.definition, old.definition):
             node["definition"] = fresh["definition"]
             self.changes.changed.append(f"{code} definition" + (" (the placeholder)" if is_placeholder(old.definition) else ""))
-        for key in ("examples", "notes"):
-            given, have = _real(getattr(new, key)), getattr(old, key)
-            if given and not _same_list(given, have):
-                _insert(node, key, CommentedSeq(x for x, text in zip(fresh[key], getattr(new, key), strict=True) if not is_placeholder(text)), BLOCK_KEYS)
-                self.changes.changed.append(f"{code} {key}")
-            elif have and not given:
-                self.changes.kept.append(f"{code} {key}")
+
+    def text_list(self, code: str, key: str, old: ConceptLocale, new: ConceptLocale, node: CommentedMap, fresh: CommentedMap) -> None:
+        """The file's examples (or notes) replace the entry's when it gives some that differ; none given keeps the entry's."""
+        given, have = _real(getattr(new, key)), getattr(old, key)
+        if given and not _same_list(given, have):
+            _insert(node, key, CommentedSeq(x for x, text in zip(fresh[key], getattr(new, key), strict=True) if not is_placeholder(text)), BLOCK_KEYS)
+            self.changes.changed.append(f"{code} {key}")
+        elif have and not given:
+            self.changes.kept.append(f"{code} {key}")
+
+    def translated_from(self, code: str, old: ConceptLocale, new: ConceptLocale, node: CommentedMap, fresh: CommentedMap) -> None:
+        """The source version the file names replaces the entry's; a file that names none keeps it."""
         if new.translated_from and new.translated_from != old.translated_from:
             _insert(node, "translated_from", fresh["translated_from"], BLOCK_KEYS)
             self.changes.changed.append(f"{code} translated_from")
         elif old.translated_from and not new.translated_from:
             self.changes.kept.append(f"{code} translated_from")
-        self.terms(code, old, new, node["terms"], fresh["terms"])
 
     def terms(self, code: str, old: ConceptLocale, new: ConceptLocale, nodes: CommentedSeq, fresh: CommentedSeq) -> None:
         given = [(i, t) for i, t in enumerate(new.terms) if not is_placeholder(t.text)]
@@ -207,19 +219,30 @@ class _Merge:
             return
         _drop_placeholders(nodes, [t.text for t in old.terms], self.changes, f"{code} term (the placeholder)")
         kept = [t for t in old.terms if not is_placeholder(t.text)]
+        matched = self.match_terms(code, kept, given, nodes, fresh)
+        self.unmatched(code, [t.text for j, t in enumerate(kept) if j not in matched])
+
+    def match_terms(self, code: str, kept: list[Term], given: list[tuple[int, Term]], nodes: CommentedSeq, fresh: CommentedSeq) -> set[int]:
+        """Each of the file's terms merged into the entry's term it is, or added; the positions of the entry's terms matched."""
         matched: set[int] = set()
         for i, term in given:
             at = _match_term(kept, term, matched)
             if at is None:
-                node = fresh[i]
-                if term.sources:
-                    node["sources"] = self._source_list(term.sources, node["sources"])
-                nodes.append(node)
-                self.changes.added.append(f"{code} term '{term.text}'")
+                self.add_term(code, term, nodes, fresh[i])
                 continue
             matched.add(at)
             self.term(code, kept[at], term, nodes[at], fresh[i])
-        left = [t.text for j, t in enumerate(kept) if j not in matched]
+        return matched
+
+    def add_term(self, code: str, term: Term, nodes: CommentedSeq, node: CommentedMap) -> None:
+        """A term the entry does not have, appended with its sources named as the entry names them."""
+        if term.sources:
+            node["sources"] = self._source_list(term.sources, node["sources"])
+        nodes.append(node)
+        self.changes.added.append(f"{code} term '{term.text}'")
+
+    def unmatched(self, code: str, left: list[str]) -> None:
+        """The entry's terms the file does not name stay; the first three are named in the summary."""
         if left:
             shown = ", ".join(f"'{text}'" for text in left[:3]) + (", …" if len(left) > 3 else "")
             self.changes.kept.append(f"{code} term(s) {shown} (not in the file)")
@@ -228,18 +251,30 @@ class _Merge:
         name = f"{code} '{old.text}'"
         if new.text != old.text:  # the same term in another case or spacing (other tools lower-case terms): the entry's stays
             self.changes.kept.append(f"{name} (the file writes '{new.text}')")
+        self.term_choices(code, name, old, new, node)
+        self.term_texts(name, old, new, node, fresh)
+        if new.grammar is not None:
+            self.grammar(name, old, new.grammar, node, fresh)
+        self.term_sources(name, old, new, node, fresh)
+
+    def term_choices(self, code: str, name: str, old: Term, new: Term, node: CommentedMap) -> None:
+        """The file's type and status, unless it only assumed them (its format has no such field) or they are the same."""
         for key in ("type", "status"):
             if (key, code, new.text) in self.assumed or getattr(new, key) == getattr(old, key):
                 continue
             node[key] = getattr(new, key)
             self.changes.changed.append(f"{key} of {name} ({getattr(old, key)} → {getattr(new, key)})")
+
+    def term_texts(self, name: str, old: Term, new: Term, node: CommentedMap, fresh: CommentedMap) -> None:
+        """The term's optional fields the file gives and the entry says otherwise."""
         for key in ("reading", "geographical_usage", "register", "note"):
             value = getattr(new, key)
             if value is not None and not (isinstance(value, str) and same_text(value, getattr(old, key) or "")):
                 _insert(node, key, fresh[key], TERM_KEYS)
                 self.changes.changed.append(f"{key.replace('_', ' ')} of {name}")
-        if new.grammar is not None:
-            self.grammar(name, old, new.grammar, node, fresh)
+
+    def term_sources(self, name: str, old: Term, new: Term, node: CommentedMap, fresh: CommentedMap) -> None:
+        """The sources the file cites for a term that the entry does not, added after the entry's own."""
         cited = [self.source_ids.get(s, s) for s in new.sources]
         extra = [s for s in cited if s not in old.sources]
         if extra:

@@ -63,11 +63,18 @@ class RowLanguages:
             self.roles = {SOURCE: src, TARGET: tgt}
             return []
         langs = [s.lang for s in self.columns.slots if s.lang != SOURCE]
+        missing = self.option_without_column(langs)
+        if missing:
+            return missing
+        self.roles = {SOURCE: self.options.source_locale or self.source_of(langs)}
+        return []
+
+    def option_without_column(self, langs: list[str]) -> list[Problem]:
+        """The error for the first of --source-locale and --target-locale that names a language the header lacks."""
         for flag, named in (("--source-locale", self.options.source_locale), ("--target-locale", self.options.target_locale)):
             if named is not None and named not in langs:
                 return [problem(self.table.path, 1, self.table.rule, f"{flag} {named}: the file has no column "
                                 f"in that language (its languages: {', '.join(dict.fromkeys(langs))})")]
-        self.roles = {SOURCE: self.options.source_locale or self.source_of(langs)}
         return []
 
     def source_of(self, langs: list[str]) -> str:
@@ -82,10 +89,18 @@ class RowLanguages:
             return self.roles
         said = [cells[i].strip() if i < len(cells) else "" for i in self.columns.row_languages]
         if not any(said):  # a row that does not say (DeepL's language columns are optional): the options decide
-            if not self.roles:
-                src, tgt = pair_languages(self.settings, self.options)
-                self.roles = {SOURCE: src, TARGET: tgt}
-            return self.roles
+            return self.option_roles()
+        return self.said_roles(line, said)
+
+    def option_roles(self) -> dict[str, str]:
+        """The roles the options give, worked out at the first row that needs them."""
+        if not self.roles:
+            src, tgt = pair_languages(self.settings, self.options)
+            self.roles = {SOURCE: src, TARGET: tgt}
+        return self.roles
+
+    def said_roles(self, line: int, said: list[str]) -> dict[str, str] | None:
+        """The roles a row's language cells give; None for a row that contradicts an option or is skipped."""
         codes = [match_locale(tag, self.settings) if tag else None for tag in said]
         if self.contradicted(line, said, codes):
             return None

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossary_tool.core.config import Settings
-from glossary_tool.core.model import Comparison, Concept, ConceptLocale, Entry, Faq, FaqLocale, Glossary, Source, Term
+from glossary_tool.core.model import Comparison, ComparisonLocale, Concept, ConceptLocale, Dimension, Entry, Faq, FaqLocale, Glossary, Source, Term
 from glossary_tool.core.problems import FatalError
 from glossary_tool.core.translation import is_placeholder
 
@@ -62,6 +62,11 @@ def _source(source: Source, count: _Count) -> Source | None:
     return source
 
 
+def _sources(sources: tuple[Source, ...], count: _Count) -> tuple[Source, ...]:
+    """The sources whose title is written, each without a placeholder publisher."""
+    return tuple(s for s in (_source(s, count) for s in sources) if s is not None)
+
+
 def _concept_block(block: ConceptLocale, count: _Count) -> ConceptLocale | None:
     terms = tuple(t for t in (_term(t, count) for t in block.terms) if t is not None)
     definition = block.definition if count.keep(block.definition) else ABSENT
@@ -72,48 +77,68 @@ def _concept_block(block: ConceptLocale, count: _Count) -> ConceptLocale | None:
     return block.model_copy(update={"terms": terms, "definition": definition, "examples": examples, "notes": notes})
 
 
+def _concept_blocks(concept: Concept, locales: tuple[str, ...], count: _Count) -> dict[str, ConceptLocale]:
+    """The chosen languages' blocks that keep a term, in the order of ``locales``."""
+    blocks = {}
+    for code in locales:  # the configured order, whatever order the entry's file lists its languages in
+        block = _concept_block(concept.locales[code], count) if code in concept.locales else None
+        if block is not None:
+            blocks[code] = block
+    return blocks
+
+
 def select_concept(concept: Concept, locales: tuple[str, ...], count: _Count) -> Concept | None:
-    blocks = {code: b for code, b in ((code, _concept_block(concept.locales[code], count)) for code in locales if code in concept.locales) if b is not None}
+    blocks = _concept_blocks(concept, locales, count)
     if not blocks:
         return None
-    sources = tuple(s for s in (_source(s, count) for s in concept.sources) if s is not None)
-    # the configured order, whatever order the entry's file lists its languages in
-    ordered = {code: blocks[code] for code in locales if code in blocks}
-    return concept.model_copy(update={"locales": ordered, "sources": sources})
+    return concept.model_copy(update={"locales": blocks, "sources": _sources(concept.sources, count)})
+
+
+def _faq_block(block: FaqLocale, count: _Count) -> FaqLocale | None:
+    """A question and answer without placeholders; None when neither is written."""
+    question = block.question if count.keep(block.question) else ABSENT
+    answer = block.answer if count.keep(block.answer) else ABSENT
+    if question or answer:
+        return block.model_copy(update={"question": question, "answer": answer})
+    return None
 
 
 def _faq(faq: Faq, locales: tuple[str, ...], count: _Count) -> Faq | None:
     blocks: dict[str, FaqLocale] = {}
     for code in locales:
         block = faq.locales.get(code)
-        if block is None:
-            continue
-        question = block.question if count.keep(block.question) else ABSENT
-        answer = block.answer if count.keep(block.answer) else ABSENT
-        if question or answer:
-            blocks[code] = block.model_copy(update={"question": question, "answer": answer})
-    return faq.model_copy(update={"locales": blocks, "sources": tuple(s for s in (_source(s, count) for s in faq.sources) if s is not None)}) if blocks else None
+        kept = _faq_block(block, count) if block is not None else None
+        if kept is not None:
+            blocks[code] = kept
+    return faq.model_copy(update={"locales": blocks, "sources": _sources(faq.sources, count)}) if blocks else None
+
+
+def _comparison_block(block: ComparisonLocale, count: _Count) -> ComparisonLocale:
+    """A comparison's title and intro without placeholders (an empty title, no intro)."""
+    title = block.title if count.keep(block.title) else ABSENT
+    intro = block.intro if block.intro is None or count.keep(block.intro) else None
+    return block.model_copy(update={"title": title, "intro": intro})
+
+
+def _cells(cells: dict[str, str], locales: tuple[str, ...], count: _Count) -> dict[str, str]:
+    """One label's or value's texts in the chosen languages, placeholders left out."""
+    return {code: text for code, text in cells.items() if code in locales and count.keep(text)}
+
+
+def _dimension(dim: Dimension, locales: tuple[str, ...], count: _Count) -> Dimension:
+    """A dimension's label and each concept's value in the chosen languages."""
+    return dim.model_copy(update={
+        "label": _cells(dim.label, locales, count),
+        "values": {cid: _cells(cells, locales, count) for cid, cells in dim.values.items()},
+    })
 
 
 def _comparison(comparison: Comparison, locales: tuple[str, ...], count: _Count) -> Comparison | None:
-    blocks = {}
-    for code in locales:
-        block = comparison.locales.get(code)
-        if block is None:
-            continue
-        title = block.title if count.keep(block.title) else ABSENT
-        intro = block.intro if block.intro is None or count.keep(block.intro) else None
-        blocks[code] = block.model_copy(update={"title": title, "intro": intro})
+    blocks = {code: _comparison_block(comparison.locales[code], count) for code in locales if code in comparison.locales}
     if not blocks:
         return None
-    dimensions = tuple(
-        dim.model_copy(update={
-            "label": {code: text for code, text in dim.label.items() if code in locales and count.keep(text)},
-            "values": {cid: {code: text for code, text in cells.items() if code in locales and count.keep(text)} for cid, cells in dim.values.items()},
-        })
-        for dim in comparison.dimensions
-    )
-    sources = tuple(s for s in (_source(s, count) for s in comparison.sources) if s is not None)
+    dimensions = tuple(_dimension(dim, locales, count) for dim in comparison.dimensions)
+    sources = _sources(comparison.sources, count)
     return comparison.model_copy(update={"locales": blocks, "dimensions": dimensions, "sources": sources})
 
 

@@ -103,27 +103,43 @@ def import_table(table: Table, settings: Settings, options: ImportOptions) -> tu
 def _layout(table: Table, settings: Settings, options: ImportOptions) -> tuple[list[Imported], list[Problem]]:
     folded = [" ".join(h.split()).casefold() for h in table.header]
     if options.columns:
-        columns, problems = parse_columns(options.columns, table)
-        if columns is None:
-            return [], problems
-        return Rows(table, settings, options, columns, problems).run()
+        return _mapped_layout(table, settings, options, options.columns)
     if {"concept_id", "locale", "term"} <= set(folded):
         return _own_layout(table, settings)
-    source = next((i for i, h in enumerate(folded) if h in PAIR_SOURCE), None)
-    target = next((i for i, h in enumerate(folded) if h in PAIR_TARGET), None)
-    if source is not None and target is not None:
-        columns, problems = pair_columns(table, source, target, folded)
+    pair = _pair_positions(folded)
+    if pair is not None:
+        columns, problems = pair_columns(table, pair[0], pair[1], folded)
         return Rows(table, settings, options, columns, problems).run()
     found, problems = header_columns(table, settings)
     if found is not None:
         return Rows(table, settings, options, found, problems).run()
+    return [], [_unknown_layout(table, folded)]
+
+
+def _mapped_layout(table: Table, settings: Settings, options: ImportOptions, spec: str) -> tuple[list[Imported], list[Problem]]:
+    """The rows read by the columns --columns (``spec``) maps, whatever the header's names."""
+    columns, problems = parse_columns(spec, table)
+    if columns is None:
+        return [], problems
+    return Rows(table, settings, options, columns, problems).run()
+
+
+def _pair_positions(folded: list[str]) -> tuple[int, int] | None:
+    """The source and target columns of a header that names both (Weblate's, translate-toolkit's, Google's)."""
+    source = next((i for i, h in enumerate(folded) if h in PAIR_SOURCE), None)
+    target = next((i for i, h in enumerate(folded) if h in PAIR_TARGET), None)
+    return (source, target) if source is not None and target is not None else None
+
+
+def _unknown_layout(table: Table, folded: list[str]) -> Problem:
+    """Why a header is no layout this tool reads: this tool's own with columns missing, or none at all (with the hint)."""
     if "concept_id" in folded:
         missing = [c for c in ("locale", "term") if c not in folded]
-        return [], [problem(table.path, 1, table.rule, f"missing column(s) of this tool's layout: {', '.join(missing)}")]
+        return problem(table.path, 1, table.rule, f"missing column(s) of this tool's layout: {', '.join(missing)}")
     shown = clip(",".join(table.header[:8]) + ("…" if len(table.header) > 8 else ""), 120)
-    return [], [problem(table.path, 1, table.rule, f"the header '{shown}' is not a layout this tool knows: this tool's own (concept_id,locale,term,…), "
-                        "source,target[,sourceLang,targetLang,…] (Weblate, translate-toolkit, Google), a column per language (en,sv or English,Swedish, "
-                        "with 'en status', 'en definition', 'en note' …); map other headers with --columns, e.g. --columns 'term:en=English,term:sv=Swedish'")]
+    return problem(table.path, 1, table.rule, f"the header '{shown}' is not a layout this tool knows: this tool's own (concept_id,locale,term,…), "
+                   "source,target[,sourceLang,targetLang,…] (Weblate, translate-toolkit, Google), a column per language (en,sv or English,Swedish, "
+                   "with 'en status', 'en definition', 'en note' …); map other headers with --columns, e.g. --columns 'term:en=English,term:sv=Swedish'")
 
 
 # ---- this tool's own layout: one row per term ----
@@ -270,12 +286,17 @@ class _OwnLayout:
         for key in ("type", "status"):
             if picked[key] is None:
                 own.assumed.add((key, code, text))
-        grammar = {k: v for k, v in (("pos", picked["pos"]), ("gender", picked["gender"]), ("plural", row.get("plural"))) if v}
-        sources = _split_ids(row["term_sources"]) if row.get("term_sources") else None  # a cell of blanks: an empty list
-        optional = {"reading": row.get("reading"), "grammar": grammar, "sources": sources, "geographical_usage": row.get("geographical_usage"),
-                    "register": picked["register"], "note": row.get("term_note")}
-        term.update((key, value) for key, value in optional.items() if value or isinstance(value, list))
+        term.update(_optional_term_fields(row, picked))
         return term
+
+
+def _optional_term_fields(row: dict[str, str], picked: dict[str, str | None]) -> dict[str, Any]:
+    """The optional fields a row gives its term; an empty source list is kept (a cell of blanks says "no sources")."""
+    grammar = {k: v for k, v in (("pos", picked["pos"]), ("gender", picked["gender"]), ("plural", row.get("plural"))) if v}
+    sources = _split_ids(row["term_sources"]) if row.get("term_sources") else None
+    optional = {"reading": row.get("reading"), "grammar": grammar, "sources": sources, "geographical_usage": row.get("geographical_usage"),
+                "register": picked["register"], "note": row.get("term_note")}
+    return {key: value for key, value in optional.items() if value or isinstance(value, list)}
 
 
 def _own_concept(cid: str, own: _Own, columns: list[str], table: Table, problems: list[Problem],

@@ -37,19 +37,29 @@ def multi_table(glossary: Glossary, settings: Settings, locales: tuple[str, ...]
     codes = resolve_locales(settings, locales)
     concepts = sorted(glossary.concepts, key=lambda c: c.id)
     exported = {c.id for c in concepts}
-    relations = [name for name in settings.relation_ids if any(t in exported for c in concepts for t in c.targets(name))]
+    relations = _used_relations(concepts, settings, exported)
     terms, notes = _widest(concepts, codes, "terms", 1), _widest(concepts, codes, "notes", 0)
-    header = ["concept_id", "subject", *relations]
-    for code in codes:
-        header += [name for _ in range(terms[code]) for name in (code, f"{code} status")]
-        header += [f"{code} definition", *(f"{code} note" for _ in range(notes[code]))]
-    table = [header]
+    table = [_multi_header(codes, relations, terms, notes)]
     for c in concepts:
         row = [c.id, subject_field(c, settings, codes[0]), *(" ".join(t for t in c.targets(name) if t in exported) for name in relations)]
         for code in codes:
             row += _language_cells(c.locales.get(code), terms[code], notes[code])
         table.append(row)
     return table
+
+
+def _used_relations(concepts: list[Concept], settings: Settings, exported: set[str]) -> list[str]:
+    """The relations some concept has to an exported concept: the others would be empty columns."""
+    return [name for name in settings.relation_ids if any(t in exported for c in concepts for t in c.targets(name))]
+
+
+def _multi_header(codes: tuple[str, ...], relations: list[str], terms: dict[str, int], notes: dict[str, int]) -> list[str]:
+    """The spreadsheet's header: the concept's columns, then each language's term, status, definition and note columns."""
+    header = ["concept_id", "subject", *relations]
+    for code in codes:
+        header += [name for _ in range(terms[code]) for name in (code, f"{code} status")]
+        header += [f"{code} definition", *(f"{code} note" for _ in range(notes[code]))]
+    return header
 
 
 def _widest(concepts: list[Concept], codes: tuple[str, ...], key: str, least: int) -> dict[str, int]:
@@ -181,6 +191,32 @@ def _tig(parent: etree._Element, term: Term) -> None:
         etree.SubElement(tig, "note").text = f"administrativeStatus: {term.status}"
 
 
+def _source_lang_set(entry: etree._Element, code: str, own: ConceptLocale) -> None:
+    """The source language's section: its definition as ``descrip``, its notes and every term."""
+    lang = etree.SubElement(entry, "langSet", {XML_LANG: code})
+    if own.definition:
+        etree.SubElement(lang, "descrip", type="definition").text = own.definition
+    for note in own.notes:
+        etree.SubElement(lang, "note").text = note
+    for term in own.terms:
+        _tig(lang, term)
+
+
+def _target_lang_set(entry: etree._Element, code: str, other: ConceptLocale) -> None:
+    """The target language's section, only when it has a term in use: its definition as the translator's note, its
+    notes and the terms in use."""
+    usable = [t for t in other.terms if t.status not in NOT_IN_USE]
+    if not usable:
+        return
+    lang = etree.SubElement(entry, "langSet", {XML_LANG: code})
+    if other.definition:
+        etree.SubElement(lang, "note", {"from": "translator"}).text = other.definition
+    for note in other.notes:
+        etree.SubElement(lang, "note").text = note
+    for term in usable:
+        _tig(lang, term)
+
+
 @exporter("tbx2008-pair")
 def export_tbx2008_pair(glossary: Glossary, settings: Settings, locales: tuple[str, ...] | None = None) -> bytes:
     """TBX 2008 with the source and the target language only, each language's definition in its own ``langSet``: the
@@ -195,25 +231,10 @@ def export_tbx2008_pair(glossary: Glossary, settings: Settings, locales: tuple[s
     root, body = martif(settings, source)
     for c in concepts:
         entry = etree.SubElement(body, "termEntry", id=xml_id(c.id))
-        own = c.locales[source]
-        lang = etree.SubElement(entry, "langSet", {XML_LANG: source})
-        if own.definition:
-            etree.SubElement(lang, "descrip", type="definition").text = own.definition
-        for note in own.notes:
-            etree.SubElement(lang, "note").text = note
-        for term in own.terms:
-            _tig(lang, term)
+        _source_lang_set(entry, source, c.locales[source])
         other = c.locales.get(target)
-        usable = [t for t in other.terms if t.status not in NOT_IN_USE] if other is not None else []
-        if other is None or not usable:
-            continue
-        lang = etree.SubElement(entry, "langSet", {XML_LANG: target})
-        if other.definition:
-            etree.SubElement(lang, "note", {"from": "translator"}).text = other.definition
-        for note in other.notes:
-            etree.SubElement(lang, "note").text = note
-        for term in usable:
-            _tig(lang, term)
+        if other is not None:
+            _target_lang_set(entry, target, other)
     return martif_bytes(root)
 
 

@@ -10,6 +10,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from glossary_tool.core.config import Settings
@@ -122,16 +123,24 @@ def _zip_problem(data: bytes, path: str) -> Problem | None:
                 return problem(path, 1, RULE, f"the workbook would unpack to more than {MAX_UNPACKED:,} bytes or {MAX_PARTS} parts; "
                                "refusing to read it")
             for part in parts:
-                name = part.filename.rsplit("/", 1)[-1].lower()
-                limit = MAX_STRINGS_BYTES if name == "sharedstrings.xml" else MAX_SHEET_BYTES if name.startswith("sheet") else MAX_PART_BYTES
-                if part.file_size > limit:
-                    return problem(path, 1, RULE, f"the part {clip(part.filename)} of the workbook would unpack to more than {limit:,} bytes; "
-                                   "refusing to read it (split the glossary into smaller workbooks)")
-                if name == "sharedstrings.xml" and _count(archive, part, _SHARED_STRING) > MAX_SHARED_STRINGS:
-                    return problem(path, 1, RULE, f"the workbook holds more than {MAX_SHARED_STRINGS:,} different texts; "
-                                   "split it into smaller workbooks")
+                found = _part_problem(archive, part, path)
+                if found is not None:
+                    return found
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, ValueError):
         return problem(path, 1, RULE, "not an xlsx workbook (it is not a readable zip archive); save it as 'Excel Workbook (.xlsx)'")
+    return None
+
+
+def _part_problem(archive: zipfile.ZipFile, part: zipfile.ZipInfo, path: str) -> Problem | None:
+    """What makes one part of a workbook too big: its unpacked size over its kind's bound, or too many shared strings."""
+    name = part.filename.rsplit("/", 1)[-1].lower()
+    limit = MAX_STRINGS_BYTES if name == "sharedstrings.xml" else MAX_SHEET_BYTES if name.startswith("sheet") else MAX_PART_BYTES
+    if part.file_size > limit:
+        return problem(path, 1, RULE, f"the part {clip(part.filename)} of the workbook would unpack to more than {limit:,} bytes; "
+                       "refusing to read it (split the glossary into smaller workbooks)")
+    if name == "sharedstrings.xml" and _count(archive, part, _SHARED_STRING) > MAX_SHARED_STRINGS:
+        return problem(path, 1, RULE, f"the workbook holds more than {MAX_SHARED_STRINGS:,} different texts; "
+                       "split it into smaller workbooks")
     return None
 
 
@@ -184,7 +193,7 @@ def _rows(workbook: Any, sheet: Any, path: str, problems: list[Problem]) -> Iter
         parser = WorkSheetParser(src, sheet._shared_strings, data_only=True, epoch=workbook.epoch,
                                  date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats)
         parsed = parser.parse()
-        seen_rows = seen_cells = 0
+        seen = _Seen()
         while True:
             try:
                 found = next(parsed, None)
@@ -194,14 +203,31 @@ def _rows(workbook: Any, sheet: Any, path: str, problems: list[Problem]) -> Iter
             if found is None:
                 return
             number, cells = found
-            seen_rows += 1
-            seen_cells += len(cells)
-            if seen_rows > 2 * MAX_IMPORT_ROWS or seen_cells > 2 * MAX_IMPORT_CELLS:
+            if seen.past_bounds(cells):
                 problems.append(too_many(path, number, RULE, "rows or cells, empty ones included,", 2 * MAX_IMPORT_ROWS))
                 return
-            values = {cell["column"]: cell["value"] for cell in cells if cell["value"] is not None}
+            values = _values(cells)
             width = max(values, default=0)
             if width > MAX_IMPORT_COLUMNS:
                 problems.append(too_many(path, number, RULE, "columns", MAX_IMPORT_COLUMNS, column=width))
                 return
             yield number, number, [_text(values.get(column)) for column in range(1, width + 1)]
+
+
+@dataclass
+class _Seen:
+    """The rows and cells the sheet parser has kept so far, empty ones included."""
+
+    rows: int = 0
+    cells: int = 0
+
+    def past_bounds(self, cells: list[dict[str, Any]]) -> bool:
+        """Count a row and its cells; True once either count is past twice the import's bound."""
+        self.rows += 1
+        self.cells += len(cells)
+        return self.rows > 2 * MAX_IMPORT_ROWS or self.cells > 2 * MAX_IMPORT_CELLS
+
+
+def _values(cells: list[dict[str, Any]]) -> dict[int, Any]:
+    """A parsed row's values by column number; cells without a value are left out."""
+    return {cell["column"]: cell["value"] for cell in cells if cell["value"] is not None}
