@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -245,7 +246,8 @@ def test_at_most_one_locale_build_runs_per_core(monkeypatch: pytest.MonkeyPatch,
     running: list[subprocess.Popen[bytes]] = []
     peak = [0]
 
-    def fake_start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path, *, untrusted: bool = False) -> locale_builds.LocaleBuild:
+    def fake_start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path, *, untrusted: bool = False,
+                   progress_fd: int | None = None, handed: Mapping[str, str] | None = None) -> locale_builds.LocaleBuild:
         alive = [p for p in running if p.poll() is None]
         peak[0] = max(peak[0], len(alive) + 1)
         staging.mkdir(parents=True)
