@@ -32,6 +32,7 @@ lint: $(STAMP) $(ESLINT)
 	$(BIN)/glossary-tool lint --strict content/
 	$(BIN)/glossary-tool schema --check
 	$(BIN)/ruff check glossary_tool tests benchmarks
+	$(BIN)/ruff format --check glossary_tool tests benchmarks
 	$(BIN)/mypy
 	$(ESLINT_RUN)
 

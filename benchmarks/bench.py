@@ -41,6 +41,7 @@ import generate  # noqa: E402
 
 # ---- probes: run in a fresh interpreter, print one figure ----
 
+
 def probe_lint(project: Path) -> float:
     """Seconds of one lint run in-process (imports done beforehand), the way the CLI calls it."""
     os.chdir(project)
@@ -96,6 +97,7 @@ def in_fresh_process(probe: str, project: Path) -> float:
 
 # ---- timed commands ----
 
+
 def wall(*commands: Sequence[str], cwd: Path) -> float:
     """Seconds from starting every command (at once, in parallel) until the last one exits successfully."""
     start = time.perf_counter()
@@ -109,8 +111,7 @@ def wall(*commands: Sequence[str], cwd: Path) -> float:
 
 def ours_both(project: Path) -> float:
     # --no-cache: every build from nothing, as the floor's (cached_rebuild.py times the build cache).
-    return wall([str(BIN / "glossary-tool"), "--config", "mkdocs.yml", "build", "--no-cache", "--site-dir", str(project / "site")],
-                cwd=project)
+    return wall([str(BIN / "glossary-tool"), "--config", "mkdocs.yml", "build", "--no-cache", "--site-dir", str(project / "site")], cwd=project)
 
 
 def ours_both_cold(project: Path) -> float:
@@ -123,8 +124,22 @@ def ours_both_cold(project: Path) -> float:
 
 def ours_one(project: Path) -> float:
     # One locale's build, as `glossary-tool build` starts it (glossary_tool/site/locale_builds.py).
-    return wall(["env", "GLOSSARY_TOOL_LOCALE=en", PY, "-m", "glossary_tool.site.locale_builds", "--config", "mkdocs.yml",
-                 "--site-dir", str(project / "site-en"), "--site-url", SITE_URL], cwd=project)
+    return wall(
+        [
+            "env",
+            "GLOSSARY_TOOL_LOCALE=en",
+            PY,
+            "-m",
+            "glossary_tool.site.locale_builds",
+            "--config",
+            "mkdocs.yml",
+            "--site-dir",
+            str(project / "site-en"),
+            "--site-url",
+            SITE_URL,
+        ],
+        cwd=project,
+    )
 
 
 def floor_both(project: Path) -> float:
@@ -140,6 +155,7 @@ def lint_cli(project: Path) -> float:
 
 
 # ---- sizes ----
+
 
 def tree_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
@@ -158,8 +174,15 @@ def index_sizes(site: Path) -> dict[str, int]:
 # ---- the reader's side: search in Chromium on a throttled phone ----
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PHONE = {"width": 375, "height": 812}
 THROTTLE = 4  # CPU slowdown of a mid-range phone (CDP Emulation.setCPUThrottlingRate)
 KEY_DELAY_MS = 80  # between keys, as a reader types
@@ -169,8 +192,11 @@ READER_QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {"en": ("", ("payroll",
 # of compounds; laskukäsittelyn, the genitive of laskukäsittely, "invoice processing") and Chinese (薪资, "payroll",
 # inside terms; 发票处理, "invoice processing").
 WORLD_LANGUAGES = ("en", "fi", "zh-Hans")
-WORLD_QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {"en": ("", ("payroll", "invoice processing")), "fi": ("fi/", ("palkka", "laskukäsittelyn")),
-                                                         "zh-Hans": ("zh-hans/", ("薪资", "发票处理"))}
+WORLD_QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "en": ("", ("payroll", "invoice processing")),
+    "fi": ("fi/", ("palkka", "laskukäsittelyn")),
+    "zh-Hans": ("zh-hans/", ("薪资", "发票处理")),
+}
 # Records when the last character was typed and when the results of the whole query were shown (glossary-search.js
 # marks the box with the query it has shown). The input event, not keydown: a character that is on no key of the
 # emulated keyboard (Chinese, ä) is typed without a keydown.
@@ -281,8 +307,7 @@ def page_weight(browser: Any, url: str) -> dict[str, int]:
         context.close()
 
 
-def reader_side(site: Path, concept: str, runs: int, languages: dict[str, tuple[str, tuple[str, ...]]] = READER_QUERIES,
-                whole: bool = False) -> dict[str, Any]:
+def reader_side(site: Path, concept: str, runs: int, languages: dict[str, tuple[str, tuple[str, ...]]] = READER_QUERIES, whole: bool = False) -> dict[str, Any]:
     """Search and page weight per language, medians of ``runs`` fresh readers each; with ``whole``, each query is also
     entered at once (keys "whole:<language>:<query>")."""
     out: dict[str, Any] = {}
@@ -296,8 +321,13 @@ def reader_side(site: Path, concept: str, runs: int, languages: dict[str, tuple[
                     if whole:
                         found.setdefault(f"whole:{code}:{query}", []).append(search_once(browser, base, prefix, query, whole=True))
         for key, each in found.items():
-            out[key] = {"ms": median([f["ms"] for f in each]), "bytes": median([f["bytes"] for f in each]),
-                        "early": max(f["early"] for f in each), "results": each[0]["results"], "runs_ms": [round(f["ms"], 1) for f in each]}
+            out[key] = {
+                "ms": median([f["ms"] for f in each]),
+                "bytes": median([f["bytes"] for f in each]),
+                "early": max(f["early"] for f in each),
+                "results": each[0]["results"],
+                "runs_ms": [round(f["ms"], 1) for f in each],
+            }
         for code, (prefix, _) in languages.items():
             weights = [page_weight(browser, f"{base}{prefix}terms/{concept}/") for _ in range(runs)]
             out[f"{code}:page"] = {"bytes": median([w["bytes"] for w in weights]), "sitemap": median([w["sitemap"] for w in weights])}
@@ -311,6 +341,7 @@ def middle_concept(project: Path) -> str:
 
 # ---- live reload under `glossary-tool serve` ----
 
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -322,8 +353,14 @@ class ServeProcess:
 
     def __init__(self, project: Path, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
-        self.proc = subprocess.Popen([str(BIN / "glossary-tool"), "--config", "mkdocs.yml", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
-                                     cwd=project, env=QUIET if env is None else env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [str(BIN / "glossary-tool"), "--config", "mkdocs.yml", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=project,
+            env=QUIET if env is None else env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.lines: list[tuple[float, str]] = []
         self.changed = threading.Condition()
         threading.Thread(target=self._read, daemon=True).start()
@@ -410,9 +447,15 @@ def live_reload(project: Path, edits: int, env: dict[str, str] | None = None) ->
                 last, reloaded, line = server.wait_for("rebuilt ", mark)
                 early = [at for at, text in server.lines[mark:last] if "showed the edit" in text]
                 rebuilt = re.search(r"rebuilt (\S+) page\(s\) in ([0-9.]+) s", line)
-                out.append({"server": reloaded - start, "browser": shown - start, "first": (early[0] if early else reloaded) - start,
-                            "rebuild": float(rebuilt.group(2)) if rebuilt else float("nan"),
-                            "pages": float(rebuilt.group(1)) if rebuilt and rebuilt.group(1) != "all" else float("nan")})
+                out.append(
+                    {
+                        "server": reloaded - start,
+                        "browser": shown - start,
+                        "first": (early[0] if early else reloaded) - start,
+                        "rebuild": float(rebuilt.group(2)) if rebuilt else float("nan"),
+                        "pages": float(rebuilt.group(1)) if rebuilt and rebuilt.group(1) != "all" else float("nan"),
+                    }
+                )
             for context in contexts:
                 context.close()
         return out
@@ -443,6 +486,7 @@ def shipped_or_synthetic() -> tuple[str, Path]:
 
 # ---- the run ----
 
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -469,10 +513,15 @@ def measure(n: int, runs: int) -> dict[str, Any]:
     floor_sites = [project / "floor-site-en", project / "floor-site-sv"]
     terms = [site / "terms", site / "sv" / "terms"]
     return {
-        "n": n, "files": len(list((project / "content").rglob("*.yaml"))), "runs": runs,
-        "times": t, "median": {k: median(v) for k, v in t.items()},
-        "site_bytes": tree_bytes(site), "floor_bytes": sum(tree_bytes(f) for f in floor_sites),
-        "largest_html": largest_html(site), "largest_term_html": max(largest_html(d, "index.html") for d in terms),
+        "n": n,
+        "files": len(list((project / "content").rglob("*.yaml"))),
+        "runs": runs,
+        "times": t,
+        "median": {k: median(v) for k, v in t.items()},
+        "site_bytes": tree_bytes(site),
+        "floor_bytes": sum(tree_bytes(f) for f in floor_sites),
+        "largest_html": largest_html(site),
+        "largest_term_html": max(largest_html(d, "index.html") for d in terms),
         "floor_largest_html": max(largest_html(f) for f in floor_sites),
         "index": index_sizes(site),
     }
@@ -481,26 +530,36 @@ def measure(n: int, runs: int) -> dict[str, Any]:
 def world_table(world: list[tuple[str, dict[str, Any]]]) -> list[str]:
     """Search on a phone in English, Finnish and Chinese versions of one glossary, with each language's median time
     and transfer over its queries against English's."""
-    out = [f"\nSearch on a phone in three languages of one glossary (Chromium {PHONE['width']} × {PHONE['height']}, CPU {THROTTLE}× "
-           f"slower, a fresh reader each time; typed with {KEY_DELAY_MS} ms between keys, and entered whole; medians; each "
-           "language's median over its queries against English's)\n",
-           "| glossary | language | query | results | typed: first result after the last key | time / English | search transferred "
-           "| transfer / English | entered whole: first result | time / English |",
-           "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    out = [
+        f"\nSearch on a phone in three languages of one glossary (Chromium {PHONE['width']} × {PHONE['height']}, CPU {THROTTLE}× "
+        f"slower, a fresh reader each time; typed with {KEY_DELAY_MS} ms between keys, and entered whole; medians; each "
+        "language's median over its queries against English's)\n",
+        "| glossary | language | query | results | typed: first result after the last key | time / English | search transferred "
+        "| transfer / English | entered whole: first result | time / English |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for name, figures in world:
+
         def over(code: str, key: str, kind: str = "", figures: dict[str, Any] = figures) -> float:
             return median([figures[f"{kind}{code}:{q}"][key] for q in WORLD_QUERIES[code][1]])
+
         for code, (_, queries) in WORLD_QUERIES.items():
             for query in queries:
                 f, w = figures[f"{code}:{query}"], figures[f"whole:{code}:{query}"]
-                out.append(f"| {name} | {code} | `{query}` | {f['results']:,} | {f['ms']:.0f} ms | {over(code, 'ms') / over('en', 'ms'):.2f}× | "
-                           f"{f['bytes'] / 1e3:.0f} KB | {over(code, 'bytes') / over('en', 'bytes'):.2f}× | {w['ms']:.0f} ms | "
-                           f"{over(code, 'ms', 'whole:') / over('en', 'ms', 'whole:'):.2f}× |")
+                out.append(
+                    f"| {name} | {code} | `{query}` | {f['results']:,} | {f['ms']:.0f} ms | {over(code, 'ms') / over('en', 'ms'):.2f}× | "
+                    f"{f['bytes'] / 1e3:.0f} KB | {over(code, 'bytes') / over('en', 'bytes'):.2f}× | {w['ms']:.0f} ms | "
+                    f"{over(code, 'ms', 'whole:') / over('en', 'ms', 'whole:'):.2f}× |"
+                )
     return out
 
 
-def table(rows: list[dict[str, Any]], reader: list[tuple[str, dict[str, Any]]], serve: list[tuple[str, list[dict[str, float]]]],
-          world: list[tuple[str, dict[str, Any]]] | None = None) -> str:
+def table(
+    rows: list[dict[str, Any]],
+    reader: list[tuple[str, dict[str, Any]]],
+    serve: list[tuple[str, list[dict[str, float]]]],
+    world: list[tuple[str, dict[str, Any]]] | None = None,
+) -> str:
     out = []
     out.append("Lint (medians, seconds; lint and parse are timed in-process in a fresh interpreter, CLI is wall time)\n")
     out.append("| concepts | files | lint | parse floor | lint / floor | `glossary-tool lint` (CLI) |")
@@ -509,56 +568,77 @@ def table(rows: list[dict[str, Any]], reader: list[tuple[str, dict[str, Any]]], 
         m = r["median"]
         out.append(f"| {r['n']:,} | {r['files']:,} | {m['lint']:.2f} | {m['parse']:.2f} | {m['lint'] / m['parse']:.2f}× | {m['lint_cli']:.2f} |")
     out.append("\nSite build (medians, seconds, wall time of the whole command)\n")
-    out.append("| concepts | ours, en+sv | floor, en+sv | ratio | ours, en+sv, no template cache | ratio | ours, en only | floor, en only | ratio | ours en+sv / en | floor en+sv / en | two busy loops / one |")
+    out.append(
+        "| concepts | ours, en+sv | floor, en+sv | ratio | ours, en+sv, no template cache | ratio | ours, en only | floor, en only | ratio | ours en+sv / en | floor en+sv / en | two busy loops / one |"
+    )
     out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
         m = r["median"]
-        out.append(f"| {r['n']:,} | {m['ours_both']:.1f} | {m['floor_both']:.1f} | {m['ours_both'] / m['floor_both']:.2f}× | "
-                   f"{m['ours_cold']:.1f} | {m['ours_cold'] / m['floor_both']:.2f}× | "
-                   f"{m['ours_one']:.1f} | {m['floor_one']:.1f} | {m['ours_one'] / m['floor_one']:.2f}× | "
-                   f"{m['ours_both'] / m['ours_one']:.2f}× | {m['floor_both'] / m['floor_one']:.2f}× | {m['cores']:.2f}× |")
+        out.append(
+            f"| {r['n']:,} | {m['ours_both']:.1f} | {m['floor_both']:.1f} | {m['ours_both'] / m['floor_both']:.2f}× | "
+            f"{m['ours_cold']:.1f} | {m['ours_cold'] / m['floor_both']:.2f}× | "
+            f"{m['ours_one']:.1f} | {m['floor_one']:.1f} | {m['ours_one'] / m['floor_one']:.2f}× | "
+            f"{m['ours_both'] / m['ours_one']:.2f}× | {m['floor_both'] / m['floor_one']:.2f}× | {m['cores']:.2f}× |"
+        )
     out.append("\nOutput (both locales)\n")
-    out.append("| concepts | site | floor site | largest HTML page | largest term page | floor's largest page | search en | search sv | shared | en / shared | sv / shared |")
+    out.append(
+        "| concepts | site | floor site | largest HTML page | largest term page | floor's largest page | search en | search sv | shared | en / shared | sv / shared |"
+    )
     out.append("| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
         ix = r["index"]
         size, page = r["largest_html"]
-        out.append(f"| {r['n']:,} | {r['site_bytes'] / 1e6:.1f} MB | {r['floor_bytes'] / 1e6:.1f} MB | {size / 1e3:.0f} KB ({page}) | "
-                   f"{r['largest_term_html'][0] / 1e3:.0f} KB | {r['floor_largest_html'][0] / 1e3:.0f} KB | {ix['en'] / 1e6:.2f} MB | "
-                   f"{ix['sv'] / 1e6:.2f} MB | {ix['shared'] / 1e6:.2f} MB | {ix['en'] / ix['shared']:.2f} | {ix['sv'] / ix['shared']:.2f} |")
+        out.append(
+            f"| {r['n']:,} | {r['site_bytes'] / 1e6:.1f} MB | {r['floor_bytes'] / 1e6:.1f} MB | {size / 1e3:.0f} KB ({page}) | "
+            f"{r['largest_term_html'][0] / 1e3:.0f} KB | {r['floor_largest_html'][0] / 1e3:.0f} KB | {ix['en'] / 1e6:.2f} MB | "
+            f"{ix['sv'] / 1e6:.2f} MB | {ix['shared'] / 1e6:.2f} MB | {ix['en'] / ix['shared']:.2f} | {ix['sv'] / ix['shared']:.2f} |"
+        )
     by_n = {r["n"]: r for r in rows}
     if 1000 in by_n and 10000 in by_n:
         a, b = by_n[1000], by_n[10000]
         growth = {k: b["median"][k] / a["median"][k] for k in ("lint", "ours_both", "ours_one")}
-        out.append(f"\nGrowth from 1,000 to 10,000 concepts (10× the work): lint {growth['lint']:.1f}×, "
-                   f"build en+sv {growth['ours_both']:.1f}×, build en {growth['ours_one']:.1f}×, "
-                   f"site size {b['site_bytes'] / a['site_bytes']:.1f}×, largest term page {b['largest_term_html'][0] / a['largest_term_html'][0]:.2f}×, "
-                   f"largest page {b['largest_html'][0] / a['largest_html'][0]:.1f}×")
+        out.append(
+            f"\nGrowth from 1,000 to 10,000 concepts (10× the work): lint {growth['lint']:.1f}×, "
+            f"build en+sv {growth['ours_both']:.1f}×, build en {growth['ours_one']:.1f}×, "
+            f"site size {b['site_bytes'] / a['site_bytes']:.1f}×, largest term page {b['largest_term_html'][0] / a['largest_term_html'][0]:.2f}×, "
+            f"largest page {b['largest_html'][0] / a['largest_html'][0]:.1f}×"
+        )
     if reader:
-        out.append(f"\nSearch on a phone (Chromium {PHONE['width']} × {PHONE['height']}, CPU {THROTTLE}× slower, a fresh reader each time, "
-                   f"typing on the home page with {KEY_DELAY_MS} ms between keys; medians)\n")
-        out.append("| glossary | language | query | results | first result after the last key | search transferred (script and index) "
-                   "| search files before the box opens | concept page transferred | of which sitemap.xml |")
+        out.append(
+            f"\nSearch on a phone (Chromium {PHONE['width']} × {PHONE['height']}, CPU {THROTTLE}× slower, a fresh reader each time, "
+            f"typing on the home page with {KEY_DELAY_MS} ms between keys; medians)\n"
+        )
+        out.append(
+            "| glossary | language | query | results | first result after the last key | search transferred (script and index) "
+            "| search files before the box opens | concept page transferred | of which sitemap.xml |"
+        )
         out.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for name, figures in reader:
             for code, (_, queries) in READER_QUERIES.items():
                 page = figures[f"{code}:page"]
                 for query in queries:
                     f = figures[f"{code}:{query}"]
-                    out.append(f"| {name} | {code} | `{query}` | {f['results']:,} | {f['ms']:.0f} ms | {f['bytes'] / 1e3:.0f} KB | {f['early']} B | "
-                               f"{page['bytes'] / 1e3:,.0f} KB | {page['sitemap'] / 1e3:,.0f} KB |")
+                    out.append(
+                        f"| {name} | {code} | `{query}` | {f['results']:,} | {f['ms']:.0f} ms | {f['bytes'] / 1e3:.0f} KB | {f['early']} B | "
+                        f"{page['bytes'] / 1e3:,.0f} KB | {page['sitemap'] / 1e3:,.0f} KB |"
+                    )
     if world:
         out.extend(world_table(world))
     if serve:
-        out.append("\nLive reload under `glossary-tool serve` (an entry's English and Swedish definitions edited in one save; seconds "
-                   "from the save; medians)\n")
-        out.append("| glossary | pages rebuilt (both languages) | rebuild, as the server times it | to \"Reloading browsers\" "
-                   "| to both languages' pages showing the edit in Chromium | runs (browser) |")
+        out.append(
+            "\nLive reload under `glossary-tool serve` (an entry's English and Swedish definitions edited in one save; seconds from the save; medians)\n"
+        )
+        out.append(
+            '| glossary | pages rebuilt (both languages) | rebuild, as the server times it | to "Reloading browsers" '
+            "| to both languages' pages showing the edit in Chromium | runs (browser) |"
+        )
         out.append("| --- | ---: | ---: | ---: | ---: | --- |")
         for name, runs in serve:
             each = ", ".join(f"{r['browser']:.2f}" for r in runs)
-            out.append(f"| {name} | {median([r['pages'] for r in runs]):.0f} | {median([r['rebuild'] for r in runs]):.2f} | "
-                       f"{median([r['server'] for r in runs]):.2f} | {median([r['browser'] for r in runs]):.2f} | {each} |")
+            out.append(
+                f"| {name} | {median([r['pages'] for r in runs]):.0f} | {median([r['rebuild'] for r in runs]):.2f} | "
+                f"{median([r['server'] for r in runs]):.2f} | {median([r['browser'] for r in runs]):.2f} | {each} |"
+            )
     return "\n".join(out)
 
 
@@ -578,22 +658,30 @@ def language_axis(n: int, runs: int, counts: Sequence[int] = LANGUAGE_COUNTS) ->
         for count, project in projects.items():
             seconds[count].append(ours_both(project))
         print(f"   run {r + 1}: " + ", ".join(f"{count} languages {v[-1]:.1f}s" for count, v in seconds.items()), flush=True)
-    return {"n": n, "runs": runs, "seconds": {str(c): v for c, v in seconds.items()},
-            "bytes": {str(c): tree_bytes(p / "site") for c, p in projects.items()},
-            "pages": {str(c): sum(1 for _ in (p / "site").rglob("*.html")) for c, p in projects.items()}}
+    return {
+        "n": n,
+        "runs": runs,
+        "seconds": {str(c): v for c, v in seconds.items()},
+        "bytes": {str(c): tree_bytes(p / "site") for c, p in projects.items()},
+        "pages": {str(c): sum(1 for _ in (p / "site").rglob("*.html")) for c, p in projects.items()},
+    }
 
 
 def language_table(axis: dict[str, Any]) -> list[str]:
-    out = [f"\nLanguages: {axis['n']:,} concepts in 2 to 24 languages, `glossary-tool build` (medians of {axis['runs']} run(s))\n",
-           "| languages | pages | build | build per language | ratio to 2 | site | site per language | ratio to 2 |",
-           "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    out = [
+        f"\nLanguages: {axis['n']:,} concepts in 2 to 24 languages, `glossary-tool build` (medians of {axis['runs']} run(s))\n",
+        "| languages | pages | build | build per language | ratio to 2 | site | site per language | ratio to 2 |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     base_time = median(axis["seconds"]["2"]) / 2
     base_bytes = axis["bytes"]["2"] / 2
     for count in axis["seconds"]:
         k = int(count)
         t, size = median(axis["seconds"][count]), axis["bytes"][count]
-        out.append(f"| {k} | {axis['pages'][count]:,} | {t:.1f} s | {t / k:.2f} s | {t / k / base_time:.2f}× | {size / 1e6:.1f} MB | "
-                   f"{size / k / 1e6:.2f} MB | {size / k / base_bytes:.2f}× |")
+        out.append(
+            f"| {k} | {axis['pages'][count]:,} | {t:.1f} s | {t / k:.2f} s | {t / k / base_time:.2f}× | {size / 1e6:.1f} MB | "
+            f"{size / k / 1e6:.2f} MB | {size / k / base_bytes:.2f}× |"
+        )
     return out
 
 
@@ -602,8 +690,13 @@ def machine() -> dict[str, str]:
     import mkdocs
 
     cpu = next((row.split(":", 1)[1].strip() for row in Path("/proc/cpuinfo").read_text().splitlines() if row.startswith("model name")), "?")
-    return {"nproc": str(os.cpu_count()), "cpu": cpu, "python": sys.version.split()[0],
-            "mkdocs": mkdocs.__version__, "material": material.__version__ if hasattr(material, "__version__") else "?"}
+    return {
+        "nproc": str(os.cpu_count()),
+        "cpu": cpu,
+        "python": sys.version.split()[0],
+        "mkdocs": mkdocs.__version__,
+        "material": material.__version__ if hasattr(material, "__version__") else "?",
+    }
 
 
 def built(project: Path, n: int | None, languages: tuple[str, ...] = ("en", "sv")) -> Path:
@@ -620,12 +713,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "100,1000,10000"), help="comma-separated concept counts")
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")))
     parser.add_argument("--serve-edits", type=int, default=int(os.environ.get("BENCH_SERVE_EDITS", "3")), help="0 skips the live-reload part")
-    parser.add_argument("--parts", default=os.environ.get("BENCH_PARTS", "build,reader,world,reload,languages"),
-                        help="comma-separated: build (lint, build and sizes), reader (search in Chromium), world (search in "
-                             "English, Finnish and Chinese versions of one glossary), reload (live reload), languages "
-                             "(build time and size per language, 2 to 24 languages)")
-    parser.add_argument("--language-concepts", type=int, default=int(os.environ.get("BENCH_LANGUAGE_CONCEPTS", "1000")),
-                        help="concepts of the language axis (languages part)")
+    parser.add_argument(
+        "--parts",
+        default=os.environ.get("BENCH_PARTS", "build,reader,world,reload,languages"),
+        help="comma-separated: build (lint, build and sizes), reader (search in Chromium), world (search in "
+        "English, Finnish and Chinese versions of one glossary), reload (live reload), languages "
+        "(build time and size per language, 2 to 24 languages)",
+    )
+    parser.add_argument(
+        "--language-concepts", type=int, default=int(os.environ.get("BENCH_LANGUAGE_CONCEPTS", "1000")), help="concepts of the language axis (languages part)"
+    )
     parser.add_argument("--probe", choices=sorted(PROBES), help=argparse.SUPPRESS)
     parser.add_argument("project", nargs="?", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -664,13 +761,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n" + text)
     DATA.mkdir(exist_ok=True)
     (DATA / "results.md").write_text(text + "\n", encoding="utf-8")
-    (DATA / "results.json").write_text(json.dumps({"machine": info, "rows": rows, "reader": reader, "world": world, "serve": serve, "languages": axis}, indent=1),
-                                       encoding="utf-8")
+    (DATA / "results.json").write_text(
+        json.dumps({"machine": info, "rows": rows, "reader": reader, "world": world, "serve": serve, "languages": axis}, indent=1), encoding="utf-8"
+    )
     by_n = {r["n"]: r for r in rows}
     if 1000 in by_n:  # the figure the regression test in tests/test_bench_regression.py compares against
         kept = json.loads(RECORDED.read_text(encoding="utf-8")) if RECORDED.is_file() else {}  # lint_ratio.py's and cached_rebuild.py's figures
-        recorded = {**kept, "lint_1000_seconds": round(by_n[1000]["median"]["lint"], 3), "machine": info,
-                    "note": "median in-process lint of the generated 1,000-concept glossary; written by `make bench`"}
+        recorded = {
+            **kept,
+            "lint_1000_seconds": round(by_n[1000]["median"]["lint"], 3),
+            "machine": info,
+            "note": "median in-process lint of the generated 1,000-concept glossary; written by `make bench`",
+        }
         RECORDED.write_text(json.dumps(recorded, indent=1) + "\n", encoding="utf-8")
         print(f"\nwrote {RECORDED.relative_to(ROOT)}")
     return 0

@@ -61,9 +61,16 @@ def measure(n: int, runs: int, data: Path) -> dict[str, float]:
     def med(values: list[tuple[float, float]], i: int) -> float:
         return round(statistics.median(v[i] for v in values), 2)
 
-    return {"concepts": n, "first_build_s": round(first, 2), "clean_build_s": med(nocache, 0), "cached_rebuild_s": med(cached, 0),
-            "clean_build_cpu_s": med(nocache, 1), "cached_rebuild_cpu_s": med(cached, 1),
-            "ratio": round(med(cached, 0) / med(nocache, 0), 2), "cpu_ratio": round(med(cached, 1) / med(nocache, 1), 2)}
+    return {
+        "concepts": n,
+        "first_build_s": round(first, 2),
+        "clean_build_s": med(nocache, 0),
+        "cached_rebuild_s": med(cached, 0),
+        "clean_build_cpu_s": med(nocache, 1),
+        "cached_rebuild_cpu_s": med(cached, 1),
+        "ratio": round(med(cached, 0) / med(nocache, 0), 2),
+        "cpu_ratio": round(med(cached, 1) / med(nocache, 1), 2),
+    }
 
 
 def main() -> int:
@@ -77,8 +84,10 @@ def main() -> int:
     print("| concepts | clean build (--no-cache), wall / CPU | rebuild after a one-entry edit (cache), wall / CPU | ratio, wall / CPU |")
     print("|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['concepts']:,} | {r['clean_build_s']:.1f} s / {r['clean_build_cpu_s']:.1f} s | {r['cached_rebuild_s']:.1f} s / "
-              f"{r['cached_rebuild_cpu_s']:.1f} s | {r['ratio']:.2f} / {r['cpu_ratio']:.2f} |")
+        print(
+            f"| {r['concepts']:,} | {r['clean_build_s']:.1f} s / {r['clean_build_cpu_s']:.1f} s | {r['cached_rebuild_s']:.1f} s / "
+            f"{r['cached_rebuild_cpu_s']:.1f} s | {r['ratio']:.2f} / {r['cpu_ratio']:.2f} |"
+        )
     print(json.dumps(rows))
     if args.record:  # the figures tests/test_bench_regression.py guards
         recorded = json.loads(RECORDED.read_text(encoding="utf-8")) if RECORDED.is_file() else {}

@@ -126,8 +126,15 @@ def main(argv: list[str] | None = None) -> int:
     cache = project / "cache"
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     command = [str(Path(sys.executable).parent / "glossary-tool"), "check", "docs", "--format", "json"]
-    rows: dict[str, list[float]] = {"floor": [], "documents": [], "check, no cache": [], "check, cached": [], "CLI, no cache": [],
-                                    "CLI, cached": [], "problems": []}
+    rows: dict[str, list[float]] = {
+        "floor": [],
+        "documents": [],
+        "check, no cache": [],
+        "check, cached": [],
+        "CLI, no cache": [],
+        "CLI, cached": [],
+        "problems": [],
+    }
     for _ in range(args.runs):
         rows["floor"].append(floor(files))
         start = time.perf_counter()

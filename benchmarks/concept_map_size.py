@@ -34,9 +34,11 @@ def measure(config: Path, locales: list[str] | None = None) -> list[tuple[str, l
 def report(name: str, rows: list[tuple[str, list[int], list[int]]]) -> None:
     for code, maps, pages in rows:
         drawn = [m for m in maps if m]
-        print(f"{name:<12} {code:<8} pages {len(maps):>6}  with a map {len(drawn):>6}  map bytes: median {statistics.median(maps):>6.0f}"
-              f"  mean {statistics.mean(maps):>6.0f}  max {max(maps):>6}  | page body median {statistics.median(pages):>7.0f}"
-              f"  map share of the body {sum(maps) / sum(pages):.1%}")
+        print(
+            f"{name:<12} {code:<8} pages {len(maps):>6}  with a map {len(drawn):>6}  map bytes: median {statistics.median(maps):>6.0f}"
+            f"  mean {statistics.mean(maps):>6.0f}  max {max(maps):>6}  | page body median {statistics.median(pages):>7.0f}"
+            f"  map share of the body {sum(maps) / sum(pages):.1%}"
+        )
 
 
 def main() -> None:

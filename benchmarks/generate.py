@@ -21,66 +21,515 @@ FAQ_COUNT = 12
 
 # Term = modifier + domain + head. Position i of each pool is the same word in both languages, so a concept's
 # English and Swedish terms are translations; 40 × 40 × 40 = 64,000 unique terms per locale.
-EN_A = ["offshore", "nearshore", "onshore", "captive", "managed", "shared", "remote", "hybrid", "automated", "regional",
-        "global", "strategic", "tactical", "transactional", "analytical", "digital", "legal", "clinical", "financial", "technical",
-        "contractual", "operational", "multilingual", "virtual", "dedicated", "integrated", "centralised", "distributed",
-        "specialised", "scalable", "secure", "seasonal", "frontline", "tiered", "standard", "premium", "continuous",
-        "predictive", "cognitive", "outcome-based"]
-SV_A = ["offshore", "nearshore", "onshore", "koncernintern", "förvaltad", "delad", "distansbaserad", "hybrid", "automatiserad",
-        "regional", "global", "strategisk", "taktisk", "transaktionell", "analytisk", "digital", "juridisk", "klinisk", "finansiell",
-        "teknisk", "avtalsbaserad", "operativ", "flerspråkig", "virtuell", "dedikerad", "integrerad", "centraliserad",
-        "distribuerad", "specialiserad", "skalbar", "säker", "säsongsbunden", "kundnära", "nivåindelad", "standardiserad",
-        "premium", "kontinuerlig", "prediktiv", "kognitiv", "resultatbaserad"]
-EN_B = ["invoice", "payroll", "claims", "ledger", "vendor", "customer", "patent", "contract", "compliance", "research",
-        "recruitment", "billing", "help desk", "procurement", "logistics", "analytics", "marketing", "underwriting", "treasury",
-        "audit", "tax", "pricing", "content", "transcription", "translation", "inventory", "onboarding", "benefits",
-        "forecasting", "reporting", "quality", "risk", "data", "document", "talent", "fraud", "collections", "retention",
-        "training", "order"]
-SV_B = ["faktura", "löne", "skade", "huvudboks", "leverantörs", "kund", "patent", "avtals", "regelefterlevnads", "utrednings",
-        "rekryterings", "fakturerings", "helpdesk", "inköps", "logistik", "analytik", "marknadsförings", "försäkrings",
-        "likviditets", "revisions", "skatte", "prissättnings", "innehålls", "transkriberings", "översättnings", "lager",
-        "introduktions", "förmåns", "prognos", "rapporterings", "kvalitets", "risk", "data", "dokument", "talang",
-        "bedrägeri", "inkasso", "kundvårds", "utbildnings", "order"]
-EN_C = ["processing", "management", "review", "handling", "reconciliation", "verification", "monitoring", "operations",
-        "services", "desk", "centre", "hub", "workflow", "governance", "screening", "sourcing", "assessment", "migration",
-        "validation", "escalation", "administration", "coordination", "optimisation", "maintenance", "planning", "support",
-        "analysis", "automation", "outsourcing", "delivery", "control", "tracking", "scheduling", "archiving", "auditing",
-        "benchmarking", "consolidation", "standardisation", "digitisation", "triage"]
-SV_C = ["hantering", "förvaltning", "granskning", "behandling", "avstämning", "verifiering", "övervakning", "drift",
-        "tjänster", "disk", "center", "nav", "arbetsflöde", "styrning", "sållning", "anskaffning", "bedömning", "migrering",
-        "validering", "eskalering", "administration", "samordning", "optimering", "underhåll", "planering", "stöd", "analys",
-        "automatisering", "outsourcing", "leverans", "kontroll", "spårning", "schemaläggning", "arkivering", "revision",
-        "jämförelse", "konsolidering", "standardisering", "digitalisering", "triage"]
+EN_A = [
+    "offshore",
+    "nearshore",
+    "onshore",
+    "captive",
+    "managed",
+    "shared",
+    "remote",
+    "hybrid",
+    "automated",
+    "regional",
+    "global",
+    "strategic",
+    "tactical",
+    "transactional",
+    "analytical",
+    "digital",
+    "legal",
+    "clinical",
+    "financial",
+    "technical",
+    "contractual",
+    "operational",
+    "multilingual",
+    "virtual",
+    "dedicated",
+    "integrated",
+    "centralised",
+    "distributed",
+    "specialised",
+    "scalable",
+    "secure",
+    "seasonal",
+    "frontline",
+    "tiered",
+    "standard",
+    "premium",
+    "continuous",
+    "predictive",
+    "cognitive",
+    "outcome-based",
+]
+SV_A = [
+    "offshore",
+    "nearshore",
+    "onshore",
+    "koncernintern",
+    "förvaltad",
+    "delad",
+    "distansbaserad",
+    "hybrid",
+    "automatiserad",
+    "regional",
+    "global",
+    "strategisk",
+    "taktisk",
+    "transaktionell",
+    "analytisk",
+    "digital",
+    "juridisk",
+    "klinisk",
+    "finansiell",
+    "teknisk",
+    "avtalsbaserad",
+    "operativ",
+    "flerspråkig",
+    "virtuell",
+    "dedikerad",
+    "integrerad",
+    "centraliserad",
+    "distribuerad",
+    "specialiserad",
+    "skalbar",
+    "säker",
+    "säsongsbunden",
+    "kundnära",
+    "nivåindelad",
+    "standardiserad",
+    "premium",
+    "kontinuerlig",
+    "prediktiv",
+    "kognitiv",
+    "resultatbaserad",
+]
+EN_B = [
+    "invoice",
+    "payroll",
+    "claims",
+    "ledger",
+    "vendor",
+    "customer",
+    "patent",
+    "contract",
+    "compliance",
+    "research",
+    "recruitment",
+    "billing",
+    "help desk",
+    "procurement",
+    "logistics",
+    "analytics",
+    "marketing",
+    "underwriting",
+    "treasury",
+    "audit",
+    "tax",
+    "pricing",
+    "content",
+    "transcription",
+    "translation",
+    "inventory",
+    "onboarding",
+    "benefits",
+    "forecasting",
+    "reporting",
+    "quality",
+    "risk",
+    "data",
+    "document",
+    "talent",
+    "fraud",
+    "collections",
+    "retention",
+    "training",
+    "order",
+]
+SV_B = [
+    "faktura",
+    "löne",
+    "skade",
+    "huvudboks",
+    "leverantörs",
+    "kund",
+    "patent",
+    "avtals",
+    "regelefterlevnads",
+    "utrednings",
+    "rekryterings",
+    "fakturerings",
+    "helpdesk",
+    "inköps",
+    "logistik",
+    "analytik",
+    "marknadsförings",
+    "försäkrings",
+    "likviditets",
+    "revisions",
+    "skatte",
+    "prissättnings",
+    "innehålls",
+    "transkriberings",
+    "översättnings",
+    "lager",
+    "introduktions",
+    "förmåns",
+    "prognos",
+    "rapporterings",
+    "kvalitets",
+    "risk",
+    "data",
+    "dokument",
+    "talang",
+    "bedrägeri",
+    "inkasso",
+    "kundvårds",
+    "utbildnings",
+    "order",
+]
+EN_C = [
+    "processing",
+    "management",
+    "review",
+    "handling",
+    "reconciliation",
+    "verification",
+    "monitoring",
+    "operations",
+    "services",
+    "desk",
+    "centre",
+    "hub",
+    "workflow",
+    "governance",
+    "screening",
+    "sourcing",
+    "assessment",
+    "migration",
+    "validation",
+    "escalation",
+    "administration",
+    "coordination",
+    "optimisation",
+    "maintenance",
+    "planning",
+    "support",
+    "analysis",
+    "automation",
+    "outsourcing",
+    "delivery",
+    "control",
+    "tracking",
+    "scheduling",
+    "archiving",
+    "auditing",
+    "benchmarking",
+    "consolidation",
+    "standardisation",
+    "digitisation",
+    "triage",
+]
+SV_C = [
+    "hantering",
+    "förvaltning",
+    "granskning",
+    "behandling",
+    "avstämning",
+    "verifiering",
+    "övervakning",
+    "drift",
+    "tjänster",
+    "disk",
+    "center",
+    "nav",
+    "arbetsflöde",
+    "styrning",
+    "sållning",
+    "anskaffning",
+    "bedömning",
+    "migrering",
+    "validering",
+    "eskalering",
+    "administration",
+    "samordning",
+    "optimering",
+    "underhåll",
+    "planering",
+    "stöd",
+    "analys",
+    "automatisering",
+    "outsourcing",
+    "leverans",
+    "kontroll",
+    "spårning",
+    "schemaläggning",
+    "arkivering",
+    "revision",
+    "jämförelse",
+    "konsolidering",
+    "standardisering",
+    "digitalisering",
+    "triage",
+]
 SV_NEUTER = {"center", "nav", "arbetsflöde", "stöd", "underhåll"}
 
 # The same pools in Finnish and Chinese (simplified), for the benchmark of search in languages other than English and
 # Swedish (bench.py's "world" part): a Finnish term is a modifier and a compound ("globaali laskukäsittely"), a
 # Chinese one three words run together ("全球发票处理").
-FI_A = ["offshore", "nearshore", "kotimainen", "konsernisisäinen", "hallinnoitu", "jaettu", "etätoiminen", "hybridinen",
-        "automatisoitu", "alueellinen", "globaali", "strateginen", "taktinen", "transaktionaalinen", "analyyttinen",
-        "digitaalinen", "juridinen", "kliininen", "taloudellinen", "tekninen", "sopimuspohjainen", "operatiivinen",
-        "monikielinen", "virtuaalinen", "omistettu", "integroitu", "keskitetty", "hajautettu", "erikoistunut", "skaalautuva",
-        "turvallinen", "kausiluonteinen", "etulinjan", "porrastettu", "vakioitu", "ensiluokkainen", "jatkuva", "ennakoiva",
-        "kognitiivinen", "tulosperusteinen"]
-FI_B = ["lasku", "palkka", "korvaus", "pääkirja", "toimittaja", "asiakas", "patentti", "sopimus", "vaatimustenmukaisuus",
-        "tutkimus", "rekrytointi", "laskutus", "helpdesk", "hankinta", "logistiikka", "analytiikka", "markkinointi", "vakuutus",
-        "rahoitus", "tilintarkastus", "vero", "hinnoittelu", "sisältö", "litterointi", "käännös", "varasto", "perehdytys",
-        "etuus", "ennuste", "raportointi", "laatu", "riski", "data", "asiakirja", "osaaja", "petos", "perintä", "asiakaspito",
-        "koulutus", "tilaus"]
-FI_C = ["käsittely", "hallinta", "tarkastus", "hoito", "täsmäytys", "varmennus", "seuranta", "toiminta", "palvelut", "piste",
-        "keskus", "keskittymä", "työnkulku", "ohjaus", "seulonta", "resursointi", "arviointi", "siirto", "validointi",
-        "eskalointi", "hallinto", "koordinointi", "optimointi", "ylläpito", "suunnittelu", "tuki", "analyysi", "automaatio",
-        "ulkoistus", "toimitus", "valvonta", "jäljitys", "aikataulutus", "arkistointi", "auditointi", "vertailuanalyysi",
-        "yhdistäminen", "vakiointi", "digitalisointi", "luokittelu"]
-ZH_A = ["离岸", "近岸", "在岸", "自营", "托管", "共享", "远程", "混合", "自动化", "区域", "全球", "战略", "战术", "事务性",
-        "分析型", "数字化", "法律", "临床", "财务", "技术", "合同制", "运营", "多语种", "虚拟", "专属", "集成", "集中式",
-        "分布式", "专业化", "可扩展", "安全", "季节性", "一线", "分级", "标准", "高端", "持续", "预测性", "认知", "成果导向"]
-ZH_B = ["发票", "薪资", "理赔", "总账", "供应商", "客户", "专利", "合同", "合规", "研究", "招聘", "计费", "服务台", "采购",
-        "物流", "数据分析", "营销", "核保", "资金", "审计", "税务", "定价", "内容", "转录", "翻译", "库存", "入职", "福利",
-        "预测", "报告", "质量", "风险", "数据", "文档", "人才", "欺诈", "催收", "留存", "培训", "订单"]
-ZH_C = ["处理", "管理", "审核", "办理", "对账", "核实", "监控", "运维", "服务", "柜台", "中心", "枢纽", "工作流", "治理",
-        "筛查", "寻源", "评估", "迁移", "验证", "升级处理", "行政", "协调", "优化", "维护", "规划", "支持", "分析", "自动执行",
-        "外包", "交付", "控制", "跟踪", "排程", "归档", "稽核", "基准比较", "整合", "标准化", "电子化", "分诊"]
+FI_A = [
+    "offshore",
+    "nearshore",
+    "kotimainen",
+    "konsernisisäinen",
+    "hallinnoitu",
+    "jaettu",
+    "etätoiminen",
+    "hybridinen",
+    "automatisoitu",
+    "alueellinen",
+    "globaali",
+    "strateginen",
+    "taktinen",
+    "transaktionaalinen",
+    "analyyttinen",
+    "digitaalinen",
+    "juridinen",
+    "kliininen",
+    "taloudellinen",
+    "tekninen",
+    "sopimuspohjainen",
+    "operatiivinen",
+    "monikielinen",
+    "virtuaalinen",
+    "omistettu",
+    "integroitu",
+    "keskitetty",
+    "hajautettu",
+    "erikoistunut",
+    "skaalautuva",
+    "turvallinen",
+    "kausiluonteinen",
+    "etulinjan",
+    "porrastettu",
+    "vakioitu",
+    "ensiluokkainen",
+    "jatkuva",
+    "ennakoiva",
+    "kognitiivinen",
+    "tulosperusteinen",
+]
+FI_B = [
+    "lasku",
+    "palkka",
+    "korvaus",
+    "pääkirja",
+    "toimittaja",
+    "asiakas",
+    "patentti",
+    "sopimus",
+    "vaatimustenmukaisuus",
+    "tutkimus",
+    "rekrytointi",
+    "laskutus",
+    "helpdesk",
+    "hankinta",
+    "logistiikka",
+    "analytiikka",
+    "markkinointi",
+    "vakuutus",
+    "rahoitus",
+    "tilintarkastus",
+    "vero",
+    "hinnoittelu",
+    "sisältö",
+    "litterointi",
+    "käännös",
+    "varasto",
+    "perehdytys",
+    "etuus",
+    "ennuste",
+    "raportointi",
+    "laatu",
+    "riski",
+    "data",
+    "asiakirja",
+    "osaaja",
+    "petos",
+    "perintä",
+    "asiakaspito",
+    "koulutus",
+    "tilaus",
+]
+FI_C = [
+    "käsittely",
+    "hallinta",
+    "tarkastus",
+    "hoito",
+    "täsmäytys",
+    "varmennus",
+    "seuranta",
+    "toiminta",
+    "palvelut",
+    "piste",
+    "keskus",
+    "keskittymä",
+    "työnkulku",
+    "ohjaus",
+    "seulonta",
+    "resursointi",
+    "arviointi",
+    "siirto",
+    "validointi",
+    "eskalointi",
+    "hallinto",
+    "koordinointi",
+    "optimointi",
+    "ylläpito",
+    "suunnittelu",
+    "tuki",
+    "analyysi",
+    "automaatio",
+    "ulkoistus",
+    "toimitus",
+    "valvonta",
+    "jäljitys",
+    "aikataulutus",
+    "arkistointi",
+    "auditointi",
+    "vertailuanalyysi",
+    "yhdistäminen",
+    "vakiointi",
+    "digitalisointi",
+    "luokittelu",
+]
+ZH_A = [
+    "离岸",
+    "近岸",
+    "在岸",
+    "自营",
+    "托管",
+    "共享",
+    "远程",
+    "混合",
+    "自动化",
+    "区域",
+    "全球",
+    "战略",
+    "战术",
+    "事务性",
+    "分析型",
+    "数字化",
+    "法律",
+    "临床",
+    "财务",
+    "技术",
+    "合同制",
+    "运营",
+    "多语种",
+    "虚拟",
+    "专属",
+    "集成",
+    "集中式",
+    "分布式",
+    "专业化",
+    "可扩展",
+    "安全",
+    "季节性",
+    "一线",
+    "分级",
+    "标准",
+    "高端",
+    "持续",
+    "预测性",
+    "认知",
+    "成果导向",
+]
+ZH_B = [
+    "发票",
+    "薪资",
+    "理赔",
+    "总账",
+    "供应商",
+    "客户",
+    "专利",
+    "合同",
+    "合规",
+    "研究",
+    "招聘",
+    "计费",
+    "服务台",
+    "采购",
+    "物流",
+    "数据分析",
+    "营销",
+    "核保",
+    "资金",
+    "审计",
+    "税务",
+    "定价",
+    "内容",
+    "转录",
+    "翻译",
+    "库存",
+    "入职",
+    "福利",
+    "预测",
+    "报告",
+    "质量",
+    "风险",
+    "数据",
+    "文档",
+    "人才",
+    "欺诈",
+    "催收",
+    "留存",
+    "培训",
+    "订单",
+]
+ZH_C = [
+    "处理",
+    "管理",
+    "审核",
+    "办理",
+    "对账",
+    "核实",
+    "监控",
+    "运维",
+    "服务",
+    "柜台",
+    "中心",
+    "枢纽",
+    "工作流",
+    "治理",
+    "筛查",
+    "寻源",
+    "评估",
+    "迁移",
+    "验证",
+    "升级处理",
+    "行政",
+    "协调",
+    "优化",
+    "维护",
+    "规划",
+    "支持",
+    "分析",
+    "自动执行",
+    "外包",
+    "交付",
+    "控制",
+    "跟踪",
+    "排程",
+    "归档",
+    "稽核",
+    "基准比较",
+    "整合",
+    "标准化",
+    "电子化",
+    "分诊",
+]
 FI_FILLER = [
     "Palveluntarjoajat hoitavat sitä toimituskeskuksista useilla aikavyöhykkeillä palvelutasosopimusten mukaan, jotka määräävät läpimenoajat ja tarkkuustavoitteet.",
     "Asiakas säilyttää taustalla olevien toimintaperiaatteiden omistajuuden ja hyväksyy jokaisen poikkeuksen, joka jää sovittujen sääntöjen ulkopuolelle.",
@@ -191,17 +640,33 @@ WORLD_LOCALES = [
     {"code": "zh-Hans", "name": "简体中文", "prefix": "zh-hans/", "site_name": "外包术语表"},
 ]
 WORLD_LABELS = {
-    "general": {"fi": "Yleiset käsitteet", "zh-Hans": "一般概念"}, "model": {"fi": "Toimitusmallit", "zh-Hans": "交付模式"},
-    "location": {"fi": "Toimituspaikat", "zh-Hans": "交付地点"}, "service": {"fi": "Palvelut", "zh-Hans": "服务"},
-    "notion": {"fi": "Keskeiset käsitteet", "zh-Hans": "核心概念"}, "challenge": {"fi": "Haasteet", "zh-Hans": "挑战"},
-    "contrast": {"fi": "Vastakohta", "zh-Hans": "对照"}, "service_of": {"fi": "Tarjotaan mallissa", "zh-Hans": "所属模式"},
+    "general": {"fi": "Yleiset käsitteet", "zh-Hans": "一般概念"},
+    "model": {"fi": "Toimitusmallit", "zh-Hans": "交付模式"},
+    "location": {"fi": "Toimituspaikat", "zh-Hans": "交付地点"},
+    "service": {"fi": "Palvelut", "zh-Hans": "服务"},
+    "notion": {"fi": "Keskeiset käsitteet", "zh-Hans": "核心概念"},
+    "challenge": {"fi": "Haasteet", "zh-Hans": "挑战"},
+    "contrast": {"fi": "Vastakohta", "zh-Hans": "对照"},
+    "service_of": {"fi": "Tarjotaan mallissa", "zh-Hans": "所属模式"},
     "service_of:inverse": {"fi": "Palvelut", "zh-Hans": "服务"},
 }
 CATEGORY_LABELS = {  # floor pages only: the same labels our templates show
-    "en": {"general": "General concepts", "model": "Delivery models", "location": "Delivery locations", "service": "Services",
-           "notion": "Key notions", "challenge": "Challenges"},
-    "sv": {"general": "Allmänna begrepp", "model": "Leveransmodeller", "location": "Leveransplatser", "service": "Tjänster",
-           "notion": "Nyckelbegrepp", "challenge": "Utmaningar"},
+    "en": {
+        "general": "General concepts",
+        "model": "Delivery models",
+        "location": "Delivery locations",
+        "service": "Services",
+        "notion": "Key notions",
+        "challenge": "Challenges",
+    },
+    "sv": {
+        "general": "Allmänna begrepp",
+        "model": "Leveransmodeller",
+        "location": "Leveransplatser",
+        "service": "Tjänster",
+        "notion": "Nyckelbegrepp",
+        "challenge": "Utmaningar",
+    },
 }
 
 
@@ -259,8 +724,12 @@ def make_concepts(n: int, seed: int = 0, languages: tuple[str, ...] = ("en", "sv
         else:
             category = rng.choice(OTHER_CATEGORIES)
         preferred = {"en": en_pref, "sv": sv_pref, "fi": f"{FI_A[a]} {FI_B[b]}{FI_C[c]}", "zh-Hans": f"{ZH_A[a]}{ZH_B[b]}{ZH_C[c]}"}
-        variant = {"en": f"{EN_B[b]} {EN_C[c]} ({EN_A[a]})", "sv": f"{SV_B[b]}{SV_C[c]} ({SV_A[a]})",
-                   "fi": f"{FI_B[b]}{FI_C[c]} ({FI_A[a]})", "zh-Hans": f"{ZH_B[b]}{ZH_C[c]}（{ZH_A[a]}）"}
+        variant = {
+            "en": f"{EN_B[b]} {EN_C[c]} ({EN_A[a]})",
+            "sv": f"{SV_B[b]}{SV_C[c]} ({SV_A[a]})",
+            "fi": f"{FI_B[b]}{FI_C[c]} ({FI_A[a]})",
+            "zh-Hans": f"{ZH_B[b]}{ZH_C[c]}（{ZH_A[a]}）",
+        }
         terms = {code: [(preferred[text_language(code)], "fullForm", "preferred")] for code in languages}
         if rng.random() < 0.5:  # an admitted variant; the parenthesised modifier keeps it unique
             for lang in languages:
@@ -275,19 +744,32 @@ def make_concepts(n: int, seed: int = 0, languages: tuple[str, ...] = ("en", "sv
             "fi": f"{FI_B[b].capitalize()}työn {FI_A[a]} {FI_C[c]}, jonka ulkopuolinen palveluntarjoaja tai erillinen yksikkö hoitaa asiakkaan puolesta.",
             "zh-Hans": f"由外部服务商或专门部门为客户承担的{ZH_A[a]}{ZH_B[b]}工作的{ZH_C[c]}。",
         }
-        examples = {"en": EN_EXAMPLES[ex].format(b=EN_B[b]), "sv": SV_EXAMPLES[ex].format(b=SV_B[b].rstrip("s")),
-                    "fi": FI_EXAMPLES[ex].format(b=FI_B[b]), "zh-Hans": ZH_EXAMPLES[ex].format(b=ZH_B[b])}
+        examples = {
+            "en": EN_EXAMPLES[ex].format(b=EN_B[b]),
+            "sv": SV_EXAMPLES[ex].format(b=SV_B[b].rstrip("s")),
+            "fi": FI_EXAMPLES[ex].format(b=FI_B[b]),
+            "zh-Hans": ZH_EXAMPLES[ex].format(b=ZH_B[b]),
+        }
         fillers = {"en": EN_FILLER, "sv": SV_FILLER, "fi": FI_FILLER, "zh-Hans": ZH_FILLER}
         notes = {"en": EN_NOTES, "sv": SV_NOTES, "fi": FI_NOTES, "zh-Hans": ZH_NOTES}
-        concepts.append(Concept(
-            id=_slug(en_pref), category=category, terms=terms,
-            genders=["neutrum" if SV_C[c] in SV_NEUTER else "utrum"] * len(terms[languages[0]]),
-            definition={code: definition[text_language(code)] for code in languages},
-            examples={code: [examples[text_language(code)]] for code in languages},
-            notes={code: [("" if code == "zh-Hans" else " ").join(fillers[text_language(code)][k] for k in fill),
-                          *(notes[text_language(code)][k] for k in note)] for code in languages},
-            sources=rng.sample(SOURCES, rng.randint(1, 3)),
-        ))
+        concepts.append(
+            Concept(
+                id=_slug(en_pref),
+                category=category,
+                terms=terms,
+                genders=["neutrum" if SV_C[c] in SV_NEUTER else "utrum"] * len(terms[languages[0]]),
+                definition={code: definition[text_language(code)] for code in languages},
+                examples={code: [examples[text_language(code)]] for code in languages},
+                notes={
+                    code: [
+                        ("" if code == "zh-Hans" else " ").join(fillers[text_language(code)][k] for k in fill),
+                        *(notes[text_language(code)][k] for k in note),
+                    ]
+                    for code in languages
+                },
+                sources=rng.sample(SOURCES, rng.randint(1, 3)),
+            )
+        )
     ids = [c.id for c in concepts]
     by_id = {c.id: c for c in concepts}
     for i, concept in enumerate(concepts):
@@ -309,8 +791,9 @@ def make_concepts(n: int, seed: int = 0, languages: tuple[str, ...] = ("en", "sv
             parent = by_id[concept.broader[0]]
             mention = {"en": ", a form of {}.", "sv": ", en form av {}.", "fi": ", yksi käsitteen {} muodoista.", "zh-Hans": "，是{}的一种形式。"}
             for code in languages:
-                concept.definition[code] = (concept.definition[code].removesuffix(".").removesuffix("。")
-                                            + mention[text_language(code)].format(parent.terms[code][0][0]))
+                concept.definition[code] = concept.definition[code].removesuffix(".").removesuffix("。") + mention[text_language(code)].format(
+                    parent.terms[code][0][0]
+                )
     # Related and contrast links are written on both concepts, as the lint rules ask; a pair is never both.
     for concept in concepts:
         for target in concept.contrast:
@@ -380,21 +863,41 @@ def concept_yaml(c: Concept) -> str:
 def _comparison(concepts: list[Concept]) -> tuple[str, str]:
     a, b = concepts[0], concepts[1]
     cid = f"{a.id}-vs-{b.id}"[:64].rstrip("-")
-    dims = [("focus", "Focus", "Fokus", "Routine, rules-based processes.", "Rutinprocesser som följer regler.",
-             "Knowledge work that calls for judgement.", "Kunskapsarbete som kräver omdöme."),
-            ("skills", "Skills", "Kompetens", "Trained operators.", "Utbildade handläggare.", "Analysts and specialists.", "Analytiker och specialister."),
-            ("pricing", "Pricing", "Prissättning", "Per transaction.", "Per transaktion.", "Per project or per hour.", "Per projekt eller per timme."),
-            ("risk", "Risk", "Risk", "Lower; the work is well defined.", "Lägre; arbetet är väldefinierat.",
-             "Higher; quality depends on expertise.", "Högre; kvaliteten beror på expertis.")]
+    dims = [
+        (
+            "focus",
+            "Focus",
+            "Fokus",
+            "Routine, rules-based processes.",
+            "Rutinprocesser som följer regler.",
+            "Knowledge work that calls for judgement.",
+            "Kunskapsarbete som kräver omdöme.",
+        ),
+        ("skills", "Skills", "Kompetens", "Trained operators.", "Utbildade handläggare.", "Analysts and specialists.", "Analytiker och specialister."),
+        ("pricing", "Pricing", "Prissättning", "Per transaction.", "Per transaktion.", "Per project or per hour.", "Per projekt eller per timme."),
+        (
+            "risk",
+            "Risk",
+            "Risk",
+            "Lower; the work is well defined.",
+            "Lägre; arbetet är väldefinierat.",
+            "Higher; quality depends on expertise.",
+            "Högre; kvaliteten beror på expertis.",
+        ),
+    ]
     out = SCHEMA_LINE + f"id: {cid}\nkind: comparison\nconcepts: [{a.id}, {b.id}]\n" + _sources(SOURCES[:2])
-    out += (f"locales:\n  en:\n    title: {_q(a.terms['en'][0][0] + ' versus ' + b.terms['en'][0][0])}\n"
-            f"    intro: {_folded('How the two delivery models differ in focus, skills, pricing and risk.', 6)}"
-            f"  sv:\n    title: {_q(a.terms['sv'][0][0] + ' jämfört med ' + b.terms['sv'][0][0])}\n"
-            f"    intro: {_folded('Hur de två leveransmodellerna skiljer sig i inriktning, kompetens, prissättning och risk.', 6)}")
+    out += (
+        f"locales:\n  en:\n    title: {_q(a.terms['en'][0][0] + ' versus ' + b.terms['en'][0][0])}\n"
+        f"    intro: {_folded('How the two delivery models differ in focus, skills, pricing and risk.', 6)}"
+        f"  sv:\n    title: {_q(a.terms['sv'][0][0] + ' jämfört med ' + b.terms['sv'][0][0])}\n"
+        f"    intro: {_folded('Hur de två leveransmodellerna skiljer sig i inriktning, kompetens, prissättning och risk.', 6)}"
+    )
     out += "dimensions:\n"
     for did, en, sv, a_en, a_sv, b_en, b_sv in dims:
-        out += (f"  - id: {did}\n    label: {{en: {en}, sv: {sv}}}\n    values:\n"
-                f"      {a.id}: {{en: {_q(a_en)}, sv: {_q(a_sv)}}}\n      {b.id}: {{en: {_q(b_en)}, sv: {_q(b_sv)}}}\n")
+        out += (
+            f"  - id: {did}\n    label: {{en: {en}, sv: {sv}}}\n    values:\n"
+            f"      {a.id}: {{en: {_q(a_en)}, sv: {_q(a_sv)}}}\n      {b.id}: {{en: {_q(b_en)}, sv: {_q(b_sv)}}}\n"
+        )
     return cid, out
 
 
@@ -405,10 +908,16 @@ def _faqs(concepts: list[Concept], seed: int) -> list[tuple[str, list[str], dict
         c = concepts[rng.randrange(len(concepts))]
         en, sv = c.terms["en"][0][0], c.terms["sv"][0][0]
         # The answer quotes the definition, which names the broader concept: the question lists it too, as lint asks.
-        out.append((f"faq-{i + 1}-what-is-{c.id}"[:64].rstrip("-"), [c.id, *c.broader[:1]], {
-            "en": (f"What is {en}?", f"{c.definition['en'].removesuffix('.')}. {EN_FILLER[i % len(EN_FILLER)]}"),
-            "sv": (f"Vad är {sv}?", f"{c.definition['sv'].removesuffix('.')}. {SV_FILLER[i % len(SV_FILLER)]}"),
-        }))
+        out.append(
+            (
+                f"faq-{i + 1}-what-is-{c.id}"[:64].rstrip("-"),
+                [c.id, *c.broader[:1]],
+                {
+                    "en": (f"What is {en}?", f"{c.definition['en'].removesuffix('.')}. {EN_FILLER[i % len(EN_FILLER)]}"),
+                    "sv": (f"Vad är {sv}?", f"{c.definition['sv'].removesuffix('.')}. {SV_FILLER[i % len(SV_FILLER)]}"),
+                },
+            )
+        )
     return out
 
 
@@ -437,8 +946,32 @@ def world_config() -> str:
 
 # The language axis: en and sv first, so that every count has the repository's labels; then languages Babel and
 # Material both know, each written with the English pool unless it has its own.
-AXIS_LANGUAGES = ("en", "sv", "fi", "de", "fr", "es", "it", "pt", "nl", "da", "nb", "pl", "cs", "sk", "sl", "hr", "ro",
-                  "hu", "et", "lv", "lt", "tr", "id", "zh-Hans")
+AXIS_LANGUAGES = (
+    "en",
+    "sv",
+    "fi",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "da",
+    "nb",
+    "pl",
+    "cs",
+    "sk",
+    "sl",
+    "hr",
+    "ro",
+    "hu",
+    "et",
+    "lv",
+    "lt",
+    "tr",
+    "id",
+    "zh-Hans",
+)
 
 
 def write_languages(project: Path, n: int, count: int, seed: int = 0) -> list[Concept]:
@@ -488,18 +1021,54 @@ def write_glossary(project: Path, n: int, seed: int = 0, languages: tuple[str, .
 # ---- the floor: the same pages hand-written in Markdown, for a plain MkDocs + Material build ----
 
 FLOOR_UI: dict[str, dict[str, Any]] = {
-    "en": {"home": "Home", "cats": "Categories", "az": "A–Z index", "faq": "Frequently asked questions", "terms": "Terms",
-           "term": "Term", "type": "Type", "status": "Status", "grammar": "Grammar", "definition": "Definition",
-           "examples": "Examples", "notes": "Notes", "related": "Related concepts", "sources": "Sources", "see": "See also",
-           "rel": {"broader": "Broader concepts", "narrower": "Narrower concepts", "related": "Related", "contrast": "Contrasted with"},
-           "services": "Services", "model": "Delivery model", "site": "Outsourcing Glossary", "noun": "noun",
-           "languages": {"en": "English", "sv": "Swedish"}, "pairs": "Glossaries"},
-    "sv": {"home": "Hem", "cats": "Kategorier", "az": "Register A–Ö", "faq": "Vanliga frågor", "terms": "Termer",
-           "term": "Term", "type": "Typ", "status": "Status", "grammar": "Grammatik", "definition": "Definition",
-           "examples": "Exempel", "notes": "Anmärkningar", "related": "Relaterade begrepp", "sources": "Källor", "see": "Se även",
-           "rel": {"broader": "Överordnade begrepp", "narrower": "Underordnade begrepp", "related": "Relaterade", "contrast": "Kontrasteras mot"},
-           "services": "Tjänster", "model": "Leveransmodell", "site": "Ordlista för outsourcing", "noun": "substantiv",
-           "languages": {"en": "Engelska", "sv": "Svenska"}, "pairs": "Ordlistor"},
+    "en": {
+        "home": "Home",
+        "cats": "Categories",
+        "az": "A–Z index",
+        "faq": "Frequently asked questions",
+        "terms": "Terms",
+        "term": "Term",
+        "type": "Type",
+        "status": "Status",
+        "grammar": "Grammar",
+        "definition": "Definition",
+        "examples": "Examples",
+        "notes": "Notes",
+        "related": "Related concepts",
+        "sources": "Sources",
+        "see": "See also",
+        "rel": {"broader": "Broader concepts", "narrower": "Narrower concepts", "related": "Related", "contrast": "Contrasted with"},
+        "services": "Services",
+        "model": "Delivery model",
+        "site": "Outsourcing Glossary",
+        "noun": "noun",
+        "languages": {"en": "English", "sv": "Swedish"},
+        "pairs": "Glossaries",
+    },
+    "sv": {
+        "home": "Hem",
+        "cats": "Kategorier",
+        "az": "Register A–Ö",
+        "faq": "Vanliga frågor",
+        "terms": "Termer",
+        "term": "Term",
+        "type": "Typ",
+        "status": "Status",
+        "grammar": "Grammatik",
+        "definition": "Definition",
+        "examples": "Exempel",
+        "notes": "Anmärkningar",
+        "related": "Relaterade begrepp",
+        "sources": "Källor",
+        "see": "Se även",
+        "rel": {"broader": "Överordnade begrepp", "narrower": "Underordnade begrepp", "related": "Relaterade", "contrast": "Kontrasteras mot"},
+        "services": "Tjänster",
+        "model": "Leveransmodell",
+        "site": "Ordlista för outsourcing",
+        "noun": "substantiv",
+        "languages": {"en": "Engelska", "sv": "Svenska"},
+        "pairs": "Ordlistor",
+    },
 }
 
 
@@ -545,7 +1114,9 @@ def _floor_pair(concepts: list[Concept], source: str, target: str, ui: dict[str,
     head = f"# {names[source]} → {names[target]}\n\n| {names[source]} | {names[target]} | {ui['cats']} |\n| --- | --- | --- |\n"
     return head + "".join(
         f"| [{', '.join(t[0] for t in c.terms[source])}](../terms/{c.id}.md) | {', '.join(t[0] for t in c.terms[target])} | "
-        f"[{CATEGORY_LABELS[code][c.category]}](../categories/{c.category}.md) |\n" for c in rows)
+        f"[{CATEGORY_LABELS[code][c.category]}](../categories/{c.category}.md) |\n"
+        for c in rows
+    )
 
 
 def write_floor(project: Path, concepts: list[Concept], seed: int = 0) -> dict[str, Path]:
@@ -576,7 +1147,8 @@ def write_floor(project: Path, concepts: list[Concept], seed: int = 0) -> dict[s
                 continue
             cats.append((cat, label))
             body = f"# {label}\n\n{len(members)} concepts.\n\n" + "".join(
-                f"[{m.terms[code][0][0]}](../terms/{m.id}.md)\n:   {m.definition[code]}\n\n" for m in members)
+                f"[{m.terms[code][0][0]}](../terms/{m.id}.md)\n:   {m.definition[code]}\n\n" for m in members
+            )
             (docs / "categories" / f"{cat}.md").write_text(body, encoding="utf-8")
         entries = sorted(((t[0], c) for c in concepts for t in c.terms[code]), key=lambda e: e[0].casefold())
         body, letter = f"# {ui['az']}\n\n", ""
@@ -592,25 +1164,44 @@ def write_floor(project: Path, concepts: list[Concept], seed: int = 0) -> dict[s
             f"# {a.terms[code][0][0]} / {b.terms[code][0][0]}\n\n| | [{a.terms[code][0][0]}](../terms/{a.id}.md) | "
             f"[{b.terms[code][0][0]}](../terms/{b.id}.md) |\n| --- | --- | --- |\n"
             + "".join(f"| {d} | {EN_FILLER[k][:60]} | {EN_FILLER[k + 1][:60]} |\n" for k, d in enumerate(["Focus", "Skills", "Pricing", "Risk"])),
-            encoding="utf-8")
-        body = f"# {ui['faq']}\n\n" + "".join(f"## {text[code][0]}\n\n{text[code][1]}\n\n[{by_id[ids[0]].terms[code][0][0]}](terms/{ids[0]}.md)\n\n"
-                                               for _fid, ids, text in faqs)
+            encoding="utf-8",
+        )
+        body = f"# {ui['faq']}\n\n" + "".join(
+            f"## {text[code][0]}\n\n{text[code][1]}\n\n[{by_id[ids[0]].terms[code][0][0]}](terms/{ids[0]}.md)\n\n" for _fid, ids, text in faqs
+        )
         (docs / "faq.md").write_text(body, encoding="utf-8")
-        (docs / "index.md").write_text(f"# {ui['site']}\n\n{len(concepts)} concepts.\n\n" + "".join(
-            f"- [{label}](categories/{cat}.md)\n" for cat, label in cats) + f"\n[{ui['az']}](index-a-z.md) · [{ui['faq']}](faq.md)\n", encoding="utf-8")
-        nav = [{ui["home"]: "index.md"}, {ui["cats"]: [{label: f"categories/{cat}.md"} for cat, label in cats]},
-               {ui["az"]: "index-a-z.md"}, {"Compare": f"compare/{cmp_id}.md"}, {ui["faq"]: "faq.md"},
-               {ui["pairs"]: [{f"{a}–{b}": f"glossary/{a}-{b}.md"} for a, b in (("en", "sv"), ("sv", "en"))]}]
+        (docs / "index.md").write_text(
+            f"# {ui['site']}\n\n{len(concepts)} concepts.\n\n"
+            + "".join(f"- [{label}](categories/{cat}.md)\n" for cat, label in cats)
+            + f"\n[{ui['az']}](index-a-z.md) · [{ui['faq']}](faq.md)\n",
+            encoding="utf-8",
+        )
+        nav = [
+            {ui["home"]: "index.md"},
+            {ui["cats"]: [{label: f"categories/{cat}.md"} for cat, label in cats]},
+            {ui["az"]: "index-a-z.md"},
+            {"Compare": f"compare/{cmp_id}.md"},
+            {ui["faq"]: "faq.md"},
+            {ui["pairs"]: [{f"{a}–{b}": f"glossary/{a}-{b}.md"} for a, b in (("en", "sv"), ("sv", "en"))]},
+        ]
         config = {
-            "site_name": ui["site"], "site_url": f"http://127.0.0.1:8000/{prefix}", "docs_dir": "docs",
+            "site_name": ui["site"],
+            "site_url": f"http://127.0.0.1:8000/{prefix}",
+            "docs_dir": "docs",
             # One folder per locale: each build cleans its own site_dir, and the two run at the same time.
             "site_dir": str((project / f"floor-site-{code}").resolve()),
-            "use_directory_urls": True, "validation": {"nav": {"omitted_files": "ignore"}},
-            "theme": {"name": "material", "language": code,
-                      "features": ["navigation.tabs", "navigation.top", "search.suggest", "search.highlight"],
-                      "palette": [{"scheme": "default", "primary": "indigo"}]},
-            "plugins": [{"search": {"lang": [code]}}], "extra": {"generator": False},
-            "markdown_extensions": ["tables", "def_list", {"toc": {"permalink": False}}], "nav": nav,
+            "use_directory_urls": True,
+            "validation": {"nav": {"omitted_files": "ignore"}},
+            "theme": {
+                "name": "material",
+                "language": code,
+                "features": ["navigation.tabs", "navigation.top", "search.suggest", "search.highlight"],
+                "palette": [{"scheme": "default", "primary": "indigo"}],
+            },
+            "plugins": [{"search": {"lang": [code]}}],
+            "extra": {"generator": False},
+            "markdown_extensions": ["tables", "def_list", {"toc": {"permalink": False}}],
+            "nav": nav,
         }
         (base / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")  # JSON is YAML
         configs[code] = base / "mkdocs.yml"

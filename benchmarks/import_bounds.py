@@ -54,11 +54,13 @@ def own_csv(path: Path, n: int) -> None:
 
 def tbx(path: Path, n: int) -> None:
     """n concepts of TBX-Basic, two languages, 20-word definitions."""
-    entry = ('<conceptEntry id="c{i}"><descrip type="subjectField">model</descrip>'
-             '<langSec xml:lang="en"><descrip type="definition">{d}</descrip><termSec><term>term {i}</term>'
-             '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec></langSec>'
-             '<langSec xml:lang="sv"><descrip type="definition">{d}</descrip><termSec><term>term {i} sv</term></termSec></langSec>'
-             "</conceptEntry>\n")
+    entry = (
+        '<conceptEntry id="c{i}"><descrip type="subjectField">model</descrip>'
+        '<langSec xml:lang="en"><descrip type="definition">{d}</descrip><termSec><term>term {i}</term>'
+        '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec></langSec>'
+        '<langSec xml:lang="sv"><descrip type="definition">{d}</descrip><termSec><term>term {i} sv</term></termSec></langSec>'
+        "</conceptEntry>\n"
+    )
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<tbx xmlns="{NS}" type="TBX-Basic" style="dca" xml:lang="en"><text><body>\n')
         fh.writelines(entry.format(i=i, d=definition(i, 20)) for i in range(n))
@@ -67,9 +69,18 @@ def tbx(path: Path, n: int) -> None:
 
 def json_file(path: Path, n: int) -> None:
     """n concepts of the JSON export's shape, two languages, 20-word definitions."""
-    concepts = [{"id": f"c{i}", "category": "model", "sources": [{"title": "A source"}], "locales": {
-        code: {"terms": [{"text": f"term {i} {code}", "type": "fullForm", "status": "preferred"}], "definition": definition(i, 20)}
-        for code in ("en", "sv")}} for i in range(n)]
+    concepts = [
+        {
+            "id": f"c{i}",
+            "category": "model",
+            "sources": [{"title": "A source"}],
+            "locales": {
+                code: {"terms": [{"text": f"term {i} {code}", "type": "fullForm", "status": "preferred"}], "definition": definition(i, 20)}
+                for code in ("en", "sv")
+            },
+        }
+        for i in range(n)
+    ]
     path.write_text(json.dumps({"concepts": concepts}, indent=2), encoding="utf-8")
 
 
@@ -91,10 +102,12 @@ def xlsx(path: Path, n: int) -> None:
 def dimension_bomb(path: Path, n: int) -> None:
     """1.6 KB declaring A1:XFD1048576, with an empty cell there (openpyxl's row iterator padded every row between to
     16,384 cells: 1.9 GB after 24 s)."""
-    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData>'
-             '<row r="1"><c r="A1" t="inlineStr"><is><t>source</t></is></c><c r="B1" t="inlineStr"><is><t>target</t></is></c></row>'
-             '<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2" t="inlineStr"><is><t>b</t></is></c></row>'
-             '<row r="1048576"><c r="XFD1048576"/></row></sheetData></worksheet>')
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>source</t></is></c><c r="B1" t="inlineStr"><is><t>target</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2" t="inlineStr"><is><t>b</t></is></c></row>'
+        '<row r="1048576"><c r="XFD1048576"/></row></sheetData></worksheet>'
+    )
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     parts = {
         "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" '
@@ -121,8 +134,9 @@ def million_rows(path: Path, n: int) -> None:
 
 def big_json(path: Path, n: int) -> None:
     """60 MB of JSON: 45,000 concepts, far past the bound."""
-    concepts = [{"id": f"c{i}", "category": "model", "locales": {"en": {"terms": [{"text": f"t{i}"}], "definition": definition(i, 150)}}}
-                for i in range(45_000)]
+    concepts = [
+        {"id": f"c{i}", "category": "model", "locales": {"en": {"terms": [{"text": f"t{i}"}], "definition": definition(i, 150)}}} for i in range(45_000)
+    ]
     path.write_text(json.dumps({"concepts": concepts}), encoding="utf-8")
 
 
@@ -148,8 +162,9 @@ def project(root: Path) -> Path:
 
 def run(fmt: str, file: Path, tmp: Path) -> tuple[int, float, float]:
     work = project(Path(tempfile.mkdtemp(dir=tmp)))
-    out = subprocess.run([sys.executable, "-c", DRIVER, str(EXE), "import", "--format", fmt, str(file)],
-                         capture_output=True, text=True, cwd=work, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(EXE), "import", "--format", fmt, str(file)], capture_output=True, text=True, cwd=work, check=True
+    ).stdout.split()
     shutil.rmtree(work)
     return int(out[0]), float(out[1]), int(out[2]) / 1024
 

@@ -30,9 +30,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "id only": lambda i: f"id: t{i}\n",
     "empty": lambda i: "",
     "kind only": lambda i: f"id: t{i}\nkind: concept\n",
-    "small concept": lambda i: (f"id: t{i}\nkind: concept\ncategory: model\nrelations: {{related: [t{i + 1}x]}}\n"
-                                "sources: [{title: T}]\nlocales:\n  en:\n    terms: [{text: t" + str(i) + ", type: fullForm, status: preferred}]\n"
-                                "    definition: A tiny definition.\n"),
+    "small concept": lambda i: (
+        f"id: t{i}\nkind: concept\ncategory: model\nrelations: {{related: [t{i + 1}x]}}\n"
+        "sources: [{title: T}]\nlocales:\n  en:\n    terms: [{text: t" + str(i) + ", type: fullForm, status: preferred}]\n"
+        "    definition: A tiny definition.\n"
+    ),
 }
 
 # A fresh, small driver runs the command and reports RUSAGE_CHILDREN for it alone (a child forked from this script
@@ -63,8 +65,13 @@ def make(root: Path, files: int, shape: str) -> Path:
 
 
 def measure(project: Path, fmt: str) -> tuple[int, float, float, float]:
-    out = subprocess.run([sys.executable, "-c", DRIVER, str(EXE), "--config", str(project / "mkdocs.yml"), "lint", "--format", fmt, str(project / "content")],
-                         capture_output=True, text=True, cwd=project, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(EXE), "--config", str(project / "mkdocs.yml"), "lint", "--format", fmt, str(project / "content")],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        check=True,
+    ).stdout.split()
     return int(out[0]), float(out[1]), float(out[2]), float(out[3])
 
 

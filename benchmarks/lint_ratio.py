@@ -22,10 +22,12 @@ import bench  # noqa: E402  (its probes, timing helpers and generated data)
 import generate  # noqa: E402
 
 # The floor as a command: start Python, list and parse the same files with PyYAML's C loader, nothing else.
-FLOOR_PROCESS = ("import pathlib, yaml\n"
-                 "for p in sorted(pathlib.Path('content').rglob('*')):\n"
-                 "    if p.suffix in ('.yaml', '.yml'):\n"
-                 "        yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n")
+FLOOR_PROCESS = (
+    "import pathlib, yaml\n"
+    "for p in sorted(pathlib.Path('content').rglob('*')):\n"
+    "    if p.suffix in ('.yaml', '.yml'):\n"
+    "        yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+)
 KEYS = ("parse", "lint", "parse_cli", "lint_cli")
 
 
@@ -55,12 +57,16 @@ def main() -> int:
     for n, t in rows.items():
         m = {k: statistics.median(v) for k, v in t.items()}
         ratios[str(n)] = round(m["lint_cli"] / m["parse_cli"], 2)
-        print(f"| {n:,} | {m['parse']:.2f} | {m['lint']:.2f} | {m['lint'] / m['parse']:.2f}× | {m['parse_cli']:.2f} | "
-              f"{m['lint_cli']:.2f} | {m['lint_cli'] / m['parse_cli']:.2f}× |")
+        print(
+            f"| {n:,} | {m['parse']:.2f} | {m['lint']:.2f} | {m['lint'] / m['parse']:.2f}× | {m['parse_cli']:.2f} | "
+            f"{m['lint_cli']:.2f} | {m['lint_cli'] / m['parse_cli']:.2f}× |"
+        )
     recorded = json.loads(bench.RECORDED.read_text(encoding="utf-8")) if bench.RECORDED.exists() else {}
     recorded["lint_ratio"] = {**recorded.get("lint_ratio", {}), **ratios}
-    recorded["lint_ratio_note"] = (f"median `glossary-tool lint --strict` wall time over a process that parses the same files, "
-                                   f"by concept count; written by benchmarks/lint_ratio.py on {time.strftime('%Y-%m-%d')}")
+    recorded["lint_ratio_note"] = (
+        f"median `glossary-tool lint --strict` wall time over a process that parses the same files, "
+        f"by concept count; written by benchmarks/lint_ratio.py on {time.strftime('%Y-%m-%d')}"
+    )
     bench.RECORDED.write_text(json.dumps(recorded, indent=1) + "\n", encoding="utf-8")
     return 0
 

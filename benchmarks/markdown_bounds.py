@@ -38,7 +38,8 @@ def edge_cases() -> dict[str, str]:
         "plain words": words(FIELD),
         "one '[' open over the span bound": words(FIELD - MAX_BRACKET_SPAN) + "[" + words(MAX_BRACKET_SPAN - 2),
         f"'[' nested {MAX_BRACKET_DEPTH} deep, spans at the bound": words(FIELD - MAX_BRACKET_SPAN // MAX_BRACKET_DEPTH - 16)
-        + "[" * MAX_BRACKET_DEPTH + words(MAX_BRACKET_SPAN // MAX_BRACKET_DEPTH - MAX_BRACKET_DEPTH - 1),
+        + "[" * MAX_BRACKET_DEPTH
+        + words(MAX_BRACKET_SPAN // MAX_BRACKET_DEPTH - MAX_BRACKET_DEPTH - 1),
         f"{MAX_MARKUP} '&'": fill("&" * MAX_MARKUP),
         f"{MAX_MARKUP} '<'": fill("<" * MAX_MARKUP),
         f"{MAX_MARKUP // 4} code spans": fill("`a` " * (MAX_MARKUP // 2)),
@@ -49,7 +50,8 @@ def edge_cases() -> dict[str, str]:
         f"{MAX_LINES} paragraphs": ("a\n\n" + words(per_line * 2 - 4) + "\n") * (MAX_LINES // 3 - 1) + "x",
         f"{MAX_MARKUP // 8} lines of 8 nested quotes": ("> " * 8 + words(FIELD // (MAX_MARKUP // 8) - 17) + "\n") * (MAX_MARKUP // 8 - 1),
         f"{MAX_MARKUP // 8} lines of 8 nested lists": ("- " * 8 + words(FIELD // (MAX_MARKUP // 8) - 17) + "\n") * (MAX_MARKUP // 8 - 1),
-        "all bounds at once": ("> " * 4 + "&" * 4 + "[" + words(MAX_BRACKET_SPAN // 100 - 2) + "] " + words(FIELD // 100 - MAX_BRACKET_SPAN // 100 - 20) + "\n") * 99,
+        "all bounds at once": ("> " * 4 + "&" * 4 + "[" + words(MAX_BRACKET_SPAN // 100 - 2) + "] " + words(FIELD // 100 - MAX_BRACKET_SPAN // 100 - 20) + "\n")
+        * 99,
     }
     for name, text in cases.items():
         why = complexity(text).problem()

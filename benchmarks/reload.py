@@ -69,17 +69,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated concept counts")
     parser.add_argument("--runs", type=int, default=3, help="saves per size; the table gives their median")
     parser.add_argument("--profile", type=int, metavar="N", help="profile one rebuild at N concepts instead")
-    parser.add_argument("--baseline", type=Path, metavar="SRC",
-                        help="also time, after each size, the package in SRC (a folder holding glossary_tool/, e.g. from git archive)")
+    parser.add_argument(
+        "--baseline", type=Path, metavar="SRC", help="also time, after each size, the package in SRC (a folder holding glossary_tool/, e.g. from git archive)"
+    )
     parser.add_argument("--baseline-only", action="store_true", help="time only the package in --baseline")
     parser.add_argument("--top", type=int, default=25, help="entries of the profile to print")
     args = parser.parse_args(argv)
     if args.profile:
         print(profile(args.profile, args.top))
         return 0
-    rows = ["| glossary | pages rebuilt (both languages) | rebuild, as the server times it | to the edited pages' news "
-            "| to the whole rebuild's news | to both languages' pages showing the edit in Chromium | runs (browser) |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    rows = [
+        "| glossary | pages rebuilt (both languages) | rebuild, as the server times it | to the edited pages' news "
+        "| to the whole rebuild's news | to both languages' pages showing the edit in Chromium | runs (browser) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
     sides: list[tuple[str, dict[str, str] | None]] = [("", None)]
     if args.baseline:
         sides.append((f" ({args.baseline.name})", {**bench.QUIET, "PYTHONPATH": str(args.baseline.resolve())}))
@@ -90,8 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             runs = bench.live_reload(project_of(n), args.runs, env)
             med = {k: statistics.median(r[k] for r in runs) for k in ("pages", "rebuild", "first", "server", "browser")}
             each = ", ".join(f"{r['browser']:.2f}" for r in runs)
-            rows.append(f"| synthetic, {n:,} concepts{label} | {med['pages']:.0f} | {med['rebuild']:.2f} | {med['first']:.2f} | {med['server']:.2f} "
-                        f"| {med['browser']:.2f} | {each} |")
+            rows.append(
+                f"| synthetic, {n:,} concepts{label} | {med['pages']:.0f} | {med['rebuild']:.2f} | {med['first']:.2f} | {med['server']:.2f} "
+                f"| {med['browser']:.2f} | {each} |"
+            )
             print(rows[-1], file=sys.stderr, flush=True)
     print("\n".join(rows))
     return 0

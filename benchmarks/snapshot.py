@@ -22,8 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TOOL = str(ROOT / ".venv" / "bin" / "glossary-tool")
 PROJECTS = {"shipped": ROOT, "anatomy": ROOT / "tests/fixtures/projects/anatomy", "world": ROOT / "tests/fixtures/projects/world"}
 EPOCH = "1767225600"  # 2026-01-01, the build date of every file git does not date
-ENV = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "TZ": "UTC", "LC_ALL": "C.UTF-8", "GLOSSARY_TOOL_UNTRUSTED": "",
-       "COLUMNS": "100"}
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "TZ": "UTC", "LC_ALL": "C.UTF-8", "GLOSSARY_TOOL_UNTRUSTED": "", "COLUMNS": "100"}
 
 
 TOP: list[Path] = []  # the folder being written, replaced by <out> in what commands print
@@ -76,7 +75,9 @@ def imports(out: Path, project: Path, made: list[tuple[str, Path, list[str]]]) -
             continue
         copy = out / "import-work" / ("project-" + target.name)
         shutil.rmtree(copy, ignore_errors=True)
-        shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", ".git", "tests", "glossary_tool", "benchmarks", ".venv", "node_modules", "*.egg-info"))
+        shutil.copytree(
+            project, copy, ignore=shutil.ignore_patterns("site", ".git", "tests", "glossary_tool", "benchmarks", ".venv", "node_modules", "*.egg-info")
+        )
         content = copy / "content"
         for entry in sorted(content.rglob("*.yaml")):
             entry.unlink()

@@ -84,8 +84,14 @@ def cmd_build(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
     from glossary_tool.core.terminal import display_path
     from glossary_tool.site.build import build_site
 
-    site = build_site(raw, settings, Path(args.site_dir) if args.site_dir else None, outside_ok=args.site_dir_outside_ok,
-                      untrusted=args.untrusted, use_cache=not args.no_cache)
+    site = build_site(
+        raw,
+        settings,
+        Path(args.site_dir) if args.site_dir else None,
+        outside_ok=args.site_dir_outside_ok,
+        untrusted=args.untrusted,
+        use_cache=not args.no_cache,
+    )
     print(f"built {len(settings.locales)} locale(s) into {escape(display_path(site))}")
     return EXIT_OK
 
@@ -192,8 +198,12 @@ def cmd_import(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> 
     from glossary_tool.exchange.registry import ImportOptions
     from glossary_tool.lint.reporters import REPORTERS
 
-    options = ImportOptions(source_locale=args.source_locale, target_locale=args.target_locale, columns=args.columns,
-                            tbx_schemas=Path(args.tbx_schemas) if args.tbx_schemas else None)
+    options = ImportOptions(
+        source_locale=args.source_locale,
+        target_locale=args.target_locale,
+        columns=args.columns,
+        tbx_schemas=Path(args.tbx_schemas) if args.tbx_schemas else None,
+    )
     result = import_file(settings, args.format, Path(args.file), overwrite=args.overwrite, options=options)
     if result.recovered:
         print(f"glossary-tool: {result.recovered}", file=sys.stderr)
@@ -209,12 +219,13 @@ def cmd_check(args: argparse.Namespace, settings: Settings, raw: RawConfig) -> i
 
     options = CheckOptions(language=args.language, source_language=args.source_language, admitted=args.admitted)
     with progress.task("checking files", unit="files") as bar:
-        result = run_check(settings, [Path(p) for p in args.paths], options, progress=bar.set,
-                           cache=None if args.no_cache else cache_folder())
+        result = run_check(settings, [Path(p) for p in args.paths], options, progress=bar.set, cache=None if args.no_cache else cache_folder())
     problems = [p.with_severity(Severity.ERROR) if args.strict and p.severity is Severity.WARNING else p for p in result.problems]
     if result.glossary_problems:
-        print(f"glossary-tool: the glossary has {result.glossary_problems} error(s) ('glossary-tool lint' lists them); "
-              "checked against the entries that loaded", file=sys.stderr)
+        print(
+            f"glossary-tool: the glossary has {result.glossary_problems} error(s) ('glossary-tool lint' lists them); checked against the entries that loaded",
+            file=sys.stderr,
+        )
     sys.stdout.write(REPORTERS[args.format](problems))
     return EXIT_PROBLEMS if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
 
@@ -235,8 +246,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     written = init_project(Path(args.dir), locales, args.source_locale or (locales[0] if locales else ""))
     todo = placeholder_locales(locales)
     if todo:
-        print(f"started a glossary in {args.dir} ({len(written)} files); the example entries have no text in {', '.join(todo)}: "
-              f"write it where they say TODO ('glossary-tool lint' lists them), then: cd {args.dir} && glossary-tool build")
+        print(
+            f"started a glossary in {args.dir} ({len(written)} files); the example entries have no text in {', '.join(todo)}: "
+            f"write it where they say TODO ('glossary-tool lint' lists them), then: cd {args.dir} && glossary-tool build"
+        )
     else:
         print(f"started a glossary in {args.dir} ({len(written)} files); next: cd {args.dir} && glossary-tool lint --strict && glossary-tool build")
     from glossary_tool.site.render.i18n import catalog_warnings
@@ -309,9 +322,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     # Every command that reads mkdocs.yml takes --untrusted (SECURITY.md): CI passes it for pull requests.
     trust = argparse.ArgumentParser(add_help=False)
-    trust.add_argument("--untrusted", action="store_true",
-                       help="mkdocs.yml comes from someone you do not trust (a pull request): read only the glossary block and "
-                            f"the allow-list of MkDocs and Material options, refuse everything else (also set by {UNTRUSTED_ENV}=1)")
+    trust.add_argument(
+        "--untrusted",
+        action="store_true",
+        help="mkdocs.yml comes from someone you do not trust (a pull request): read only the glossary block and "
+        f"the allow-list of MkDocs and Material options, refuse everything else (also set by {UNTRUSTED_ENV}=1)",
+    )
     # Long commands draw a progress bar on a terminal (core/progress.py); --quiet leaves it out there too.
     quiet = argparse.ArgumentParser(add_help=False)
     quiet.add_argument("-q", "--quiet", action="store_true", help="no progress bar, even on a terminal")
@@ -330,7 +346,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", help="files, or folders searched for Markdown, text, HTML, PO and XLIFF files")
     check.add_argument("--format", choices=_choices(command, "check", _reporters), default="text")
     check.add_argument("--language", metavar="TAG", help="the language of files that do not declare one (default: the glossary's source language)")
-    check.add_argument("--source-language", metavar="TAG", help="the source language of PO and XLIFF files that do not declare one (default: the glossary's source language)")
+    check.add_argument(
+        "--source-language", metavar="TAG", help="the source language of PO and XLIFF files that do not declare one (default: the glossary's source language)"
+    )
     check.add_argument("--admitted", action="store_true", help="also report admitted terms where the glossary prefers another (admitted-term)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--no-cache", action="store_true", help="load the glossary's terms afresh, without the cache in ~/.cache/glossary-tool")
@@ -340,9 +358,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     build = sub.add_parser("build", parents=[trust, quiet], help=RunMode.BUILD.help)
     build.add_argument("--site-dir", help="output folder (default: site_dir of mkdocs.yml); it must be inside the project")
     build.add_argument("--site-dir-outside-ok", action="store_true", help="allow an output folder outside the project")
-    build.add_argument("--no-cache", action="store_true",
-                       help="build every page afresh, without reading or writing the build cache (.glossary-cache/); "
-                            "an --untrusted build never uses it")
+    build.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="build every page afresh, without reading or writing the build cache (.glossary-cache/); an --untrusted build never uses it",
+    )
     serve = sub.add_parser("serve", parents=[trust], help=RunMode.SERVE.help)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
 
@@ -357,8 +377,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     new = sub.add_parser("new", parents=[trust], help="write a new concept file with TODO placeholders")
     new.add_argument("id", help="the new concept id (lowercase slug, e.g. thigh-bone)")
     new.add_argument("--category", required=True, help="one of the categories declared in mkdocs.yml")
-    new.add_argument("--relation", action="append", default=[], metavar="NAME=ID",
-                     help="a relation to an existing concept, e.g. broader=bone (repeatable)")
+    new.add_argument("--relation", action="append", default=[], metavar="NAME=ID", help="a relation to an existing concept, e.g. broader=bone (repeatable)")
 
     translate = sub.add_parser("translate", parents=[trust], help="add a missing language to an entry, or mark a translation reviewed")
     translate.add_argument("id", help="the entry id")
@@ -384,10 +403,16 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     existing = imp.add_mutually_exclusive_group()
     existing.add_argument("--merge", action="store_true", help="fold the file into entries that exist, changing only what it says differently (the default)")
     existing.add_argument("--overwrite", action="store_true", help="replace entries that exist with what the file says")
-    imp.add_argument("--source-locale", metavar="CODE", type=canonical_tag, help="language of the source column of a two-column file (default: the source locale)")
-    imp.add_argument("--target-locale", metavar="CODE", type=canonical_tag, help="language of the target column of a two-column file (default: the other configured locale)")
+    imp.add_argument(
+        "--source-locale", metavar="CODE", type=canonical_tag, help="language of the source column of a two-column file (default: the source locale)"
+    )
+    imp.add_argument(
+        "--target-locale", metavar="CODE", type=canonical_tag, help="language of the target column of a two-column file (default: the other configured locale)"
+    )
     imp.add_argument("--columns", metavar="MAP", help="map other headers, e.g. 'term:en=English,term:sv=Swedish,definition:en=Notes'")
-    imp.add_argument("--tbx-schemas", metavar="DIR", help="folder with the TBX-Basic RelaxNG and Schematron (basic.rng, basic_xpath1.sch) to check TBX-Basic files against")
+    imp.add_argument(
+        "--tbx-schemas", metavar="DIR", help="folder with the TBX-Basic RelaxNG and Schematron (basic.rng, basic_xpath1.sch) to check TBX-Basic files against"
+    )
 
     catalog = sub.add_parser("catalog", parents=[trust], help="start or complete the project's UI catalog of a language")
     catalog.add_argument("locale", type=canonical_tag, help="a configured language tag, e.g. de")

@@ -30,8 +30,13 @@ LAYERS: dict[str, frozenset[str]] = {
 # Finer rules inside the groups: a module (or every module under a prefix ending in ".") never imports these.
 NEVER: dict[str, tuple[str, ...]] = {
     # Configuration knows no rule, no entry and no page: the rule ids are checked by lint, against its registry.
-    "glossary_tool.core.config": ("glossary_tool.core.loading", "glossary_tool.core.loader", "glossary_tool.core.model",
-                                  "glossary_tool.lint", "glossary_tool.site"),
+    "glossary_tool.core.config": (
+        "glossary_tool.core.loading",
+        "glossary_tool.core.loader",
+        "glossary_tool.core.model",
+        "glossary_tool.lint",
+        "glossary_tool.site",
+    ),
     # Rules only check: they import the core and the registry, never the runner, the reporters or one another.
     "glossary_tool.lint.rules.": ("glossary_tool.lint.reporters", "glossary_tool.lint.rules.", "glossary_tool.lint"),
 }
@@ -155,8 +160,11 @@ def test_each_group_imports_only_the_groups_below_it() -> None:
 
 
 def test_nothing_outside_the_rules_imports_a_rule_module() -> None:
-    outside = [f"{e.source}:{e.line} -> {e.target}" for e in all_edges()
-               if e.target.startswith("glossary_tool.lint.rules.") and e.target != RULES_REGISTRY and not e.source.startswith("glossary_tool.lint.rules")]
+    outside = [
+        f"{e.source}:{e.line} -> {e.target}"
+        for e in all_edges()
+        if e.target.startswith("glossary_tool.lint.rules.") and e.target != RULES_REGISTRY and not e.source.startswith("glossary_tool.lint.rules")
+    ]
     assert outside == []
 
 
@@ -172,17 +180,27 @@ def test_the_checks_find_what_they_look_for(tmp_path: Path) -> None:
     modules = {"glossary_tool.a", "glossary_tool.b", "glossary_tool.c"}
     edges = edges_of(a, modules, "glossary_tool.a") + edges_of(b, modules, "glossary_tool.b")
     assert [(e.source, e.target, e.where, e.line) for e in edges] == [
-        ("glossary_tool.a", "glossary_tool.b", "lazy", 2), ("glossary_tool.b", "glossary_tool.c", "typing", 2), ("glossary_tool.b", "glossary_tool.a", "top", 3)]
+        ("glossary_tool.a", "glossary_tool.b", "lazy", 2),
+        ("glossary_tool.b", "glossary_tool.c", "typing", 2),
+        ("glossary_tool.b", "glossary_tool.a", "top", 3),
+    ]
     graph: dict[str, set[str]] = {}
     for e in edges:
         if e.where != "typing":
             graph.setdefault(e.source, set()).add(e.target)
     assert find_cycles(graph) == [["glossary_tool.a", "glossary_tool.b", "glossary_tool.a"]]
-    upward = [Edge("glossary_tool.core.loading", "glossary_tool.lint.rules", "lazy", 3), Edge("glossary_tool.site.x", "glossary_tool.core.y", "top", 1),
-              Edge("glossary_tool.lint.rules.ids", "glossary_tool.lint", "top", 9), Edge("glossary_tool.lint.rules.ids", RULES_REGISTRY, "top", 8),
-              Edge("glossary_tool.core.config", "glossary_tool.core.model", "typing", 5)]
-    assert layering_breaches(upward) == ["glossary_tool.core.loading:3 -> glossary_tool.lint.rules", "glossary_tool.lint.rules.ids:9 -> glossary_tool.lint",
-                                         "glossary_tool.core.config:5 -> glossary_tool.core.model"]
+    upward = [
+        Edge("glossary_tool.core.loading", "glossary_tool.lint.rules", "lazy", 3),
+        Edge("glossary_tool.site.x", "glossary_tool.core.y", "top", 1),
+        Edge("glossary_tool.lint.rules.ids", "glossary_tool.lint", "top", 9),
+        Edge("glossary_tool.lint.rules.ids", RULES_REGISTRY, "top", 8),
+        Edge("glossary_tool.core.config", "glossary_tool.core.model", "typing", 5),
+    ]
+    assert layering_breaches(upward) == [
+        "glossary_tool.core.loading:3 -> glossary_tool.lint.rules",
+        "glossary_tool.lint.rules.ids:9 -> glossary_tool.lint",
+        "glossary_tool.core.config:5 -> glossary_tool.core.model",
+    ]
 
 
 def test_the_top_level_shows_the_groups() -> None:
@@ -228,11 +246,33 @@ def test_mkdocs_and_material_internals_are_used_in_one_module() -> None:
     used = {str(p.relative_to(ROOT)): internals_used(ast.parse(p.read_text(encoding="utf-8"))) for p in sorted(PACKAGE.rglob("*.py"))}
     assert {path: found for path, found in used.items() if found} == {"glossary_tool/core/mkdocs_compat.py": used["glossary_tool/core/mkdocs_compat.py"]}
     assert internals_used(ast.parse("import material\nx.plugins.events['a']\nfrom mkdocs.commands.build import _build_page\n")) == [
-        "1: import material", "3: from mkdocs.commands.build import _build_page", "2: .events"]
+        "1: import material",
+        "3: from mkdocs.commands.build import _build_page",
+        "2: .events",
+    ]
 
 
-@pytest.mark.parametrize("module", ["site/plugin", "site/locale_builds", "site/build", "site/theme", "site/search_index/__init__", "site/search_index/results", "core/config/options", "core/config/declaration", "core/config/settings", "core/config/mkdocs_yml",
-                                    "core/loading", "lint/__init__", "core/trust/__init__", "core/trust/specs", "core/trust/allow_list", "core/catalogs"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "site/plugin",
+        "site/locale_builds",
+        "site/build",
+        "site/theme",
+        "site/search_index/__init__",
+        "site/search_index/results",
+        "core/config/options",
+        "core/config/declaration",
+        "core/config/settings",
+        "core/config/mkdocs_yml",
+        "core/loading",
+        "lint/__init__",
+        "core/trust/__init__",
+        "core/trust/specs",
+        "core/trust/allow_list",
+        "core/catalogs",
+    ],
+)
 def test_no_module_level_mutable_state(module: str) -> None:
     tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
     mutable = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)

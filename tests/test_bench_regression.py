@@ -58,8 +58,7 @@ def generated_small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-def test_lint_of_1000_generated_concepts_grows_no_faster_than_the_glossary(generated: Path, generated_small: Path,
-                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lint_of_1000_generated_concepts_grows_no_faster_than_the_glossary(generated: Path, generated_small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     load_all()
     projects = {100: generated_small, 1000: generated}
     settings = {n: load_settings(project / "mkdocs.yml") for n, project in projects.items()}
@@ -91,8 +90,11 @@ def test_the_recorded_lint_ratios_stay_under_their_ceiling() -> None:
 
 
 def _summary(result: Result) -> tuple[list[Problem], list[str], list[tuple[object, ...]]]:
-    return (result.problems, [e.id for e in result.glossary.entries],
-            [(e.doc.path, e.doc.text, e.doc.data, e.doc.values, e.doc.keys) for e in result.glossary.entries])
+    return (
+        result.problems,
+        [e.id for e in result.glossary.entries],
+        [(e.doc.path, e.doc.text, e.doc.data, e.doc.values, e.doc.keys) for e in result.glossary.entries],
+    )
 
 
 def test_parallel_lint_equals_serial(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,15 +134,34 @@ def _flat_pattern(targets: list[LinkTarget]) -> TermMatcher:
 
 
 def test_trie_term_matcher_links_exactly_like_a_flat_alternation() -> None:
-    terms = ["data", "data entry", "Data Entry Work", "BPO", "KPO", "k", "a b", "a", "(x)", "c++", "e-mail", "e",
-             "outsourcing", "business process outsourcing", "process", "Straße", "år", "årsredovisning"]
+    terms = [
+        "data",
+        "data entry",
+        "Data Entry Work",
+        "BPO",
+        "KPO",
+        "k",
+        "a b",
+        "a",
+        "(x)",
+        "c++",
+        "e-mail",
+        "e",
+        "outsourcing",
+        "business process outsourcing",
+        "process",
+        "Straße",
+        "år",
+        "årsredovisning",
+    ]
     targets = [LinkTarget(t, f"../t{i}/", f"tip {i}") for i, t in enumerate(terms)]
-    texts = ["<p>Data entry work and DATA ENTRY, data entrywork, a b c, (x) c++ e-mail e a k BPO/KPO.</p>",
-             "<p>Business process outsourcing is <em>outsourcing</em> of a process; <a href='x'>data</a> <code>data</code>.</p>",
-             "<p>Strasse, STRASSE och år; årsredovisningen, årsredovisning.</p><ul><li>data entry work</li></ul>"]
+    texts = [
+        "<p>Data entry work and DATA ENTRY, data entrywork, a b c, (x) c++ e-mail e a k BPO/KPO.</p>",
+        "<p>Business process outsourcing is <em>outsourcing</em> of a process; <a href='x'>data</a> <code>data</code>.</p>",
+        "<p>Strasse, STRASSE och år; årsredovisningen, årsredovisning.</p><ul><li>data entry work</li></ul>",
+    ]
     for exclude in (None, "../t1/", "../t12/"):
         assert [link_terms(t, TermMatcher(targets), exclude) for t in texts] == [link_terms(t, _flat_pattern(targets), exclude) for t in texts]
-
 
 
 def test_an_index_updated_in_place_equals_one_built_afresh(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -158,8 +179,7 @@ def test_an_index_updated_in_place_equals_one_built_afresh(generated: Path, monk
             for i in rng.sample(range(len(recs)), 5):
                 r = recs[i]
                 other = recs[rng.randrange(len(recs))]  # words, phrases and typo variants that other records have too
-                recs[i] = dataclasses.replace(r, title=f"{r.title} {round_}", fields=(*r.fields[1:], *other.fields[:2]),
-                                              phrases=other.phrases)
+                recs[i] = dataclasses.replace(r, title=f"{r.title} {round_}", fields=(*r.fields[1:], *other.fields[:2]), phrases=other.phrases)
             if round_ == 4:  # phrases enough to need more files for them: every phrase moves
                 recs[0] = dataclasses.replace(recs[0], phrases=tuple((f"phrase {k} of many words to move the buckets", True) for k in range(4000)))
             files = index.files(recs)

@@ -114,8 +114,11 @@ def test_page_metadata_and_sitemaps(tmp_path: Path) -> None:
     assert base + "terms/kpo/" in locs and base + "sv/terms/kpo/" in locs  # the root sitemap lists both locales
     assert len(locs) == len(set(locs)) == 2 * sum(1 for _ in (tmp_path / "site/sv").rglob("index.html"))
     sv_entry = next(u for u in root.findall("s:url", ns) if u.findtext("s:loc", namespaces=ns) == base + "sv/terms/kpo/")
-    assert {a.get("hreflang"): a.get("href") for a in sv_entry.findall("x:link", ns)} == \
-        {"en": base + "terms/kpo/", "sv": base + "sv/terms/kpo/", "x-default": base + "terms/kpo/"}
+    assert {a.get("hreflang"): a.get("href") for a in sv_entry.findall("x:link", ns)} == {
+        "en": base + "terms/kpo/",
+        "sv": base + "sv/terms/kpo/",
+        "x-default": base + "terms/kpo/",
+    }
     sv_locs = [e.text for e in ET.parse(tmp_path / "site/sv/sitemap.xml").getroot().findall("s:url/s:loc", ns)]
     assert sv_locs and all(loc is not None and loc.startswith(base + "sv/") for loc in sv_locs)
 
@@ -145,8 +148,11 @@ def test_each_locale_has_its_own_search_index_of_its_own_words(tmp_path: Path) -
         assert not (folder / "search_index.json").exists()  # Material's lunr index is no longer written
         shard = folder / manifest["v"] / "w" / f"{shard_key(stem(word, code))}.json"
         assert stem(word, code) in json.loads(shard.read_text(encoding="utf-8"))
-        urls = [d[0] for f in sorted((folder / manifest["v"] / "d").glob("*.json"), key=lambda f: int(f.stem))
-                for d in json.loads(f.read_text(encoding="utf-8"))["docs"]]
+        urls = [
+            d[0]
+            for f in sorted((folder / manifest["v"] / "d").glob("*.json"), key=lambda f: int(f.stem))
+            for d in json.loads(f.read_text(encoding="utf-8"))["docs"]
+        ]
         assert len(urls) == manifest["docs"] and "terms/kpo/" in urls
         assert "compare/bpo-vs-kpo/#skill-level" in urls  # each comparison row is a result of its own
         assert not any(u.startswith(("categories/general/2/", "index-a-z/2/")) for u in urls)  # listings by their first page
@@ -171,17 +177,20 @@ def _all(root: Path) -> set[str]:
     return {str(p.relative_to(root)) for p in root.rglob("*")}
 
 
-@pytest.mark.parametrize(("site", "flag", "words"), [
-    ("..", True, "holds the project itself"),
-    ("../..", True, "holds the project itself"),
-    (".", True, "holds the project itself"),
-    ("content", True, "overlaps the content folder"),
-    ("content/site", True, "overlaps the content folder"),
-    ("locales", True, "overlaps the locales folder"),
-    ("../sibling", False, "is outside the project"),
-    ("../sibling", True, "is not empty and was not written by 'glossary-tool build'; nothing was deleted"),
-    ("mkdocs.yml", True, "is not a folder"),
-])
+@pytest.mark.parametrize(
+    ("site", "flag", "words"),
+    [
+        ("..", True, "holds the project itself"),
+        ("../..", True, "holds the project itself"),
+        (".", True, "holds the project itself"),
+        ("content", True, "overlaps the content folder"),
+        ("content/site", True, "overlaps the content folder"),
+        ("locales", True, "overlaps the locales folder"),
+        ("../sibling", False, "is outside the project"),
+        ("../sibling", True, "is not empty and was not written by 'glossary-tool build'; nothing was deleted"),
+        ("mkdocs.yml", True, "is not a folder"),
+    ],
+)
 def test_a_site_folder_that_is_not_its_own_output_is_refused(site: str, flag: bool, words: str, tmp_path: Path) -> None:
     from glossary_tool.core.problems import FatalError
 
@@ -253,7 +262,9 @@ def test_languages_without_a_catalog_build_in_strict_mode_with_one_warning_each(
     assert not published, published
     assert "Not yet translated" in zu or "glossary-untranslated" in zu
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("    content_dir: content\n", "    content_dir: content\n    missing_catalog: error\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("    content_dir: content\n", "    content_dir: content\n    missing_catalog: error\n"), encoding="utf-8"
+    )
     assert main(["--config", str(config), "build"]) == 1
     err = capsys.readouterr().err
     assert "missing_catalog: error" in err and "'zu'" in err and "'ha'" in err
@@ -267,10 +278,8 @@ def test_a_build_whose_lint_says_over_a_megabyte_fails_with_every_problem_and_ne
 
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     long_key = "k" * 900  # shown shortened: some 200 bytes a problem
-    write_files(tmp_path, {f"content/c{i}.yaml": concept(f"c{i}") + "".join(f"{long_key}{j}: 1\n" for j in range(20))
-                           for i in range(300)})
-    proc = subprocess.run([sys.executable, "-m", "glossary_tool", "build"], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=300)
+    write_files(tmp_path, {f"content/c{i}.yaml": concept(f"c{i}") + "".join(f"{long_key}{j}: 1\n" for j in range(20)) for i in range(300)})
+    proc = subprocess.run([sys.executable, "-m", "glossary_tool", "build"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 1
     assert len(proc.stderr.encode()) > 1_000_000
     last = proc.stderr.rstrip().splitlines()[-1]
@@ -279,11 +288,20 @@ def test_a_build_whose_lint_says_over_a_megabyte_fails_with_every_problem_and_ne
     assert not list(tmp_path.glob(".site.*")) and not (tmp_path / "site").exists()
 
 
-@pytest.mark.parametrize(("url", "loopback"), [
-    ("http://127.0.0.1:8000/", True), ("http://localhost:8000/", True), ("http://[::1]/", True), ("http://127.1.2.3/", True),
-    ("http://LOCALHOST./", True), ("https://example.org/glossary/", False), ("http://192.168.1.20/", False), ("", False),
-    ("http://[bad/", False),
-])
+@pytest.mark.parametrize(
+    ("url", "loopback"),
+    [
+        ("http://127.0.0.1:8000/", True),
+        ("http://localhost:8000/", True),
+        ("http://[::1]/", True),
+        ("http://127.1.2.3/", True),
+        ("http://LOCALHOST./", True),
+        ("https://example.org/glossary/", False),
+        ("http://192.168.1.20/", False),
+        ("", False),
+        ("http://[bad/", False),
+    ],
+)
 def test_a_loopback_site_url_is_recognised(url: str, loopback: bool) -> None:
     from glossary_tool.site.build import loopback_site_url
 
@@ -304,8 +322,7 @@ def test_a_published_site_url_builds_without_the_warning(tmp_path: Path, capsys:
     assert capsys.readouterr().err.startswith("warning: mkdocs.yml:2:11: site_url is http://localhost:8000/")
 
 
-def test_a_site_past_the_size_warning_builds_with_one_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_site_past_the_size_warning_builds_with_one_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     from glossary_tool.site import build
 
     site = tmp_path / "site"

@@ -78,8 +78,7 @@ def test_a_rebuild_from_the_cache_equals_a_clean_build_after_every_kind_of_chang
     assert len(_cached(project)) == len(first) < len(edited)  # one file a page: the deleted entry's pages left the cache
 
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("site_name: Anatomy terms\n", "site_name: Body terms\n", 1),
-                      encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: Anatomy terms\n", "site_name: Body terms\n", 1), encoding="utf-8")
     _same_as_clean(project)
     assert not _cached(project) & edited  # a changed configuration invalidates every page
 

@@ -22,8 +22,13 @@ def run_commands() -> list[str]:
 
 def test_the_checks_run_in_order() -> None:
     commands = run_commands()
-    wanted = [".venv/bin/glossary-tool lint --format github --strict", ".venv/bin/glossary-tool status --min-coverage 100", "make site",
-              ".venv/bin/glossary-tool scan-site --site-dir site", ".venv/bin/glossary-tool schema --check"]
+    wanted = [
+        ".venv/bin/glossary-tool lint --format github --strict",
+        ".venv/bin/glossary-tool status --min-coverage 100",
+        "make site",
+        ".venv/bin/glossary-tool scan-site --site-dir site",
+        ".venv/bin/glossary-tool schema --check",
+    ]
     assert [c for c in commands if c in wanted] == wanted
 
 
@@ -33,9 +38,11 @@ def test_the_code_job_runs_ruff_mypy_eslint_and_the_tests_without_a_browser() ->
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     # The same checks as `make lint` (ESLint through the target whose command `make lint` runs too), and the tests as
     # `make test` runs them, less the browser.
-    assert commands[1:3] == [line.strip().replace("$(BIN)", ".venv/bin") for line in makefile.splitlines() if "$(BIN)/ruff" in line or "$(BIN)/mypy" in line]
-    assert commands[3] == "make eslint" and makefile.count("\t$(ESLINT_RUN)\n") == 2
-    assert commands[4] == ".venv/bin/python -m pytest -q tests --ignore=tests/browser"
+    checks = [line.strip().replace("$(BIN)", ".venv/bin") for line in makefile.splitlines() if "$(BIN)/ruff" in line or "$(BIN)/mypy" in line]
+    assert len(checks) == 3 and commands[1 : 1 + len(checks)] == checks  # ruff's rules, its formatter, mypy
+    rest = commands[1 + len(checks) :]
+    assert rest[0] == "make eslint" and makefile.count("\t$(ESLINT_RUN)\n") == 2
+    assert rest[1] == ".venv/bin/python -m pytest -q tests --ignore=tests/browser"
 
 
 def test_every_glossary_tool_command_parses() -> None:
@@ -71,8 +78,7 @@ def test_every_run_but_a_push_to_the_default_branch_is_untrusted(source: str) ->
     from glossary_tool.core.trust import untrusted_from_env
 
     text = WORKFLOW.read_text(encoding="utf-8") if source == "repository" else INIT_WORKFLOW
-    assert _untrusted_expression(text) == (
-        "${{ !(github.event_name == 'push' && github.ref_name == github.event.repository.default_branch) }}")
+    assert _untrusted_expression(text) == ("${{ !(github.event_name == 'push' && github.ref_name == github.event.repository.default_branch) }}")
     # GitHub writes the expression's value as true or false; both mean what they say to every command.
     assert untrusted_from_env({"GLOSSARY_TOOL_UNTRUSTED": "true"}) and not untrusted_from_env({"GLOSSARY_TOOL_UNTRUSTED": "false"})
     assert untrusted_from_env({"GLOSSARY_TOOL_UNTRUSTED": "ture"}) and not untrusted_from_env({})

@@ -49,8 +49,9 @@ def test_json_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_files(project, {"content/b.yaml": "id: b\nkind: concept\nkind: x\n"})
     assert main(["lint", "--format", "json", "content/b.yaml"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data == [{"path": "content/b.yaml", "line": 3, "column": 1, "rule": "duplicate-key", "severity": "error",
-                     "message": "key 'kind' appears twice; first on line 2"}]
+    assert data == [
+        {"path": "content/b.yaml", "line": 3, "column": 1, "rule": "duplicate-key", "severity": "error", "message": "key 'kind' appears twice; first on line 2"}
+    ]
 
 
 def test_github_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

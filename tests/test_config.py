@@ -89,8 +89,10 @@ def test_bad_settings_are_fatal_with_a_clear_message(tmp_path: Path, block: str,
 
 
 def test_every_error_is_reported_at_once_with_its_position(tmp_path: Path) -> None:
-    text = ("site_name: x\nplugins:\n  - glossary:\n      colour: red\n      max_depth: deep\n"
-            "      locales:\n        - code: en\n        - {code: sv, prefix: /abs/}\n      rules: {nope: error}\n")
+    text = (
+        "site_name: x\nplugins:\n  - glossary:\n      colour: red\n      max_depth: deep\n"
+        "      locales:\n        - code: en\n        - {code: sv, prefix: /abs/}\n      rules: {nope: error}\n"
+    )
     (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
     with pytest.raises(FatalError) as exc:
         load_settings(tmp_path / "mkdocs.yml", rule_ids=load_all)
@@ -141,7 +143,9 @@ def test_pt_br_and_zh_hant_tw_are_known_locales() -> None:
 
 
 def test_bare_off_in_yaml_means_off(tmp_path: Path) -> None:
-    (tmp_path / "mkdocs.yml").write_text(mkdocs_yml().replace("content_dir: content", "content_dir: content\n    rules:\n      placeholder-text: off"), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        mkdocs_yml().replace("content_dir: content", "content_dir: content\n    rules:\n      placeholder-text: off"), encoding="utf-8"
+    )
     assert load_settings(tmp_path / "mkdocs.yml").rules["placeholder-text"] is Severity.OFF
 
 
@@ -173,11 +177,15 @@ def test_tags_are_found_with_their_positions_and_construct_nothing(tmp_path: Pat
     from glossary_tool.core.config import read_config
     from glossary_tool.core.trust import yaml_features
 
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\na: !!python/name:os.path\nb:\n  - !!python/object/apply:os.system [x]\nc: !ENV [HOME, x]\n"
-                                         "plugins: [glossary]\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\na: !!python/name:os.path\nb:\n  - !!python/object/apply:os.system [x]\nc: !ENV [HOME, x]\nplugins: [glossary]\n", encoding="utf-8"
+    )
     raw = read_config(tmp_path / "mkdocs.yml")
-    assert yaml_features(raw.text) == [("tag tag:yaml.org,2002:python/name:os.path", 2, 4),
-                                       ("tag tag:yaml.org,2002:python/object/apply:os.system", 4, 5), ("tag !ENV", 5, 4)]
+    assert yaml_features(raw.text) == [
+        ("tag tag:yaml.org,2002:python/name:os.path", 2, 4),
+        ("tag tag:yaml.org,2002:python/object/apply:os.system", 4, 5),
+        ("tag !ENV", 5, 4),
+    ]
     assert raw.data["a"] is None and raw.data["b"] == [None]  # read without constructing anything
 
 
@@ -198,16 +206,25 @@ def test_regional_and_script_locales_work_with_every_babel_use(code: str, tmp_pa
     assert loc.prefix == code.lower() + "/" and loc.name
     assert format_date(datetime.date(2023, 10, 20), format="long", locale=loc.babel)
     assert number(12345, code) and gettext_for(tmp_path, code)("Categories") and theme_labels(tmp_path, code) is not None
-    concept = {"id": "a", "kind": "concept", "category": "general", "sources": [{"title": "T"}],
-               "locales": {"en": {"terms": [{"text": "a", "type": "fullForm", "status": "preferred"}], "definition": "A."},
-                           code: {"terms": [{"text": "b", "type": "fullForm", "status": "preferred"}], "definition": "B."}}}
+    concept = {
+        "id": "a",
+        "kind": "concept",
+        "category": "general",
+        "sources": [{"title": "T"}],
+        "locales": {
+            "en": {"terms": [{"text": "a", "type": "fullForm", "status": "preferred"}], "definition": "A."},
+            code: {"terms": [{"text": "b", "type": "fullForm", "status": "preferred"}], "definition": "B."},
+        },
+    }
     assert code in Concept.model_validate(concept).locales  # an entry may hold a block for the code
 
 
 def test_configuration_imports_no_rule_and_checks_ids_only_against_those_it_is_given(tmp_path: Path) -> None:
-    script = ("import sys, pathlib\nfrom glossary_tool.core.config import settings_from_options\n"
-              "settings_from_options(pathlib.Path('.'), {'rules': {'nfc': 'warning', 'no-such-rule': 'off'}})\n"
-              "print(sorted(m for m in sys.modules if m.startswith('glossary_tool.lint')))\n")
+    script = (
+        "import sys, pathlib\nfrom glossary_tool.core.config import settings_from_options\n"
+        "settings_from_options(pathlib.Path('.'), {'rules': {'nfc': 'warning', 'no-such-rule': 'off'}})\n"
+        "print(sorted(m for m in sys.modules if m.startswith('glossary_tool.lint')))\n"
+    )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
     assert done.stdout.strip() == "[]"
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - glossary:\n      rules: {nfc: warning, nope: off}\n", encoding="utf-8")

@@ -40,13 +40,30 @@ def test_delivery_models_under_outsourcing() -> None:
 @pytest.mark.parametrize("model", ["bpo", "kpo"])
 def test_services_belong_to_a_model(model: str) -> None:
     kpo_family = {"kpo", "lpo", "rpo"}
-    services = [c for c in CONCEPTS.values() if c.category == "service" and (model in c.targets("service_of") or (model == "kpo" and kpo_family & set(c.targets("service_of"))))]
+    services = [
+        c
+        for c in CONCEPTS.values()
+        if c.category == "service" and (model in c.targets("service_of") or (model == "kpo" and kpo_family & set(c.targets("service_of"))))
+    ]
     assert len(services) >= 8
 
 
 def test_key_notions_present() -> None:
-    for cid in ["cost-arbitrage", "knowledge-arbitrage", "core-activity", "non-core-activity", "rules-based-work", "judgement-based-work",
-                "volume-driven-work", "insight-driven-work", "automation", "robotic-process-automation", "attrition", "data-security", "intellectual-property-risk"]:
+    for cid in [
+        "cost-arbitrage",
+        "knowledge-arbitrage",
+        "core-activity",
+        "non-core-activity",
+        "rules-based-work",
+        "judgement-based-work",
+        "volume-driven-work",
+        "insight-driven-work",
+        "automation",
+        "robotic-process-automation",
+        "attrition",
+        "data-security",
+        "intellectual-property-risk",
+    ]:
         assert cid in CONCEPTS, cid
 
 
@@ -57,8 +74,27 @@ def test_swedish_nouns_have_gender() -> None:
                 assert t.grammar.gender in {"utrum", "neutrum"}, (c.id, t.text)
 
 
-REQUIRED_DIMENSIONS = ["focus", "skill-level", "objective", "nature", "examples", "full-form", "definition", "based-on", "complexity",
-                       "requirement", "driving-force", "coordination", "talent", "focus-level", "services", "salary", "challenges", "cost", "locations"]
+REQUIRED_DIMENSIONS = [
+    "focus",
+    "skill-level",
+    "objective",
+    "nature",
+    "examples",
+    "full-form",
+    "definition",
+    "based-on",
+    "complexity",
+    "requirement",
+    "driving-force",
+    "coordination",
+    "talent",
+    "focus-level",
+    "services",
+    "salary",
+    "challenges",
+    "cost",
+    "locations",
+]
 
 
 def test_bpo_versus_kpo_comparison_is_complete() -> None:
@@ -135,9 +171,11 @@ def _normalized(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-SEED_QUESTIONS = sorted(
-    {_normalized(line) for p in sorted(SEEDS.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines() if line.strip().endswith("?")}
-) if SEEDS.is_dir() else []
+SEED_QUESTIONS = (
+    sorted({_normalized(line) for p in sorted(SEEDS.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines() if line.strip().endswith("?")})
+    if SEEDS.is_dir()
+    else []
+)
 
 
 def seed_questions_in(question: str) -> list[str]:

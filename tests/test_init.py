@@ -49,8 +49,16 @@ def assert_no_english_ui(site: Path, prefix: str) -> int:
 def test_init_writes_a_project_that_lints_and_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "terms"
     assert main(["init", str(target), "--locales", "en,de,fi"]) == 0
-    for name in ("mkdocs.yml", "README.md", ".github/workflows/glossary.yml", ".pre-commit-config.yaml", "content/entry.schema.json",
-                 "content/concepts/term.yaml", "content/faq/faq-term-and-concept.yaml", "content/comparisons/term-vs-concept.yaml"):
+    for name in (
+        "mkdocs.yml",
+        "README.md",
+        ".github/workflows/glossary.yml",
+        ".pre-commit-config.yaml",
+        "content/entry.schema.json",
+        "content/concepts/term.yaml",
+        "content/faq/faq-term-and-concept.yaml",
+        "content/comparisons/term-vs-concept.yaml",
+    ):
         assert (target / name).is_file(), name
     monkeypatch.chdir(target)
     capsys.readouterr()
@@ -78,7 +86,8 @@ def test_init_refuses_bad_locales_and_writes_nothing(tmp_path: Path, locales: st
 
 
 def test_init_writes_todo_placeholders_never_english_into_a_language_without_example_text(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["init", str(tmp_path / "p"), "--locales", "EN,ar,zh-hans", "--source-locale", "en"]) == 0
     assert "no text in ar, zh-Hans" in capsys.readouterr().out
     monkeypatch.chdir(tmp_path / "p")
@@ -197,6 +206,7 @@ def test_init_writes_a_workflow_that_pins_the_tool_checks_the_schema_and_deploys
         class Dist:
             def read_text(self, name: str) -> str | None:
                 return json.dumps(record) if name == "direct_url.json" else None
+
         monkeypatch.setattr(metadata, "distribution", lambda name: Dist())
 
     installed_from({"url": "https://example.org/glossary-tool.git", "vcs_info": {"vcs": "git", "commit_id": "ab" * 20, "requested_revision": "v1"}})

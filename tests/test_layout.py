@@ -20,15 +20,38 @@ def test_a_kind_gives_the_url_source_path_and_stem_of_each_page() -> None:
     assert layout.PAIR.stem() == "glossary" and layout.CATEGORY.stem("model") == "categories/model"
 
 
-@pytest.mark.parametrize(("src", "kind"), [("index.md", layout.HOME), ("terms/femur.md", layout.CONCEPT), ("categories/model/2.md", layout.CATEGORY),
-                                           ("glossary/en-sv.md", layout.PAIR), ("faq.md", layout.FAQ), ("faq/3.md", layout.FAQ)])
+@pytest.mark.parametrize(
+    ("src", "kind"),
+    [
+        ("index.md", layout.HOME),
+        ("terms/femur.md", layout.CONCEPT),
+        ("categories/model/2.md", layout.CATEGORY),
+        ("glossary/en-sv.md", layout.PAIR),
+        ("faq.md", layout.FAQ),
+        ("faq/3.md", layout.FAQ),
+    ],
+)
 def test_each_source_path_belongs_to_one_kind(src: str, kind: layout.PageKind) -> None:
     assert layout.kind_of(src) is kind
     assert [k.name for k in layout.PAGE_KINDS if k.owns(src)] == [kind.name]
 
 
 def test_the_reserved_names_are_every_kinds_folder_and_the_files_mkdocs_writes() -> None:
-    assert {"terms", "categories", "index-a-z", "compare", "faq", "glossary", "status", "downloads", "assets", "search", "404", "sitemap", "index"} == layout.RESERVED_TOP
+    assert {
+        "terms",
+        "categories",
+        "index-a-z",
+        "compare",
+        "faq",
+        "glossary",
+        "status",
+        "downloads",
+        "assets",
+        "search",
+        "404",
+        "sitemap",
+        "index",
+    } == layout.RESERVED_TOP
 
 
 @pytest.mark.parametrize("name", sorted(layout.RESERVED_TOP))

@@ -33,4 +33,6 @@ def test_content_problems_are_errors_whatever_the_configuration_says(tmp_path: P
     settings = make_settings(tmp_path, unexpected_file="off")
     items = [ContentFile("c/a.svg", "file", "a.svg"), ContentFile("c/sub", "unreadable", "sub", "Permission denied")]
     assert [(p.path, p.rule, p.severity) for p in content_problems(items, settings)] == [
-        ("c/a.svg", "unexpected-file", Severity.ERROR), ("c/sub", "unreadable", Severity.ERROR)]
+        ("c/a.svg", "unexpected-file", Severity.ERROR),
+        ("c/sub", "unreadable", Severity.ERROR),
+    ]

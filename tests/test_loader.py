@@ -43,7 +43,7 @@ HAZARDS = [
     ("a: !!python/object:os.system x\n", "yaml-tag", (1, 4), "python/object"),
     ("a: !custom x\n", "yaml-tag", (1, 4), "!custom"),
     ("a:\n  b:\n    c: [[[[[[[[[[[[1]]]]]]]]]]]]\n", "yaml-depth", (3, 17), "12"),
-    ("a: \"x\u202ey\"\n", "forbidden-character", (1, 6), "U+202E"),
+    ('a: "x\u202ey"\n', "forbidden-character", (1, 6), "U+202E"),
     ("a: x\u200by\n", "forbidden-character", (1, 5), "U+200B"),
     ("a: x\x07\n", "forbidden-character", (1, 5), "U+0007"),
     ("a: 1\n---\nb: 2\n", "yaml-document", (2, 1), "one YAML document"),

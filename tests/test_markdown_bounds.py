@@ -9,26 +9,32 @@ from glossary_tool.site.render import text as render_text
 from glossary_tool.site.render.text import render_markdown
 
 
-@pytest.mark.parametrize(("text", "span", "depth", "markup", "block", "lines"), [
-    ("plain words", 0, 0, 0, 0, 1),
-    ("[a](b) and [c]", 4, 1, 6, 0, 1),
-    ("[[x]]", 6, 2, 4, 0, 1),
-    ("[ open", 6, 1, 1, 0, 1),
-    ("[ open\n\nnext block", 6, 1, 1, 0, 3),  # an open bracket is scanned to the end of its block only
-    ("\\[ escaped", 0, 0, 2, 0, 1),
-    ("> > quote\n- - list\n1. x\r\ny", 0, 0, 5, 2, 4),
-])
+@pytest.mark.parametrize(
+    ("text", "span", "depth", "markup", "block", "lines"),
+    [
+        ("plain words", 0, 0, 0, 0, 1),
+        ("[a](b) and [c]", 4, 1, 6, 0, 1),
+        ("[[x]]", 6, 2, 4, 0, 1),
+        ("[ open", 6, 1, 1, 0, 1),
+        ("[ open\n\nnext block", 6, 1, 1, 0, 3),  # an open bracket is scanned to the end of its block only
+        ("\\[ escaped", 0, 0, 2, 0, 1),
+        ("> > quote\n- - list\n1. x\r\ny", 0, 0, 5, 2, 4),
+    ],
+)
 def test_complexity_counts(text: str, span: int, depth: int, markup: int, block: int, lines: int) -> None:
     assert mb.complexity(text) == mb.Complexity(span, depth, markup, block, lines)
 
 
-@pytest.mark.parametrize("text", [
-    "[" * 20_000,  # the definition: 33 s to render before
-    "![" * 10_000,
-    "---\n" * 5_000,
-    "".join(">" * i + " x\n" for i in range(1, 200)),
-    "<&" * 1_000,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 20_000,  # the definition: 33 s to render before
+        "![" * 10_000,
+        "---\n" * 5_000,
+        "".join(">" * i + " x\n" for i in range(1, 200)),
+        "<&" * 1_000,
+    ],
+)
 def test_text_beyond_the_bounds_never_reaches_markdown(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert mb.complexity(text).problem() is not None
 
@@ -42,8 +48,10 @@ def test_text_beyond_the_bounds_never_reaches_markdown(text: str, monkeypatch: p
 
 
 def test_text_within_the_bounds_is_markdown() -> None:
-    assert render_markdown("A [link](https://example.org) and *this*.") == \
-        '<p>A <a href="https://example.org" rel="noopener noreferrer nofollow">link</a> and <em>this</em>.</p>'
+    assert (
+        render_markdown("A [link](https://example.org) and *this*.")
+        == '<p>A <a href="https://example.org" rel="noopener noreferrer nofollow">link</a> and <em>this</em>.</p>'
+    )
 
 
 def test_each_bound_is_reachable() -> None:

@@ -58,11 +58,18 @@ def test_readme_installs_and_the_package_starts_lints_and_builds_a_glossary_in_g
     assert run([str(venv / "bin" / "glossary-tool"), "--version"], tmp_path).stdout.split() == ["glossary-tool", __version__]
     tool = str(venv / "bin" / "glossary-tool")
     # The installed package carries its catalogs, templates and theme overrides: nothing comes from the repository.
-    where = run([str(venv / "bin" / "python"), "-c", "import glossary_tool, pathlib; print(pathlib.Path(glossary_tool.__file__).parent)"], tmp_path).stdout.strip()
+    where = run(
+        [str(venv / "bin" / "python"), "-c", "import glossary_tool, pathlib; print(pathlib.Path(glossary_tool.__file__).parent)"], tmp_path
+    ).stdout.strip()
     package = Path(where)
     assert ROOT not in package.parents
-    for part in ("site/locales/de/LC_MESSAGES/messages.po", "site/locales/fi/LC_MESSAGES/messages.po", "site/locales/messages.pot",
-                 "site/templates/concept.html", "site/overrides/main.html"):
+    for part in (
+        "site/locales/de/LC_MESSAGES/messages.po",
+        "site/locales/fi/LC_MESSAGES/messages.po",
+        "site/locales/messages.pot",
+        "site/templates/concept.html",
+        "site/overrides/main.html",
+    ):
         assert (package / part).is_file(), part
     run([tool, "init", "glossary", "--locales", "en,de,fi"], tmp_path)
     project = tmp_path / "glossary"

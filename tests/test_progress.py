@@ -33,8 +33,7 @@ def _in_pty(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str]:
     """Run the command line with standard output and error on a pseudo-terminal; everything it wrote, and its status."""
     main, child = pty.openpty()
     fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))  # 40 rows, 100 columns, as a window has
-    proc = subprocess.Popen([TOOL, *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                            stdout=child, stderr=child)
+    proc = subprocess.Popen([TOOL, *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=child, stderr=child)
     os.close(child)
     chunks: list[bytes] = []
     deadline = time.monotonic() + 120

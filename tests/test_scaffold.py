@@ -105,7 +105,9 @@ def test_new_fills_in_after_placeholders_are_replaced(project: Path) -> None:
 
 
 @pytest.mark.parametrize("bad", ["../evil", "/abs", "Data-Entry", "con", "sv", "index", "a_b", "kрo"])
-def test_bad_id_is_refused_before_touching_the_file_system(project: Path, bad: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_id_is_refused_before_touching_the_file_system(
+    project: Path, bad: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def no_write(*args: object, **kwargs: object) -> None:
         raise AssertionError("wrote a file")
 
@@ -142,14 +144,17 @@ def test_file_appearing_during_new_is_not_overwritten(project: Path, monkeypatch
     assert target.read_text(encoding="utf-8") == "mine\n"
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["new", "x", "--category", "service"], "needs --relation service_of=ID"),
-    (["new", "x", "--category", "model", "--relation", "service_of=bpo"], "only for category service"),
-    (["new", "x", "--category", "service", "--relation", "service_of=customer-service"], "has category 'service', not model"),
-    (["new", "x", "--category", "servce"], "not a declared category"),
-    (["new", "x", "--category", "model", "--relation", "partof=bpo"], "not a relation of this glossary"),
-    (["new", "x", "--category", "model", "--relation", "broader"], "write NAME=ID"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["new", "x", "--category", "service"], "needs --relation service_of=ID"),
+        (["new", "x", "--category", "model", "--relation", "service_of=bpo"], "only for category service"),
+        (["new", "x", "--category", "service", "--relation", "service_of=customer-service"], "has category 'service', not model"),
+        (["new", "x", "--category", "servce"], "not a declared category"),
+        (["new", "x", "--category", "model", "--relation", "partof=bpo"], "not a relation of this glossary"),
+        (["new", "x", "--category", "model", "--relation", "broader"], "write NAME=ID"),
+    ],
+)
 def test_service_of_rules(project: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
     assert message in capsys.readouterr().err
@@ -182,8 +187,12 @@ def test_a_new_concept_is_tracked_for_staleness_from_its_first_real_translation(
     path.write_text(fill(text, "Outsourcing to a nearby country.", "Outsourcing to a country in the same region."), encoding="utf-8")
     stale = [p for p in lint().problems if p.rule == "stale-translation"]
     assert [(p.line, p.message.split(":")[0]) for p in stale] == [
-        (next(i + 1 for i, line in enumerate(text.splitlines()) if "Utlokalisering" in line), "'sv' definition may be out of date")]
-    assert "changed: Outsourcing to a [-nearby country.-] {+country in the same region.+};" in stale[0].message and "translate nearshoring --locale sv --reviewed" in stale[0].message
+        (next(i + 1 for i, line in enumerate(text.splitlines()) if "Utlokalisering" in line), "'sv' definition may be out of date")
+    ]
+    assert (
+        "changed: Outsourcing to a [-nearby country.-] {+country in the same region.+};" in stale[0].message
+        and "translate nearshoring --locale sv --reviewed" in stale[0].message
+    )
     # After the translation is updated and reviewed, the recorded hash takes over and nothing is stale.
     assert main(["translate", "nearshoring", "--locale", "sv", "--reviewed"]) == 0
     assert [p for p in lint().problems if p.rule == "stale-translation"] == []
@@ -222,12 +231,15 @@ def test_translate_refuses_to_overwrite_an_existing_block(project: Path, capsys:
     assert (project / "content" / "concepts" / "kpo.yaml").read_bytes() == before
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["translate", "nope", "--locale", "sv"], "no entry file named nope.yaml"),
-    (["translate", "kpo", "--locale", "de"], "locale 'de' is not configured"),
-    (["translate", "kpo", "--locale", "en"], "source locale"),
-    (["translate", "../kpo", "--locale", "sv"], "path separator"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["translate", "nope", "--locale", "sv"], "no entry file named nope.yaml"),
+        (["translate", "kpo", "--locale", "de"], "locale 'de' is not configured"),
+        (["translate", "kpo", "--locale", "en"], "source locale"),
+        (["translate", "../kpo", "--locale", "sv"], "path separator"),
+    ],
+)
 def test_translate_usage_errors(project: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
     assert message in capsys.readouterr().err
@@ -347,8 +359,9 @@ def test_translate_accepts_a_bom_that_lint_accepts_and_keeps_it(project: Path) -
     assert lint().errors == 0
 
 
-def test_translate_never_reads_through_a_link_out_of_the_content_folder(project: Path, tmp_path_factory: pytest.TempPathFactory,
-                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_translate_never_reads_through_a_link_out_of_the_content_folder(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
     outside = tmp_path_factory.mktemp("outside") / "stolen.yaml"
     outside.write_bytes((project / "content" / "concepts" / "kpo.yaml").read_bytes().replace(b"id: kpo", b"id: stolen"))
     os.symlink(outside, project / "content" / "concepts" / "stolen.yaml")

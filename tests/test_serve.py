@@ -192,9 +192,17 @@ def _fresh(site: LocaleSite, glossary: Glossary) -> tuple[dict[str, RenderedPage
     assert state is not None
     settings = state.settings
     # The dates and downloads are what the server knows: an edited entry changed today, the exports wait for a full build.
-    pages = render_locale(glossary, settings, site.code, site_name=site.config.site_name, site_url=site.config.site_url,
-                          stale=lambda c, code: stale_fields(c, code, settings.source_locale),
-                          changed=state.dates, today=state.today, downloads=state.downloads)
+    pages = render_locale(
+        glossary,
+        settings,
+        site.code,
+        site_name=site.config.site_name,
+        site_url=site.config.site_url,
+        stale=lambda c, code: stale_fields(c, code, settings.source_locale),
+        changed=state.dates,
+        today=state.today,
+        downloads=state.downloads,
+    )
     return {p.src: p for p in pages}, search_index.Index(site.code).files(search_index.records(glossary, settings, site.code, pages))
 
 

@@ -46,10 +46,18 @@ def test_examples_and_notes_count_when_the_source_has_them(tmp_path: Path, monke
     assert sv.fields == Count(2, 4) and sv.missing == {"a": ["examples", "notes"]}
 
 
-@pytest.mark.parametrize(("count", "code", "expected"), [
-    (Count(7, 8), "sv", "87,5\xa0%"), (Count(7, 8), "en", "87.5%"), (Count(87, 100), "sv", "87\xa0%"),
-    (Count(999, 1000), "sv", "99,9\xa0%"), (Count(1999, 2000), "en", "99.9%"), (Count(0, 0), "sv", "100\xa0%"), (Count(3, 3), "en", "100%"),
-])
+@pytest.mark.parametrize(
+    ("count", "code", "expected"),
+    [
+        (Count(7, 8), "sv", "87,5\xa0%"),
+        (Count(7, 8), "en", "87.5%"),
+        (Count(87, 100), "sv", "87\xa0%"),
+        (Count(999, 1000), "sv", "99,9\xa0%"),
+        (Count(1999, 2000), "en", "99.9%"),
+        (Count(0, 0), "sv", "100\xa0%"),
+        (Count(3, 3), "en", "100%"),
+    ],
+)
 def test_percent_is_formatted_for_the_locale_and_never_rounds_up_to_100(count: Count, code: str, expected: str) -> None:
     assert percent(count, code) == expected
 
@@ -66,8 +74,15 @@ def test_json_output(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["status", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     sv = data["locales"][1]
-    assert sv["code"] == "sv" and sv["concepts"] == {"translated": 5, "total": 8, "percent": 62.5, "formatted": "62,5\xa0%",
-                                                 "current": 5, "stale": 0, "missing": 3}
+    assert sv["code"] == "sv" and sv["concepts"] == {
+        "translated": 5,
+        "total": 8,
+        "percent": 62.5,
+        "formatted": "62,5\xa0%",
+        "current": 5,
+        "stale": 0,
+        "missing": 3,
+    }
     assert {"id": "p1", "fields": ["definition"]} in sv["missing"] and data["source_locale"] == "en"
 
 
@@ -124,9 +139,13 @@ def test_svg_badge_of_one_language(project: Path, capsys: pytest.CaptureFixture[
     assert [t.text for t in svg.iterfind(".//s:text", ns)] == ["translated (sv)"] * 2 + ["68.7%"] * 2
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--format", "svg"], "add --locale"), (["--locale", "de"], "no language 'de'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "svg"], "add --locale"),
+        (["--locale", "de"], "no language 'de'"),
+    ],
+)
 def test_badge_needs_one_configured_language(project: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
     assert main(["status", *args]) == 2
     assert message in capsys.readouterr().err

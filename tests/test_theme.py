@@ -62,7 +62,6 @@ def test_no_font_warning_for_materials_default(tmp_path: Path, caplog: pytest.Lo
     assert config.theme["font"] is False and not caplog.records
 
 
-
 def test_the_language_pair_pages_are_grouped_in_the_navigation() -> None:
     from glossary_tool.lint import run
     from glossary_tool.site.render import render_locale
@@ -87,13 +86,25 @@ def test_only_an_http_repository_url_is_linked(tmp_path: Path, repo_url: str, li
     assert config.extra["glossary_repo_url"] == linked
 
 
-@pytest.mark.parametrize(("code", "material"), [
-    ("sv", "sv"), ("pt-BR", "pt-BR"), ("zh-Hans", "zh"), ("zh-Hant", "zh-Hant"), ("zh-Hant-TW", "zh-TW"), ("ar", "ar"),
-    ("sr", "sr"), ("sr-Latn", "sh"),  # Material's sr is Cyrillic; its Latin Serbian is called sh
-    ("zu", None), ("ku", None),  # no translation at all; Material's Kurdish (ku-IQ) is in Arabic script, ku in Latin
-    ("ckb", "ku-IQ"), ("fil", "tl"),  # Central Kurdish and Filipino, which Material calls ku-IQ and tl
-    ("sr-Latn-RS", "sh"), ("zh-Hant-HK", "zh-Hant"),
-])
+@pytest.mark.parametrize(
+    ("code", "material"),
+    [
+        ("sv", "sv"),
+        ("pt-BR", "pt-BR"),
+        ("zh-Hans", "zh"),
+        ("zh-Hant", "zh-Hant"),
+        ("zh-Hant-TW", "zh-TW"),
+        ("ar", "ar"),
+        ("sr", "sr"),
+        ("sr-Latn", "sh"),  # Material's sr is Cyrillic; its Latin Serbian is called sh
+        ("zu", None),
+        ("ku", None),  # no translation at all; Material's Kurdish (ku-IQ) is in Arabic script, ku in Latin
+        ("ckb", "ku-IQ"),
+        ("fil", "tl"),  # Central Kurdish and Filipino, which Material calls ku-IQ and tl
+        ("sr-Latn-RS", "sh"),
+        ("zh-Hant-HK", "zh-Hant"),
+    ],
+)
 def test_materials_language_is_the_closest_in_the_same_script(code: str, material: str | None) -> None:
     assert theme.material_language(code) == material
 
@@ -113,7 +124,9 @@ def test_html_lang_is_the_configured_tag_whatever_materials_language(tmp_path: P
 def test_one_interface_warning_per_language_and_an_error_only_when_asked(tmp_path: Path) -> None:
     config_for(tmp_path)
     text = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(text.replace("        - code: sv\n", "        - {code: zu}\n        - {code: ha}\n        - code: sv\n"), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        text.replace("        - code: sv\n", "        - {code: zu}\n        - {code: ha}\n        - code: sv\n"), encoding="utf-8"
+    )
     settings = load_settings(tmp_path / "mkdocs.yml")
     warnings = theme.interface_warnings(settings)
     assert len(warnings) == 2 and "'zu' has no UI catalog" in warnings[0] and "Material for MkDocs has no translation" in warnings[0]
@@ -126,8 +139,7 @@ def test_one_interface_warning_per_language_and_an_error_only_when_asked(tmp_pat
     assert "'zu'" in str(failed.value) and "'ha'" in str(failed.value) and "missing_catalog: error" in str(failed.value)
 
 
-def test_a_build_without_icu_says_its_listings_use_the_plain_order(tmp_path: Path, caplog: pytest.LogCaptureFixture,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_build_without_icu_says_its_listings_use_the_plain_order(tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     from glossary_tool.site.render import collation
 
     config = config_for(tmp_path)
@@ -143,9 +155,13 @@ def test_a_build_without_icu_says_its_listings_use_the_plain_order(tmp_path: Pat
 
 
 def test_compact_makes_each_line_break_and_its_indentation_one_line_break_outside_preformatted_text_and_scripts() -> None:
-    page = ("<html>\n  <body>\n    \n    <p>a\n       b <a href=\"x\">c</a>\n    </p>\n    <pre>x\n   y</pre>\n"
-            "    <textarea>\n  t</textarea>\n  <script>if (a\n   < b) {}</script>\n  <!-- c\n  d -->\n  <style>p {\n  color: red }</style>\n</body>")
-    assert theme.compact(page) == ("<html>\n<body>\n<p>a\nb <a href=\"x\">c</a>\n</p>\n<pre>x\n   y</pre>\n<textarea>\n  t</textarea>\n"
-                                   "<script>if (a\n   < b) {}</script>\n<!-- c\n  d -->\n<style>p {\n  color: red }</style>\n</body>")
+    page = (
+        '<html>\n  <body>\n    \n    <p>a\n       b <a href="x">c</a>\n    </p>\n    <pre>x\n   y</pre>\n'
+        "    <textarea>\n  t</textarea>\n  <script>if (a\n   < b) {}</script>\n  <!-- c\n  d -->\n  <style>p {\n  color: red }</style>\n</body>"
+    )
+    assert theme.compact(page) == (
+        '<html>\n<body>\n<p>a\nb <a href="x">c</a>\n</p>\n<pre>x\n   y</pre>\n<textarea>\n  t</textarea>\n'
+        "<script>if (a\n   < b) {}</script>\n<!-- c\n  d -->\n<style>p {\n  color: red }</style>\n</body>"
+    )
     assert theme.compact("<p>no line break  here</p>") == "<p>no line break  here</p>"
     assert theme.compact("<script>unclosed\n   ") == "<script>unclosed\n   "

@@ -34,13 +34,34 @@ DESCRIPTION = {
     "da": "En flersproget ordliste: hvert begreb med sine termer på alle sprog.",
 }
 CATEGORIES = {
-    "basics": {"en": "Basic notions", "sv": "Grundbegrepp", "de": "Grundbegriffe", "fr": "Notions de base", "fi": "Peruskäsitteet",
-               "nb": "Grunnbegreper", "da": "Grundbegreber"},
-    "practice": {"en": "Terminology work", "sv": "Terminologiarbete", "de": "Terminologiearbeit", "fr": "Travail terminologique",
-                 "fi": "Terminologiatyö", "nb": "Terminologiarbeid", "da": "Terminologiarbejde"},
+    "basics": {
+        "en": "Basic notions",
+        "sv": "Grundbegrepp",
+        "de": "Grundbegriffe",
+        "fr": "Notions de base",
+        "fi": "Peruskäsitteet",
+        "nb": "Grunnbegreper",
+        "da": "Grundbegreber",
+    },
+    "practice": {
+        "en": "Terminology work",
+        "sv": "Terminologiarbete",
+        "de": "Terminologiearbeit",
+        "fr": "Travail terminologique",
+        "fi": "Terminologiatyö",
+        "nb": "Terminologiarbeid",
+        "da": "Terminologiarbejde",
+    },
 }
-CONTRAST = {"en": "Contrasted with", "sv": "Ställs mot", "de": "Im Gegensatz zu", "fr": "Par opposition à", "fi": "Vastakohta",
-            "nb": "I motsetning til", "da": "I modsætning til"}
+CONTRAST = {
+    "en": "Contrasted with",
+    "sv": "Ställs mot",
+    "de": "Im Gegensatz zu",
+    "fr": "Par opposition à",
+    "fi": "Vastakohta",
+    "nb": "I motsetning til",
+    "da": "I modsætning til",
+}
 # (term, part of speech, gender or None, definition)
 TERM = {
     "en": ("term", None, "Word or group of words that names a general concept in a subject field."),
@@ -61,20 +82,41 @@ CONCEPT = {
     "da": ("begreb", "neutrum", "Mental forestilling om en klasse af objekter, dannet ud fra de kendetegn, de har til fælles."),
 }
 FAQ = {
-    "en": ("How does a term differ from a concept?", "A concept is the idea itself; a term is the name one language gives it. "
-           "A concept can have a term in every language, which is why the glossary keeps one entry per concept."),
-    "sv": ("Hur skiljer sig en term från ett begrepp?", "Ett begrepp är själva tanken, medan en term är det namn som ett språk ger den. "
-           "Ett begrepp kan ha en term på varje språk, och därför har ordlistan en post per begrepp."),
-    "de": ("Worin unterscheidet sich ein Terminus von einem Begriff?", "Ein Begriff ist die Vorstellung selbst, ein Terminus der Name, den "
-           "eine Sprache ihr gibt. Ein Begriff kann in jeder Sprache einen Terminus haben; deshalb hat das Glossar einen Eintrag pro Begriff."),
-    "fr": ("Quelle différence y a-t-il entre un terme et une notion ?", "La notion est l’idée elle-même ; le terme est le nom qu’une langue "
-           "lui donne. Une notion peut avoir un terme dans chaque langue : c’est pourquoi le glossaire consacre une fiche à chaque notion."),
-    "fi": ("Miten termi eroaa käsitteestä?", "Käsite on itse ajatus, termi taas nimi, jonka kieli sille antaa. "
-           "Käsitteellä voi olla termi jokaisella kielellä, ja siksi sanastossa on yksi artikkeli käsitettä kohden."),
-    "nb": ("Hva er forskjellen på en term og et begrep?", "Et begrep er selve tanken, mens en term er navnet et språk gir den. "
-           "Et begrep kan ha en term på hvert språk, og derfor har ordlisten én oppføring per begrep."),
-    "da": ("Hvad er forskellen på en term og et begreb?", "Et begreb er selve tanken, mens en term er det navn, et sprog giver den. "
-           "Et begreb kan have en term på hvert sprog, og derfor har ordlisten én post pr. begreb."),
+    "en": (
+        "How does a term differ from a concept?",
+        "A concept is the idea itself; a term is the name one language gives it. "
+        "A concept can have a term in every language, which is why the glossary keeps one entry per concept.",
+    ),
+    "sv": (
+        "Hur skiljer sig en term från ett begrepp?",
+        "Ett begrepp är själva tanken, medan en term är det namn som ett språk ger den. "
+        "Ett begrepp kan ha en term på varje språk, och därför har ordlistan en post per begrepp.",
+    ),
+    "de": (
+        "Worin unterscheidet sich ein Terminus von einem Begriff?",
+        "Ein Begriff ist die Vorstellung selbst, ein Terminus der Name, den "
+        "eine Sprache ihr gibt. Ein Begriff kann in jeder Sprache einen Terminus haben; deshalb hat das Glossar einen Eintrag pro Begriff.",
+    ),
+    "fr": (
+        "Quelle différence y a-t-il entre un terme et une notion ?",
+        "La notion est l’idée elle-même ; le terme est le nom qu’une langue "
+        "lui donne. Une notion peut avoir un terme dans chaque langue : c’est pourquoi le glossaire consacre une fiche à chaque notion.",
+    ),
+    "fi": (
+        "Miten termi eroaa käsitteestä?",
+        "Käsite on itse ajatus, termi taas nimi, jonka kieli sille antaa. "
+        "Käsitteellä voi olla termi jokaisella kielellä, ja siksi sanastossa on yksi artikkeli käsitettä kohden.",
+    ),
+    "nb": (
+        "Hva er forskjellen på en term og et begrep?",
+        "Et begrep er selve tanken, mens en term er navnet et språk gir den. "
+        "Et begrep kan ha en term på hvert språk, og derfor har ordlisten én oppføring per begrep.",
+    ),
+    "da": (
+        "Hvad er forskellen på en term og et begreb?",
+        "Et begreb er selve tanken, mens en term er det navn, et sprog giver den. "
+        "Et begreb kan have en term på hvert sprog, og derfor har ordlisten én post pr. begreb.",
+    ),
 }
 COMPARISON = {
     "en": ("Term and concept", "What it is", "A name in one language", "An idea that every language can name"),
@@ -168,7 +210,7 @@ def install_requirement() -> str:
         direct = {}
     url = direct.get("url") if isinstance(direct, dict) else None
     vcs = direct.get("vcs_info") if isinstance(direct, dict) else None
-    if isinstance(url, str) and url.startswith("https://") and all(c not in url for c in "\"\n#"):
+    if isinstance(url, str) and url.startswith("https://") and all(c not in url for c in '"\n#'):
         if isinstance(vcs, dict) and vcs.get("vcs") == "git" and isinstance(vcs.get("commit_id"), str):
             return f"glossary-tool[check] @ git+{url}@{vcs['commit_id']}"
         if "archive_info" in direct:
@@ -243,8 +285,10 @@ def _todo(code: str, what: str) -> str:
 def _concept_block(code: str, table: dict[str, tuple[str, str | None, str]], concept_id: str) -> dict[str, Any]:
     example = _example(table, code)
     if example is None:
-        return {"terms": [{"text": _todo(code, f"term for '{concept_id}'"), "type": "fullForm", "status": "preferred"}],
-                "definition": _todo(code, f"definition of '{concept_id}', one sentence in your own words")}
+        return {
+            "terms": [{"text": _todo(code, f"term for '{concept_id}'"), "type": "fullForm", "status": "preferred"}],
+            "definition": _todo(code, f"definition of '{concept_id}', one sentence in your own words"),
+        }
     text, gender, definition = example
     grammar: dict[str, str] = {"pos": "noun"}
     if gender:
@@ -268,9 +312,14 @@ def _files(locales: list[str], source: str) -> dict[str, str]:
     options: dict[str, Any] = {
         "content_dir": "content",
         "source_locale": source,
-        "locales": [{"code": code, "prefix": default_prefix(i, code),
-                     **({"site_name": _example(SITE, code), "site_description": _example(DESCRIPTION, code)} if _example(SITE, code) else {})}
-                    for i, code in enumerate(locales)],
+        "locales": [
+            {
+                "code": code,
+                "prefix": default_prefix(i, code),
+                **({"site_name": _example(SITE, code), "site_description": _example(DESCRIPTION, code)} if _example(SITE, code) else {}),
+            }
+            for i, code in enumerate(locales)
+        ],
         "categories": [{"id": cid, "label": _labels(labels, locales)} for cid, labels in CATEGORIES.items()],
         "relations": [{"id": "contrast", "label": _labels(CONTRAST, locales), "inverse": "contrast", "skos": "related"}],
     }
@@ -287,9 +336,11 @@ def _files(locales: list[str], source: str) -> dict[str, str]:
         "plugins": [{"glossary": options}, "search"],
         "extra": {"generator": False},
     }
-    header = ("# The site and the glossary: languages, categories, relation types and rule severities (glossary block).\n"
-              "# site_url: where the site is published (its canonical links, sitemaps, SKOS addresses and citations use it);\n"
-              "# 'glossary-tool build' warns while it is this machine's address.\n")
+    header = (
+        "# The site and the glossary: languages, categories, relation types and rule severities (glossary block).\n"
+        "# site_url: where the site is published (its canonical links, sitemaps, SKOS addresses and citations use it);\n"
+        "# 'glossary-tool build' warns while it is this machine's address.\n"
+    )
     files = {"mkdocs.yml": header + yaml.safe_dump(mkdocs, allow_unicode=True, sort_keys=False, width=100)}
     schema = "# yaml-language-server: $schema=../entry.schema.json\n"
 
@@ -298,18 +349,35 @@ def _files(locales: list[str], source: str) -> dict[str, str]:
         return schema + dump(concept_data(Concept.model_validate(data)) if data["kind"] == "concept" else data)
 
     for cid, table, other in (("term", TERM, "concept"), ("concept", CONCEPT, "term")):
-        files[f"content/concepts/{cid}.yaml"] = entry({
-            "id": cid, "kind": "concept", "category": "basics", "relations": {"contrast": [other]}, "sources": [SOURCE],
-            "locales": {code: _concept_block(code, table, cid) for code in locales}})
-    files["content/faq/faq-term-and-concept.yaml"] = entry({
-        "id": "faq-term-and-concept", "kind": "faq", "concepts": ["term", "concept"], "sources": [SOURCE],
-        "locales": {code: _faq(code) for code in locales}})
-    files["content/comparisons/term-vs-concept.yaml"] = entry({
-        "id": "term-vs-concept", "kind": "comparison", "concepts": ["term", "concept"], "sources": [SOURCE],
-        "locales": {code: {"title": _comparison(code, 0)} for code in locales},
-        "dimensions": [{"id": "nature", "label": {code: _comparison(code, 1) for code in locales},
-                        "values": {"term": {code: _comparison(code, 2) for code in locales},
-                                   "concept": {code: _comparison(code, 3) for code in locales}}}]})
+        files[f"content/concepts/{cid}.yaml"] = entry(
+            {
+                "id": cid,
+                "kind": "concept",
+                "category": "basics",
+                "relations": {"contrast": [other]},
+                "sources": [SOURCE],
+                "locales": {code: _concept_block(code, table, cid) for code in locales},
+            }
+        )
+    files["content/faq/faq-term-and-concept.yaml"] = entry(
+        {"id": "faq-term-and-concept", "kind": "faq", "concepts": ["term", "concept"], "sources": [SOURCE], "locales": {code: _faq(code) for code in locales}}
+    )
+    files["content/comparisons/term-vs-concept.yaml"] = entry(
+        {
+            "id": "term-vs-concept",
+            "kind": "comparison",
+            "concepts": ["term", "concept"],
+            "sources": [SOURCE],
+            "locales": {code: {"title": _comparison(code, 0)} for code in locales},
+            "dimensions": [
+                {
+                    "id": "nature",
+                    "label": {code: _comparison(code, 1) for code in locales},
+                    "values": {"term": {code: _comparison(code, 2) for code in locales}, "concept": {code: _comparison(code, 3) for code in locales}},
+                }
+            ],
+        }
+    )
     files[".github/workflows/glossary.yml"] = WORKFLOW.replace("glossary-tool[check]{pin}", install_requirement())
     files[".pre-commit-config.yaml"] = PRE_COMMIT
     files["README.md"] = README.format(site=site_name, languages=", ".join(locales))

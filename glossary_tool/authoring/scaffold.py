@@ -187,7 +187,9 @@ def find_entry_file(settings: Settings, entry_id: str) -> Path:
     names = (f"{entry_id}.yaml", f"{entry_id}.yml")
     matches = [p for p in discover([settings.content_dir]) if p.name in names] if settings.content_dir.is_dir() else []
     if not matches:
-        raise FatalError(f"no entry file named {entry_id}.yaml under {shown_path(settings.content_dir)}; create it with 'glossary-tool new {entry_id} --category ...'")
+        raise FatalError(
+            f"no entry file named {entry_id}.yaml under {shown_path(settings.content_dir)}; create it with 'glossary-tool new {entry_id} --category ...'"
+        )
     if len(matches) > 1:
         raise FatalError(f"more than one file is named {entry_id}.yaml: {', '.join(shown_path(p) for p in matches)}")
     return matches[0]
@@ -206,7 +208,7 @@ def _read(path: Path, max_bytes: int) -> tuple[str, str, bytes]:
         raise FatalError(f"{shown_path(path)}: larger than max_file_bytes ({max_bytes}); run 'glossary-tool lint {shown_path(path)}'")
     bom = BOM if raw.startswith(BOM) else b""
     try:
-        return raw[len(bom):].decode("utf-8"), digest(raw), bom
+        return raw[len(bom) :].decode("utf-8"), digest(raw), bom
     except UnicodeDecodeError:
         raise FatalError(f"{shown_path(path)}: not UTF-8; run 'glossary-tool lint {shown_path(path)}'") from None
 
@@ -239,7 +241,10 @@ def _concept_block(concept: Concept, settings: Settings, code: str) -> Commented
     for term in source.terms:
         node = CommentedMap([("text", f"TODO: {name} for '{_quote(term.text)}'"), ("type", term.type), ("status", term.status)])
         if term.grammar is not None and term.grammar.pos is not None:
-            grammar = {"pos": term.grammar.pos, **({"gender": DEFAULT_GRAMMAR[code]["gender"]} if code in DEFAULT_GRAMMAR and term.grammar.pos == "noun" else {})}
+            grammar = {
+                "pos": term.grammar.pos,
+                **({"gender": DEFAULT_GRAMMAR[code]["gender"]} if code in DEFAULT_GRAMMAR and term.grammar.pos == "noun" else {}),
+            }
             node["grammar"] = _flow_map(grammar)
             if code in GRAMMAR_HINT:
                 _comment(node, "grammar", GRAMMAR_HINT[code])

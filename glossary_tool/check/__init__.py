@@ -23,8 +23,20 @@ from glossary_tool.check.terms import GlossaryTerms
 from glossary_tool.check.xliff import read_xliff
 
 # File name endings and how each is read; a file named on the command line with another ending is read as plain text.
-KINDS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
-         ".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".xlif": "xliff"}
+KINDS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".po": "po",
+    ".pot": "po",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".xlif": "xliff",
+}
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})  # and every folder whose name starts with a dot
 
 # Called after each file: files done, files in all, the file just checked (a progress bar fills it).
@@ -48,8 +60,7 @@ class CheckResult:
     glossary_problems: int
 
 
-def run_check(settings: Settings, paths: Sequence[Path], options: CheckOptions, progress: Progress | None = None,
-              cache: Path | None = None) -> CheckResult:
+def run_check(settings: Settings, paths: Sequence[Path], options: CheckOptions, progress: Progress | None = None, cache: Path | None = None) -> CheckResult:
     """Check the files at ``paths`` (files, or folders searched for the kinds in ``KINDS``) against the glossary.
 
     ``cache``: a folder where the glossary's terms are kept between runs (``cache.cache_folder()``); None: none."""
@@ -88,6 +99,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Proble
 
 def _walk(top: Path, files: dict[Path, str], problems: list[Problem]) -> None:
     """Add the files under ``top`` that are checked, with how each is read, to ``files``; unreadable folders to ``problems``."""
+
     def unreadable(exc: OSError) -> None:
         problems.append(_unreadable(Path(exc.filename or top), exc))
 
@@ -167,8 +179,7 @@ def _html_texts(settings: Settings, source: SourceFile, default: str, out: list[
     page = read_html(source, default)
     if page.unclosed_ignore is not None:
         out.append(_unclosed(source, page.unclosed_ignore))
-    out.extend(source.problem(offset, "unknown-language", f"lang='{clip(tag)}': {_tag_problem(tag)}")
-               for tag, offset in page.declared if _tag_problem(tag))
+    out.extend(source.problem(offset, "unknown-language", f"lang='{clip(tag)}': {_tag_problem(tag)}") for tag, offset in page.declared if _tag_problem(tag))
     if page.root_language is not None and _locale(settings, page.root_language) is None and not _tag_problem(page.root_language):
         offset = next(o for t, o in page.declared if t == page.root_language)
         out.append(source.problem(offset, "unknown-language", _no_language(settings, page.root_language)))
@@ -245,8 +256,9 @@ def _check_units(settings: Settings, terms: GlossaryTerms, source: SourceFile, b
     return out
 
 
-def _check_targets(terms: GlossaryTerms, source: SourceFile, targets: Sequence[ProseBuilder], code: str, sources: list[Checked],
-                   marks: str, admitted: bool) -> Iterator[Problem]:
+def _check_targets(
+    terms: GlossaryTerms, source: SourceFile, targets: Sequence[ProseBuilder], code: str, sources: list[Checked], marks: str, admitted: bool
+) -> Iterator[Problem]:
     """The problems of a final unit's translations: their own terms, and the glossary's terms against the source's."""
     for builder in targets:
         builder.language = code
@@ -263,8 +275,10 @@ def _unit_languages(settings: Settings, source: SourceFile, bilingual: Bilingual
     languages: list[str | None] = []
     # A template (.pot) or a catalog with nothing translated yet needs no target language.
     translated = any(unit.final and unit.targets for unit in bilingual.units)
-    for declared, fallback, what in ((bilingual.source_language, options.source_language or settings.source_locale, "source"),
-                                     (bilingual.target_language, options.language, "target")):
+    for declared, fallback, what in (
+        (bilingual.source_language, options.source_language or settings.source_locale, "source"),
+        (bilingual.target_language, options.language, "target"),
+    ):
         code = _side_language(settings, source, declared, fallback, what, translated)
         if isinstance(code, Problem):
             return code
@@ -274,8 +288,9 @@ def _unit_languages(settings: Settings, source: SourceFile, bilingual: Bilingual
     return source_code, target_code
 
 
-def _side_language(settings: Settings, source: SourceFile, declared: tuple[str, int] | None, fallback: str | None, what: str,
-                   translated: bool) -> str | Problem | None:
+def _side_language(
+    settings: Settings, source: SourceFile, declared: tuple[str, int] | None, fallback: str | None, what: str, translated: bool
+) -> str | Problem | None:
     """The glossary locale of one side of a bilingual file: as declared, else the fallback; a problem when it is unknown."""
     if declared is not None:
         tag, offset = declared
@@ -307,7 +322,9 @@ def _no_language(settings: Settings, tag: str) -> str:
 
 
 def _unclosed(source: SourceFile, offset: int) -> Problem:
-    return source.problem(offset, "unclosed-ignore", "<!-- glossary-ignore --> is never closed by <!-- glossary-ignore-end -->; the rest of the file is not checked")
+    return source.problem(
+        offset, "unclosed-ignore", "<!-- glossary-ignore --> is never closed by <!-- glossary-ignore-end -->; the rest of the file is not checked"
+    )
 
 
 __all__ = ["CHECK_RULES", "KINDS", "CheckOptions", "CheckResult", "Progress", "check_file", "discover", "run_check"]

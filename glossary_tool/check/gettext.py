@@ -72,8 +72,11 @@ def _units(source: SourceFile, store: Any, entries: list[_Entry], out: Bilingual
     units = [u for u in store.units if not u.isheader() and not u.isobsolete()]
     mine = [e for e in entries if e.text("msgid") or "msgctxt" in e.strings]
     if len(units) != len(mine):
-        out.problems.append(source.problem(0, "po-syntax", f"translate-toolkit reads {len(units)} entries where the lines hold {len(mine)}; "
-                                                           "check the file with 'msgfmt --check'"))
+        out.problems.append(
+            source.problem(
+                0, "po-syntax", f"translate-toolkit reads {len(units)} entries where the lines hold {len(mine)}; check the file with 'msgfmt --check'"
+            )
+        )
         return
     for unit, entry in zip(units, mine, strict=True):
         found = _unit(source, unit, entry)
@@ -86,8 +89,11 @@ def _units(source: SourceFile, store: Any, entries: list[_Entry], out: Bilingual
 def _unit(source: SourceFile, unit: Any, entry: _Entry) -> Unit | Problem:
     """The unit of one entry, its strings located; a problem when translate-toolkit reads the entry otherwise."""
     if str(unit.source) != entry.text("msgid"):
-        return source.problem(source.offset(entry.line, 0), "po-syntax",
-                              f"translate-toolkit reads this entry's msgid as '{clip(str(unit.source))}'; check the file with 'msgfmt --check'")
+        return source.problem(
+            source.offset(entry.line, 0),
+            "po-syntax",
+            f"translate-toolkit reads this entry's msgid as '{clip(str(unit.source))}'; check the file with 'msgfmt --check'",
+        )
     sources = [entry.strings[k] for k in ("msgid", "msgid_plural") if k in entry.strings]
     targets = [b for k, b in sorted(entry.strings.items()) if k.startswith("msgstr") and entry.text(k)]
     return Unit(sources, targets, bool(targets) and unit.istranslated() and not unit.isfuzzy())
@@ -129,8 +135,7 @@ class _Scan:
             return self._keyword(number, a, line, m)
         if (c := _CONTINUATION.match(line)) and self.entry is not None and self.keyword is not None:
             return self._string(self.entry, self.keyword, a, line, a + c.end())
-        return self.source.problem(a + len(line) - len(line.lstrip()), "po-syntax",
-                                   f"'{clip(line.strip(), 40)}' is no PO keyword, string or comment")
+        return self.source.problem(a + len(line) - len(line.lstrip()), "po-syntax", f"'{clip(line.strip(), 40)}' is no PO keyword, string or comment")
 
     def _keyword(self, number: int, a: int, line: str, m: re.Match[str]) -> Problem | None:
         keyword = self.keyword = m.group(1)

@@ -25,8 +25,33 @@ _CONTAINER = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|!!!|\?\?\?\+?|==
 _PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|(?:!!!|\?\?\?\+?)[ \t]*[\w-]*|===|#{1,6}(?=[ \t]|$))?")
 _REFERENCE = re.compile(r"^[ \t]{0,3}(?:\[[^\]]+\]:[ \t]|\*\[[^\]]+\]:)")  # a link reference definition, an abbreviation
 _RAW_OPEN = re.compile(r"<(pre|script|style|textarea|code)\b", re.I)
-_INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "data", "del", "dfn", "em", "i", "ins", "mark", "q", "s", "small", "span",
-                          "strong", "sub", "sup", "time", "u", "font"})
+_INLINE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "i",
+        "ins",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "font",
+    }
+)
 
 # The lookahead lets the regular expression engine skip, in C, every character no construct starts with. Every
 # construct that looks ahead for its end does so within a bound, so that no line can make the scan quadratic.
@@ -109,7 +134,7 @@ class _Blocks:
 
     def _in_fence(self, fence: str, line: str) -> None:
         m = _FENCE.match(line)
-        if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
+        if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end() :].strip():
             self.fence = None
 
     def _in_comment(self, a: int, line: str) -> None:

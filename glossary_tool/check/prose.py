@@ -131,9 +131,14 @@ def decode(path: str, data: bytes) -> tuple[SourceFile | None, Problem | None]:
     ends = [*starts[1:], len(text) + 1]
     for number, (a, b) in enumerate(zip(starts, ends, strict=True), start=1):
         if b - a - 1 > MAX_LINE_CHARS:
-            return None, Problem(path, number, MAX_LINE_CHARS + 1, "line-too-long", Severity.ERROR,
-                                 f"line {number} has {b - a - 1:,} characters; documents are checked up to {MAX_LINE_CHARS:,} per line "
-                                 "(is this a generated or minified file?)")
+            return None, Problem(
+                path,
+                number,
+                MAX_LINE_CHARS + 1,
+                "line-too-long",
+                Severity.ERROR,
+                f"line {number} has {b - a - 1:,} characters; documents are checked up to {MAX_LINE_CHARS:,} per line (is this a generated or minified file?)",
+            )
     return source, None
 
 

@@ -78,8 +78,9 @@ def deprecated_term(checked: Checked, marks: str) -> Iterator[Problem]:
     for f in _unspanned(checked, lambda f: not f.term.in_use, lambda g: g.term.in_use, marks):
         term = f.term
         instead = f"write '{term.preferred}' instead" if term.preferred else "the concept records no term in use"
-        yield checked.problem(f, "deprecated-term", f"'{checked.used(f)}' uses '{term.text}', deprecated in '{checked.prose.language}' "
-                                                    f"for '{term.concept}'; {instead}")
+        yield checked.problem(
+            f, "deprecated-term", f"'{checked.used(f)}' uses '{term.text}', deprecated in '{checked.prose.language}' for '{term.concept}'; {instead}"
+        )
 
 
 @check_rule("admitted-term", Severity.WARNING)
@@ -90,17 +91,22 @@ def admitted_term(checked: Checked, marks: str) -> Iterator[Problem]:
     preferred and ``outsourcing av kunskapsprocesser`` admitted in Swedish: Passes: "KPO växer." Fails: "Outsourcing
     av kunskapsprocesser växer."; the message names the preferred term.
     """
+
     def preferred_or_ignored(g: Found) -> bool:
         return g.term.status in ("preferred", IGNORED)
 
     for f in _unspanned(checked, lambda f: f.term.status == "admitted" and f.term.preferred not in (None, f.term.text), preferred_or_ignored, marks):
-        yield checked.problem(f, "admitted-term", f"'{checked.used(f)}' is admitted in '{checked.prose.language}' for '{f.term.concept}', "
-                                                  f"but the glossary prefers '{f.term.preferred}'")
+        yield checked.problem(
+            f,
+            "admitted-term",
+            f"'{checked.used(f)}' is admitted in '{checked.prose.language}' for '{f.term.concept}', but the glossary prefers '{f.term.preferred}'",
+        )
 
 
 @check_rule("glossary-mismatch", Severity.ERROR)
-def glossary_mismatch(sources: Sequence[Checked], target: Checked | None, target_file: SourceFile, target_prose: Prose,
-                      glossary: GlossaryTerms, marks: str) -> Iterator[Problem]:
+def glossary_mismatch(
+    sources: Sequence[Checked], target: Checked | None, target_file: SourceFile, target_prose: Prose, glossary: GlossaryTerms, marks: str
+) -> Iterator[Problem]:
     """In a translation unit (PO, XLIFF), a source text that names a concept, by a preferred or admitted term in any
     inflected form, has a translation that uses one of that concept's terms in the target language.
 
@@ -121,9 +127,12 @@ def glossary_mismatch(sources: Sequence[Checked], target: Checked | None, target
         if not expected:
             continue
         where = target_prose.origin(0)
-        yield target_file.problem(where, "glossary-mismatch",
-                                  f"the source uses '{source.used(f)}' ('{concept}') but the '{language}' translation has none of its terms: "
-                                  f"expected {_either(expected)}", CHECK_RULES["glossary-mismatch"].severity)
+        yield target_file.problem(
+            where,
+            "glossary-mismatch",
+            f"the source uses '{source.used(f)}' ('{concept}') but the '{language}' translation has none of its terms: expected {_either(expected)}",
+            CHECK_RULES["glossary-mismatch"].severity,
+        )
 
 
 def _named(sources: Sequence[Checked], marks: str) -> dict[str, tuple[Checked, Found]]:
@@ -144,11 +153,33 @@ def _either(terms: Sequence[str]) -> str:
 _register("unreadable", Severity.ERROR, "Passes: a file the tool can open. Fails: a file that cannot be read (permissions, vanished), a folder link loop.")
 _register("special-file", Severity.ERROR, "Passes: regular files. Fails: a FIFO, socket or device named or found among the paths; it is never opened.")
 _register("file-too-large", Severity.ERROR, "Passes: a file up to 8 MiB. Fails: a larger file; it is not read.")
-_register("encoding", Severity.ERROR, "Passes: UTF-8 text (a byte-order mark is allowed). Fails: a binary file (a NUL byte) or bytes that are not UTF-8, at the first one.")
-_register("line-too-long", Severity.ERROR, "Passes: lines up to 100,000 characters. Fails: a longer line (a generated or minified file); the file is not checked.")
-_register("xml-syntax", Severity.ERROR, "Passes: well-formed XML (XLIFF). Fails: anything the XML parser rejects, a DOCTYPE or an entity declaration, at the parser's position.")
+_register(
+    "encoding",
+    Severity.ERROR,
+    "Passes: UTF-8 text (a byte-order mark is allowed). Fails: a binary file (a NUL byte) or bytes that are not UTF-8, at the first one.",
+)
+_register(
+    "line-too-long", Severity.ERROR, "Passes: lines up to 100,000 characters. Fails: a longer line (a generated or minified file); the file is not checked."
+)
+_register(
+    "xml-syntax",
+    Severity.ERROR,
+    "Passes: well-formed XML (XLIFF). Fails: anything the XML parser rejects, a DOCTYPE or an entity declaration, at the parser's position.",
+)
 _register("po-syntax", Severity.ERROR, "Passes: a gettext PO file. Fails: a line that is no keyword, string or comment, an unclosed string, at its position.")
-_register("unknown-language", Severity.ERROR, "Passes: a file whose language (``lang``, the PO header, XLIFF's languages, ``--language``) is one the glossary has terms in. "
-          "Fails: a tag that is not BCP 47, or a language the glossary does not have; an HTML element in another language is skipped instead.")
-_register("unclosed-ignore", Severity.ERROR, "Passes: ``<!-- glossary-ignore -->`` closed by ``<!-- glossary-ignore-end -->``. Fails: one never closed, which would hide the rest of the file.")
-_register("missing-reader", Severity.ERROR, "Passes: PO and XLIFF files with translate-toolkit installed (``pip install 'glossary-tool[check]'``). Fails: one without it.")
+_register(
+    "unknown-language",
+    Severity.ERROR,
+    "Passes: a file whose language (``lang``, the PO header, XLIFF's languages, ``--language``) is one the glossary has terms in. "
+    "Fails: a tag that is not BCP 47, or a language the glossary does not have; an HTML element in another language is skipped instead.",
+)
+_register(
+    "unclosed-ignore",
+    Severity.ERROR,
+    "Passes: ``<!-- glossary-ignore -->`` closed by ``<!-- glossary-ignore-end -->``. Fails: one never closed, which would hide the rest of the file.",
+)
+_register(
+    "missing-reader",
+    Severity.ERROR,
+    "Passes: PO and XLIFF files with translate-toolkit installed (``pip install 'glossary-tool[check]'``). Fails: one without it.",
+)

@@ -18,5 +18,25 @@ from glossary_tool.core.terminal import display_path
 from glossary_tool.core.terms import Language, Pattern, Words, marked_spans
 from glossary_tool.core.vocabulary import NOT_IN_USE
 
-__all__ = ["NOT_IN_USE", "Concept", "FatalError", "Language", "Pattern", "Problem", "Settings", "Severity", "Words", "canonical_tag", "clip", "closest",
-           "discover", "display_path", "load_glossary", "marked_spans", "pipeline", "sort_key", "tag_problem", "version"]
+__all__ = [
+    "NOT_IN_USE",
+    "Concept",
+    "FatalError",
+    "Language",
+    "Pattern",
+    "Problem",
+    "Settings",
+    "Severity",
+    "Words",
+    "canonical_tag",
+    "clip",
+    "closest",
+    "discover",
+    "display_path",
+    "load_glossary",
+    "marked_spans",
+    "pipeline",
+    "sort_key",
+    "tag_problem",
+    "version",
+]

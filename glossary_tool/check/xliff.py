@@ -106,7 +106,10 @@ def read_xliff(source: SourceFile, data: bytes) -> Bilingual:
     store = _store(source, data, walk.namespace, out)
     if store is None:
         return out
-    for pattern, attr, name in ((_SOURCE_LANGUAGE, "source_language", store.getsourcelanguage()), (_TARGET_LANGUAGE, "target_language", store.gettargetlanguage())):
+    for pattern, attr, name in (
+        (_SOURCE_LANGUAGE, "source_language", store.getsourcelanguage()),
+        (_TARGET_LANGUAGE, "target_language", store.gettargetlanguage()),
+    ):
         if name:
             m = pattern.search(source.text)
             setattr(out, attr, (str(name), m.start(1) if m else 0))
@@ -123,7 +126,9 @@ def _units(source: SourceFile, store: Any, walk: _Walk, out: Bilingual) -> None:
     for unit, (unit_id, src, tgt) in zip(units, walk.units, strict=True):
         element = unit.xmlelement
         if element.get("id") != unit_id:
-            out.problems.append(source.problem(0, "xml-syntax", f"translate-toolkit reads unit '{clip(element.get('id'))}' where the file has '{clip(unit_id)}'"))
+            out.problems.append(
+                source.problem(0, "xml-syntax", f"translate-toolkit reads unit '{clip(element.get('id'))}' where the file has '{clip(unit_id)}'")
+            )
             return
         out.units.append(Unit([src] if src is not None else [], [tgt] if tgt is not None else [], _final(unit, walk.namespace)))
 

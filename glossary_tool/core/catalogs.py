@@ -37,7 +37,7 @@ class CatalogMessage:
 def _unquote(line: str) -> str:
     """The text of one quoted .po line (``msgstr "a\\"b"`` → ``a"b``)."""
     start, end = line.find('"'), line.rfind('"')
-    body = line[start + 1:end] if 0 <= start < end else ""
+    body = line[start + 1 : end] if 0 <= start < end else ""
     return _ESCAPE.sub(lambda m: _UNESCAPE.get(m.group(1), m.group(1)), body)
 
 
@@ -149,7 +149,7 @@ def format_problem(msgid: str, msgid_plural: str, translation: str) -> str | Non
     for form in translation.split("\0"):
         used, bad = conversions(form)
         if bad:
-            return f"a '%' that starts no placeholder at '{form[bad[0]:bad[0] + 6]}'; write a percent sign as %%"
+            return f"a '%' that starts no placeholder at '{form[bad[0] : bad[0] + 6]}'; write a percent sign as %%"
         unknown = sorted(used - allowed)
         if unknown:
             name, kind = unknown[0]

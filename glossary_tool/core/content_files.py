@@ -33,8 +33,9 @@ SIGNATURE_BYTES = 16
 # What git keeps in a folder (a content folder may be a repository of its own): never entered, parsed or published.
 HOUSEKEEPING = frozenset({".git", ".gitkeep", ".gitignore", ".gitattributes"})
 
-Kind = Literal["file", "folder", "link-outside", "link-folder", "link-loop", "link-broken", "link-unreadable",
-               "fifo", "socket", "device", "unknown", "unreadable"]
+Kind = Literal[
+    "file", "folder", "link-outside", "link-folder", "link-loop", "link-broken", "link-unreadable", "fifo", "socket", "device", "unknown", "unreadable"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,8 +208,6 @@ def list_content(paths: Sequence[Path], settings: Settings | None = None) -> Lis
 def discover(paths: Sequence[Path]) -> list[Path]:
     """Entry files under ``paths``, sorted for deterministic output; links out of the folder and special files are left out."""
     return [Path(p) for p in list_content(paths).entries]
-
-
 
 
 def unreadable(items: Sequence[ContentFile]) -> list[Problem]:

@@ -177,8 +177,9 @@ def _check_unchanged(given: Path, path: Path, expected_digest: str | None, *, ov
         raise FatalError(f"{given}: appeared while writing; refusing to overwrite")
 
 
-def atomic_write(path: Path, data: bytes, *, inside: Path | None, overwrite: bool = False, expected_digest: str | None = None,
-                 new_folders: bool = False) -> None:
+def atomic_write(
+    path: Path, data: bytes, *, inside: Path | None, overwrite: bool = False, expected_digest: str | None = None, new_folders: bool = False
+) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, never half of one.
 
     ``inside`` is the project the file must really be in (``confine``; None only for ``export -o``). Refuses to
@@ -272,8 +273,9 @@ def _journal_entries(staging: Path) -> list[dict[str, str | None]] | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
-        raise FatalError(f"{staging / JOURNAL}: cannot read the journal of an interrupted import ({exc}); "
-                         f"check the files it lists by hand, then delete {staging}") from None
+        raise FatalError(
+            f"{staging / JOURNAL}: cannot read the journal of an interrupted import ({exc}); check the files it lists by hand, then delete {staging}"
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("files"), list):
         raise FatalError(f"{staging / JOURNAL}: not a journal of this tool; check it, then delete {staging}")
     entries: list[dict[str, str | None]] = data["files"]
@@ -300,8 +302,9 @@ def _check_staging(staging: Path) -> None:
     """The staging folder, if there is one, must be a real folder: a link (committed by a pull request, say) would
     have a recovery read a journal from elsewhere and put files there."""
     if os.path.islink(staging) or (os.path.lexists(staging) and not staging.is_dir()):
-        raise FatalError(f"{staging}: is not a folder an import left (a link or a file); this tool never makes it so: "
-                         "check it, then remove it; nothing was written")
+        raise FatalError(
+            f"{staging}: is not a folder an import left (a link or a file); this tool never makes it so: check it, then remove it; nothing was written"
+        )
 
 
 def _journal_item_shaped(item: dict[Any, Any]) -> bool:
@@ -376,8 +379,7 @@ def write_set(root: Path, writes: Sequence[PlannedWrite], *, inside: Path) -> No
     if not writes:
         return
     real_root = confine(root, inside, folder=True)
-    writes = [PlannedWrite(confine(w.path, real_root, overwrite=w.expected_digest is not None, new_folders=True), w.data, w.expected_digest)
-              for w in writes]
+    writes = [PlannedWrite(confine(w.path, real_root, overwrite=w.expected_digest is not None, new_folders=True), w.data, w.expected_digest) for w in writes]
     for folder in dict.fromkeys(w.path.parent for w in writes):
         make_folder(folder, real_root)
     root = real_root
@@ -417,8 +419,15 @@ def _stage(root: Path, staging: Path, writes: Sequence[PlannedWrite]) -> list[di
                     os.link(w.path, backup)
                 except OSError:
                     shutil.copy2(w.path, backup)
-            entries.append({"target": os.path.relpath(w.path, root), "staged": staged.name, "old": current,
-                            "new": digest(w.data), "backup": backup.name if backup else None})
+            entries.append(
+                {
+                    "target": os.path.relpath(w.path, root),
+                    "staged": staged.name,
+                    "old": current,
+                    "new": digest(w.data),
+                    "backup": backup.name if backup else None,
+                }
+            )
         _sync_folder(staging)
         tmp = _write_new(staging, ".journal.", ".tmp", json.dumps({"files": entries}, indent=1).encode("utf-8"), 0o600)
         os.replace(tmp, staging / JOURNAL)  # the commit point: from here on the set is finished, never half-made

@@ -51,7 +51,9 @@ def misuses(text: str) -> Iterator[Misuse]:
     for attempt in _ATTEMPT.finditer(text):
         m = good.get(attempt.start())
         if m is None:
-            yield Misuse(attempt.start(), "write a phrase in another language as [phrase]{lang=TAG}, "
-                                          "the phrase on one line in brackets right before the braces, without spaces")
+            yield Misuse(
+                attempt.start(),
+                "write a phrase in another language as [phrase]{lang=TAG}, the phrase on one line in brackets right before the braces, without spaces",
+            )
         elif (why := tag_problem(m.group(2))) is not None:
             yield Misuse(m.start(2), why)

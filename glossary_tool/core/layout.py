@@ -94,4 +94,3 @@ RESERVED_TOP = frozenset({kind.top for kind in PAGE_KINDS if kind.top}) | SITE_F
 def kind_of(src: str) -> PageKind:
     """The kind of the page whose source path is ``src``."""
     return next((kind for kind in PAGE_KINDS if kind.owns(src)), HOME)
-

@@ -115,8 +115,14 @@ def invisible_characters(text: str, path: str, limit: int = 20) -> list[Problem]
     for m in _FORBIDDEN.finditer(text):
         ch = m.group()
         name = unicodedata.name(ch, "control character")
-        out.append(_problem(path, offset_to_pos(text, m.start()), "forbidden-character",
-                            f"invisible or control character U+{ord(ch):04X} ({name}); delete it or type a visible character"))
+        out.append(
+            _problem(
+                path,
+                offset_to_pos(text, m.start()),
+                "forbidden-character",
+                f"invisible or control character U+{ord(ch):04X} ({name}); delete it or type a visible character",
+            )
+        )
         if len(out) >= limit:
             break
     return out
@@ -205,8 +211,14 @@ class _Builder:
         if bad:
             ch = bad.group()
             name = unicodedata.name(ch, "surrogate" if "\ud800" <= ch <= "\udfff" else "control character")
-            raise _Stop(_problem(self.path, pos, "forbidden-character",
-                                 f"an escape in this value makes the invisible or control character U+{ord(ch):04X} ({name}); remove the escape"))
+            raise _Stop(
+                _problem(
+                    self.path,
+                    pos,
+                    "forbidden-character",
+                    f"an escape in this value makes the invisible or control character U+{ord(ch):04X} ({name}); remove the escape",
+                )
+            )
 
     def other(self, event: Any, cls: type) -> None:
         """An alias, or the start of a document (only one is allowed); other events carry nothing."""
@@ -319,8 +331,9 @@ def read_regular(file: Path | str, limit: int) -> bytes:
         os.close(fd)
 
 
-def load_file(file: Path | str, display: str | None = None, *, max_bytes: int = 256 * 1024,
-              max_depth: int = 12, impl: Impl = "auto") -> tuple[Document | None, list[Problem]]:
+def load_file(
+    file: Path | str, display: str | None = None, *, max_bytes: int = 256 * 1024, max_depth: int = 12, impl: Impl = "auto"
+) -> tuple[Document | None, list[Problem]]:
     """Read, size-check, decode and parse one file; never raises for bad content."""
     path = display if display is not None else str(file)
     try:

@@ -70,8 +70,9 @@ def default_jobs(n_files: int) -> int:
     return max(1, min(cpus, MAX_JOBS))
 
 
-def _load_serial(files: Sequence[Path | str], max_bytes: int, max_depth: int, impl: Impl,
-                 bar: progress.Task = progress.QUIET) -> list[tuple[Document | None, list[Problem]]]:
+def _load_serial(
+    files: Sequence[Path | str], max_bytes: int, max_depth: int, impl: Impl, bar: progress.Task = progress.QUIET
+) -> list[tuple[Document | None, list[Problem]]]:
     out = []
     for f, shown in zip(files, _display_paths(files), strict=True):
         out.append(load_file(f, shown, max_bytes=max_bytes, max_depth=max_depth, impl=impl))
@@ -254,10 +255,7 @@ def _schema_problems(doc: Document, kind: str, errors: list[ErrorDetails]) -> li
     return problems
 
 
-
-
-def load_glossary(settings: Settings, paths: Sequence[Path] | None = None, *, impl: Impl = "auto",
-                  jobs: int | None = None) -> tuple[Glossary, list[Problem]]:
+def load_glossary(settings: Settings, paths: Sequence[Path] | None = None, *, impl: Impl = "auto", jobs: int | None = None) -> tuple[Glossary, list[Problem]]:
     """Load every entry under ``paths`` (default: the content folder): the glossary of valid entries and the
     loading problems (unreadable files, YAML hazards, schema errors).
     Only entry files are opened; the rest of the folder is listed in ``Glossary.others``, for the content-folder rules."""

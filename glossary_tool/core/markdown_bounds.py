@@ -42,8 +42,10 @@ class Complexity:
         if self.bracket_depth > MAX_BRACKET_DEPTH:
             return f"'[' nests {self.bracket_depth} deep (at most {MAX_BRACKET_DEPTH})"
         if self.bracket_span > MAX_BRACKET_SPAN:
-            return (f"'[' brackets stay open over {self.bracket_span:,} characters in all (at most {MAX_BRACKET_SPAN:,}); "
-                    "close each '[' with ']' or write it as '\\['")
+            return (
+                f"'[' brackets stay open over {self.bracket_span:,} characters in all (at most {MAX_BRACKET_SPAN:,}); "
+                "close each '[' with ']' or write it as '\\['"
+            )
         if self.lines > MAX_LINES:
             return f"it has {self.lines:,} lines (at most {MAX_LINES})"
         if self.block_depth > MAX_BLOCK_DEPTH:

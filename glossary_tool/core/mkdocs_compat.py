@@ -24,8 +24,18 @@ if TYPE_CHECKING:
 else:
     TocToken = dict  # a heading as MkDocs' get_toc takes it (a TypedDict of mkdocs.structure.toc)
 
-__all__ = ["CHECKED", "TocToken", "ValidatingConfig", "material_folder", "material_languages", "material_script_partials",
-           "material_theme_defaults", "remove_handlers", "render_pages", "unchecked_releases"]
+__all__ = [
+    "CHECKED",
+    "TocToken",
+    "ValidatingConfig",
+    "material_folder",
+    "material_languages",
+    "material_script_partials",
+    "material_theme_defaults",
+    "remove_handlers",
+    "render_pages",
+    "unchecked_releases",
+]
 
 # Release series each internal below was read against: (distribution, "major.minor").
 CHECKED: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -31,7 +31,6 @@ Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8,64}$")]
 Region = Annotated[str, StringConstraints(pattern=r"^([A-Z]{2}|[0-9]{3})$")]
 
 
-
 def _real_date(value: str) -> str:
     # Kept as text; checked so that 2024-02-30 is reported instead of silently accepted.
     try:
@@ -230,11 +229,19 @@ def json_schema(settings: Settings | None = None) -> dict[str, Any]:
     schema["description"] = "One concept, comparison or FAQ entry of a multilingual glossary."
     if settings is not None:
         concept = schema["$defs"]["Concept"]["properties"]
-        concept["category"] = {"title": "Category", "type": "string", "enum": list(settings.category_ids),
-                               "description": "; ".join(f"{c.id}: {c.label(settings.source_locale, c.id)}" for c in settings.categories)}
+        concept["category"] = {
+            "title": "Category",
+            "type": "string",
+            "enum": list(settings.category_ids),
+            "description": "; ".join(f"{c.id}: {c.label(settings.source_locale, c.id)}" for c in settings.categories),
+        }
         ids = {"type": "array", "items": {"type": "string"}}
-        concept["relations"] = {"title": "Relations", "type": "object", "additionalProperties": False,
-                                "properties": {name: dict(ids) for name in settings.relation_ids}}
+        concept["relations"] = {
+            "title": "Relations",
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {name: dict(ids) for name in settings.relation_ids},
+        }
         codes = list(settings.locale_codes)
         for name, node in schema["$defs"].items():
             props = node.get("properties", {})
@@ -242,4 +249,3 @@ def json_schema(settings: Settings | None = None) -> dict[str, Any]:
                 props["locales"]["propertyNames"] = {"enum": codes}
                 props["locales"].pop("patternProperties", None)
     return schema
-

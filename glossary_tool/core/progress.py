@@ -22,6 +22,7 @@ DELAY_ENV = "GLOSSARY_TOOL_PROGRESS_DELAY"
 # A locale build started by ``build`` writes its steps to this file descriptor, one line each (``report_step``).
 FD_ENV = "GLOSSARY_TOOL_PROGRESS_FD"
 
+
 class _Screen:
     """Where bars go, or None: no bars (one per process, set by the command line)."""
 
@@ -99,8 +100,7 @@ def task(description: str, total: int | None = None, unit: str = "it") -> Iterat
         return
     from tqdm import tqdm
 
-    bar = tqdm(total=total, desc=escape(description), unit=unit, file=stream, delay=_delay(), leave=False, dynamic_ncols=True,
-               mininterval=0.1)
+    bar = tqdm(total=total, desc=escape(description), unit=unit, file=stream, delay=_delay(), leave=False, dynamic_ncols=True, mininterval=0.1)
     try:
         yield Task(bar)
     finally:
@@ -108,6 +108,7 @@ def task(description: str, total: int | None = None, unit: str = "it") -> Iterat
 
 
 # The child side of a locale build: steps sent to the parent's bar.
+
 
 def report_step(locale: str, done: int, total: int, what: str) -> None:
     """Tell ``build`` (when it started this process with a progress pipe) that ``done`` of ``total`` steps are done."""

@@ -162,8 +162,7 @@ def text_bar(parts: Parts, width: int = BAR_WIDTH) -> str:
 def as_text(statuses: list[LocaleStatus], settings: Settings) -> str:
     """One block per locale: counts and a bar each for concepts and fields (█ current, ▒ stale, ░ missing), then
     what is missing and what may be out of date."""
-    lines = [f"Translation status (source language: {settings.source_locale}; bars: {BAR_CELLS[0]} translated, "
-             f"{BAR_CELLS[1]} stale, {BAR_CELLS[2]} missing)"]
+    lines = [f"Translation status (source language: {settings.source_locale}; bars: {BAR_CELLS[0]} translated, {BAR_CELLS[1]} stale, {BAR_CELLS[2]} missing)"]
     for s in statuses:
         # Ids and names come from entries and mkdocs.yml: escaped, so that each stays on its line.
         lines.append(f"{s.code} ({escape(s.name)}): concepts {_count_text(s.concepts, s.code)}, fields {_count_text(s.fields, s.code)}")
@@ -177,18 +176,29 @@ def as_text(statuses: list[LocaleStatus], settings: Settings) -> str:
 
 
 def _count_json(count: Count, code: str, parts: Parts) -> dict[str, Any]:
-    return {"translated": count.done, "total": count.total, "percent": float(count.ratio * 100), "formatted": percent(count, code),
-            "current": parts.current, "stale": parts.stale, "missing": parts.missing}
+    return {
+        "translated": count.done,
+        "total": count.total,
+        "percent": float(count.ratio * 100),
+        "formatted": percent(count, code),
+        "current": parts.current,
+        "stale": parts.stale,
+        "missing": parts.missing,
+    }
 
 
 def as_json(statuses: list[LocaleStatus], settings: Settings) -> str:
     data = {
         "source_locale": settings.source_locale,
         "locales": [
-            {"code": s.code, "name": s.name, "concepts": _count_json(s.concepts, s.code, s.concept_parts),
-             "fields": _count_json(s.fields, s.code, s.field_parts),
-             "missing": [{"id": cid, "fields": names} for cid, names in s.missing.items()],
-             "stale": [{"id": cid, "fields": names} for cid, names in s.stale.items()]}
+            {
+                "code": s.code,
+                "name": s.name,
+                "concepts": _count_json(s.concepts, s.code, s.concept_parts),
+                "fields": _count_json(s.fields, s.code, s.field_parts),
+                "missing": [{"id": cid, "fields": names} for cid, names in s.missing.items()],
+                "stale": [{"id": cid, "fields": names} for cid, names in s.stale.items()],
+            }
             for s in statuses
         ],
     }
@@ -211,20 +221,24 @@ def badge(status: LocaleStatus) -> str:
     label, value = f"translated ({status.code})", percent(status.fields, "en")
     colour = next(c for limit, c in BADGE_COLOURS if status.fields.ratio * 100 >= limit)
     lw, vw = round(_text_width(label)) + 12, round(_text_width(value)) + 12
-    width, title = lw + vw, xml_escape(f"{label}: {value}", {"\"": "&quot;"})
-    code = xml_escape(status.code, {"\"": "&quot;"})  # ids of its own: badges inlined into one page do not share them
+    width, title = lw + vw, xml_escape(f"{label}: {value}", {'"': "&quot;"})
+    code = xml_escape(status.code, {'"': "&quot;"})  # ids of its own: badges inlined into one page do not share them
     texts = ""
     for x, w, text in ((lw / 2, lw - 12, label), (lw + vw / 2, vw - 12, value)):
         shown = xml_escape(text)
-        texts += (f'<text x="{x:g}" y="15" fill="#010101" fill-opacity=".3" textLength="{w}" aria-hidden="true">{shown}</text>'
-                  f'<text x="{x:g}" y="14" textLength="{w}">{shown}</text>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" aria-label="{title}">'
-            f'<title>{title}</title>'
-            f'<linearGradient id="s-{code}" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>'
-            f'<clipPath id="r-{code}"><rect width="{width}" height="20" rx="3" fill="#fff"/></clipPath>'
-            f'<g clip-path="url(#r-{code})"><rect width="{lw}" height="20" fill="#555"/><rect x="{lw}" width="{vw}" height="20" fill="{colour}"/>'
-            f'<rect width="{width}" height="20" fill="url(#s-{code})"/></g>'
-            f'<g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">{texts}</g></svg>\n')
+        texts += (
+            f'<text x="{x:g}" y="15" fill="#010101" fill-opacity=".3" textLength="{w}" aria-hidden="true">{shown}</text>'
+            f'<text x="{x:g}" y="14" textLength="{w}">{shown}</text>'
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" aria-label="{title}">'
+        f"<title>{title}</title>"
+        f'<linearGradient id="s-{code}" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>'
+        f'<clipPath id="r-{code}"><rect width="{width}" height="20" rx="3" fill="#fff"/></clipPath>'
+        f'<g clip-path="url(#r-{code})"><rect width="{lw}" height="20" fill="#555"/><rect x="{lw}" width="{vw}" height="20" fill="{colour}"/>'
+        f'<rect width="{width}" height="20" fill="url(#s-{code})"/></g>'
+        f'<g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">{texts}</g></svg>\n'
+    )
 
 
 def as_svg(statuses: list[LocaleStatus], settings: Settings) -> str:
@@ -249,5 +263,6 @@ def only(statuses: list[LocaleStatus], code: str | None, settings: Settings) -> 
 
 def below_threshold(statuses: list[LocaleStatus], min_coverage: float) -> list[str]:
     """One message per locale whose share of written fields is below ``min_coverage`` percent."""
-    return [f"{s.code}: {percent(s.fields, s.code)} of fields translated, below the minimum of {min_coverage:g} %"
-            for s in statuses if s.fields.below(min_coverage)]
+    return [
+        f"{s.code}: {percent(s.fields, s.code)} of fields translated, below the minimum of {min_coverage:g} %" for s in statuses if s.fields.below(min_coverage)
+    ]

@@ -20,20 +20,22 @@ from glossary_tool.core.loader import Document, Loc, Pos, offset_to_pos
 from glossary_tool.core.problems import Problem, Severity
 
 # Articles a definition may open with before its first real word ("A thigh bone is …" opens with the term).
-ARTICLES: Mapping[str, frozenset[str]] = MappingProxyType({
-    "en": frozenset({"a", "an", "the"}),
-    "sv": frozenset({"en", "ett", "den", "det", "de"}),
-    "da": frozenset({"en", "et", "den", "det", "de"}),
-    "nb": frozenset({"en", "ei", "et", "den", "det", "de"}),
-    "nn": frozenset({"ein", "ei", "eit", "den", "det", "dei"}),
-    "no": frozenset({"en", "ei", "et", "den", "det", "de"}),
-    "de": frozenset({"der", "die", "das", "ein", "eine", "einer", "eines", "einem", "einen"}),
-    "nl": frozenset({"de", "het", "een"}),
-    "fr": frozenset({"le", "la", "les", "l", "un", "une", "des"}),
-    "es": frozenset({"el", "la", "los", "las", "un", "una"}),
-    "it": frozenset({"il", "lo", "la", "i", "gli", "le", "l", "un", "uno", "una"}),
-    "pt": frozenset({"o", "a", "os", "as", "um", "uma"}),
-})
+ARTICLES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "en": frozenset({"a", "an", "the"}),
+        "sv": frozenset({"en", "ett", "den", "det", "de"}),
+        "da": frozenset({"en", "et", "den", "det", "de"}),
+        "nb": frozenset({"en", "ei", "et", "den", "det", "de"}),
+        "nn": frozenset({"ein", "ei", "eit", "den", "det", "dei"}),
+        "no": frozenset({"en", "ei", "et", "den", "det", "de"}),
+        "de": frozenset({"der", "die", "das", "ein", "eine", "einer", "eines", "einem", "einen"}),
+        "nl": frozenset({"de", "het", "een"}),
+        "fr": frozenset({"le", "la", "les", "l", "un", "une", "des"}),
+        "es": frozenset({"el", "la", "los", "las", "un", "una"}),
+        "it": frozenset({"il", "lo", "la", "i", "gli", "le", "l", "un", "uno", "una"}),
+        "pt": frozenset({"o", "a", "os", "as", "um", "uma"}),
+    }
+)
 # Languages whose words take clitics in front (the article, prepositions, conjunctions), which Snowball removes.
 CLITICS_FIRST = frozenset({"ar"})
 # A term opens a compound only when the part that must match is at least this long, so that a short form
@@ -88,7 +90,7 @@ class TermWord(NamedTuple):
     def matches(self, words: Words, i: int) -> bool:
         if self.acronym:
             surface = words.surfaces[i]
-            rest = surface[len(self.surface):]
+            rest = surface[len(self.surface) :]
             return surface.startswith(self.surface) and (not rest or (len(rest) <= 3 and rest.islower()))
         folded = words.folded[i]
         if folded == self.folded:
@@ -171,8 +173,7 @@ class Language:
         found = pipeline.tokens(text, self.code)
         starts = [t.start for t in found]
         ends = [t.end for t in found]
-        return Words(text, starts, ends, [text[a:b] for a, b in zip(starts, ends, strict=True)], [t.text for t in found],
-                     pipeline.stems(found, self.code))
+        return Words(text, starts, ends, [text[a:b] for a, b in zip(starts, ends, strict=True)], [t.text for t in found], pipeline.stems(found, self.code))
 
     def pattern(self, term: str) -> Pattern | None:
         """How ``term`` is matched; None when it has no letters or digits."""
@@ -349,13 +350,13 @@ def word_position(doc: Document, loc: Loc, value: str, index: int) -> Pos:
         if offset == 0:
             return where
     offset += column - 1
-    expected = [value[t.start:t.end] for t in pipeline.tokens(value, "")]
+    expected = [value[t.start : t.end] for t in pipeline.tokens(value, "")]
     if index >= len(expected):
         return where
     # The file from the value on, as far as the value's words can reach (a folded scalar adds indentation).
     window = doc.text[offset : offset + 2 * len(value) + 200]
     for k, t in enumerate(pipeline.tokens(window, "")):
-        if k >= len(expected) or window[t.start:t.end] != expected[k]:
+        if k >= len(expected) or window[t.start : t.end] != expected[k]:
             return where
         if k == index:
             return offset_to_pos(doc.text, offset + t.start)

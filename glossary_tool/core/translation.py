@@ -173,8 +173,7 @@ class _Repository:
         """The commits that changed ``rel``, newest first (within the newest ``max_commits`` of the repository)."""
         if self._commits is None:
             self._commits = {}
-            out = _git(self.root, "-c", "core.quotepath=off", "log", "-z", "--name-only", "--no-renames",
-                       f"--max-count={self.max_commits}", "--format=%x01%H")
+            out = _git(self.root, "-c", "core.quotepath=off", "log", "-z", "--name-only", "--no-renames", f"--max-count={self.max_commits}", "--format=%x01%H")
             current = ""
             for raw in (out or "").split("\0"):
                 token = raw.lstrip("\n")
@@ -205,8 +204,9 @@ class _Repository:
     def _batch_reader(self) -> subprocess.Popen[bytes]:
         """The one ``git cat-file --batch`` of this repository, started the first time it is asked for."""
         if self._reader is None:
-            self._reader = subprocess.Popen(["git", "-C", str(self.root), "cat-file", "--batch"], stdin=subprocess.PIPE,
-                                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            self._reader = subprocess.Popen(
+                ["git", "-C", str(self.root), "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            )
             weakref.finalize(self, _close, self._reader)
         return self._reader
 
@@ -263,8 +263,7 @@ def _blocks(text: str, name: str, concept_id: str, codes: tuple[str, str]) -> tu
     return entry.model.locales.get(codes[0]), entry.model.locales.get(codes[1])
 
 
-def untracked_stale_fields(file: Path, concept: Concept, locale_code: str, source_locale: str,
-                           max_revisions: int = 50) -> dict[str, str]:
+def untracked_stale_fields(file: Path, concept: Concept, locale_code: str, source_locale: str, max_revisions: int = 50) -> dict[str, str]:
     """Untracked translated fields whose source changed since the translation was last written, with that old source.
 
     A field without a ``translated_from`` hash (as ``new`` leaves it: a placeholder is not a translation) is
@@ -279,19 +278,24 @@ def untracked_stale_fields(file: Path, concept: Concept, locale_code: str, sourc
     if not pending:
         return {}
     written = _written_against(file, concept.id, (locale_code, source_locale), (target, source), pending, max_revisions)
-    return {name: readable(old) for name, old in written.items()
-            if field_text(source, name) != old and not is_placeholder(old)}
+    return {name: readable(old) for name, old in written.items() if field_text(source, name) != old and not is_placeholder(old)}
 
 
 def _untracked(target: ConceptLocale, source: ConceptLocale) -> dict[str, str]:
     """The translated fields with real text and no ``translated_from`` hash, with their text now."""
-    return {f: field_text(target, f) for f in TRACKED_FIELDS
-            if f not in target.translated_from and has_field(target, f) and has_field(source, f)
-            and not any(is_placeholder(item) for item in field_text(target, f).split(_ITEM_SEPARATOR))}
+    return {
+        f: field_text(target, f)
+        for f in TRACKED_FIELDS
+        if f not in target.translated_from
+        and has_field(target, f)
+        and has_field(source, f)
+        and not any(is_placeholder(item) for item in field_text(target, f).split(_ITEM_SEPARATOR))
+    }
 
 
-def _written_against(file: Path, concept_id: str, codes: tuple[str, str], blocks_now: tuple[ConceptLocale, ConceptLocale],
-                     pending: dict[str, str], max_revisions: int) -> dict[str, str]:
+def _written_against(
+    file: Path, concept_id: str, codes: tuple[str, str], blocks_now: tuple[ConceptLocale, ConceptLocale], pending: dict[str, str], max_revisions: int
+) -> dict[str, str]:
     """For each pending field, the source text of the oldest commit, in the unbroken run back from now, whose
     translation reads as it does now (``pending`` is emptied as the run breaks for each field)."""
     written: dict[str, str] = {}  # field -> source text of the oldest matching commit seen so far
@@ -313,8 +317,7 @@ def _written_against(file: Path, concept_id: str, codes: tuple[str, str], blocks
     return written
 
 
-def source_change(file: Path, concept: Concept, locale_code: str, source_locale: str, field: str,
-                  context: int | None = None) -> str | None:
+def source_change(file: Path, concept: Concept, locale_code: str, source_locale: str, field: str, context: int | None = None) -> str | None:
     """Word diff of a stale field's source text since it was translated; None when the old text is not in git."""
     target, source = concept.locales.get(locale_code), concept.locales.get(source_locale)
     if target is None or source is None or field not in target.translated_from:

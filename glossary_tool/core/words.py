@@ -20,35 +20,104 @@ from glossary_tool.core import word_ranges as table
 
 # Language subtag → Snowball algorithm (PyStemmer; words.js loads the same Snowball release's code in JavaScript).
 # A language not listed is not stemmed.
-SNOWBALL: Mapping[str, str] = MappingProxyType({
-    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech", "da": "danish", "nl": "dutch",
-    "en": "english", "eo": "esperanto", "et": "estonian", "fi": "finnish", "fr": "french", "de": "german", "el": "greek",
-    "hi": "hindi", "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian",
-    "ne": "nepali", "nb": "norwegian", "nn": "norwegian", "no": "norwegian", "fa": "persian", "pl": "polish",
-    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "st": "sesotho", "es": "spanish",
-    "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
-})
+SNOWBALL: Mapping[str, str] = MappingProxyType(
+    {
+        "ar": "arabic",
+        "hy": "armenian",
+        "eu": "basque",
+        "ca": "catalan",
+        "cs": "czech",
+        "da": "danish",
+        "nl": "dutch",
+        "en": "english",
+        "eo": "esperanto",
+        "et": "estonian",
+        "fi": "finnish",
+        "fr": "french",
+        "de": "german",
+        "el": "greek",
+        "hi": "hindi",
+        "hu": "hungarian",
+        "id": "indonesian",
+        "ga": "irish",
+        "it": "italian",
+        "lt": "lithuanian",
+        "ne": "nepali",
+        "nb": "norwegian",
+        "nn": "norwegian",
+        "no": "norwegian",
+        "fa": "persian",
+        "pl": "polish",
+        "pt": "portuguese",
+        "ro": "romanian",
+        "ru": "russian",
+        "sr": "serbian",
+        "st": "sesotho",
+        "es": "spanish",
+        "sv": "swedish",
+        "ta": "tamil",
+        "tr": "turkish",
+        "yi": "yiddish",
+    }
+)
 # Languages that write compounds as one word (Erlenmeyerkolben, datamaskinsprogram): a term's parts are found in them.
 COMPOUNDING = frozenset({"sv", "da", "nb", "nn", "no", "de", "nl", "fi", "et", "is"})
 # Letters that are letters of their own in a language, not a base letter with a diacritic: Swedish "här" is not
 # "har", Finnish endings need ä and ö, Polish ł and Turkish ş are letters. Other diacritics are folded away (café = cafe).
-OWN_LETTERS: Mapping[str, str] = MappingProxyType({
-    "sv": "åäö", "fi": "åäöšž", "da": "æøå", "nb": "æøå", "nn": "æøå", "no": "æøå", "is": "áðéíóúýþæö",
-    "et": "äöõüšž", "tr": "çğıöşü", "az": "çğıöşüə", "hu": "áéíóöőúüű", "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž",
-    "sk": "áäčďéíĺľňóôŕšťúýž", "ro": "ăâîșțşţ", "es": "ñ", "lt": "ąčęėįšųūž", "lv": "āčēģīķļņšūž", "sl": "čšž",
-    "hr": "čćđšž", "bs": "čćđšž", "sr": "čćđšž",
-})
+OWN_LETTERS: Mapping[str, str] = MappingProxyType(
+    {
+        "sv": "åäö",
+        "fi": "åäöšž",
+        "da": "æøå",
+        "nb": "æøå",
+        "nn": "æøå",
+        "no": "æøå",
+        "is": "áðéíóúýþæö",
+        "et": "äöõüšž",
+        "tr": "çğıöşü",
+        "az": "çğıöşüə",
+        "hu": "áéíóöőúüű",
+        "pl": "ąćęłńóśźż",
+        "cs": "áčďéěíňóřšťúůýž",
+        "sk": "áäčďéíĺľňóôŕšťúýž",
+        "ro": "ăâîșțşţ",
+        "es": "ñ",
+        "lt": "ąčęėįšųūž",
+        "lv": "āčēģīķļņšūž",
+        "sl": "čšž",
+        "hr": "čćđšž",
+        "bs": "čćđšž",
+        "sr": "čćđšž",
+    }
+)
 # Scripts written without spaces between words (and Hangul, whose words carry their particles): a run of their
 # characters is cut into overlapping pairs, as Lucene's CJK analyzer does ("玻璃容器" → 玻璃 璃容 容器).
 # Characters of one class pair with each other; Han and kana are one class, as in Japanese text they alternate.
 # The same table is in words.js.
 BIGRAM_RANGES: tuple[tuple[int, int, int], ...] = (
-    (0x2E80, 0x2FDF, 1), (0x3005, 0x3007, 1), (0x3021, 0x3029, 1), (0x3031, 0x3035, 1), (0x3038, 0x303C, 1),
-    (0x3041, 0x309F, 1), (0x30A0, 0x30FF, 1), (0x31F0, 0x31FF, 1), (0x3400, 0x4DBF, 1), (0x4E00, 0x9FFF, 1),
-    (0xF900, 0xFAFF, 1), (0x20000, 0x3FFFF, 1),
-    (0x1100, 0x11FF, 2), (0x3130, 0x318F, 2), (0xA960, 0xA97F, 2), (0xAC00, 0xD7FF, 2),
-    (0x0E00, 0x0E7F, 3), (0x0E80, 0x0EFF, 4), (0x1780, 0x17FF, 5), (0x19E0, 0x19FF, 5),
-    (0x1000, 0x109F, 6), (0xA9E0, 0xA9FF, 6), (0xAA60, 0xAA7F, 6),
+    (0x2E80, 0x2FDF, 1),
+    (0x3005, 0x3007, 1),
+    (0x3021, 0x3029, 1),
+    (0x3031, 0x3035, 1),
+    (0x3038, 0x303C, 1),
+    (0x3041, 0x309F, 1),
+    (0x30A0, 0x30FF, 1),
+    (0x31F0, 0x31FF, 1),
+    (0x3400, 0x4DBF, 1),
+    (0x4E00, 0x9FFF, 1),
+    (0xF900, 0xFAFF, 1),
+    (0x20000, 0x3FFFF, 1),
+    (0x1100, 0x11FF, 2),
+    (0x3130, 0x318F, 2),
+    (0xA960, 0xA97F, 2),
+    (0xAC00, 0xD7FF, 2),
+    (0x0E00, 0x0E7F, 3),
+    (0x0E80, 0x0EFF, 4),
+    (0x1780, 0x17FF, 5),
+    (0x19E0, 0x19FF, 5),
+    (0x1000, 0x109F, 6),
+    (0xA9E0, 0xA9FF, 6),
+    (0xAA60, 0xAA7F, 6),
 )
 # Marks that are diacritics, dropped unless they make one of the language's own letters: Latin and Greek accents,
 # Hebrew points, Arabic short vowels, shadda, and the hamza and madda over or under a letter (أ إ آ → ا).
@@ -239,8 +308,10 @@ def _paired_tokens(p: str, at: int, whole: re.Match[str] | None, out: list[Token
         elif len(seg) == 1:
             out.append(Token(base, base + 1, seg, True) if whole is None else Token(whole.start(), whole.end(), seg, True))
         else:
-            out.extend(Token(base + i, base + i + 2, seg[i:i + 2], True) if whole is None else Token(whole.start(), whole.end(), seg[i:i + 2], True)
-                       for i in range(len(seg) - 1))
+            out.extend(
+                Token(base + i, base + i + 2, seg[i : i + 2], True) if whole is None else Token(whole.start(), whole.end(), seg[i : i + 2], True)
+                for i in range(len(seg) - 1)
+            )
 
 
 def words(text: str, locale: str) -> list[str]:

@@ -25,6 +25,7 @@ from glossary_tool.core.problems import FatalError, Problem
 if TYPE_CHECKING:
     from glossary_tool.core.config import Settings
 
+
 # Entries live in content/<kind>/<id>.yaml, so the schema is two folders up from every entry.
 def schema_comment(schema: Path, entry_file: Path) -> str:
     """Line 1 of an entry: tells YAML-aware editors where the project's JSON Schema is (relative to the entry)."""
@@ -70,8 +71,10 @@ def load_for_edit(text: str, path: str) -> tuple[YAML, CommentedMap]:
     if not isinstance(data, CommentedMap):
         raise FatalError(f"{path}: an entry must be a mapping; run 'glossary-tool lint {path}'")
     if dump(data, yaml) != text:
-        raise FatalError(f"{path}: cannot be edited without reformatting it (unusual indentation or line breaks); "
-                         "make the change by hand, or re-indent the file like the others first")
+        raise FatalError(
+            f"{path}: cannot be edited without reformatting it (unusual indentation or line breaks); "
+            "make the change by hand, or re-indent the file like the others first"
+        )
     return yaml, data
 
 
@@ -88,8 +91,10 @@ def entry_problems(text: str, path: str, settings: Settings | None = None) -> tu
         if entry.model.category not in settings.category_ids:
             problems, entry = [entry.doc.problem(("category",), f"'{entry.model.category}' is not a declared category", rule="schema")], None
         elif unknown:
-            problems, entry = [entry.doc.problem(("relations", unknown[0]), f"'{unknown[0]}' is not a relation of this glossary",
-                                                 at_key=True, rule="schema")], None
+            problems, entry = (
+                [entry.doc.problem(("relations", unknown[0]), f"'{unknown[0]}' is not a relation of this glossary", at_key=True, rule="schema")],
+                None,
+            )
     return entry, problems
 
 

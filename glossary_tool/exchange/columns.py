@@ -29,29 +29,59 @@ ROW_TARGET = frozenset({"targetlang", "target lang", "target language", "target_
 # Weblate reads the translator's comment as the translation's explanation and the developer's as the source's; Google's
 # description is of the source term.
 PAIR_EXTRA: dict[str, tuple[str, str] | None] = {
-    "explanation": ("definition", TARGET), "translator_comments": ("definition", TARGET),
-    "translator comments": ("definition", TARGET), "notes": ("definition", TARGET),
-    "developer_comments": ("definition", SOURCE), "developer comments": ("definition", SOURCE),
-    "description": ("definition", SOURCE), "pos": ("pos", SOURCE), "part of speech": ("pos", SOURCE),
-    "context": ("context", SOURCE), "location": None, "id": None, "stringid": None, "fuzzy": None, "key": None, "state": None,
+    "explanation": ("definition", TARGET),
+    "translator_comments": ("definition", TARGET),
+    "translator comments": ("definition", TARGET),
+    "notes": ("definition", TARGET),
+    "developer_comments": ("definition", SOURCE),
+    "developer comments": ("definition", SOURCE),
+    "description": ("definition", SOURCE),
+    "pos": ("pos", SOURCE),
+    "part of speech": ("pos", SOURCE),
+    "context": ("context", SOURCE),
+    "location": None,
+    "id": None,
+    "stringid": None,
+    "fuzzy": None,
+    "key": None,
+    "state": None,
 }
 # Field names of a column labelled with a language (``en status``, ``Definition [sv]``) or of an unlabelled one.
 FIELDS = {
-    "term": "term", "status": "status", "term status": "status", "usage status": "status", "definition": "definition",
-    "description": "definition", "explanation": "definition", "note": "note", "notes": "note", "comment": "note",
-    "comments": "note", "example": "example", "context": "context", "pos": "pos", "part of speech": "pos",
+    "term": "term",
+    "status": "status",
+    "term status": "status",
+    "usage status": "status",
+    "definition": "definition",
+    "description": "definition",
+    "explanation": "definition",
+    "note": "note",
+    "notes": "note",
+    "comment": "note",
+    "comments": "note",
+    "example": "example",
+    "context": "context",
+    "pos": "pos",
+    "part of speech": "pos",
     "partofspeech": "pos",
 }
-CONCEPT_FIELDS = {"concept_id": "concept_id", "concept id": "concept_id", "category": "category", "subject": "category",
-                  "subject field": "category", "domain": "category"}
+CONCEPT_FIELDS = {
+    "concept_id": "concept_id",
+    "concept id": "concept_id",
+    "category": "category",
+    "subject": "category",
+    "subject field": "category",
+    "domain": "category",
+}
 TERM_LEVEL = frozenset({"status", "pos"})
 RELATION = "relation:"  # a concept cell holding the targets of the relation named after it
 # What --columns maps: field -> whether it takes a locale.
-MAPPED_FIELDS = {"term": True, "definition": True, "note": True, "example": True, "status": True, "pos": True,
-                 "concept_id": False, "category": False}
-_LABELLED = (re.compile(r"^(?P<field>.+?)\s*[\[(]\s*(?P<lang>[^\])]+?)\s*[\])]$"),  # Term [en], Definition (sv)
-             re.compile(r"^(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)[\s_:]+(?P<field>.+)$"),  # en status, sv_definition
-             re.compile(r"^(?P<field>.+?)[\s_:]+(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)$"))  # definition_en
+MAPPED_FIELDS = {"term": True, "definition": True, "note": True, "example": True, "status": True, "pos": True, "concept_id": False, "category": False}
+_LABELLED = (
+    re.compile(r"^(?P<field>.+?)\s*[\[(]\s*(?P<lang>[^\])]+?)\s*[\])]$"),  # Term [en], Definition (sv)
+    re.compile(r"^(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)[\s_:]+(?P<field>.+)$"),  # en status, sv_definition
+    re.compile(r"^(?P<field>.+?)[\s_:]+(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)$"),
+)  # definition_en
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -176,8 +206,15 @@ def _named_twice(table: Table, name: str, found: list[int]) -> list[Problem]:
     """A warning when more than one column has the header name --columns maps: the first is read."""
     if len(found) <= 1:
         return []
-    return [problem(table.path, 1, table.rule, f"--columns: {len(found)} columns are named '{clip(name)}' "
-                    f"(columns {', '.join(str(i + 1) for i in found)}); column {found[0] + 1} is read", Severity.WARNING)]
+    return [
+        problem(
+            table.path,
+            1,
+            table.rule,
+            f"--columns: {len(found)} columns are named '{clip(name)}' (columns {', '.join(str(i + 1) for i in found)}); column {found[0] + 1} is read",
+            Severity.WARNING,
+        )
+    ]
 
 
 def _unmapped(table: Table, columns: Columns) -> list[Problem]:
@@ -185,8 +222,15 @@ def _unmapped(table: Table, columns: Columns) -> list[Problem]:
     unmapped = [h.strip() or f"column {i + 1}" for i, h in enumerate(table.header) if i not in columns.used]
     if not unmapped:
         return []
-    return [problem(table.path, 1, table.rule, f"--columns maps no field to {len(unmapped)} column(s): {clip(', '.join(unmapped), 200)}; "
-                    "they are not imported", Severity.WARNING)]
+    return [
+        problem(
+            table.path,
+            1,
+            table.rule,
+            f"--columns maps no field to {len(unmapped)} column(s): {clip(', '.join(unmapped), 200)}; they are not imported",
+            Severity.WARNING,
+        )
+    ]
 
 
 def _mapped(item: str, by_name: dict[str, list[int]], table: Table) -> tuple[str, str, str, list[int]] | str:
@@ -206,8 +250,10 @@ def _wrong_form(item: str, what: str, locale: str, named: bool) -> str | None:
     """What is wrong with the form of one item of --columns: no header named, an unknown field, or a locale given
     to a field that takes none (or missing from one that needs it)."""
     if not named or what not in MAPPED_FIELDS:
-        return (f"'{clip(item)}' is not FIELD:LOCALE=HEADER (fields: {', '.join(f for f, lang in MAPPED_FIELDS.items() if lang)} "
-                f"with a locale; {', '.join(f for f, lang in MAPPED_FIELDS.items() if not lang)} without)")
+        return (
+            f"'{clip(item)}' is not FIELD:LOCALE=HEADER (fields: {', '.join(f for f, lang in MAPPED_FIELDS.items() if lang)} "
+            f"with a locale; {', '.join(f for f, lang in MAPPED_FIELDS.items() if not lang)} without)"
+        )
     if MAPPED_FIELDS[what] != bool(locale):
         return f"'{clip(item)}': {what} " + ("needs a locale, e.g. term:en=English" if MAPPED_FIELDS[what] else "takes no locale")
     return None
@@ -274,12 +320,27 @@ class _Header:
 
 def _left_out(table: Table, skipped_langs: dict[str, list[str]], unknown: list[str]) -> list[Problem]:
     """A warning per language that is not configured, naming its columns, and one naming the columns of no known field."""
-    problems = [problem(table.path, 1, table.rule, f"{len(headers)} column(s) in '{clip(tag)}' not imported ({clip(', '.join(headers), 120)}): "
-                        "it is not a configured locale; add it to locales in mkdocs.yml to import it", Severity.WARNING)
-                for tag, headers in skipped_langs.items()]
+    problems = [
+        problem(
+            table.path,
+            1,
+            table.rule,
+            f"{len(headers)} column(s) in '{clip(tag)}' not imported ({clip(', '.join(headers), 120)}): "
+            "it is not a configured locale; add it to locales in mkdocs.yml to import it",
+            Severity.WARNING,
+        )
+        for tag, headers in skipped_langs.items()
+    ]
     if unknown:
-        problems.append(problem(table.path, 1, table.rule, f"column(s) {clip(', '.join(repr(u) for u in unknown), 200)} have no place in the glossary; "
-                                "not imported", Severity.WARNING))
+        problems.append(
+            problem(
+                table.path,
+                1,
+                table.rule,
+                f"column(s) {clip(', '.join(repr(u) for u in unknown), 200)} have no place in the glossary; not imported",
+                Severity.WARNING,
+            )
+        )
     return problems
 
 
@@ -313,6 +374,13 @@ def pair_columns(table: Table, source: int, target: int, folded: list[str]) -> t
     skipped = [_pair_extra(table, columns, i, name) for i, name in enumerate(folded) if i not in taken]
     skipped = [name for name in skipped if name is not None]
     if skipped:
-        problems.append(problem(table.path, 1, table.rule, f"column(s) {clip(', '.join(repr(s) for s in skipped), 200)} have no place in the glossary; "
-                                "not imported", Severity.WARNING))
+        problems.append(
+            problem(
+                table.path,
+                1,
+                table.rule,
+                f"column(s) {clip(', '.join(repr(s) for s in skipped), 200)} have no place in the glossary; not imported",
+                Severity.WARNING,
+            )
+        )
     return columns, problems

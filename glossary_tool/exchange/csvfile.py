@@ -75,12 +75,15 @@ def header(concepts: list[Concept], settings: Settings) -> list[str]:
     examples = max((len(b.examples) for c in concepts for b in c.locales.values()), default=0)
     notes = max((len(b.notes) for c in concepts for b in c.locales.values()), default=0)
     sources = max((len(c.sources) for c in concepts), default=0)
-    return [*TERM_COLUMNS, *TERM_FIELDS,
-            *(f"example_{i}" for i in range(1, examples + 1)),
-            *(f"note_{i}" for i in range(1, notes + 1)),
-            *settings.relation_ids,
-            *(f"source_{i}_{key}" for i in range(1, sources + 1) for key in SOURCE_KEYS),
-            "translated_from"]
+    return [
+        *TERM_COLUMNS,
+        *TERM_FIELDS,
+        *(f"example_{i}" for i in range(1, examples + 1)),
+        *(f"note_{i}" for i in range(1, notes + 1)),
+        *settings.relation_ids,
+        *(f"source_{i}_{key}" for i in range(1, sources + 1) for key in SOURCE_KEYS),
+        "translated_from",
+    ]
 
 
 def rows(concepts: list[Concept], settings: Settings, columns: list[str]) -> Iterable[list[str]]:
@@ -106,8 +109,7 @@ def _concept_cells(c: Concept, settings: Settings) -> dict[str, str]:
 
 
 def _language_cells(concept_cells: dict[str, str], code: str, block: ConceptLocale) -> dict[str, str]:
-    cells = dict(concept_cells, locale=code, definition=block.definition,
-                 translated_from=" ".join(f"{k}={v}" for k, v in block.translated_from.items()))
+    cells = dict(concept_cells, locale=code, definition=block.definition, translated_from=" ".join(f"{k}={v}" for k, v in block.translated_from.items()))
     cells.update({f"example_{i}": text for i, text in enumerate(block.examples, start=1)})
     cells.update({f"note_{i}": text for i, text in enumerate(block.notes, start=1)})
     return cells
@@ -115,10 +117,19 @@ def _language_cells(concept_cells: dict[str, str], code: str, block: ConceptLoca
 
 def _term_cells(term: Term) -> dict[str, str]:
     g = term.grammar or Grammar()
-    return {"term": term.text, "reading": term.reading or "", "type": term.type, "status": term.status,
-            "pos": g.pos or "", "gender": g.gender or "", "plural": g.plural or "",
-            "term_sources": " ".join(term.sources), "geographical_usage": term.geographical_usage or "",
-            "register": term.register or "", "term_note": term.note or ""}
+    return {
+        "term": term.text,
+        "reading": term.reading or "",
+        "type": term.type,
+        "status": term.status,
+        "pos": g.pos or "",
+        "gender": g.gender or "",
+        "plural": g.plural or "",
+        "term_sources": " ".join(term.sources),
+        "geographical_usage": term.geographical_usage or "",
+        "register": term.register or "",
+        "term_note": term.note or "",
+    }
 
 
 @exporter("csv")
@@ -185,6 +196,7 @@ def _delimiter(first_line: str) -> str:
 def encoding_of(data: bytes, path: str, rule: str) -> tuple[str | None, list[Problem]]:
     """The codec of a CSV file: UTF-8 (with or without a byte-order mark) or UTF-16 with one. Anything else, and bytes
     that are not what the file says, are refused at the line and column where they are; nothing is decoded twice."""
+
     def refused(message: str, line: int = 1, column: int = 1) -> tuple[None, list[Problem]]:
         return None, [problem(path, line, rule, message, column=column)]
 
@@ -196,7 +208,7 @@ def encoding_of(data: bytes, path: str, rule: str) -> tuple[str | None, list[Pro
     decoder = codecs.getincrementaldecoder(encoding)()
     try:  # in pieces: the whole text is never held, only checked
         for at in range(0, len(data), CHUNK):
-            decoder.decode(data[at:at + CHUNK], final=at + CHUNK >= len(data))
+            decoder.decode(data[at : at + CHUNK], final=at + CHUNK >= len(data))
     except UnicodeDecodeError:
         try:
             data.decode(encoding)
@@ -217,8 +229,9 @@ def _csv_error(exc: csv.Error) -> str:
     return f"not valid CSV: {text}"
 
 
-def read_table(data: bytes, path: str, rule: str = RULE, *, columns: list[str] | None = None, delimiter: str | None = None,
-               quoted: bool = True) -> tuple[Table | None, list[Problem]]:
+def read_table(
+    data: bytes, path: str, rule: str = RULE, *, columns: list[str] | None = None, delimiter: str | None = None, quoted: bool = True
+) -> tuple[Table | None, list[Problem]]:
     """The header of a CSV file and its rows as they are read, each with the lines it spans (blank rows skipped).
 
     A file without a header row (DeepL's, OmegaT's) is read with ``columns`` as its header; ``delimiter`` fixes the
@@ -234,8 +247,12 @@ def read_table(data: bytes, path: str, rule: str = RULE, *, columns: list[str] |
     first = stream.readline()
     if not first.strip() and columns is None:
         return None, [problem(path, 1, rule, "the first row is empty; it must be the header (the column names)")]
-    reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter or _delimiter(first.rstrip("\r\n")), strict=True,
-                        quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE)
+    reader = csv.reader(
+        itertools.chain([first], stream),
+        delimiter=delimiter or _delimiter(first.rstrip("\r\n")),
+        strict=True,
+        quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE,
+    )
     header = columns if columns is not None else _header(reader, path, rule)
     if isinstance(header, Problem):
         return None, [header]
@@ -247,8 +264,9 @@ def _lone_cr(stream: io.TextIOWrapper, path: str, rule: str) -> Problem | None:
     """The error for a file whose first line ends in a CR alone (the csv module would read it as one long row)."""
     first = stream.readline()
     if first.endswith("\r") and not first.endswith("\r\n") and stream.read(1) != "\n":
-        return problem(path, 1, rule, "lines end in a CR alone (the old Mac OS format); save the file as 'CSV UTF-8', "
-                       "whose lines end in CRLF or LF", column=len(first))
+        return problem(
+            path, 1, rule, "lines end in a CR alone (the old Mac OS format); save the file as 'CSV UTF-8', whose lines end in CRLF or LF", column=len(first)
+        )
     return None
 
 

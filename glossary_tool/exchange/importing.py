@@ -297,8 +297,11 @@ class _Run:
             raw = path.read_bytes()
             text, changes = merge_entry(raw.decode("utf-8"), display_path(path), old, item.concept, item.assumed, self.settings)
         except (OSError, UnicodeDecodeError, FatalError) as exc:
-            self.error(item, f"concept '{clip(item.concept.id)}' cannot be merged into {display_path(path)}: {clip(exc, 300)}; "
-                       "edit that entry by hand, or pass --overwrite to replace it")
+            self.error(
+                item,
+                f"concept '{clip(item.concept.id)}' cannot be merged into {display_path(path)}: {clip(exc, 300)}; "
+                "edit that entry by hand, or pass --overwrite to replace it",
+            )
             return
         if text is None:
             self.unchanged.append(path)
@@ -316,8 +319,12 @@ class _Run:
             found = True
             at = item.source.find(char, item.line, item.last_line) if item.source is not None else None
             name = unicodedata.name(char, "a control character" if ord(char) < 0xD800 else "a lone surrogate")
-            self.error(item, f"concept '{clip(item.concept.id)}': {where} holds U+{ord(char):04X} ({name}), which no entry may hold "
-                       "(invisible, control or bidi characters can hide or reorder text); delete it in the file", at)
+            self.error(
+                item,
+                f"concept '{clip(item.concept.id)}': {where} holds U+{ord(char):04X} ({name}), which no entry may hold "
+                "(invisible, control or bidi characters can hide or reorder text); delete it in the file",
+                at,
+            )
         return found
 
     def add(self, item: Imported, path: Path, text: str, expected: str | None, *, new: bool) -> bool:
@@ -325,8 +332,11 @@ class _Run:
         data = text.encode("utf-8")
         cid = clip(item.concept.id)
         if len(data) > self.settings.max_file_bytes:
-            self.error(item, f"concept '{cid}' would be an entry of {len(data):,} bytes, more than max_file_bytes "
-                       f"({self.settings.max_file_bytes:,}) allows (lint: file-too-large); shorten its texts")
+            self.error(
+                item,
+                f"concept '{cid}' would be an entry of {len(data):,} bytes, more than max_file_bytes "
+                f"({self.settings.max_file_bytes:,}) allows (lint: file-too-large); shorten its texts",
+            )
             return False
         shown = display_path(path)
         entry = self.read_back(item, cid, text, shown, new=new)
@@ -378,8 +388,9 @@ class _Run:
         replaced = set(self.docs)
         entries = [e for e in glossary.entries if e.doc.path not in replaced] + [entry for _, entry, _ in self.docs.values()]
         documents = [d for d in glossary.documents if d.path not in replaced]  # the planned ones' document rules have run
-        return stamp([*load_problems, *self.early, *check(Glossary(tuple(entries), tuple(documents), glossary.others), self.settings, self.rules)],
-                     self.settings)
+        return stamp(
+            [*load_problems, *self.early, *check(Glossary(tuple(entries), tuple(documents), glossary.others), self.settings, self.rules)], self.settings
+        )
 
     def place(self, p: Problem, lines: dict[str, Imported]) -> None:
         """A lint error the import causes, at the concept whose entry has it, else at the concept its message names,
@@ -413,13 +424,22 @@ class _Run:
             return ordered
         last = errors[MAX_ERRORS - 1]
         kept = [p for p in ordered if p.severity is not Severity.ERROR or sort_key(p) <= sort_key(last)]
-        return [*kept, problem(self.shown, last.line, self.rule, f"… and {len(errors) - MAX_ERRORS:,} more error(s) after this one, "
-                               "not listed; fix these and import again", column=last.column)]
+        return [
+            *kept,
+            problem(
+                self.shown,
+                last.line,
+                self.rule,
+                f"… and {len(errors) - MAX_ERRORS:,} more error(s) after this one, not listed; fix these and import again",
+                column=last.column,
+            ),
+        ]
 
 
 def import_report(result: ImportResult, shown: Callable[[Path], str]) -> str:
     """What an import did, for the terminal: each new entry, each merged entry with what it added, changed and kept,
     and how many entries the file left as they were."""
+
     def entries(n: int) -> str:
         return f"{n} entr{'y' if n == 1 else 'ies'}"
 

@@ -127,7 +127,7 @@ class _Reader:
 
     def expect(self, at: int, chars: str, what: str) -> int:
         at = self.ws(at)
-        if self.text[at:at + 1] not in tuple(chars):
+        if self.text[at : at + 1] not in tuple(chars):
             found = repr(self.text[at]) if at < len(self.text) else "the end of the file"
             raise _Stop(at, f"not valid JSON: expected {what}, found {found}")
         return at
@@ -153,10 +153,10 @@ class _Reader:
     def read(self) -> None:
         self.bounded()
         at = self.ws(0)
-        if self.text[at:at + 1] != "{":
+        if self.text[at : at + 1] != "{":
             raise _Stop(at, 'expected an object with a "concepts" list, as `export --format json` writes')
         at, keys = at + 1, dict[str, int]()
-        if self.text[self.ws(at):self.ws(at) + 1] == "}":
+        if self.text[self.ws(at) : self.ws(at) + 1] == "}":
             at = self.ws(at)
         else:
             while True:
@@ -164,8 +164,9 @@ class _Reader:
                 key, end = self.decode_string(at)
                 if key in keys:
                     first_line, first_column = self.source.position(keys[key])
-                    raise _Stop(at, f'the key "{clip(key)}" is given twice (first at line {first_line}, column {first_column}); '
-                                "a JSON object may give each key once")
+                    raise _Stop(
+                        at, f'the key "{clip(key)}" is given twice (first at line {first_line}, column {first_column}); a JSON object may give each key once'
+                    )
                 keys[key] = at
                 at = self.expect(end, ":", "':'") + 1
                 at = self.value(key, self.ws(at))
@@ -189,12 +190,12 @@ class _Reader:
 
     def value(self, key: str, at: int) -> int:
         """The value of a top-level key; a list is read one item at a time. Where the value ends."""
-        if self.text[at:at + 1] != "[":
+        if self.text[at : at + 1] != "[":
             if key == "concepts":
                 raise _Stop(at, 'expected an object with a "concepts" list, as `export --format json` writes')
             return self.decode(at)[1]
         at, n = at + 1, 0
-        if self.text[self.ws(at):self.ws(at) + 1] == "]":
+        if self.text[self.ws(at) : self.ws(at) + 1] == "]":
             return self.ws(at) + 1
         while True:
             at = self.ws(at)
@@ -233,7 +234,7 @@ class _Reader:
         line, column = self.source.position(id_key.start() if id_key else start)
         last_line = self.source.position(end)[0]
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            self.problems.append(problem(self.path, line, RULE, f"concepts[{n}] is not an object with an \"id\"; left out", column=column))
+            self.problems.append(problem(self.path, line, RULE, f'concepts[{n}] is not an object with an "id"; left out', column=column))
             return
         cid = item["id"]
         entry = _restored(item, cid, (line, column), self.placeholders, self.settings, self.path, self.problems)
@@ -306,22 +307,23 @@ class _Found(Exception):
         self.offset = offset
 
 
-def _restored(item: dict[str, Any], cid: str, at: tuple[int, int], placeholders: Placeholders, settings: Settings, path: str,
-              problems: list[Problem]) -> dict[str, Any]:
+def _restored(
+    item: dict[str, Any], cid: str, at: tuple[int, int], placeholders: Placeholders, settings: Settings, path: str, problems: list[Problem]
+) -> dict[str, Any]:
     """The entry with its languages matched to the configured ones and placeholders where the export left text out."""
     line, column = at
     entry = {**item, "kind": "concept"}
     locales: dict[str, Any] = {}
     raw = item.get("locales")
-    for tag, block in (raw.items() if isinstance(raw, dict) else ()):
+    for tag, block in raw.items() if isinstance(raw, dict) else ():
         code = match_locale(str(tag), settings)
         if code is None:
-            problems.append(problem(path, line, RULE, f"concept '{clip(cid)}': language '{clip(tag)}' is not configured; left out", Severity.WARNING,
-                                    column=column))
+            problems.append(
+                problem(path, line, RULE, f"concept '{clip(cid)}': language '{clip(tag)}' is not configured; left out", Severity.WARNING, column=column)
+            )
             continue
         if code != tag:
-            problems.append(problem(path, line, RULE, f"concept '{clip(cid)}': language '{clip(tag)}' was read as '{code}'", Severity.WARNING,
-                                    column=column))
+            problems.append(problem(path, line, RULE, f"concept '{clip(cid)}': language '{clip(tag)}' was read as '{code}'", Severity.WARNING, column=column))
         missing = isinstance(block, dict) and not block.get("definition")
         locales[code] = {**block, "definition": placeholders.add(f"'{code}' definition", cid, line)} if missing else block
     entry["locales"] = locales

@@ -135,7 +135,9 @@ class Rows:
         self.languages.report_skipped()
         return True
 
-    def read(self, cells: list[str], roles: dict[str, str]) -> tuple[dict[str, list[tuple[str, str | None, str | None]]], dict[tuple[str, str], list[str]], dict[str, str]] | None:
+    def read(
+        self, cells: list[str], roles: dict[str, str]
+    ) -> tuple[dict[str, list[tuple[str, str | None, str | None]]], dict[tuple[str, str], list[str]], dict[str, str]] | None:
         """A row's terms per language (with status and part of speech cells), texts per (field, language), concept cells."""
         terms = self.row_terms(cells, roles)
         if not terms:
@@ -157,8 +159,15 @@ class Rows:
                 terms.setdefault(roles.get(slot.lang, slot.lang), []).append((text, self.cell(cells, slot.status) or None, self.cell(cells, slot.pos) or None))
         return terms
 
-    def row(self, line: int, last: int, source: str, terms: dict[str, list[tuple[str, str | None, str | None]]],
-            texts: dict[tuple[str, str], list[str]], concept: dict[str, str]) -> bool:
+    def row(
+        self,
+        line: int,
+        last: int,
+        source: str,
+        terms: dict[str, list[tuple[str, str | None, str | None]]],
+        texts: dict[tuple[str, str], list[str]],
+        concept: dict[str, str],
+    ) -> bool:
         """Add one row to the concept its id or source term names (a new one if none does); False past the bound."""
         first, _, pos = terms[source][0]
         key = (source, term_key(first))
@@ -188,8 +197,12 @@ class Rows:
             target.category, target.category_given = self.category(concept, line) if "category" in concept else (target.category, False)
             self.concepts.append(target)
         elif pos is not None and self.pos_of.get(key) not in (None, pos):
-            self.losses.add("duplicate terms", line, f"'{first}' ({key[0]}) as a {pos}, an earlier row has it as a {self.pos_of[key]}",
-                            "its terms were added to the earlier row's concept (a term names one concept per language)")
+            self.losses.add(
+                "duplicate terms",
+                line,
+                f"'{first}' ({key[0]}) as a {pos}, an earlier row has it as a {self.pos_of[key]}",
+                "its terms were added to the earlier row's concept (a term names one concept per language)",
+            )
         return target
 
     def named_by(self, cid: str, key: tuple[str, str], source: str, terms: dict[str, list[tuple[str, str | None, str | None]]]) -> _New | None:
@@ -197,8 +210,16 @@ class Rows:
         target = self.by_id.get(cid) if cid else None
         target = target or self.by_term.get(key)
         if target is None and self.table.synonym_rows:  # DeepL and OmegaT list each source term on a row of its own
-            target = next((self.by_term[(code, term_key(text))] for code, items in terms.items() if code != source
-                           for text, _, _ in items if (code, term_key(text)) in self.by_term), None)
+            target = next(
+                (
+                    self.by_term[(code, term_key(text))]
+                    for code, items in terms.items()
+                    if code != source
+                    for text, _, _ in items
+                    if (code, term_key(text)) in self.by_term
+                ),
+                None,
+            )
         return target
 
     def new_concept(self, concept: dict[str, str], first: str, line: int) -> _New:
@@ -279,8 +300,12 @@ class Rows:
             return False
         found = status_of(status)
         if found is None:
-            self.losses.add("statuses", line, f"'{status}' of '{where[1]}'", "not a status the glossary has (preferred, admitted, deprecated or forbidden, "
-                            "obsolete, proposed); the term keeps its status, or is admitted")
+            self.losses.add(
+                "statuses",
+                line,
+                f"'{status}' of '{where[1]}'",
+                "not a status the glossary has (preferred, admitted, deprecated or forbidden, obsolete, proposed); the term keeps its status, or is admitted",
+            )
             return False
         term["status"] = found
         target.given.add(("status", where[0], where[1]))
@@ -317,8 +342,14 @@ class Rows:
                     assumed.add(("status", code, term["text"]))
         data = self.merged_data(new, new.base) if new.base is not None else self.new_data(new)
         try:
-            return Imported(Concept.model_validate(data), new.line, updates=new.base.id if new.base is not None else None,
-                            last_line=new.last_line or new.line, source=self.table.source, assumed=frozenset(assumed))
+            return Imported(
+                Concept.model_validate(data),
+                new.line,
+                updates=new.base.id if new.base is not None else None,
+                last_line=new.last_line or new.line,
+                source=self.table.source,
+                assumed=frozenset(assumed),
+            )
         except ValidationError as exc:
             self.problems.extend(validation_problems(exc, self.table.path, new.line, self.table.rule, new.id))
             return None
@@ -326,13 +357,25 @@ class Rows:
     def merged_data(self, new: _New, base: Concept) -> dict[str, Any]:
         """What the file says of an existing concept (the merge keeps the rest and never writes a placeholder)."""
         blocks = {code: self.block(new, code, new.terms[code], silent=True) for code in self.settings.locale_codes if code in new.terms}
-        return {"id": base.id, "kind": "concept", "category": new.category if new.category_given else base.category,
-                "relations": new.relations, "sources": [{"title": "TODO"}], "locales": blocks}
+        return {
+            "id": base.id,
+            "kind": "concept",
+            "category": new.category if new.category_given else base.category,
+            "relations": new.relations,
+            "sources": [{"title": "TODO"}],
+            "locales": blocks,
+        }
 
     def new_data(self, new: _New) -> dict[str, Any]:
         blocks = {code: self.block(new, code, new.terms[code]) for code in self.settings.locale_codes if code in new.terms}
-        return {"id": new.id, "kind": "concept", "category": new.category, "relations": new.relations,
-                "sources": [{"title": self.placeholders.add("source", new.id, new.line)}], "locales": blocks}
+        return {
+            "id": new.id,
+            "kind": "concept",
+            "category": new.category,
+            "relations": new.relations,
+            "sources": [{"title": self.placeholders.add("source", new.id, new.line)}],
+            "locales": blocks,
+        }
 
     def block(self, new: _New, code: str, terms: Sequence[dict[str, Any]], *, silent: bool = False) -> dict[str, Any]:
         """A language of the concept; a definition the file does not give is a placeholder (reported, unless the block

@@ -119,8 +119,7 @@ BOUND_REACHED = "in one import; nothing was read past here"
 
 def too_many(path: str, line: int, rule: str, what: str, limit: int, column: int = 1) -> Problem:
     """The error of a file past one of the import's bounds, at the place reading stopped."""
-    return problem(path, line, rule, f"more than {limit:,} {what} {BOUND_REACHED}: split the file and "
-                   "import the parts one after another", column=column)
+    return problem(path, line, rule, f"more than {limit:,} {what} {BOUND_REACHED}: split the file and import the parts one after another", column=column)
 
 
 # The decorators hand back the function they register as it is: its own signature (an exporter's default locales, an
@@ -210,8 +209,10 @@ class Losses:
             entry[0] += 1
 
     def problems(self, path: str, rule: str) -> list[Problem]:
-        return [problem(path, line, rule, f"{kind}: {count:,} in the file (first here: {clip(example, 120)}); {done}", Severity.WARNING)
-                for kind, (count, line, example, done) in self.found.items()]
+        return [
+            problem(path, line, rule, f"{kind}: {count:,} in the file (first here: {clip(example, 120)}); {done}", Severity.WARNING)
+            for kind, (count, line, example, done) in self.found.items()
+        ]
 
 
 def validation_problems(exc: ValidationError, path: str, line: int, rule: str, concept_id: str, column: int = 1) -> list[Problem]:

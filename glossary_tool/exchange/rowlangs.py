@@ -73,8 +73,14 @@ class RowLanguages:
         """The error for the first of --source-locale and --target-locale that names a language the header lacks."""
         for flag, named in (("--source-locale", self.options.source_locale), ("--target-locale", self.options.target_locale)):
             if named is not None and named not in langs:
-                return [problem(self.table.path, 1, self.table.rule, f"{flag} {named}: the file has no column "
-                                f"in that language (its languages: {', '.join(dict.fromkeys(langs))})")]
+                return [
+                    problem(
+                        self.table.path,
+                        1,
+                        self.table.rule,
+                        f"{flag} {named}: the file has no column in that language (its languages: {', '.join(dict.fromkeys(langs))})",
+                    )
+                ]
         return []
 
     def source_of(self, langs: list[str]) -> str:
@@ -111,16 +117,31 @@ class RowLanguages:
 
     def contradicted(self, line: int, said: list[str], codes: list[str | None]) -> bool:
         """Whether a row's language cells contradict --source-locale or --target-locale (an error at the row)."""
-        for flag, given, tag, code in zip(("--source-locale", "--target-locale"), (self.options.source_locale, self.options.target_locale),
-                                          said, codes, strict=True):
+        for flag, given, tag, code in zip(
+            ("--source-locale", "--target-locale"), (self.options.source_locale, self.options.target_locale), said, codes, strict=True
+        ):
             if given is not None and code is not None and code != given:
-                self.problems.append(problem(self.table.path, line, self.table.rule, f"the file says this row is in '{clip(tag)}', but {flag} is "
-                                             f"{given}: the file's languages decide; leave {flag} out, or import the file into the project of its languages"))
+                self.problems.append(
+                    problem(
+                        self.table.path,
+                        line,
+                        self.table.rule,
+                        f"the file says this row is in '{clip(tag)}', but {flag} is "
+                        f"{given}: the file's languages decide; leave {flag} out, or import the file into the project of its languages",
+                    )
+                )
                 return True
         return False
 
     def report_skipped(self) -> None:
         for (src, tgt), lines in self.skipped_pairs.items():
-            self.problems.append(problem(self.table.path, lines[0], self.table.rule, f"{len(lines)} row(s) in {clip(src)} → {clip(tgt)} not imported "
-                                         "(first here): not a pair of configured locales; add the languages to locales in mkdocs.yml to import them",
-                                         Severity.WARNING))
+            self.problems.append(
+                problem(
+                    self.table.path,
+                    lines[0],
+                    self.table.rule,
+                    f"{len(lines)} row(s) in {clip(src)} → {clip(tgt)} not imported "
+                    "(first here): not a pair of configured locales; add the languages to locales in mkdocs.yml to import them",
+                    Severity.WARNING,
+                )
+            )

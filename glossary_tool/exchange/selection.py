@@ -127,10 +127,12 @@ def _cells(cells: dict[str, str], locales: tuple[str, ...], count: _Count) -> di
 
 def _dimension(dim: Dimension, locales: tuple[str, ...], count: _Count) -> Dimension:
     """A dimension's label and each concept's value in the chosen languages."""
-    return dim.model_copy(update={
-        "label": _cells(dim.label, locales, count),
-        "values": {cid: _cells(cells, locales, count) for cid, cells in dim.values.items()},
-    })
+    return dim.model_copy(
+        update={
+            "label": _cells(dim.label, locales, count),
+            "values": {cid: _cells(cells, locales, count) for cid, cells in dim.values.items()},
+        }
+    )
 
 
 def _comparison(comparison: Comparison, locales: tuple[str, ...], count: _Count) -> Comparison | None:

@@ -15,6 +15,8 @@ from glossary_tool.exchange.registry import exporter
 
 CONTEXT = {"skos": "http://www.w3.org/2004/02/skos/core#", "dct": "http://purl.org/dc/terms/"}
 FALLBACK_BASE = "https://glossary.invalid/"  # when mkdocs.yml has no site_url
+
+
 # SKOS has broader, narrower and related; each declared relation says which of them it maps to (its `skos`).
 def relation_properties(settings: Settings) -> dict[str, str]:
     """Each relation's SKOS property: the built-in ones map to themselves, declared ones as configured."""
@@ -91,8 +93,12 @@ def _add_relations(node: dict[str, Any], concept: Concept, settings: Settings, e
 
 
 def concept_node(concept: Concept, settings: Settings, exported: set[str]) -> dict[str, Any]:
-    node: dict[str, Any] = {"@id": concept_iri(settings, concept.id), "@type": "skos:Concept",
-                            "skos:inScheme": {"@id": base_iri(settings)}, "skos:notation": concept.id}
+    node: dict[str, Any] = {
+        "@id": concept_iri(settings, concept.id),
+        "@type": "skos:Concept",
+        "skos:inScheme": {"@id": base_iri(settings)},
+        "skos:notation": concept.id,
+    }
     node.update(labels(concept))
     _add_texts(node, concept)
     _add_relations(node, concept, settings, exported)
@@ -105,19 +111,27 @@ def concept_node(concept: Concept, settings: Settings, exported: set[str]) -> di
 
 def _scheme(concepts: list[Concept], settings: Settings, codes: tuple[str, ...]) -> dict[str, Any]:
     """The concept scheme: named in each exported language, its top concepts those without a broader one."""
-    return {"@id": base_iri(settings), "@type": "skos:ConceptScheme",
-            "skos:prefLabel": [_literal(loc.site_name or "Glossary", loc.code) for loc in settings.locales if loc.code in codes],
-            "skos:hasTopConcept": [{"@id": concept_iri(settings, c.id)} for c in concepts if not c.targets("broader")]}
+    return {
+        "@id": base_iri(settings),
+        "@type": "skos:ConceptScheme",
+        "skos:prefLabel": [_literal(loc.site_name or "Glossary", loc.code) for loc in settings.locales if loc.code in codes],
+        "skos:hasTopConcept": [{"@id": concept_iri(settings, c.id)} for c in concepts if not c.targets("broader")],
+    }
 
 
 def _collections(concepts: list[Concept], settings: Settings, codes: tuple[str, ...]) -> list[dict[str, Any]]:
     """One collection per category that has an exported concept, labelled in the exported languages."""
     base = base_iri(settings)
     return [
-        {"@id": f"{base}categories/{cat.id}/", "@type": "skos:Collection", "skos:notation": cat.id,
-         "skos:prefLabel": [_literal(text, code) for code, text in cat.labels.items() if code in codes],
-         "skos:member": [{"@id": concept_iri(settings, c.id)} for c in concepts if c.category == cat.id]}
-        for cat in settings.categories if any(c.category == cat.id for c in concepts)
+        {
+            "@id": f"{base}categories/{cat.id}/",
+            "@type": "skos:Collection",
+            "skos:notation": cat.id,
+            "skos:prefLabel": [_literal(text, code) for code, text in cat.labels.items() if code in codes],
+            "skos:member": [{"@id": concept_iri(settings, c.id)} for c in concepts if c.category == cat.id],
+        }
+        for cat in settings.categories
+        if any(c.category == cat.id for c in concepts)
     ]
 
 
@@ -127,6 +141,5 @@ def export_skos(glossary: Glossary, settings: Settings, locales: tuple[str, ...]
     concepts = sorted(glossary.concepts, key=lambda c: c.id)
     exported = {c.id for c in concepts}
     codes = locales or settings.locale_codes
-    graph = [_scheme(concepts, settings, codes), *(concept_node(c, settings, exported) for c in concepts),
-             *_collections(concepts, settings, codes)]
+    graph = [_scheme(concepts, settings, codes), *(concept_node(c, settings, exported) for c in concepts), *_collections(concepts, settings, codes)]
     return (json.dumps({"@context": CONTEXT, "@graph": graph}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

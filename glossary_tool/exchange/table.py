@@ -43,13 +43,20 @@ TERM_FIELDS = ("term_sources", "geographical_usage", "register", "term_note")
 SOURCE_KEYS = ("id", "title", "publisher", "date", "url", "language")
 _NUMBERED = re.compile(r"^(example|note)_(\d+)$|^source_(\d+)_(id|title|publisher|date|url|language)$")
 _HASH_PAIR = re.compile(r"^([A-Za-z_]+)=([0-9a-f]{8,64})$")
+
+
 def _picklist(alias: object) -> dict[str, str]:
     """A model's Literal values by their case-folded form: other tools write ``Noun`` or ``FULLFORM``."""
     return {v.casefold(): v for v in get_args(alias)}
 
 
-PICKLISTS = {"type": _picklist(TermType), "status": _picklist(Status), "pos": _picklist(PartOfSpeech), "gender": _picklist(Gender),
-             "register": _picklist(Register)}
+PICKLISTS = {
+    "type": _picklist(TermType),
+    "status": _picklist(Status),
+    "pos": _picklist(PartOfSpeech),
+    "gender": _picklist(Gender),
+    "register": _picklist(Register),
+}
 
 
 def as_written(value: str) -> str:
@@ -137,9 +144,14 @@ def _unknown_layout(table: Table, folded: list[str]) -> Problem:
         missing = [c for c in ("locale", "term") if c not in folded]
         return problem(table.path, 1, table.rule, f"missing column(s) of this tool's layout: {', '.join(missing)}")
     shown = clip(",".join(table.header[:8]) + ("…" if len(table.header) > 8 else ""), 120)
-    return problem(table.path, 1, table.rule, f"the header '{shown}' is not a layout this tool knows: this tool's own (concept_id,locale,term,…), "
-                   "source,target[,sourceLang,targetLang,…] (Weblate, translate-toolkit, Google), a column per language (en,sv or English,Swedish, "
-                   "with 'en status', 'en definition', 'en note' …); map other headers with --columns, e.g. --columns 'term:en=English,term:sv=Swedish'")
+    return problem(
+        table.path,
+        1,
+        table.rule,
+        f"the header '{shown}' is not a layout this tool knows: this tool's own (concept_id,locale,term,…), "
+        "source,target[,sourceLang,targetLang,…] (Weblate, translate-toolkit, Google), a column per language (en,sv or English,Swedish, "
+        "with 'en status', 'en definition', 'en note' …); map other headers with --columns, e.g. --columns 'term:en=English,term:sv=Swedish'",
+    )
 
 
 # ---- this tool's own layout: one row per term ----
@@ -173,8 +185,10 @@ def _own_layout(table: Table, settings: Settings) -> tuple[list[Imported], list[
 # A value the glossary has no place for, by column: the kind counted in the warning, and what the import does instead.
 _UNKNOWN = {
     "type": ("term types", "not a term type the glossary has; the term gets the type of a term without one"),
-    "status": ("statuses", "not a status the glossary has (preferred, admitted, deprecated, proposed, obsolete); "
-               "the term gets the status of a term without one"),
+    "status": (
+        "statuses",
+        "not a status the glossary has (preferred, admitted, deprecated, proposed, obsolete); the term gets the status of a term without one",
+    ),
     "pos": ("part of speech", "not a value the glossary has; left out"),
     "gender": ("grammatical gender", "not a value the glossary has; left out"),
     "register": ("registers", "not a value the glossary has; left out"),
@@ -204,8 +218,16 @@ class _OwnLayout:
             if not self.row(start, last, cells):
                 break
         for code, lines in self.skipped.items():
-            self.problems.append(problem(path, lines[0], rule, f"{len(lines)} row(s) in locale '{clip(code)}' not imported (first here): "
-                                         f"it is not a configured locale; add it to locales in mkdocs.yml to import it", Severity.WARNING))
+            self.problems.append(
+                problem(
+                    path,
+                    lines[0],
+                    rule,
+                    f"{len(lines)} row(s) in locale '{clip(code)}' not imported (first here): "
+                    f"it is not a configured locale; add it to locales in mkdocs.yml to import it",
+                    Severity.WARNING,
+                )
+            )
         out = []
         for cid, own in self.concepts.items():
             item = _own_concept(cid, own, columns, self.table, self.problems, self.placeholders, self.settings)
@@ -219,8 +241,9 @@ class _OwnLayout:
         known = set(TERM_COLUMNS) | set(TERM_FIELDS) | set(self.settings.relation_ids) | {"translated_from"}
         for col in self.table.header:
             if col not in known and not _NUMBERED.match(col):
-                self.problems.append(problem(self.table.path, 1, self.table.rule, f"column '{clip(col)}' is not part of the glossary layout; ignored",
-                                             Severity.WARNING))
+                self.problems.append(
+                    problem(self.table.path, 1, self.table.rule, f"column '{clip(col)}' is not part of the glossary layout; ignored", Severity.WARNING)
+                )
 
     def row(self, start: int, last: int, cells: list[str]) -> bool:
         """One row into its concept (or why it is not); False past the bound on concepts."""
@@ -253,8 +276,15 @@ class _OwnLayout:
         if line != own.first_line:
             differ = _same(own.first, row, self.concept_keys)
             if differ:
-                self.problems.append(problem(path, line, rule, f"'{clip(cid)}': {', '.join(differ)} differ from line {own.first_line}; "
-                                             "the first row of a concept wins", Severity.WARNING))
+                self.problems.append(
+                    problem(
+                        path,
+                        line,
+                        rule,
+                        f"'{clip(cid)}': {', '.join(differ)} differ from line {own.first_line}; the first row of a concept wins",
+                        Severity.WARNING,
+                    )
+                )
         code = row.get("locale", "")
         if code not in own.locales:
             own.locale_first[code] = {k: row[k] for k in self.locale_keys if k in row}
@@ -262,8 +292,9 @@ class _OwnLayout:
             return
         differ = _same(own.locale_first[code], row, self.locale_keys)
         if differ:
-            self.problems.append(problem(path, line, rule, f"'{clip(cid)}' ({code}): {', '.join(differ)} differ from its first row; "
-                                         "the first row wins", Severity.WARNING))
+            self.problems.append(
+                problem(path, line, rule, f"'{clip(cid)}' ({code}): {', '.join(differ)} differ from its first row; the first row wins", Severity.WARNING)
+            )
 
     def picked(self, kind: str, row: dict[str, str], line: int) -> str | None:
         """A picklist cell as the glossary spells it; None when empty, or when the glossary has no such value (counted)."""
@@ -294,13 +325,20 @@ def _optional_term_fields(row: dict[str, str], picked: dict[str, str | None]) ->
     """The optional fields a row gives its term; an empty source list is kept (a cell of blanks says "no sources")."""
     grammar = {k: v for k, v in (("pos", picked["pos"]), ("gender", picked["gender"]), ("plural", row.get("plural"))) if v}
     sources = _split_ids(row["term_sources"]) if row.get("term_sources") else None
-    optional = {"reading": row.get("reading"), "grammar": grammar, "sources": sources, "geographical_usage": row.get("geographical_usage"),
-                "register": picked["register"], "note": row.get("term_note")}
+    optional = {
+        "reading": row.get("reading"),
+        "grammar": grammar,
+        "sources": sources,
+        "geographical_usage": row.get("geographical_usage"),
+        "register": picked["register"],
+        "note": row.get("term_note"),
+    }
     return {key: value for key, value in optional.items() if value or isinstance(value, list)}
 
 
-def _own_concept(cid: str, own: _Own, columns: list[str], table: Table, problems: list[Problem],
-                 placeholders: Placeholders, settings: Settings) -> Imported | None:
+def _own_concept(
+    cid: str, own: _Own, columns: list[str], table: Table, problems: list[Problem], placeholders: Placeholders, settings: Settings
+) -> Imported | None:
     path, rule, first_line, first = table.path, table.rule, own.first_line, own.first
     relations = settings.relation_ids
     sources = _own_sources(first, columns)
@@ -311,8 +349,14 @@ def _own_concept(cid: str, own: _Own, columns: list[str], table: Table, problems
             block["definition"] = placeholders.add(f"'{code}' definition", cid, first_line)
     if not first.get("category"):
         own.assumed.add(("category",))
-    data = {"id": cid, "kind": "concept", "category": first.get("category") or settings.categories[0].id,
-            "relations": {name: _split_ids(first.get(name, "")) for name in relations}, "sources": sources, "locales": own.locales}
+    data = {
+        "id": cid,
+        "kind": "concept",
+        "category": first.get("category") or settings.categories[0].id,
+        "relations": {name: _split_ids(first.get(name, "")) for name in relations},
+        "sources": sources,
+        "locales": own.locales,
+    }
     try:
         return Imported(Concept.model_validate(data), first_line, last_line=own.last_line, source=table.source, assumed=frozenset(own.assumed))
     except ValidationError as exc:

@@ -242,4 +242,3 @@ def export_tbx2008_pair(glossary: Glossary, settings: Settings, locales: tuple[s
 def import_tbx2008_pair(data: bytes, path: str, settings: Settings, options: ImportOptions | None = None) -> tuple[list[Imported], list[Problem]]:
     """The TBX reader, which takes the translator's note in a language's section as that language's definition."""
     return import_tbx(data, path, settings, options or ImportOptions())
-

@@ -120,8 +120,7 @@ def _zip_problem(data: bytes, path: str) -> Problem | None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
             if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED:
-                return problem(path, 1, RULE, f"the workbook would unpack to more than {MAX_UNPACKED:,} bytes or {MAX_PARTS} parts; "
-                               "refusing to read it")
+                return problem(path, 1, RULE, f"the workbook would unpack to more than {MAX_UNPACKED:,} bytes or {MAX_PARTS} parts; refusing to read it")
             for part in parts:
                 found = _part_problem(archive, part, path)
                 if found is not None:
@@ -136,11 +135,15 @@ def _part_problem(archive: zipfile.ZipFile, part: zipfile.ZipInfo, path: str) ->
     name = part.filename.rsplit("/", 1)[-1].lower()
     limit = MAX_STRINGS_BYTES if name == "sharedstrings.xml" else MAX_SHEET_BYTES if name.startswith("sheet") else MAX_PART_BYTES
     if part.file_size > limit:
-        return problem(path, 1, RULE, f"the part {clip(part.filename)} of the workbook would unpack to more than {limit:,} bytes; "
-                       "refusing to read it (split the glossary into smaller workbooks)")
+        return problem(
+            path,
+            1,
+            RULE,
+            f"the part {clip(part.filename)} of the workbook would unpack to more than {limit:,} bytes; "
+            "refusing to read it (split the glossary into smaller workbooks)",
+        )
     if name == "sharedstrings.xml" and _count(archive, part, _SHARED_STRING) > MAX_SHARED_STRINGS:
-        return problem(path, 1, RULE, f"the workbook holds more than {MAX_SHARED_STRINGS:,} different texts; "
-                       "split it into smaller workbooks")
+        return problem(path, 1, RULE, f"the workbook holds more than {MAX_SHARED_STRINGS:,} different texts; split it into smaller workbooks")
     return None
 
 
@@ -190,8 +193,9 @@ def _rows(workbook: Any, sheet: Any, path: str, problems: list[Problem]) -> Iter
     from openpyxl.worksheet._reader import WorkSheetParser
 
     with sheet._get_source() as src:
-        parser = WorkSheetParser(src, sheet._shared_strings, data_only=True, epoch=workbook.epoch,
-                                 date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats)
+        parser = WorkSheetParser(
+            src, sheet._shared_strings, data_only=True, epoch=workbook.epoch, date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats
+        )
         parsed = parser.parse()
         seen = _Seen()
         while True:

@@ -49,8 +49,7 @@ def severity_of(rule: Rule, settings: Settings) -> Severity:
     return settings.rules.get(rule.id, rule.severity)
 
 
-def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None = None, *,
-          languages: Languages | None = None) -> list[Problem]:
+def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None = None, *, languages: Languages | None = None) -> list[Problem]:
     """Run ``rules`` (default: every registered one that is not off) over a loaded glossary; problems unstamped.
 
     ``languages`` holds the stemmed words of texts, which depend on each text alone: a caller that checks again after
@@ -134,8 +133,7 @@ def stamp(problems: Iterable[Problem], settings: Settings, *, strict: bool = Fal
     return out
 
 
-def run(settings: Settings, paths: Sequence[Path] | None = None, *, strict: bool = False, impl: Impl = "auto",
-        jobs: int | None = None) -> Result:
+def run(settings: Settings, paths: Sequence[Path] | None = None, *, strict: bool = False, impl: Impl = "auto", jobs: int | None = None) -> Result:
     """Lint the given paths (default: the content folder) and return the glossary and problems.
 
     ``jobs``: processes used to parse (default: 1 for small inputs, up to the CPU count for large ones).
@@ -145,4 +143,3 @@ def run(settings: Settings, paths: Sequence[Path] | None = None, *, strict: bool
         glossary, problems = load_glossary(settings, paths, impl=impl, jobs=jobs)
         problems.extend(check(glossary, settings))
         return Result(glossary, stamp(problems, settings, strict=strict))
-

@@ -106,11 +106,18 @@ def sarif(problems: Sequence[Problem]) -> str:
     for p in problems:
         uri = _uri(p.path)
         location = {"uri": uri} if uri.startswith("file:") else {"uri": uri, "uriBaseId": "%SRCROOT%"}
-        results.append({
-            "ruleId": p.rule, "ruleIndex": index[p.rule], "level": "error" if p.severity.value == "error" else "warning",
-            "message": {"text": p.message},
-            "locations": [{"physicalLocation": {"artifactLocation": location, "region": {"startLine": max(p.line, 1), "startColumn": max(p.column, 1)}}}],
-        })
-    run = {"tool": {"driver": {"name": "glossary-tool", "version": __version__, "rules": [{"id": rule} for rule in rules]}},
-           "columnKind": "unicodeCodePoints", "results": results}
+        results.append(
+            {
+                "ruleId": p.rule,
+                "ruleIndex": index[p.rule],
+                "level": "error" if p.severity.value == "error" else "warning",
+                "message": {"text": p.message},
+                "locations": [{"physicalLocation": {"artifactLocation": location, "region": {"startLine": max(p.line, 1), "startColumn": max(p.column, 1)}}}],
+            }
+        )
+    run = {
+        "tool": {"driver": {"name": "glossary-tool", "version": __version__, "rules": [{"id": rule} for rule in rules]}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
     return clean(json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False)) + "\n"

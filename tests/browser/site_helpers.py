@@ -25,8 +25,7 @@ from playwright.sync_api import Page, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = ROOT / "tests" / ".artifacts"
 SCREENSHOTS = ARTIFACTS / "site"
 AXE = ARTIFACTS / "node_modules" / "axe-core" / "axe.min.js"
@@ -87,8 +86,15 @@ def serve(directory: Path) -> Iterator[int]:
 
 def _git(repo: Path, *args: str) -> None:
     date = f"{COMMIT_DATE}T12:00:00+00:00"
-    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
 
 
@@ -98,7 +104,7 @@ def make_project(project: Path, port: int) -> None:
     for name in ("content", "locales"):
         shutil.copytree(ROOT / name, project / name)
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("site_url: http://127.0.0.1:8000/", f"site_url: http://127.0.0.1:{port}/\nrepo_url: {REPO_URL}\ncopyright: \"{COPYRIGHT}\"")
+    text = text.replace("site_url: http://127.0.0.1:8000/", f'site_url: http://127.0.0.1:{port}/\nrepo_url: {REPO_URL}\ncopyright: "{COPYRIGHT}"')
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
     kpo = project / "content" / "concepts" / "kpo.yaml"
     title = "    title: BPO vs. KPO — What's the Difference?\n"
@@ -110,8 +116,12 @@ def make_project(project: Path, port: int) -> None:
     _git(project, "commit", "-q", "-m", "glossary")
     attrition = project / "content" / "concepts" / "attrition.yaml"
     # The Swedish definition, folded (">-" and indented lines) or on one line, becomes the long one.
-    text, count = re.subn(r"(\n  sv:\n(?:.*\n)*?    definition: )(?:>-\n(?:      .*\n)+|\S.*\n)", lambda m: m.group(1) + f">-\n      {LONG_DEFINITION}\n",
-                          attrition.read_text(encoding="utf-8"), count=1)
+    text, count = re.subn(
+        r"(\n  sv:\n(?:.*\n)*?    definition: )(?:>-\n(?:      .*\n)+|\S.*\n)",
+        lambda m: m.group(1) + f">-\n      {LONG_DEFINITION}\n",
+        attrition.read_text(encoding="utf-8"),
+        count=1,
+    )
     assert count == 1, "attrition.yaml has no Swedish definition any more; pick another concept here"
     attrition.write_text(text, encoding="utf-8")
 
@@ -135,7 +145,9 @@ def shot(page: Page, name: str, *, full_page: bool = False) -> Path:
 
 
 def visible_rect(page: Page, selector: str) -> dict[str, float]:
-    rect: dict[str, float] = page.locator(selector).first.evaluate("e => { const r = e.getBoundingClientRect(); return {top: r.top, left: r.left, bottom: r.bottom, right: r.right, width: r.width, height: r.height} }")
+    rect: dict[str, float] = page.locator(selector).first.evaluate(
+        "e => { const r = e.getBoundingClientRect(); return {top: r.top, left: r.left, bottom: r.bottom, right: r.right, width: r.width, height: r.height} }"
+    )
     return rect
 
 
@@ -153,11 +165,14 @@ def axe_violations(page: Page, within: str = "document") -> list[Violation]:
     script is added inline, once: no request is made for it)."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    result: list[Violation] = page.evaluate("""async (within) => {
+    result: list[Violation] = page.evaluate(
+        """async (within) => {
         const r = await axe.run(within === "document" ? document : {include: [[within]]}, {resultTypes: ["violations"]});
         return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
             nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + (n.failureSummary || "").split("\\n").slice(1, 2).join(""))}));
-    }""", within)
+    }""",
+        within,
+    )
     return result
 
 

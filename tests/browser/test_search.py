@@ -176,25 +176,31 @@ def test_every_term_of_every_concept_puts_its_page_first(page: Page, base_url: s
         for concept in glossary.concepts:
             for block in concept.locales.values():
                 for term in block.terms:
-                    first = page.evaluate("q => window.glossarySearch.index.search(q, false).then(r => r.hits.length ? "
-                                          "window.glossarySearch.index.docs(r.m, [r.hits[0].id]).then(d => d[0].url) : null)", term.text)
+                    first = page.evaluate(
+                        "q => window.glossarySearch.index.search(q, false).then(r => r.hits.length ? "
+                        "window.glossarySearch.index.docs(r.m, [r.hits[0].id]).then(d => d[0].url) : null)",
+                        term.text,
+                    )
                     if first != f"terms/{concept.id}/":
                         failures.append((path, term.text, first))
     assert not failures, failures[:20]
 
 
-@pytest.mark.parametrize(("path", "typo", "expected"), [
-    ("", "outsorcing", "terms/outsourcing/"),  # a letter left out
-    ("", "outsourcnig", "terms/outsourcing/"),  # two letters swapped
-    ("", "recruitmment", "terms/recruitment/"),  # a letter too many
-    ("", "telemarkting", "terms/telemarketing/"),
-    ("", "destinaton", "terms/outsourcing-destination/"),
-    ("sv/", "kunskapsprocesen", "sv/terms/kpo/"),
-    ("sv/", "utkontraktring", "sv/terms/outsourcing/"),
-    ("sv/", "personalomsätning", "sv/terms/attrition/"),
-    ("sv/", "rekrytrering", "sv/terms/recruitment/"),  # a wrong letter... and one too many, within one edit of the stem
-    ("sv/", "kundtjänsen", "sv/terms/customer-service/"),  # its stem kundtjäns begins kundtjänstmedarbetare (agent)
-])
+@pytest.mark.parametrize(
+    ("path", "typo", "expected"),
+    [
+        ("", "outsorcing", "terms/outsourcing/"),  # a letter left out
+        ("", "outsourcnig", "terms/outsourcing/"),  # two letters swapped
+        ("", "recruitmment", "terms/recruitment/"),  # a letter too many
+        ("", "telemarkting", "terms/telemarketing/"),
+        ("", "destinaton", "terms/outsourcing-destination/"),
+        ("sv/", "kunskapsprocesen", "sv/terms/kpo/"),
+        ("sv/", "utkontraktring", "sv/terms/outsourcing/"),
+        ("sv/", "personalomsätning", "sv/terms/attrition/"),
+        ("sv/", "rekrytrering", "sv/terms/recruitment/"),  # a wrong letter... and one too many, within one edit of the stem
+        ("sv/", "kundtjänsen", "sv/terms/customer-service/"),  # its stem kundtjäns begins kundtjänstmedarbetare (agent)
+    ],
+)
 def test_one_typo_still_finds_the_term(page: Page, base_url: str, path: str, typo: str, expected: str) -> None:
     open_search(page, base_url, path)
     assert type_query(page, typo)[:1] == [expected.removeprefix(path)]
@@ -212,18 +218,21 @@ def test_an_exact_match_ranks_above_a_fuzzy_one(page: Page, base_url: str) -> No
 
 # The queries with a typo inside a multi-word query, and an inflected form Snowball leaves an ending on:
 # a corrected word counts as a match, so the term comes first and Enter opens it.
-@pytest.mark.parametrize(("path", "query", "expected"), [
-    ("", "knowlege process outsourcing", "terms/kpo/"),
-    ("", "bussiness process outsourcing", "terms/bpo/"),
-    ("", "custmer service", "terms/customer-service/"),
-    ("", "medical transcripton", "terms/medical-transcription/"),
-    ("sv/", "callcentret", "sv/terms/call-centre/"),
-    # a second list of the same kinds
-    ("", "knowledge proces outsourcing", "terms/kpo/"),
-    ("", "legal transcripton", "terms/legal-transcription/"),
-    ("", "robotic proces automation", "terms/robotic-process-automation/"),
-    ("sv/", "callcentrets", "sv/terms/call-centre/"),
-])
+@pytest.mark.parametrize(
+    ("path", "query", "expected"),
+    [
+        ("", "knowlege process outsourcing", "terms/kpo/"),
+        ("", "bussiness process outsourcing", "terms/bpo/"),
+        ("", "custmer service", "terms/customer-service/"),
+        ("", "medical transcripton", "terms/medical-transcription/"),
+        ("sv/", "callcentret", "sv/terms/call-centre/"),
+        # a second list of the same kinds
+        ("", "knowledge proces outsourcing", "terms/kpo/"),
+        ("", "legal transcripton", "terms/legal-transcription/"),
+        ("", "robotic proces automation", "terms/robotic-process-automation/"),
+        ("sv/", "callcentrets", "sv/terms/call-centre/"),
+    ],
+)
 def test_a_typo_inside_a_multi_word_query_still_puts_the_term_first_and_enter_opens_it(page: Page, base_url: str, path: str, query: str, expected: str) -> None:
     open_search(page, base_url, path)
     assert type_query(page, query)[:1] == [expected.removeprefix(path)]
@@ -309,10 +318,16 @@ def test_the_result_count_uses_materials_own_translated_strings(page: Page, base
     assert "träffar" in meta or "dokument" in meta or "resultat" in meta.lower(), meta
 
 
-@pytest.mark.parametrize(("path", "query", "kind"), [
-    ("", "kpo", "Concept"), ("", "skill level", "Comparison"), ("", "What do the abbreviations BPO, KPO, LPO and RPO mean?", "Question"),
-    ("sv/", "kpo", "Begrepp"), ("sv/", "kompetensnivå", "Jämförelse"),
-])
+@pytest.mark.parametrize(
+    ("path", "query", "kind"),
+    [
+        ("", "kpo", "Concept"),
+        ("", "skill level", "Comparison"),
+        ("", "What do the abbreviations BPO, KPO, LPO and RPO mean?", "Question"),
+        ("sv/", "kpo", "Begrepp"),
+        ("sv/", "kompetensnivå", "Jämförelse"),
+    ],
+)
 def test_a_result_says_its_kind_to_the_eye_and_in_its_link_name(page: Page, base_url: str, path: str, query: str, kind: str) -> None:
     open_search(page, base_url, path)
     type_query(page, query)

@@ -11,8 +11,15 @@ pytest_plugins = ["site_fixtures"]
 pytestmark = pytest.mark.browser
 
 PAGES = {
-    "home": "", "concept": "terms/kpo/", "index": "index-a-z/", "category": "categories/model/", "comparison": "compare/bpo-vs-kpo/",
-    "faq": "faq/", "pair": "glossary/en-sv/", "downloads": "downloads/", "404": "no/such/page/",
+    "home": "",
+    "concept": "terms/kpo/",
+    "index": "index-a-z/",
+    "category": "categories/model/",
+    "comparison": "compare/bpo-vs-kpo/",
+    "faq": "faq/",
+    "pair": "glossary/en-sv/",
+    "downloads": "downloads/",
+    "404": "no/such/page/",
 }
 SCREENS = {"phone": PHONE, "desktop": DESKTOP}
 # Colours do not depend on the screen's size: the dark palette is checked on the desktop.
@@ -81,8 +88,9 @@ def test_no_violation_once_the_reader_acts(new_page: NewPage, site: Site, scheme
     link = page.locator("article a.glossary-link").first
     link.focus()  # from the keyboard: the focus ring and colour, and the preview it opens
     page.wait_for_selector("#glossary-preview:not([hidden])")
-    assert page.evaluate("document.getElementById('glossary-preview').closest('main, header, footer, nav, aside, [role=region]') !== null"), \
+    assert page.evaluate("document.getElementById('glossary-preview').closest('main, header, footer, nav, aside, [role=region]') !== null"), (
         "the preview is outside every landmark"
+    )
     assert _serious(page) == [], "a term link focused, its preview open"
     region = [v for v in axe_violations(page) if v["id"] == "region"]
     assert not [n for v in region for n in v["nodes"] if "glossary-preview" in str(n)], region
@@ -119,7 +127,9 @@ def test_search_from_a_link_a_next_step_for_nothing_found_and_escape_keeps_the_p
 def test_the_index_letters_are_targets_of_24_px_on_a_phone(new_page: NewPage, site: Site) -> None:
     page = new_page(PHONE)
     page.goto(site.url + "sv/index-a-z/")
-    sizes = page.locator(".glossary-letters :is(a, span)").evaluate_all("els => els.map(e => [e.textContent, e.getBoundingClientRect().width, e.getBoundingClientRect().height])")
+    sizes = page.locator(".glossary-letters :is(a, span)").evaluate_all(
+        "els => els.map(e => [e.textContent, e.getBoundingClientRect().width, e.getBoundingClientRect().height])"
+    )
     assert len(sizes) > 20
     small = [s for s in sizes if s[1] < 24 or s[2] < 24]
     assert not small, small

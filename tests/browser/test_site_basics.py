@@ -144,7 +144,9 @@ def test_shortened_texts_end_at_a_word_with_an_ellipsis(new_page: NewPage, site:
     page.goto(site.url + "sv/terms/attrition/")
     description = page.locator("meta[name='description']").get_attribute("content") or ""
     page.goto(site.url + "sv/terms/skills-shortage/")
-    previews = [p for p in page.locator("a[data-glossary-preview]").evaluate_all("els => els.map(a => a.dataset.glossaryPreview)") if p.startswith("personalomsättning")]
+    previews = [
+        p for p in page.locator("a[data-glossary-preview]").evaluate_all("els => els.map(a => a.dataset.glossaryPreview)") if p.startswith("personalomsättning")
+    ]
     for text in [summary, description, *previews]:
         assert text.endswith("…") and len(text) <= 200, text
         cut = text[:-1]
@@ -312,8 +314,17 @@ def test_the_footer_shows_the_licence_and_the_source_repository_from_configurati
 
 # ---- every kind of page, on a phone and a desktop ----
 
-KINDS = {"home": "", "concept": "terms/kpo/", "index": "index-a-z/", "category": "categories/model/", "comparison": "compare/bpo-vs-kpo/",
-         "faq": "faq/", "pair": "glossary/sv-en/", "downloads": "downloads/", "404": "no/such/page/"}
+KINDS = {
+    "home": "",
+    "concept": "terms/kpo/",
+    "index": "index-a-z/",
+    "category": "categories/model/",
+    "comparison": "compare/bpo-vs-kpo/",
+    "faq": "faq/",
+    "pair": "glossary/sv-en/",
+    "downloads": "downloads/",
+    "404": "no/such/page/",
+}
 
 
 @pytest.mark.parametrize(("name", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])

@@ -9,12 +9,16 @@ pytest_plugins = ["site_fixtures"]
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize(("path", "other", "other_path", "heading"), [
-    ("terms/kpo/", "sv", "sv/terms/kpo/", "Swedish"),
-    ("sv/terms/kpo/", "en", "terms/kpo/", "Engelska"),
-])
-def test_every_language_is_on_the_page_and_each_equivalent_leads_to_it(new_page: NewPage, site: Site, path: str, other: str,
-                                                                        other_path: str, heading: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "other", "other_path", "heading"),
+    [
+        ("terms/kpo/", "sv", "sv/terms/kpo/", "Swedish"),
+        ("sv/terms/kpo/", "en", "terms/kpo/", "Engelska"),
+    ],
+)
+def test_every_language_is_on_the_page_and_each_equivalent_leads_to_it(
+    new_page: NewPage, site: Site, path: str, other: str, other_path: str, heading: str
+) -> None:
     page = new_page()
     page.goto(site.url + path)
     headings = page.locator("article h2").evaluate_all("els => els.map(e => e.id)")
@@ -44,8 +48,7 @@ def test_every_fragment_in_another_language_carries_its_lang(new_page: NewPage, 
     assert all(lang == "en" for text, lang in cites if text != "Skillnaden mellan BPO och KPO")
     on_english = new_page()
     on_english.goto(site.url + "terms/kpo/")
-    assert ["Skillnaden mellan BPO och KPO", "sv"] in on_english.locator(".glossary-sources cite").evaluate_all(
-        "els => els.map(e => [e.textContent, e.lang])")
+    assert ["Skillnaden mellan BPO och KPO", "sv"] in on_english.locator(".glossary-sources cite").evaluate_all("els => els.map(e => [e.textContent, e.lang])")
 
 
 def test_a_deprecated_term_is_struck_through_and_names_the_term_to_use(new_page: NewPage, site: Site) -> None:
@@ -91,7 +94,7 @@ def test_on_a_phone_every_concept_page_shows_the_other_languages_first_term_with
         page.goto(site.url + files[0].parent.relative_to(site.root).as_posix() + "/")
         for file in files:
             html = file.read_text(encoding="utf-8")
-            article = html[html.index('<article class="glossary-concept"'):html.index("</article>") + len("</article>")]
+            article = html[html.index('<article class="glossary-concept"') : html.index("</article>") + len("</article>")]
             page.locator("article.glossary-concept").evaluate("(e, html) => { e.outerHTML = html; }", article)
             bottom = page.locator("article.glossary-concept").evaluate(measure)
             path = file.parent.relative_to(site.root).as_posix() + "/"

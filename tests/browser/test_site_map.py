@@ -52,7 +52,7 @@ GEOMETRY = """svg => {
 
 
 def _rgb(css: str) -> tuple[float, ...]:
-    return tuple(float(v) for v in css[css.index("(") + 1: css.index(")")].split(",")[:3])
+    return tuple(float(v) for v in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
 
 
 def contrast(a: str, b: str) -> float:
@@ -78,8 +78,7 @@ def _crosses(segment: list[float], box: list[float]) -> bool:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("screen", list(SCREENS))
 @pytest.mark.parametrize("language", list(PAGES))
-def test_the_map_is_readable_and_no_line_crosses_a_label(request: pytest.FixtureRequest, new_page: NewPage, language: str,
-                                                         screen: str, scheme: str) -> None:
+def test_the_map_is_readable_and_no_line_crosses_a_label(request: pytest.FixtureRequest, new_page: NewPage, language: str, screen: str, scheme: str) -> None:
     fixture, path, lang = PAGES[language]
     site: Site = request.getfixturevalue(fixture)
     page = new_page(SCREENS[screen], color_scheme=scheme)
@@ -102,7 +101,7 @@ def test_the_map_is_readable_and_no_line_crosses_a_label(request: pytest.Fixture
         crossing = [s for s in geometry["segments"] if _crosses(s, glyphs)]
         assert not crossing, f"a line crosses {t['text']!r}"
     labels = [[t["box"][0], (t["box"][1] + t["box"][3]) / 2 - 6, t["box"][2], (t["box"][1] + t["box"][3]) / 2 + 6] for t in geometry["texts"]]
-    assert all(not _crosses(a, b) for i, a in enumerate(labels) for b in labels[i + 1:]), "two labels overlap"
+    assert all(not _crosses(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :]), "two labels overlap"
     colours = geometry["colours"]
     assert contrast(colours["currentText"], colours["current"]) >= 4.5
     assert contrast(colours["otherText"], colours["other"]) >= 4.5

@@ -27,8 +27,9 @@ def visible_rows(page: Page) -> list[str]:
     return rows
 
 
-@pytest.mark.parametrize(("path", "source", "target"), [("glossary/en-sv/", "en", "sv"), ("sv/glossary/en-sv/", "en", "sv"),
-                                                      ("sv/glossary/sv-en/", "sv", "en")])
+@pytest.mark.parametrize(
+    ("path", "source", "target"), [("glossary/en-sv/", "en", "sv"), ("sv/glossary/en-sv/", "en", "sv"), ("sv/glossary/sv-en/", "sv", "en")]
+)
 def test_the_pair_lists_every_concept_in_the_source_languages_order(new_page: NewPage, site: Site, path: str, source: str, target: str) -> None:
     page = new_page()
     page.goto(site.url + path)
@@ -38,7 +39,8 @@ def test_the_pair_lists_every_concept_in_the_source_languages_order(new_page: Ne
     assert first == sorted(first, key=lambda t: sort_key(t, source))
     for column, code in ((1, source), (2, target)):  # terms in the page's language need no lang; the others carry theirs
         langs = page.locator(f"#glossary-pair tbody td:nth-child({column}) > :not(br, .glossary-do-not-use, .glossary-meta)").evaluate_all(
-            "els => els.map(e => e.lang)")
+            "els => els.map(e => e.lang)"
+        )
         assert langs and set(langs) == {"" if code == here else code}
 
 

@@ -12,8 +12,22 @@ from site_helpers import DESKTOP, PHONE, NewPage, Site
 pytest_plugins = ["site_fixtures"]
 pytestmark = pytest.mark.browser
 
-PATHS = ["", "terms/kpo/", "index-a-z/", "categories/service/", "compare/bpo-vs-kpo/", "faq/", "glossary/en-sv/", "downloads/",
-         "sv/", "sv/terms/kpo/", "sv/index-a-z/", "sv/faq/", "sv/glossary/sv-en/", "sv/downloads/"]
+PATHS = [
+    "",
+    "terms/kpo/",
+    "index-a-z/",
+    "categories/service/",
+    "compare/bpo-vs-kpo/",
+    "faq/",
+    "glossary/en-sv/",
+    "downloads/",
+    "sv/",
+    "sv/terms/kpo/",
+    "sv/index-a-z/",
+    "sv/faq/",
+    "sv/glossary/sv-en/",
+    "sv/downloads/",
+]
 
 
 @pytest.mark.parametrize(("base", "viewport"), [("url", DESKTOP), ("url", PHONE), ("other_url", DESKTOP)])

@@ -68,7 +68,8 @@ def test_the_index_has_the_languages_letters_and_order(new_page: NewPage, world_
     for group in page.locator("ul.glossary-index").all():
         items = group.locator("li > a").evaluate_all(
             "els => els.map(a => [a.querySelector('ruby') ? a.querySelector('ruby').firstChild.textContent : a.textContent,"
-            " a.querySelector('rt') ? a.querySelector('rt').textContent : ''])")
+            " a.querySelector('rt') ? a.querySelector('rt').textContent : ''])"
+        )
         keys = [order.sort_key(text, reading) for text, reading in items]
         assert keys == sorted(keys), items
 
@@ -105,7 +106,9 @@ def test_no_english_interface_string_shows_in_a_language_with_a_catalog(new_page
         page.goto(world_site.url + PREFIX[code] + path)
         text = page.locator("body").inner_text() + " ".join(
             page.locator("[aria-label], [title], [placeholder]").evaluate_all(
-                "els => els.map(e => [e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder')].join(' '))"))
+                "els => els.map(e => [e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder')].join(' '))"
+            )
+        )
         found = sorted(s for s in english if s in text)
         assert not found, (path, found)
 

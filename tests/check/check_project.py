@@ -41,10 +41,13 @@ DEFINITION = {"en": "A definition.", "sv": "En definition.", "ja": "定義です
 
 def entry(cid: str, terms: dict[str, list[tuple[str, str]]]) -> str:
     data = {
-        "id": cid, "kind": "concept", "category": "model",
+        "id": cid,
+        "kind": "concept",
+        "category": "model",
         "sources": [{"title": "A source", "publisher": "A publisher", "date": "2024-01-01"}],
-        "locales": {code: {"terms": [{"text": t, "type": "fullForm", "status": s} for t, s in items], "definition": DEFINITION[code]}
-                    for code, items in terms.items()},
+        "locales": {
+            code: {"terms": [{"text": t, "type": "fullForm", "status": s} for t, s in items], "definition": DEFINITION[code]} for code, items in terms.items()
+        },
     }
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
@@ -68,8 +71,15 @@ def mkdocs_yml(**extra: object) -> str:
     return yaml.safe_dump({"site_name": "t", "docs_dir": "content", "plugins": [{"glossary": block}]}, allow_unicode=True, sort_keys=False)
 
 
-def check_files(root: Path, files: dict[str, str | bytes], settings: Settings | None = None, *, language: str | None = None,
-                source_language: str | None = None, admitted: bool = False) -> list[Problem]:
+def check_files(
+    root: Path,
+    files: dict[str, str | bytes],
+    settings: Settings | None = None,
+    *,
+    language: str | None = None,
+    source_language: str | None = None,
+    admitted: bool = False,
+) -> list[Problem]:
     """Write ``files`` under ``root/docs`` and check them; problems with paths relative to ``docs``."""
     settings = settings or project(root)
     docs = root / "docs"

@@ -174,7 +174,15 @@ def test_check_ignore_is_a_list_of_phrases(tmp_path: Path, value: object) -> Non
 
 def test_columns_count_characters_beyond_the_basic_plane_as_one(tmp_path: Path) -> None:
     text = "Emoji 😀😀 then customer care\n"
-    problems = check_files(tmp_path, {"a.md": text, "b.html": f"<p>{text}</p>", "c.xlf": (
-        '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="sv"><file id="f"><unit id="u">'
-        f"<segment><source>{text}</source></segment></unit></file></xliff>")})
+    problems = check_files(
+        tmp_path,
+        {
+            "a.md": text,
+            "b.html": f"<p>{text}</p>",
+            "c.xlf": (
+                '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="sv"><file id="f"><unit id="u">'
+                f"<segment><source>{text}</source></segment></unit></file></xliff>"
+            ),
+        },
+    )
     assert [(p.path, p.line, p.column) for p in problems] == [("a.md", 1, 15), ("b.html", 1, 18), ("c.xlf", 1, 151)]

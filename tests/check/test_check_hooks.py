@@ -24,8 +24,9 @@ def test_the_repository_offers_a_glossary_check_hook() -> None:
     assert not any(files.search(n) for n in ("docs/logo.png", "content/concepts/kpo.yaml", "mkdocs.yml"))
 
 
-def test_init_writes_the_hook_and_a_workflow_step_that_check_the_docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_writes_the_hook_and_a_workflow_step_that_check_the_docs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (hook,) = [h for h in yaml.safe_load(PRE_COMMIT)["repos"][0]["hooks"] if h["id"] == "glossary-check"]
     steps = yaml.load(WORKFLOW, Loader=yaml.BaseLoader)["jobs"]["glossary"]["steps"]
     (step,) = [s for s in steps if "glossary-tool check" in s.get("run", "")]

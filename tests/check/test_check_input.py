@@ -22,14 +22,19 @@ def test_a_binary_file_is_an_encoding_error_at_its_first_nul_byte(tmp_path: Path
     files: dict[str, str | bytes] = {"logo.gif": b"GIF89a\n\x01\x00\x01\x00", "logo.png": b"\x89PNG\r\n", "notes.md": b"Fine line\nbad \xff byte\n"}
     problems = check_files(tmp_path, files)
     assert [(p.path, p.line, p.column, p.rule) for p in problems] == [
-        ("logo.gif", 2, 2, "encoding"), ("logo.png", 1, 1, "encoding"), ("notes.md", 2, 5, "encoding")]
+        ("logo.gif", 2, 2, "encoding"),
+        ("logo.png", 1, 1, "encoding"),
+        ("notes.md", 2, 5, "encoding"),
+    ]
     assert "binary file" in problems[0].message and "byte 0x89 is not UTF-8" in problems[1].message
 
 
 def test_invalid_xml_and_a_doctype_are_located(tmp_path: Path) -> None:
     broken = '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n  <file><body>\n</xliff>\n'
-    bomb = ('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
-            '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file><body/></file></xliff>\n')
+    bomb = (
+        '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file><body/></file></xliff>\n'
+    )
     other = '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"/>\n'
     problems = check_files(tmp_path, {"broken.xlf": broken, "bomb.xlf": bomb, "other.xliff": other})
     assert where(problems) == [(2, 13, "xml-syntax"), (4, 3, "xml-syntax"), (1, 1, "xml-syntax")]
@@ -42,13 +47,16 @@ def test_a_po_line_that_is_no_keyword_string_or_comment(tmp_path: Path) -> None:
     assert where(problems) == [(4, 7, "po-syntax")]
 
 
-@pytest.mark.parametrize(("name", "text", "expected"), [
-    ("a.md", "---\nlang: en_GB!\n---\ntext\n", (2, 7)),
-    ("b.md", "---\nlang: de\n---\ncustomer care\n", (2, 7)),
-    ("c.html", '<html lang="fr"><p>customer care</p></html>', (1, 1)),
-    ("d.po", 'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "customer care"\nmsgstr "Kundenbetreuung"\n', (3, 12)),
-    ("e.xlf", '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="pt-BR"><file id="f"/></xliff>', (1, 90)),
-])
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("a.md", "---\nlang: en_GB!\n---\ntext\n", (2, 7)),
+        ("b.md", "---\nlang: de\n---\ncustomer care\n", (2, 7)),
+        ("c.html", '<html lang="fr"><p>customer care</p></html>', (1, 1)),
+        ("d.po", 'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "customer care"\nmsgstr "Kundenbetreuung"\n', (3, 12)),
+        ("e.xlf", '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="pt-BR"><file id="f"/></xliff>', (1, 90)),
+    ],
+)
 def test_an_unknown_language_is_located_where_the_file_declares_it(tmp_path: Path, name: str, text: str, expected: tuple[int, int]) -> None:
     problems = check_files(tmp_path, {name: text})
     assert where(problems) == [(*expected, "unknown-language")], problems
@@ -123,8 +131,21 @@ def test_exit_codes_are_lints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     assert "glossary-mismatch (error, check)" in capsys.readouterr().out
 
 
-PIECES = [*"<>!-[]()`*_~{}%#&;:/\\\"'= \n\tabcåä顧客", "customer care", "<!--", "-->", "msgid ", "msgstr ", "<!-- glossary-ignore -->",
-          "&amp;", "```", '<p lang="sv">', "<xliff>", "<source>", "</target>"]
+PIECES = [
+    *"<>!-[]()`*_~{}%#&;:/\\\"'= \n\tabcåä顧客",
+    "customer care",
+    "<!--",
+    "-->",
+    "msgid ",
+    "msgstr ",
+    "<!-- glossary-ignore -->",
+    "&amp;",
+    "```",
+    '<p lang="sv">',
+    "<xliff>",
+    "<source>",
+    "</target>",
+]
 MARKUP = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
 
 

@@ -9,7 +9,7 @@ from check_project import check_files, where
 
 DEPRECATED, MISMATCH = "deprecated-term", "glossary-mismatch"
 
-PO = r'''
+PO = r"""
     # Swedish translation of the help centre.
     msgid ""
     msgstr ""
@@ -52,7 +52,7 @@ PO = r'''
 
     #~ msgid "Customer service"
     #~ msgstr "Kundvård"
-    '''
+    """
 
 
 def test_po_targets_and_sources_are_checked_and_fuzzy_or_untranslated_units_are_skipped(tmp_path: Path) -> None:
@@ -64,8 +64,9 @@ def test_po_targets_and_sources_are_checked_and_fuzzy_or_untranslated_units_are_
         (33, 2, MISMATCH),  # a string over continuation lines, at its first character
         (39, 12, MISMATCH),  # the second plural form
     ]
-    assert problems[0].message == ("the source uses 'customer service' ('customer-service') but the 'sv' translation has none of its terms: "
-                                   "expected 'kundtjänst' or 'kundservice'")
+    assert problems[0].message == (
+        "the source uses 'customer service' ('customer-service') but the 'sv' translation has none of its terms: expected 'kundtjänst' or 'kundservice'"
+    )
     assert "'call centre' ('call-centre')" in problems[3].message and "expected 'callcenter'" in problems[3].message
 
 

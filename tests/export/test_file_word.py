@@ -48,18 +48,24 @@ def test_googles_languages_decide_in_a_swedish_first_project(tmp_path: Path, mon
     term = quarantine.locales["en"].terms[0]
     assert term.grammar is not None and term.grammar.pos == "noun"  # pos kept
     # the noun and the verb cannot be two concepts (a term names one concept per language): said once, with the line
-    assert re.search(r"google\.csv:3:1: warning: duplicate terms: 1 in the file \(first here: 'quarantine' \(en\) as a verb, an earlier row has it as a noun\)", out)
+    assert re.search(
+        r"google\.csv:3:1: warning: duplicate terms: 1 in the file \(first here: 'quarantine' \(en\) as a verb, an earlier row has it as a noun\)", out
+    )
     assert re.search(r"google\.csv:5:1: warning: part of speech: 1 in the file \(first here: 'noun phrase' of 'social distancing'\); not a value", out)
     assert re.search(r"google\.csv:6:1: warning: 1 row\(s\) in en → fr not imported \(first here\)", out)
     assert "column(s) 'stringid'" not in out.casefold() or "have no place in the glossary" in out
 
 
-@pytest.mark.parametrize(("flags", "message"), [
-    (["--source-locale", "sv"], "google.csv:2:1: error: the file says this row is in 'en', but --source-locale is sv"),
-    (["--target-locale", "en"], "google.csv:2:1: error: the file says this row is in 'sv', but --target-locale is en"),
-])
-def test_a_language_the_command_line_contradicts_is_an_error(flags: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--source-locale", "sv"], "google.csv:2:1: error: the file says this row is in 'en', but --source-locale is sv"),
+        (["--target-locale", "en"], "google.csv:2:1: error: the file says this row is in 'sv', but --target-locale is en"),
+    ],
+)
+def test_a_language_the_command_line_contradicts_is_an_error(
+    flags: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     write_files(tmp_path, {"mkdocs.yml": SWEDISH_FIRST, "google.csv": GOOGLE})
     assert main(["import", "--format", "csv", "google.csv", *flags]) == 1
@@ -77,7 +83,9 @@ def test_translate_toolkits_xx_is_the_target_locale(tmp_path: Path, monkeypatch:
     write_files(tmp_path, {"mkdocs.yml": mkdocs_yml(locales=[{"code": "en"}, {"code": "cs"}], categories=[{"id": "general"}], relations=[])})
     assert main(["import", "--format", "tbx", "terms.tbx"]) == 0
     out = capsys.readouterr().out
-    assert "langSec element(s) in 'xx' not imported (first here): translate-toolkit writes 'xx' for a target language it was not told; pass --target-locale" in out
+    assert (
+        "langSec element(s) in 'xx' not imported (first here): translate-toolkit writes 'xx' for a target language it was not told; pass --target-locale" in out
+    )
     assert not any("cs" in c.locales for c in concepts().values())
     assert main(["import", "--format", "tbx", "terms.tbx", "--target-locale", "cs"]) == 0
     found = concepts()
@@ -94,12 +102,15 @@ def test_a_target_locale_the_tbx_file_does_not_have_is_an_error(tmp_path: Path, 
     assert "--target-locale sv: the file has no langSec in that language (its languages: en, cs)" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("header", [
-    "en,sv,comment",  # refused before: a column that is not a language
-    "English,Swedish,Comment",  # language names, as Trados' Glossary Converter and memoQ take them
-    "Term [en],Term [sv],Description [en]",  # labelled columns (Crowdin)
-    "en,sv,en note",
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "en,sv,comment",  # refused before: a column that is not a language
+        "English,Swedish,Comment",  # language names, as Trados' Glossary Converter and memoQ take them
+        "Term [en],Term [sv],Description [en]",  # labelled columns (Crowdin)
+        "en,sv,en note",
+    ],
+)
 def test_headers_that_name_their_languages(header: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     write_files(tmp_path, {"mkdocs.yml": SWEDISH_FIRST, "t.csv": f"{header}\r\nnearshoring,närområdesoutsourcing,Work moved nearby.\r\n"})
@@ -140,8 +151,10 @@ WEBLATE_LIKE = """\
 
 def test_what_the_glossary_cannot_hold_is_named_once_per_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
-    write_files(tmp_path, {"mkdocs.yml": mkdocs_yml(locales=[{"code": "en"}, {"code": "sv"}], categories=[{"id": "general"}], relations=[]),
-                           "weblate.tbx": WEBLATE_LIKE})
+    write_files(
+        tmp_path,
+        {"mkdocs.yml": mkdocs_yml(locales=[{"code": "en"}, {"code": "sv"}], categories=[{"id": "general"}], relations=[]), "weblate.tbx": WEBLATE_LIKE},
+    )
     assert main(["import", "--format", "tbx", "weblate.tbx"]) == 0
     out = capsys.readouterr().out
     lines = [line for line in out.splitlines() if "warning:" in line]
@@ -159,8 +172,11 @@ def test_what_the_glossary_cannot_hold_is_named_once_per_kind(tmp_path: Path, mo
     found = concepts()
     agent = found["agent"]
     # Weblate's statuses: obsolete is the glossary's obsolete, forbidden its deprecated
-    assert [(t.text, t.status) for t in agent.locales["sv"].terms] == [("agent", "preferred"), ("handläggare", "obsolete"),
-                                                                      ("kundtjänstmedarbetare", "deprecated")]
+    assert [(t.text, t.status) for t in agent.locales["sv"].terms] == [
+        ("agent", "preferred"),
+        ("handläggare", "obsolete"),
+        ("kundtjänstmedarbetare", "deprecated"),
+    ]
     assert agent.locales["sv"].terms[1].note == "Older.\nPublic sector."
     assert "Said of call-centre staff." in agent.locales["en"].notes  # the usage note is kept as a note
     assert agent.relations == {"related": ("handler",)}
@@ -171,25 +187,42 @@ def test_what_the_glossary_cannot_hold_is_named_once_per_kind(tmp_path: Path, mo
 
 def test_many_unknown_values_are_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
-    entries = "".join(f'<termEntry id="c{i}"><langSet xml:lang="en"><tig><term>term {i}</term><termNote type="partOfSpeech">Noun phrase</termNote>'
-                      f'</tig></langSet></termEntry>\n' for i in range(300))
-    write_files(tmp_path, {"mkdocs.yml": mkdocs_yml(locales=[{"code": "en"}], categories=[{"id": "general"}], relations=[]),
-                           "many.tbx": f'<martif type="TBX" xml:lang="en"><text><body>\n{entries}</body></text></martif>\n'})
+    entries = "".join(
+        f'<termEntry id="c{i}"><langSet xml:lang="en"><tig><term>term {i}</term><termNote type="partOfSpeech">Noun phrase</termNote>'
+        f"</tig></langSet></termEntry>\n"
+        for i in range(300)
+    )
+    write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": mkdocs_yml(locales=[{"code": "en"}], categories=[{"id": "general"}], relations=[]),
+            "many.tbx": f'<martif type="TBX" xml:lang="en"><text><body>\n{entries}</body></text></martif>\n',
+        },
+    )
     assert main(["import", "--format", "tbx", "many.tbx"]) == 0
     out = capsys.readouterr().out
     assert out.count("Noun phrase") == 1 and "part of speech: 300 in the file (first here: 'Noun phrase' of 'term 0')" in out
 
 
-def test_a_tbx_term_that_names_another_concept_is_left_out_with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_tbx_term_that_names_another_concept_is_left_out_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     # lint allows a term for one concept per language (duplicate-term): the term is left out and counted, not the import
     monkeypatch.chdir(tmp_path)
-    entry = ('<conceptEntry id="{id}"><descrip type="subjectField">model</descrip>\n<langSec xml:lang="en"><descrip type="definition">D.</descrip>\n'
-             "{terms}</langSec>\n</conceptEntry>\n")
+    entry = (
+        '<conceptEntry id="{id}"><descrip type="subjectField">model</descrip>\n<langSec xml:lang="en"><descrip type="definition">D.</descrip>\n'
+        "{terms}</langSec>\n</conceptEntry>\n"
+    )
     terms = {"sheet": ["sheet", "list"], "worksheet": ["worksheet", "list"], "lister": ["list"], "other": ["other", "listing"]}
     body = "".join(entry.format(id=cid, terms="".join(f"<termSec><term>{t}</term></termSec>" for t in ts)) for cid, ts in terms.items())
-    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "content/concepts/old.yaml": concept("old", en="listing"),
-                           "t.tbx": f'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>\n{body}</body></text></tbx>\n'})
+    write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": MKDOCS,
+            "content/concepts/old.yaml": concept("old", en="listing"),
+            "t.tbx": f'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>\n{body}</body></text></tbx>\n',
+        },
+    )
     assert main(["import", "--format", "tbx", "t.tbx"]) == 0
     out = capsys.readouterr().out
     assert "t.tbx:7:1: warning: duplicate terms: 3 in the file (first here: 'list' (en) of 'worksheet' names 'sheet' already); left out" in out

@@ -110,7 +110,9 @@ def test_tbx_min_usage_status_and_subject_fields(tmp_path: Path, monkeypatch: py
     assert "subjectField 'Stellar Death' is the label of no category; kept as the note" in out
 
 
-def test_a_file_that_breaks_the_tbx_basic_schemas_is_reported_with_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_that_breaks_the_tbx_basic_schemas_is_reported_with_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     imported(tmp_path, monkeypatch, "ltac-basic_bad.tbx", "--tbx-schemas", str(TBX_SCHEMAS))
     out = capsys.readouterr().out
     schema = re.findall(r"basic_bad\.tbx:(\d+):1: warning: not valid TBX-Basic: (.*) \[import-tbx\]", out)
@@ -133,14 +135,20 @@ def test_the_weblate_csv_glossary(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_region_tags_map_to_the_shipped_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
-    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "in.tbx": """\
+    write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": MKDOCS,
+            "in.tbx": """\
         <martif type="TBX" xml:lang="en-US"><text><body>
         <termEntry id="t1"><descrip type="subjectField">Delivery models</descrip>
         <langSet xml:lang="en-US"><tig><term>nearshoring</term><termNote type="partOfSpeech">NOUN</termNote>
         <termNote type="termType">FULLFORM</termNote></tig></langSet>
         <langSet xml:lang="sv-SE"><tig><term>närområdesutlokalisering</term></tig></langSet>
         </termEntry></body></text></martif>
-        """})
+        """,
+        },
+    )
     assert main(["import", "--format", "tbx", "in.tbx"]) == 0
     out = capsys.readouterr().out
     assert "xml:lang 'en-US' imported as the configured locale 'en'" in out and "xml:lang 'sv-SE' imported as the configured locale 'sv'" in out
@@ -153,8 +161,14 @@ def test_region_tags_map_to_the_shipped_languages(tmp_path: Path, monkeypatch: p
 
 def test_an_import_that_writes_nothing_exits_1_and_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
-    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "de.tbx": '<martif type="TBX"><text><body><termEntry><langSet xml:lang="de-DE"><tig><term>Auslagerung</term>'
-                           "</tig></langSet></termEntry></body></text></martif>"})
+    write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": MKDOCS,
+            "de.tbx": '<martif type="TBX"><text><body><termEntry><langSet xml:lang="de-DE"><tig><term>Auslagerung</term>'
+            "</tig></langSet></termEntry></body></text></martif>",
+        },
+    )
     assert main(["import", "--format", "tbx", "de.tbx"]) == 1
     out = capsys.readouterr().out
     assert "1 langSec element(s) in 'de-DE' not imported" in out

@@ -40,7 +40,6 @@ def test_export_to_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert json.loads(capsys.readouterr().out)["concepts"][0]["locales"]["sv"]["terms"][0]["text"] == "å"
 
 
-
 def test_import_reads_the_concepts_back_and_reports_what_it_leaves(tmp_path: Path) -> None:
     g, settings = valid_glossary(tmp_path)
     data = export_json(g, settings)
@@ -49,15 +48,25 @@ def test_import_reads_the_concepts_back_and_reports_what_it_leaves(tmp_path: Pat
     text = data.decode()
     assert all(text.splitlines()[i.line - 1].strip() == f'"id": "{i.concept.id}",' for i in imported)  # each at its own id's line
     assert [(p.line, p.severity, p.message) for p in problems] == [
-        (1, Severity.WARNING, "1 comparisons and 1 faqs in the file are not imported: an import writes concepts only")]
+        (1, Severity.WARNING, "1 comparisons and 1 faqs in the file are not imported: an import writes concepts only")
+    ]
 
 
 def test_import_maps_region_tags_and_puts_placeholders_back(tmp_path: Path) -> None:
     settings = make_settings(tmp_path)
-    doc = {"concepts": [{"id": "alpha", "category": "model", "locales": {
-        "en-US": {"terms": [{"text": "alpha", "type": "fullForm", "status": "preferred"}], "definition": "A first letter."},
-        "sv": {"terms": [{"text": "alfa", "type": "fullForm", "status": "preferred"}]},
-        "xx": {"terms": [{"text": "?", "type": "fullForm", "status": "preferred"}], "definition": "?"}}}]}
+    doc = {
+        "concepts": [
+            {
+                "id": "alpha",
+                "category": "model",
+                "locales": {
+                    "en-US": {"terms": [{"text": "alpha", "type": "fullForm", "status": "preferred"}], "definition": "A first letter."},
+                    "sv": {"terms": [{"text": "alfa", "type": "fullForm", "status": "preferred"}]},
+                    "xx": {"terms": [{"text": "?", "type": "fullForm", "status": "preferred"}], "definition": "?"},
+                },
+            }
+        ]
+    }
     imported, problems = import_json(json.dumps(doc, indent=2).encode(), "g.json", settings)
     (alpha,) = [i.concept for i in imported]
     assert list(alpha.locales) == ["en", "sv"] and alpha.locales["sv"].definition.startswith("TODO:")
@@ -68,15 +77,18 @@ def test_import_maps_region_tags_and_puts_placeholders_back(tmp_path: Path) -> N
     assert "concept 'alpha' has no source; a placeholder was written" in messages
 
 
-@pytest.mark.parametrize(("data", "line", "message"), [
-    (b'{\n  "concepts": [\n    {"id": "a",}\n  ]\n}', 3, "not valid JSON"),
-    (b"\xff", 1, "is not UTF-8"),
-    (b"[1, 2]", 1, 'expected an object with a "concepts" list'),
-    (b'{"concepts": [7]}', 1, "concepts[0] is not an object"),
-    (b"[" * 100_000 + b"]" * 100_000, 1, 'expected an object with a "concepts" list'),
-    (b'{"concepts": [' + b"[" * 100_000 + b"]" * 100_000 + b"]}", 1, "nested too deeply"),
-    (b'{"concepts": [{"id": "a", "category": "model", "locales": {"en": {"terms": [], "definition": "x"}}}]}', 1, "concept 'a': locales.en.terms"),
-])
+@pytest.mark.parametrize(
+    ("data", "line", "message"),
+    [
+        (b'{\n  "concepts": [\n    {"id": "a",}\n  ]\n}', 3, "not valid JSON"),
+        (b"\xff", 1, "is not UTF-8"),
+        (b"[1, 2]", 1, 'expected an object with a "concepts" list'),
+        (b'{"concepts": [7]}', 1, "concepts[0] is not an object"),
+        (b"[" * 100_000 + b"]" * 100_000, 1, 'expected an object with a "concepts" list'),
+        (b'{"concepts": [' + b"[" * 100_000 + b"]" * 100_000 + b"]}", 1, "nested too deeply"),
+        (b'{"concepts": [{"id": "a", "category": "model", "locales": {"en": {"terms": [], "definition": "x"}}}]}', 1, "concept 'a': locales.en.terms"),
+    ],
+)
 def test_bad_files_are_located_errors_never_tracebacks(tmp_path: Path, data: bytes, line: int, message: str) -> None:
     imported, problems = import_json(data, "g.json", make_settings(tmp_path))
     assert imported == [] and any(p.line == line and message in p.message and p.severity is Severity.ERROR for p in problems), problems

@@ -42,8 +42,9 @@ def changed_lines(before: bytes, after: bytes) -> list[str]:
 
 
 @pytest.mark.parametrize("fmt", IMPORTABLE)
-def test_reimporting_an_unchanged_export_changes_no_byte(fmt: str, shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_reimporting_an_unchanged_export_changes_no_byte(
+    fmt: str, shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(shipped)
     before = snapshot(shipped)
     out = tmp_path / "export"
@@ -56,8 +57,9 @@ def test_reimporting_an_unchanged_export_changes_no_byte(fmt: str, shipped: Path
 
 
 @pytest.mark.parametrize("fmt", ["tbx2008", "xlsx-multi"])
-def test_an_edit_in_a_translators_tool_changes_exactly_that_field(fmt: str, shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_edit_in_a_translators_tool_changes_exactly_that_field(
+    fmt: str, shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = tmp_path / "project"  # a copy of its own: the module's copy stays as shipped
     shutil.copytree(shipped, project)
     shipped = project
@@ -122,9 +124,15 @@ locales:
 
 def test_placeholders_are_filled_and_the_rest_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
-    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "content/concepts/nearshore.yaml": HOLES,
-                           "in.csv": "sourceLang,targetLang,sourceString,targetString,description\r\n"
-                                     "en,sv,nearshoring,närområdesoutsourcing,Moving work to a nearby country.\r\n"})
+    write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": MKDOCS,
+            "content/concepts/nearshore.yaml": HOLES,
+            "in.csv": "sourceLang,targetLang,sourceString,targetString,description\r\n"
+            "en,sv,nearshoring,närområdesoutsourcing,Moving work to a nearby country.\r\n",
+        },
+    )
     assert main(["import", "--format", "csv", "in.csv"]) == 0
     said = capsys.readouterr().out
     text = (tmp_path / "content/concepts/nearshore.yaml").read_text(encoding="utf-8")
@@ -139,16 +147,25 @@ def test_a_merge_never_takes_an_assumed_value_over_the_entrys(tmp_path: Path, mo
     # translate-toolkit writes no ids, no subject field and no statuses: the entry's category, id and statuses stay
     monkeypatch.chdir(tmp_path)
     entry = concept("kpo", en="KPO", sv="KPO").replace("category: model", "category: service\nrelations: {service_of: [kpo]}")
-    entry = entry.replace("      - text: KPO\n        type: fullForm\n        status: preferred\n    definition: An English",
-                          "      - text: KPO\n        type: acronym\n        status: admitted\n      - text: knowledge work\n        type: fullForm\n"
-                          "        status: preferred\n    definition: An English")
-    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "content/concepts/kpo.yaml": entry, "tt.tbx": """\
+    entry = entry.replace(
+        "      - text: KPO\n        type: fullForm\n        status: preferred\n    definition: An English",
+        "      - text: KPO\n        type: acronym\n        status: admitted\n      - text: knowledge work\n        type: fullForm\n"
+        "        status: preferred\n    definition: An English",
+    )
+    write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": MKDOCS,
+            "content/concepts/kpo.yaml": entry,
+            "tt.tbx": """\
         <?xml version="1.0" encoding="utf-8"?>
         <!DOCTYPE martif PUBLIC "ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN" "TBXcdv04.dtd">
         <martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>Translate Toolkit</p></sourceDesc></fileDesc></martifHeader>
         <text><body><termEntry><langSet xml:lang="en"><tig><term>KPO</term></tig></langSet>
         <langSet xml:lang="sv"><tig><term>KPO</term></tig><tig><term>kunskapsoutsourcing</term></tig></langSet></termEntry></body></text></martif>
-        """})
+        """,
+        },
+    )
     before = (tmp_path / "content/concepts/kpo.yaml").read_text(encoding="utf-8")
     assert main(["import", "--format", "tbx", "tt.tbx"]) == 0
     said = capsys.readouterr().out
@@ -157,14 +174,20 @@ def test_a_merge_never_takes_an_assumed_value_over_the_entrys(tmp_path: Path, mo
     assert changed_lines(before.encode(), after.encode()) == ["+      - text: kunskapsoutsourcing", "+        type: fullForm", "+        status: admitted"]
 
 
-def test_an_entry_that_cannot_be_edited_in_place_is_an_error_and_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_entry_that_cannot_be_edited_in_place_is_an_error_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     write_files(tmp_path, {"mkdocs.yml": MKDOCS, "content/concepts/a.yaml": concept("a"), "content/concepts/b.yaml": concept("b")})
     assert main(["export", "--format", "csv", "-o", "out.csv"]) == 0
     (tmp_path / "out.csv").write_bytes((tmp_path / "out.csv").read_bytes().replace(b"An English definition.", b"Edited."))
     # b's sources indented by four: writing it back would re-indent lines the file does not change
-    odd = concept("b").replace("sources:\n  - title", "sources:\n    - title").replace("\n    publisher", "\n      publisher").replace("\n    date", "\n      date")
+    odd = (
+        concept("b")
+        .replace("sources:\n  - title", "sources:\n    - title")
+        .replace("\n    publisher", "\n      publisher")
+        .replace("\n    date", "\n      date")
+    )
     (tmp_path / "content/concepts/b.yaml").write_text(odd, encoding="utf-8")
     before = snapshot(tmp_path)
     assert main(["import", "--format", "csv", "out.csv"]) == 1
@@ -202,9 +225,10 @@ def test_the_report_names_each_kind_of_change(tmp_path: Path, monkeypatch: pytes
     book.save(tmp_path / "out.xlsx")
     assert main(["import", "--format", "xlsx", "out.xlsx"]) == 0
     said = capsys.readouterr().out
-    assert ("content/concepts/a.yaml: added sv term 'term a sv 2'; changed status of sv 'term a sv' (preferred → admitted), "
-            "note of sv 'term a sv'") in said
+    assert ("content/concepts/a.yaml: added sv term 'term a sv 2'; changed status of sv 'term a sv' (preferred → admitted), note of sv 'term a sv'") in said
     assert "left 1 entry as they were" in said
     a = run(load_settings("mkdocs.yml")).glossary.concept("a")
     assert a is not None and [(t.text, t.status, t.note) for t in a.locales["sv"].terms] == [
-        ("term a sv", "admitted", "Used in contracts."), ("term a sv 2", "admitted", None)]
+        ("term a sv", "admitted", "Used in contracts."),
+        ("term a sv 2", "admitted", None),
+    ]

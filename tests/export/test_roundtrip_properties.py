@@ -62,24 +62,48 @@ URL = st.from_regex(r"https?://[a-z0-9]{1,10}\.[a-z]{2,3}/[A-Za-z0-9_~%-]{0,12}"
 @functools.cache
 def _parts(text: Callable[[int], st.SearchStrategy[str]], hashes: bool) -> dict[str, st.SearchStrategy[Any]]:
     """Strategies built once per text kind (building them inside every draw makes Hypothesis re-validate them)."""
-    grammar = st.none() | st.builds(Grammar, pos=st.none() | st.sampled_from(["noun", "verb", "adjective", "adverb", "properNoun", "other"]),
-                                    gender=st.none() | st.sampled_from(["utrum", "neutrum", "masculine", "feminine", "neuter", "other"]),
-                                    plural=st.none() | text(15)).filter(lambda g: g != Grammar())
+    grammar = st.none() | st.builds(
+        Grammar,
+        pos=st.none() | st.sampled_from(["noun", "verb", "adjective", "adverb", "properNoun", "other"]),
+        gender=st.none() | st.sampled_from(["utrum", "neutrum", "masculine", "feminine", "neuter", "other"]),
+        plural=st.none() | text(15),
+    ).filter(lambda g: g != Grammar())
     # the fields issue 23 and issue 20 added to a term: every status, where and in which register it is used, a note, a reading
-    term = st.builds(Term, text=text(30), type=st.sampled_from(["fullForm", "abbreviation", "acronym", "shortForm", "variant", "phrase"]),
-                     status=st.sampled_from(["preferred", "admitted", "deprecated", "proposed", "obsolete"]), grammar=grammar,
-                     geographical_usage=st.none() | st.sampled_from(["SE", "FI", "US", "419"]),
-                     register=st.none() | st.sampled_from(["colloquial", "technical", "inHouse", "slang", "vulgar"]),
-                     note=st.none() | text(60), reading=st.none() | text(15))
+    term = st.builds(
+        Term,
+        text=text(30),
+        type=st.sampled_from(["fullForm", "abbreviation", "acronym", "shortForm", "variant", "phrase"]),
+        status=st.sampled_from(["preferred", "admitted", "deprecated", "proposed", "obsolete"]),
+        grammar=grammar,
+        geographical_usage=st.none() | st.sampled_from(["SE", "FI", "US", "419"]),
+        register=st.none() | st.sampled_from(["colloquial", "technical", "inHouse", "slang", "vulgar"]),
+        note=st.none() | text(60),
+        reading=st.none() | text(15),
+    )
     recorded = st.dictionaries(st.sampled_from(["terms", "definition", "examples", "notes"]), HASH, max_size=3) if hashes else st.just({})
-    block = st.builds(ConceptLocale, terms=st.lists(term, min_size=1, max_size=3).map(tuple), definition=text(200),
-                      examples=st.lists(text(120), max_size=2).map(tuple), notes=st.lists(text(120), max_size=2).map(tuple), translated_from=recorded)
-    source = st.builds(Source, title=text(40), publisher=st.none() | text(20), date=st.none() | st.dates().map(lambda d: d.isoformat()), url=st.none() | URL,
-                       language=st.none() | st.sampled_from(["sv", "en", "fi"]))  # the language of its title
-    return {"block": block, "sources": st.lists(source, min_size=1, max_size=2).map(tuple),
-            "codes": st.lists(st.sampled_from(["en", "sv"]), min_size=1, max_size=2, unique=True),
-            "category": st.sampled_from(["general", "model", "location", "service", "notion", "challenge"]),
-            "ids": st.lists(IDS, min_size=1, max_size=4, unique=True)}
+    block = st.builds(
+        ConceptLocale,
+        terms=st.lists(term, min_size=1, max_size=3).map(tuple),
+        definition=text(200),
+        examples=st.lists(text(120), max_size=2).map(tuple),
+        notes=st.lists(text(120), max_size=2).map(tuple),
+        translated_from=recorded,
+    )
+    source = st.builds(
+        Source,
+        title=text(40),
+        publisher=st.none() | text(20),
+        date=st.none() | st.dates().map(lambda d: d.isoformat()),
+        url=st.none() | URL,
+        language=st.none() | st.sampled_from(["sv", "en", "fi"]),
+    )  # the language of its title
+    return {
+        "block": block,
+        "sources": st.lists(source, min_size=1, max_size=2).map(tuple),
+        "codes": st.lists(st.sampled_from(["en", "sv"]), min_size=1, max_size=2, unique=True),
+        "category": st.sampled_from(["general", "model", "location", "service", "notion", "challenge"]),
+        "ids": st.lists(IDS, min_size=1, max_size=4, unique=True),
+    }
 
 
 @st.composite
@@ -139,6 +163,7 @@ def test_yaml_csv_yaml(concepts: list[Concept]) -> None:
 @given(glossaries(any_text, hashes=True))
 def test_tbx_drops_only_what_it_cannot_carry(concepts: list[Concept]) -> None:
     """With any text, the TBX round trip keeps everything except white space runs and the translation hashes."""
+
     def carried(c: Concept) -> Concept:
         def norm(s: str) -> str:
             return re.sub(r"[ \t\r\n]+", " ", s).strip(" ")

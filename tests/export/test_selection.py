@@ -15,9 +15,15 @@ from glossary_tool.core.problems import FatalError
 from glossary_tool.exchange import load_all, run_export
 
 # A concept straight from `glossary-tool translate`: its Swedish text is all placeholders, and one English note too.
-HALF_DONE = concept("half", en="half done").replace("    definition: En svensk definition.\n", "    definition: \"TODO: Svenska translation of the en definition\"\n") \
-    .replace("      - text: term half sv\n", "      - text: \"TODO: Svenska for 'half done'\"\n") \
-    .replace("    definition: An English definition.\n", "    definition: An English definition.\n    notes: [\"TODO: a usage note in English, or delete the list\", A real note.]\n")
+HALF_DONE = (
+    concept("half", en="half done")
+    .replace("    definition: En svensk definition.\n", '    definition: "TODO: Svenska translation of the en definition"\n')
+    .replace("      - text: term half sv\n", "      - text: \"TODO: Svenska for 'half done'\"\n")
+    .replace(
+        "    definition: An English definition.\n",
+        '    definition: An English definition.\n    notes: ["TODO: a usage note in English, or delete the list", A real note.]\n',
+    )
+)
 
 
 @pytest.mark.parametrize("fmt", sorted(load_all()[0]))
@@ -63,7 +69,7 @@ def test_csv_pair_is_the_glossary_weblate_imports(tmp_path: Path) -> None:
 def test_translate_toolkit_reads_the_csv_pair(tmp_path: Path) -> None:
     from translate.storage.csvl10n import csvfile
 
-    glossary, settings = valid_glossary(tmp_path, {"f.yaml": concept("f", en="-ism, \"quoted\"", sv="=x")})
+    glossary, settings = valid_glossary(tmp_path, {"f.yaml": concept("f", en='-ism, "quoted"', sv="=x")})
     store = csvfile(io.BytesIO(run_export(glossary, settings, "csv-pair", locales=("en", "sv")).data))
     units = {u.source: u for u in store.units}
     assert len(units) == len(glossary.concepts)
@@ -71,15 +77,18 @@ def test_translate_toolkit_reads_the_csv_pair(tmp_path: Path) -> None:
     assert kpo.target == "KPO"
     # what Weblate shows with the translation and with the source: each language's definition
     assert kpo.getnotes("translator").startswith("Att lägga ut") and kpo.getnotes("developer").startswith("Handing knowledge-heavy work")
-    assert units["'-ism, \"quoted\""].target == "'=x"  # guarded like every CSV the tool writes: no spreadsheet runs it
+    assert units['\'-ism, "quoted"'].target == "'=x"  # guarded like every CSV the tool writes: no spreadsheet runs it
 
 
-@pytest.mark.parametrize(("locales", "message"), [
-    (("en",), "this format is one language pair"),
-    (("en", "de"), "'de' is not a configured locale"),
-    (("en", "en"), "names a language twice"),
-    ((), "--locales is empty"),
-])
+@pytest.mark.parametrize(
+    ("locales", "message"),
+    [
+        (("en",), "this format is one language pair"),
+        (("en", "de"), "'de' is not a configured locale"),
+        (("en", "en"), "names a language twice"),
+        ((), "--locales is empty"),
+    ],
+)
 def test_bad_locales_are_clear_errors(tmp_path: Path, locales: tuple[str, ...], message: str) -> None:
     glossary, settings = valid_glossary(tmp_path)
     with pytest.raises(FatalError, match=message):
@@ -92,7 +101,10 @@ def test_the_command_says_how_many_fields_it_left_out(tmp_path: Path, monkeypatc
     assert main(["export", "--format", "csv-pair", "--locales", "en,sv"]) == 0
     captured = capsys.readouterr()
     assert "left out 3 field(s) that still hold a TODO placeholder" in captured.err
-    assert captured.out.splitlines() == ['\ufeff"source","target","developer_comments","translator_comments"', '"half done","","An English definition."',
-                                         '"term a","term a sv","An English definition.","En svensk definition."']
+    assert captured.out.splitlines() == [
+        '\ufeff"source","target","developer_comments","translator_comments"',
+        '"half done","","An English definition."',
+        '"term a","term a sv","An English definition.","En svensk definition."',
+    ]
     assert main(["export", "--format", "tbx", "--locales", "en,xx"]) == 2
     assert "'xx' is not a configured locale" in capsys.readouterr().err

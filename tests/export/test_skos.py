@@ -24,8 +24,14 @@ BASE = "https://glossary.invalid/"
 def graph(tmp_path: Path) -> Graph:
     for f in (FIXTURES / "valid").glob("*.yaml"):
         shutil.copy(f, tmp_path / f.name)
-    write_files(tmp_path, {"old.yaml": concept("old", en="bygone term").replace("status: preferred\n    definition", "status: deprecated\n    definition", 1)
-                           .replace("category: model", "category: notion\nrelations: {related: [kpo], contrast: [bpo]}")})
+    write_files(
+        tmp_path,
+        {
+            "old.yaml": concept("old", en="bygone term")
+            .replace("status: preferred\n    definition", "status: deprecated\n    definition", 1)
+            .replace("category: model", "category: notion\nrelations: {related: [kpo], contrast: [bpo]}")
+        },
+    )
     settings = make_settings(tmp_path)
     result = run(settings)
     assert result.errors == 0
@@ -60,7 +66,11 @@ def test_labels_have_language_tags_and_one_preferred_label_per_language(graph: G
 
 
 def test_definitions_relations_and_collections(graph: Graph) -> None:
-    assert (c("kpo"), SKOS.definition, Literal("Att lägga ut kunskapsintensivt arbete, till exempel analys och utredning, på en extern leverantör med specialistkompetens.", lang="sv")) in graph
+    assert (
+        c("kpo"),
+        SKOS.definition,
+        Literal("Att lägga ut kunskapsintensivt arbete, till exempel analys och utredning, på en extern leverantör med specialistkompetens.", lang="sv"),
+    ) in graph
     assert (c("kpo"), SKOS.example, Literal("A bank uses a KPO provider for its equity research.", lang="en")) in graph
     assert (c("kpo"), SKOS.broader, c("outsourcing")) in graph and (c("old"), SKOS.related, c("kpo")) in graph
     assert (c("old"), SKOS.related, c("bpo")) in graph  # contrast is an associative relation

@@ -36,8 +36,15 @@ PAYLOADS = {
     "example": ";=5+5",
 }
 # (format, locales) of every CSV and workbook the command writes; the site's per-pair files come from export_files.
-FORMATS = [("csv", None), ("csv-pair", ("en", "sv")), ("csv-multi", None), ("deepl", ("en", "sv")), ("omegat", ("en", "sv")),
-           ("xlsx", None), ("xlsx-multi", None)]
+FORMATS = [
+    ("csv", None),
+    ("csv-pair", ("en", "sv")),
+    ("csv-multi", None),
+    ("deepl", ("en", "sv")),
+    ("omegat", ("en", "sv")),
+    ("xlsx", None),
+    ("xlsx-multi", None),
+]
 # LibreOffice's CSV filter options: separator, quote character (34: "), character set (76: UTF-8), first line.
 SEPARATORS = {"comma": "44", "semicolon": "59", "tab": "9"}
 
@@ -130,7 +137,7 @@ def test_no_workbook_cell_is_a_formula(exports: dict[str, Path], tmp_path: Path)
 def test_the_guard_would_be_needed(tmp_path: Path) -> None:
     # The check can fail: the same cells written without the guard and quoting run in LibreOffice.
     plain = tmp_path / "plain.csv"
-    plain.write_text(f'term,definition\r\n{PAYLOADS["sv"]},{PAYLOADS["def_en"]}\r\n', encoding="utf-8")
+    plain.write_text(f"term,definition\r\n{PAYLOADS['sv']},{PAYLOADS['def_en']}\r\n", encoding="utf-8")
     out = tmp_path / "out"
     convert([plain], out, SEPARATORS["semicolon"], tmp_path / "profile")
     formulas, _ = sheet(out / "plain.ods")

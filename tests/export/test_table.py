@@ -22,13 +22,16 @@ def concepts(data: bytes, tmp_path: Path, options: ImportOptions | None = None) 
     return {i.concept.id: i.concept for i in imported}, [(p.line, p.severity, p.message) for p in problems]
 
 
-@pytest.mark.parametrize("data", [
-    b"source,target,context,explanation\r\nnearshoring,n\xc3\xa4romr\xc3\xa5desoutsourcing,,Work moved to a nearby country.\r\n",  # Weblate
-    b"location,source,target\r\nmain.c:12,nearshoring,n\xc3\xa4romr\xc3\xa5desoutsourcing\r\n",  # translate-toolkit
-    b"sourceString,targetString\r\nnearshoring,n\xc3\xa4romr\xc3\xa5desoutsourcing\r\n",  # Google
-    b"\xef\xbb\xbfSource;Target\r\nnearshoring;n\xc3\xa4romr\xc3\xa5desoutsourcing\r\n",  # a spreadsheet's export, BOM and ';'
-    b"en,sv\nnearshoring,n\xc3\xa4romr\xc3\xa5desoutsourcing\n",  # a header of language codes
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"source,target,context,explanation\r\nnearshoring,n\xc3\xa4romr\xc3\xa5desoutsourcing,,Work moved to a nearby country.\r\n",  # Weblate
+        b"location,source,target\r\nmain.c:12,nearshoring,n\xc3\xa4romr\xc3\xa5desoutsourcing\r\n",  # translate-toolkit
+        b"sourceString,targetString\r\nnearshoring,n\xc3\xa4romr\xc3\xa5desoutsourcing\r\n",  # Google
+        b"\xef\xbb\xbfSource;Target\r\nnearshoring;n\xc3\xa4romr\xc3\xa5desoutsourcing\r\n",  # a spreadsheet's export, BOM and ';'
+        b"en,sv\nnearshoring,n\xc3\xa4romr\xc3\xa5desoutsourcing\n",  # a header of language codes
+    ],
+)
 def test_common_layouts_are_recognised(tmp_path: Path, data: bytes) -> None:
     found, problems = concepts(data, tmp_path)
     assert list(found) == ["nearshoring"]
@@ -52,13 +55,16 @@ def test_columns_map_any_header(tmp_path: Path) -> None:
     assert not [m for _, severity, m in problems if severity is Severity.ERROR]
 
 
-@pytest.mark.parametrize(("columns", "message"), [
-    ("term:en", "'term:en' is not FIELD:LOCALE=HEADER"),
-    ("term=English", "'term=English': term needs a locale, e.g. term:en=English"),
-    ("term:en=Englisch", "no column is named 'Englisch' (the header has: English, Swedish)"),
-    ("definition:en=English", "map at least one term column"),
-    ("category:en=English,term:en=English", "category takes no locale"),
-])
+@pytest.mark.parametrize(
+    ("columns", "message"),
+    [
+        ("term:en", "'term:en' is not FIELD:LOCALE=HEADER"),
+        ("term=English", "'term=English': term needs a locale, e.g. term:en=English"),
+        ("term:en=Englisch", "no column is named 'Englisch' (the header has: English, Swedish)"),
+        ("definition:en=English", "map at least one term column"),
+        ("category:en=English,term:en=English", "category takes no locale"),
+    ],
+)
 def test_bad_columns_are_clear_errors(tmp_path: Path, columns: str, message: str) -> None:
     found, problems = concepts(b"English,Swedish\r\na,b\r\n", tmp_path, ImportOptions(columns=columns))
     assert found == {} and [(line, severity) for line, severity, _ in problems] == [(1, Severity.ERROR)]
@@ -86,10 +92,16 @@ def test_repeated_source_terms_and_shared_target_terms(tmp_path: Path) -> None:
 def test_a_row_that_matches_an_existing_concept_extends_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     english_only = concept("bpo", en="business process outsourcing").split("  sv:")[0]
-    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "content/concepts/bpo.yaml": "# our own comment\n" + english_only.replace("category: model", "category: model  # keep me"),
-                           "content/concepts/kpo.yaml": concept("kpo", en="KPO", sv="KPO"),
-                           "pairs.csv": "source,target,explanation\r\nBusiness  Process Outsourcing,affärsprocessoutsourcing,Att lägga ut affärsprocesser.\r\n"
-                                        "kpo,kunskapsoutsourcing,\r\nnearshoring,närområdesoutsourcing,\r\n"})
+    write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": MKDOCS,
+            "content/concepts/bpo.yaml": "# our own comment\n" + english_only.replace("category: model", "category: model  # keep me"),
+            "content/concepts/kpo.yaml": concept("kpo", en="KPO", sv="KPO"),
+            "pairs.csv": "source,target,explanation\r\nBusiness  Process Outsourcing,affärsprocessoutsourcing,Att lägga ut affärsprocesser.\r\n"
+            "kpo,kunskapsoutsourcing,\r\nnearshoring,närområdesoutsourcing,\r\n",
+        },
+    )
     before = (tmp_path / "content/concepts/kpo.yaml").read_text(encoding="utf-8")
     assert main(["import", "--format", "csv", "pairs.csv"]) == 0
     out = capsys.readouterr().out
@@ -123,10 +135,10 @@ def test_a_row_that_matches_an_existing_concept_extends_its_file(tmp_path: Path,
 def test_columns_say_what_they_leave_out_and_map_the_part_of_speech(tmp_path: Path) -> None:
     # Google's layout mapped by hand: pos is a field --columns maps; a column it maps nothing to and a second column of
     # one name are named in a warning, never dropped without a word
-    data = (b"sourceString,targetString,pos,description,stringID,Notes,Notes\r\n"
-            b"quarantine,karant\xc3\xa4n,noun,The separation of people.,1,first,second\r\n")
-    found, problems = concepts(data, tmp_path, ImportOptions(columns="term:en=sourceString,term:sv=targetString,pos:en=pos,"
-                                                                     "definition:en=description,note:en=Notes"))
+    data = b"sourceString,targetString,pos,description,stringID,Notes,Notes\r\nquarantine,karant\xc3\xa4n,noun,The separation of people.,1,first,second\r\n"
+    found, problems = concepts(
+        data, tmp_path, ImportOptions(columns="term:en=sourceString,term:sv=targetString,pos:en=pos,definition:en=description,note:en=Notes")
+    )
     term = found["quarantine"].locales["en"].terms[0]
     assert term.grammar is not None and term.grammar.pos == "noun"
     assert found["quarantine"].locales["en"].notes == ("first",)
@@ -137,13 +149,18 @@ def test_columns_say_what_they_leave_out_and_map_the_part_of_speech(tmp_path: Pa
 
 # A termbase in this tool's layout whose terms carry values the glossary has no place for, on every row.
 UNKNOWN_VALUES = ["concept_id,locale,term,type,status,pos,gender,register"] + [
-    row for i in range(6) for row in (f"thing-{i},en,thing {i},,,Nomen,,", f"thing-{i},sv,sak {i},Hauptform,Vorzug,Substantiv,fem,formal",
-                                       f"thing-{i},sv,saken {i},,,,,")]
+    row
+    for i in range(6)
+    for row in (f"thing-{i},en,thing {i},,,Nomen,,", f"thing-{i},sv,sak {i},Hauptform,Vorzug,Substantiv,fem,formal", f"thing-{i},sv,saken {i},,,,,")
+]
 UNKNOWN_VALUE_WARNINGS = [
     (2, "part of speech: 12 in the file (first here: 'Nomen' of 'thing 0'); not a value the glossary has; left out"),
     (3, "term types: 6 in the file (first here: 'Hauptform' of 'sak 0'); not a term type the glossary has; the term gets the type of a term without one"),
-    (3, "statuses: 6 in the file (first here: 'Vorzug' of 'sak 0'); not a status the glossary has (preferred, admitted, deprecated, proposed, "
-        "obsolete); the term gets the status of a term without one"),
+    (
+        3,
+        "statuses: 6 in the file (first here: 'Vorzug' of 'sak 0'); not a status the glossary has (preferred, admitted, deprecated, proposed, "
+        "obsolete); the term gets the status of a term without one",
+    ),
     (3, "grammatical gender: 6 in the file (first here: 'fem' of 'sak 0'); not a value the glossary has; left out"),
     (3, "registers: 6 in the file (first here: 'formal' of 'sak 0'); not a value the glossary has; left out"),
 ]
@@ -156,5 +173,7 @@ def test_values_the_glossary_lacks_are_one_warning_per_kind_not_an_error_per_ter
     assert not [m for _, severity, m in problems if severity is Severity.ERROR]
     terms = found["thing-0"].locales["sv"].terms
     # As if the cells were empty: the language's first term is preferred, the next admitted; no grammar, no register.
-    assert [(t.text, t.type, t.status, t.grammar, t.register) for t in terms] == [("sak 0", "fullForm", "preferred", None, None),
-                                                                                ("saken 0", "fullForm", "admitted", None, None)]
+    assert [(t.text, t.type, t.status, t.grammar, t.register) for t in terms] == [
+        ("sak 0", "fullForm", "preferred", None, None),
+        ("saken 0", "fullForm", "admitted", None, None),
+    ]

@@ -45,8 +45,11 @@ def test_the_schemas_reject_what_they_should() -> None:
     # guards the validation helper itself: a bad status value and a dangling reference must both fail
     data = SAMPLE.read_bytes().replace(b"preferredTerm-admn-sts", b"bestTerm", 1)
     assert any("administrativeStatus" in e for e in tbx_errors(data))
-    data = SAMPLE.read_bytes().replace(b'<descrip type="subjectField">General</descrip>',
-                                       b'<descrip type="subjectField">General</descrip><ref type="crossReference" target="nowhere">x</ref>', 1)
+    data = SAMPLE.read_bytes().replace(
+        b'<descrip type="subjectField">General</descrip>',
+        b'<descrip type="subjectField">General</descrip><ref type="crossReference" target="nowhere">x</ref>',
+        1,
+    )
     assert tbx_errors(data)
 
 
@@ -58,7 +61,12 @@ def test_mapping_of_one_concept(tmp_path: Path) -> None:
     assert [(r.get("target"), r.text) for r in kpo.findall(f"{TBX}ref")] == [("outsourcing", "broader"), ("bpo", "contrast")]
     source = kpo.find(f"{TBX}adminGrp")
     assert source.findtext(f"{TBX}admin[@type='source']") == "BPO vs. KPO — What's the Difference?"
-    assert [n.text for n in source.findall(f"{TBX}note")] == ["id: askdiff", "publisher: Ask Difference", "date: 2023-10-20", "url: https://example.org/bpo-vs-kpo"]
+    assert [n.text for n in source.findall(f"{TBX}note")] == [
+        "id: askdiff",
+        "publisher: Ask Difference",
+        "date: 2023-10-20",
+        "url: https://example.org/bpo-vs-kpo",
+    ]
     en = kpo.find(f"{TBX}langSec[@{{http://www.w3.org/XML/1998/namespace}}lang='en']")
     assert en.findtext(f"{TBX}descrip[@type='definition']").startswith("Handing knowledge-heavy work")
     assert [n.text for n in en.findall(f"{TBX}note")] == ["Often described as a subset of business process outsourcing."]
@@ -98,19 +106,22 @@ def test_mapping_of_the_termbank_fields(tmp_path: Path) -> None:
 def test_geographical_usage_and_register_of_other_tools(tmp_path: Path) -> None:
     write_files(tmp_path, {"mkdocs.yml": MKDOCS})
     settings = load_settings(tmp_path / "mkdocs.yml")
-    data = (f'<tbx xmlns="{NS}" type="TBX-Basic" style="dca" xml:lang="en"><text><body><conceptEntry id="c1">'
-            '<langSec xml:lang="en"><termSec><term>color</term><termNote type="geographicalUsage">en_us</termNote>'
-            '<termNote type="register">colloquialRegister</termNote><admin type="source">Webster</admin></termSec>'
-            '<termSec><term>colour</term><termNote type="geographicalUsage">British English</termNote>'
-            '<termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termSec></langSec>'
-            '</conceptEntry></body></text></tbx>').encode()
+    data = (
+        f'<tbx xmlns="{NS}" type="TBX-Basic" style="dca" xml:lang="en"><text><body><conceptEntry id="c1">'
+        '<langSec xml:lang="en"><termSec><term>color</term><termNote type="geographicalUsage">en_us</termNote>'
+        '<termNote type="register">colloquialRegister</termNote><admin type="source">Webster</admin></termSec>'
+        '<termSec><term>colour</term><termNote type="geographicalUsage">British English</termNote>'
+        '<termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termSec></langSec>'
+        "</conceptEntry></body></text></tbx>"
+    ).encode()
     imported, problems = import_tbx(data, "x.tbx", settings)
     (color, colour) = imported[0].concept.locales["en"].terms
     assert (color.geographical_usage, color.register, color.sources) == ("US", "colloquial", ("webster",))
     assert imported[0].concept.sources[0].id == "webster" and imported[0].concept.sources[0].title == "Webster"
     assert colour.geographical_usage is None and colour.status == "obsolete"
     assert [p.message for p in problems if "geographicalUsage" in p.message] == [
-        "geographicalUsage 'British English' is not a region or a locale with a region (en-US); not imported"]
+        "geographicalUsage 'British English' is not a region or a locale with a region (en-US); not imported"
+    ]
 
 
 @pytest.mark.parametrize(("gender", "tbx_value"), [("utrum", "other"), ("neutrum", "neuter"), ("neuter", "neuter"), ("masculine", "masculine")])
@@ -167,7 +178,9 @@ def test_import_of_a_file_written_by_another_tool(tmp_path: Path, monkeypatch: p
     galactic = c1.locales["en"].terms[1]
     assert galactic.note is not None and galactic.note.startswith("Another name for an open star cluster.")
     assert c1.locales["en"].definition == "A group of stars formed together in the spiral arms of a galaxy."
-    assert c1.locales["en"].examples[1] == "In contrast, the galactic cluster represented by M29 is a grouping of stars—a “knot” of stars in the stellar backdrop."
+    assert (
+        c1.locales["en"].examples[1] == "In contrast, the galactic cluster represented by M29 is a grouping of stars—a “knot” of stars in the stellar backdrop."
+    )
     assert [s.title for s in c1.sources] == ["Oxford2007", "http://seds.org/MESSIER/open.html", "http://www.eastbayastro.org/2000/0900/r0900-8.htm"]
     c4 = result.glossary.concept("c4")
     assert c4 is not None and [(t.text, t.type) for t in c4.locales["en"].terms] == [("gamma-ray burst", "fullForm"), ("GRB", "acronym")]
@@ -182,7 +195,9 @@ def test_import_merges_into_existing_ids_unless_overwrite(tmp_path: Path, monkey
     merged = (tmp_path / "content/concepts/c2.yaml").read_text(encoding="utf-8")
     # the comment, the Swedish block the file does not have and the entry's own term stay; the file's terms are added
     assert merged.startswith("# mine\n") and "term c2" in merged and "sv:" in merged and "circumstellar accretion disk" in merged
-    assert re.search(r"c2\.yaml: added .*en term 'accretion disc'.*; changed en definition.*; kept .*en term\(s\) 'term c2' \(not in the file\), sv \(not in the file\)", out)
+    assert re.search(
+        r"c2\.yaml: added .*en term 'accretion disc'.*; changed en definition.*; kept .*en term\(s\) 'term c2' \(not in the file\), sv \(not in the file\)", out
+    )
     assert main(["import", "--format", "tbx", str(SAMPLE), "--overwrite"]) == 0
     replaced = (tmp_path / "content/concepts/c2.yaml").read_text(encoding="utf-8")
     assert replaced.startswith("# yaml-language-server") and "term c2" not in replaced
@@ -192,7 +207,9 @@ def test_import_merges_into_existing_ids_unless_overwrite(tmp_path: Path, monkey
     assert exited.value.code == 2 and "not allowed with argument --merge" in capsys.readouterr().err
 
 
-def test_export_command_refuses_overwrite_and_a_glossary_with_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_command_refuses_overwrite_and_a_glossary_with_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     write_files(tmp_path, {"mkdocs.yml": MKDOCS, "content/a.yaml": concept("a")})
     assert main(["export", "--format", "tbx", "-o", "out.tbx"]) == 0
@@ -205,15 +222,22 @@ def test_export_command_refuses_overwrite_and_a_glossary_with_errors(tmp_path: P
     assert "1 lint error(s)" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("data", "line", "message"), [
-    (b"<tbx><text>\n<body>\n</tbx>", 3, "not well-formed XML"),
-    (b'<?xml version="1.0"?>\n<!DOCTYPE tbx [<!ENTITY a "aaaa">]>\n<tbx/>', 2, "a DOCTYPE with an internal subset ([...]) is not accepted"),
-    (b'<?xml version="1.0"?>\n\n\n<!DOCTYPE martif SYSTEM "x.dtd" []>\n<martif/>', 4, "a DOCTYPE with an internal subset ([...]) is not accepted"),
-    (b'<martif type="TBX"/>', 1, "no conceptEntry (TBX 2019) or termEntry (TBX 2008) elements"),
-    (b'<glossary/>', 1, "the root element is <glossary>, not <tbx> (TBX 2019) or <martif> (TBX 2008)"),
-    (b'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dct" xml:lang="en"/>', 1, "DCT-style TBX is not supported"),
-    (b'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">\n<text><body/></text></tbx>', 1, "no conceptEntry (TBX 2019) or termEntry (TBX 2008) elements"),
-])
+@pytest.mark.parametrize(
+    ("data", "line", "message"),
+    [
+        (b"<tbx><text>\n<body>\n</tbx>", 3, "not well-formed XML"),
+        (b'<?xml version="1.0"?>\n<!DOCTYPE tbx [<!ENTITY a "aaaa">]>\n<tbx/>', 2, "a DOCTYPE with an internal subset ([...]) is not accepted"),
+        (b'<?xml version="1.0"?>\n\n\n<!DOCTYPE martif SYSTEM "x.dtd" []>\n<martif/>', 4, "a DOCTYPE with an internal subset ([...]) is not accepted"),
+        (b'<martif type="TBX"/>', 1, "no conceptEntry (TBX 2019) or termEntry (TBX 2008) elements"),
+        (b"<glossary/>", 1, "the root element is <glossary>, not <tbx> (TBX 2019) or <martif> (TBX 2008)"),
+        (b'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dct" xml:lang="en"/>', 1, "DCT-style TBX is not supported"),
+        (
+            b'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">\n<text><body/></text></tbx>',
+            1,
+            "no conceptEntry (TBX 2019) or termEntry (TBX 2008) elements",
+        ),
+    ],
+)
 def test_bad_input_gives_located_problems(tmp_path: Path, data: bytes, line: int, message: str) -> None:
     imported, problems = import_tbx(data, "bad.tbx", make_settings(tmp_path))
     assert imported == []
@@ -231,8 +255,9 @@ def test_invalid_concept_is_a_problem_at_its_line(tmp_path: Path) -> None:
     errors = [(p.line, p.message) for p in problems if p.severity is Severity.ERROR]
     assert errors == [(5, "a termSec without term text")]
     assert [i.concept.id for i in imported] == ["ok", "bad"]
-    assert ("concept 'ok' has no 'en' definition" not in [p.message for p in problems]
-            and "2 concepts have no source ('ok', 'bad'); placeholders were written (first here)" in [p.message for p in problems])
+    assert "concept 'ok' has no 'en' definition" not in [
+        p.message for p in problems
+    ] and "2 concepts have no source ('ok', 'bad'); placeholders were written (first here)" in [p.message for p in problems]
 
 
 def test_no_traceback_on_garbage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -245,12 +270,14 @@ def test_no_traceback_on_garbage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_a_termbase_without_statuses_and_with_its_own_values_imports_with_one_warning_per_kind(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     entries = "".join(
         f'<termEntry id="t{i}"><langSet xml:lang="en"><tig><term>word {i}</term><termNote type="partOfSpeech">Substantiv</termNote></tig>'
-        f'<tig><term>other word {i}</term></tig></langSet>'
+        f"<tig><term>other word {i}</term></tig></langSet>"
         f'<langSet xml:lang="sv"><tig><term>ord {i}</term><termNote type="partOfSpeech">Substantiv</termNote></tig></langSet></termEntry>'
-        for i in range(300))
+        for i in range(300)
+    )
     tbx = tmp_path / "big.tbx"
     tbx.write_text(f'<?xml version="1.0" encoding="UTF-8"?><martif type="TBX" xml:lang="en"><text><body>{entries}</body></text></martif>', encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -25,7 +25,9 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 def test_translate_toolkit_reads_every_term_language_and_definition(tmp_path: Path) -> None:
     glossary, settings = valid_glossary(tmp_path)
     data = run_export(glossary, settings, "tbx2008").data
-    assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<!DOCTYPE martif SYSTEM \"TBXBasiccoreStructV02.dtd\">\n<martif type=\"TBX-Basic\" xml:lang=\"en\">")
+    assert data.startswith(
+        b'<?xml version=\'1.0\' encoding=\'UTF-8\'?>\n<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n<martif type="TBX-Basic" xml:lang="en">'
+    )
     store = tbxfile.parsestring(data)
     units = {unit.getid(): unit for unit in store.units}
     concepts = sorted(glossary.concepts, key=lambda c: c.id)
@@ -105,23 +107,30 @@ def http_hits() -> Iterator[tuple[str, list[str]]]:
 
 def test_doctype_without_internal_subset_is_read_and_nothing_is_fetched(tmp_path: Path, http_hits: tuple[str, list[str]]) -> None:
     base, hits = http_hits
-    data = (f'<?xml version="1.0"?>\n<!DOCTYPE martif SYSTEM "{base}/TBXcdv04.dtd">\n'
-            '<martif type="TBX"><text><body><termEntry id="a"><langSet xml:lang="en"><tig><term>a&ext;b</term></tig></langSet>'
-            "</termEntry></body></text></martif>").encode()
+    data = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE martif SYSTEM "{base}/TBXcdv04.dtd">\n'
+        '<martif type="TBX"><text><body><termEntry id="a"><langSet xml:lang="en"><tig><term>a&ext;b</term></tig></langSet>'
+        "</termEntry></body></text></martif>"
+    ).encode()
     imported, problems = import_tbx(data, "x.tbx", make_settings(tmp_path))
     assert [p for p in problems if p.severity is Severity.ERROR] == []
     assert imported[0].concept.locales["en"].terms[0].text == "a&ext;b"  # the reference stays as written: never expanded
     assert hits == []
 
 
-@pytest.mark.parametrize(("doctype", "line"), [
-    ('<!DOCTYPE martif [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>', 3),
-    ('<!DOCTYPE martif PUBLIC "ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN" "TBXcdv04.dtd" [<!ENTITY x SYSTEM "file:///etc/passwd">]>', 3),
-    ("<!DOCTYPE martif []>", 3),
-])
+@pytest.mark.parametrize(
+    ("doctype", "line"),
+    [
+        ('<!DOCTYPE martif [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>', 3),
+        ('<!DOCTYPE martif PUBLIC "ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN" "TBXcdv04.dtd" [<!ENTITY x SYSTEM "file:///etc/passwd">]>', 3),
+        ("<!DOCTYPE martif []>", 3),
+    ],
+)
 def test_doctype_with_internal_subset_is_refused_at_its_line(tmp_path: Path, doctype: str, line: int, http_hits: tuple[str, list[str]]) -> None:
-    data = f'<?xml version="1.0"?>\n<!-- from another tool -->\n{doctype}\n<martif><text><body><termEntry id="a"><langSet xml:lang="en"><tig><term>&b;&x;</term>' \
-           "</tig></langSet></termEntry></body></text></martif>"
+    data = (
+        f'<?xml version="1.0"?>\n<!-- from another tool -->\n{doctype}\n<martif><text><body><termEntry id="a"><langSet xml:lang="en"><tig><term>&b;&x;</term>'
+        "</tig></langSet></termEntry></body></text></martif>"
+    )
     imported, problems = import_tbx(data.encode(), "x.tbx", make_settings(tmp_path))
     assert imported == []
     assert [(p.line, p.severity) for p in problems] == [(line, Severity.ERROR)]

@@ -29,7 +29,7 @@ def test_the_multilingual_spreadsheet_has_a_row_per_concept_and_a_column_group_p
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     header = rows[0]
     assert header[:2] == ["concept_id", "subject"] and "broader" in header and "contrast" in header
-    assert header[header.index("en"):header.index("en") + 4] == ["en", "en status", "en", "en status"]  # kpo has two English terms
+    assert header[header.index("en") : header.index("en") + 4] == ["en", "en status", "en", "en status"]  # kpo has two English terms
     most = max(len(c.locales["sv"].terms) for c in glossary.concepts if "sv" in c.locales)
     assert "en definition" in header and "sv definition" in header and header.count("sv") == header.count("sv status") == most
     assert len(rows) - 1 == len(glossary.concepts)  # one row per concept
@@ -67,7 +67,9 @@ def test_omegat_glossary_is_tab_separated_and_offers_no_deprecated_term(tmp_path
     # the preferred translation comes first for each source term
     assert next(e[1] for e in entries if e[0] == "knowledge process outsourcing") == "KPO"
     reverse = run_export(glossary, settings, "omegat", locales=("sv", "en")).data.decode("utf-8")
-    assert any(line.startswith(f"{DEPRECATED_SV}\tknowledge process outsourcing\t") for line in reverse.splitlines())  # a deprecated source term finds the right one
+    assert any(
+        line.startswith(f"{DEPRECATED_SV}\tknowledge process outsourcing\t") for line in reverse.splitlines()
+    )  # a deprecated source term finds the right one
 
 
 def test_deepl_glossary_has_each_source_term_once_and_no_header(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from glossary_tool.exchange.xlsxfile import MAX_UNPACKED, import_xlsx
 
 
 def test_header_frozen_and_bold_every_cell_text(tmp_path: Path) -> None:
-    risky = concept("f", en="=HYPERLINK(\"http://x\")").replace("An English definition.", "42")
+    risky = concept("f", en='=HYPERLINK("http://x")').replace("An English definition.", "42")
     glossary, settings = valid_glossary(tmp_path, {"f.yaml": risky})
     data = run_export(glossary, settings, "xlsx").data
     sheet = load_workbook(io.BytesIO(data)).active
@@ -29,7 +29,7 @@ def test_header_frozen_and_bold_every_cell_text(tmp_path: Path) -> None:
     cells = [c for row in sheet.iter_rows(min_row=2) for c in row if c.value is not None]
     assert all(c.data_type == "s" and c.number_format == "@" for c in cells)  # no formula, date or number anywhere
     values = [c.value for c in cells]
-    assert "=HYPERLINK(\"http://x\")" in values and "42" in values and "2023-10-20" in values
+    assert '=HYPERLINK("http://x")' in values and "42" in values and "2023-10-20" in values
 
 
 def test_round_trip_and_identical_bytes(tmp_path: Path) -> None:
@@ -49,7 +49,9 @@ def test_a_workbook_edited_by_hand(tmp_path: Path) -> None:
     sheet.append([1099.0, "ettusennittionio", None])  # and a number a number
     buf = io.BytesIO()
     workbook.save(buf)
-    imported, problems = import_xlsx(buf.getvalue(), "hand.xlsx", make_settings(tmp_path), ImportOptions(columns="term:en=English,term:sv=Swedish,note:en=Since"))
+    imported, problems = import_xlsx(
+        buf.getvalue(), "hand.xlsx", make_settings(tmp_path), ImportOptions(columns="term:en=English,term:sv=Swedish,note:en=Since")
+    )
     found = {i.concept.id: i.concept for i in imported}
     assert found["offshoring"].locales["en"].notes == ("2024-05-01",)
     assert found["1099"].locales["en"].terms[0].text == "1099"

@@ -19,7 +19,8 @@ from glossary_tool.site.render.i18n import PACKAGE_CATALOGS, SOURCE_LANGUAGE, TE
 
 CATALOGS = sorted(PACKAGE_CATALOGS.glob("*/LC_MESSAGES/messages.po"))
 MATERIAL_LANGUAGES = [
-    stem for stem in material_languages()
+    stem
+    for stem in material_languages()
     if re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", stem)  # a language's file, not a template of another kind
 ]
 # %(name)s as Python formats the msgids, {name} as the site's script fills them in.
@@ -110,8 +111,7 @@ def test_catalog_keeps_every_placeholder_and_writes_no_markup(path: Path) -> Non
             have = placeholders(text)
             assert have <= wanted, f"{where} adds {have - wanted}"
             missing = wanted - have
-            assert not missing or (isinstance(message.id, tuple) and form in single and missing == {COUNT}), \
-                f"{where} drops {missing}"
+            assert not missing or (isinstance(message.id, tuple) and form in single and missing == {COUNT}), f"{where} drops {missing}"
             assert not MARKUP.search(text), f"{where} holds markup or a straight double quote; catalog strings are text"
             # Formats as the site formats it: a stray % or a changed conversion would raise here.
             values: dict[str, object] = dict.fromkeys(wanted, 7)

@@ -40,7 +40,12 @@ def test_german_files_umlauts_under_their_base_letter() -> None:
 
 def test_russian_has_cyrillic_headings_and_letter_bar() -> None:
     assert ordered(["колба", "бюретка", "ёмкость", "Ящик", "pipette"], "ru") == [
-        ("бюретка", "Б"), ("ёмкость", "Е"), ("колба", "К"), ("Ящик", "Я"), ("pipette", "P")]
+        ("бюретка", "Б"),
+        ("ёмкость", "Е"),
+        ("колба", "К"),
+        ("Ящик", "Я"),
+        ("pipette", "P"),
+    ]
     bar = collation("ru").headings()
     assert bar[0] == "А" and bar[-1] == "Я" and "Ё" not in bar and "A" not in bar  # Latin letters only when a term needs them
     assert collation("ru").headings({"P"})[-1] == "P"

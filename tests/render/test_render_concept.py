@@ -66,7 +66,8 @@ def test_text_in_the_pages_own_language_has_no_lang_of_its_own() -> None:
 DEPRECATED = concept("dep", en="data capture", sv="datafångst").replace(
     "        status: preferred\n        grammar: {pos: noun, gender: utrum}\n",
     "        status: preferred\n        grammar: {pos: noun, gender: utrum}\n"
-    "      - text: datainfångning\n        type: variant\n        status: deprecated\n        grammar: {pos: noun, gender: utrum}\n")
+    "      - text: datainfångning\n        type: variant\n        status: deprecated\n        grammar: {pos: noun, gender: utrum}\n",
+)
 
 
 def test_a_deprecated_term_is_struck_through_and_names_the_preferred_term(tmp_path: Path) -> None:
@@ -82,8 +83,8 @@ def test_a_deprecated_term_is_struck_through_and_names_the_preferred_term(tmp_pa
 
 
 SOURCES = concept("src").replace(
-    "    date: \"2023-10-20\"\n",
-    "    date: \"2023-10-20\"\n    url: https://example.org/a\n  - title: Svensk källa\n    language: sv\n")
+    '    date: "2023-10-20"\n', '    date: "2023-10-20"\n    url: https://example.org/a\n  - title: Svensk källa\n    language: sv\n'
+)
 
 
 def test_sources_are_links_and_titles_carry_their_language(tmp_path: Path) -> None:
@@ -181,6 +182,8 @@ def test_fragments_in_another_language_carry_lang_and_dir_and_lists_use_the_lang
     assert join(["名词", "阴性"], "zh-Hans") == "名词、阴性" and join(["名詞", "女性"], "ja") == "名詞、女性"
     assert join(["اسم", "مؤنث"], "ar") == "اسم ومؤنث"  # CLDR's Arabic list separator is و, not a Latin comma
     assert str(separator("zh-Hans")) == "、"
+
+
 TERMBANK = """\
 id: tb
 kind: concept
@@ -237,7 +240,9 @@ def test_terms_show_usage_labels_sources_notes_and_the_new_statuses(tmp_path: Pa
     assert [r.xpath(".//span[@class='glossary-usage']")[0].text for r in en] == ["(Storbritannien)", "(USA)"]
     links = en[1].xpath(".//a[@class='glossary-term-source']")
     assert [(a.text, a.get("href"), a.get("aria-label")) for a in links] == [
-        ("[2]", "#source-2", "Källa 2: Booth & Partners"), ("[1]", "#source-1", "Källa 1: A source")]
+        ("[2]", "#source-2", "Källa 2: Booth & Partners"),
+        ("[1]", "#source-1", "Källa 1: A source"),
+    ]
     assert [li.get("id") for li in sv.xpath("//ul[@class='glossary-sources']/li")] == ["source-1", "source-2"]
     page = render_with(tmp_path / "en", {"tb.yaml": TERMBANK}, "en")["terms/tb.md"]
     assert page.title == "call centre" and "(United Kingdom)" in page.html and "(colloquial)" in page.html

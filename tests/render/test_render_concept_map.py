@@ -26,9 +26,13 @@ SVG = "{http://www.w3.org/2000/svg}"
 # (project, locale, page): declared relations (anatomy's part_of and its inverse), a concept among its siblings with
 # related ones left to right and right to left, a generic concept and Japanese labels, and a category's map.
 CASES = [
-    ("anatomy", "en", "terms/skull.md"), ("anatomy", "de", "terms/skeleton.md"),
-    ("world", "en", "terms/beaker.md"), ("world", "ar", "terms/beaker.md"), ("world", "ja", "terms/laboratory-glassware.md"),
-    ("world", "en", "categories/vessel.md"), ("world", "ar", "categories/vessel.md"),
+    ("anatomy", "en", "terms/skull.md"),
+    ("anatomy", "de", "terms/skeleton.md"),
+    ("world", "en", "terms/beaker.md"),
+    ("world", "ar", "terms/beaker.md"),
+    ("world", "ja", "terms/laboratory-glassware.md"),
+    ("world", "en", "categories/vessel.md"),
+    ("world", "ar", "categories/vessel.md"),
 ]
 
 
@@ -92,9 +96,14 @@ def test_a_long_group_is_cut_and_counted(tmp_path: Path) -> None:
     assert [t.text for t in tree.iter(f"{SVG}text") if t.get("class") == "m"] == ["+3"]
 
 
-@pytest.mark.parametrize(("text", "room", "expected"), [
-    ("short", 200, "short"), ("a rather long label for a node", 100, "a rather lo…"), ("実験用ガラス器具", 60, "実験用ガ…"),
-])
+@pytest.mark.parametrize(
+    ("text", "room", "expected"),
+    [
+        ("short", 200, "short"),
+        ("a rather long label for a node", 100, "a rather lo…"),
+        ("実験用ガラス器具", 60, "実験用ガ…"),
+    ],
+)
 def test_fit_cuts_at_the_estimated_width(text: str, room: float, expected: str) -> None:
     assert fit(text, 13, room) == expected
     assert text_width(fit(text, 13, room), 13) <= room

@@ -54,12 +54,15 @@ def test_every_page_has_a_table_of_contents_from_its_headings() -> None:
     assert all(p.toc for p in pages.values())
 
 
-@pytest.mark.parametrize(("text", "limit", "expected"), [
-    ("A short text.", 200, "A short text."),
-    ("Outsourcing of work for banking clients", 25, "Outsourcing of work for…"),  # not "…for ban…"
-    ("one two, three four", 13, "one two…"),  # no comma before the ellipsis
-    ("Donaudampfschifffahrtsgesellschaft", 10, "Donaudamp…"),  # one word longer than the limit: cut inside it
-])
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("A short text.", 200, "A short text."),
+        ("Outsourcing of work for banking clients", 25, "Outsourcing of work for…"),  # not "…for ban…"
+        ("one two, three four", 13, "one two…"),  # no comma before the ellipsis
+        ("Donaudampfschifffahrtsgesellschaft", 10, "Donaudamp…"),  # one word longer than the limit: cut inside it
+    ],
+)
 def test_shortened_text_is_cut_at_a_word_boundary_with_an_ellipsis(text: str, limit: int, expected: str) -> None:
     from glossary_tool.site.render.context import shorten
 

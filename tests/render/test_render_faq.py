@@ -13,8 +13,10 @@ from glossary_tool.lint import run
 
 
 def faq(fid: str, concepts: str, en: str, sv: str) -> str:
-    return (f"id: {fid}\nkind: faq\nconcepts: [{concepts}]\nsources:\n  - title: A source\nlocales:\n"
-            f"  en:\n    question: {en}\n    answer: An answer.\n  sv:\n    question: {sv}\n    answer: Ett svar.\n")
+    return (
+        f"id: {fid}\nkind: faq\nconcepts: [{concepts}]\nsources:\n  - title: A source\nlocales:\n"
+        f"  en:\n    question: {en}\n    answer: An answer.\n  sv:\n    question: {sv}\n    answer: Ett svar.\n"
+    )
 
 
 EXTRA = {
@@ -42,10 +44,11 @@ def groups(fragment: str) -> list[tuple[str, list[str]]]:
 def test_questions_are_grouped_by_category_and_ordered_by_each_languages_collation(tmp_path: Path) -> None:
     en = groups(render_with(tmp_path / "en", EXTRA, "en")["faq.md"].html)
     sv = groups(render_with(tmp_path / "sv", EXTRA, "sv")["faq.md"].html)
-    assert en == [("General concepts", ["Zero outsourcing?"]),
-                  ("Delivery models", ["What is KPO?", "Which BPO services exist?", "Why choose BPO?"])]
-    assert sv == [("Allmänna begrepp", ["Behövs outsourcing?"]),
-                  ("Leveransmodeller", ["Vad gör BPO?", "Vad är KPO?", "Är BPO billigt?"])]  # Ä after Z in Swedish
+    assert en == [("General concepts", ["Zero outsourcing?"]), ("Delivery models", ["What is KPO?", "Which BPO services exist?", "Why choose BPO?"])]
+    assert sv == [
+        ("Allmänna begrepp", ["Behövs outsourcing?"]),
+        ("Leveransmodeller", ["Vad gör BPO?", "Vad är KPO?", "Är BPO billigt?"]),
+    ]  # Ä after Z in Swedish
 
 
 def test_the_page_opens_with_the_list_of_its_questions(tmp_path: Path) -> None:

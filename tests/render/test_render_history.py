@@ -18,8 +18,15 @@ TODAY = datetime.date(2031, 1, 2)
 
 
 def git(repo: Path, *args: str, date: str = "2024-01-01T12:00:00+00:00") -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
 
 
@@ -113,8 +120,7 @@ def test_each_concept_page_shows_its_own_entry_s_last_change(tmp_path: Path) -> 
     def shown(dates: dict[str, datetime.date | None]) -> dict[str, list[str]]:
         pages = render_locale(glossary, settings, "sv", site_name="S", site_url="http://h/sv/", changed=dates, today=TODAY)
         own = re.compile(r'<p class="glossary-(?:meta|cite)"[^>]*>.*?</p>', re.S)  # the page's header line and citation
-        return {p.src: re.findall(r'<time datetime="([^"]+)"', "".join(own.findall(p.html)))
-                for p in pages if p.src in ("terms/kpo.md", "terms/bpo.md")}
+        return {p.src: re.findall(r'<time datetime="([^"]+)"', "".join(own.findall(p.html))) for p in pages if p.src in ("terms/kpo.md", "terms/bpo.md")}
 
     # The date in the page's header and in its citation: each entry's own.
     assert shown(entry_dates(glossary, content, TODAY)) == {"terms/kpo.md": ["2024-06-30"] * 2, "terms/bpo.md": ["2024-01-01"] * 2}

@@ -99,10 +99,23 @@ def test_no_english_ui_strings_on_swedish_pages() -> None:
             assert not re.search(rf"(?<!\w){re.escape(msgid)}(?!\w)", text), (page.src, msgid)
 
 
-@pytest.mark.parametrize(("tag", "catalog"), [
-    ("zh-Hant-TW", "zh_TW"), ("zh-Hant-HK", "zh_Hant"), ("zh-Hans-SG", "zh"), ("zh-CN", "zh"), ("sr-Latn-RS", "sr_Latn"),
-    ("sr-RS", "sr"), ("ckb", "ckb"), ("ckb-IQ", "ckb"), ("fil", "fil"), ("tl", "fil"), ("pt-PT", "pt"), ("pt-BR", "pt_BR"),
-])
+@pytest.mark.parametrize(
+    ("tag", "catalog"),
+    [
+        ("zh-Hant-TW", "zh_TW"),
+        ("zh-Hant-HK", "zh_Hant"),
+        ("zh-Hans-SG", "zh"),
+        ("zh-CN", "zh"),
+        ("sr-Latn-RS", "sr_Latn"),
+        ("sr-RS", "sr"),
+        ("ckb", "ckb"),
+        ("ckb-IQ", "ckb"),
+        ("fil", "fil"),
+        ("tl", "fil"),
+        ("pt-PT", "pt"),
+        ("pt-BR", "pt_BR"),
+    ],
+)
 def test_a_tag_finds_the_closest_catalog_in_its_own_script(tag: str, catalog: str) -> None:
     from glossary_tool.site.render.i18n import PACKAGE_CATALOGS, _candidates
 

@@ -59,8 +59,11 @@ def test_a_term_not_to_use_is_struck_through_and_says_so_and_a_synonym_is_not() 
     pages = render("sv", glossary)
     html = "".join(p.html for src, p in pages.items() if src == "index-a-z.md" or src.startswith("index-a-z/"))
     # investeringsforskning is deprecated for the concept whose Swedish title is investeringsanalys
-    assert re.search(r'<li><s><a href="[^"]+">investeringsforskning</a></s> <span class="glossary-status-note">\(avrådd\)</span> '
-                     r'<span class="glossary-arrow"[^>]*>→</span> investeringsanalys</li>', html), re.findall(r"<li>[^\n]*?investeringsforskning.*?</li>", html)
+    assert re.search(
+        r'<li><s><a href="[^"]+">investeringsforskning</a></s> <span class="glossary-status-note">\(avrådd\)</span> '
+        r'<span class="glossary-arrow"[^>]*>→</span> investeringsanalys</li>',
+        html,
+    ), re.findall(r"<li>[^\n]*?investeringsforskning.*?</li>", html)
     deprecated = sum(t.status in ("deprecated", "obsolete") for c in glossary.concepts if "sv" in c.locales for t in c.locales["sv"].terms)
     assert html.count("<li><s>") == deprecated > 10
     assert re.search(r'<li><a href="[^"]+">personalavgång</a> <span class="glossary-arrow"[^>]*>→</span> personalomsättning</li>', html)  # an admitted synonym

@@ -42,11 +42,14 @@ def three_locales(pairs: str | tuple[tuple[str, str], ...]) -> Settings:
     return dataclasses.replace(SETTINGS, locales=(*SETTINGS.locales, Locale("de", "Deutsch", "de/", None, None, None)), pairs=pairs)
 
 
-@pytest.mark.parametrize(("pairs", "expected"), [
-    ("source", ["en-sv", "en-de", "sv-en", "de-en"]),
-    ("all", ["en-sv", "en-de", "sv-en", "sv-de", "de-en", "de-sv"]),
-    ((("sv", "de"),), ["sv-de"]),
-])
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        ("source", ["en-sv", "en-de", "sv-en", "de-en"]),
+        ("all", ["en-sv", "en-de", "sv-en", "sv-de", "de-en", "de-sv"]),
+        ((("sv", "de"),), ["sv-de"]),
+    ],
+)
 def test_pages_navigation_home_and_downloads_follow_the_configured_pairs(pairs: str | tuple[tuple[str, str], ...], expected: list[str]) -> None:
     from glossary_tool.site.theme import nav
 
@@ -67,7 +70,11 @@ def test_the_pair_lists_every_concept_with_its_terms_and_category_in_the_source_
     assert sv["glossary/en-sv.md"].title == "Ordlista engelska–svenska"
     got = rows(sv["glossary/en-sv.md"].html)
     assert [r[0].split(" / ")[0] for r in got] == ["business process outsourcing", "customer service", "knowledge process outsourcing", "outsourcing"]
-    assert got[2] == ["knowledge process outsourcing / KPO", "KPO / outsourcing av kunskapsprocesser / kunskapsprocess outsourcing (använd inte)", "Leveransmodeller"]
+    assert got[2] == [
+        "knowledge process outsourcing / KPO",
+        "KPO / outsourcing av kunskapsprocesser / kunskapsprocess outsourcing (använd inte)",
+        "Leveransmodeller",
+    ]
     reverse = rows(sv["glossary/sv-en.md"].html)
     assert [r[0].split(" / ")[0] for r in reverse] == ["BPO", "KPO", "kundtjänst", "outsourcing"]
     assert render("en")["glossary/sv-en.md"].title == "Glossary Swedish–English"

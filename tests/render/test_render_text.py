@@ -8,12 +8,19 @@ import pytest
 
 from glossary_tool.site.render.text import LinkTarget, link_terms, render_inline, render_markdown
 
-T = [LinkTarget("BPO", "../bpo/", "Short <b>def</b>"), LinkTarget("business process outsourcing", "../bpo/", "d"), LinkTarget("data entry", "../data-entry/", "e"), LinkTarget("data", "../data/", "f")]
+T = [
+    LinkTarget("BPO", "../bpo/", "Short <b>def</b>"),
+    LinkTarget("business process outsourcing", "../bpo/", "d"),
+    LinkTarget("data entry", "../data-entry/", "e"),
+    LinkTarget("data", "../data/", "f"),
+]
 
 
 def test_markdown_basics_survive() -> None:
-    assert render_markdown("Some *emphasis* and [a link](https://example.org).") == \
-        '<p>Some <em>emphasis</em> and <a href="https://example.org" rel="noopener noreferrer nofollow">a link</a>.</p>'
+    assert (
+        render_markdown("Some *emphasis* and [a link](https://example.org).")
+        == '<p>Some <em>emphasis</em> and <a href="https://example.org" rel="noopener noreferrer nofollow">a link</a>.</p>'
+    )
     assert render_inline("just *this*") == "just <em>this</em>"
 
 
@@ -49,7 +56,7 @@ def test_only_absolute_http_urls_are_safe() -> None:
     from glossary_tool.site.render.text import safe_url
 
     assert safe_url("https://example.org/a?b=c") == "https://example.org/a?b=c" and safe_url("HTTP://x.org") == "HTTP://x.org"
-    for bad in ["javascript:alert(1)", "data:text/html,x", "//x.org/a", "/local", "https:x", "https://x.org/\"a", "", None]:
+    for bad in ["javascript:alert(1)", "data:text/html,x", "//x.org/a", "/local", "https:x", 'https://x.org/"a', "", None]:
         assert safe_url(bad) is None, bad
 
 
@@ -58,11 +65,14 @@ def test_a_phrase_marked_as_another_language_becomes_a_span_with_its_lang() -> N
     assert out == '<p>Kallas <span lang="en">back office</span> eller <span lang="de-AT">Kundenservice</span>.</p>'
 
 
-@pytest.mark.parametrize("text", [
-    "[x]{lang=en\" onclick=\"alert(1)}",  # no attribute can be smuggled in: the tag must be BCP 47
-    "[x]{lang=english}",
-    "[x] {lang=en}",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[x]{lang=en" onclick="alert(1)}',  # no attribute can be smuggled in: the tag must be BCP 47
+        "[x]{lang=english}",
+        "[x] {lang=en}",
+    ],
+)
 def test_a_malformed_mark_stays_text(text: str) -> None:
     out = render_markdown(text)
     # Left as the text it was: one paragraph, no element inside it (the quotes of the first are characters).
@@ -76,6 +86,7 @@ def test_markup_inside_a_marked_phrase_stays_text() -> None:
 def test_plain_text_views_show_the_bare_phrase() -> None:
     from glossary_tool.site.render.context import first_sentence
     from glossary_tool.site.search_index import plain
+
     assert first_sentence("Kallas [back office]{lang=en} här. Mer.") == "Kallas back office här."
     assert plain("Kallas [back office]{lang=en} här.") == "Kallas back office här."
 

@@ -22,28 +22,31 @@ def _rules(item: ContentFile) -> list[str]:
     return [p.rule for p in content_problems([item], make_settings(Path("/p")))]
 
 
-@pytest.mark.parametrize(("item", "rules"), [
-    (ContentFile("c/a.png", "file", "a.png", head=PNG), []),
-    (ContentFile("c/a.jpg", "file", "a.jpg", head=b"\xff\xd8\xff\xe0"), []),
-    (ContentFile("c/a.webp", "file", "a.webp", head=b"RIFF\x00\x00\x00\x00WEBP"), []),
-    (ContentFile("c/a.avif", "file", "a.avif", head=b"\x00\x00\x00\x1cftypavif"), []),
-    (ContentFile("c/entry.schema.json", "file", "entry.schema.json", expected=True), []),
-    (ContentFile("c/.gitkeep", "file", ".gitkeep"), []),
-    (ContentFile("c/.git", "folder", ".git"), []),
-    (ContentFile("c/a.png", "file", "a.png", head=b"<html>"), ["unexpected-file"]),
-    (ContentFile("c/a.svg", "file", "a.svg"), ["unexpected-file"]),
-    (ContentFile("c/other.json", "file", "other.json"), ["unexpected-file"]),
-    (ContentFile("c/.hidden", "folder", ".hidden"), ["unexpected-file"]),
-    (ContentFile("c/a\nb.yaml", "file", "a\nb.yaml"), ["unexpected-file"]),
-    (ContentFile("c/x", "link-outside", "x", "/etc"), ["symlink"]),
-    (ContentFile("c/x", "link-loop", "x"), ["symlink"]),
-    (ContentFile("c/x", "link-broken", "x", "gone"), ["symlink"]),
-    (ContentFile("c/x", "link-folder", "x", "sub"), ["symlink"]),
-    (ContentFile("c/x.yaml", "fifo", "x.yaml"), ["special-file"]),
-    (ContentFile("c/x.yaml", "socket", "x.yaml"), ["special-file"]),
-    (ContentFile("c/x.yaml", "device", "x.yaml"), ["special-file"]),
-    (ContentFile("c/sub", "unreadable", "sub", "Permission denied"), ["unreadable"]),
-])
+@pytest.mark.parametrize(
+    ("item", "rules"),
+    [
+        (ContentFile("c/a.png", "file", "a.png", head=PNG), []),
+        (ContentFile("c/a.jpg", "file", "a.jpg", head=b"\xff\xd8\xff\xe0"), []),
+        (ContentFile("c/a.webp", "file", "a.webp", head=b"RIFF\x00\x00\x00\x00WEBP"), []),
+        (ContentFile("c/a.avif", "file", "a.avif", head=b"\x00\x00\x00\x1cftypavif"), []),
+        (ContentFile("c/entry.schema.json", "file", "entry.schema.json", expected=True), []),
+        (ContentFile("c/.gitkeep", "file", ".gitkeep"), []),
+        (ContentFile("c/.git", "folder", ".git"), []),
+        (ContentFile("c/a.png", "file", "a.png", head=b"<html>"), ["unexpected-file"]),
+        (ContentFile("c/a.svg", "file", "a.svg"), ["unexpected-file"]),
+        (ContentFile("c/other.json", "file", "other.json"), ["unexpected-file"]),
+        (ContentFile("c/.hidden", "folder", ".hidden"), ["unexpected-file"]),
+        (ContentFile("c/a\nb.yaml", "file", "a\nb.yaml"), ["unexpected-file"]),
+        (ContentFile("c/x", "link-outside", "x", "/etc"), ["symlink"]),
+        (ContentFile("c/x", "link-loop", "x"), ["symlink"]),
+        (ContentFile("c/x", "link-broken", "x", "gone"), ["symlink"]),
+        (ContentFile("c/x", "link-folder", "x", "sub"), ["symlink"]),
+        (ContentFile("c/x.yaml", "fifo", "x.yaml"), ["special-file"]),
+        (ContentFile("c/x.yaml", "socket", "x.yaml"), ["special-file"]),
+        (ContentFile("c/x.yaml", "device", "x.yaml"), ["special-file"]),
+        (ContentFile("c/sub", "unreadable", "sub", "Permission denied"), ["unreadable"]),
+    ],
+)
 def test_each_kind_of_name_gets_its_rule(item: ContentFile, rules: list[str]) -> None:
     assert _rules(item) == rules
     assert all((p.path, p.line, p.column) == (item.path, 1, 1) for p in content_problems([item], make_settings(Path("/p"))))
@@ -68,6 +71,7 @@ def test_a_listing_opens_nothing_but_image_heads(tmp_path: Path, monkeypatch: py
     os.symlink("/etc/passwd", tmp_path / "e.yaml")
     opened: list[str] = []
     real_open = os.open
+
     def recording_open(path: str | os.PathLike[str], *args: Any, **kwargs: Any) -> int:
         opened.append(os.fspath(path))
         return real_open(path, *args, **kwargs)

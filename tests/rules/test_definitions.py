@@ -40,11 +40,14 @@ def test_a_definition_that_opens_with_its_genus_passes(lint_files: LintFiles) ->
     assert found(result, "definition-starts-with-term") == []
 
 
-@pytest.mark.parametrize(("definition", "column"), [
-    ("A call centre is a unit that takes calls.", 19),  # after the article, at the term
-    ("Call centres handle calls for other firms.", 17),  # an inflected form
-    ("the call-centre is a unit.", 21),
-])
+@pytest.mark.parametrize(
+    ("definition", "column"),
+    [
+        ("A call centre is a unit that takes calls.", 19),  # after the article, at the term
+        ("Call centres handle calls for other firms.", 17),  # an inflected form
+        ("the call-centre is a unit.", 21),
+    ],
+)
 def test_a_definition_that_opens_with_its_term_fails(lint_files: LintFiles, definition: str, column: int) -> None:
     result = lint_files({"a.yaml": defined("a", definition, en_term="call centre")})
     assert found(result, "definition-starts-with-term") == [("a.yaml", 14, column)]
@@ -54,12 +57,17 @@ def test_a_definition_that_opens_with_its_term_fails(lint_files: LintFiles, defi
 
 def test_any_term_of_the_concept_counts_and_compounds_in_swedish(lint_files: LintFiles) -> None:
     text = defined("a", sv=">-\n      Kundtjänstarbete där en leverantör\n      sköter kontakterna.", sv_term="kundservice")
-    text = text.replace("        grammar: {pos: noun, gender: utrum}\n", "        grammar: {pos: noun, gender: utrum}\n      - text: kundtjänst\n        type: variant\n        status: admitted\n", 1)
+    text = text.replace(
+        "        grammar: {pos: noun, gender: utrum}\n",
+        "        grammar: {pos: noun, gender: utrum}\n      - text: kundtjänst\n        type: variant\n        status: admitted\n",
+        1,
+    )
     result = lint_files({"a.yaml": text})
     assert found(result, "definition-starts-with-term") == [("a.yaml", 25, 7)]
     assert "'kundtjänst'" in result.problems[0].message
     other = defined("a", "KPO is work handed to a provider.", en_term="knowledge process outsourcing").replace(
-        "        status: preferred\n", "        status: preferred\n      - text: KPO\n        type: acronym\n        status: preferred\n", 1)
+        "        status: preferred\n", "        status: preferred\n      - text: KPO\n        type: acronym\n        status: preferred\n", 1
+    )
     assert found(lint_files({"a.yaml": other}), "definition-starts-with-term") == [("a.yaml", 17, 17)]
 
 
@@ -129,15 +137,18 @@ def test_a_second_sentence_fails_at_its_start(lint_files: LintFiles) -> None:
     assert "has 2 sentences and 15 words" in result.problems[0].message
 
 
-@pytest.mark.parametrize(("definition", "sentences"), [
-    ("One. Two. Three.", 3),
-    ("Work (see «Notes».) Then more!", 2),
-    ("A figure of 3.5 per cent. 40 people.", 2),
-    ("Work, i.e. tasks. and more.", 1),
-    ("Named after J. Smith.", 1),
-    ("Work done. «Quoted» next.", 2),
-    ("Work done; then (Later) more.", 1),
-])
+@pytest.mark.parametrize(
+    ("definition", "sentences"),
+    [
+        ("One. Two. Three.", 3),
+        ("Work (see «Notes».) Then more!", 2),
+        ("A figure of 3.5 per cent. 40 people.", 2),
+        ("Work, i.e. tasks. and more.", 1),
+        ("Named after J. Smith.", 1),
+        ("Work done. «Quoted» next.", 2),
+        ("Work done; then (Later) more.", 1),
+    ],
+)
 def test_sentence_counting(lint_files: LintFiles, definition: str, sentences: int) -> None:
     result = lint_files({"a.yaml": defined("a", f'"{definition}"')})
     problems = [p for p in result.problems if p.rule == "definition-length"]

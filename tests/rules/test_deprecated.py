@@ -47,8 +47,7 @@ def test_inflected_forms_and_compounds_are_reported_where_they_are(lint_files: L
     definition = ">-\n      Arbete som kundvården utför,\n      med kundvårdsfrågor och storkundvård."
     result = lint_files({"service.yaml": SERVICE, "a.yaml": sv_definition("a", definition)})
     assert found(result, "deprecated-term-used") == [("a.yaml", 22, 18), ("a.yaml", 23, 11)]
-    assert problems(result)[0] == ("'kundvården' uses 'kundvård', deprecated in 'sv' for 'service'; write 'kundtjänst' instead "
-                                   "(or mark a mention with «…»)")
+    assert problems(result)[0] == ("'kundvården' uses 'kundvård', deprecated in 'sv' for 'service'; write 'kundtjänst' instead (or mark a mention with «…»)")
 
 
 def test_only_the_language_that_deprecates_the_form(lint_files: LintFiles) -> None:
@@ -57,16 +56,20 @@ def test_only_the_language_that_deprecates_the_form(lint_files: LintFiles) -> No
 
 
 def test_examples_and_notes_and_marked_mentions(lint_files: LintFiles) -> None:
-    own = SERVICE + ("    examples:\n      - Hon arbetar med kundvård.\n"
-                     "    notes:\n      - «Kundvård» är en direktöversättning; skriv kundtjänst.\n      - Undvik kundvård.\n")
+    own = SERVICE + (
+        "    examples:\n      - Hon arbetar med kundvård.\n"
+        "    notes:\n      - «Kundvård» är en direktöversättning; skriv kundtjänst.\n      - Undvik kundvård.\n"
+    )
     result = lint_files({"service.yaml": own})
     assert found(result, "deprecated-term-used") == [("service.yaml", 26, 25), ("service.yaml", 29, 16)]
 
 
 def test_faq_questions_and_answers(lint_files: LintFiles) -> None:
-    faq = ("id: faq-x\nkind: faq\nconcepts: [service]\nsources: [{title: A source}]\nlocales:\n"
-           "  en: {question: What is customer care?, answer: Kundvård is not used.}\n"
-           "  sv:\n    question: Vad är kundvård?\n    answer: Ordet «kundvård» används inte; kundvården heter kundtjänst.\n")
+    faq = (
+        "id: faq-x\nkind: faq\nconcepts: [service]\nsources: [{title: A source}]\nlocales:\n"
+        "  en: {question: What is customer care?, answer: Kundvård is not used.}\n"
+        "  sv:\n    question: Vad är kundvård?\n    answer: Ordet «kundvård» används inte; kundvården heter kundtjänst.\n"
+    )
     result = lint_files({"service.yaml": SERVICE, "faq-x.yaml": faq})
     assert found(result, "deprecated-term-used") == [("faq-x.yaml", 8, 22), ("faq-x.yaml", 9, 44)]
 
@@ -91,7 +94,11 @@ dimensions:
 def test_comparison_titles_intros_labels_and_cells(lint_files: LintFiles) -> None:
     result = lint_files({"service.yaml": SERVICE, "a.yaml": concept("a"), "a-vs-service.yaml": COMPARISON})
     assert found(result, "deprecated-term-used") == [
-        ("a-vs-service.yaml", 7, 29), ("a-vs-service.yaml", 7, 49), ("a-vs-service.yaml", 10, 28), ("a-vs-service.yaml", 13, 46)]
+        ("a-vs-service.yaml", 7, 29),
+        ("a-vs-service.yaml", 7, 49),
+        ("a-vs-service.yaml", 10, 28),
+        ("a-vs-service.yaml", 13, 46),
+    ]
 
 
 def test_a_longer_term_in_use_is_not_a_deprecated_form(lint_files: LintFiles) -> None:

@@ -20,7 +20,10 @@ def test_unknown_locale_points_at_the_key(lint_files: LintFiles) -> None:
 
 
 def test_comparison_cells_need_every_locale(lint_files: LintFiles) -> None:
-    files = {"a.yaml": concept("a"), "b.yaml": concept("b"), "c.yaml": """\
+    files = {
+        "a.yaml": concept("a"),
+        "b.yaml": concept("b"),
+        "c.yaml": """\
 id: c
 kind: comparison
 concepts: [a, b]
@@ -32,5 +35,6 @@ dimensions:
     values:
       a: {en: x, sv: x}
       b: {en: y}
-"""}
+""",
+    }
     assert found(lint_files(files), "missing-locale") == [("c.yaml", 11, 10)]

@@ -14,23 +14,29 @@ def _with_definition(value: str) -> str:
     return concept("a").replace("definition: An English definition.", f"definition: {value}")
 
 
-@pytest.mark.parametrize("value", [
-    '"[link](https://example.org) and *emphasis*, `code` and a \\\\[ bracket"',
-    '"' + "word " * 3000 + '"',
-    '"[" ',  # one open bracket: a short scan
-    "|-\n      > quoted\n      > > twice\n\n      - a list\n        - nested",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"[link](https://example.org) and *emphasis*, `code` and a \\\\[ bracket"',
+        '"' + "word " * 3000 + '"',
+        '"[" ',  # one open bracket: a short scan
+        "|-\n      > quoted\n      > > twice\n\n      - a list\n        - nested",
+    ],
+)
 def test_ordinary_markdown_passes(lint_files: LintFiles, value: str) -> None:
     assert found(lint_files({"a.yaml": _with_definition(value)}), "markdown-complexity") == []
 
 
-@pytest.mark.parametrize(("value", "words"), [
-    ('"' + "[" * 20_000 + '"', "'[' nests 20000 deep (at most 8)"),
-    ('"[[ ' + "word " * 1200 + '"', "'[' brackets stay open over 12,00"),
-    ('"' + "& " * 1001 + '"', "1,001 Markdown markup characters"),
-    ('"' + "---\\n" * 200 + '"', "201 lines (at most 200)"),
-    ('"' + "> " * 9 + 'x"', "block quotes or lists nest 9 deep (at most 8)"),
-])
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ('"' + "[" * 20_000 + '"', "'[' nests 20000 deep (at most 8)"),
+        ('"[[ ' + "word " * 1200 + '"', "'[' brackets stay open over 12,00"),
+        ('"' + "& " * 1001 + '"', "1,001 Markdown markup characters"),
+        ('"' + "---\\n" * 200 + '"', "201 lines (at most 200)"),
+        ('"' + "> " * 9 + 'x"', "block quotes or lists nest 9 deep (at most 8)"),
+    ],
+)
 def test_pathological_markdown_is_refused_at_the_value(lint_files: LintFiles, value: str, words: str) -> None:
     result = lint_files({"a.yaml": _with_definition(value)})
     assert found(result, "markdown-complexity") == [("a.yaml", 14, 17)]
@@ -38,12 +44,15 @@ def test_pathological_markdown_is_refused_at_the_value(lint_files: LintFiles, va
     assert message.startswith("this text is too complex to render as Markdown: ") and words in message
 
 
-@pytest.mark.parametrize(("value", "words"), [
-    ("|-\n" + "      line\n" * 201, "201 lines (at most 200)"),
-    ('"x ' + "* " * 1001 + '"', "1,001 Markdown markup characters"),
-    ("|-\n      " + "> " * 9 + "x\n", "nest 9 deep"),
-    ('"' + "[" * 3 + "word " * 800 + '"', "'[' brackets stay open over"),
-])
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("|-\n" + "      line\n" * 201, "201 lines (at most 200)"),
+        ('"x ' + "* " * 1001 + '"', "1,001 Markdown markup characters"),
+        ("|-\n      " + "> " * 9 + "x\n", "nest 9 deep"),
+        ('"' + "[" * 3 + "word " * 800 + '"', "'[' brackets stay open over"),
+    ],
+)
 def test_a_file_without_escapes_is_screened_by_its_counts_and_still_refused(lint_files: LintFiles, value: str, words: str) -> None:
     # No backslash and no anchor: the whole-file screen decides first, and must never let such a value through.
     result = lint_files({"a.yaml": _with_definition(value)})
@@ -51,7 +60,7 @@ def test_a_file_without_escapes_is_screened_by_its_counts_and_still_refused(lint
 
 
 def test_every_text_value_is_checked(lint_files: LintFiles) -> None:
-    text = concept("a").replace("    definition: En svensk definition.\n", "    definition: En svensk definition.\n    notes:\n      - \"" + "[" * 9 + "\"\n")
+    text = concept("a").replace("    definition: En svensk definition.\n", '    definition: En svensk definition.\n    notes:\n      - "' + "[" * 9 + '"\n')
     assert found(lint_files({"a.yaml": text}), "markdown-complexity") == [("a.yaml", 23, 9)]
 
 
@@ -74,11 +83,14 @@ def test_well_marked_foreign_phrases_pass(lint_files: LintFiles, value: str) -> 
     assert found(lint_files({"a.yaml": _with_definition(value)}), "foreign-phrase") == []
 
 
-@pytest.mark.parametrize(("value", "why"), [
-    ('"Kallas [back office] {lang=en} här."', "right before the braces"),
-    ('"Kallas back office{lang=en} här."', "right before the braces"),
-    ('"Kallas [back office]{lang=english} här."', "'english' is not a BCP 47 language tag"),
-])
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ('"Kallas [back office] {lang=en} här."', "right before the braces"),
+        ('"Kallas back office{lang=en} här."', "right before the braces"),
+        ('"Kallas [back office]{lang=english} här."', "'english' is not a BCP 47 language tag"),
+    ],
+)
 def test_a_malformed_mark_is_reported_at_its_value(lint_files: LintFiles, value: str, why: str) -> None:
     result = lint_files({"a.yaml": _with_definition(value)})
     assert found(result, "foreign-phrase") == [("a.yaml", 14, 17)]

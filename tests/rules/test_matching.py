@@ -23,26 +23,37 @@ def test_swedish_inflections_and_compounds_match(text: str) -> None:
     assert found(SV, "kundvård", "Om kundvård-frågor.") == ["kundvård"]  # a hyphen separates words
 
 
-@pytest.mark.parametrize(("term", "text"), [
-    ("handläggare", "handläggning"),  # the stem handlägg- is shared with another noun
-    ("handläggare", "handlägger"),
-    ("intern", "inte"),  # the Swedish stem of both is int-
-    ("intern", "internet"),  # what follows "intern" is an ending, not a word of its own
-    ("beställare", "beställer"),  # the verb, not the agent noun
-    ("agent", "agentur"),  # too short to open a compound
-    ("agent", "agenturer"),
-    ("kundvård", "kund"),
-    ("kundvård", "storkundvård"),  # word-start matching only
-])
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("handläggare", "handläggning"),  # the stem handlägg- is shared with another noun
+        ("handläggare", "handlägger"),
+        ("intern", "inte"),  # the Swedish stem of both is int-
+        ("intern", "internet"),  # what follows "intern" is an ending, not a word of its own
+        ("beställare", "beställer"),  # the verb, not the agent noun
+        ("agent", "agentur"),  # too short to open a compound
+        ("agent", "agenturer"),
+        ("kundvård", "kund"),
+        ("kundvård", "storkundvård"),  # word-start matching only
+    ],
+)
 def test_swedish_false_friends_do_not_match(term: str, text: str) -> None:
     assert found(SV, term, f"Det gäller {text} nu.") == []
 
 
-@pytest.mark.parametrize(("term", "text"), [
-    ("handläggare", "handläggaren"), ("handläggare", "handläggarna"), ("handläggare", "handläggarstöd"),
-    ("intern", "interna"), ("beställare", "beställarens"), ("agent", "agenter"),
-    ("personalresurser", "personalresursfrågor"), ("aktivitet", "aktivitetsplanen"),
-])
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("handläggare", "handläggaren"),
+        ("handläggare", "handläggarna"),
+        ("handläggare", "handläggarstöd"),
+        ("intern", "interna"),
+        ("beställare", "beställarens"),
+        ("agent", "agenter"),
+        ("personalresurser", "personalresursfrågor"),
+        ("aktivitet", "aktivitetsplanen"),
+    ],
+)
 def test_swedish_forms_that_match(term: str, text: str) -> None:
     assert found(SV, term, f"Det gäller {text} nu.") == [text]
 
@@ -52,7 +63,9 @@ def test_multi_word_terms_match_inflected_with_a_compound_at_the_end() -> None:
     assert found(SV, "juridisk process", text) == ["Juridiska processer", "juridisk processföring"]
     assert found(SV, "tredje parts leverantör", text) == ["tredje parts leverantörsavtal"]
     assert found(SV, "icke-primär aktivitet", "Icke-primära aktiviteter och icke primära aktivitetsområden.") == [
-        "Icke-primära aktiviteter", "icke primära aktivitetsområden"]
+        "Icke-primära aktiviteter",
+        "icke primära aktivitetsområden",
+    ]
 
 
 def test_english_matches_inflections_but_not_derivations_or_compounds() -> None:
@@ -81,8 +94,7 @@ def test_a_language_without_a_stemmer_matches_whole_words() -> None:
 def test_the_longest_term_wins_and_matches_do_not_overlap() -> None:
     index = TermIndex(SV, [("juridisk process", "short"), ("juridisk process outsourcing", "long"), ("outsourcing", "one")])
     text = "juridisk process outsourcing och outsourcing"
-    assert [(text[m.start : m.end], m.value) for m in index.find(SV.words(text))] == [
-        ("juridisk process outsourcing", "long"), ("outsourcing", "one")]
+    assert [(text[m.start : m.end], m.value) for m in index.find(SV.words(text))] == [("juridisk process outsourcing", "long"), ("outsourcing", "one")]
 
 
 def test_of_two_terms_matching_the_same_words_the_first_given_wins() -> None:

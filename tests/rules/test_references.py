@@ -26,11 +26,13 @@ def test_self_reference(lint_files: LintFiles) -> None:
 
 
 def test_cycle_is_reported_once(lint_files: LintFiles) -> None:
-    result = lint_files({
-        "a.yaml": with_relations("a", "  broader: [b]\n  narrower: [c]\n"),
-        "b.yaml": with_relations("b", "  broader: [c]\n  narrower: [a]\n"),
-        "c.yaml": with_relations("c", "  broader: [a]\n  narrower: [b]\n"),
-    })
+    result = lint_files(
+        {
+            "a.yaml": with_relations("a", "  broader: [b]\n  narrower: [c]\n"),
+            "b.yaml": with_relations("b", "  broader: [c]\n  narrower: [a]\n"),
+            "c.yaml": with_relations("c", "  broader: [a]\n  narrower: [b]\n"),
+        }
+    )
     assert found(result, "broader-cycle") == [("a.yaml", 5, 3)]
     assert "a → b → c → a" in next(p.message for p in result.problems if p.rule == "broader-cycle")
 
@@ -52,8 +54,9 @@ def test_service_needs_a_model(lint_files: LintFiles) -> None:
 
 
 def test_service_pointing_at_non_model(lint_files: LintFiles) -> None:
-    result = lint_files({"n.yaml": concept("n").replace("category: model", "category: notion"),
-                         "s.yaml": with_relations("s", "  service_of: [n]\n", "service")})
+    result = lint_files(
+        {"n.yaml": concept("n").replace("category: model", "category: notion"), "s.yaml": with_relations("s", "  service_of: [n]\n", "service")}
+    )
     assert found(result, "relation-category") == [("s.yaml", 5, 16)]
     assert "points at model" in next(p.message for p in result.problems if p.rule == "relation-category")
 
@@ -72,16 +75,19 @@ def test_one_way_related_is_a_warning(lint_files: LintFiles) -> None:
 
 
 def test_related_and_contrast_conflict(lint_files: LintFiles) -> None:
-    result = lint_files({"a.yaml": with_relations("a", "  related: [c, b]\n  contrast: [b]\n"),
-                         "b.yaml": with_relations("b", "  related: [a]\n  contrast: [a]\n"),
-                         "c.yaml": with_relations("c", "  related: [a]\n")})
+    result = lint_files(
+        {
+            "a.yaml": with_relations("a", "  related: [c, b]\n  contrast: [b]\n"),
+            "b.yaml": with_relations("b", "  related: [a]\n  contrast: [a]\n"),
+            "c.yaml": with_relations("c", "  related: [a]\n"),
+        }
+    )
     assert found(result, "relation-conflict") == [("a.yaml", 5, 16), ("b.yaml", 5, 13)]
     assert "keep only contrast" in next(p.message for p in result.problems if p.rule == "relation-conflict")
 
 
 def test_related_and_broader_conflict(lint_files: LintFiles) -> None:
-    result = lint_files({"a.yaml": with_relations("a", "  broader: [b]\n  related: [b]\n"),
-                         "b.yaml": with_relations("b", "  narrower: [a]\n  related: [a]\n")})
+    result = lint_files({"a.yaml": with_relations("a", "  broader: [b]\n  related: [b]\n"), "b.yaml": with_relations("b", "  narrower: [a]\n  related: [a]\n")})
     assert found(result, "relation-conflict") == [("a.yaml", 6, 13), ("b.yaml", 6, 13)]
 
 
@@ -114,19 +120,26 @@ def test_faq_unlinked_concept_is_documented_and_a_warning() -> None:
 
 
 def test_a_question_that_lists_what_it_names_passes(lint_files: LintFiles) -> None:
-    files = {"bpo.yaml": concept("bpo", "BPO", "BPO"), "kpo.yaml": concept("kpo", "KPO", "KPO"),
-             "faq-x.yaml": FAQ.replace("concepts: [bpo]", "concepts: [bpo, kpo]")}
+    files = {
+        "bpo.yaml": concept("bpo", "BPO", "BPO"),
+        "kpo.yaml": concept("kpo", "KPO", "KPO"),
+        "faq-x.yaml": FAQ.replace("concepts: [bpo]", "concepts: [bpo, kpo]"),
+    }
     assert found(lint_files(files), "faq-unlinked-concept") == []
 
 
 def test_a_named_concept_missing_from_concepts_is_reported_once_at_its_first_mention(lint_files: LintFiles) -> None:
-    kpo = concept("kpo", "KPO", "KPO").replace("status: preferred", "status: preferred\n      - text: knowledge process\n        type: shortForm\n        status: admitted", 1)
+    kpo = concept("kpo", "KPO", "KPO").replace(
+        "status: preferred", "status: preferred\n      - text: knowledge process\n        type: shortForm\n        status: admitted", 1
+    )
     result = lint_files({"bpo.yaml": concept("bpo", "BPO", "BPO"), "kpo.yaml": kpo, "faq-x.yaml": FAQ})
     assert found(result, "faq-unlinked-concept") == [("faq-x.yaml", 7, 40)]
     assert "names 'KPO' (kpo) but does not list 'kpo'" in next(p.message for p in result.problems if p.rule == "faq-unlinked-concept")
 
 
 def test_deprecated_forms_and_marked_mentions_do_not_count(lint_files: LintFiles) -> None:
-    kpo = concept("kpo", "knowledge outsourcing", "KPO").replace("status: preferred", "status: preferred\n      - text: KPO\n        type: acronym\n        status: deprecated\n        note: Say it in full.", 1)
+    kpo = concept("kpo", "knowledge outsourcing", "KPO").replace(
+        "status: preferred", "status: preferred\n      - text: KPO\n        type: acronym\n        status: deprecated\n        note: Say it in full.", 1
+    )
     faq = FAQ.replace(" from KPO?", "?").replace(" från KPO?", "?")
     assert found(lint_files({"bpo.yaml": concept("bpo", "BPO", "BPO"), "kpo.yaml": kpo, "faq-x.yaml": faq}), "faq-unlinked-concept") == []

@@ -33,13 +33,20 @@ def test_missing_preferred_term_warns(lint_files: LintFiles) -> None:
 
 def _with_reading(language: str, text: str, reading: str) -> str:
     """Concept 'a' with a third language whose one term has a reading (line 27, column 18 of the file)."""
-    return concept("a") + (f"  {language}:\n    terms:\n      - text: {text}\n        type: fullForm\n        status: preferred\n"
-                           f"        reading: {reading}\n    definition: x\n")
+    return concept("a") + (
+        f"  {language}:\n    terms:\n      - text: {text}\n        type: fullForm\n        status: preferred\n        reading: {reading}\n    definition: x\n"
+    )
 
 
 def test_readings_in_their_script_pass(lint_files: LintFiles) -> None:
-    for language, text, reading in (("ja", "試験管", "しけんかん"), ("ja", "三角フラスコ", "さんかくフラスコ"), ("ja", "漏斗", "ﾛｳﾄ"),
-                                    ("zh-Hans", "量筒", "liángtǒng"), ("zh-Hans", "西安", "xi1'an1"), ("ko", "試驗管", "시험관")):
+    for language, text, reading in (
+        ("ja", "試験管", "しけんかん"),
+        ("ja", "三角フラスコ", "さんかくフラスコ"),
+        ("ja", "漏斗", "ﾛｳﾄ"),
+        ("zh-Hans", "量筒", "liángtǒng"),
+        ("zh-Hans", "西安", "xi1'an1"),
+        ("ko", "試驗管", "시험관"),
+    ):
         result = lint_files({"a.yaml": _with_reading(language, text, reading)})
         assert found(result, "reading-script") == [], (language, reading)
 
@@ -53,6 +60,8 @@ def test_a_reading_in_another_script_or_language_fails_at_its_position(lint_file
     result = lint_files({"a.yaml": concept("a").replace("status: preferred", "status: preferred\n        reading: ei", 1)})
     (problem,) = [p for p in result.problems if p.rule == "reading-script"]
     assert (problem.line, problem.column) == (14, 18) and "only Japanese, Chinese and Korean" in problem.message
+
+
 def test_a_proposed_term_stands_in_for_the_preferred_one(lint_files: LintFiles) -> None:
     result = lint_files({"a.yaml": concept("a").replace("status: preferred", "status: proposed", 1)})
     assert found(result, "preferred-term") == []
@@ -85,14 +94,16 @@ def test_a_term_citing_an_unknown_source_is_an_error(lint_files: LintFiles) -> N
 
 
 def test_two_sources_with_one_id_are_an_error(lint_files: LintFiles) -> None:
-    text = with_term_fields(concept("a"), "").replace("    date: \"2023-10-20\"\n", "    date: \"2023-10-20\"\n  - {id: booth, title: B}\n", 1)
+    text = with_term_fields(concept("a"), "").replace('    date: "2023-10-20"\n', '    date: "2023-10-20"\n  - {id: booth, title: B}\n', 1)
     assert found(lint_files({"a.yaml": text}), "term-source") == [("a.yaml", 9, 10)]
 
 
 def test_a_deprecated_term_needs_a_reason_on_the_term(lint_files: LintFiles) -> None:
-    deprecated = concept("a").replace("    definition: An English definition.\n",
-                                      "      - text: call center\n        type: variant\n        status: deprecated\n"
-                                      "    definition: An English definition.\n", 1)
+    deprecated = concept("a").replace(
+        "    definition: An English definition.\n",
+        "      - text: call center\n        type: variant\n        status: deprecated\n    definition: An English definition.\n",
+        1,
+    )
     assert found(lint_files({"a.yaml": deprecated}), "deprecated-term-reason") == [("a.yaml", 16, 17)]
     reasoned = deprecated.replace("        status: deprecated\n", "        status: deprecated\n        note: Written in the United States.\n")
     obsolete = deprecated.replace("status: deprecated", "status: obsolete")

@@ -30,8 +30,7 @@ def dump_entry(data: dict[str, Any]) -> str:
     return SCHEMA_LINE + yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=10_000)
 
 
-def new_project(root: Path, entries: dict[str, dict[str, Any]] | None = None, *, fixtures: bool = True,
-                mkdocs_extra: str = "") -> Path:
+def new_project(root: Path, entries: dict[str, dict[str, Any]] | None = None, *, fixtures: bool = True, mkdocs_extra: str = "") -> Path:
     """A buildable copy of the project (mkdocs.yml, locales/) with fixture entries plus ``entries``."""
     root.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -55,6 +55,7 @@ def more(items: str) -> tuple[str, str]:
     """An edit that adds locales after the shipped two."""
     return CATEGORIES, items + CATEGORIES
 
+
 GLOSSARY_BLOCK = "  - glossary:\n      content_dir: content\n"
 
 # name → (edit of the shipped mkdocs.yml, words the error must contain)
@@ -68,14 +69,29 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
     "not a language tag": (more("        - {code: 'en_US', prefix: us/}\n"), "glossary option locales[2].code: 'en_US' is not a BCP 47 language tag"),
     "a hundred locales": (more("".join(f"        - {{code: sv, prefix: p{i}/}}\n" for i in range(98))), "glossary option locales: has 100 items; at most 50"),
     "plugins is a number": (("plugins:\n  - glossary:", "plugins: 5\nx:\n  - glossary:"), "'plugins' must be a list"),
-    "glossary block is a number": ((GLOSSARY_BLOCK, "  - glossary: 5\n  - x:\n      content_dir: content\n"), "the glossary plugin's options must be a mapping"),
-    "rules is a list": (("      rules:\n        missing-locale: warning\n", "      rules: [a]\n      x:\n        missing-locale: warning\n"), "glossary option rules: must be a mapping"),
+    "glossary block is a number": (
+        (GLOSSARY_BLOCK, "  - glossary: 5\n  - x:\n      content_dir: content\n"),
+        "the glossary plugin's options must be a mapping",
+    ),
+    "rules is a list": (
+        ("      rules:\n        missing-locale: warning\n", "      rules: [a]\n      x:\n        missing-locale: warning\n"),
+        "glossary option rules: must be a mapping",
+    ),
     "max_depth is a list": (("      max_depth: 12\n", "      max_depth: [1]\n"), "glossary option max_depth: must be a whole number"),
     "max_file_bytes is text": (("      max_file_bytes: 262144\n", "      max_file_bytes: abc\n"), "glossary option max_file_bytes: must be a whole number"),
-    "max_file_bytes is 1e14": (("      max_file_bytes: 262144\n", "      max_file_bytes: 100000000000000\n"), "glossary option max_file_bytes: must be from 1024"),
+    "max_file_bytes is 1e14": (
+        ("      max_file_bytes: 262144\n", "      max_file_bytes: 100000000000000\n"),
+        "glossary option max_file_bytes: must be from 1024",
+    ),
     "max_file_bytes is a float": (("      max_file_bytes: 262144\n", "      max_file_bytes: 1e14\n"), "glossary option max_file_bytes: must be a whole number"),
-    "content_dir absolute": ((GLOSSARY_BLOCK, "  - glossary:\n      content_dir: /etc\n"), "glossary option content_dir: '/etc' must be a folder inside the project"),
-    "content_dir up": ((GLOSSARY_BLOCK, "  - glossary:\n      content_dir: ../sibling\n"), "glossary option content_dir: '../sibling' must be a folder inside the project"),
+    "content_dir absolute": (
+        (GLOSSARY_BLOCK, "  - glossary:\n      content_dir: /etc\n"),
+        "glossary option content_dir: '/etc' must be a folder inside the project",
+    ),
+    "content_dir up": (
+        (GLOSSARY_BLOCK, "  - glossary:\n      content_dir: ../sibling\n"),
+        "glossary option content_dir: '../sibling' must be a folder inside the project",
+    ),
     "content_dir is the project": ((GLOSSARY_BLOCK, "  - glossary:\n      content_dir: .\n"), "which is not a folder inside the project"),
 }
 
@@ -112,11 +128,14 @@ def test_the_position_of_a_bad_value_is_reported(world: Path) -> None:
     assert f"mkdocs.yml:{line}:19: error: glossary option locales[1].prefix:" in proc.stderr
 
 
-@pytest.mark.parametrize(("raw", "words"), [
-    (b"site_name: x\n\xff\xfe\n", "mkdocs.yml:2: byte 0xff is not valid UTF-8"),
-    (b"site_name: [\n", "not valid YAML"),
-    (b"- a\n- b\n", "the top level must be a mapping"),
-])
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        (b"site_name: x\n\xff\xfe\n", "mkdocs.yml:2: byte 0xff is not valid UTF-8"),
+        (b"site_name: [\n", "not valid YAML"),
+        (b"- a\n- b\n", "the top level must be a mapping"),
+    ],
+)
 def test_unreadable_mkdocs_yml_is_one_clear_line(raw: bytes, words: str, world: Path) -> None:
     (world / "mkdocs.yml").write_bytes(raw)
     before = _tree(world.parent)
@@ -143,10 +162,14 @@ def test_config_values_with_control_characters_are_escaped(world: Path) -> None:
 # process starts (what only an untrusted build refuses is in test_security_trust.py) ----
 
 BUILD_CASES: dict[str, tuple[tuple[str, str], str]] = {
-    "python object tag": (("site_name: Outsourcing Glossary\n", "site_name: Outsourcing Glossary\nextra_x: !!python/object/apply:os.system ['touch PWNED']\n"),
-                          "the tag !!python/object/apply makes MkDocs construct or call Python objects"),
-    "python name of a repository module": (("site_name: Outsourcing Glossary\n", "site_name: Outsourcing Glossary\nextra_x: !!python/name:evil_module.run\n"),
-                                           "!!python/name:evil_module.run does not name an installed module"),
+    "python object tag": (
+        ("site_name: Outsourcing Glossary\n", "site_name: Outsourcing Glossary\nextra_x: !!python/object/apply:os.system ['touch PWNED']\n"),
+        "the tag !!python/object/apply makes MkDocs construct or call Python objects",
+    ),
+    "python name of a repository module": (
+        ("site_name: Outsourcing Glossary\n", "site_name: Outsourcing Glossary\nextra_x: !!python/name:evil_module.run\n"),
+        "!!python/name:evil_module.run does not name an installed module",
+    ),
     "docs_dir elsewhere": (("docs_dir: content\n", "docs_dir: /etc\n"), "docs_dir must be the glossary's content_dir (content)"),
     "custom_dir outside": (("  name: material\n", "  name: material\n  custom_dir: /etc\n"), "theme custom_dir must be a folder inside the project"),
 }
@@ -175,8 +198,9 @@ def test_an_installed_module_named_by_a_python_tag_is_accepted(world: Path) -> N
 def test_locale_builds_never_import_modules_from_the_working_folder(world: Path) -> None:
     # `python -m` puts the working folder first on the module path; a repository's yaml.py would replace PyYAML.
     (world / "yaml.py").write_text("open('PWNED', 'w').close()\nraise SystemExit(7)\n", encoding="utf-8")
-    proc = subprocess.run([str(EXE), "build"], cwd=world, capture_output=True, text=True, timeout=300,
-                          env={k: v for k, v in os.environ.items() if k != "PYTHONSAFEPATH"})
+    proc = subprocess.run(
+        [str(EXE), "build"], cwd=world, capture_output=True, text=True, timeout=300, env={k: v for k, v in os.environ.items() if k != "PYTHONSAFEPATH"}
+    )
     assert proc.returncode == 0, proc.stderr
     assert not (world / "PWNED").exists()
 
@@ -207,10 +231,12 @@ def test_pt_br_and_zh_hant_tw_work_end_to_end(tmp_path: Path) -> None:
     _edit(project, *more("        - {code: pt-BR, name: Português}\n        - {code: zh-Hant-TW, name: 中文}\n"))
     kpo = project / "content" / "kpo.yaml"
     text = kpo.read_text(encoding="utf-8")
-    blocks = ("  pt-BR:\n    terms:\n      - text: terceirização de processos de conhecimento\n        type: fullForm\n        status: preferred\n"
-              "    definition: Uma definição em português.\n"
-              "  zh-Hant-TW:\n    terms:\n      - text: 知識流程外包\n        type: fullForm\n        status: preferred\n"
-              "    definition: 一個中文定義。\n")
+    blocks = (
+        "  pt-BR:\n    terms:\n      - text: terceirização de processos de conhecimento\n        type: fullForm\n        status: preferred\n"
+        "    definition: Uma definição em português.\n"
+        "  zh-Hant-TW:\n    terms:\n      - text: 知識流程外包\n        type: fullForm\n        status: preferred\n"
+        "    definition: 一個中文定義。\n"
+    )
     kpo.write_text(text.rstrip("\n") + "\n" + blocks, encoding="utf-8")
     for code in ("pt-BR", "zh-Hant-TW"):
         _catalog(project, code)
@@ -218,8 +244,10 @@ def test_pt_br_and_zh_hant_tw_work_end_to_end(tmp_path: Path) -> None:
     assert lint.returncode == 0 and "content/kpo.yaml" not in lint.stdout, lint.stdout  # the other entries lack the two: warnings
     build = subprocess.run([str(EXE), "build"], cwd=project, capture_output=True, text=True, timeout=600)
     assert build.returncode == 0, build.stderr
-    for prefix, lang, term, date in (("pt-br/", "pt-BR", "terceirização de processos de conhecimento", "de outubro de"),
-                                     ("zh-hant-tw/", "zh-Hant-TW", "知識流程外包", "年10月")):
+    for prefix, lang, term, date in (
+        ("pt-br/", "pt-BR", "terceirização de processos de conhecimento", "de outubro de"),
+        ("zh-hant-tw/", "zh-Hant-TW", "知識流程外包", "年10月"),
+    ):
         page = (project / "site" / prefix / "terms/kpo/index.html").read_text(encoding="utf-8")
         tree = lxml_html.fromstring(page)
         assert tree.get("lang") == lang  # the configured tag, though Material's strings come from its pt-BR and zh-TW partials
@@ -246,8 +274,17 @@ def test_at_most_one_locale_build_runs_per_core(monkeypatch: pytest.MonkeyPatch,
     running: list[subprocess.Popen[bytes]] = []
     peak = [0]
 
-    def fake_start(config_file: Path, locale: str, staging: Path, site_url: str, final: Path, *, untrusted: bool = False,
-                   progress_fd: int | None = None, handed: Mapping[str, str] | None = None) -> locale_builds.LocaleBuild:
+    def fake_start(
+        config_file: Path,
+        locale: str,
+        staging: Path,
+        site_url: str,
+        final: Path,
+        *,
+        untrusted: bool = False,
+        progress_fd: int | None = None,
+        handed: Mapping[str, str] | None = None,
+    ) -> locale_builds.LocaleBuild:
         alive = [p for p in running if p.poll() is None]
         peak[0] = max(peak[0], len(alive) + 1)
         staging.mkdir(parents=True)

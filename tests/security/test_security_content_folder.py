@@ -31,8 +31,7 @@ def _project(tmp_path: Path) -> Path:
 
 
 def _lint(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(EXE), "lint", *args], cwd=project, capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "GLOSSARY_SECRET": SECRET})
+    return subprocess.run([str(EXE), "lint", *args], cwd=project, capture_output=True, text=True, timeout=60, env={**os.environ, "GLOSSARY_SECRET": SECRET})
 
 
 def _found(out: str) -> dict[str, str]:
@@ -108,7 +107,9 @@ def test_links_out_of_the_folder_loops_and_pipes_are_reported_without_being_read
     found = _found(proc.stdout)
     assert {p: r for p, r in found.items() if r in ("symlink", "special-file")} == {
         **{f"content/{name}": "symlink" for name in links},
-        "content/x.yaml": "special-file", "content/concepts/y.yml": "special-file", "content/s.yaml": "special-file",
+        "content/x.yaml": "special-file",
+        "content/concepts/y.yml": "special-file",
+        "content/s.yaml": "special-file",
     }
     assert "a symbolic link to /proc/self/environ, outside the content folder" in proc.stdout
     assert "loops back on itself" in proc.stdout and "to a folder" in proc.stdout and "missing.yaml, which does not exist" in proc.stdout
@@ -125,8 +126,9 @@ def test_a_link_to_an_entry_inside_the_folder_is_read(tmp_path: Path) -> None:
     assert "[duplicate-id]" in proc.stdout and "[symlink]" not in proc.stdout
 
 
-@pytest.mark.parametrize("command", [["lint"], ["status"], ["new", "zz", "--category", "model"], ["export", "--format", "json"],
-                                     ["translate", "kpo", "--locale", "sv"], ["build"]])
+@pytest.mark.parametrize(
+    "command", [["lint"], ["status"], ["new", "zz", "--category", "model"], ["export", "--format", "json"], ["translate", "kpo", "--locale", "sv"], ["build"]]
+)
 def test_no_command_hangs_on_a_fifo_named_like_an_entry(command: list[str], tmp_path: Path) -> None:
     project = _project(tmp_path)
     os.mkfifo(project / "content" / "x.yaml")
@@ -156,8 +158,7 @@ def test_a_build_stops_before_mkdocs_walks_a_hostile_folder(tmp_path: Path) -> N
     os.symlink("/", project / "content" / "root")  # MkDocs follows links: it would walk the whole disk
     os.symlink("loop", project / "content" / "loop")
     for cmd in ([str(EXE), "build"], [str(Path(sys.executable).with_name("mkdocs")), "build", "-q"]):
-        proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True, timeout=120,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True, timeout=120, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         out = proc.stdout + proc.stderr
         assert proc.returncode == 1, out
         assert "content/root:1:1: error: a symbolic link to /, outside the content folder" in out
@@ -173,7 +174,9 @@ def test_the_build_publishes_only_pages_made_from_entries(tmp_path: Path) -> Non
     site = project / "site"
     published = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     # JSON is published by the site's search and as the glossary's own export under downloads/, nowhere else.
-    assert not [p for p in published if p.endswith((".yaml", ".yml", ".json")) and p.split("/")[0 if not p.startswith("sv/") else 1] not in ("search", "downloads")]
+    assert not [
+        p for p in published if p.endswith((".yaml", ".yml", ".json")) and p.split("/")[0 if not p.startswith("sv/") else 1] not in ("search", "downloads")
+    ]
     assert not [p for p in published if "picture" in p or "schema" in p]
     pages = {p.rsplit("/", 2)[-2] for p in published if p.startswith("terms/") and p.endswith("/index.html")}
     entries = {p.stem for p in (project / "content").glob("*.yaml") if "kind: concept" in p.read_text(encoding="utf-8")}

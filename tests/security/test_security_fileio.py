@@ -50,8 +50,7 @@ def test_writer_killed_before_replace_leaves_original_identical(how: str, tmp_pa
     target = content / "kpo.yaml"
     target.write_bytes(original)
     os.chmod(target, 0o644)
-    proc = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(target), "id: replaced\n", how],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(target), "id: replaced\n", how], capture_output=True, text=True, timeout=60)
     assert proc.returncode == (-signal.SIGKILL if how == "sigkill" else 9), proc.stderr
     assert target.read_bytes() == original
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
@@ -154,8 +153,15 @@ def _fail_after(calls: int, err: int) -> Any:
     return write
 
 
-@pytest.mark.parametrize(("err", "words"), [(errno.ENOSPC, "no space left on the device (ENOSPC)"), (errno.EDQUOT, "the disk quota is used up (EDQUOT)"),
-                                            (errno.EROFS, "the file system is read-only (EROFS)"), (errno.EACCES, "permission denied (EACCES)")])
+@pytest.mark.parametrize(
+    ("err", "words"),
+    [
+        (errno.ENOSPC, "no space left on the device (ENOSPC)"),
+        (errno.EDQUOT, "the disk quota is used up (EDQUOT)"),
+        (errno.EROFS, "the file system is read-only (EROFS)"),
+        (errno.EACCES, "permission denied (EACCES)"),
+    ],
+)
 def test_a_failing_write_is_one_fatal_line(err: int, words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "a.yaml"
     target.write_bytes(b"old\n")
@@ -190,14 +196,17 @@ def _snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("command", [
-    ["new", "c", "--category", "general"],
-    ["translate", "a", "--locale", "sv"],
-    ["export", "--format", "csv", "-o", "out.csv"],
-    ["schema", "--write"],
-    ["catalog", "de"],
-    ["import", "--format", "csv", "in.csv", "--overwrite"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["new", "c", "--category", "general"],
+        ["translate", "a", "--locale", "sv"],
+        ["export", "--format", "csv", "-o", "out.csv"],
+        ["schema", "--write"],
+        ["catalog", "de"],
+        ["import", "--format", "csv", "in.csv", "--overwrite"],
+    ],
+)
 def test_every_write_command_under_a_full_disk(command: list[str], project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     if command[0] == "catalog":
         write_files(project, {"mkdocs.yml": mkdocs_yml(locales=[{"code": "en"}, {"code": "sv", "prefix": "sv/"}, {"code": "de", "prefix": "de/"}])})
@@ -213,11 +222,13 @@ def test_every_write_command_under_a_full_disk(command: list[str], project: Path
 
 def test_a_real_size_limit_from_the_kernel(project: Path) -> None:
     # RLIMIT_FSIZE makes the kernel refuse the write itself (EFBIG), as a full disk refuses it with ENOSPC.
-    script = ("import resource, signal, sys\n"
-              "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
-              "resource.setrlimit(resource.RLIMIT_FSIZE, (400, 400))\n"
-              "from glossary_tool.cli import main\n"
-              "sys.exit(main(['export', '--format', 'json', '-o', 'out.json']))\n")
+    script = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (400, 400))\n"
+        "from glossary_tool.cli import main\n"
+        "sys.exit(main(['export', '--format', 'json', '-o', 'out.json']))\n"
+    )
     before = _snapshot(project)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=project)
     assert proc.returncode == 2, proc.stderr
@@ -228,7 +239,9 @@ def test_a_real_size_limit_from_the_kernel(project: Path) -> None:
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 def test_standard_output_on_a_full_device(project: Path) -> None:
     with open("/dev/full", "wb") as full:
-        proc = subprocess.run([sys.executable, "-m", "glossary_tool", "export", "--format", "json"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+        proc = subprocess.run(
+            [sys.executable, "-m", "glossary_tool", "export", "--format", "json"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120
+        )
     assert proc.returncode == 2
     assert proc.stderr == "glossary-tool: error: cannot write to standard output: no space left on the device (ENOSPC)\n"
 
@@ -246,13 +259,16 @@ def _device(tmp_path: Path) -> Path:
     return node
 
 
-@pytest.mark.parametrize(("target", "message"), [
-    ("DEVICE", "is not a regular file (a device, FIFO or socket); refusing to replace it"),
-    ("content", "is a folder; name a file to write"),
-    ("link.csv", "is a symbolic link; refusing to replace it (write to the file it points to, or remove the link)"),
-    ("missing/x.csv", "the folder missing does not exist; create it first"),
-    ("/proc/version", "cannot write: the folder does not exist or does not accept new files (ENOENT); nothing was changed"),
-])
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("DEVICE", "is not a regular file (a device, FIFO or socket); refusing to replace it"),
+        ("content", "is a folder; name a file to write"),
+        ("link.csv", "is a symbolic link; refusing to replace it (write to the file it points to, or remove the link)"),
+        ("missing/x.csv", "the folder missing does not exist; create it first"),
+        ("/proc/version", "cannot write: the folder does not exist or does not accept new files (ENOENT); nothing was changed"),
+    ],
+)
 def test_export_refuses_targets_that_are_not_regular_files(target: str, message: str, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     if target == "DEVICE":
         target = str(_device(project))
@@ -328,16 +344,23 @@ def overwrite_project(tmp_path: Path) -> tuple[Path, dict[str, bytes], dict[str,
 
 
 def _entries(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted((root / "content").rglob("*"))
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)}
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted((root / "content").rglob("*"))
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    }
 
 
 def _leftovers(root: Path) -> list[str]:
     return [str(p.relative_to(root)) for p in (root / "content").rglob("*") if p.name.startswith(".")]
 
 
-@pytest.mark.parametrize(("where", "after"), [("stage", 0), ("stage", 5), ("stage", N_CONCEPTS), ("replace", 0), ("replace", 1), ("replace", 7), ("replace", N_CONCEPTS - 1)])
-def test_killed_import_is_finished_or_rolled_back_by_the_next_run(where: str, after: int, overwrite_project: tuple[Path, dict[str, bytes], dict[str, bytes]]) -> None:
+@pytest.mark.parametrize(
+    ("where", "after"), [("stage", 0), ("stage", 5), ("stage", N_CONCEPTS), ("replace", 0), ("replace", 1), ("replace", 7), ("replace", N_CONCEPTS - 1)]
+)
+def test_killed_import_is_finished_or_rolled_back_by_the_next_run(
+    where: str, after: int, overwrite_project: tuple[Path, dict[str, bytes], dict[str, bytes]]
+) -> None:
     root, old, new = overwrite_project
     proc = subprocess.run([sys.executable, "-c", KILLED_IMPORT, where, str(after)], capture_output=True, text=True, timeout=120, cwd=root)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
@@ -377,8 +400,13 @@ def test_sigkill_at_random_moments_never_leaves_a_mixed_import(overwrite_project
         state = _entries(root)
         assert state in (old, new), "a mix of old and new entries after recovery"
         assert _leftovers(root) == []
-        kind = "whole without help" if note is None else "finished by the next run" if note.startswith(("finished", "an earlier import had put")) \
+        kind = (
+            "whole without help"
+            if note is None
+            else "finished by the next run"
+            if note.startswith(("finished", "an earlier import had put"))
             else "rolled back by the next run"
+        )
         outcomes.append((kind, "new" if state == new else "old"))
         assert (kind, outcomes[-1][1]) not in (("finished by the next run", "old"), ("rolled back by the next run", "new"))
     # Which moment each kill hit depends on timing; every outcome is whole. GLOSSARY_KILL_REPORT=1 prints the tally.
@@ -390,8 +418,9 @@ def test_sigkill_at_random_moments_never_leaves_a_mixed_import(overwrite_project
 RUNS = int(os.environ.get("GLOSSARY_KILL_RUNS", "20"))
 
 
-def test_a_failure_while_renaming_puts_every_file_back(overwrite_project: tuple[Path, dict[str, bytes], dict[str, bytes]], monkeypatch: pytest.MonkeyPatch,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_failure_while_renaming_puts_every_file_back(
+    overwrite_project: tuple[Path, dict[str, bytes], dict[str, bytes]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     root, old, _ = overwrite_project
     monkeypatch.chdir(root)
     real, calls = fileio._replace, [0]
@@ -409,8 +438,9 @@ def test_a_failure_while_renaming_puts_every_file_back(overwrite_project: tuple[
     assert _entries(root) == old and _leftovers(root) == []
 
 
-def test_a_full_disk_while_staging_changes_nothing(overwrite_project: tuple[Path, dict[str, bytes], dict[str, bytes]], monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_full_disk_while_staging_changes_nothing(
+    overwrite_project: tuple[Path, dict[str, bytes], dict[str, bytes]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     root, old, _ = overwrite_project
     monkeypatch.chdir(root)
     monkeypatch.setattr(os, "write", _fail_after(6, errno.ENOSPC))

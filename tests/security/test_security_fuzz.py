@@ -32,18 +32,65 @@ from glossary_tool.lint.reporters import REPORTERS
 # quick: part of `make test`; campaign: `make fuzz`; a number sets the examples per property directly.
 PROFILE = os.environ.get("GLOSSARY_FUZZ", "quick")
 EXAMPLES = int(PROFILE) if PROFILE.isdigit() else {"quick": 80, "campaign": 3000}[PROFILE]
-FUZZ = settings(max_examples=EXAMPLES, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
 IMPLS: tuple[Impl, ...] = ("c", "python") if HAS_C_LOADER else ("python",)
 
-SEEDS: list[bytes] = [p.read_bytes() for p in sorted(FIXTURES.glob("valid/*.yaml"))] + \
-                     [p.read_bytes() for p in sorted((ROOT / "content").rglob("*.yaml"))]
+SEEDS: list[bytes] = [p.read_bytes() for p in sorted(FIXTURES.glob("valid/*.yaml"))] + [p.read_bytes() for p in sorted((ROOT / "content").rglob("*.yaml"))]
 YAML_BITS = [
-    "&a ", "*a", "&x [1]\n", "<<: *a\n", "!!python/object/apply:os.system ['true']", "!x ", "!!str ", "!<tag:yaml.org,2002:str> ",
-    ": ", "- ", "? ", "[", "]", "{", "}", ", ", '"', "'", "|\n", ">-\n", "|+2\n", "---\n", "...\n", "# c\n", "\t", "%YAML 1.1\n",
-    "%TAG ! tag:e.org,2000:\n", '"\\u200b"', '"\\ud800"', '"\\0"', '"\\x85"', '"\\N"', "\r\n", "\r", "\ufeff", "\u202e", "\x00", "\x85",
-    "~", "null", "0x1F", "2024-02-30", "\n  ", "    ", "id: ../x\n", "id: CON\n", "kind: concept\n", "kind: faq\n",
-    "locales:\n", "  en:\n", "text: <script>alert(1)</script>\n", "[[[[[[[[[[[[[[", "- - - - - - - - - - - - - - ", "a\u0308",
+    "&a ",
+    "*a",
+    "&x [1]\n",
+    "<<: *a\n",
+    "!!python/object/apply:os.system ['true']",
+    "!x ",
+    "!!str ",
+    "!<tag:yaml.org,2002:str> ",
+    ": ",
+    "- ",
+    "? ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    '"',
+    "'",
+    "|\n",
+    ">-\n",
+    "|+2\n",
+    "---\n",
+    "...\n",
+    "# c\n",
+    "\t",
+    "%YAML 1.1\n",
+    "%TAG ! tag:e.org,2000:\n",
+    '"\\u200b"',
+    '"\\ud800"',
+    '"\\0"',
+    '"\\x85"',
+    '"\\N"',
+    "\r\n",
+    "\r",
+    "\ufeff",
+    "\u202e",
+    "\x00",
+    "\x85",
+    "~",
+    "null",
+    "0x1F",
+    "2024-02-30",
+    "\n  ",
+    "    ",
+    "id: ../x\n",
+    "id: CON\n",
+    "kind: concept\n",
+    "kind: faq\n",
+    "locales:\n",
+    "  en:\n",
+    "text: <script>alert(1)</script>\n",
+    "[[[[[[[[[[[[[[",
+    "- - - - - - - - - - - - - - ",
+    "a\u0308",
 ]
 KEY = re.compile(rb"^(\s*-?\s*)([A-Za-z_]+):", re.M)
 
@@ -65,7 +112,7 @@ def _mutate(data: bytearray, rnd: random.Random, extra: bytes, bit: str) -> None
     elif op == 3:
         del data[i:j]
     elif op == 4:
-        data[rnd.randrange(n + 1):0] = data[i:j]
+        data[rnd.randrange(n + 1) : 0] = data[i:j]
     elif op == 5:
         del data[i:]
     elif op in (6, 7):
@@ -81,8 +128,8 @@ def _mutate(data: bytearray, rnd: random.Random, extra: bytes, bit: str) -> None
         if len(keys) >= 2:
             one, other = rnd.sample(keys, 2)
             first, second = (one, other) if one.start() < other.start() else (other, one)
-            data[second.start(2):second.end(2)] = first.group(2)
-            data[first.start(2):first.end(2)] = second.group(2)
+            data[second.start(2) : second.end(2)] = first.group(2)
+            data[first.start(2) : first.end(2)] = second.group(2)
     else:
         data[i:j] = rnd.choice(YAML_BITS).encode("utf-8")
 
@@ -98,8 +145,7 @@ def mutated_entries(draw: st.DrawFn) -> bytes:
 
 
 SCALARS = st.one_of(st.text(max_size=40), st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False))
-STRUCTURES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
-                          max_leaves=25)
+STRUCTURES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4), max_leaves=25)
 
 
 def _replace_somewhere(data: Any, rnd: random.Random, value: Any) -> Any:
@@ -131,8 +177,9 @@ def random_yaml(draw: st.DrawFn) -> bytes:
         rnd = random.Random(draw(st.integers(0, 2**32 - 1)))
         for _ in range(draw(st.integers(1, 3))):
             data = _replace_somewhere(data, rnd, draw(STRUCTURES))
-    text = yaml.safe_dump(data, default_flow_style=draw(st.sampled_from([False, True, None])),
-                          allow_unicode=draw(st.booleans()), width=draw(st.sampled_from([20, 80, 10_000])))
+    text = yaml.safe_dump(
+        data, default_flow_style=draw(st.sampled_from([False, True, None])), allow_unicode=draw(st.booleans()), width=draw(st.sampled_from([20, 80, 10_000]))
+    )
     return text.encode("utf-8")
 
 
@@ -171,8 +218,11 @@ def folder(request: pytest.FixtureRequest) -> Iterator[Path]:
     shutil.rmtree(root, ignore_errors=True)
     inputs = COUNTS["input"]
     targets = ", ".join(f"{k}: {v}" for k, v in sorted(COUNTS.items()) if k != "input")
-    summary(request.config, f"fuzz ({PROFILE}, {EXAMPLES} examples per property): {inputs} inputs tried in "
-                            f"{time.perf_counter() - started:.1f} s; {len(CRASHES)} crash(es) [{targets}]")
+    summary(
+        request.config,
+        f"fuzz ({PROFILE}, {EXAMPLES} examples per property): {inputs} inputs tried in "
+        f"{time.perf_counter() - started:.1f} s; {len(CRASHES)} crash(es) [{targets}]",
+    )
     for crash in CRASHES[:5]:
         summary(request.config, f"  crash: {crash}")
 

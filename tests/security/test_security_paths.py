@@ -32,7 +32,9 @@ BAD_IDS = {
 
 def _entry(entry_id: str, term: str) -> str:
     # yaml.dump quotes whatever needs quoting, so the id reaches the loader exactly as written here.
-    return SCHEMA_LINE + concept("placeholder", en=term, sv=term + " sv").replace("id: placeholder", "id: " + yaml.safe_dump(entry_id).removesuffix("\n...\n").strip())
+    return SCHEMA_LINE + concept("placeholder", en=term, sv=term + " sv").replace(
+        "id: placeholder", "id: " + yaml.safe_dump(entry_id).removesuffix("\n...\n").strip()
+    )
 
 
 def _project(tmp_path: Path, files: dict[str, str], rules: str = "") -> Path:
@@ -52,8 +54,7 @@ def _position(text: str, needle: str) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("bad", list(BAD_IDS))
-def test_lint_refuses_unsafe_id_at_its_position(bad: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_lint_refuses_unsafe_id_at_its_position(bad: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     text = _entry(bad, "a term")
     _project(tmp_path, {"concepts/evil.yaml": text})
     monkeypatch.chdir(tmp_path)
@@ -66,19 +67,18 @@ def test_lint_refuses_unsafe_id_at_its_position(bad: str, tmp_path: Path, monkey
 
 
 @pytest.mark.parametrize("slug_rule", ["error", "off"])
-def test_ids_differing_only_in_case_are_duplicates(slug_rule: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_ids_differing_only_in_case_are_duplicates(slug_rule: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     # Even with id-slug switched off, two files that would share a page on a case-insensitive disk are refused.
     first, second = _entry("data-entry", "data entry"), _entry("Data-Entry", "keying")
-    _project(tmp_path, {"concepts/data-entry.yaml": first, "other/data-entry.yaml": second},
-             rules=f"        id-slug: \"{slug_rule}\"\n")
+    _project(tmp_path, {"concepts/data-entry.yaml": first, "other/data-entry.yaml": second}, rules=f'        id-slug: "{slug_rule}"\n')
     monkeypatch.chdir(tmp_path)
     assert main(["lint", "content"]) == 1
     out = capsys.readouterr().out
     line, column = _position(second, "id: ")
     first_line = _position(first, "id: ")[0]
-    assert (f"content/other/data-entry.yaml:{line}:{column}: error: id 'Data-Entry' is already used by "
-            f"content/concepts/data-entry.yaml:{first_line} [duplicate-id]") in out
+    assert (
+        f"content/other/data-entry.yaml:{line}:{column}: error: id 'Data-Entry' is already used by content/concepts/data-entry.yaml:{first_line} [duplicate-id]"
+    ) in out
     assert ("uppercase letters" in out) == (slug_rule == "error")
 
 
@@ -113,8 +113,11 @@ def test_build_with_unsafe_id_fails_before_writing(bad: str, tmp_path: Path) -> 
 def test_build_stays_inside_site_dir_even_with_id_slug_off(tmp_path: Path) -> None:
     # Defence in depth: a maintainer who switches the rule off must still not get files written elsewhere.
     bad = {"evil-relative.yaml": "../../../outside/x", "evil-absolute.yaml": str(tmp_path / "outside" / "abs")}
-    project = new_project(tmp_path / "proj", {name: yaml.safe_load(_entry(i, f"evil term {n}")) for n, (name, i) in enumerate(bad.items())},
-                          mkdocs_extra="        id-slug: \"off\"\n        id-filename: \"off\"\n")
+    project = new_project(
+        tmp_path / "proj",
+        {name: yaml.safe_load(_entry(i, f"evil term {n}")) for n, (name, i) in enumerate(bad.items())},
+        mkdocs_extra='        id-slug: "off"\n        id-filename: "off"\n',
+    )
     site = project / "out" / "site"
     before = _tree(tmp_path)
     try:

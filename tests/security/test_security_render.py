@@ -44,13 +44,13 @@ PAYLOADS: dict[str, str] = {
     "xlink": "<svg><a xlink:href=\"javascript:alert('xlink')\">x</a></svg>",
     "form": "<form action=\"javascript:alert('form')\"><button formaction=\"javascript:alert('fa')\">go</button></form>",
     "srcset": "<img srcset=\"javascript:alert('srcset') 1x\">",
-    "meta-refresh": "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert('meta')\">",
+    "meta-refresh": '<meta http-equiv="refresh" content="0;url=javascript:alert(\'meta\')">',
     "attr-list": "A paragraph with attributes\n{: onclick=\"alert('attr')\" }",
     "attr-list-inline": "[attr link](https://example.org){: onclick=\"alert('attr2')\" }",
-    "md-in-html": "<div markdown=\"1\">*markdown in html*</div>",
-    "snippet": "--8<-- \"/etc/passwd\"",
+    "md-in-html": '<div markdown="1">*markdown in html*</div>',
+    "snippet": '--8<-- "/etc/passwd"',
     "jinja-config": "{{ config }}",
-    "jinja-include": "{% include \"main.html\" %}",
+    "jinja-include": '{% include "main.html" %}',
     "jinja-sum": JINJA_SUM,
     "comment": "<!-- --><script>alert('comment')</script>",
     "jsonld-breakout": "</script><script>alert('jsonld')</script>",
@@ -67,8 +67,11 @@ def _term(text: str, status: str = "admitted") -> dict[str, str]:
 def _concept_locale(lang: str) -> dict[str, Any]:
     # The preferred (title) term is benign here; hostile titles are tested in their own project below.
     return {
-        "terms": [_term(f"hostile entry {lang}", "preferred"), *(_term(f"{p} {lang}") for p in PAYLOADS.values() if "\n" not in p),
-                  _term(LONG_TERM + f" {lang}")],  # every term feeds the build's term matcher
+        "terms": [
+            _term(f"hostile entry {lang}", "preferred"),
+            *(_term(f"{p} {lang}") for p in PAYLOADS.values() if "\n" not in p),
+            _term(LONG_TERM + f" {lang}"),
+        ],  # every term feeds the build's term matcher
         "definition": BENIGN_FIRST + PROSE,
         "examples": list(PAYLOADS.values()),
         "notes": list(PAYLOADS.values()),
@@ -76,25 +79,38 @@ def _concept_locale(lang: str) -> dict[str, Any]:
 
 
 def _sources() -> list[dict[str, str]]:
-    return [{"title": p, "publisher": p} for p in PAYLOADS.values() if len(p) <= 500] + \
-           [{"title": "A safe link", "url": "https://example.org/javascript:alert(1)"}]
+    return [{"title": p, "publisher": p} for p in PAYLOADS.values() if len(p) <= 500] + [
+        {"title": "A safe link", "url": "https://example.org/javascript:alert(1)"}
+    ]
 
 
 PROSE_ENTRIES: dict[str, dict[str, Any]] = {
     "hostile.yaml": {
-        "id": "hostile", "kind": "concept", "category": "notion", "sources": _sources(),
+        "id": "hostile",
+        "kind": "concept",
+        "category": "notion",
+        "sources": _sources(),
         "locales": {"en": _concept_locale("en"), "sv": _concept_locale("sv")},
     },
     "faq-hostile.yaml": {
-        "id": "faq-hostile", "kind": "faq", "concepts": ["hostile", "kpo"], "sources": _sources(),
+        "id": "faq-hostile",
+        "kind": "faq",
+        "concepts": ["hostile", "kpo"],
+        "sources": _sources(),
         "locales": {lang: {"question": f"What about {PAYLOADS['script']} in {lang}?", "answer": PROSE} for lang in ("en", "sv")},
     },
     "hostile-vs-kpo.yaml": {
-        "id": "hostile-vs-kpo", "kind": "comparison", "concepts": ["hostile", "kpo"], "sources": _sources(),
+        "id": "hostile-vs-kpo",
+        "kind": "comparison",
+        "concepts": ["hostile", "kpo"],
+        "sources": _sources(),
         "locales": {lang: {"title": f"Hostile versus KPO ({lang})", "intro": PROSE} for lang in ("en", "sv")},
         "dimensions": [
-            {"id": f"d-{name}", "label": {"en": payload[:500], "sv": payload[:500]},
-             "values": {"hostile": {"en": payload, "sv": payload}, "kpo": {"en": payload, "sv": payload}}}
+            {
+                "id": f"d-{name}",
+                "label": {"en": payload[:500], "sv": payload[:500]},
+                "values": {"hostile": {"en": payload, "sv": payload}, "kpo": {"en": payload, "sv": payload}},
+            }
             for name, payload in PAYLOADS.items()
         ],
     },
@@ -217,8 +233,10 @@ def test_source_urls_must_be_http(tmp_path: Path) -> None:
 
     from glossary_tool.lint import run
 
-    bad = dict(PROSE_ENTRIES["hostile.yaml"], sources=[{"title": "t", "url": u} for u in
-               ("javascript:alert(1)", "data:text/html,x", "https://example.org/\"onmouseover=alert(1)")])
+    bad = dict(
+        PROSE_ENTRIES["hostile.yaml"],
+        sources=[{"title": "t", "url": u} for u in ("javascript:alert(1)", "data:text/html,x", 'https://example.org/"onmouseover=alert(1)')],
+    )
     new_project(tmp_path / "p", {"hostile.yaml": bad}, fixtures=False)
     result = run(make_settings(tmp_path / "p" / "content"))
     flagged = {p.line for p in result.problems if p.rule == "schema" and "url" in p.message}
@@ -238,15 +256,25 @@ DESCRIPTION = "Contractors \"><script>alert('description')</script> do the work.
 
 
 def _title_concept(cid: str, title: str) -> dict[str, Any]:
-    return {"id": cid, "kind": "concept", "category": "notion", "sources": [{"title": "s"}],
-            "locales": {lang: {"terms": [_term(f"{title} {lang}", "preferred")], "definition": DESCRIPTION} for lang in ("en", "sv")}}
+    return {
+        "id": cid,
+        "kind": "concept",
+        "category": "notion",
+        "sources": [{"title": "s"}],
+        "locales": {lang: {"terms": [_term(f"{title} {lang}", "preferred")], "definition": DESCRIPTION} for lang in ("en", "sv")},
+    }
 
 
 TITLE_ENTRIES: dict[str, dict[str, Any]] = {
     **{f"t-{key}.yaml": _title_concept(f"t-{key}", title) for key, title in TITLES.items()},
-    "t-cmp.yaml": {"id": "t-cmp", "kind": "comparison", "concepts": ["t-img", "kpo"], "sources": [{"title": "s"}],
-                   "locales": {lang: {"title": f"{TITLES['img']} ({lang})"} for lang in ("en", "sv")},
-                   "dimensions": [{"id": "d", "label": {"en": "d", "sv": "d"}, "values": {"t-img": {"en": "x", "sv": "x"}, "kpo": {"en": "x", "sv": "x"}}}]},
+    "t-cmp.yaml": {
+        "id": "t-cmp",
+        "kind": "comparison",
+        "concepts": ["t-img", "kpo"],
+        "sources": [{"title": "s"}],
+        "locales": {lang: {"title": f"{TITLES['img']} ({lang})"} for lang in ("en", "sv")},
+        "dimensions": [{"id": "d", "label": {"en": "d", "sv": "d"}, "values": {"t-img": {"en": "x", "sv": "x"}, "kpo": {"en": "x", "sv": "x"}}}],
+    },
 }
 
 
@@ -296,4 +324,4 @@ def test_short_definition_in_search_results_stays_text(title_site: Path) -> None
     doc = next(d for d in texts if d[0] == "terms/t-img/")
     assert doc[2], doc
     script = (Path(__file__).resolve().parents[2] / "glossary_tool/site/overrides/assets/javascripts/glossary-search.js").read_text(encoding="utf-8")
-    assert "innerHTML = \"\"" in script and ".innerHTML =" not in script.replace("innerHTML = \"\"", "")
+    assert 'innerHTML = ""' in script and ".innerHTML =" not in script.replace('innerHTML = ""', "")

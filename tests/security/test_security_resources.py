@@ -111,8 +111,11 @@ def baseline(files: dict[str, Path]) -> Callable[[str, Command], float]:
 
 
 def _check(case: str, how: str, run: Measured, base_cpu: float, request: pytest.FixtureRequest) -> None:
-    summary(request.config, f"bounds {case:<22} {how:<13} {run.wall:5.2f} s  {run.cpu:5.2f} s CPU ({run.cpu / base_cpu:4.1f}× one line)  "
-                            f"{run.rss:6.1f} MB  exit {run.status}  [{EXPECTED[case]}]")
+    summary(
+        request.config,
+        f"bounds {case:<22} {how:<13} {run.wall:5.2f} s  {run.cpu:5.2f} s CPU ({run.cpu / base_cpu:4.1f}× one line)  "
+        f"{run.rss:6.1f} MB  exit {run.status}  [{EXPECTED[case]}]",
+    )
     assert run.status >= 0, f"killed by signal {-run.status} (a crash in the parser?)\n{run.out}"
     assert f"[{EXPECTED[case]}]" in run.out, run.out
     assert run.cpu < MAX_CPU_FACTOR * base_cpu, f"{run.cpu:.2f} s of CPU; {base_cpu:.2f} s for a one-line file"
@@ -121,8 +124,9 @@ def _check(case: str, how: str, run: Measured, base_cpu: float, request: pytest.
 
 @pytest.mark.parametrize("impl", IMPLS)
 @pytest.mark.parametrize("case", list(EXPECTED))
-def test_loader_stays_within_bounds(case: str, impl: Impl, files: dict[str, Path], baseline: Callable[[str, Command], float],
-                                    request: pytest.FixtureRequest) -> None:
+def test_loader_stays_within_bounds(
+    case: str, impl: Impl, files: dict[str, Path], baseline: Callable[[str, Command], float], request: pytest.FixtureRequest
+) -> None:
     def load(path: Path) -> Measured:
         return measure([sys.executable, "-c", LOAD, str(path), impl])
 
@@ -132,8 +136,7 @@ def test_loader_stays_within_bounds(case: str, impl: Impl, files: dict[str, Path
 
 
 @pytest.mark.parametrize("case", list(EXPECTED))
-def test_lint_command_stays_within_bounds(case: str, files: dict[str, Path], baseline: Callable[[str, Command], float],
-                                          request: pytest.FixtureRequest) -> None:
+def test_lint_command_stays_within_bounds(case: str, files: dict[str, Path], baseline: Callable[[str, Command], float], request: pytest.FixtureRequest) -> None:
     exe = Path(sys.executable).with_name("glossary-tool")
 
     def lint(path: Path) -> Measured:

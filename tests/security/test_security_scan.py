@@ -24,8 +24,8 @@ FLAGGED = [
     ('<script type="application/json">{}</script>', "script"),
     ('<script type="application/ld+json">{"name": "x</script><script>alert(1)</script>', "jsonld"),
     ('<script type="application/ld+json">{"name": "<!--"}</script>', "jsonld"),
-    ('<img src=x onerror=alert(1)>', "event-handler"),
-    ('<svg onload=alert(1)></svg>', "event-handler"),
+    ("<img src=x onerror=alert(1)>", "event-handler"),
+    ("<svg onload=alert(1)></svg>", "event-handler"),
     ('<p ONMOUSEOVER="alert(1)">x</p>', "event-handler"),
     ('<a href="javascript:alert(1)">x</a>', "url"),
     ('<a href=" JaVaScRiPt:alert(1)">x</a>', "url"),
@@ -42,7 +42,7 @@ FLAGGED = [
     ('<img srcset="a.png 1x, javascript:alert(1) 2x">', "url"),
     ('<video poster="javascript:alert(1)"></video>', "url"),
     ('<span style="background:url(javascript:alert(1))">x</span>', "style"),
-    ('<span style="background:url(\'\\6a avascript:alert(1)\')">x</span>', "style"),
+    ("<span style=\"background:url('\\6a avascript:alert(1)')\">x</span>", "style"),
     ('<span style="width:expression(alert(1))">x</span>', "style"),
     ("<style>body{background:url(data:image/svg+xml;base64,PHN2Zz4=)}</style>", "style"),
     ('<style>@import "javascript:alert(1)";</style>', "style"),
@@ -106,10 +106,17 @@ def test_tooltips_feature_makes_title_attributes_html() -> None:
 
 def test_search_index_is_scanned_as_html(tmp_path: Path) -> None:
     index = tmp_path / "search_index.json"
-    index.write_text(json.dumps({"docs": [
-        {"location": "a/", "title": "&lt;img src=x onerror=alert(1)&gt;", "text": "<p>fine</p>"},
-        {"location": "b/", "title": "<img src=x onerror=alert(1)>", "text": ""},
-    ]}), encoding="utf-8")
+    index.write_text(
+        json.dumps(
+            {
+                "docs": [
+                    {"location": "a/", "title": "&lt;img src=x onerror=alert(1)&gt;", "text": "<p>fine</p>"},
+                    {"location": "b/", "title": "<img src=x onerror=alert(1)>", "text": ""},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     findings = scan_search_index(index, "search/search_index.json")
     assert [(f.kind, "b/ title" in f.path) for f in findings] == [("event-handler", True)]
 
@@ -127,14 +134,20 @@ SITE_FILES: dict[str, tuple[bytes, list[str]]] = {  # path → (content, kinds o
     "index.html": (page("fine").encode(), []),
     "pic.svg": (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="1"/></svg>', ["event-handler"]),
     "script.svg": (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', ["script"]),
-    "link.svg": (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="javascript:alert(1)">x</a></svg>', ["url"]),
+    "link.svg": (
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="javascript:alert(1)">x</a></svg>',
+        ["url"],
+    ),
     "anim.svg": (b'<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="onmouseover" to="alert(1)"/></svg>', ["event-handler"]),
     "cdata.svg": (b'<svg xmlns="http://www.w3.org/2000/svg"><style><![CDATA[<script>]]></style></svg>', ["parser-disagreement"]),
     "page.xhtml": (b'<html xmlns="http://www.w3.org/1999/xhtml"><body onload="alert(1)">x</body></html>', ["event-handler", "event-handler"]),
     "old.htm": (b"<p><img src=x onerror=alert(1)></p>", ["event-handler"]),
     "feed.xml": (b'<?xml-stylesheet type="text/xsl" href="x.xsl"?><feed/>', ["active-element"]),
     "sitemap.xml": (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://e.org/</loc></url></urlset>', []),
-    "style.css": (b"a{background:url(javascript:alert(1))} b{mask:url(\"data:image/svg+xml;charset=utf-8,<svg/>\")}", ["style", "style"]),  # the url, and javascript: as text
+    "style.css": (
+        b'a{background:url(javascript:alert(1))} b{mask:url("data:image/svg+xml;charset=utf-8,<svg/>")}',
+        ["style", "style"],
+    ),  # the url, and javascript: as text
     "assets/javascripts/app.js": (b"console.log(1)", []),
     "evil.js": (b"alert(1)", ["script"]),
     "notes.md": (b"# Title\n<script>alert(1)</script>\n", ["unexpected-markup"]),

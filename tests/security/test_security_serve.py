@@ -78,24 +78,47 @@ def _status(srv: serve.Server, path: str, host: str | None = "localhost") -> int
     return int(response.split(b" ", 2)[1])
 
 
-@pytest.mark.parametrize(("host", "status"), [
-    ("localhost", 200), ("localhost:8000", 200), ("127.0.0.1:8000", 200), ("[::1]:8000", 200), ("192.168.1.20:8000", 200),
-    ("app.localhost", 200), ("glossary.test:8000", 200), ("LOCALHOST.", 200),
-    ("evil.example", 403), ("evil.example:8000", 403), ("localhost.evil.example", 403), ("127.0.0.1.evil.example", 403), ("", 403), (None, 403),
-])
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("localhost", 200),
+        ("localhost:8000", 200),
+        ("127.0.0.1:8000", 200),
+        ("[::1]:8000", 200),
+        ("192.168.1.20:8000", 200),
+        ("app.localhost", 200),
+        ("glossary.test:8000", 200),
+        ("LOCALHOST.", 200),
+        ("evil.example", 403),
+        ("evil.example:8000", 403),
+        ("localhost.evil.example", 403),
+        ("127.0.0.1.evil.example", 403),
+        ("", 403),
+        (None, 403),
+    ],
+)
 def test_only_loopback_names_addresses_and_the_configured_name_are_answered(server: serve.Server, host: str | None, status: int) -> None:
     # DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1 sends "Host: evil.example".
     assert _status(server, "/", host) == status
     assert _status(server, serve.EVENTS + "?epoch=-1", host) == status
 
 
-@pytest.mark.parametrize(("path", "status"), [
-    ("/%00", 400), ("/terms/%00/", 400), ("/%0d%0aSet-Cookie:x=1", 400), ("/%ff%fe", 400), ("*", 400),
-    ("/" + "a" * 5000 + "/", 404), ("/..%2f..%2f..%2fetc/passwd", 404), ("/%2e%2e/%2e%2e/etc/passwd", 404),
-    ("/sv/../../../etc/passwd", 404), ("/index-a-z/", 200),
-])
-def test_a_bad_path_gets_a_clean_answer_without_a_traceback(server: serve.Server, path: str, status: int,
-                                                            capfd: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/%00", 400),
+        ("/terms/%00/", 400),
+        ("/%0d%0aSet-Cookie:x=1", 400),
+        ("/%ff%fe", 400),
+        ("*", 400),
+        ("/" + "a" * 5000 + "/", 404),
+        ("/..%2f..%2f..%2fetc/passwd", 404),
+        ("/%2e%2e/%2e%2e/etc/passwd", 404),
+        ("/sv/../../../etc/passwd", 404),
+        ("/index-a-z/", 200),
+    ],
+)
+def test_a_bad_path_gets_a_clean_answer_without_a_traceback(server: serve.Server, path: str, status: int, capfd: pytest.CaptureFixture[str]) -> None:
     assert _status(server, path) == status
     assert _status(server, "/") == 200  # the server goes on
     err = capfd.readouterr().err

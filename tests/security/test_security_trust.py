@@ -36,8 +36,7 @@ def world(tmp_path: Path) -> Path:
     (project / "hooks").mkdir()
     (project / "hooks" / "evil.py").write_text(run, encoding="utf-8")
     (project / "overrides" / "partials").mkdir(parents=True)
-    (project / "overrides" / "partials" / "footer.html").write_text(
-        f"{{{{ cycler.__init__.__globals__.os.system('touch {marker}') }}}}", encoding="utf-8")
+    (project / "overrides" / "partials" / "footer.html").write_text(f"{{{{ cycler.__init__.__globals__.os.system('touch {marker}') }}}}", encoding="utf-8")
     (project / "nested").mkdir()
     (project / "nested" / "mkdocs.yml").write_text("site_name: n\nhooks: [../hooks/evil.py]\n", encoding="utf-8")
     (project / "locales" / "base.yml").write_text(f"extra:\n  x: !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
@@ -54,15 +53,14 @@ def _edit(project: Path, old: str, new: str) -> int:
 
 
 def _run(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(EXE), *args], cwd=project, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "SECRET": SECRET, **(env or {})})
+    return subprocess.run([str(EXE), *args], cwd=project, capture_output=True, text=True, timeout=120, env={**os.environ, "SECRET": SECRET, **(env or {})})
 
 
 SITE = "site_name: Outsourcing Glossary\n"
 STRICT = "strict: true\n"
 THEME = "  name: material\n"
 SEARCH = "  - search\n"
-EXTRA = "extra:\n  generator: false  # the \"Made with\" footer line is English-only\n"
+EXTRA = 'extra:\n  generator: false  # the "Made with" footer line is English-only\n'
 SV_NAME = "          site_name: Ordlista för outsourcing\n"
 LICENSE = "      license: CC BY 4.0"
 
@@ -70,36 +68,83 @@ LICENSE = "      license: CC BY 4.0"
 #         words the message must hold)
 UNTRUSTED: dict[str, tuple[tuple[str, str], int, int, str]] = {
     "hooks": ((STRICT, STRICT + "hooks:\n  - hooks/evil.py\n"), 1, 1, "hooks: not allowed in an untrusted build: hooks run Python files"),
-    "python tag": ((SITE, SITE + "extra_x: !!python/object/apply:os.system ['touch PWNED']\n"), 1, 10,
-                   "the YAML tag !!python/object/apply:os.system is not allowed in an untrusted build"),
+    "python tag": (
+        (SITE, SITE + "extra_x: !!python/object/apply:os.system ['touch PWNED']\n"),
+        1,
+        10,
+        "the YAML tag !!python/object/apply:os.system is not allowed in an untrusted build",
+    ),
     "INHERIT": ((SITE, SITE + "INHERIT: locales/base.yml\n"), 1, 1, "INHERIT: not allowed in an untrusted build: it makes MkDocs read another file"),
-    "custom_dir inside the project": ((THEME, THEME + "  custom_dir: overrides\n"), 1, 3,
-                                      "theme.custom_dir: not allowed in an untrusted build: its templates run as Jinja without a sandbox"),
+    "custom_dir inside the project": (
+        (THEME, THEME + "  custom_dir: overrides\n"),
+        1,
+        3,
+        "theme.custom_dir: not allowed in an untrusted build: its templates run as Jinja without a sandbox",
+    ),
     "material/projects": ((SEARCH, SEARCH + "  - material/projects\n"), 1, 5, "plugins[2]: 'material/projects' is not allowed in an untrusted build"),
-    "material/privacy": ((SEARCH, SEARCH + "  - material/privacy\n"), 1, 5,
-                         "plugins[2]: 'material/privacy' is not allowed in an untrusted build: it downloads every external asset during the build"),
+    "material/privacy": (
+        (SEARCH, SEARCH + "  - material/privacy\n"),
+        1,
+        5,
+        "plugins[2]: 'material/privacy' is not allowed in an untrusted build: it downloads every external asset during the build",
+    ),
     "another plugin": ((SEARCH, SEARCH + "  - tags:\n      enabled: true\n"), 1, 5, "plugins[2]: 'tags' is not allowed in an untrusted build"),
     "extra_javascript": ((SITE, SITE + "extra_javascript: [https://evil.example/x.js]\n"), 1, 1, "extra_javascript: not allowed in an untrusted build"),
     "extra_css": ((SITE, SITE + "extra_css: ['x.css\" onload=\"alert(1)']\n"), 1, 1, "extra_css: not allowed in an untrusted build"),
     "markup in site_name": ((SITE, "site_name: '<img src=x onerror=alert(1)>'\n"), 0, 12, "site_name: holds markup"),
     "character reference in site_name": ((SITE, "site_name: '&lt;img src=x onerror=alert(1)&gt;'\n"), 0, 12, "site_name: holds markup"),
-    "markup in a locale's site_name": ((SV_NAME, "          site_name: <svg onload=alert(1)>\n"), 0, 22,
-                                       "plugins[0].glossary.locales[1].site_name: holds markup"),
-    "favicon breaking out of its attribute": ((THEME, THEME + "  favicon: 'x\" onload=\"alert(1)'\n"), 1, 12,
-                                              "theme.favicon: must be a relative path to an image"),
-    "consent": ((EXTRA, EXTRA + "  consent:\n    title: <script>alert(1)</script>\n"), 2, 3, "extra.consent: not allowed in an untrusted build: its texts are printed as HTML"),
-    "analytics": ((EXTRA, EXTRA + "  analytics: {provider: google, property: 'G-\"><script>alert(1)</script>'}\n"), 2, 3,
-                  "extra.analytics: not allowed in an untrusted build"),
-    "javascript: homepage": ((EXTRA, EXTRA + "  homepage: 'javascript:alert(1)'\n"), 2, 13, "extra.homepage: must be an http(s) URL, not 'javascript:alert(1)'"),
-    "!ENV in copyright": ((SITE, SITE + "copyright: !ENV SECRET\n"), 1, 12, "the YAML tag !ENV is not allowed in an untrusted build: !ENV puts a value of the build's environment"),
+    "markup in a locale's site_name": (
+        (SV_NAME, "          site_name: <svg onload=alert(1)>\n"),
+        0,
+        22,
+        "plugins[0].glossary.locales[1].site_name: holds markup",
+    ),
+    "favicon breaking out of its attribute": (
+        (THEME, THEME + "  favicon: 'x\" onload=\"alert(1)'\n"),
+        1,
+        12,
+        "theme.favicon: must be a relative path to an image",
+    ),
+    "consent": (
+        (EXTRA, EXTRA + "  consent:\n    title: <script>alert(1)</script>\n"),
+        2,
+        3,
+        "extra.consent: not allowed in an untrusted build: its texts are printed as HTML",
+    ),
+    "analytics": (
+        (EXTRA, EXTRA + "  analytics: {provider: google, property: 'G-\"><script>alert(1)</script>'}\n"),
+        2,
+        3,
+        "extra.analytics: not allowed in an untrusted build",
+    ),
+    "javascript: homepage": (
+        (EXTRA, EXTRA + "  homepage: 'javascript:alert(1)'\n"),
+        2,
+        13,
+        "extra.homepage: must be an http(s) URL, not 'javascript:alert(1)'",
+    ),
+    "!ENV in copyright": (
+        (SITE, SITE + "copyright: !ENV SECRET\n"),
+        1,
+        12,
+        "the YAML tag !ENV is not allowed in an untrusted build: !ENV puts a value of the build's environment",
+    ),
     "!ENV in the glossary's licence": ((LICENSE, "      license: !ENV SECRET"), 0, 16, "the YAML tag !ENV is not allowed"),
-    "a Markdown extension outside the list": (("  - tables\n", "  - tables\n  - pymdownx.snippets:\n      auto_append: [/etc/passwd]\n"), 1, 5,
-                                              "markdown_extensions[1]: 'pymdownx.snippets' is not allowed in an untrusted build"),
+    "a Markdown extension outside the list": (
+        ("  - tables\n", "  - tables\n  - pymdownx.snippets:\n      auto_append: [/etc/passwd]\n"),
+        1,
+        5,
+        "markdown_extensions[1]: 'pymdownx.snippets' is not allowed in an untrusted build",
+    ),
     "an option of the wrong type": ((STRICT, "strict: 'yes'\n"), 0, 9, "strict: must be true or false, not 'yes'"),
     "a theme other than Material": (("  name: material\n", "  name: mkdocs\n"), 0, 9, "theme.name: must be one of `material`, not 'mkdocs'"),
     "an anchor and alias": ((EXTRA, "extra: &x\n  generator: false\nextra_y: *x\n"), 0, 8, "the YAML anchor 'x' is not allowed in an untrusted build"),
-    "content.tooltips": (("    - navigation.top\n", "    - content.tooltips\n"), 0, 7,
-                         "theme.features[1]: 'content.tooltips' is not allowed in an untrusted build: it turns title attributes"),
+    "content.tooltips": (
+        ("    - navigation.top\n", "    - content.tooltips\n"),
+        0,
+        7,
+        "theme.features[1]: 'content.tooltips' is not allowed in an untrusted build: it turns title attributes",
+    ),
 }
 
 
@@ -191,10 +236,13 @@ def test_a_trusted_build_reads_a_custom_theme_configuration_with_a_safe_loader_f
     assert _tree(world.parent) == before
 
 
-@pytest.mark.parametrize(("edit", "words"), [
-    ((EXTRA, EXTRA + "  homepage: 'javascript:alert(1)'\n"), "extra.homepage: a 'javascript:' link can run script"),
-    ((SITE, SITE + "repo_url: ' JaVaScRiPt:alert(1)//x'\n"), "repo_url: a 'javascript:' link can run script"),
-])
+@pytest.mark.parametrize(
+    ("edit", "words"),
+    [
+        ((EXTRA, EXTRA + "  homepage: 'javascript:alert(1)'\n"), "extra.homepage: a 'javascript:' link can run script"),
+        ((SITE, SITE + "repo_url: ' JaVaScRiPt:alert(1)//x'\n"), "repo_url: a 'javascript:' link can run script"),
+    ],
+)
 def test_a_trusted_build_refuses_links_that_run_script(edit: tuple[str, str], words: str, world: Path) -> None:
     _edit(world, *edit)
     proc = _run(world, "build")
@@ -226,7 +274,9 @@ def test_the_shipped_configuration_builds_untrusted_without_the_network_or_the_e
         f"    open({str(log)!r}, 'a').write(repr(address) + '\\n')\n"
         "    raise OSError('no network in this test')\n"
         "socket.socket.connect = _refuse\n"
-        "socket.socket.connect_ex = _refuse\n", encoding="utf-8")
+        "socket.socket.connect_ex = _refuse\n",
+        encoding="utf-8",
+    )
     env = {**os.environ, "PYTHONPATH": str(guard), "SECRET": SECRET, "GITHUB_TOKEN": SECRET}
     proc = subprocess.run([str(EXE), "build", "--untrusted"], cwd=project, capture_output=True, text=True, timeout=600, env=env)
     assert proc.returncode == 0, proc.stderr
@@ -309,8 +359,7 @@ def test_catalog_strings_are_text_on_every_page_and_markup_in_them_stops_the_bui
     assert re.search(r"<p>[0-9]+ begrepp ·", page) and "%(count)d" not in page
 
 
-def test_an_untrusted_build_scans_its_pages_and_keeps_the_old_site_when_the_scan_finds_something(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_untrusted_build_scans_its_pages_and_keeps_the_old_site_when_the_scan_finds_something(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from glossary_tool.core.problems import BuildFailed
     from glossary_tool.site import scan
     from glossary_tool.site.build import build_project

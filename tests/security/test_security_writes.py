@@ -28,8 +28,7 @@ OUTSIDE_ENTRY = concept("a", "outside term")
 def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """``tmp/project`` (two concepts, three languages) beside ``tmp/outside``, which holds a file an attack would replace."""
     project = tmp_path / "project"
-    write_files(project, {"mkdocs.yml": mkdocs_yml(locales=LOCALES),
-                          "content/concepts/b.yaml": concept("b"), "content/concepts/c.yaml": concept("c")})
+    write_files(project, {"mkdocs.yml": mkdocs_yml(locales=LOCALES), "content/concepts/b.yaml": concept("b"), "content/concepts/c.yaml": concept("c")})
     write_files(tmp_path / "outside", {"a.yaml": OUTSIDE_ENTRY, "de/LC_MESSAGES/messages.po": "# mine\n", "messages.po": "# mine\n"})
     monkeypatch.chdir(project)
     return tmp_path
@@ -60,17 +59,28 @@ def _csv(world: Path) -> Path:
 CASES: dict[str, tuple[str, str, list[str], str]] = {
     "new, content/concepts linked out": ("content/concepts", "outside", ["new", "a", "--category", "model"], "outside the project"),
     "import, content/concepts linked out": ("content/concepts", "outside", ["import", "--format", "csv", "IN"], "outside the project"),
-    "import --overwrite, content/concepts linked out": ("content/concepts", "outside", ["import", "--format", "csv", "IN", "--overwrite"],
-                                                        "outside the project"),
+    "import --overwrite, content/concepts linked out": (
+        "content/concepts",
+        "outside",
+        ["import", "--format", "csv", "IN", "--overwrite"],
+        "outside the project",
+    ),
     "catalog, locales linked out": ("locales", "outside", ["catalog", "de"], "outside the project"),
     "catalog, LC_MESSAGES linked out": ("locales/de/LC_MESSAGES", "outside", ["catalog", "de"], "outside the project"),
-    "catalog, the catalog file linked out": ("locales/de/LC_MESSAGES/messages.po", "outside/messages.po", ["catalog", "de"],
-                                             "outside the project"),
+    "catalog, the catalog file linked out": ("locales/de/LC_MESSAGES/messages.po", "outside/messages.po", ["catalog", "de"], "outside the project"),
     "schema --write, the schema file linked out": ("content/entry.schema.json", "outside/a.yaml", ["schema", "--write"], "outside the project"),
-    "schema --write, the schema file linked inside": ("content/entry.schema.json", "project/content/concepts/b.yaml", ["schema", "--write"],
-                                                      "is a symbolic link; refusing to replace it"),
-    "translate, the entry linked inside": ("content/concepts/x.yaml", "project/content/x.txt", ["translate", "x", "--locale", "de"],
-                                           "is a symbolic link; refusing to replace it"),
+    "schema --write, the schema file linked inside": (
+        "content/entry.schema.json",
+        "project/content/concepts/b.yaml",
+        ["schema", "--write"],
+        "is a symbolic link; refusing to replace it",
+    ),
+    "translate, the entry linked inside": (
+        "content/concepts/x.yaml",
+        "project/content/x.txt",
+        ["translate", "x", "--locale", "de"],
+        "is a symbolic link; refusing to replace it",
+    ),
     "translate, content/concepts linked out": ("content/concepts", "outside", ["translate", "a", "--locale", "de"], "no entry file named a.yaml"),
     "content folder linked out": ("content", "outside", ["new", "a", "--category", "model"], "a link may not take it out"),
     "build, site linked out": ("site", "outside", ["build"], "is outside the project"),
@@ -129,15 +139,19 @@ def _journal(world: Path, target: str, *, staged: str = "00000.new") -> None:
     (staging / "journal.json").write_text(json.dumps({"files": [entry]}), encoding="utf-8")
 
 
-@pytest.mark.parametrize(("target", "staged"), [
-    ("../../outside/new.yaml", "00000.new"),  # a '..' out of the content folder
-    (str(Path("/tmp/glossary-planted.yaml")), "00000.new"),  # an absolute path
-    ("concepts/new.sh", "00000.new"),  # a file an import never writes
-    ("concepts/new.yaml", "../../../outside/a.yaml"),  # a staged file outside the staging folder
-])
+@pytest.mark.parametrize(
+    ("target", "staged"),
+    [
+        ("../../outside/new.yaml", "00000.new"),  # a '..' out of the content folder
+        (str(Path("/tmp/glossary-planted.yaml")), "00000.new"),  # an absolute path
+        ("concepts/new.sh", "00000.new"),  # a file an import never writes
+        ("concepts/new.yaml", "../../../outside/a.yaml"),  # a staged file outside the staging folder
+    ],
+)
 @pytest.mark.parametrize("command", [["export", "--format", "csv"], ["import", "--format", "csv", "IN"]])
-def test_a_planted_journal_never_moves_a_file_out_of_the_content_folder(target: str, staged: str, command: list[str], world: Path,
-                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_planted_journal_never_moves_a_file_out_of_the_content_folder(
+    target: str, staged: str, command: list[str], world: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     command = [str(_csv(world)) if word == "IN" else word for word in command]
     _journal(world, target, staged=staged)
     before = tree(world)
@@ -177,10 +191,12 @@ def test_a_journal_that_is_a_pipe_does_not_block(world: Path, capsys: pytest.Cap
 
 # ---- build on a full disk: one line, exit 2, the old site as it was ----
 
-FULL_DISK_BUILD = ("import resource, sys\n"
-                   "resource.setrlimit(resource.RLIMIT_FSIZE, (30_000, 30_000))\n"  # the kernel refuses any file past 30 KB (EFBIG)
-                   "from glossary_tool.cli import main\n"
-                   "sys.exit(main(['build']))\n")
+FULL_DISK_BUILD = (
+    "import resource, sys\n"
+    "resource.setrlimit(resource.RLIMIT_FSIZE, (30_000, 30_000))\n"  # the kernel refuses any file past 30 KB (EFBIG)
+    "from glossary_tool.cli import main\n"
+    "sys.exit(main(['build']))\n"
+)
 
 
 def _built_project(root: Path) -> Path:
@@ -199,8 +215,10 @@ def test_build_on_a_full_disk_is_one_line_and_leaves_the_old_site(tmp_path: Path
     before = tree(tmp_path)
     proc = subprocess.run([sys.executable, "-c", FULL_DISK_BUILD], capture_output=True, text=True, timeout=300, cwd=project)
     assert proc.returncode == 2, proc.stderr
-    assert _without_site_url_warning(proc.stderr) == (f"glossary-tool: error: {project / 'site'}: cannot write the site: the file would be larger than the system "
-                           "allows (EFBIG); the site folder was not changed\n")
+    assert _without_site_url_warning(proc.stderr) == (
+        f"glossary-tool: error: {project / 'site'}: cannot write the site: the file would be larger than the system "
+        "allows (EFBIG); the site folder was not changed\n"
+    )
     assert tree(tmp_path) == before  # the old site, and no staging folder left beside it
 
 
@@ -215,8 +233,9 @@ def test_build_on_a_really_full_file_system(tmp_path: Path) -> None:
         before = tree(mount)
         proc = subprocess.run([str(Path(sys.executable).with_name("glossary-tool")), "build"], capture_output=True, text=True, timeout=300, cwd=project)
         assert proc.returncode == 2, proc.stderr
-        assert _without_site_url_warning(proc.stderr) == (f"glossary-tool: error: {project / 'site'}: cannot write the site: no space left on the device (ENOSPC); "
-                               "the site folder was not changed\n")
+        assert _without_site_url_warning(proc.stderr) == (
+            f"glossary-tool: error: {project / 'site'}: cannot write the site: no space left on the device (ENOSPC); the site folder was not changed\n"
+        )
         assert tree(mount) == before
     finally:
         subprocess.run(["umount", str(mount)], check=False)

@@ -140,7 +140,11 @@ class Routine:
 def table(node: ast.expr, cls: str, proto: str) -> str:
     """A class attribute: a grouping (a set of letters), an among table, or a tuple of strings."""
     if isinstance(node, ast.Set) and all(isinstance(e, ast.Constant) for e in node.elts):
-        return "new Set(" + json.dumps("".join(sorted(e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str))), ensure_ascii=False) + ")"
+        return (
+            "new Set("
+            + json.dumps("".join(sorted(e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str))), ensure_ascii=False)
+            + ")"
+        )
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return f"new Set({json.dumps(node.value, ensure_ascii=False)})"
     if isinstance(node, ast.Tuple):
@@ -150,8 +154,16 @@ def table(node: ast.expr, cls: str, proto: str) -> str:
         for among in node.elts:
             if not (isinstance(among, ast.Call) and isinstance(among.func, ast.Name) and among.func.id == "Among"):
                 raise Untranslatable(ast.dump(among)[:200])
-            args = [json.dumps(a.value, ensure_ascii=False) if isinstance(a, ast.Constant) else str(ast.literal_eval(a)) if isinstance(a, ast.UnaryOp)
-                    else f"{proto}.{a.id.removeprefix('__')}" if isinstance(a, ast.Name) else "" for a in among.args]
+            args = [
+                json.dumps(a.value, ensure_ascii=False)
+                if isinstance(a, ast.Constant)
+                else str(ast.literal_eval(a))
+                if isinstance(a, ast.UnaryOp)
+                else f"{proto}.{a.id.removeprefix('__')}"
+                if isinstance(a, ast.Name)
+                else ""
+                for a in among.args
+            ]
             if "" in args:
                 raise Untranslatable(ast.dump(among)[:200])
             rows.append("[" + ",".join(args) + "]")
@@ -182,32 +194,48 @@ def translate(source: str, algorithm: str) -> str:
     name = cls.name
     groupings = [f"  var {n} = {table(v, name, 'P')};" for n, v in tables if not isinstance(v, ast.List)]
     amongs = [f"  var {n} = {table(v, name, 'P')};" for n, v in tables if isinstance(v, ast.List)]
-    return "\n".join([
-        f"/* {algorithm}: translated by tests/words/make_snowball_js.py from snowballstemmer {SNOWBALL_VERSION}'s {algorithm}_stemmer.py,",
-        f" * {header}. Do not edit. BSD-3-Clause: see LICENSE beside this file. */",
-        "(function (root, factory) {",
-        '  if (typeof module === "object" && module.exports) module.exports = factory;',
-        f"  else (root.glossarySnowball = root.glossarySnowball || {{}})[{json.dumps(algorithm)}] = factory;",
-        '})(typeof self !== "undefined" ? self : this, function (base) {',
-        '  "use strict";',
-        f"  function {name}() {{",
-        "    base.BaseStemmer.call(this);",
-        *fields,
-        "  }",
-        f"  {name}.prototype = Object.create(base.BaseStemmer.prototype);",
-        f"  var P = {name}.prototype;",
-        *groupings,
-        *methods,
-        *amongs,
-        f"  return {name};",
-        "});",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"/* {algorithm}: translated by tests/words/make_snowball_js.py from snowballstemmer {SNOWBALL_VERSION}'s {algorithm}_stemmer.py,",
+            f" * {header}. Do not edit. BSD-3-Clause: see LICENSE beside this file. */",
+            "(function (root, factory) {",
+            '  if (typeof module === "object" && module.exports) module.exports = factory;',
+            f"  else (root.glossarySnowball = root.glossarySnowball || {{}})[{json.dumps(algorithm)}] = factory;",
+            '})(typeof self !== "undefined" ? self : this, function (base) {',
+            '  "use strict";',
+            f"  function {name}() {{",
+            "    base.BaseStemmer.call(this);",
+            *fields,
+            "  }",
+            f"  {name}.prototype = Object.create(base.BaseStemmer.prototype);",
+            f"  var P = {name}.prototype;",
+            *groupings,
+            *methods,
+            *amongs,
+            f"  return {name};",
+            "});",
+            "",
+        ]
+    )
 
 
 def wheel(directory: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:", "-d", str(directory),
-                    f"snowballstemmer=={SNOWBALL_VERSION}"], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--only-binary",
+            ":all:",
+            "-d",
+            str(directory),
+            f"snowballstemmer=={SNOWBALL_VERSION}",
+        ],
+        check=True,
+    )
     return next(directory.glob("snowballstemmer-*.whl"))
 
 

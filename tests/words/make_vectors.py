@@ -57,11 +57,18 @@ SAMPLES: list[tuple[str, str]] = [
 def vector(locale: str, text: str) -> dict[str, object]:
     found = words.tokens(text, locale)
     stems = words.stems(found, locale)
-    return {"locale": locale, "own": words.OWN_LETTERS.get(words.language_of(locale), ""), "algorithm": words.algorithm(locale),
-            "input": text, "normalized": words.normalize(text, locale), "tokens": [t.text for t in found],
-            "paired": [t.paired for t in found], "stems": stems,
-            "shards": [search_index.shard_key(s) for s in stems],
-            "buckets": [search_index.bucket(s, 64) for s in stems]}
+    return {
+        "locale": locale,
+        "own": words.OWN_LETTERS.get(words.language_of(locale), ""),
+        "algorithm": words.algorithm(locale),
+        "input": text,
+        "normalized": words.normalize(text, locale),
+        "tokens": [t.text for t in found],
+        "paired": [t.paired for t in found],
+        "stems": stems,
+        "shards": [search_index.shard_key(s) for s in stems],
+        "buckets": [search_index.bucket(s, 64) for s in stems],
+    }
 
 
 def vectors() -> list[dict[str, object]]:

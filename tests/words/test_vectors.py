@@ -63,8 +63,9 @@ def test_the_browser_stemmers_stem_as_the_python_side_does() -> None:
     algorithms = sorted(set(words.SNOWBALL.values()))
     assert {p.stem for p in SNOWBALL_JS.glob("*.js")} == {*algorithms, "base"}, "run tests/words/make_snowball_js.py"
     samples = {a: sample_words(a, text_words) for a in algorithms}
-    node = subprocess.run(["node", str(Path(__file__).with_name("stem.cjs"))], input=json.dumps(samples), capture_output=True, text=True,
-                          timeout=300, check=True)
+    node = subprocess.run(
+        ["node", str(Path(__file__).with_name("stem.cjs"))], input=json.dumps(samples), capture_output=True, text=True, timeout=300, check=True
+    )
     browser = json.loads(node.stdout)
     differ = {}
     for algorithm, sample in samples.items():

@@ -39,11 +39,12 @@ MAX_LOCALES = 50
 
 # Words that hedge a definition instead of delimiting the concept (ISO 704): a definition states what always holds.
 # Per language subtag; a glossary adds its languages' (or replaces one of these lists) under definition_hedges.
-DEFINITION_HEDGES: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "en": ("often", "usually", "mainly", "mostly", "typically", "generally", "in practice", "in most cases", "as a rule"),
-    "sv": ("ofta", "oftast", "vanligen", "vanligtvis", "främst", "huvudsakligen", "i praktiken", "i regel", "för det mesta"),
-})
-
+DEFINITION_HEDGES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "en": ("often", "usually", "mainly", "mostly", "typically", "generally", "in practice", "in most cases", "as a rule"),
+        "sv": ("ofta", "oftast", "vanligen", "vanligtvis", "främst", "huvudsakligen", "i praktiken", "i regel", "för det mesta"),
+    }
+)
 
 
 class LocaleOptions(StrictConfig):
@@ -51,7 +52,11 @@ class LocaleOptions(StrictConfig):
 
     code = LanguageTag()
     name = Text()  # default: the language's own name (Babel)
-    prefix = Text(pattern=re.compile(r"^$|" + PREFIX.pattern), hint="must be a relative path of lowercase slugs ending in '/', such as sv/ or pt-br/ (or \"\" for the first language)", max_length=200)
+    prefix = Text(
+        pattern=re.compile(r"^$|" + PREFIX.pattern),
+        hint="must be a relative path of lowercase slugs ending in '/', such as sv/ or pt-br/ (or \"\" for the first language)",
+        max_length=200,
+    )
     site_name = Text()
     site_description = Text()
     intro = Text(max_length=5000)  # the home page's opening paragraph (Markdown); default: site_description
@@ -148,8 +153,13 @@ def consistency(cfg: GlossaryOptions) -> Found:
     if not locales:
         return [("locales", (), "needs at least one locale")]
     codes = [loc["code"] for loc in locales]
-    return [*_locale_errors(locales), *_source_errors(cfg["source_locale"], codes), *_pair_errors(cfg["pairs"], codes),
-            *_declared_errors(cfg, codes), *_relation_errors(cfg)]
+    return [
+        *_locale_errors(locales),
+        *_source_errors(cfg["source_locale"], codes),
+        *_pair_errors(cfg["pairs"], codes),
+        *_declared_errors(cfg, codes),
+        *_relation_errors(cfg),
+    ]
 
 
 def _locale_errors(locales: Sequence[Any]) -> Found:
@@ -169,7 +179,7 @@ def _locale_errors(locales: Sequence[Any]) -> Found:
         if not _babel_knows(code):
             out.append(("locales", (i, "code"), f"Babel has no locale data for '{code}'"))
     if len(locales) > 1 and (locales[0]["prefix"] or "") != "":
-        out.append(("locales", (0, "prefix"), "the first locale is served at the root; its prefix must be \"\""))
+        out.append(("locales", (0, "prefix"), 'the first locale is served at the root; its prefix must be ""'))
     return out
 
 
@@ -177,7 +187,7 @@ def _prefix_errors(i: int, prefix: str, count: int, prefixes: dict[str, int]) ->
     """What is wrong with locale ``i``'s prefix among those seen so far (``prefixes``, updated)."""
     out: Found = []
     if prefix == "" and count > 1 and i > 0:
-        out.append(("locales", (i, "prefix"), "only the first locale may be served at the root (prefix \"\")"))
+        out.append(("locales", (i, "prefix"), 'only the first locale may be served at the root (prefix "")'))
     if prefix in prefixes:
         out.append(("locales", (i, "prefix"), f"'{prefix}' is already the prefix of locale #{prefixes[prefix] + 1}"))
     prefixes.setdefault(prefix, i)
@@ -222,8 +232,12 @@ def _declared_errors(cfg: GlossaryOptions, codes: Sequence[str | None]) -> Found
             if item["id"] in ids:
                 out.append((key, (i, "id"), f"'{item['id']}' is declared twice"))
             ids.setdefault(item["id"], i)
-            out += [(key, (i, name, code), f"'{code}' is not a configured locale")
-                    for name in ("label", "description", "inverse_label") for code in item.get(name) or {} if code not in codes]
+            out += [
+                (key, (i, name, code), f"'{code}' is not a configured locale")
+                for name in ("label", "description", "inverse_label")
+                for code in item.get(name) or {}
+                if code not in codes
+            ]
     if not cfg["categories"]:
         out.append(("categories", (), "needs at least one category"))
     return out
@@ -237,8 +251,12 @@ def _relation_errors(cfg: GlossaryOptions) -> Found:
         if rel["id"] in BUILTIN_RELATIONS:
             out.append(("relations", (i, "id"), f"'{rel['id']}' is built in; declare only relations beyond {', '.join(BUILTIN_RELATIONS)}"))
         out += _inverse_errors(i, rel, cfg["relations"])
-        out += [("relations", (i, name, j), f"'{cat}' is not a declared category")
-                for name in ("domain", "range", "required_for") for j, cat in enumerate(rel[name]) if cat not in categories]
+        out += [
+            ("relations", (i, name, j), f"'{cat}' is not a declared category")
+            for name in ("domain", "range", "required_for")
+            for j, cat in enumerate(rel[name])
+            if cat not in categories
+        ]
     return out
 
 

@@ -76,8 +76,7 @@ class RawConfig:
         return self.positions.get(path, (1, 1))
 
 
-def _positions(node: yaml.Node, path: KeyPath, out: dict[KeyPath, tuple[int, int]], keys: dict[KeyPath, tuple[int, int]],
-               seen: set[int] | None = None) -> None:
+def _positions(node: yaml.Node, path: KeyPath, out: dict[KeyPath, tuple[int, int]], keys: dict[KeyPath, tuple[int, int]], seen: set[int] | None = None) -> None:
     seen = set() if seen is None else seen
     out.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if id(node) in seen:

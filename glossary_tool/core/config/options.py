@@ -336,5 +336,7 @@ def unknown_rules(written: object, known: Collection[str]) -> list[tuple[KeyPath
     for rule_id in written:
         if rule_id not in known:
             close = close_match(str(rule_id), ids)
-            errors.append(((str(rule_id), KEY), f"no rule has the id '{rule_id}'" + (f"; did you mean '{close}'?" if close else "; 'glossary-tool rules' lists them")))
+            errors.append(
+                ((str(rule_id), KEY), f"no rule has the id '{rule_id}'" + (f"; did you mean '{close}'?" if close else "; 'glossary-tool rules' lists them"))
+            )
     return errors

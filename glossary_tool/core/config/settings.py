@@ -149,8 +149,17 @@ def build_settings(root: Path, cfg: GlossaryOptions, site_url: str = "", config_
         locales.append(Locale(code, name, prefix, loc["site_name"], loc["site_description"], loc["intro"]))
     categories = tuple(Category(c["id"], dict(c["label"]), dict(c["description"])) for c in cfg["categories"])
     relations = tuple(
-        RelationType(r["id"], dict(r["label"]), r["inverse"], dict(r["inverse_label"]), r["skos"], r["tbx"],
-                     tuple(r["domain"]), tuple(r["range"]), tuple(r["required_for"]))
+        RelationType(
+            r["id"],
+            dict(r["label"]),
+            r["inverse"],
+            dict(r["inverse_label"]),
+            r["skos"],
+            r["tbx"],
+            tuple(r["domain"]),
+            tuple(r["range"]),
+            tuple(r["required_for"]),
+        )
         for r in cfg["relations"]
     )
     return Settings(

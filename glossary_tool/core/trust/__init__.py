@@ -33,8 +33,6 @@ LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 UNTRUSTED_ENV = "GLOSSARY_TOOL_UNTRUSTED"  # "true" or "1": every command runs untrusted, as --untrusted asks
 
 
-
-
 def untrusted_from_env(environ: Mapping[str, str] | None = None) -> bool:
     """Whether the environment asks for untrusted runs (a CI job sets it once for every command and make target).
     Only an empty value, 0, false or no means trusted: a value that is mistyped errs on the safe side."""
@@ -44,10 +42,12 @@ def untrusted_from_env(environ: Mapping[str, str] | None = None) -> bool:
 
 # ---- YAML features: tags, anchors and aliases, found in the text's events ----
 
-YAML_TAG_REASONS: Mapping[str, str] = MappingProxyType({
-    "!ENV": "!ENV puts a value of the build's environment (where CI keeps its secrets) into the configuration",
-    "!relative": "!relative makes MkDocs compute a path from the configuration's own location",
-})
+YAML_TAG_REASONS: Mapping[str, str] = MappingProxyType(
+    {
+        "!ENV": "!ENV puts a value of the build's environment (where CI keeps its secrets) into the configuration",
+        "!relative": "!relative makes MkDocs compute a path from the configuration's own location",
+    }
+)
 
 
 def yaml_features(text: str) -> list[tuple[str, int, int]]:
@@ -71,7 +71,8 @@ def _tag_message(what: str) -> str:
     if kind == "tag":
         shown = name.replace("tag:yaml.org,2002:", "!!")
         return f"the YAML tag {shown} is not allowed in an untrusted build: " + YAML_TAG_REASONS.get(
-            shown, "an untrusted build reads plain values only (a tag can make MkDocs construct Python objects)")
+            shown, "an untrusted build reads plain values only (a tag can make MkDocs construct Python objects)"
+        )
     return f"the YAML {kind} '{name}' is not allowed in an untrusted build: values are written out in full"
 
 
@@ -199,8 +200,7 @@ def build_problems(raw: RawConfig, settings: Settings, *, other_files: bool = Tr
     ``custom_dir`` outside the project, and a link option whose scheme can run script (``javascript:``). The other
     files are not opened with ``other_files=False`` (an untrusted build, which refuses the keys that name them)."""
     project = os.path.realpath(raw.path.parent)
-    return [*_tag_problems(raw, project, other_files), *_docs_dir_problems(raw, settings, project),
-            *_custom_dir_problems(raw, project), *_link_problems(raw)]
+    return [*_tag_problems(raw, project, other_files), *_docs_dir_problems(raw, settings, project), *_custom_dir_problems(raw, project), *_link_problems(raw)]
 
 
 def _tag_problem(what: str, project: str) -> str | None:
@@ -228,8 +228,14 @@ def _docs_dir_problems(raw: RawConfig, settings: Settings, project: str) -> list
     docs_dir = raw.data.get("docs_dir", "docs")
     if isinstance(docs_dir, str) and os.path.realpath(raw.path.parent / docs_dir) == str(settings.content_dir):
         return []
-    return [_line(raw, raw.position(("docs_dir",)), f"docs_dir must be the glossary's content_dir "
-                  f"({os.path.relpath(settings.content_dir, project)}); MkDocs reads every file under it", "config")]
+    return [
+        _line(
+            raw,
+            raw.position(("docs_dir",)),
+            f"docs_dir must be the glossary's content_dir ({os.path.relpath(settings.content_dir, project)}); MkDocs reads every file under it",
+            "config",
+        )
+    ]
 
 
 def _custom_dir_problems(raw: RawConfig, project: str) -> list[str]:
@@ -238,8 +244,9 @@ def _custom_dir_problems(raw: RawConfig, project: str) -> list[str]:
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     if custom is None or (isinstance(custom, str) and _inside(os.path.realpath(raw.path.parent / custom), project)):
         return []
-    return [_line(raw, raw.position(("theme", "custom_dir")), "theme custom_dir must be a folder inside the project; "
-                  "MkDocs publishes the files in it", "config")]
+    return [
+        _line(raw, raw.position(("theme", "custom_dir")), "theme custom_dir must be a folder inside the project; MkDocs publishes the files in it", "config")
+    ]
 
 
 def _inside(folder: str, project: str) -> bool:
@@ -253,8 +260,14 @@ def _link_problems(raw: RawConfig) -> list[str]:
     for path, value in _links(raw.data):
         scheme = urlsplit(re.sub(r"[\x00-\x20\x7f]+", "", value)).scheme.lower() if isinstance(value, str) else ""
         if scheme and scheme not in LINK_SCHEMES and not re.fullmatch(r"[a-z]", scheme):  # c:/… is a Windows path
-            out.append(_line(raw, raw.position(path), f"{_dotted(path)}: a '{scheme}:' link can run script in the reader's "
-                             "browser; write an http(s) URL or a relative path", "config"))
+            out.append(
+                _line(
+                    raw,
+                    raw.position(path),
+                    f"{_dotted(path)}: a '{scheme}:' link can run script in the reader's browser; write an http(s) URL or a relative path",
+                    "config",
+                )
+            )
     return out
 
 

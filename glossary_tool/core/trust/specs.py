@@ -17,6 +17,7 @@ MARKUP = re.compile(r"[<>]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);"
 HTTP_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$")
 # Schemes a link of the site may have; any other (javascript:, data:, vbscript:) is refused in every build.
 
+
 def _type_name(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
@@ -283,6 +284,7 @@ def _named_items(value: object, path: KeyPath) -> list[tuple[KeyPath, KeyPath, o
         else:
             items.append(((*path, i), (*path, i), item, None))
     return items
+
 
 class Keys(Fields):
     """A mapping of a few known keys to values of one spec (Material's icons)."""

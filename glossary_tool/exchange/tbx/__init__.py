@@ -11,5 +11,17 @@ from glossary_tool.exchange.tbx.importer import import_tbx
 from glossary_tool.exchange.tbx.mapping import NS, STATUS_NOTED, STATUS_TO_TBX, XML_LANG, to_slug, unique_slug, xml_id
 from glossary_tool.exchange.tbx.writer import concept_entry, export_tbx, main_language, subject_field
 
-__all__ = ["NS", "STATUS_NOTED", "STATUS_TO_TBX", "XML_LANG", "concept_entry", "export_tbx", "import_tbx", "main_language", "subject_field",
-           "to_slug", "unique_slug", "xml_id"]
+__all__ = [
+    "NS",
+    "STATUS_NOTED",
+    "STATUS_TO_TBX",
+    "XML_LANG",
+    "concept_entry",
+    "export_tbx",
+    "import_tbx",
+    "main_language",
+    "subject_field",
+    "to_slug",
+    "unique_slug",
+    "xml_id",
+]

@@ -43,8 +43,12 @@ def one_concept_per_term(reader: Reader, slug: str, blocks: dict[str, Block]) ->
             in_use = term.get("status") not in NOT_IN_USE
             other = reader.named.get(key)
             if other is not None and other[0] != slug and other[1] == in_use:
-                reader.losses.add("duplicate terms", blocks[code].line, f"'{term['text']}' ({code}) of '{slug}' names '{other[0]}' already",
-                                  "left out (a term names one concept per language)")
+                reader.losses.add(
+                    "duplicate terms",
+                    blocks[code].line,
+                    f"'{term['text']}' ({code}) of '{slug}' names '{other[0]}' already",
+                    "left out (a term names one concept per language)",
+                )
                 continue
             reader.named.setdefault(key, (slug, in_use))
             kept.append(term)
@@ -104,8 +108,12 @@ class _Concept:
             return
         name = text_of(ref)
         if name not in settings.relation_ids:
-            reader.losses.add("undeclared relations", ref.sourceline or 1, f"'{name}' to '{target}'",
-                              f"imported as related; declare the relation in mkdocs.yml (relations: {', '.join(settings.relation_ids)}) to keep it")
+            reader.losses.add(
+                "undeclared relations",
+                ref.sourceline or 1,
+                f"'{name}' to '{target}'",
+                f"imported as related; declare the relation in mkdocs.yml (relations: {', '.join(settings.relation_ids)}) to keep it",
+            )
         targets = self.relations.setdefault(name if name in settings.relation_ids else "related", [])
         if target not in targets and target != self.slug:
             targets.append(target)
@@ -162,8 +170,14 @@ class _Concept:
         assumed: set[tuple[str, ...]] = set() if self.category in settings.category_ids and not self.unmatched else {("category",)}
         for code, block in self.blocks.items():
             self.complete_terms(code, block, assumed)
-        data = {"id": self.slug, "kind": "concept", "category": self.category or settings.category_ids[0], "relations": self.relations,
-                "sources": self.sources, "locales": self.locales(line)}
+        data = {
+            "id": self.slug,
+            "kind": "concept",
+            "category": self.category or settings.category_ids[0],
+            "relations": self.relations,
+            "sources": self.sources,
+            "locales": self.locales(line),
+        }
         try:
             return Imported(Concept.model_validate(data), line, assumed=frozenset(assumed))
         except ValidationError as exc:
@@ -218,5 +232,8 @@ def _category_of(reader: Reader, value: str) -> str | None:
 
 
 _LEVEL: dict[str, Callable[[_Concept, etree._Element], None]] = {
-    "langSec": _Concept.lang_sec, "descrip": _Concept.descrip, "descripGrp": _Concept.descrip_grp, "adminGrp": _Concept.admin_grp,
+    "langSec": _Concept.lang_sec,
+    "descrip": _Concept.descrip,
+    "descripGrp": _Concept.descrip_grp,
+    "adminGrp": _Concept.admin_grp,
 }

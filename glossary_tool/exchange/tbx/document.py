@@ -51,15 +51,15 @@ def _declared_encoding(data: bytes, path: str) -> tuple[str, Problem | None]:
     """The encoding a file without a byte-order mark for UTF-16 or UTF-32 names in its declaration (UTF-8 without one)."""
     body = data[3:] if data.startswith(_UTF8_BOM) else data
     if not body.lstrip(b" \t\r\n").startswith(b"<"):
-        return "", problem(path, 1, RULE, "not an XML document in an encoding this import reads (UTF-8, UTF-16, UTF-32, "
-                           "or one its XML declaration names); save it as UTF-8")
+        return "", problem(
+            path, 1, RULE, "not an XML document in an encoding this import reads (UTF-8, UTF-16, UTF-32, or one its XML declaration names); save it as UTF-8"
+        )
     named = _DECLARED.match(body)
     declared = named.group(1).decode("ascii") if named else "utf-8"
     try:
         return codecs.lookup(declared).name, None
     except LookupError:
-        return "", problem(path, 1, RULE, f"the XML declaration names the encoding '{clip(declared)}', which this import does not know; "
-                           "save the file as UTF-8")
+        return "", problem(path, 1, RULE, f"the XML declaration names the encoding '{clip(declared)}', which this import does not know; save the file as UTF-8")
 
 
 def _recoded(data: bytes, encoding: str, path: str) -> tuple[bytes | None, Source | None, list[Problem]]:
@@ -69,12 +69,24 @@ def _recoded(data: bytes, encoding: str, path: str) -> tuple[bytes | None, Sourc
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode(encoding, errors="replace").removeprefix("\ufeff")
         line, column = Source(good.encode("utf-8"), "utf-8").position(len(good))
-        return None, None, [problem(path, line, RULE, f"broken {encoding.upper()} at byte {exc.start:,} (the file ends in the middle of a "
-                                    "character, or holds a byte that is not one); save it again as UTF-8", column=column)]
+        return (
+            None,
+            None,
+            [
+                problem(
+                    path,
+                    line,
+                    RULE,
+                    f"broken {encoding.upper()} at byte {exc.start:,} (the file ends in the middle of a "
+                    "character, or holds a byte that is not one); save it again as UTF-8",
+                    column=column,
+                )
+            ],
+        )
     text = text.removeprefix("\ufeff")
     m = _DECLARATION.match(text)
     if m:  # it names the encoding just decoded; lxml reads UTF-8 text without one
-        text = " " * len(m.group()) + text[m.end():]
+        text = " " * len(m.group()) + text[m.end() :]
     utf8 = text.encode("utf-8", errors="surrogatepass")
     return utf8, Source(utf8, "utf-8", text), []
 
@@ -93,9 +105,15 @@ def prolog_problem(data: bytes, path: str) -> Problem | None:
         m = _DOCTYPE.match(data, at)
         if m is None or m.group(1) == b"[":
             line = data.count(b"\n", 0, at) + 1
-            return Problem(path, line, at - (data.rfind(b"\n", 0, at) + 1) + 1, RULE, Severity.ERROR,
-                           "a DOCTYPE with an internal subset ([...]) is not accepted in TBX files "
-                           "(it can declare entities and attribute defaults); remove the subset, or the whole DOCTYPE")
+            return Problem(
+                path,
+                line,
+                at - (data.rfind(b"\n", 0, at) + 1) + 1,
+                RULE,
+                Severity.ERROR,
+                "a DOCTYPE with an internal subset ([...]) is not accepted in TBX files "
+                "(it can declare entities and attribute defaults); remove the subset, or the whole DOCTYPE",
+            )
         at = m.end()
 
 

@@ -80,8 +80,15 @@ def _source_language(root: etree._Element, settings: Settings, options: ImportOp
     said = root.get(XML_LANG)
     source_code = match_locale(said, settings) if said else None
     if options.source_locale is not None and said and source_code != options.source_locale:
-        return "", [problem(path, root.sourceline or 1, RULE, f"the file's xml:lang is '{clip(said)}', but --source-locale is {options.source_locale}: "
-                            "the file's languages decide; leave --source-locale out")]
+        return "", [
+            problem(
+                path,
+                root.sourceline or 1,
+                RULE,
+                f"the file's xml:lang is '{clip(said)}', but --source-locale is {options.source_locale}: "
+                "the file's languages decide; leave --source-locale out",
+            )
+        ]
     return source_code or settings.source_locale, []
 
 
@@ -90,7 +97,7 @@ def _root_problem(root: etree._Element, path: str) -> list[Problem]:
     if not martif and local_name(root) != "tbx":
         return [problem(path, root.sourceline or 1, RULE, f"the root element is <{clip(local_name(root))}>, not <tbx> (TBX 2019) or <martif> (TBX 2008)")]
     if not martif and root.get("style") == "dct":
-        return [problem(path, root.sourceline or 1, RULE, "DCT-style TBX is not supported; export it in DCA style (style=\"dca\")")]
+        return [problem(path, root.sourceline or 1, RULE, 'DCT-style TBX is not supported; export it in DCA style (style="dca")')]
     return []
 
 
@@ -113,8 +120,11 @@ def _last_words(reader: Reader, root: etree._Element, second: _SecondPass, optio
         reader.error(root, "no conceptEntry (TBX 2019) or termEntry (TBX 2008) elements: nothing to import")
     target = options.target_locale
     if second.count and target is not None and target not in reader.languages:
-        reader.error(root, f"--target-locale {target}: the file has no langSec in that language (its languages: "
-                     f"{', '.join(reader.languages) or 'none configured'}); the file's languages decide")
+        reader.error(
+            root,
+            f"--target-locale {target}: the file has no langSec in that language (its languages: "
+            f"{', '.join(reader.languages) or 'none configured'}); the file's languages decide",
+        )
 
 
 @dataclass

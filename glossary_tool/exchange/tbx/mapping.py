@@ -18,8 +18,13 @@ KNOWN_NS = frozenset({NS, "urn:iso:std:iso:30042:ed:3.0"})
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 RULE = "import-tbx"
 
-STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts", "deprecated": "deprecatedTerm-admn-sts",
-                 "obsolete": "supersededTerm-admn-sts", "proposed": "admittedTerm-admn-sts"}
+STATUS_TO_TBX = {
+    "preferred": "preferredTerm-admn-sts",
+    "admitted": "admittedTerm-admn-sts",
+    "deprecated": "deprecatedTerm-admn-sts",
+    "obsolete": "supersededTerm-admn-sts",
+    "proposed": "admittedTerm-admn-sts",
+}
 # TBX-Basic has no "proposed" status: such a term is written as admitted, with a note carrying ours (as for utrum).
 STATUS_NOTED = frozenset({"proposed"})
 TBX_POS = frozenset({"noun", "verb", "adjective", "adverb", "other"})

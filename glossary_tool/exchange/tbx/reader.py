@@ -83,8 +83,7 @@ class Reader:
         count, line = self.ignored.get(key, (0, el.sourceline or 1))
         self.ignored[key] = (count + 1, line)
 
-    def descrip_grp(self, grp: etree._Element, handle: Callable[[etree._Element], None],
-                    add_source: Sink, relation: Sink, note: Sink) -> None:
+    def descrip_grp(self, grp: etree._Element, handle: Callable[[etree._Element], None], add_source: Sink, relation: Sink, note: Sink) -> None:
         """A descripGrp at any level: its first descrip goes to ``handle``, its other children (notes, sources,
         references) to ``aux`` with the level's sinks."""
         first = next((c for c in children(grp) if local_name(c) == "descrip"), None)
@@ -125,8 +124,12 @@ class Reader:
             if _LOCALE_CODE.match(tag):
                 src["language"] = tag
             else:
-                self.losses.add("source language", admin.sourceline or 1, f"'{lang}' of '{title}'",
-                                "not a language tag the glossary can hold (language, script and region: sv, zh-Hant, pt-BR); left out")
+                self.losses.add(
+                    "source language",
+                    admin.sourceline or 1,
+                    f"'{lang}' of '{title}'",
+                    "not a language tag the glossary can hold (language, script and region: sv, zh-Hant, pt-BR); left out",
+                )
         return src
 
     def aux(self, el: etree._Element, add_source: Sink, relation: Sink, note: Sink) -> None:
@@ -156,8 +159,11 @@ class Reader:
         for tag, (code, count, line) in self.mapped_langs.items():
             self.warn_at(line, f"xml:lang '{clip(tag)}' imported as the configured locale '{code}' ({count} time(s), first here)")
         for value, (count, line) in self.unmatched_fields.items():
-            self.warn_at(line, f"subjectField '{clip(value)}' is the label of no category; kept as the note 'subjectField: {clip(value)}' "
-                      f"on {count} concept(s) (first here), which get category '{self.settings.category_ids[0]}'")
+            self.warn_at(
+                line,
+                f"subjectField '{clip(value)}' is the label of no category; kept as the note 'subjectField: {clip(value)}' "
+                f"on {count} concept(s) (first here), which get category '{self.settings.category_ids[0]}'",
+            )
 
     def warn_at(self, line: int, message: str) -> None:
         self.problems.append(problem(self.path, line, RULE, message, Severity.WARNING))
@@ -165,7 +171,11 @@ class Reader:
 
 def _skipped_lang(code: str, count: int) -> str:
     if code.casefold() == UNKNOWN_LANG:
-        return (f"{count} langSec element(s) in 'xx' not imported (first here): translate-toolkit writes 'xx' for a target "
-                "language it was not told; pass --target-locale to say which configured locale it is")
-    return (f"{count} langSec element(s) in '{clip(code)}' not imported (first here): '{clip(code)}' is not a configured locale; "
-            "add it to locales in mkdocs.yml to import it")
+        return (
+            f"{count} langSec element(s) in 'xx' not imported (first here): translate-toolkit writes 'xx' for a target "
+            "language it was not told; pass --target-locale to say which configured locale it is"
+        )
+    return (
+        f"{count} langSec element(s) in '{clip(code)}' not imported (first here): '{clip(code)}' is not a configured locale; "
+        "add it to locales in mkdocs.yml to import it"
+    )

@@ -63,8 +63,14 @@ def _reaching_out(doc: etree._ElementTree, shown: str, ns: str, names: tuple[str
     """An element of a schema that would read another file, as an error at its line."""
     for el in doc.iter(*(f"{{{ns}}}{name}" for name in names)):
         if el.get("href") is not None or local_name(el) != "extends":
-            return [problem(shown, el.sourceline or 1, RULE, f"<{local_name(el)}> would read another file "
-                            f"({clip(el.get('href', ''))}); a schema given to --tbx-schemas must be one self-contained file")]
+            return [
+                problem(
+                    shown,
+                    el.sourceline or 1,
+                    RULE,
+                    f"<{local_name(el)}> would read another file ({clip(el.get('href', ''))}); a schema given to --tbx-schemas must be one self-contained file",
+                )
+            ]
     return []
 
 
@@ -73,8 +79,7 @@ def _relax_ng(doc: etree._ElementTree, shown: str) -> tuple[etree.RelaxNG | None
         return etree.RelaxNG(doc), []
     except etree.RelaxNGParseError as exc:
         entry = exc.error_log.last_error if exc.error_log else None
-        return None, [problem(shown, entry.line if entry else 1, RULE, f"not a usable RelaxNG schema: {clip(exc, 200)}",
-                              column=entry.column if entry else 1)]
+        return None, [problem(shown, entry.line if entry else 1, RULE, f"not a usable RelaxNG schema: {clip(exc, 200)}", column=entry.column if entry else 1)]
 
 
 def _schematron(doc: etree._ElementTree, shown: str) -> tuple[etree._XSLTResultTree | None, list[Problem]]:
@@ -96,8 +101,9 @@ def _schema_docs(rng_file: Path, sch_file: Path, folder: Path) -> tuple[etree._E
     (rng_doc, rng_problems), (sch_doc, sch_problems) = _schema_file(rng_file, folder), _schema_file(sch_file, folder)
     if rng_doc is None or sch_doc is None:
         return None, None, rng_problems + sch_problems
-    refused = (_reaching_out(rng_doc, f"{folder}/{rng_file.name}", _RNG_NS, ("include", "externalRef"))
-               or _reaching_out(sch_doc, f"{folder}/{sch_file.name}", _SCH_NS, ("include", "extends")))
+    refused = _reaching_out(rng_doc, f"{folder}/{rng_file.name}", _RNG_NS, ("include", "externalRef")) or _reaching_out(
+        sch_doc, f"{folder}/{sch_file.name}", _SCH_NS, ("include", "extends")
+    )
     if refused:
         return None, None, refused
     return rng_doc, sch_doc, []
@@ -150,8 +156,15 @@ def _first(found: list[tuple[int, str]], path: str) -> list[Problem]:
     found.sort(key=lambda item: item[0])
     out = [problem(path, line, RULE, f"not valid TBX-Basic: {message}", Severity.WARNING) for line, message in found[:MAX_SCHEMA_PROBLEMS]]
     if len(found) > MAX_SCHEMA_PROBLEMS:
-        out.append(problem(path, found[MAX_SCHEMA_PROBLEMS][0], RULE, f"… and {len(found) - MAX_SCHEMA_PROBLEMS} more TBX-Basic problem(s); "
-                           "the file was read as far as its structure allows", Severity.WARNING))
+        out.append(
+            problem(
+                path,
+                found[MAX_SCHEMA_PROBLEMS][0],
+                RULE,
+                f"… and {len(found) - MAX_SCHEMA_PROBLEMS} more TBX-Basic problem(s); the file was read as far as its structure allows",
+                Severity.WARNING,
+            )
+        )
     return out
 
 
@@ -166,8 +179,15 @@ def _xslt_problem(exc: etree.Error, shown: str, what: str) -> Problem:
 def schema_check(utf8: bytes, folder: Path, path: str) -> list[Problem]:
     """``schema_problems`` for a file small enough to hold whole; a larger one is one located error."""
     if len(utf8) > MAX_SCHEMA_CHECK_BYTES:
-        return [problem(path, 1, RULE, f"--tbx-schemas checks files of up to {MAX_SCHEMA_CHECK_BYTES:,} bytes (the check holds the whole "
-                        "document); import it without --tbx-schemas, or check it with another validator first")]
+        return [
+            problem(
+                path,
+                1,
+                RULE,
+                f"--tbx-schemas checks files of up to {MAX_SCHEMA_CHECK_BYTES:,} bytes (the check holds the whole "
+                "document); import it without --tbx-schemas, or check it with another validator first",
+            )
+        ]
     tree, problems = parse(utf8, path)
     if tree is None:
         return problems

@@ -21,8 +21,13 @@ _REGION = re.compile(r"^(?:[A-Za-z]{2,3}[-_])?([A-Za-z]{2}|[0-9]{3})$")
 # Picklist values are matched ignoring case: other tools write "Noun", "NOUN" or "fullform".
 _TERM_TYPES = {t.casefold(): t for t in TERM_TYPES}
 # Full TBX's register values (ISO 12620), read when a file has them; TBX-Basic files carry ours in a note.
-_REGISTERS = {"colloquialregister": "colloquial", "technicalregister": "technical", "in-houseregister": "inHouse",
-              "slangregister": "slang", "vulgarregister": "vulgar"}
+_REGISTERS = {
+    "colloquialregister": "colloquial",
+    "technicalregister": "technical",
+    "in-houseregister": "inHouse",
+    "slangregister": "slang",
+    "vulgarregister": "vulgar",
+}
 _POS = {p.casefold(): p for p in (*TBX_POS, *POS_TO_TBX)}
 _GENDER = {g.casefold(): g for g in (*TBX_GENDER, *GENDER_TO_TBX)}
 # What the Microsoft Terminology Collection writes for "no value": dropped, not imported as "other".
@@ -110,8 +115,12 @@ class _TermSec:
         if self.text is None:
             self.text = text_of(el)
             return
-        self.reader.losses.add("duplicate terms", el.sourceline or 1, f"'{text_of(el)}' after '{self.text}' in one term section",
-                               "only the first term of a term section is imported (each term needs a section of its own)")
+        self.reader.losses.add(
+            "duplicate terms",
+            el.sourceline or 1,
+            f"'{text_of(el)}' after '{self.text}' in one term section",
+            "only the first term of a term section is imported (each term needs a section of its own)",
+        )
 
     def admin(self, el: etree._Element) -> None:
         if el.get("type") == "source":
@@ -176,8 +185,12 @@ class _TermSec:
     def status(self, tn: etree._Element, value: str) -> bool:
         found = status_of(value)
         if found is None:
-            self.reader.losses.add("statuses", tn.sourceline or 1, f"{tn.get('type')} '{value}'",
-                                   "not a value of the TBX picklists, TBX-Min or Weblate; the term gets the status of a term without one")
+            self.reader.losses.add(
+                "statuses",
+                tn.sourceline or 1,
+                f"{tn.get('type')} '{value}'",
+                "not a value of the TBX picklists, TBX-Min or Weblate; the term gets the status of a term without one",
+            )
         elif "status" not in self.term:  # the first status given wins
             self.term["status"] = found
         return True
@@ -214,14 +227,20 @@ class _TermSec:
         if self.term_notes:
             fields["note"] = "\n".join(self.term_notes)
             if len(self.term_notes) > 1:
-                self.reader.losses.add("term-level notes", line, f"{len(self.term_notes)} notes on '{text}'",
-                                       "a term has one note in the glossary: they were joined, one per line")
+                self.reader.losses.add(
+                    "term-level notes", line, f"{len(self.term_notes)} notes on '{text}'", "a term has one note in the glossary: they were joined, one per line"
+                )
         if self.source_titles:
             fields[TITLES] = self.source_titles  # resolved to the concept's source ids once all its sources are read
         # Our note names a status TBX-Basic lacks (proposed); otherwise the TBX status stands.
         status_given = self.notes.get("administrativeStatus") or self.term.get("status")
-        return {"text": text, **({"type": self.term["type"]} if "type" in self.term else {}), **({"status": status_given} if status_given else {}),
-                **({"grammar": found} if found else {}), **fields}
+        return {
+            "text": text,
+            **({"type": self.term["type"]} if "type" in self.term else {}),
+            **({"status": status_given} if status_given else {}),
+            **({"grammar": found} if found else {}),
+            **fields,
+        }
 
     def fields(self) -> dict[str, Any]:
         """The term's region, reading and register (ours, from a note, before full TBX's register values)."""
@@ -248,11 +267,19 @@ class _TermSec:
 
 
 _ELEMENTS: dict[str, Callable[[_TermSec, etree._Element], None]] = {
-    "term": _TermSec.term_text, "admin": _TermSec.admin, "termNote": _TermSec.term_note, "termNoteGrp": _TermSec.term_note_grp,
-    "descrip": _TermSec.term_descrip, "descripGrp": _TermSec.descrip_grp,
+    "term": _TermSec.term_text,
+    "admin": _TermSec.admin,
+    "termNote": _TermSec.term_note,
+    "termNoteGrp": _TermSec.term_note_grp,
+    "descrip": _TermSec.term_descrip,
+    "descripGrp": _TermSec.descrip_grp,
 }
 _TERM_NOTES: dict[str, Callable[[_TermSec, etree._Element, str], bool]] = {
-    "termType": _TermSec.term_type, "administrativeStatus": _TermSec.status, "usageStatus": _TermSec.status,
-    "partOfSpeech": _TermSec.pos, "grammaticalGender": _TermSec.gender, "geographicalUsage": _TermSec.region,
+    "termType": _TermSec.term_type,
+    "administrativeStatus": _TermSec.status,
+    "usageStatus": _TermSec.status,
+    "partOfSpeech": _TermSec.pos,
+    "grammaticalGender": _TermSec.gender,
+    "geographicalUsage": _TermSec.region,
     "register": _TermSec.register,
 }

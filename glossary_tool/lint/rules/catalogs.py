@@ -26,9 +26,10 @@ def catalog_markup(message: CatalogMessage, ctx: Context) -> Iterator[Problem]:
         start = line.find('"')
         found = MARKUP.search(line, start + 1) if start >= 0 else None
         if found is not None:
-            shown = line[found.start():found.start() + 24].split('"', 1)[0]
-            yield message.problem(number, found.start() + 1, f"the translation of '{message.msgid}' holds markup "
-                                  f"({shown}); pages show it as text, so write plain text")
+            shown = line[found.start() : found.start() + 24].split('"', 1)[0]
+            yield message.problem(
+                number, found.start() + 1, f"the translation of '{message.msgid}' holds markup ({shown}); pages show it as text, so write plain text"
+            )
 
 
 @rule("catalog-placeholder", scope="catalog")

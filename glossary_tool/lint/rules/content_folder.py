@@ -78,8 +78,7 @@ def _unexpected(item: ContentFile) -> str | None:
     if suffix in ENTRY_SUFFIXES:
         return f"entry files end in lowercase {suffix}; rename it, or it is not read"
     shown = f"'{suffix}' files" if suffix else "files without a suffix"
-    return (f"{shown} do not belong in the content folder, which holds entries (*.yaml) and raster images; "
-            "move or delete it")
+    return f"{shown} do not belong in the content folder, which holds entries (*.yaml) and raster images; move or delete it"
 
 
 @rule("symlink", scope="content")

@@ -59,9 +59,14 @@ def definition_starts_with_term(ctx: Context) -> Iterator[Problem]:
         i = _opening(language, words)
         for pattern in patterns:
             if language.match_at(pattern, words, i):
-                yield word_problem(entry.doc, ("locales", code, "definition"), text, i,
-                                   f"the '{code}' definition of '{model.id}' opens with its own term '{pattern.text}'; "
-                                   "start with the genus (the broader kind of thing) and say what sets this one apart")
+                yield word_problem(
+                    entry.doc,
+                    ("locales", code, "definition"),
+                    text,
+                    i,
+                    f"the '{code}' definition of '{model.id}' opens with its own term '{pattern.text}'; "
+                    "start with the genus (the broader kind of thing) and say what sets this one apart",
+                )
                 break
 
 
@@ -89,9 +94,13 @@ def circular_definition(ctx: Context) -> Iterator[Problem]:
             if i == opening:
                 continue  # a term at the opening is the other rule's finding
             used = " ".join(text[words.starts[i] : words.ends[i + n - 1]].split())  # one line, as every message is
-            yield word_problem(entry.doc, ("locales", code, "definition"), text, i,
-                               f"the '{code}' definition of '{model.id}' uses its own term '{pattern.text}' (as '{used}'); "
-                               "define the concept with other words")
+            yield word_problem(
+                entry.doc,
+                ("locales", code, "definition"),
+                text,
+                i,
+                f"the '{code}' definition of '{model.id}' uses its own term '{pattern.text}' (as '{used}'); define the concept with other words",
+            )
 
 
 def _uses(language: Language, words: Words, patterns: list[Pattern]) -> Iterator[tuple[int, int, Pattern]]:
@@ -111,8 +120,11 @@ def _openers(words: Words, patterns: list[Pattern]) -> list[int]:
     """The indexes of the words that may open one of the terms (by their folded form, stem or prefix)."""
     forms = {f for p in patterns for f in p.first_forms()}
     openings = tuple(o for p in patterns for o in p.openings())
-    return [i for i, (fold, stem) in enumerate(zip(words.folded, words.stems, strict=True))
-            if fold in forms or stem in forms or (openings and fold.startswith(openings))]
+    return [
+        i
+        for i, (fold, stem) in enumerate(zip(words.folded, words.stems, strict=True))
+        if fold in forms or stem in forms or (openings and fold.startswith(openings))
+    ]
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -156,9 +168,14 @@ def definition_length(entry: Entry, ctx: Context) -> Iterator[Problem]:
         at = starts[0] if starts else words[limit].start()
         index = len(re.findall(r"[^\W_]+", text[:at]))
         loc = ("locales", code, "definition")
-        yield word_problem(entry.doc, loc, text, index,
-                           f"the '{code}' definition of '{model.id}' has {what}; make it one sentence of at most {limit} words "
-                           "(a genus and what sets the concept apart) and move the rest to notes")
+        yield word_problem(
+            entry.doc,
+            loc,
+            text,
+            index,
+            f"the '{code}' definition of '{model.id}' has {what}; make it one sentence of at most {limit} words "
+            "(a genus and what sets the concept apart) and move the rest to notes",
+        )
 
 
 def _hedge_at(hedges: list[tuple[str, ...]], folded: list[str], i: int) -> tuple[str, ...] | None:
@@ -197,6 +214,11 @@ def _hedges_in(entry: Entry, concept_id: str, code: str, text: str, words: Words
         hedge = _hedge_at(hedges, words.folded, i) if fold in firsts else None
         if hedge is not None:
             used = " ".join(words.surfaces[i : i + len(hedge)])
-            yield word_problem(entry.doc, ("locales", code, "definition"), text, i,
-                               f"the '{code}' definition of '{concept_id}' hedges with '{used}'; a definition states what always "
-                               "holds, so drop the hedged characteristic or move it to a note (README, \"Content style guide\")")
+            yield word_problem(
+                entry.doc,
+                ("locales", code, "definition"),
+                text,
+                i,
+                f"the '{code}' definition of '{concept_id}' hedges with '{used}'; a definition states what always "
+                'holds, so drop the hedged characteristic or move it to a note (README, "Content style guide")',
+            )

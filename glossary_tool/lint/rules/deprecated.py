@@ -73,8 +73,10 @@ def _indexes(ctx: Context) -> dict[str, tuple[TermIndex[_Term], TermIndex[_Term]
     # Terms in use are indexed too: where one spans the deprecated form (a longer term that contains it, or the same
     # form admitted for another concept), nothing is reported.
     languages = ctx.languages
-    return {code: (TermIndex(languages[code], [t for t in by_code[code] if t[1].deprecated]), TermIndex(languages[code], by_code[code]))
-            for code in sorted(deprecating)}
+    return {
+        code: (TermIndex(languages[code], [t for t in by_code[code] if t[1].deprecated]), TermIndex(languages[code], by_code[code]))
+        for code in sorted(deprecating)
+    }
 
 
 def _terms(concept_id: str, terms: Sequence[Term]) -> Iterator[tuple[str, _Term]]:
@@ -130,9 +132,13 @@ def _uses(entry: Entry, code: str, loc: Loc, text: str, deprecated: TermIndex[_T
             continue
         used = " ".join(text[match.start : match.end].split())  # one line, as every message is
         instead = f"write '{term.instead}' instead" if term.instead else "the concept records no term in use"
-        yield word_problem(entry.doc, loc, text, match.index,
-                           f"'{used}' uses '{term.text}', deprecated in '{code}' for '{term.concept}'; {instead} "
-                           f"(or mark a mention with {marks[0]}…{marks[1]})")
+        yield word_problem(
+            entry.doc,
+            loc,
+            text,
+            match.index,
+            f"'{used}' uses '{term.text}', deprecated in '{code}' for '{term.concept}'; {instead} (or mark a mention with {marks[0]}…{marks[1]})",
+        )
 
 
 @rule("deprecated-term-of-other-concept", scope="glossary")
@@ -157,10 +163,12 @@ def deprecated_term_of_other_concept(ctx: Context) -> Iterator[Problem]:
         other = _other_concepts_term(indexes[code], text, entry.id)
         if other is not None:
             other_id, other_text, status = other
-            yield entry.doc.problem(("locales", code, "terms", i, "text"),
-                                    f"'{text}' is deprecated in '{code}' for '{entry.id}' but is the {status} term '{other_text}' of '{other_id}'; "
-                                    "a deprecated term is a wrong name of this concept, not another concept's name: remove it here "
-                                    "and warn against the confusion in a note")
+            yield entry.doc.problem(
+                ("locales", code, "terms", i, "text"),
+                f"'{text}' is deprecated in '{code}' for '{entry.id}' but is the {status} term '{other_text}' of '{other_id}'; "
+                "a deprecated term is a wrong name of this concept, not another concept's name: remove it here "
+                "and warn against the confusion in a note",
+            )
 
 
 def _by_use(ctx: Context) -> tuple[dict[str, list[tuple[str, tuple[str, str, str]]]], list[tuple[Entry, str, int, str]]]:

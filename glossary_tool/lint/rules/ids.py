@@ -15,6 +15,7 @@ from glossary_tool.lint.rules.registry import Context, rule
 if TYPE_CHECKING:
     pass
 
+
 @rule("id-slug", scope="document")
 def id_slug(doc: Document, ctx: Context) -> Iterator[Problem]:
     """The ``id`` is a safe lowercase ASCII slug.

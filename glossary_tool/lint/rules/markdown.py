@@ -57,16 +57,26 @@ def _within_bounds(text: str) -> bool:
     brackets = text.count("[")
     # A marker costs at most one more count than its own markup characters: "-", "+", "." and ")" say how many.
     markup = sum(text.count(ch) for ch in MARKUP) + sum(text.count(ch) for ch in "-+.)*")
-    return (markup <= MAX_MARKUP and brackets <= MAX_BRACKET_DEPTH and brackets * len(text) <= MAX_BRACKET_SPAN
-            and text.count("\n") + text.count("\r") < MAX_LINES and not _deep(text))
+    return (
+        markup <= MAX_MARKUP
+        and brackets <= MAX_BRACKET_DEPTH
+        and brackets * len(text) <= MAX_BRACKET_SPAN
+        and text.count("\n") + text.count("\r") < MAX_LINES
+        and not _deep(text)
+    )
 
 
 def _plain(value: str) -> bool:
     """True when ``value`` cannot break a bound, from a few counts: every markup character or marker is a character
     of its own, a span is at most the text's length per "[", and _DEEP finds nine markers in a row."""
     brackets = value.count("[")
-    return (len(value) <= MAX_MARKUP and brackets <= MAX_BRACKET_DEPTH and brackets * len(value) <= MAX_BRACKET_SPAN
-            and value.count("\n") + value.count("\r") < MAX_LINES and not _deep(value))
+    return (
+        len(value) <= MAX_MARKUP
+        and brackets <= MAX_BRACKET_DEPTH
+        and brackets * len(value) <= MAX_BRACKET_SPAN
+        and value.count("\n") + value.count("\r") < MAX_LINES
+        and not _deep(value)
+    )
 
 
 def _suspects(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
@@ -93,7 +103,7 @@ def foreign_phrase(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     for loc, value in _strings(doc.data, ()):
         for misuse in foreign.misuses(value):
-            near = value[max(0, misuse.offset - 20): misuse.offset + 20].replace("\n", " ")
+            near = value[max(0, misuse.offset - 20) : misuse.offset + 20].replace("\n", " ")
             yield doc.problem(loc, f"phrase marked as another language near '{near}': {misuse.why}")
 
 

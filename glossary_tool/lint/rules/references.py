@@ -53,7 +53,9 @@ def _dimension_values(entry: Entry, model: Comparison) -> Iterator[Problem]:
     for i, dim in enumerate(model.dimensions):
         for key in dim.values:
             if key not in wanted:
-                yield entry.doc.problem(("dimensions", i, "values", key), f"'{key}' is not one of the compared concepts ({', '.join(model.concepts)})", at_key=True)
+                yield entry.doc.problem(
+                    ("dimensions", i, "values", key), f"'{key}' is not one of the compared concepts ({', '.join(model.concepts)})", at_key=True
+                )
         for missing in [c for c in model.concepts if c not in dim.values]:
             yield entry.doc.problem(("dimensions", i, "values"), f"dimension '{dim.id}' has no value for '{missing}'")
 
@@ -105,7 +107,7 @@ def _loops(start: str, parents: dict[str, set[str]], state: dict[str, int]) -> I
             path.pop()
             state[node] = 2
         elif state.get(nxt) == 1:
-            yield [*path[path.index(nxt):], nxt]
+            yield [*path[path.index(nxt) :], nxt]
         elif not state.get(nxt):
             state[nxt] = 1
             path.append(nxt)
@@ -247,6 +249,10 @@ def _unlinked(entry: Entry, index: TermIndex[str], loc: tuple[str, ...], text: s
             continue
         reported.add(cid)
         used = " ".join(text[match.start : match.end].split())
-        yield word_problem(entry.doc, loc, text, match.index,
-                           f"'{entry.id}' names '{used}' ({cid}) but does not list '{cid}' in concepts; add it, "
-                           "so the question and the concept link to each other")
+        yield word_problem(
+            entry.doc,
+            loc,
+            text,
+            match.index,
+            f"'{entry.id}' names '{used}' ({cid}) but does not list '{cid}' in concepts; add it, so the question and the concept link to each other",
+        )

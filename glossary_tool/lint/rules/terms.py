@@ -86,13 +86,13 @@ def reading_script(entry: Entry, ctx: Context) -> Iterator[Problem]:
             loc: Loc = ("locales", code, "terms", i, "reading")
             expected = READING_SCRIPTS.get(language)
             if expected is None:
-                yield entry.doc.problem(loc, f"'{term.text}' ({code}) has a reading, which only Japanese, Chinese and Korean terms use; "
-                                             "delete it")
+                yield entry.doc.problem(loc, f"'{term.text}' ({code}) has a reading, which only Japanese, Chinese and Korean terms use; delete it")
                 continue
             script, pattern = expected
             if not pattern.fullmatch(unicodedata.normalize("NFKC", term.reading)):
-                yield entry.doc.problem(loc, f"the reading '{term.reading}' of '{term.text}' ({code}) is not in {script}; "
-                                             f"write how the term is read, in {script}")
+                yield entry.doc.problem(
+                    loc, f"the reading '{term.reading}' of '{term.text}' ({code}) is not in {script}; write how the term is read, in {script}"
+                )
 
 
 def _status(entry: Entry, loc: Loc) -> str:
@@ -127,9 +127,11 @@ def term_source(entry: Entry, ctx: Context) -> Iterator[Problem]:
             for j, sid in enumerate(term.sources):
                 if sid not in ids:
                     known = ", ".join(sorted(ids)) or "none has an id"
-                    yield entry.doc.problem(("locales", code, "terms", i, "sources", j),
-                                            f"'{term.text}' cites the source '{sid}', which is not a source of this entry (source ids: {known}); "
-                                            "add the source with that id, or correct the id")
+                    yield entry.doc.problem(
+                        ("locales", code, "terms", i, "sources", j),
+                        f"'{term.text}' cites the source '{sid}', which is not a source of this entry (source ids: {known}); "
+                        "add the source with that id, or correct the id",
+                    )
 
 
 @rule("deprecated-term-reason", scope="entry", severity=Severity.WARNING)
@@ -146,6 +148,7 @@ def deprecated_term_reason(entry: Entry, ctx: Context) -> Iterator[Problem]:
     for code, block in model.locales.items():
         for i, term in enumerate(block.terms):
             if term.status in NOT_IN_USE and term.note is None:
-                yield entry.doc.problem(("locales", code, "terms", i, "status"),
-                                        f"'{term.text}' is {term.status} in '{code}' but gives no reason; say why in the term's note "
-                                        "(README, \"Content style guide\")")
+                yield entry.doc.problem(
+                    ("locales", code, "terms", i, "status"),
+                    f"'{term.text}' is {term.status} in '{code}' but gives no reason; say why in the term's note (README, \"Content style guide\")",
+                )

@@ -33,8 +33,14 @@ def nfc(doc: Document, ctx: Context) -> Iterator[Problem]:
         line, column = doc.key_pos(loc) if at_key else doc.pos(loc)
         if line not in lines:
             lines.add(line)
-            yield Problem(doc.path, line, column, "", Severity.ERROR,
-                          "an escape makes this value decomposed (not NFC), e.g. \"e\\u0301\"; write the composed character (\"\\u00e9\" or é)")
+            yield Problem(
+                doc.path,
+                line,
+                column,
+                "",
+                Severity.ERROR,
+                'an escape makes this value decomposed (not NFC), e.g. "e\\u0301"; write the composed character ("\\u00e9" or é)',
+            )
 
 
 def _decomposed_lines(text: str) -> Iterator[tuple[int, int]]:

@@ -59,5 +59,11 @@ def schema_stale(ctx: Context) -> Iterator[Problem]:
     except (OSError, UnicodeDecodeError):
         written = ""
     if written != schema_text(ctx.settings):
-        yield Problem(display_path(path), 1, 1, "schema-stale", Severity.WARNING,
-                      f"{path.name} does not match the vocabulary of mkdocs.yml; run 'glossary-tool schema --write'")
+        yield Problem(
+            display_path(path),
+            1,
+            1,
+            "schema-stale",
+            Severity.WARNING,
+            f"{path.name} does not match the vocabulary of mkdocs.yml; run 'glossary-tool schema --write'",
+        )

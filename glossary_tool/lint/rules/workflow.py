@@ -81,21 +81,28 @@ def stale_translation(entry: Entry, ctx: Context) -> Iterator[Problem]:
             continue
         for name in block.translated_from:
             if name not in TRACKED_FIELDS:
-                yield entry.doc.problem(("locales", code, "translated_from", name),
-                                        f"translated_from names '{name}', which is not a translated field ({', '.join(TRACKED_FIELDS)})", at_key=True)
+                yield entry.doc.problem(
+                    ("locales", code, "translated_from", name),
+                    f"translated_from names '{name}', which is not a translated field ({', '.join(TRACKED_FIELDS)})",
+                    at_key=True,
+                )
         if source is None:
             continue
         for name in stale_fields(model, code, source_code):
             now = field_text(source, name)
             # Only stale fields (rare) reach git: the text a hash was made from lives in the file's history.
             diff = source_change(Path(entry.doc.path), model, code, source_code, name, context=DIFF_CONTEXT)
-            change = (f"changed: {_excerpt(diff, DIFF_EXCERPT)}" if diff is not None else
-                      f"it now reads \"{_excerpt(now)}\" (the text it was translated from is not in the git history)")
+            change = (
+                f"changed: {_excerpt(diff, DIFF_EXCERPT)}"
+                if diff is not None
+                else f'it now reads "{_excerpt(now)}" (the text it was translated from is not in the git history)'
+            )
             yield entry.doc.problem(
                 ("locales", code, "translated_from", name),
                 f"'{code}' {name} may be out of date: the '{source_code}' {name} changed since it was translated "
                 f"(recorded {block.translated_from[name]}, now {text_hash(now)}); {change}; "
-                f"update the translation, then run 'glossary-tool translate {model.id} --locale {code} --reviewed'")
+                f"update the translation, then run 'glossary-tool translate {model.id} --locale {code} --reviewed'",
+            )
         # Only a translation without hashes costs a walk of git history; tracked fields were judged above.
         untracked = untracked_stale_fields(Path(entry.doc.path), model, code, source_code)
         for name, old in untracked.items():
@@ -104,4 +111,6 @@ def stale_translation(entry: Entry, ctx: Context) -> Iterator[Problem]:
                 ("locales", code, name),
                 f"'{code}' {name} may be out of date: the '{source_code}' {name} changed after this translation was "
                 f"committed (it has no translated_from hash; judged by git history); changed: {_excerpt(diff, DIFF_EXCERPT)}; "
-                f"update the translation, then run 'glossary-tool translate {model.id} --locale {code} --reviewed'", at_key=True)
+                f"update the translation, then run 'glossary-tool translate {model.id} --locale {code} --reviewed'",
+                at_key=True,
+            )
