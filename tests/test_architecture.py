@@ -261,6 +261,7 @@ def test_mkdocs_and_material_internals_are_used_in_one_module() -> None:
         "site/theme",
         "site/search_index/__init__",
         "site/search_index/results",
+        "site/search_index/analysis",
         "core/config/options",
         "core/config/declaration",
         "core/config/settings",

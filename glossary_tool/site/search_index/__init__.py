@@ -11,10 +11,7 @@ import hashlib
 import json
 import re
 import shutil
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from glossary_tool.core import words
@@ -22,6 +19,24 @@ from glossary_tool.core.config import Settings
 from glossary_tool.core.layout import CONCEPT
 from glossary_tool.core.model import Comparison, Concept, Glossary
 from glossary_tool.site.render import RenderedPage
+from glossary_tool.site.search_index.analysis import (
+    FUZZY_MIN,
+    FUZZY_PREFIX,
+    KEY_BYTES,
+    KEY_LENGTH,
+    PART_MIN,
+    PHRASE_DOC_BYTES,
+    Analysis,
+    analyse,
+    bucket,
+    buckets_for,
+    dump,
+    encode,
+    end_file,
+    near_forms,
+    shard_key,
+    word_file,
+)
 from glossary_tool.site.search_index.results import (
     KINDS,
     Field,
@@ -37,145 +52,9 @@ from glossary_tool.site.search_index.results import (
 
 INDEX_DIR = "search"
 MANIFEST = "manifest.json"
-KEY_LENGTH = 2  # a shard holds the words whose first two letters are the same
 DOCS_PER_FILE = 8  # display data of this many records per file: a result list fetches a few small files
-# Phrases and fuzzy variants are looked up whole, so they are hashed into files of about this many bytes each.
-BUCKET_BYTES = 2048
-FUZZY_MIN = 4  # vocabulary words this long are reachable with one edit (a 5-letter query word may have an insertion)
-# Fuzzy variants are made from a word's first letters only: a typo further on leaves them as they are, and the browser
-# checks the whole word. Long compounds (fakturahantering, fakturagranskning …) then share their variants.
-FUZZY_PREFIX = 7
-# In languages that write compounds as one word, a query word this long (stemmed) also finds the terms it ends
-# (Kolben: Erlenmeyerkolben) and begins; the terms' stems are filed by their last letters for that.
-PART_MIN = 4
-_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
-
-
-__all__ = ("INDEX_DIR", "KINDS", "MANIFEST", "Field", "Index", "Record", "plain", "records", "shard_key", "write")
-
-# ---- files: where a word, a phrase or a fuzzy variant is (glossary-search.js computes the same) ----
-
-def shard_key(text: str) -> str:
-    """File name of the shard for a word: its first letters as hex code points, safe in any URL. A character pair of
-    a script without spaces is filed by its first character alone: the pairs one character begins are in one file,
-    so that the first character typed finds them, as the first letters of a word do."""
-    n = 1 if text and words.bigram_class(text[0]) else KEY_LENGTH
-    return "-".join(f"{ord(c):x}" for c in text[:n])
-
-
-@lru_cache(maxsize=200_000)
-def _word_file(word_stem: str) -> str:
-    return f"w/{shard_key(word_stem)}.json"
-
-
-@lru_cache(maxsize=200_000)
-def deletes(word: str) -> frozenset[str]:
-    """The word and every form with one letter removed: two words within one edit share one of these."""
-    return frozenset({word} | {word[:i] + word[i + 1:] for i in range(len(word))})
-
-
-def _varint(value: int, out: list[str]) -> None:
-    """A non-negative integer in base-64 digits of five bits, the last one marked by its sixth bit."""
-    while value >= 32:
-        out.append(_B64[value & 31])
-        value >>= 5
-    out.append(_B64[32 + value])
-
-
-# ---- the index files ----
-
-@dataclass
-class _Analysis:
-    """A record's words: stem → best field, the phrases' stem sequences, and the words fuzzy search can reach."""
-
-    best: dict[str, int] = field(default_factory=dict)
-    phrases: dict[str, int] = field(default_factory=dict)  # stem sequence → 1 when it is a term of this locale, else 0
-    vocabulary: dict[str, str] = field(default_factory=dict)  # surface word → stem, from titles, terms and headings
-    ends: set[str] = field(default_factory=set)  # stems of title, term and heading words that may end in a part
-    title_words: int = 0
-
-
-def analyse(record: Record, locale: str) -> _Analysis:
-    """What record ``record`` contributes to the index of ``locale``: its fields' words and its phrases."""
-    out = _Analysis()
-    compounds = words.compounding(locale)
-    for field_of, text in record.fields:
-        _analyse_field(out, int(field_of), text, locale, compounds)
-    for text, own in record.phrases:
-        found = words.tokens(text, locale)
-        seq = " ".join(words.stems(found, locale))
-        if seq:
-            out.phrases[seq] = max(out.phrases.get(seq, 0), int(own))
-    return out
-
-
-def _analyse_field(out: _Analysis, where: int, text: str, locale: str, compounds: bool) -> None:
-    """Add the words of one field (of kind ``where``) to ``out``."""
-    found = words.tokens(text, locale)
-    if where == Field.TITLE:
-        out.title_words += len(found)
-    for token, s in zip(found, words.stems(found, locale), strict=True):
-        if out.best.get(s, 0) < where:
-            out.best[s] = where
-        if where >= Field.HEADING and not token.paired:
-            _note_reachable(out, token.text, s, compounds and where != Field.OTHER_TERM)
-
-
-def _note_reachable(out: _Analysis, word: str, s: str, may_end: bool) -> None:
-    """Note a title, term or heading word for fuzzy search and, where ``may_end``, as the end of a compound."""
-    if len(word) >= FUZZY_MIN:
-        out.vocabulary[word] = s
-    if may_end and len(s) >= PART_MIN + 3:
-        out.ends.add(s)
-
-
-def end_file(word_stem: str) -> str:
-    """The file of the stems that end as ``word_stem`` does: its last two letters."""
-    return f"e/{shard_key(word_stem[-KEY_LENGTH:])}.json"
-
-
-def buckets_for(size: int) -> int:
-    """How many files ``size`` bytes of phrases (or of fuzzy variants) are spread over: a power of two."""
-    n = 1
-    while n * BUCKET_BYTES < size:
-        n *= 2
-    return n
-
-
-def bucket(text: str, buckets: int) -> int:
-    """The file a phrase or a fuzzy variant is in: the CRC-32 of its UTF-8 bytes (glossary-search.js does the same)."""
-    return zlib.crc32(text.encode("utf-8")) % buckets
-
-
-@lru_cache(maxsize=200_000)
-def near_forms(word: str, word_stem: str) -> tuple[tuple[str, str], ...]:
-    """(variant, entry) pairs that make a vocabulary word reachable with one edit: the deletions of its first
-    FUZZY_PREFIX letters and of its stem's, each naming the word (and its stem, when that differs) for the browser to
-    check against the whole query word."""
-    out: set[tuple[str, str]] = set()
-    for form in {word, word_stem} if len(word_stem) >= FUZZY_MIN else {word}:
-        entry = word if form == word and word == word_stem else (f"{word}|{word_stem}" if form == word else word_stem)
-        out.update((variant, entry) for variant in deletes(form[:FUZZY_PREFIX]))
-    return tuple(sorted(out))
-
-
-KEY_BYTES = 5  # what a key costs in a file besides its letters: quotes, colon, brackets, comma
-PHRASE_DOC_BYTES = 8  # a record in a phrase's list: [doc,own],
-
-
-def _encode(docs: Mapping[int, int]) -> str:
-    """A posting list: each record's number (as the gap from the previous one) with its field code, in varints."""
-    digits: list[str] = []
-    last = -1
-    for doc in sorted(docs):
-        _varint(((doc - last) << 5) | docs[doc], digits)
-        last = doc
-    return "".join(digits)
-
-
-def _dump(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+__all__ = ("INDEX_DIR", "KINDS", "MANIFEST", "Field", "Index", "Record", "bucket", "plain", "records", "shard_key", "write")
 
 
 class Index:
@@ -185,7 +64,7 @@ class Index:
     def __init__(self, locale: str) -> None:
         self.locale = locale
         self._records: list[Record] = []
-        self._analyses: list[_Analysis] = []
+        self._analyses: list[Analysis] = []
         self._buckets = {"t": 1, "f": 1}  # files of phrases and of fuzzy variants
         self._size = {"t": 0, "f": 0}  # their bytes, about (what the number of files follows)
         self._postings: dict[str, dict[int, int]] = {}  # stem → record → (field << 2) | title length
@@ -259,8 +138,7 @@ class Index:
 
     def _reset(self, recs: Sequence[Record]) -> None:
         self._records, self._analyses = list(recs), [analyse(r, self.locale) for r in recs]
-        for store in (self._postings, self._encoded, self._phrases, self._vocabulary, self._near, self._ends, self._members,
-                      self._bodies, self._digests):
+        for store in (self._postings, self._encoded, self._phrases, self._vocabulary, self._near, self._ends, self._members, self._bodies, self._digests):
             store.clear()
         self._size = {"t": 0, "f": 0}
         for doc, a in enumerate(self._analyses):
@@ -268,7 +146,7 @@ class Index:
         # Which file each key is in, worked out once at the end rather than for every record's words.
         self._buckets = {kind: buckets_for(self._size[kind]) for kind in self._buckets}
         for s in self._postings:
-            self._members.setdefault(_word_file(s), set()).add(s)
+            self._members.setdefault(word_file(s), set()).add(s)
         for s in self._ends:
             self._members.setdefault(end_file(s), set()).add(s)
         for kind, keys in (("t", self._phrases), ("f", self._near)):
@@ -298,7 +176,7 @@ class Index:
             members.discard(key)
         self._dirty.add(path)
 
-    def _add(self, doc: int, a: _Analysis, track: bool = True) -> None:
+    def _add(self, doc: int, a: Analysis, track: bool = True) -> None:
         """Add record ``doc``; with ``track``, note the files that change (a first build writes them all anyway)."""
         self._add_postings(doc, a, track)
         self._add_phrases(doc, a, track)
@@ -308,7 +186,7 @@ class Index:
         if track:
             self._dirty.add(f"d/{doc // DOCS_PER_FILE}.json")
 
-    def _add_postings(self, doc: int, a: _Analysis, track: bool) -> None:
+    def _add_postings(self, doc: int, a: Analysis, track: bool) -> None:
         """Post record ``doc`` under each of its stems, with the best field the stem is in."""
         title = min(a.title_words, 3)
         for s, where in a.best.items():
@@ -316,9 +194,9 @@ class Index:
             self._postings.setdefault(s, {})[doc] = (where << 2) | (title if where == Field.TITLE else 0)
             if track:
                 self._encoded.pop(s, None)
-                self._touch(_word_file(s), s, True)
+                self._touch(word_file(s), s, True)
 
-    def _add_phrases(self, doc: int, a: _Analysis, track: bool) -> None:
+    def _add_phrases(self, doc: int, a: Analysis, track: bool) -> None:
         """List record ``doc`` under each of its phrases, counting the bytes the phrase files grow by."""
         for seq, own in a.phrases.items():
             docs = self._phrases.setdefault(seq, {})
@@ -327,7 +205,7 @@ class Index:
             if track:
                 self._touch(f"t/{bucket(seq, self._buckets['t'])}.json", seq, True)
 
-    def _add_ends(self, a: _Analysis, track: bool) -> None:
+    def _add_ends(self, a: Analysis, track: bool) -> None:
         """Count the record's compound ends; an end seen for the first time changes its file."""
         for s in a.ends:
             self._ends[s] = self._ends.get(s, 0) + 1
@@ -347,7 +225,7 @@ class Index:
             if track:
                 self._touch(f"f/{bucket(variant, self._buckets['f'])}.json", variant, True)
 
-    def _remove(self, doc: int, a: _Analysis) -> None:
+    def _remove(self, doc: int, a: Analysis) -> None:
         """Take record ``doc`` out again, undoing ``_add`` step by step and noting the files that change."""
         self._remove_postings(doc, a)
         self._remove_phrases(doc, a)
@@ -356,7 +234,7 @@ class Index:
             self._remove_word(w, s)
         self._dirty.add(f"d/{doc // DOCS_PER_FILE}.json")
 
-    def _remove_postings(self, doc: int, a: _Analysis) -> None:
+    def _remove_postings(self, doc: int, a: Analysis) -> None:
         """Drop record ``doc`` from each of its stems' postings, and a stem no record has left."""
         for s in a.best:
             postings = self._postings[s]
@@ -364,9 +242,9 @@ class Index:
             self._encoded.pop(s, None)
             if not postings:
                 del self._postings[s]
-            self._touch(_word_file(s), s, bool(postings))
+            self._touch(word_file(s), s, bool(postings))
 
-    def _remove_phrases(self, doc: int, a: _Analysis) -> None:
+    def _remove_phrases(self, doc: int, a: Analysis) -> None:
         """Drop record ``doc`` from each of its phrases, and a phrase no record has left."""
         for seq in a.phrases:
             docs = self._phrases[seq]
@@ -376,7 +254,7 @@ class Index:
                 del self._phrases[seq]
             self._touch(f"t/{bucket(seq, self._buckets['t'])}.json", seq, bool(docs))
 
-    def _remove_ends(self, a: _Analysis) -> None:
+    def _remove_ends(self, a: Analysis) -> None:
         """Uncount the record's compound ends; an end no record has left leaves its file."""
         for s in a.ends:
             self._ends[s] -= 1
@@ -411,21 +289,21 @@ class Index:
         kind = path[0]
         if kind == "d":
             start = int(path[2:-5]) * DOCS_PER_FILE
-            chunk = self._records[start:start + DOCS_PER_FILE]
-            return _dump({"docs": [display_data(r) for r in chunk]}) if chunk else None
+            chunk = self._records[start : start + DOCS_PER_FILE]
+            return dump({"docs": [display_data(r) for r in chunk]}) if chunk else None
         keys = self._members.get(path)
         if not keys:
             return None
         if kind == "e":
-            return _dump(sorted(keys))
+            return dump(sorted(keys))
         value = {"w": self._word_value, "t": self._phrase_value}.get(kind, self._near_value)
-        return _dump({key: value(key) for key in keys})
+        return dump({key: value(key) for key in keys})
 
     def _word_value(self, key: str) -> object:
         """A stem's postings, encoded once and kept until they change."""
         encoded = self._encoded.get(key)
         if encoded is None:
-            encoded = self._encoded[key] = _encode(self._postings[key])
+            encoded = self._encoded[key] = encode(self._postings[key])
         return encoded
 
     def _phrase_value(self, key: str) -> object:
@@ -454,10 +332,20 @@ class Index:
         n = len(self._records)
         # Words in more than a fifth of the records (as "the", "och") do not have to match: they only rank.
         common = sorted(s for s, docs in self._postings.items() if n >= 20 and len(docs) > n / 5)
-        manifest = {"v": version, "stemmer": words.algorithm(self.locale),
-                    "own": words.OWN_LETTERS.get(words.language_of(self.locale), ""), "compound": words.compounding(self.locale),
-                    "partMin": PART_MIN, "keyLength": KEY_LENGTH, "buckets": self._buckets, "docsPerFile": DOCS_PER_FILE,
-                    "fuzzyMin": FUZZY_MIN, "fuzzyPrefix": FUZZY_PREFIX, "docs": n, "common": common}
+        manifest = {
+            "v": version,
+            "stemmer": words.algorithm(self.locale),
+            "own": words.OWN_LETTERS.get(words.language_of(self.locale), ""),
+            "compound": words.compounding(self.locale),
+            "partMin": PART_MIN,
+            "keyLength": KEY_LENGTH,
+            "buckets": self._buckets,
+            "docsPerFile": DOCS_PER_FILE,
+            "fuzzyMin": FUZZY_MIN,
+            "fuzzyPrefix": FUZZY_PREFIX,
+            "docs": n,
+            "common": common,
+        }
         out = {f"{version}/{path}": body for path, body in self._bodies.items()}
         out[MANIFEST] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         return out
@@ -499,7 +387,7 @@ def _reuse(folder: Path, files: Mapping[str, bytes], previous: Mapping[str, byte
     before, version = next(iter(old)), next(iter(versions))
     if before != version:
         (folder / before).rename(folder / version)
-    moved = {version + path[len(before):]: data for path, data in previous.items() if path.startswith(before + "/")}
+    moved = {version + path[len(before) :]: data for path, data in previous.items() if path.startswith(before + "/")}
     for path in moved.keys() - files.keys():
         (folder / path).unlink(missing_ok=True)
     return {path for path, data in files.items() if moved.get(path) == data}

@@ -88,14 +88,20 @@ def comparison_records(cmp: Comparison, locale: str, labels: Mapping[str, str]) 
     title = block.title if block else cmp.id
     intro = plain(block.intro) if block and block.intro else ""
     url = COMPARISON.url(cmp.id)
-    out = [Record(url, title, first_sentence(intro, SNIPPET) if intro else "", ((Field.TITLE, title), (Field.DETAIL, intro)), ((title, True),),
-                  "comparison")]
+    out = [Record(url, title, first_sentence(intro, SNIPPET) if intro else "", ((Field.TITLE, title), (Field.DETAIL, intro)), ((title, True),), "comparison")]
     for d in cmp.dimensions:
         label = d.label.get(locale, d.id)
         cells = [(labels.get(cid, cid), plain(d.values.get(cid, {}).get(locale, ""))) for cid in cmp.concepts]
         text = " · ".join(f"{name}: {value}" for name, value in cells if value)
-        out.append(Record(f"{url}#{d.id}", f"{title} › {label}", clip(text),
-                          ((Field.HEADING, label), (Field.DETAIL, title), *((Field.DETAIL, v) for _, v in cells)), kind="comparison"))
+        out.append(
+            Record(
+                f"{url}#{d.id}",
+                f"{title} › {label}",
+                clip(text),
+                ((Field.HEADING, label), (Field.DETAIL, title), *((Field.DETAIL, v) for _, v in cells)),
+                kind="comparison",
+            )
+        )
     return out
 
 
@@ -104,8 +110,14 @@ def faq_record(f: Faq, locale: str) -> Record | None:
     if block is None:
         return None
     answer = plain(block.answer)
-    return Record(f"faq/#{f.id}", block.question, first_sentence(answer, SNIPPET),
-                  ((Field.HEADING, block.question), (Field.TEXT, answer)), ((block.question, True),), "question")
+    return Record(
+        f"faq/#{f.id}",
+        block.question,
+        first_sentence(answer, SNIPPET),
+        ((Field.HEADING, block.question), (Field.TEXT, answer)),
+        ((block.question, True),),
+        "question",
+    )
 
 
 def display_data(r: Record) -> list[object]:

@@ -1,4 +1,4 @@
-/* The glossary's search: Material's search box, driven by the sharded index that search_index.py writes.
+/* The glossary's search: Material's search box, driven by the sharded index that search_index/ writes.
  *
  * Loaded only when the reader opens the search box (or arrives from a result, to highlight the words found);
  * partials/search.html holds the few lines that wait for that. Every query fetches the manifest once, then
@@ -15,7 +15,7 @@
   "use strict";
   if (window.glossarySearch) return;
 
-  // A posting's field is search_index.py's Field (1 detail, 2 text, 3 heading, 4 another language's term, 5 term,
+  // A posting's field is search_index/'s Field (1 detail, 2 text, 3 heading, 4 another language's term, 5 term,
   // 6 title), the index of its weight here; only the title is looked up by name.
   var TITLE = 6;
   var FIELD_WEIGHT = [0, 1, 2, 5, 6, 8, 10];
@@ -24,7 +24,7 @@
   var FUZZY_QUERY_MIN = 5; // a query word this long may have one typo
   var PREFIX_MAX = 24; // words a word being typed may stand for ("pa": the shortest 24 words that begin with it)
 
-  /* ---- words: the word pipeline of words.js (glossary_tool/core/words.py declares it); files as search_index.py ---- */
+  /* ---- words: the word pipeline of words.js (glossary_tool/core/words.py declares it); files as search_index/ ---- */
 
   var W; // window.glossaryWords, there once the page is parsed (main.html loads words.js)
 
