@@ -28,7 +28,8 @@ from glossary_tool.core.terminal import display_path
 from glossary_tool.core.terms import term_key
 from glossary_tool.core.yamlio import concept_yaml, entry_problems
 from glossary_tool.exchange import load_all, recover_interrupted
-from glossary_tool.exchange.merge import Changes, merge_entry
+from glossary_tool.exchange.merge import merge_entry
+from glossary_tool.exchange.merge_terms import Changes
 from glossary_tool.exchange.registry import (
     BOUND_REACHED,
     MAX_ERRORS,
