@@ -122,6 +122,13 @@ class Choice(Option):
         return value
 
 
+def _pair_problem(item: object) -> str:
+    """What is wrong with one ``[source, target]`` item of a ``LanguagePairs`` list ("" when nothing is)."""
+    if not isinstance(item, list) or len(item) != 2 or not all(isinstance(code, str) for code in item):
+        return f"must be a source and a target locale code such as [en, sv], not {item!r}"
+    return next((problem for code in item if (problem := tag_problem(code))), "")
+
+
 class LanguagePairs(Option):
     """A keyword (the first is the default) or a list of ordered pairs of language tags, ``[[en, sv], [sv, en]]``;
     the tags are checked against ``locales`` later."""
@@ -140,20 +147,10 @@ class LanguagePairs(Option):
             raise ValidationError(f"must be {expected}, not {type_name(value)}")
         if len(value) > self.max_items:
             raise ValidationError(f"has {len(value)} items; at most {self.max_items} are allowed")
-        errors: list[tuple[KeyPath, str]] = []
-        out: list[tuple[str, str]] = []
-        for i, item in enumerate(value):
-            if not isinstance(item, list) or len(item) != 2 or not all(isinstance(code, str) for code in item):
-                errors.append(((i,), f"must be a source and a target locale code such as [en, sv], not {item!r}"))
-                continue
-            problems = [problem for code in item if (problem := tag_problem(code))]
-            if problems:
-                errors.append(((i,), problems[0]))
-                continue
-            out.append((canonical_tag(item[0]), canonical_tag(item[1])))
+        errors = [((i,), problem) for i, item in enumerate(value) if (problem := _pair_problem(item))]
         if errors:
             raise OptionErrors(errors)
-        return tuple(out)
+        return tuple((canonical_tag(a), canonical_tag(b)) for a, b in value)
 
 
 class PerLocale(Option):
