@@ -12,37 +12,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from glossary_tool.check.markdown import IGNORE_END, IGNORE_START
-from glossary_tool.check.prose import ProseBuilder, SourceFile
+from glossary_tool.check.prose import INLINE_TAGS, ProseBuilder, SourceFile
 
 _SKIP = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "textarea", "template", "svg", "math", "noscript"})
-_INLINE = frozenset(
-    {
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "cite",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "i",
-        "ins",
-        "mark",
-        "q",
-        "s",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "u",
-        "font",
-        "wbr",
-    }
-)
+_INLINE = INLINE_TAGS | {"wbr"}  # and <wbr>, a line-break opportunity inside a word
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
 
 

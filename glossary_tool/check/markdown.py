@@ -11,7 +11,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from glossary_tool.check.prose import ProseBuilder, SourceFile
+from glossary_tool.check.prose import INLINE_TAGS, ProseBuilder, SourceFile
 
 IGNORE_START = "glossary-ignore"
 IGNORE_END = "glossary-ignore-end"
@@ -25,33 +25,6 @@ _CONTAINER = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|!!!|\?\?\?\+?|==
 _PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|(?:!!!|\?\?\?\+?)[ \t]*[\w-]*|===|#{1,6}(?=[ \t]|$))?")
 _REFERENCE = re.compile(r"^[ \t]{0,3}(?:\[[^\]]+\]:[ \t]|\*\[[^\]]+\]:)")  # a link reference definition, an abbreviation
 _RAW_OPEN = re.compile(r"<(pre|script|style|textarea|code)\b", re.I)
-_INLINE_TAGS = frozenset(
-    {
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "cite",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "i",
-        "ins",
-        "mark",
-        "q",
-        "s",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "u",
-        "font",
-    }
-)
 
 # The lookahead lets the regular expression engine skip, in C, every character no construct starts with. Every
 # construct that looks ahead for its end does so within a bound, so that no line can make the scan quadratic.
@@ -253,7 +226,7 @@ def _construct(text: str, m: re.Match[str], b: ProseBuilder) -> None:
     elif kind in {"emphasis", "dest"}:
         if m.group()[0] == "_" and _intraword(text, s, m.end()):
             b.add(m.group(), s)  # snake_case: an underscore inside a word is a character, not emphasis
-    elif kind == "tag" and m.group("name").lower() in _INLINE_TAGS:
+    elif kind == "tag" and m.group("name").lower() in INLINE_TAGS:
         pass  # <em>, <a href=…>: the text goes on
     else:
         b.barrier()

@@ -21,6 +21,35 @@ MAX_LINE_CHARS = 100_000
 
 _NEWLINE = re.compile("\n")
 
+# HTML elements that stay inside a sentence: their text reads on with the text around them (Markdown and HTML alike).
+INLINE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "i",
+        "ins",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "font",
+    }
+)
+
 
 class SourceFile:
     """A file's decoded text and where its lines start, for turning an offset into ``line:column``."""

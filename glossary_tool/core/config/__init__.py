@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from glossary_tool.core.config.declaration import DEFINITION_HEDGES, MAX_LOCALES, GlossaryOptions, default_prefix
 from glossary_tool.core.config.mkdocs_yml import RawConfig, load_settings, plugin_options, read_config, settings_from_raw
-from glossary_tool.core.config.options import KEY, KeyPath, OptionErrors, flatten, unknown_rules
+from glossary_tool.core.config.options import KEY, KeyPath, OptionErrors, dotted, flatten, unknown_rules
 from glossary_tool.core.config.settings import Category, Locale, RelationType, Settings, build_settings, settings_from_options
 from glossary_tool.core.tags import LOCALE_CODE, canonical_tag
 
@@ -36,6 +36,7 @@ __all__ = [
     "build_settings",
     "canonical_tag",
     "default_prefix",
+    "dotted",
     "flatten",
     "load_settings",
     "plugin_options",

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from glossary_tool.core.config import KEY, KeyPath, RawConfig, Settings, read_config, settings_from_raw
+from glossary_tool.core.config import KEY, KeyPath, RawConfig, Settings, dotted, read_config, settings_from_raw
 from glossary_tool.core.problems import FatalError
 from glossary_tool.core.terminal import escape
 from glossary_tool.core.trust.allow_list import ALLOW_LIST
@@ -83,15 +83,6 @@ def _line(raw: RawConfig, position: tuple[int, int], message: str, rule: str) ->
     return f"{escape(raw.path.name)}:{position[0]}:{position[1]}: error: {escape(message)} [{rule}]"
 
 
-def _dotted(path: KeyPath) -> str:
-    out = ""
-    for part in path:
-        if part == KEY:
-            continue
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def untrusted_problems(raw: RawConfig) -> list[str]:
     """What an untrusted build refuses in ``raw``, one located line each: YAML tags, anchors and aliases, and every
     option that is not on the allow-list or whose value is not of the allowed type."""
@@ -105,7 +96,7 @@ def untrusted_problems(raw: RawConfig) -> list[str]:
         for path, message in ALLOW_LIST.check(raw.data, ()):
             position = raw.position(path)
             if position not in tagged or path[-1:] == (KEY,):  # else the value's tag is the problem, reported above
-                found.append((position, f"{_dotted(path)}: {message}"))
+                found.append((position, f"{dotted(path)}: {message}"))
     return [_line(raw, position, message, "untrusted") for position, message in sorted(found)]
 
 
@@ -264,7 +255,7 @@ def _link_problems(raw: RawConfig) -> list[str]:
                 _line(
                     raw,
                     raw.position(path),
-                    f"{_dotted(path)}: a '{scheme}:' link can run script in the reader's browser; write an http(s) URL or a relative path",
+                    f"{dotted(path)}: a '{scheme}:' link can run script in the reader's browser; write an http(s) URL or a relative path",
                     "config",
                 )
             )
