@@ -293,17 +293,24 @@ def _untracked(target: ConceptLocale, source: ConceptLocale) -> dict[str, str]:
     }
 
 
+def _read_now(file: Path) -> str | None:
+    """The file's text now, to recognise the committed version equal to it; None when it cannot be read."""
+    try:
+        return file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _written_against(
     file: Path, concept_id: str, codes: tuple[str, str], blocks_now: tuple[ConceptLocale, ConceptLocale], pending: dict[str, str], max_revisions: int
 ) -> dict[str, str]:
     """For each pending field, the source text of the oldest commit, in the unbroken run back from now, whose
     translation reads as it does now (``pending`` is emptied as the run breaks for each field)."""
     written: dict[str, str] = {}  # field -> source text of the oldest matching commit seen so far
-    try:
-        now = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        now = None
-    for text in _committed_versions(file.resolve(), max_revisions):
+    now: str | None = None
+    for n, text in enumerate(_committed_versions(file.resolve(), max_revisions)):
+        if n == 0:  # the file is read only when git has a version of it: most files without a hash have none
+            now = _read_now(file)
         # A version equal to the file now (the usual newest one) needs no parsing: its texts are today's.
         blocks = blocks_now if text == now else _blocks(text, file.name, concept_id, codes)
         old_target, old_source = blocks if blocks is not None else (None, None)
