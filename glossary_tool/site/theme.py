@@ -139,12 +139,6 @@ def _own_search(config: MkDocsConfig, language: str | None) -> None:
         remove_handlers(config, search, ("page_context", "post_build"))
 
 
-def theme_files(files: Iterable[File], docs_dir: Path) -> list[File]:
-    """The theme's static files among a build's files (Material's and the glossary's styles, scripts and images):
-    those that come from neither the content folder nor a plugin."""
-    return [f for f in files if f.abs_src_path is not None and not Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]
-
-
 def site_files(config: MkDocsConfig, files: Files, rendered: Iterable[RenderedPage], downloads: Iterable[tuple[Download, bytes]],
                *, share: bool) -> tuple[Files, frozenset[str]]:
     """What a locale's build publishes: the generated pages, the ``downloads`` given, and the theme's files unless
@@ -154,9 +148,9 @@ def site_files(config: MkDocsConfig, files: Files, rendered: Iterable[RenderedPa
     out = Files([f for f in files if f.abs_src_path is None or not Path(f.abs_src_path).resolve().is_relative_to(docs)])
     shared: frozenset[str] = frozenset()
     if share:
-        theirs = theme_files(out, docs)
-        shared = frozenset(f.url for f in theirs)
-        out = Files([f for f in out if f not in theirs])
+        # Left now with a source file are the theme's (Material's and the glossary's styles, scripts and images).
+        shared = frozenset(f.url for f in out if f.abs_src_path is not None)
+        out = Files([f for f in out if f.abs_src_path is None])
     for p in rendered:
         out.append(File.generated(config, p.src, content=""))
     for download, data in downloads:
