@@ -43,11 +43,12 @@ def digest(parts: Iterable[Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def folder_digest(folder: Path) -> str:
-    """The SHA-256 of every file under ``folder``, names and contents (the theme's templates, the project's catalogs)."""
+def folder_digest(folder: Path, pattern: str = "*") -> str:
+    """The SHA-256 of every file under ``folder`` matching ``pattern``, names and contents (the theme's templates, the
+    project's catalogs, the package's code)."""
     h = hashlib.sha256()
     if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
             h.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape") + b"\0")
             h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
@@ -57,12 +58,7 @@ def folder_digest(folder: Path) -> str:
 def code_digest() -> str:
     """The SHA-256 of the package's own code: a page also depends on the Python that finishes it (compaction, text
     direction), and a changed working copy keeps its version number."""
-    h = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.rglob("*.py")):
-        h.update(str(path.relative_to(package)).encode("utf-8", "surrogateescape") + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()
+    return folder_digest(Path(__file__).resolve().parent.parent, "*.py")
 
 
 class PageCache:
