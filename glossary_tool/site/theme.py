@@ -107,7 +107,20 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
         log.warning("theme.font is not used: Material would load it from Google's servers on every page; "
                     "set 'font: false' and serve your own fonts with extra_css")
     config.theme["font"] = False
+    prune_navigation(config)
     _own_search(config, language)
+
+
+def prune_navigation(config: MkDocsConfig) -> None:
+    """Material's ``navigation.prune``: a page's navigation holds its own section's pages, and every other section
+    as one link to its first page, as the tabs show them. Without it every page (20,000 concept pages at 10,000
+    concepts in two languages) carries every category and language pair. Material cannot prune an expanded
+    navigation (``navigation.expand``), which a project that asks for it keeps whole."""
+    features = config.theme.get("features")
+    if not isinstance(features, list):
+        features = config.theme["features"] = []
+    if "navigation.prune" not in features and "navigation.expand" not in features:
+        features.append("navigation.prune")
 
 
 def _extra(config: MkDocsConfig, settings: Settings, locale: Locale, base: str) -> dict[str, Any]:
