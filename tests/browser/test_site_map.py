@@ -42,7 +42,7 @@ GEOMETRY = """svg => {
         }
     }
     const colour = (e, prop) => getComputedStyle(e)[prop];
-    const root = both.querySelector('rect'), current = both.querySelector('rect.c'), currentText = current.nextElementSibling, other = both.querySelector('rect.n:not(.c)');
+    const root = both.querySelector('rect'), current = both.querySelector('rect.c'), currentText = current.nextElementSibling, other = both.querySelector('rect:not(.c)');
     return {texts, segments, width: svg.getBoundingClientRect().width, svgLeft: box(svg)[0], svgRight: box(svg)[2], viewBox: svg.viewBox.baseVal.width,
             fontPx: parseFloat(getComputedStyle(both.querySelector('rect + text')).fontSize),
             colours: {current: colour(current, 'fill'), currentText: colour(currentText, 'fill'), other: colour(other, 'fill'),

@@ -196,9 +196,10 @@ def _node_link(node: Node, shown: str, at: tuple[str, str, str, str, str], page_
     x, y, w, tx, ty = at
     # The whole label is the tooltip of a node whose label is cut. Round corners come from the style sheet.
     tip = Markup("<title>{}</title>").format(node.label) if shown != node.label else ""
-    return Markup('<a href="{href}" tabindex="-1"{cur}>{tip}<rect class="{cls}" x="{x}" y="{y}" width="{w}" height="22"/>'
+    # Every box is a node (the style sheet draws each <rect>); only the page's own is marked, "c".
+    return Markup('<a href="{href}" tabindex="-1"{cur}>{tip}<rect{cls} x="{x}" y="{y}" width="{w}" height="22"/>'
                   '<text x="{tx}" y="{ty}"{attrs}>{shown}</text></a>').format(
-        href=node.href, cur=Markup(' aria-current="page"') if node.current else "", tip=tip, cls="n c" if node.current else "n",
+        href=node.href, cur=Markup(' aria-current="page"') if node.current else "", tip=tip, cls=Markup(' class="c"') if node.current else "",
         x=x, y=y, w=w, tx=tx, ty=ty, attrs=_attrs(node, page_dir), shown=shown)
 
 
@@ -217,7 +218,8 @@ def draw(rows: Sequence[Node], title: str, map_id: str, described_by: str, local
         """x of a shape's start, mirrored for a right-to-left page, as short as it can be written."""
         return _n(width - x - w) if page_dir == "rtl" else _n(x)
 
-    size = Markup('xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}"').format(w=width, h=height)
+    # No xmlns: an <svg> inside an HTML page is in SVG's namespace without it.
+    size = Markup('width="{w}" height="{h}" viewBox="0 0 {w} {h}"').format(w=width, h=height)
     out = [Markup('<div class="glossary-map"><svg {} role="img" aria-labelledby="{}" aria-describedby="{}">').format(size, map_id, described_by),
            Markup('<title id="{}">{}</title>').format(map_id, title)]
     links: list[Markup] = []
