@@ -51,6 +51,38 @@ def test_a_font_from_googles_servers_is_not_used_and_the_build_says_so(tmp_path:
     assert any("theme.font is not used" in r.getMessage() for r in caplog.records)
 
 
+def test_the_navigation_is_pruned_unless_the_project_expands_it(tmp_path: Path) -> None:
+    config = config_for(tmp_path)
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    theme.configure(config, settings, settings.locale("en"), "http://example.org/")
+    assert config.theme["features"].count("navigation.prune") == 1 and "navigation.tabs" in config.theme["features"]
+    theme.prune_navigation(config)  # once only
+    assert config.theme["features"].count("navigation.prune") == 1
+    config.theme["features"] = ["navigation.expand"]  # Material cannot prune an expanded navigation
+    theme.prune_navigation(config)
+    assert config.theme["features"] == ["navigation.expand"]
+
+
+def test_every_icon_the_theme_replaces_is_drawn_by_the_style_sheet() -> None:
+    import re
+
+    from glossary_tool.core.mkdocs_compat import material_theme_defaults
+
+    icons = sorted((theme.ASSETS / ".icons").rglob("*.svg"))
+    css = (theme.ASSETS / "assets" / "glossary.css").read_text(encoding="utf-8")
+    material = material_theme_defaults().parent / ".icons"
+    assert len(icons) >= 10
+    for icon in icons:
+        name = icon.relative_to(theme.ASSETS / ".icons")
+        assert (material / name).is_file(), f"{name} replaces none of Material's icons"
+        found = re.fullmatch(r'<svg class="(glossary-icon-[a-z-]+)"></svg>', icon.read_text(encoding="utf-8"))
+        assert found and found[1] == f"glossary-icon-{name.stem}", name
+        # its shape is Material's, painted by the style sheet
+        rule = re.search(rf"\.{found[1]} {{ --glossary-icon: url\(\"data:image/svg\+xml;charset=utf-8,(.*?)\"\); }}", css)
+        shape = re.sub(r"<!--.*?-->", "", (material / name).read_text(encoding="utf-8").strip()).replace('"', "'")
+        assert rule and rule[1] == shape, name
+
+
 def test_no_font_warning_for_materials_default(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  font: false", "")
     (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")

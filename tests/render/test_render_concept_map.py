@@ -21,7 +21,7 @@ from glossary_tool.site.render.concept_map import MAX_ASSOCIATED, fit, text_widt
 GOLDEN = Path(__file__).parent.parent / "golden" / "maps"
 PROJECTS = FIXTURES / "projects"
 MAP = re.compile(r'<div class="glossary-map">.*?</svg></div>', re.S)
-SVG = "{http://www.w3.org/2000/svg}"
+SVG = ""  # inline SVG in HTML, without xmlns: parsed as XML, its elements are in no namespace
 
 # (project, locale, page): declared relations (anatomy's part_of and its inverse), a concept among its siblings with
 # related ones left to right and right to left, a generic concept and Japanese labels, and a category's map.

@@ -61,6 +61,21 @@ def test_no_export_contains_a_placeholder_and_the_page_says_how_many_were_left_o
     assert "1 field that still holds a placeholder is left out." in html
 
 
+def test_the_json_downloads_are_the_exports_without_white_space() -> None:
+    from glossary_tool.exchange import run_export
+
+    glossary = run(SETTINGS, [FIXTURES / "valid"]).glossary
+    settings = dataclasses.replace(SETTINGS, site_url="http://h/")
+    out = files()
+    for fmt, name in (("json", "glossary.json"), ("skos", "glossary.skos.jsonld")):
+        exported, published = run_export(glossary, settings, fmt).data, out[name][1]
+        assert b"\n  " in exported and b"\n" not in published.rstrip(b"\n") and len(published) < len(exported)
+        # the same document: the same values, keys in the same order, text as it was (not escaped to ASCII)
+        assert list(json.loads(published).items()) == list(json.loads(exported).items())
+        assert published.decode("utf-8") == json.dumps(json.loads(exported), ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert out["glossary.tbx"][1] == run_export(glossary, settings, "tbx").data  # the other formats as exported
+
+
 def test_the_downloads_page_lists_each_file_with_its_size_in_the_readers_format() -> None:
     downloads = [d for d, _ in files().values()]
     for locale, prefix in (("en", ""), ("sv", "../../downloads/")):
