@@ -223,6 +223,24 @@ def test_the_palette_follows_the_system_and_the_toggle_switches_it(new_page: New
     assert light.locator("form[data-md-component='palette'] label:visible").get_attribute("title") == "Switch to dark mode"
 
 
+def test_the_chosen_palette_stays_on_the_next_page_and_the_icons_are_drawn(new_page: NewPage, site: Site) -> None:
+    # scope.js keeps the choice and palette.js applies it before the page is painted: shared files, not inline scripts
+    page = new_page(DESKTOP, color_scheme="light")
+    page.goto(site.url + "terms/kpo/")
+    assert page.locator("script:not([src]):not([type])").count() <= 1  # at most Material's one-line content script
+    page.locator("form[data-md-component='palette'] label:visible").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.goto(site.url + "faq/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    # each header icon is an empty <svg> the style sheet paints through a mask, at the size Material gives its icons
+    for selector in ("label.md-header__button[for='__search'] svg", ".md-select button svg", ".md-header__button.md-logo svg"):
+        icon = page.locator(selector).first
+        painted = icon.evaluate("e => { const s = getComputedStyle(e); return [s.maskImage || s.webkitMaskImage, s.backgroundColor, e.childElementCount]; }")
+        assert painted[0].startswith('url("data:image/svg+xml') and painted[1] != "rgba(0, 0, 0, 0)" and painted[2] == 0, selector
+    box = page.locator(".md-select button svg").bounding_box()
+    assert box is not None and box["width"] == box["height"] == 24
+
+
 # ---- the keyboard: skip link, the menu on a phone ----
 
 

@@ -11,6 +11,6 @@
     return JSON.parse(storage.getItem(base.pathname + "." + key));
   };
   window.__md_set = function (key, value, storage = localStorage, base = scope) {
-    try { storage.setItem(base.pathname + "." + key, JSON.stringify(value)); } catch (e) { /* storage full or refused */ }
+    try { storage.setItem(base.pathname + "." + key, JSON.stringify(value)); } catch { /* storage full or refused */ }
   };
 })();
