@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from glossary_tool.core.archives import FIXED_TIME, zip_bytes
 from glossary_tool.core.config import Settings
 from glossary_tool.core.model import Glossary
 from glossary_tool.core.problems import Problem, clip
@@ -33,8 +34,7 @@ from glossary_tool.exchange.table import Row, Table, import_table
 RULE = "import-xlsx"
 SHEET = "glossary"
 TEXT_FORMAT = "@"  # Excel's "Text" number format: what is typed into the cell later stays text too
-# A fixed time for the workbook's properties and zip entries: the same glossary always gives the same bytes.
-FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+# The workbook's creation and change times, replaced by FIXED_TIME's date: the same glossary always gives the same bytes.
 _CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
 # Bounds for an untrusted workbook (a zip): what it may unpack to in all and per part, how many parts it may have, and
 # how many different texts (openpyxl holds them all). A workbook of the import's 10,000 concepts stays well within them.
@@ -49,17 +49,9 @@ _SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 
 def _deterministic(data: bytes) -> bytes:
     """The workbook re-packed with fixed times and the same order, so equal glossaries give equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "docProps/core.xml":
-                body = _CORE_TIMES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", body)
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, body)
-    return out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        members = [(info.filename, src.read(info)) for info in src.infolist()]
+    return zip_bytes((name, _CORE_TIMES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", body) if name == "docProps/core.xml" else body) for name, body in members)
 
 
 @exporter("xlsx")

@@ -6,8 +6,10 @@ import csv
 import dataclasses
 import io
 import json
+import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES, concept, valid_glossary
 from lxml import html as lxml_html
 from render_helpers import SETTINGS, render
@@ -74,6 +76,30 @@ def test_the_json_downloads_are_the_exports_without_white_space() -> None:
         assert list(json.loads(published).items()) == list(json.loads(exported).items())
         assert published.decode("utf-8") == json.dumps(json.loads(exported), ensure_ascii=False, separators=(",", ":")) + "\n"
     assert out["glossary.tbx"][1] == run_export(glossary, settings, "tbx").data  # the other formats as exported
+
+
+def test_a_download_over_the_limit_is_published_zipped_holding_the_export_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary_tool.exchange import run_export
+    from glossary_tool.site.render import downloads
+
+    plain = files()
+    tbx_size = plain["glossary.tbx"][0].size
+    # Only the files above the limit are zipped: here the TBX (the largest) and nothing else.
+    monkeypatch.setattr(downloads, "ZIP_OVER", tbx_size - 1)
+    assert max(d.size for d, _ in plain.values() if d.file != "glossary.tbx") < tbx_size - 1
+    out = files()
+    assert list(out) == ["glossary.tbx.zip", *[name for name in plain if name != "glossary.tbx"]]
+    d, data = out["glossary.tbx.zip"]
+    assert (d.fmt, d.media_type, d.size) == ("tbx", "application/zip", len(data)) and d.size < tbx_size
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.namelist() == ["glossary.tbx"]
+        glossary = run(SETTINGS, [FIXTURES / "valid"]).glossary
+        assert archive.read("glossary.tbx") == plain["glossary.tbx"][1] == run_export(glossary, dataclasses.replace(SETTINGS, site_url="http://h/"), "tbx").data
+        assert archive.getinfo("glossary.tbx").date_time == (2000, 1, 1, 0, 0, 0)
+    assert files()["glossary.tbx.zip"][1] == data  # the same glossary gives the same archive, byte for byte
+    html = render("en", downloads=[d for d, _ in out.values()])["downloads.md"].html
+    link = lxml_html.fromstring(html).xpath("//a[text()='glossary.tbx.zip']")
+    assert link and link[0].get("href") == "glossary.tbx.zip"  # the page is downloads/ itself
 
 
 def test_the_downloads_page_lists_each_file_with_its_size_in_the_readers_format() -> None:
