@@ -19,7 +19,7 @@ from glossary_tool.site.serve.rebuild import Broken, LocaleSite, Project, depend
 from glossary_tool.site.serve.server import EVENTS, LIVERELOAD, Server, State, handler_for, host_allowed
 from glossary_tool.site.serve.watching import Snapshot, Wakeup, snapshot
 
-__all__ = ("EVENTS", "LIVERELOAD", "LocaleSite", "Project", "Server", "Snapshot", "State", "Wakeup", "dependents", "handler_for",
+__all__ = ("EVENTS", "LIVERELOAD", "Broken", "LocaleSite", "Project", "Server", "Snapshot", "State", "Wakeup", "dependents", "handler_for",
            "host_allowed", "serve", "snapshot", "watch")
 
 
