@@ -33,6 +33,7 @@ from glossary_tool.site.render import RenderedPage, render_locale
 from glossary_tool.site.render.context import RenderContext
 from glossary_tool.site.serve import EVENTS, LIVERELOAD, Broken, LocaleSite, Project, Snapshot, State, Wakeup, handler_for, snapshot, watch
 from glossary_tool.site.serve.server import livereload_script
+from glossary_tool.site.serve.watching import restat
 
 
 class Served:
@@ -475,3 +476,41 @@ def test_a_browser_that_closes_mid_answer_is_not_reported(unbuilt: Project, caps
         ours.close()
         server.server_close()
     assert capsys.readouterr().err == ""
+
+
+def test_after_a_report_only_the_reported_files_are_looked_at_again_as_a_full_look_would_see_them(tmp_path: Path) -> None:
+    folder = tmp_path / "content"
+    (folder / "concepts").mkdir(parents=True)
+    entry = folder / "concepts" / "kpo.yaml"
+    entry.write_text("id: kpo\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\n", encoding="utf-8")
+    wakeup = Wakeup([folder], config)
+    stop = threading.Event()
+    try:
+        if not wakeup.reported:
+            pytest.skip("this system sends no file-change reports")
+        known = snapshot([folder], [config])
+        # An editor's save: a temporary file renamed over the entry; and the configuration saved in place.
+        (folder / "concepts" / ".kpo.yaml.swp").write_text("id: kpo\nkind: concept\n", encoding="utf-8")
+        os.replace(folder / "concepts" / ".kpo.yaml.swp", entry)
+        config.write_text("site_name: edited\n", encoding="utf-8")
+        assert wakeup.wait(stop)
+        time.sleep(0.2)  # the rest of the reports
+        paths = wakeup.take()
+        assert paths is not None and str(entry) in paths
+        now = restat(known, paths, [folder], [config])
+        assert now == snapshot([folder], [config]) != known
+        assert wakeup.take() == set()  # taken once
+        (folder / "concepts" / "new.yaml").write_text("id: new\n", encoding="utf-8")
+        assert wakeup.wait(stop)
+        time.sleep(0.2)
+        paths = wakeup.take()
+        assert paths is not None and restat(now, paths, [folder], [config]) is None  # a new file: every file is looked at
+        (folder / "sub").mkdir()
+        assert wakeup.wait(stop)
+        time.sleep(0.2)
+        assert wakeup.take() is None  # a new folder: the same
+    finally:
+        stop.set()
+        wakeup.close()
