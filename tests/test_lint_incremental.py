@@ -103,9 +103,15 @@ def test_a_broken_edit_then_another_finds_what_the_whole_check_finds(shipped: tu
     relint = Relint(settings, rules, Languages(), before)
     path = folder / "concepts" / "kpo.yaml"
     good = path.read_text(encoding="utf-8")
-    # A rename that breaks the links to it, then another rename and a new term: both are read against the last good
-    # glossary, whose index of links the first attempt changed.
-    for old, new in (("id: kpo\n", "id: kpo-renamed\n"), ("id: kpo\n", "id: kpo-other\n"), ("      - text: KPO\n", "      - text: BPO\n"), ("", "")):
+    # A rename that breaks the links to it, another rename, an id another entry has, and a term another concept has:
+    # each is read against the last good glossary, whose indexes the attempts before it changed.
+    for old, new in (
+        ("id: kpo\n", "id: kpo-renamed\n"),
+        ("id: kpo\n", "id: kpo-other\n"),
+        ("id: kpo\n", "id: bpo\n"),
+        ("      - text: KPO\n", "      - text: BPO\n"),
+        ("", ""),
+    ):
         path.write_text(good.replace(old, new, 1), encoding="utf-8")
         after = _spliced(before, settings, path)
         found = stamp(relint.problems(before, after), settings)

@@ -74,6 +74,7 @@ class Relint:
 
     def _start(self, glossary: Glossary) -> None:
         """Know ``glossary`` afresh."""
+        self.keyed = len({e.id for e in glossary.entries}) == len(glossary.entries)  # the indexes below go by id
         self.links = Links(glossary.entries)
         self.touched: set[str] = set()  # ids set since the last good edit: the next edit sets them again
         self._term_keys: dict[str, set[tuple[str, str]]] | None = None  # each entry's term keys, made on first use
@@ -89,8 +90,10 @@ class Relint:
         new = [e for e in after.entries if id(e) not in was]
         now = {id(e) for e in after.entries}
         ids = {e.id for e in new} | {e.id for e in before.entries if id(e) not in now}
-        if len({e.id for e in after.entries}) < len(after.entries):
-            self._start(after)  # ids that name two entries are no keys: the whole glossary is checked
+        if not self.keyed:
+            self._start(before)
+        if not self.keyed or len({e.id for e in after.entries}) < len(after.entries):
+            self.keyed = False  # ids that name two entries are no keys: the whole glossary is checked, and known afresh next time
             return check(after, self.settings, self.rules, languages=self.languages)
         self._set(after, ids)
         ctx = Context.build(self.settings, list(after.entries))
