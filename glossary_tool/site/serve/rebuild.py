@@ -311,18 +311,23 @@ class Folded:
     def __init__(self) -> None:
         self.known: dict[str, tuple[Concept, str]] = {}
 
-    def naming(self, glossary: Glossary, terms: set[str]) -> set[str]:
-        """The concepts of ``glossary`` whose definitions (in lower case) hold one of ``terms`` (in lower case)."""
+    def learn(self, glossary: Glossary) -> tuple[list[str], list[str]]:
+        """The ids of the concepts of ``glossary`` and their definitions in lower case, each made once."""
         ids: list[str] = []
         texts: list[str] = []
-        if not terms:
-            return set()
         for c in glossary.concepts:
             known = self.known.get(c.id)
             if known is None or known[0] is not c:
                 known = self.known[c.id] = (c, "\0".join(b.definition.casefold() for b in c.locales.values()))
             ids.append(c.id)
             texts.append(known[1])
+        return ids, texts
+
+    def naming(self, glossary: Glossary, terms: set[str]) -> set[str]:
+        """The concepts of ``glossary`` whose definitions (in lower case) hold one of ``terms`` (in lower case)."""
+        if not terms:
+            return set()
+        ids, texts = self.learn(glossary)
         # One text searched by str.find for each term instead of each concept's: a match counts where it lies within
         # one concept's definitions (it could span two only if the term held their separator).
         starts = [0]
@@ -399,6 +404,11 @@ class Project:
         if self.languages is None:
             self.errors(glossary, [], catalogs=False)  # the build has linted already; this stems every text for the first edit
         self.relint = Relint(self.settings, self._rules(catalogs=False), self._languages(), glossary)
+        # What the first edit would make otherwise, for the first edit to be as quick as the next.
+        self.relint.prepare(glossary)
+        self.folded.learn(glossary)
+        for e in glossary.entries:
+            self._abspath(e.doc.path)
         # Every locale's build loaded the entries itself; from now on they share these, which the search index
         # recognizes as unchanged from one edit to the next.
         for site in self.sites:
