@@ -24,12 +24,16 @@ from conftest import ROOT
 from playwright.sync_api import Browser
 
 from glossary_tool.core.config import read_config, settings_from_raw
+from glossary_tool.core.loading import load_glossary
 from glossary_tool.core.model import Glossary
 from glossary_tool.core.translation import stale_fields
+from glossary_tool.lint.reporters import REPORTERS
 from glossary_tool.site import search_index
 from glossary_tool.site.render import RenderedPage, render_locale
-from glossary_tool.site.serve import EVENTS, LIVERELOAD, LocaleSite, Project, Snapshot, State, Wakeup, handler_for, snapshot, watch
+from glossary_tool.site.render.context import RenderContext
+from glossary_tool.site.serve import EVENTS, LIVERELOAD, Broken, LocaleSite, Project, Snapshot, State, Wakeup, handler_for, snapshot, watch
 from glossary_tool.site.serve.server import livereload_script
+from glossary_tool.site.serve.watching import restat
 
 
 class Served:
@@ -241,6 +245,20 @@ def test_every_edit_leaves_the_pages_and_the_index_a_full_build_would_make(tmp_p
             pages, index = _fresh(site, project.glossary)
             assert site.state.pages == pages, (what, site.code, [src for src in pages if site.state.pages.get(src) != pages[src]])
             assert site.state.index_files == index, (what, site.code)
+            # The render context the edit updated is the one a full build makes: the same links for the same terms.
+            assert site.ctx is not None and site.ctx.glossary is project.glossary
+            made = RenderContext(
+                project.glossary,
+                settings,
+                site.code,
+                site.state.site_name,
+                site.config.site_url,
+                site.ctx.stale,
+                site.state.dates,
+                site.state.today,
+                site.state.downloads,
+            )
+            assert (site.ctx.concepts, site.ctx.matcher.by_text, site.ctx.matcher.pattern) == (made.concepts, made.matcher.by_text, made.matcher.pattern)
             differing.update(page.url for src, page in pages.items() if known.get(src) != page)
         if urls != ["*"]:  # exactly the pages whose content differs are templated again, in every locale
             assert Counter(urls) == differing, what
@@ -251,6 +269,53 @@ def test_every_edit_leaves_the_pages_and_the_index_a_full_build_would_make(tmp_p
         built, expected = _tree(Path(site.config.site_dir)), _tree(Path(other.config.site_dir))
         assert built.keys() == expected.keys(), site.code
         assert [f for f in built if built[f] != expected[f]] == [], site.code
+
+
+# (file, old text, new text, the rule it breaks): each is saved, refused with a clean lint's report, then undone.
+BREAKING = [
+    ("concepts/kpo.yaml", "      - text: KPO\n", "      - text: BPO\n", "duplicate-term"),
+    ("concepts/kpo.yaml", "  contrast: [bpo]", "  contrast: [bpo, nowhere]", "unresolved-reference"),
+    ("concepts/outsourcing.yaml", "relations:\n  narrower:", "relations:\n  broader: [kpo]\n  narrower:", "broader-cycle"),
+    ("concepts/kpo.yaml", "id: kpo\n", "id: kpo-renamed\n", "unresolved-reference"),  # every link to kpo points nowhere now
+    (
+        "concepts/kpo.yaml",
+        "      - text: KPO\n        type: acronym\n        status: preferred",
+        "      - text: BPO\n        type: acronym\n        status: deprecated",
+        "deprecated-term-of-other-concept",
+    ),
+]
+
+
+def test_an_edit_that_breaks_a_rule_is_refused_with_a_clean_lints_report_and_the_next_good_edit_renders_as_a_full_build(tmp_path: Path) -> None:
+    raw = read_config(_copy_of_the_project(tmp_path) / "mkdocs.yml")
+    settings = settings_from_raw(raw)
+    project = Project(raw, settings, tmp_path / "out")
+    project.full()
+    good = project.glossary
+    for path, old, new, rule in BREAKING:
+        target = settings.content_dir / path
+        text = target.read_text(encoding="utf-8")
+        _edit(target, old, new)
+        with pytest.raises(Broken) as refused:
+            project.refresh(snapshot(project.watched, [raw.path]))
+        glossary, problems = load_glossary(settings)
+        clean = Project(raw, settings, tmp_path / "clean").errors(glossary, problems)
+        assert str(refused.value) == REPORTERS["text"](clean)
+        assert any(p.rule == rule for p in clean), rule
+        assert project.glossary is good  # the last good version stays
+        target.write_text(text, encoding="utf-8")
+    _edit(
+        settings.content_dir / "concepts" / "kpo.yaml",
+        "      Outsourcing of knowledge-intensive work",
+        "      Specialised outsourcing of knowledge-intensive work",
+    )
+    urls = project.refresh(snapshot(project.watched, [raw.path]))
+    assert urls and urls != ["*"]
+    assert project.glossary is not None
+    for site in project.sites:
+        assert site.state is not None
+        pages, index = _fresh(site, project.glossary)
+        assert site.state.pages == pages and site.state.index_files == index, site.code
 
 
 def test_without_file_change_reports_the_files_are_polled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -411,3 +476,41 @@ def test_a_browser_that_closes_mid_answer_is_not_reported(unbuilt: Project, caps
         ours.close()
         server.server_close()
     assert capsys.readouterr().err == ""
+
+
+def test_after_a_report_only_the_reported_files_are_looked_at_again_as_a_full_look_would_see_them(tmp_path: Path) -> None:
+    folder = tmp_path / "content"
+    (folder / "concepts").mkdir(parents=True)
+    entry = folder / "concepts" / "kpo.yaml"
+    entry.write_text("id: kpo\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\n", encoding="utf-8")
+    wakeup = Wakeup([folder], config)
+    stop = threading.Event()
+    try:
+        if not wakeup.reported:
+            pytest.skip("this system sends no file-change reports")
+        known = snapshot([folder], [config])
+        # An editor's save: a temporary file renamed over the entry; and the configuration saved in place.
+        (folder / "concepts" / ".kpo.yaml.swp").write_text("id: kpo\nkind: concept\n", encoding="utf-8")
+        os.replace(folder / "concepts" / ".kpo.yaml.swp", entry)
+        config.write_text("site_name: edited\n", encoding="utf-8")
+        assert wakeup.wait(stop)
+        time.sleep(0.2)  # the rest of the reports
+        paths = wakeup.take()
+        assert paths is not None and str(entry) in paths
+        now = restat(known, paths, [folder], [config])
+        assert now == snapshot([folder], [config]) != known
+        assert wakeup.take() == set()  # taken once
+        (folder / "concepts" / "new.yaml").write_text("id: new\n", encoding="utf-8")
+        assert wakeup.wait(stop)
+        time.sleep(0.2)
+        paths = wakeup.take()
+        assert paths is not None and restat(now, paths, [folder], [config]) is None  # a new file: every file is looked at
+        (folder / "sub").mkdir()
+        assert wakeup.wait(stop)
+        time.sleep(0.2)
+        assert wakeup.take() is None  # a new folder: the same
+    finally:
+        stop.set()
+        wakeup.close()

@@ -5,6 +5,8 @@ Independent of MkDocs: pages are HTML fragments with a title and a table of cont
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime
 import html as html_lib
 import json
@@ -256,13 +258,47 @@ class RenderContext:
     concepts: dict[str, Concept] = field(init=False)
     matcher: TermMatcher = field(init=False)
     _summaries: dict[str, str] = field(init=False, default_factory=dict)
+    _targets: dict[str, list[LinkTarget]] = field(init=False, default_factory=dict)  # each concept's, in the matcher
 
     def __post_init__(self) -> None:
         project_locales = self.settings.root / "locales"
         self.gettext = translations(project_locales, self.locale).gettext
         self.env = _environment(project_locales, self.locale)
         self.concepts = {c.id: c for c in self.glossary.concepts}
-        self.matcher = self._link_targets()
+        self._targets = {c.id: self._link_targets(c) for c in self.concepts.values()}
+        self.matcher = TermMatcher(t for i in self.concepts for t in self._targets[i])
+
+    def after_edit(self, glossary: Glossary, edited: Iterable[str], changed: Mapping[str, datetime.date | None]) -> RenderContext:
+        """This context for ``glossary``, in which only the entries ``edited`` differ from this context's glossary.
+
+        What depends on each other concept alone (templates, catalogs, link targets, short definitions) is kept; the
+        term matcher is made again only when a term in use came, went or moved, else only the edited concepts' short
+        definitions in it change. The same as a context made afresh for ``glossary``."""
+        new = copy.copy(self)
+        new.glossary, new.changed = glossary, changed
+        new.concepts = {c.id: c for c in glossary.concepts}
+        ids = set(edited)
+        new._summaries = {i: text for i, text in self._summaries.items() if i not in ids}
+        new._targets = dict(self._targets)
+        for i in ids:
+            if (c := new.concepts.get(i)) is not None:
+                new._targets[i] = new._link_targets(c)
+            else:
+                new._targets.pop(i, None)
+        same = list(new.concepts) == list(self.concepts) and all(
+            [t.term for t in new._targets.get(i, ())] == [t.term for t in self._targets.get(i, ())] for i in ids)
+        if not same:
+            new.matcher = TermMatcher(t for i in new.concepts for t in new._targets[i])
+            return new
+        # The same terms of the same concepts: the same pattern, and each term links where it did.
+        new.matcher = copy.copy(self.matcher)
+        by_text = new.matcher.by_text = dict(self.matcher.by_text)
+        for i in ids & new._targets.keys():
+            for t in new._targets[i]:
+                known = by_text[t.term.casefold()]
+                if known.href == t.href:
+                    by_text[t.term.casefold()] = dataclasses.replace(known, tooltip=t.tooltip)
+        return new
 
     def render(self, template: str, **values: Any) -> str:
         return self.env.get_template(template).render(**values)
@@ -355,16 +391,13 @@ class RenderContext:
         term = next((t for t in block.terms if t.text == title), None) if block else None
         return collation.sort_key(title, self.locale, term.reading or "" if term else "", self.settings.han_order)
 
-    def _link_targets(self) -> TermMatcher:
-        """Every term in use (not deprecated or obsolete) of every concept in this locale, linked from a term page (``../<id>/``)."""
-        out: list[LinkTarget] = []
-        for other in self.concepts.values():
-            block = other.locales.get(self.locale)
-            if block is None:
-                continue
-            tip = first_sentence(block.definition)
-            out.extend(LinkTarget(t.text, f"../{other.id}/", tip) for t in block.terms if t.status not in NOT_IN_USE)
-        return TermMatcher(out)
+    def _link_targets(self, other: Concept) -> list[LinkTarget]:
+        """The concept's terms in use (not deprecated or obsolete) in this locale, linked from a term page (``../<id>/``)."""
+        block = other.locales.get(self.locale)
+        if block is None:
+            return []
+        tip = first_sentence(block.definition)
+        return [LinkTarget(t.text, f"../{other.id}/", tip) for t in block.terms if t.status not in NOT_IN_USE]
 
 
 E = TypeVar("E", Comparison, Faq)

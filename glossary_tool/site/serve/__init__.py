@@ -17,9 +17,9 @@ from glossary_tool.core.config import RawConfig, Settings
 from glossary_tool.core.problems import FatalError
 from glossary_tool.site.serve.rebuild import Broken, LocaleSite, Project, dependents
 from glossary_tool.site.serve.server import EVENTS, LIVERELOAD, Server, State, handler_for, host_allowed
-from glossary_tool.site.serve.watching import Snapshot, Wakeup, snapshot
+from glossary_tool.site.serve.watching import Snapshot, Wakeup, restat, snapshot
 
-__all__ = ("EVENTS", "LIVERELOAD", "LocaleSite", "Project", "Server", "Snapshot", "State", "Wakeup", "dependents", "handler_for",
+__all__ = ("EVENTS", "LIVERELOAD", "Broken", "LocaleSite", "Project", "Server", "Snapshot", "State", "Wakeup", "dependents", "handler_for",
            "host_allowed", "serve", "snapshot", "watch")
 
 
@@ -29,11 +29,15 @@ def watch(project: Project, state: State, stop: threading.Event) -> None:
     wakeup = Wakeup(project.watched, project.raw.path)
     try:
         while not stop.is_set():
-            wakeup.wait(stop)
+            reported = wakeup.wait(stop)
             if stop.is_set():
                 break
             wakeup.schedule()
-            now = snapshot(project.watched, [project.raw.path])
+            # After a report, the files it named; at the regular look, every file, in case a report was lost.
+            paths = wakeup.take()
+            now = restat(project.files, paths, project.watched, [project.raw.path]) if reported and paths is not None else None
+            if now is None:
+                now = snapshot(project.watched, [project.raw.path])
             if now == project.files:
                 continue
             start = time.perf_counter()

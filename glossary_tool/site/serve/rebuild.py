@@ -6,8 +6,10 @@ is rendered again where it shows what changed, and only the pages whose content 
 
 from __future__ import annotations
 
+import bisect
+import gc
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -22,8 +24,10 @@ from glossary_tool.core.problems import FatalError, Problem, Severity
 from glossary_tool.core.terms import Languages
 from glossary_tool.core.translation import stale_fields
 from glossary_tool.lint import check, severity_of, stamp
+from glossary_tool.lint.incremental import Links, Relint
 from glossary_tool.lint.reporters import REPORTERS
 from glossary_tool.lint.rules import load_all
+from glossary_tool.lint.rules.registry import Rule
 from glossary_tool.site import search_index
 from glossary_tool.site.locale_builds import REQUEST, BuildRequest, root_url
 from glossary_tool.site.render import RenderedPage, category, comparison, concept, faq, home, index_az, pair, status
@@ -44,6 +48,7 @@ class LocaleSite:
     config: Any = None
     state: LocaleState | None = None
     untrusted: bool = False
+    ctx: RenderContext | None = None  # the render context of the last good glossary, which an edit updates
 
     @classmethod
     def create(cls, config_file: Path, code: str, site_dir: Path, site_url: str, *, untrusted: bool = False) -> LocaleSite:
@@ -66,14 +71,20 @@ class LocaleSite:
             REQUEST.reset(token)
         self.state = request.state
 
-    def render(self, edit: Edit, settings: Settings) -> Rendering:
-        """This locale's view of the glossary after ``edit``, to render its pages again with."""
-        state, config = self.state, self.config
+    def warm(self, glossary: Glossary, settings: Settings) -> None:
+        """Make the render context of ``glossary``, which the full build left, for the first edit to update."""
+        state = self.state
         assert state is not None
+        self.ctx = RenderContext(glossary, settings, self.code, state.site_name, self.config.site_url or "",
+                                 lambda c, code: stale_fields(c, code, settings.source_locale), state.dates, state.today, state.downloads)
+
+    def render(self, edit: Edit, shared: Shared) -> Rendering:
+        """This locale's view of the glossary after ``edit``, to render its pages again with."""
+        state, ctx = self.state, self.ctx
+        assert state is not None and ctx is not None
         # An edited entry changed today; the exports (and their sizes) are made again by the next full build.
         dates = {**state.dates, **dict.fromkeys(edit.edited, state.today)}
-        return Rendering(RenderContext(edit.after, settings, self.code, state.site_name, config.site_url or "",
-                                       lambda c, code: stale_fields(c, code, settings.source_locale), dates, state.today, state.downloads))
+        return Rendering(ctx.after_edit(edit.after, edit.edited, dates), shared)
 
     def first(self, edit: Edit, rendering: Rendering) -> list[str]:
         """Template again the pages of the edited concepts themselves, which a writer has open: the rest follows in
@@ -95,24 +106,37 @@ class LocaleSite:
         index_files = state.index.files(state.index.records(edit.after, ctx.settings, state.pages.values()))
         search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, index_files, state.index_files)
         state.index_files = index_files
+        self.ctx = ctx
         return [p.url for p in changed]
+
+
+class Shared:
+    """What concept pages need of the whole glossary after an edit that is the same in every locale: made once, for
+    the first locale that asks."""
+
+    def __init__(self) -> None:
+        self._maps: tuple[dict[str, list[Comparison]], dict[str, list[Faq]], dict[tuple[str, str], list[str]], Hierarchy] | None = None
+
+    def maps(self, ctx: RenderContext) -> tuple[dict[str, list[Comparison]], dict[str, list[Faq]], dict[tuple[str, str], list[str]], Hierarchy]:
+        if self._maps is None:
+            glossary = ctx.glossary
+            self._maps = (by_concept(glossary.comparisons), by_concept(glossary.faqs), concept.inbound(ctx), Hierarchy.of(glossary.concepts, ctx.concepts))
+        return self._maps
 
 
 class Rendering:
     """One locale's render context after an edit, with what every concept page of it needs, made once."""
 
-    def __init__(self, ctx: RenderContext) -> None:
-        self.ctx = ctx
+    def __init__(self, ctx: RenderContext, shared: Shared) -> None:
+        self.ctx, self.shared = ctx, shared
 
     @cached_property
-    def _shared(self) -> tuple[dict[str, list[Comparison]], dict[str, list[Faq]], dict[tuple[str, str], list[str]], dict[str, str], Hierarchy]:
-        ctx, glossary = self.ctx, self.ctx.glossary
-        return (by_concept(glossary.comparisons), by_concept(glossary.faqs), concept.inbound(ctx), faq.faq_locations(ctx),
-                Hierarchy.of(glossary.concepts, ctx.concepts))
+    def _faq_urls(self) -> dict[str, str]:
+        return faq.faq_locations(self.ctx)
 
     def concept_page(self, c: Concept) -> RenderedPage:
-        comps_of, faqs_of, incoming, faq_urls, tree = self._shared
-        return concept.concept_page(self.ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, faq_urls, tree)
+        comps_of, faqs_of, incoming, tree = self.shared.maps(self.ctx)
+        return concept.concept_page(self.ctx, c, comps_of.get(c.id, []), faqs_of.get(c.id, []), incoming, self._faq_urls, tree)
 
 
 def _rerendered(state: LocaleState, rendering: Rendering, edit: Edit) -> list[RenderedPage]:
@@ -252,25 +276,21 @@ class _NeedsFullBuild(Exception):
     pass
 
 
-def dependents(glossary: Glossary, ids: set[str], folded: dict[str, tuple[Concept, str]] | None = None) -> set[str]:
-    """The ids whose pages show something of the entries ``ids``: the concepts they link to and that link to them
-    (a link carries the target's name and short definition), pages whose text names one of their terms (it becomes
-    such a link), the concepts a comparison or question is about (their pages list it), and those comparisons
-    and questions. ``folded`` keeps each concept's definitions in lower case from one call to the next."""
-    folded = {} if folded is None else folded
-    concepts = [c for cid in ids if (c := glossary.concept(cid)) is not None]
-    terms = {t.text.casefold() for c in concepts for b in c.locales.values() for t in b.terms}
-    out = set(ids) | _neighbours(glossary, concepts)
-    for entry in glossary.entries:
-        m = entry.model
-        if isinstance(m, Concept):
-            if _links_or_names(m, ids, terms, folded):
-                out.add(m.id)
-        elif m.id in ids or not ids.isdisjoint(m.concepts):
-            out.add(m.id)
-            if m.id in ids:
-                out.update(m.concepts)
-    return out
+def dependents(before: Glossary, after: Glossary, old: Sequence[Entry], new: Sequence[Entry], links: Links, folded: Folded) -> set[str]:
+    """The ids whose pages show something of the entries edited (``old`` in ``before``, ``new`` in ``after``): the
+    concepts they link to and that link to them (a link carries the target's name and short definition), pages whose
+    text names one of their terms (it becomes such a link), the concepts a comparison or question is about (their
+    pages list it), and those comparisons and questions. ``links`` knows who points at whom in ``after``."""
+    edited = [*old, *new]
+    ids = {e.id for e in edited}
+    out = ids | links.pointing_at(ids)
+    for e in edited:
+        if not isinstance(e.model, Concept):
+            out.update(e.model.concepts)
+    out |= _neighbours(before, [e.model for e in old if isinstance(e.model, Concept)])
+    out |= _neighbours(after, [e.model for e in new if isinstance(e.model, Concept)])
+    terms = {t.text.casefold() for e in edited if isinstance(e.model, Concept) for b in e.model.locales.values() for t in b.terms}
+    return out | folded.naming(after, terms)
 
 
 def _neighbours(glossary: Glossary, concepts: Iterable[Concept]) -> set[str]:
@@ -285,14 +305,46 @@ def _neighbours(glossary: Glossary, concepts: Iterable[Concept]) -> set[str]:
     return out
 
 
-def _links_or_names(c: Concept, ids: set[str], terms: set[str], folded: dict[str, tuple[Concept, str]]) -> bool:
-    """Whether ``c`` links to one of ``ids`` or its definitions name one of ``terms`` (folded to lower case)."""
-    if any(not ids.isdisjoint(c.targets(r)) for r in c.relations):
-        return True
-    known = folded.get(c.id)
-    if known is None or known[0] is not c:
-        known = folded[c.id] = (c, "\0".join(b.definition.casefold() for b in c.locales.values()))
-    return any(t in known[1] for t in terms)
+class Folded:
+    """Each concept's definitions in lower case, kept from one edit to the next, to find the concepts naming a term."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, tuple[Concept, str]] = {}
+
+    def learn(self, glossary: Glossary) -> tuple[list[str], list[str]]:
+        """The ids of the concepts of ``glossary`` and their definitions in lower case, each made once."""
+        ids: list[str] = []
+        texts: list[str] = []
+        for c in glossary.concepts:
+            known = self.known.get(c.id)
+            if known is None or known[0] is not c:
+                known = self.known[c.id] = (c, "\0".join(b.definition.casefold() for b in c.locales.values()))
+            ids.append(c.id)
+            texts.append(known[1])
+        return ids, texts
+
+    def naming(self, glossary: Glossary, terms: set[str]) -> set[str]:
+        """The concepts of ``glossary`` whose definitions (in lower case) hold one of ``terms`` (in lower case)."""
+        if not terms:
+            return set()
+        ids, texts = self.learn(glossary)
+        # One text searched by str.find for each term instead of each concept's: a match counts where it lies within
+        # one concept's definitions (it could span two only if the term held their separator).
+        starts = [0]
+        for text in texts:
+            starts.append(starts[-1] + len(text) + 1)
+        whole = "\0".join(texts)
+        out: set[str] = set()
+        for term in terms:
+            at = whole.find(term)
+            while at >= 0:
+                k = bisect.bisect_right(starts, at) - 1
+                if at + len(term) <= starts[k] + len(texts[k]):
+                    out.add(ids[k])
+                    at = whole.find(term, starts[k + 1])
+                else:
+                    at = whole.find(term, at + 1)
+        return out
 
 
 class Project:
@@ -308,7 +360,8 @@ class Project:
         self.glossary: Glossary | None = None
         self.pending: set[Path] = set()  # files changed since the last good rebuild, which it has not read yet
         self.languages: Languages | None = None  # what lint keeps between checks: the stemmed words of every text seen
-        self.folded: dict[str, tuple[Concept, str]] = {}  # each concept's definitions in lower case (see dependents)
+        self.relint: Relint | None = None  # the error rules again after an edit, and who points at whom
+        self.folded = Folded()  # each concept's definitions in lower case (see dependents)
         self.abspaths: dict[str, str] = {}
 
     def errors(self, glossary: Glossary, problems: list[Problem], *, catalogs: bool = True) -> list[Problem]:
@@ -316,11 +369,16 @@ class Project:
         stops a rebuild, so only the rules configured as errors run; the catalogs' rules only when ``catalogs`` (an
         edit of an entry leaves the catalogs as the last good rebuild found them). The rules' stemmed words and term
         patterns are kept from one check to the next (they depend on each text alone), the rest is redone."""
+        found = stamp([*problems, *check(glossary, self.settings, self._rules(catalogs=catalogs), languages=self._languages())], self.settings)
+        return [p for p in found if p.severity is Severity.ERROR]
+
+    def _rules(self, *, catalogs: bool) -> list[Rule]:
+        return [r for r in load_all().values() if severity_of(r, self.settings) is Severity.ERROR and (catalogs or r.scope != "catalog")]
+
+    def _languages(self) -> Languages:
         if self.languages is None:
             self.languages = Languages()
-        rules = [r for r in load_all().values() if severity_of(r, self.settings) is Severity.ERROR and (catalogs or r.scope != "catalog")]
-        found = stamp([*problems, *check(glossary, self.settings, rules, languages=self.languages)], self.settings)
-        return [p for p in found if p.severity is Severity.ERROR]
+        return self.languages
 
     def folder(self, code: str) -> Path:
         return self.out / code
@@ -334,19 +392,34 @@ class Project:
         not_regular = [p for p, (_, _, regular) in self.files.items() if not regular]
         if not_regular:
             raise FatalError(f"{not_regular[0]}: not a regular file; entries must be plain files")
+        gc.unfreeze()  # what the last full build left may be garbage now
+        self.glossary = self.relint = None
         for site in self.sites:
+            site.ctx = None
             site.full()
         first = self.sites[0].state
-        self.glossary = first.glossary if first is not None else None
-        if self.glossary is None:
+        glossary = first.glossary if first is not None else None
+        if glossary is None:
             return
         if self.languages is None:
-            self.errors(self.glossary, [], catalogs=False)  # the build has linted already; this stems every text for the first edit
+            self.errors(glossary, [], catalogs=False)  # the build has linted already; this stems every text for the first edit
+        self.relint = Relint(self.settings, self._rules(catalogs=False), self._languages(), glossary)
+        # What the first edit would make otherwise, for the first edit to be as quick as the next.
+        self.relint.prepare(glossary)
+        self.folded.learn(glossary)
+        for e in glossary.entries:
+            self._abspath(e.doc.path)
         # Every locale's build loaded the entries itself; from now on they share these, which the search index
         # recognizes as unchanged from one edit to the next.
         for site in self.sites:
             if site.state is not None:
-                site.state.index.records(self.glossary, self.settings, site.state.pages.values())
+                site.state.index.records(glossary, self.settings, site.state.pages.values())
+                site.warm(glossary, self.settings)
+        self.glossary = glossary
+        # The warm site is millions of objects that live until the next full build: the collector stops walking
+        # them at every collection an edit sets off (at 10,000 concepts each walk took about a second).
+        gc.collect()
+        gc.freeze()
 
     def refresh(self, now: Snapshot, shown: Callable[[list[str]], None] = lambda urls: None) -> list[str]:
         """Rebuild after the files changed from ``self.files`` to ``now``; the URLs rebuilt. Raises Broken with the
@@ -371,13 +444,16 @@ class Project:
             return self._rebuild_all()
         self.glossary = edit.after
         self.pending = set()
+        assert self.relint is not None
+        self.relint.passed()
         return urls
 
     def _update(self, edit: Edit, shown: Callable[[list[str]], None]) -> list[str]:
         """Every locale brought up to date with ``edit``; the URLs rebuilt. The edited concepts' own pages come first,
         in every locale: the pages a writer has open show the edit while the pages that link to it, the listings and
         the search index are made."""
-        renderings = [(site, site.render(edit, self.settings)) for site in self.sites]
+        shared = Shared()
+        renderings = [(site, site.render(edit, shared)) for site in self.sites]
         urls = [url for site, r in renderings for url in site.first(edit, r)]
         if urls:
             shown(urls)
@@ -389,12 +465,14 @@ class Project:
 
     def _edit(self, glossary: Glossary, paths: list[Path]) -> Edit:
         """``glossary`` with ``paths`` read again, checked, and what depends on them; Broken when it has errors."""
-        after, problems, ids = self._splice(glossary, paths)
-        errors = self.errors(after, problems, catalogs=False)
+        after, problems, old, new = self._splice(glossary, paths)
+        assert self.relint is not None
+        found = stamp([*problems, *self.relint.problems(glossary, after)], self.settings)
+        errors = [p for p in found if p.severity is Severity.ERROR]
         if errors:
             raise Broken(REPORTERS["text"](errors))
-        affected = dependents(glossary, ids, self.folded) | dependents(after, ids, self.folded)
-        return Edit(glossary, after, frozenset(ids), frozenset(affected))
+        affected = dependents(glossary, after, old, new, self.relint.links, self.folded)
+        return Edit(glossary, after, frozenset(e.id for e in (*old, *new)), frozenset(affected))
 
     def _rebuild_all(self) -> list[str]:
         glossary, problems = load_glossary(self.settings)
@@ -405,20 +483,22 @@ class Project:
         self.pending = set()
         return ["*"]
 
-    def _splice(self, glossary: Glossary, paths: list[Path]) -> tuple[Glossary, list[Problem], set[str]]:
-        """``glossary`` with the entries of ``paths`` parsed again; the loading problems and the ids touched."""
+    def _splice(self, glossary: Glossary, paths: list[Path]) -> tuple[Glossary, list[Problem], list[Entry], list[Entry]]:
+        """``glossary`` with the entries of ``paths`` parsed again; the loading problems, and the entries of ``paths``
+        before and after."""
         docs, problems = load_documents(paths, self.settings, jobs=1)
         keys = {os.path.abspath(p) for p in paths}
         fresh = {os.path.abspath(d.path): d for d in docs}
         by_path = dict(fresh)
-        ids: set[str] = set()
+        old: list[Entry] = []
+        new: list[Entry] = []
         entries: list[Entry] = []
         for e in glossary.entries:
             key = self._abspath(e.doc.path)
             if key not in keys:
                 entries.append(e)
                 continue
-            ids.add(e.id)
+            old.append(e)
             doc = by_path.pop(key, None)
             if doc is None:  # the file's other entries, or a file that no longer parses
                 continue
@@ -426,9 +506,9 @@ class Project:
             problems.extend(found)
             if entry is not None:
                 entries.append(entry)
-                ids.add(entry.id)
+                new.append(entry)
         documents = tuple(fresh.get(self._abspath(d.path), d) for d in glossary.documents)
-        return Glossary(tuple(entries), documents, glossary.others), problems, ids
+        return Glossary(tuple(entries), documents, glossary.others), problems, old, new
 
     def _abspath(self, path: str) -> str:
         """``os.path.abspath(path)``, kept: an edit looks up every entry's file by it, 10,000 of them at 10,000 concepts."""

@@ -55,6 +55,25 @@ def snapshot(folders: Iterable[Path], files: Iterable[Path] = ()) -> Snapshot:
     return out
 
 
+def restat(known: Snapshot, paths: Iterable[str], folders: Sequence[Path], files: Sequence[Path] = ()) -> Snapshot | None:
+    """``known`` with the files at ``paths`` looked at again, as ``snapshot(folders, files)`` would see them: the files
+    the system reported, instead of every file (10,000 at 10,000 concepts). None when one of them is not in ``known``
+    (a new file, or one named otherwise): then every file is looked at."""
+    out = dict(known)
+    for name in paths:
+        path = Path(name)
+        if path not in files and not (path.name.endswith((*ENTRY_SUFFIXES, ".po")) and any(path.is_relative_to(f) for f in folders)):
+            continue
+        if path not in known:
+            return None
+        try:
+            st = path.lstat()
+        except OSError:
+            out.pop(path)
+            continue
+        out[path] = (st.st_mtime_ns, st.st_size, stat.S_ISREG(st.st_mode))
+    return out
+
 
 class Wakeup:
     """Wakes the watcher as soon as the system reports a change under the watched folders (through watchdog), so
@@ -62,6 +81,8 @@ class Wakeup:
 
     def __init__(self, folders: Sequence[Path], config_file: Path) -> None:
         self.event = threading.Event()
+        self.paths: set[str] | None = set()  # what the reports since the last take() named; None: look at everything
+        self.lock = threading.Lock()  # between the reports' thread and take()
         self.wanted = [(folder, True) for folder in folders] + [(config_file.parent, False)]
         self.scheduled: set[Path] = set()
         self.observer: Any = None
@@ -81,12 +102,20 @@ class Wakeup:
             return
         from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
-        event = self.event
+        event, wakeup = self.event, self
 
         class Handler(FileSystemEventHandler):
             def on_any_event(self, e: FileSystemEvent) -> None:
-                if e.event_type not in ("opened", "closed_no_write"):  # reading a file (the rebuild does) is no change
-                    event.set()
+                if e.event_type in ("opened", "closed_no_write"):  # reading a file (the rebuild does) is no change
+                    return
+                with wakeup.lock:
+                    if wakeup.paths is None or (e.is_directory and e.event_type == "modified"):
+                        pass  # a folder whose files changed: each file is reported too
+                    elif e.is_directory or e.event_type == "events_lost":
+                        wakeup.paths = None  # a folder came, went or moved, or reports were lost: look at everything
+                    else:
+                        wakeup.paths.update(os.fsdecode(p) for p in (e.src_path, e.dest_path) if p)
+                event.set()
 
         for folder, recursive in self.wanted:
             if folder not in self.scheduled and folder.is_dir():
@@ -102,15 +131,25 @@ class Wakeup:
         """Whether every wanted folder that exists sends reports."""
         return self.observer is not None and all(f in self.scheduled for f, _ in self.wanted if f.is_dir())
 
-    def wait(self, stop: threading.Event) -> None:
-        """Return after the next report (or the next look, when there are none), or when ``stop`` is set."""
+    def wait(self, stop: threading.Event) -> bool:
+        """Return after the next report (True) or the next look, when there are none (False), or when ``stop`` is set."""
         deadline = time.monotonic() + (CHECK_SECONDS if self.reported else POLL_SECONDS)
         while not stop.is_set() and not self.event.wait(min(0.5, max(0.0, deadline - time.monotonic()))):
             if time.monotonic() >= deadline:
-                return
+                return False
         if self.event.is_set():
             time.sleep(SETTLE_SECONDS)
             self.event.clear()
+            return True
+        return False
+
+    def take(self) -> set[str] | None:
+        """The files reported since the last call (None: every file must be looked at: a folder changed, or there
+        are no reports); from now on, only later reports count."""
+        with self.lock:
+            paths = self.paths if self.reported else None
+            self.paths = set()
+        return paths
 
     def close(self) -> None:
         if self.observer is not None:
