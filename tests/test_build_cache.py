@@ -1,18 +1,22 @@
 """The build cache (site/build_cache.py): a rebuild from it writes exactly what a clean build writes, after an edit, a
-new or deleted entry or a changed configuration; a damaged cache file is ignored with a warning; an untrusted build
-and ``--no-cache`` never read it."""
+new or deleted entry or a changed configuration; a concept page is rendered again only when what it shows changed, and
+the downloads only when the glossary did; a damaged cache file is ignored with a warning; an untrusted build and
+``--no-cache`` never read it."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from conftest import FIXTURES
 
+from glossary_tool.site import exports
 from glossary_tool.site.build import build_project
-from glossary_tool.site.build_cache import CACHE_DIR, FORMAT
+from glossary_tool.site.build_cache import CACHE_DIR, FORMAT, FRAGMENT_FORMAT
 
 HEART = """id: heart
 kind: concept
@@ -119,3 +123,52 @@ def test_untrusted_and_no_cache_builds_never_read_the_cache(project: Path) -> No
     assert _files(project / CACHE_DIR) == poisoned  # neither wrote to it either
     build_project(project / "mkdocs.yml")  # a trusted build does read it: the cache is only as trusted as its writer
     assert b"alert(1)" in (project / "site/terms/femur/index.html").read_bytes()
+
+
+def _fragment(project: Path, locale: str, concept: str) -> Path:
+    """The cached content of ``concept``'s page in ``locale`` (build_cache.ConceptFragments)."""
+    for path in (project / CACHE_DIR / "fragments" / locale).glob("*.json"):
+        if json.loads(path.read_bytes().partition(b"\n")[2])["page"]["src"] == f"terms/{concept}.md":
+            return path
+    raise AssertionError(f"no cached content for {concept}")
+
+
+def _mark(path: Path, marker: str) -> None:
+    """Put ``marker`` into a cached page's content, as a well-formed cache file."""
+    record = json.loads(path.read_bytes().partition(b"\n")[2])
+    record["page"]["html"] += f"<p>{marker}</p>"
+    body = json.dumps(record).encode("utf-8")
+    path.write_bytes(f"{FRAGMENT_FORMAT} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body)
+
+
+def test_a_concept_page_is_rendered_again_only_when_what_it_shows_changed(project: Path) -> None:
+    build_project(project / "mkdocs.yml")
+    assert 'href="../femur/"' in (project / "site/terms/skeleton/index.html").read_text(encoding="utf-8")
+    assert 'href="../femur/"' not in (project / "site/terms/brain/index.html").read_text(encoding="utf-8")
+    for concept in ("brain", "skeleton"):
+        _mark(_fragment(project, "en", concept), "kept from the cache")
+    femur = project / "content/concepts/femur.yaml"
+    femur.write_text(femur.read_text(encoding="utf-8").replace("definition: Long bone", "definition: Edited, long bone", 1), encoding="utf-8")
+    build_project(project / "mkdocs.yml")
+    # brain shows nothing of the femur: its content came from the cache, unrendered. The skeleton links the femur,
+    # whose short definition (its link's tooltip) changed: rendered again, as was the femur's own page.
+    assert "kept from the cache" in (project / "site/terms/brain/index.html").read_text(encoding="utf-8")
+    assert "kept from the cache" not in (project / "site/terms/skeleton/index.html").read_text(encoding="utf-8")
+    assert "Edited, long bone" in (project / "site/terms/femur/index.html").read_text(encoding="utf-8")
+    assert "Edited, long bone" in (project / "site/terms/skeleton/index.html").read_text(encoding="utf-8")
+
+
+def test_the_downloads_are_taken_from_the_cache_while_the_glossary_is_unchanged(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_project(project / "mkdocs.yml")
+    made = _files(project / "site/downloads")
+
+    def fail(*args: object) -> NoReturn:
+        raise AssertionError("the downloads were made again")
+
+    monkeypatch.setattr(exports, "make", fail)
+    build_project(project / "mkdocs.yml")
+    assert _files(project / "site/downloads") == made
+    femur = project / "content/concepts/femur.yaml"
+    femur.write_text(femur.read_text(encoding="utf-8").replace("definition: Long bone", "definition: Edited, long bone", 1), encoding="utf-8")
+    with pytest.raises(AssertionError, match="made again"):
+        build_project(project / "mkdocs.yml")

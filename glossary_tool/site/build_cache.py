@@ -1,12 +1,14 @@
 """The build cache of ``glossary-tool build``: each locale's finished pages, keyed by a hash of everything they are made
-from, so that a rebuild skips the theme's templates for every page whose inputs did not change.
+from, so that a rebuild skips the theme's templates for every page whose inputs did not change; and each concept page's
+content, keyed by the entries it shows, so that a rebuild does not render an unchanged concept page at all.
 
-One plain file per page, ``<cache>/pages/<locale>/<key>.html``, whose first line holds the format and the SHA-256 of the
-rest; a file that does not match is ignored with a warning. No code and no pickle: a cache file can only be text a page
-shows, and only a trusted build reads it (SECURITY.md)."""
+One plain file per page, ``<cache>/pages/<locale>/<key>.html`` and ``<cache>/fragments/<locale>/<key>.json``, whose first
+line holds the format and the SHA-256 of the rest; a file that does not match is ignored with a warning. No code and no
+pickle: a cache file can only be text (or JSON of text) a page shows, and only a trusted build reads it (SECURITY.md)."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import importlib.metadata
@@ -22,6 +24,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from glossary_tool import __version__
+from glossary_tool.core.layout import CONCEPT
+from glossary_tool.core.model import Concept, Glossary
+from glossary_tool.site.render.context import Download, Heading, RenderedPage, first_sentence
 
 # The folder inside the project (git-ignored) and the variable that hands it to a locale's build process: without it
 # (a plain `mkdocs build`, `serve`, an untrusted build, `--no-cache`) a build reads and writes no cache.
@@ -33,6 +38,7 @@ WARNINGS_FILE = ".glossary-cache-warnings"
 # The template a cached page is built with: it prints nothing, and the plugin hands MkDocs the cached page instead.
 CACHED_TEMPLATE = "glossary-cached.html"
 FORMAT = "glossary-tool-page-cache 1"
+FRAGMENT_FORMAT = "glossary-tool-fragment-cache 1"
 MAX_PAGE_BYTES = 64 * 1024 * 1024  # far above any page; a larger file is not read at all
 _KEY = re.compile(r"[0-9a-f]{64}")
 
@@ -62,17 +68,19 @@ def code_digest() -> str:
 
 
 class PageCache:
-    """One locale's cached pages: ``get`` and ``put`` by key while the build runs, ``prune`` once it has succeeded."""
+    """One locale's cached pages: ``get`` and ``put`` by key while the build runs, ``prune`` once it has succeeded.
+    ``kind``, ``suffix`` and ``fmt`` name the store: finished pages (the default) or concept pages' content."""
 
-    def __init__(self, root: Path, locale: str) -> None:
-        self.folder = root / "pages" / locale
+    def __init__(self, root: Path, locale: str, kind: str = "pages", suffix: str = ".html", fmt: str = FORMAT) -> None:
+        self.root, self.folder = root, root / kind / locale
+        self.suffix, self.fmt = suffix, fmt
         self.warnings: list[str] = []
         self.used: set[str] = set()
         self.hits = self.misses = 0
         self.usable = _real_folder(self.folder, self.warnings)
 
     def _path(self, key: str) -> Path:
-        return self.folder / f"{key}.html"
+        return self.folder / f"{key}{self.suffix}"
 
     def has(self, key: str) -> bool:
         """Whether a page is cached under ``key`` (``get`` reads and checks it)."""
@@ -80,6 +88,18 @@ class PageCache:
 
     def get(self, key: str) -> str | None:
         """The page cached under ``key``, or None (not there, or not a valid cache file: then with a warning)."""
+        data = self.get_bytes(key)
+        if data is None:
+            return None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            self.hits -= 1
+            self.invalid(self._path(key), "not UTF-8")
+            return None
+
+    def get_bytes(self, key: str) -> bytes | None:
+        """The bytes cached under ``key``, or None (not there, or damaged: then with a warning)."""
         self.used.add(key)
         if not self.usable:
             return None
@@ -90,33 +110,31 @@ class PageCache:
             self.misses += 1
             return None
         except OSError as exc:
-            self._invalid(path, exc.strerror or "cannot be read")
+            self.invalid(path, exc.strerror or "cannot be read")
             return None
         with os.fdopen(fd, "rb") as f:
             data = f.read(MAX_PAGE_BYTES + 1)
         head, _, body = data.partition(b"\n")
-        if len(data) > MAX_PAGE_BYTES or head != f"{FORMAT} {hashlib.sha256(body).hexdigest()}".encode("ascii"):
-            self._invalid(path, "not a page this version wrote, or damaged")
-            return None
-        try:
-            page = body.decode("utf-8")
-        except UnicodeDecodeError:
-            self._invalid(path, "not UTF-8")
+        if len(data) > MAX_PAGE_BYTES or head != f"{self.fmt} {hashlib.sha256(body).hexdigest()}".encode("ascii"):
+            self.invalid(path, "not a page this version wrote, or damaged")
             return None
         self.hits += 1
-        return page
+        return body
 
-    def _invalid(self, path: Path, why: str) -> None:
+    def invalid(self, path: Path, why: str) -> None:
         self.misses += 1
         self.warnings.append(f"{path}: build cache file ignored ({why}); the page is built afresh")
 
     def put(self, key: str, page: str) -> None:
         """Keep ``page`` under ``key``: written beside and renamed, so a crash never leaves half a file under the key."""
+        self.put_bytes(key, page.encode("utf-8", errors="xmlcharrefreplace"))
+
+    def put_bytes(self, key: str, body: bytes) -> None:
+        """Keep ``body`` under ``key`` (``put``)."""
         self.used.add(key)
         if not self.usable:
             return
-        body = page.encode("utf-8", errors="xmlcharrefreplace")
-        data = f"{FORMAT} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body
+        data = f"{self.fmt} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body
         path = self._path(key)
         tmp = self.folder / f".{key}.{os.getpid()}.tmp"
         try:
@@ -135,8 +153,8 @@ class PageCache:
         if not self.usable:
             return
         for entry in os.scandir(self.folder):
-            key = entry.name.removesuffix(".html")
-            if not (_KEY.fullmatch(key) and entry.name.endswith(".html") and key in self.used):
+            key = entry.name.removesuffix(self.suffix)
+            if not (_KEY.fullmatch(key) and entry.name.endswith(self.suffix) and key in self.used):
                 try:
                     if entry.is_dir(follow_symlinks=False):
                         continue  # nothing this cache writes; left to whoever made it
@@ -144,9 +162,13 @@ class PageCache:
                 except OSError:
                     pass
 
-    def write_warnings(self, site_dir: Path) -> None:
-        if self.warnings:
-            (site_dir / WARNINGS_FILE).write_text("\n".join(self.warnings) + "\n", encoding="utf-8")
+
+
+def write_warnings(site_dir: Path, caches: Iterable[PageCache]) -> None:
+    """Leave what ``caches`` found wrong for `glossary-tool build` to print (WARNINGS_FILE)."""
+    warnings = [w for cache in caches for w in cache.warnings]
+    if warnings:
+        (site_dir / WARNINGS_FILE).write_text("\n".join(warnings) + "\n", encoding="utf-8")
 
 
 def _real_folder(folder: Path, warnings: list[str]) -> bool:
@@ -203,3 +225,166 @@ def page_fields(page: Page, content: str, toc: object) -> dict[str, object]:
             "edit": page.edit_url, "title": page.title, "meta": page.meta, "content": content, "toc": toc,
             "home": page.is_homepage, "previous": link(page.previous_page), "next": link(page.next_page),
             "ancestors": [link(a) for a in page.ancestors]}
+
+
+# Libraries whose output a concept page's content holds: Markdown and its sanitizer, the templates, CLDR's names and
+# dates, and the YAML parser that reads the entries.
+RENDER_LIBRARIES = ("babel", "markdown", "nh3", "lxml", "jinja2", "markupsafe", "pyyaml", "pydantic")
+# A concept page links the concepts it shows as "../<id>/" (relations, the map, linked terms): what it reads of them
+# beyond their terms and relations is their short definition, in the link's tooltip.
+_LINKED = re.compile(r'href="\.\./([^/"#?]+)/"')
+
+
+@functools.lru_cache(maxsize=1)
+def package_digest() -> str:
+    """The SHA-256 of every file of the package but compiled Python: its code, templates, catalogs and theme files."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(str(path.relative_to(package)).encode("utf-8", "surrogateescape") + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+class ConceptFragments:
+    """One locale's concept pages as ``render_locale`` makes them, kept between builds so that an unchanged page is not
+    rendered again.
+
+    A page's key holds what it is made from: the package and its libraries, the configuration and catalogs, the locale,
+    its own entry's text and date, and the glossary's structure (every concept's terms, languages, category and
+    relations, and every comparison and question: they decide its labels, links, map and term links). Its record also
+    lists the concepts it links, with their short definitions: a record whose linked concepts now read differently is
+    rendered again. An entry's definition edited changes its own page and those that link it, nothing else."""
+
+    def __init__(self, root: Path, locale: str, glossary: Glossary, config_bytes: bytes, project: Path, site_name: str,
+                 site_url: str, dates: Mapping[str, object], today: object) -> None:
+        self.store = PageCache(root, locale, kind="fragments", suffix=".json", fmt=FRAGMENT_FORMAT)
+        self.locale = locale
+        self.concepts = {c.id: c for c in glossary.concepts}
+        common = digest([
+            FRAGMENT_FORMAT, __version__, package_digest(), *(importlib.metadata.version(d) for d in RENDER_LIBRARIES),
+            locale, site_name, site_url, config_bytes, folder_digest(project / "locales"), _structure(glossary),
+        ])
+        self.keys = {e.model.id: digest([common, e.doc.path, hashlib.sha256(e.doc.text.encode("utf-8", "surrogatepass")).hexdigest(),
+                                         dates.get(e.model.id, today)])
+                     for e in glossary.entries if isinstance(e.model, Concept)}
+        self.reused: set[str] = set()
+
+    def _linked(self, ids: Iterable[str]) -> list[object]:
+        """What a page shows of the concepts ``ids``: each one's short definition in this locale (None untranslated)."""
+        out: list[object] = []
+        for cid in ids:
+            c = self.concepts.get(cid)
+            block = c.locales.get(self.locale) if c is not None else None
+            out.append([cid, c is not None, first_sentence(block.definition) if block is not None else None])
+        return out
+
+    def reuse(self, concept: Concept) -> RenderedPage | None:
+        """The concept's page as an earlier build rendered it, or None when anything it shows has changed since."""
+        key = self.keys.get(concept.id)
+        text = self.store.get(key) if key is not None else None
+        if key is None or text is None:
+            return None
+        try:
+            record = json.loads(text)
+            linked, seen, fields = record["linked"], record["seen"], record["page"]
+            page = RenderedPage(**{**fields, "toc": _headings(fields["toc"])})
+        except (ValueError, TypeError, KeyError):
+            self.store.invalid(self.store.folder / f"{key}.json", "not a record this version wrote")
+            return None
+        if page.src != CONCEPT.src(concept.id) or seen != digest(self._linked(linked)):
+            return None  # a concept it links reads differently now: rendered again, and kept under the same key
+        self.reused.add(concept.id)
+        return page
+
+    def keep(self, pages: Iterable[RenderedPage]) -> None:
+        """Keep every concept page this build rendered, with what it showed of the concepts it links."""
+        by_src = {CONCEPT.src(cid): cid for cid in self.keys}
+        for p in pages:
+            cid = by_src.get(p.src)
+            if cid is None or cid in self.reused:
+                continue
+            linked = sorted({i for i in _LINKED.findall(p.html) if i in self.concepts})
+            record = {"linked": linked, "seen": digest(self._linked(linked)), "page": dataclasses.asdict(p)}
+            self.store.put(self.keys[cid], json.dumps(record, ensure_ascii=False, sort_keys=True))
+
+    def prune(self) -> None:
+        self.store.prune()
+
+
+def _headings(items: list[dict[str, Any]]) -> tuple[Heading, ...]:
+    return tuple(Heading(h["level"], h["id"], h["title"], _headings(h["children"])) for h in items)
+
+
+def _structure(glossary: Glossary) -> str:
+    """The digest of what of the whole glossary a concept page may show besides its own entry: every concept's id,
+    category, relations, languages and terms (labels, the order of listings, term links, the map), and every
+    comparison and question in full (their titles and where they are)."""
+    concepts = [[c.id, c.category, sorted(c.relations.items()),
+                 [[code, [[t.text, t.status, t.reading] for t in block.terms]] for code, block in c.locales.items()]]
+                for c in glossary.concepts]
+    others = [[e.doc.path, e.doc.text] for e in glossary.entries if not isinstance(e.model, Concept)]
+    return digest([concepts, others])
+
+
+EXPORTS_FORMAT = "glossary-tool-downloads-cache 1"
+
+
+class ExportsCache:
+    """The downloads of a build (site/exports.py), kept whole: keyed by the package, its libraries, the configuration,
+    the site's root URL and every file of the content folder, names and bytes, so that a build whose glossary did not
+    change neither loads it nor exports it again. A listing (``downloads/all/<key>.json``) names each file by its
+    SHA-256, under which its bytes are kept (``download-files/all/<sha256>.bin``)."""
+
+    def __init__(self, root: Path, config_bytes: bytes, base: str, content: Iterable[Path], content_dir: Path) -> None:
+        self.listings = PageCache(root, "all", kind="downloads", suffix=".json", fmt=EXPORTS_FORMAT)
+        self.files = PageCache(root, "all", kind="download-files", suffix=".bin", fmt=EXPORTS_FORMAT)
+        self.key = digest([EXPORTS_FORMAT, __version__, package_digest(), *(importlib.metadata.version(d) for d in RENDER_LIBRARIES),
+                           config_bytes, base, _files_digest(content, content_dir)])
+
+    @property
+    def warnings(self) -> list[str]:
+        return [*self.listings.warnings, *self.files.warnings]
+
+    def get(self) -> list[tuple[Download, bytes]] | None:
+        """The downloads an earlier build made of this same glossary, or None."""
+        text = self.listings.get(self.key)
+        if text is None:
+            return None
+        try:
+            listing = [(Download(str(d["file"]), str(d["fmt"]), tuple(str(c) for c in d["locales"]), int(d["size"]), int(d["omitted"]),
+                                 str(d["media_type"])), str(d["sha256"])) for d in json.loads(text)]
+        except (ValueError, TypeError, KeyError):
+            self.listings.invalid(self.listings.folder / f"{self.key}.json", "not a listing this version wrote")
+            return None
+        out = []
+        for download, sha in listing:
+            data = self.files.get_bytes(sha) if _KEY.fullmatch(sha) else None
+            if data is None or hashlib.sha256(data).hexdigest() != sha:
+                return None
+            out.append((download, data))
+        return out
+
+    def put(self, made: list[tuple[Download, bytes]]) -> None:
+        listing = []
+        for download, data in made:
+            sha = hashlib.sha256(data).hexdigest()
+            self.files.put_bytes(sha, data)
+            listing.append({**dataclasses.asdict(download), "sha256": sha})
+        self.listings.put(self.key, json.dumps(listing, ensure_ascii=False, sort_keys=True))
+
+    def prune(self) -> None:
+        self.listings.prune()
+        self.files.prune()
+
+
+def _files_digest(paths: Iterable[Path], folder: Path) -> str:
+    """The SHA-256 of ``paths`` (below ``folder``), names and bytes; a file that cannot be read counts as its error."""
+    h = hashlib.sha256()
+    for path in sorted(paths):
+        h.update(os.path.relpath(path, folder).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            h.update(hashlib.sha256(Path(path).read_bytes()).digest())
+        except OSError as exc:
+            h.update(repr(exc.strerror).encode("utf-8"))
+    return h.hexdigest()

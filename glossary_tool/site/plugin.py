@@ -49,6 +49,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         self.kinds = self.written = 0  # the steps this build reports (progress.report_step)
         # The build cache (build_cache.py), only when `glossary-tool build` hands one to this locale's process.
         self.cache: build_cache.PageCache | None = None
+        self.fragments: build_cache.ConceptFragments | None = None  # the concept pages' content, with the cache
         self.common = ""  # the digest of what every page of this locale is made from
         self.keys: dict[str, str] = {}  # a page (src_uri) → its key, for the pages the theme renders
         self.started = False  # this locale's process was started by `glossary-tool build` (RunMode.BUILD)
@@ -136,10 +137,17 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         state.dates = entry_dates(glossary, settings.content_dir, state.today)
         state.downloads = tuple(d for d, _ in exports)
         glossary = published(glossary, settings)  # the exports leave placeholders out themselves, and count them
+        if self.cache is not None:
+            self.fragments = build_cache.ConceptFragments(
+                self.cache.root, state.locale, glossary, Path(config.config_file_path).read_bytes(), settings.root,
+                state.site_name, config.site_url or "", state.dates, state.today)
         rendered = render_locale(glossary, settings, state.locale, site_name=state.site_name, site_url=config.site_url or "",
                                  stale=lambda concept, code: stale_fields(concept, code, settings.source_locale),
                                  changed=state.dates, today=state.today, downloads=state.downloads,
-                                 on_kind=lambda done, kinds, name: progress.report_step(state.locale, done, kinds, name))
+                                 on_kind=lambda done, kinds, name: progress.report_step(state.locale, done, kinds, name),
+                                 reuse=self.fragments.reuse if self.fragments is not None else None)
+        if self.fragments is not None:
+            self.fragments.keep(rendered)
         self.kinds, self.written = len(PAGE_KINDS), 0
         state.pages = {p.src: p for p in rendered}
         state.glossary = glossary
@@ -220,8 +228,10 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
             state.index_files = state.index.files(recs)
             search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, state.index_files)
         if self.cache is not None:
-            self.cache.prune()
-            self.cache.write_warnings(Path(config.site_dir))
+            stores = [self.cache, *([self.fragments.store] if self.fragments is not None else [])]
+            for store in stores:
+                store.prune()
+            build_cache.write_warnings(Path(config.site_dir), stores)
         failures = locale_builds.finish(self.others)
         self.others = None
         if failures:

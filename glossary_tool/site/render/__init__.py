@@ -45,17 +45,19 @@ def published(glossary: Glossary, settings: Settings) -> Glossary:
 def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_name: str, site_url: str,
                   stale: Callable[[Concept, str], list[str]] | None = None, changed: Mapping[str, datetime.date | None] | None = None,
                   today: datetime.date | None = None, downloads: Sequence[Download] = (),
-                  on_kind: Callable[[int, int, str], None] | None = None) -> list[RenderedPage]:
+                  on_kind: Callable[[int, int, str], None] | None = None,
+                  reuse: Callable[[Concept], RenderedPage | None] | None = None) -> list[RenderedPage]:
     """Every page of the site in ``locale``; ``site_url`` is the locale's absolute base URL.
 
     ``changed`` gives each entry's date of last change (None: unknown, shown nowhere; ``today``, the build date, for an entry it lacks);
     ``downloads`` are the files the build publishes, which the downloads and language-pair pages link to;
-    ``on_kind`` hears of each page kind done (kinds done, kinds in all, its name), for a progress bar."""
+    ``on_kind`` hears of each page kind done (kinds done, kinds in all, its name), for a progress bar;
+    ``reuse`` may hand over a concept's page as an earlier build rendered it (the build cache), which is then not rendered."""
     ctx = RenderContext(glossary, settings, locale, site_name, site_url, stale or (lambda c, code: []), changed or {},
                         today or datetime.date.today(), tuple(downloads))
     pages = [home_page(ctx)]
     for done, kind in enumerate(PAGE_KINDS, start=1):
-        pages.extend(kind(ctx))
+        pages.extend(concept_pages(ctx, reuse) if kind is concept_pages and reuse is not None else kind(ctx))
         if on_kind is not None:
             on_kind(done, len(PAGE_KINDS), kind.__name__.replace("_", " "))
     return pages
