@@ -16,7 +16,7 @@ from conftest import FIXTURES
 
 from glossary_tool.site import exports
 from glossary_tool.site.build import build_project
-from glossary_tool.site.build_cache import CACHE_DIR, FORMAT, FRAGMENT_FORMAT
+from glossary_tool.site.build_cache import CACHE_DIR, FORMAT, FRAGMENT_FORMAT, SEARCH_FORMAT
 
 HEART = """id: heart
 kind: concept
@@ -172,3 +172,14 @@ def test_the_downloads_are_taken_from_the_cache_while_the_glossary_is_unchanged(
     femur.write_text(femur.read_text(encoding="utf-8").replace("definition: Long bone", "definition: Edited, long bone", 1), encoding="utf-8")
     with pytest.raises(AssertionError, match="made again"):
         build_project(project / "mkdocs.yml")
+
+
+def test_search_records_are_not_analysed_again(project: Path) -> None:
+    build_project(project / "mkdocs.yml")
+    [path] = (project / CACHE_DIR / "search" / "en").glob("*.json")
+    analyses = json.loads(path.read_bytes().partition(b"\n")[2])
+    analyses[0][1][0]["zzzkept"] = 1  # a stem no record has, filed under the first record's key
+    body = json.dumps(analyses).encode("utf-8")
+    path.write_bytes(f"{SEARCH_FORMAT} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body)
+    build_project(project / "mkdocs.yml")
+    assert any(b"zzzkept" in data for data in _files(project / "site/search").values())

@@ -15,9 +15,10 @@ import importlib.metadata
 import json
 import os
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
@@ -27,6 +28,9 @@ from glossary_tool import __version__
 from glossary_tool.core.layout import CONCEPT
 from glossary_tool.core.model import Concept, Glossary
 from glossary_tool.site.render.context import Download, Heading, RenderedPage, first_sentence
+
+if TYPE_CHECKING:
+    from glossary_tool.site.search_index import Index
 
 # The folder inside the project (git-ignored) and the variable that hands it to a locale's build process: without it
 # (a plain `mkdocs build`, `serve`, an untrusted build, `--no-cache`) a build reads and writes no cache.
@@ -72,7 +76,7 @@ class PageCache:
     ``kind``, ``suffix`` and ``fmt`` name the store: finished pages (the default) or concept pages' content."""
 
     def __init__(self, root: Path, locale: str, kind: str = "pages", suffix: str = ".html", fmt: str = FORMAT) -> None:
-        self.root, self.folder = root, root / kind / locale
+        self.root, self.locale, self.folder = root, locale, root / kind / locale
         self.suffix, self.fmt = suffix, fmt
         self.warnings: list[str] = []
         self.used: set[str] = set()
@@ -388,3 +392,28 @@ def _files_digest(paths: Iterable[Path], folder: Path) -> str:
         except OSError as exc:
             h.update(repr(exc.strerror).encode("utf-8"))
     return h.hexdigest()
+
+
+SEARCH_FORMAT = "glossary-tool-search-cache 1"
+
+
+class SearchAnalyses:
+    """One locale's search records' analyses (search_index.Index.analyses), kept in one file between builds: keyed by
+    the package, the stemmer's version and Python's (its Unicode data), each analysis by its record's fields."""
+
+    def __init__(self, root: Path, locale: str) -> None:
+        self.store = PageCache(root, locale, kind="search", suffix=".json", fmt=SEARCH_FORMAT)
+        self.key = digest([SEARCH_FORMAT, __version__, package_digest(), importlib.metadata.version("pystemmer"), sys.version, locale])
+
+    def load(self, index: Index) -> None:
+        """Give ``index`` what an earlier build analysed (nothing when there is no valid file)."""
+        text = self.store.get(self.key)
+        if text is None:
+            return
+        try:
+            index.learn(json.loads(text))
+        except ValueError:
+            self.store.invalid(self.store.folder / f"{self.key}.json", "not analyses this version wrote")
+
+    def save(self, index: Index) -> None:
+        self.store.put(self.key, json.dumps(index.analyses(), ensure_ascii=False, separators=(",", ":")))

@@ -32,6 +32,7 @@ from glossary_tool.lint.reporters import REPORTERS
 from glossary_tool.lint.rules import load_all
 from glossary_tool.site import build_cache, locale_builds, search_index, theme
 from glossary_tool.site import exports as site_exports
+from glossary_tool.site.generated_page import GeneratedPage
 from glossary_tool.site.render import PAGE_KINDS, published, render_locale
 from glossary_tool.site.render.context import BYTECODE_CACHE
 from glossary_tool.site.render.history import build_date, entry_dates
@@ -173,6 +174,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         page.meta["glossary_x_default"] = state.base + state.settings.locales[0].prefix + rendered.url
         page.meta["glossary_lastmod"] = rendered.lastmod
         page.meta["glossary_og_type"] = "article" if CONCEPT.owns(rendered.src) else "website"
+        page.__class__ = GeneratedPage  # its Markdown is empty: no Markdown converter is made for it
         return ""
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -223,12 +225,17 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
         state = self.state
+        analyses = build_cache.SearchAnalyses(self.cache.root, self.cache.locale) if self.cache is not None else None
         if state is not None and state.glossary is not None and theme.search_plugin(config) is not None:
             recs = state.index.records(state.glossary, state.settings, state.pages.values())
+            if analyses is not None:
+                analyses.load(state.index)
             state.index_files = state.index.files(recs)
             search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, state.index_files)
+            if analyses is not None:
+                analyses.save(state.index)
         if self.cache is not None:
-            stores = [self.cache, *([self.fragments.store] if self.fragments is not None else [])]
+            stores = [self.cache, *([self.fragments.store] if self.fragments is not None else []), *([analyses.store] if analyses else [])]
             for store in stores:
                 store.prune()
             build_cache.write_warnings(Path(config.site_dir), stores)
@@ -240,4 +247,5 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     def on_build_error(self, error: Exception) -> None:
         locale_builds.stop_all(self.others)
         self.others = None
+
 
