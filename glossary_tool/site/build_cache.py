@@ -21,16 +21,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from glossary_tool import __version__
 from glossary_tool.core.layout import CONCEPT
 from glossary_tool.core.model import Concept, Glossary
+from glossary_tool.site.generated_page import SkippedFile, describe
 from glossary_tool.site.render.context import Download, Heading, RenderedPage, first_sentence
 
 if TYPE_CHECKING:
     from glossary_tool.site.search_index import Index
+    from glossary_tool.site.state import LocaleState
 
 # The folder inside the project (git-ignored) and the variable that hands it to a locale's build process: without it
 # (a plain `mkdocs build`, `serve`, an untrusted build, `--no-cache`) a build reads and writes no cache.
@@ -80,6 +83,7 @@ class PageCache:
         self.suffix, self.fmt = suffix, fmt
         self.warnings: list[str] = []
         self.used: set[str] = set()
+        self.bad: set[str] = set()  # keys whose file was found invalid: warned about once
         self.hits = self.misses = 0
         self.usable = _real_folder(self.folder, self.warnings)
 
@@ -87,8 +91,8 @@ class PageCache:
         return self.folder / f"{key}{self.suffix}"
 
     def has(self, key: str) -> bool:
-        """Whether a page is cached under ``key`` (``get`` reads and checks it)."""
-        return self.usable and self._path(key).is_file()
+        """Whether a page is cached under ``key`` (``get`` reads and checks it; one found invalid is not there)."""
+        return self.usable and key not in self.bad and self._path(key).is_file()
 
     def get(self, key: str) -> str | None:
         """The page cached under ``key``, or None (not there, or not a valid cache file: then with a warning)."""
@@ -105,7 +109,7 @@ class PageCache:
     def get_bytes(self, key: str) -> bytes | None:
         """The bytes cached under ``key``, or None (not there, or damaged: then with a warning)."""
         self.used.add(key)
-        if not self.usable:
+        if not self.usable or key in self.bad:
             return None
         path = self._path(key)
         try:
@@ -126,6 +130,8 @@ class PageCache:
         return body
 
     def invalid(self, path: Path, why: str) -> None:
+        """Count the file at ``path`` as not there, with a warning (once: its key is not looked at again)."""
+        self.bad.add(path.name.removesuffix(self.suffix))
         self.misses += 1
         self.warnings.append(f"{path}: build cache file ignored ({why}); the page is built afresh")
 
@@ -417,3 +423,34 @@ class SearchAnalyses:
 
     def save(self, index: Index) -> None:
         self.store.put(self.key, json.dumps(index.analyses(), ensure_ascii=False, separators=(",", ":")))
+
+
+# The plugins that see no page but those MkDocs hands them: with no other, a page MkDocs skips is missed by none.
+# (Material's search plugin is left only its settings: theme.py takes its page and build handlers away.)
+SKIPPING_PLUGINS = frozenset({"glossary", "search", "material/search"})
+
+
+def write_unchanged(cache: PageCache, common: str, fragments: ConceptFragments, state: LocaleState, files: Files, config: MkDocsConfig) -> int:
+    """Write every concept page whose content came from the cache (``fragments``) and whose finished page the cache
+    holds straight into the site, and mark its file for MkDocs to skip; the number written. Its key is the one
+    ``on_page_content`` would compute (the same title, metadata and navigation, set here as on_page_markdown sets
+    them). Nothing is skipped when another plugin is configured, which might want to see every page."""
+    if not set(config.plugins) <= SKIPPING_PLUGINS:
+        return 0
+    written = 0
+    for cid in sorted(fragments.reused):
+        src = CONCEPT.src(cid)
+        rendered, file = state.pages.get(src), files.get_file_from_path(src)
+        if rendered is None or file is None:
+            continue
+        page = file.page if file.page is not None else Page(None, file, config)
+        describe(page, rendered, state)
+        data = cache.get_bytes(page_key(common, page_fields(page, rendered.html, rendered.toc)))
+        if data is None:
+            continue  # built as any other page
+        dest = Path(file.abs_dest_path)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(data)
+        file.__class__ = SkippedFile
+        written += 1
+    return written

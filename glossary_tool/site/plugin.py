@@ -5,7 +5,6 @@ A plain ``mkdocs build`` builds the first locale here and starts the others as p
 
 from __future__ import annotations
 
-import html
 import os
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from mkdocs.utils.templates import TemplateContext
 from glossary_tool.core import progress
 from glossary_tool.core.config import GlossaryOptions, build_settings, unknown_rules
 from glossary_tool.core.content_files import list_content
-from glossary_tool.core.layout import CONCEPT
 from glossary_tool.core.loading import load_glossary
 from glossary_tool.core.problems import BuildFailed
 from glossary_tool.core.terminal import escape
@@ -32,7 +30,7 @@ from glossary_tool.lint.reporters import REPORTERS
 from glossary_tool.lint.rules import load_all
 from glossary_tool.site import build_cache, locale_builds, search_index, theme
 from glossary_tool.site import exports as site_exports
-from glossary_tool.site.generated_page import GeneratedPage
+from glossary_tool.site.generated_page import GeneratedPage, describe
 from glossary_tool.site.render import PAGE_KINDS, published, render_locale
 from glossary_tool.site.render.context import BYTECODE_CACHE
 from glossary_tool.site.render.history import build_date, entry_dates
@@ -116,6 +114,8 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         self.state.nav = nav
         if self.cache is not None:  # MkDocs renders the pages' content after on_nav, and on_env comes after that
             self.common = build_cache.common_digest(config, self.state.locale, self.state.base, self.state.settings.root, nav)
+            if self.fragments is not None:  # the pages MkDocs need not read, render nor write: written here, whole
+                self.written += build_cache.write_unchanged(self.cache, self.common, self.fragments, self.state, files, config)
         return nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -162,18 +162,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         rendered = state.pages.get(page.file.src_uri) if state is not None else None
         if rendered is None or state is None:
             return markdown
-        # Titles and metadata are set here, never through front matter, so contributor text cannot inject any.
-        # MkDocs renders theme templates without autoescaping, so they get escaped text. meta.title is set as well
-        # because Material otherwise prints `page.title | striptags` in <title>, and striptags un-escapes entities.
-        title = html.escape(rendered.title)
-        page.title = title
-        if rendered.url:  # the home page keeps Material's plain site-name <title>
-            page.meta["title"] = title
-        page.meta["description"] = html.escape(rendered.description or state.site_description)
-        page.meta["glossary_alternates"] = theme.alternates(state.settings, state.locale, state.base, rendered.url)
-        page.meta["glossary_x_default"] = state.base + state.settings.locales[0].prefix + rendered.url
-        page.meta["glossary_lastmod"] = rendered.lastmod
-        page.meta["glossary_og_type"] = "article" if CONCEPT.owns(rendered.src) else "website"
+        describe(page, rendered, state)
         page.__class__ = GeneratedPage  # its Markdown is empty: no Markdown converter is made for it
         return ""
 
