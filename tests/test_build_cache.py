@@ -128,7 +128,7 @@ def test_untrusted_and_no_cache_builds_never_read_the_cache(project: Path) -> No
 def _fragment(project: Path, locale: str, concept: str) -> Path:
     """The cached content of ``concept``'s page in ``locale`` (build_cache.ConceptFragments)."""
     for path in (project / CACHE_DIR / "fragments" / locale).glob("*.json"):
-        if json.loads(path.read_bytes().partition(b"\n")[2])["page"]["src"] == f"terms/{concept}.md":
+        if json.loads(path.read_bytes().partition(b"\n")[2]).get("page", {}).get("src") == f"terms/{concept}.md":
             return path
     raise AssertionError(f"no cached content for {concept}")
 
@@ -183,3 +183,25 @@ def test_search_records_are_not_analysed_again(project: Path) -> None:
     path.write_bytes(f"{SEARCH_FORMAT} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body)
     build_project(project / "mkdocs.yml")
     assert any(b"zzzkept" in data for data in _files(project / "site/search").values())
+
+
+def test_the_listings_of_terms_are_kept_whole_until_a_term_changes(project: Path) -> None:
+    build_project(project / "mkdocs.yml")
+    for path in (project / CACHE_DIR / "fragments" / "en").glob("*.json"):
+        record = json.loads(path.read_bytes().partition(b"\n")[2])
+        if record.get("pages", [{}])[0].get("src") == "index-a-z.md":
+            record["pages"][0]["html"] += "<p>kept from the cache</p>"
+            body = json.dumps(record).encode("utf-8")
+            path.write_bytes(f"{FRAGMENT_FORMAT} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body)
+            break
+    else:
+        raise AssertionError("the A–Z index is not kept")
+    femur = project / "content/concepts/femur.yaml"
+    femur.write_text(femur.read_text(encoding="utf-8").replace("definition: Long bone", "definition: Edited, long bone", 1), encoding="utf-8")
+    build_project(project / "mkdocs.yml")
+    assert "kept from the cache" in (project / "site/index-a-z/index.html").read_text(encoding="utf-8")  # no term changed
+    femur.write_text(femur.read_text(encoding="utf-8").replace("{text: femur,", "{text: thigh bone,", 1), encoding="utf-8")
+    assert "thigh bone" in femur.read_text(encoding="utf-8")
+    build_project(project / "mkdocs.yml")
+    index = (project / "site/index-a-z/index.html").read_text(encoding="utf-8")
+    assert "kept from the cache" not in index and "thigh bone" in index

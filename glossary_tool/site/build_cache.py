@@ -26,7 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from glossary_tool import __version__
-from glossary_tool.core.layout import CONCEPT
+from glossary_tool.core.layout import CONCEPT, PAGE_KINDS, Shows, kind_of
 from glossary_tool.core.model import Concept, Glossary
 from glossary_tool.site.generated_page import SkippedFile, describe
 from glossary_tool.site.render.context import Download, Heading, RenderedPage, first_sentence
@@ -239,7 +239,22 @@ def page_fields(page: Page, content: str, toc: object) -> dict[str, object]:
 
 # Libraries whose output a concept page's content holds: Markdown and its sanitizer, the templates, CLDR's names and
 # dates, and the YAML parser that reads the entries.
-RENDER_LIBRARIES = ("babel", "markdown", "nh3", "lxml", "jinja2", "markupsafe", "pyyaml", "pydantic")
+RENDER_LIBRARIES = ("babel", "markdown", "nh3", "lxml", "jinja2", "markupsafe", "pyyaml", "pydantic", "pyicu-wheels", "pyicu", "pystemmer")
+# The kinds of page whose pages show no entry's text, only the glossary's structure (layout.Shows, which serve's
+# partial rebuild reads too): their pages are kept whole, keyed by that structure, the entries' dates (each page's
+# lastmod) and the names of the downloads they link.
+WHOLE_KINDS = frozenset({Shows.TERMS, Shows.ALL_TERMS, Shows.COMPARISONS, Shows.QUESTIONS})
+
+
+def versions(distributions: Iterable[str]) -> list[str | None]:
+    """The installed version of each of ``distributions`` (None for one not installed: ICU is optional)."""
+    out: list[str | None] = []
+    for name in distributions:
+        try:
+            out.append(importlib.metadata.version(name))
+        except importlib.metadata.PackageNotFoundError:
+            out.append(None)
+    return out
 # A concept page links the concepts it shows as "../<id>/" (relations, the map, linked terms): what it reads of them
 # beyond their terms and relations is their short definition, in the link's tooltip.
 _LINKED = re.compile(r'href="\.\./([^/"#?]+)/"')
@@ -267,18 +282,38 @@ class ConceptFragments:
     rendered again. An entry's definition edited changes its own page and those that link it, nothing else."""
 
     def __init__(self, root: Path, locale: str, glossary: Glossary, config_bytes: bytes, project: Path, site_name: str,
-                 site_url: str, dates: Mapping[str, object], today: object) -> None:
+                 site_url: str, dates: Mapping[str, object], today: object, downloads: Iterable[Download]) -> None:
         self.store = PageCache(root, locale, kind="fragments", suffix=".json", fmt=FRAGMENT_FORMAT)
         self.locale = locale
         self.concepts = {c.id: c for c in glossary.concepts}
         common = digest([
-            FRAGMENT_FORMAT, __version__, package_digest(), *(importlib.metadata.version(d) for d in RENDER_LIBRARIES),
+            FRAGMENT_FORMAT, __version__, package_digest(), *versions(RENDER_LIBRARIES),
             locale, site_name, site_url, config_bytes, folder_digest(project / "locales"), _structure(glossary),
         ])
         self.keys = {e.model.id: digest([common, e.doc.path, hashlib.sha256(e.doc.text.encode("utf-8", "surrogatepass")).hexdigest(),
                                          dates.get(e.model.id, today)])
                      for e in glossary.entries if isinstance(e.model, Concept)}
+        # A listing shows when its entries last changed, and links the downloads (by name: it shows no size).
+        self.whole = digest([common, sorted((i, repr(dates.get(i, today))) for i in self.keys),
+                             [[d.file, d.fmt, d.locales, d.media_type] for d in downloads]])
         self.reused: set[str] = set()
+        self.reused_kinds: set[str] = set()
+
+    def pages(self, kind: str) -> list[RenderedPage] | None:
+        """Every page of ``kind`` (a name of layout.PAGE_KINDS) as an earlier build rendered it, when the kind shows
+        only what the key holds (WHOLE_KINDS) and nothing of it changed; else None."""
+        if not _whole(kind):
+            return None
+        text = self.store.get(digest([self.whole, kind]))
+        if text is None:
+            return None
+        try:
+            pages = [RenderedPage(**{**fields, "toc": _headings(fields["toc"])}) for fields in json.loads(text)["pages"]]
+        except (ValueError, TypeError, KeyError):
+            self.store.invalid(self.store.folder / f"{digest([self.whole, kind])}.json", "not a record this version wrote")
+            return None
+        self.reused_kinds.add(kind)
+        return pages
 
     def _linked(self, ids: Iterable[str]) -> list[object]:
         """What a page shows of the concepts ``ids``: each one's short definition in this locale (None untranslated)."""
@@ -289,7 +324,7 @@ class ConceptFragments:
             out.append([cid, c is not None, first_sentence(block.definition) if block is not None else None])
         return out
 
-    def reuse(self, concept: Concept) -> RenderedPage | None:
+    def concept(self, concept: Concept) -> RenderedPage | None:
         """The concept's page as an earlier build rendered it, or None when anything it shows has changed since."""
         key = self.keys.get(concept.id)
         text = self.store.get(key) if key is not None else None
@@ -308,7 +343,13 @@ class ConceptFragments:
         return page
 
     def keep(self, pages: Iterable[RenderedPage]) -> None:
-        """Keep every concept page this build rendered, with what it showed of the concepts it links."""
+        """Keep every concept page this build rendered, with what it showed of the concepts it links, and the pages of
+        each kind kept whole."""
+        pages = list(pages)
+        for kind in {kind_of(p.src).name for p in pages} - self.reused_kinds:
+            if _whole(kind):
+                whole = {"pages": [dataclasses.asdict(p) for p in pages if kind_of(p.src).name == kind]}
+                self.store.put(digest([self.whole, kind]), json.dumps(whole, ensure_ascii=False, sort_keys=True))
         by_src = {CONCEPT.src(cid): cid for cid in self.keys}
         for p in pages:
             cid = by_src.get(p.src)
@@ -320,6 +361,10 @@ class ConceptFragments:
 
     def prune(self) -> None:
         self.store.prune()
+
+
+def _whole(kind: str) -> bool:
+    return any(k.name == kind and k.shows in WHOLE_KINDS for k in PAGE_KINDS)
 
 
 def _headings(items: list[dict[str, Any]]) -> tuple[Heading, ...]:
@@ -349,7 +394,7 @@ class ExportsCache:
     def __init__(self, root: Path, config_bytes: bytes, base: str, content: Iterable[Path], content_dir: Path) -> None:
         self.listings = PageCache(root, "all", kind="downloads", suffix=".json", fmt=EXPORTS_FORMAT)
         self.files = PageCache(root, "all", kind="download-files", suffix=".bin", fmt=EXPORTS_FORMAT)
-        self.key = digest([EXPORTS_FORMAT, __version__, package_digest(), *(importlib.metadata.version(d) for d in RENDER_LIBRARIES),
+        self.key = digest([EXPORTS_FORMAT, __version__, package_digest(), *versions(RENDER_LIBRARIES),
                            config_bytes, base, _files_digest(content, content_dir)])
 
     @property
@@ -409,7 +454,7 @@ class SearchAnalyses:
 
     def __init__(self, root: Path, locale: str) -> None:
         self.store = PageCache(root, locale, kind="search", suffix=".json", fmt=SEARCH_FORMAT)
-        self.key = digest([SEARCH_FORMAT, __version__, package_digest(), importlib.metadata.version("pystemmer"), sys.version, locale])
+        self.key = digest([SEARCH_FORMAT, __version__, package_digest(), *versions(["pystemmer"]), sys.version, locale])
 
     def load(self, index: Index) -> None:
         """Give ``index`` what an earlier build analysed (nothing when there is no valid file)."""

@@ -141,12 +141,12 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         if self.cache is not None:
             self.fragments = build_cache.ConceptFragments(
                 self.cache.root, state.locale, glossary, Path(config.config_file_path).read_bytes(), settings.root,
-                state.site_name, config.site_url or "", state.dates, state.today)
+                state.site_name, config.site_url or "", state.dates, state.today, state.downloads)
         rendered = render_locale(glossary, settings, state.locale, site_name=state.site_name, site_url=config.site_url or "",
                                  stale=lambda concept, code: stale_fields(concept, code, settings.source_locale),
                                  changed=state.dates, today=state.today, downloads=state.downloads,
                                  on_kind=lambda done, kinds, name: progress.report_step(state.locale, done, kinds, name),
-                                 reuse=self.fragments.reuse if self.fragments is not None else None)
+                                 reuse=self.fragments)
         if self.fragments is not None:
             self.fragments.keep(rendered)
         self.kinds, self.written = len(PAGE_KINDS), 0
