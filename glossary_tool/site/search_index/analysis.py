@@ -86,8 +86,14 @@ def from_plain(data: object) -> Analysis:
     if not (isinstance(data, list) and len(data) == 5):
         raise ValueError("not an analysis")
     best, phrases, vocabulary, ends, title_words = data
-    if not (_str_map(best, int) and _str_map(phrases, int) and _str_map(vocabulary, str) and isinstance(ends, list)
-            and all(isinstance(e, str) for e in ends) and isinstance(title_words, int)):
+    if not (
+        _str_map(best, int)
+        and _str_map(phrases, int)
+        and _str_map(vocabulary, str)
+        and isinstance(ends, list)
+        and all(isinstance(e, str) for e in ends)
+        and isinstance(title_words, int)
+    ):
         raise ValueError("not an analysis")
     return Analysis(best, phrases, vocabulary, set(ends), title_words)
 
