@@ -61,6 +61,18 @@ def _same_as_clean(project: Path) -> None:
     shutil.rmtree(project / "clean")
 
 
+FAQ = """id: faq-what-is-the-femur
+kind: faq
+concepts: [femur, skeleton]
+sources:
+  - title: A textbook of human anatomy
+locales:
+  en:
+    question: What is the femur?
+    answer: The long bone of the thigh, part of the skeleton.
+"""
+
+
 def test_a_rebuild_from_the_cache_equals_a_clean_build_after_every_kind_of_change(project: Path) -> None:
     build_project(project / "mkdocs.yml")
     first = _cached(project)
@@ -85,6 +97,17 @@ def test_a_rebuild_from_the_cache_equals_a_clean_build_after_every_kind_of_chang
     config.write_text(config.read_text(encoding="utf-8").replace("site_name: Anatomy terms\n", "site_name: Body terms\n", 1), encoding="utf-8")
     _same_as_clean(project)
     assert not _cached(project) & edited  # a changed configuration invalidates every page
+
+
+def test_a_question_shows_the_new_definition_of_the_concept_it_is_about(project: Path) -> None:
+    # The questions page previews the femur's short definition: it is not kept whole, as the A–Z index is.
+    (project / "content/faq").mkdir()
+    (project / "content/faq/faq-what-is-the-femur.yaml").write_text(FAQ, encoding="utf-8")
+    build_project(project / "mkdocs.yml")
+    femur = project / "content/concepts/femur.yaml"
+    femur.write_text(femur.read_text(encoding="utf-8").replace("definition: Long bone", "definition: Edited, long bone", 1), encoding="utf-8")
+    _same_as_clean(project)
+    assert "Edited, long bone" in (project / "site/faq/index.html").read_text(encoding="utf-8")
 
 
 def test_a_damaged_cache_file_is_ignored_with_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -240,10 +240,11 @@ def page_fields(page: Page, content: str, toc: object) -> dict[str, object]:
 # Libraries whose output a concept page's content holds: Markdown and its sanitizer, the templates, CLDR's names and
 # dates, and the YAML parser that reads the entries.
 RENDER_LIBRARIES = ("babel", "markdown", "nh3", "lxml", "jinja2", "markupsafe", "pyyaml", "pydantic", "pyicu-wheels", "pyicu", "pystemmer")
-# The kinds of page whose pages show no entry's text, only the glossary's structure (layout.Shows, which serve's
-# partial rebuild reads too): their pages are kept whole, keyed by that structure, the entries' dates (each page's
-# lastmod) and the names of the downloads they link.
-WHOLE_KINDS = frozenset({Shows.TERMS, Shows.ALL_TERMS, Shows.COMPARISONS, Shows.QUESTIONS})
+# The kinds of page whose pages show no entry's text, only the glossary's terms and categories (layout.Shows, which
+# serve's partial rebuild reads too): their pages are kept whole, keyed by the glossary's structure, the entries' dates
+# (each page's lastmod) and the names of the downloads they link. Not comparisons and questions: their links to
+# concepts preview each concept's short definition.
+WHOLE_KINDS = frozenset({Shows.TERMS, Shows.ALL_TERMS})
 
 
 def versions(distributions: Iterable[str]) -> list[str | None]:
