@@ -256,6 +256,8 @@ def versions(distributions: Iterable[str]) -> list[str | None]:
         except importlib.metadata.PackageNotFoundError:
             out.append(None)
     return out
+
+
 # A concept page links the concepts it shows as "../<id>/" (relations, the map, linked terms): what it reads of them
 # beyond their terms and relations is their short definition, in the link's tooltip.
 _LINKED = re.compile(r'href="\.\./([^/"#?]+)/"')
@@ -299,6 +301,7 @@ class ConceptFragments:
                              [[d.file, d.fmt, d.locales, d.media_type] for d in downloads]])
         self.reused: set[str] = set()
         self.reused_kinds: set[str] = set()
+        self._shown: dict[str, list[object]] = {}
 
     def pages(self, kind: str) -> list[RenderedPage] | None:
         """Every page of ``kind`` (a name of layout.PAGE_KINDS) as an earlier build rendered it, when the kind shows
@@ -320,9 +323,11 @@ class ConceptFragments:
         """What a page shows of the concepts ``ids``: each one's short definition in this locale (None untranslated)."""
         out: list[object] = []
         for cid in ids:
-            c = self.concepts.get(cid)
-            block = c.locales.get(self.locale) if c is not None else None
-            out.append([cid, c is not None, first_sentence(block.definition) if block is not None else None])
+            if cid not in self._shown:  # made once per concept: many pages link the same concepts
+                c = self.concepts.get(cid)
+                block = c.locales.get(self.locale) if c is not None else None
+                self._shown[cid] = [cid, c is not None, first_sentence(block.definition) if block is not None else None]
+            out.append(self._shown[cid])
         return out
 
     def concept(self, concept: Concept) -> RenderedPage | None:
