@@ -1,18 +1,22 @@
 """The build cache (site/build_cache.py): a rebuild from it writes exactly what a clean build writes, after an edit, a
-new or deleted entry or a changed configuration; a damaged cache file is ignored with a warning; an untrusted build
-and ``--no-cache`` never read it."""
+new or deleted entry or a changed configuration; a concept page is rendered again only when what it shows changed, and
+the downloads only when the glossary did; a damaged cache file is ignored with a warning; an untrusted build and
+``--no-cache`` never read it."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from conftest import FIXTURES
 
+from glossary_tool.site import exports
 from glossary_tool.site.build import build_project
-from glossary_tool.site.build_cache import CACHE_DIR, FORMAT
+from glossary_tool.site.build_cache import CACHE_DIR, FORMAT, FRAGMENT_FORMAT, SEARCH_FORMAT
 
 HEART = """id: heart
 kind: concept
@@ -57,6 +61,18 @@ def _same_as_clean(project: Path) -> None:
     shutil.rmtree(project / "clean")
 
 
+FAQ = """id: faq-what-is-the-femur
+kind: faq
+concepts: [femur, skeleton]
+sources:
+  - title: A textbook of human anatomy
+locales:
+  en:
+    question: What is the femur?
+    answer: The long bone of the thigh, part of the skeleton.
+"""
+
+
 def test_a_rebuild_from_the_cache_equals_a_clean_build_after_every_kind_of_change(project: Path) -> None:
     build_project(project / "mkdocs.yml")
     first = _cached(project)
@@ -81,6 +97,17 @@ def test_a_rebuild_from_the_cache_equals_a_clean_build_after_every_kind_of_chang
     config.write_text(config.read_text(encoding="utf-8").replace("site_name: Anatomy terms\n", "site_name: Body terms\n", 1), encoding="utf-8")
     _same_as_clean(project)
     assert not _cached(project) & edited  # a changed configuration invalidates every page
+
+
+def test_a_question_shows_the_new_definition_of_the_concept_it_is_about(project: Path) -> None:
+    # The questions page previews the femur's short definition: it is not kept whole, as the A–Z index is.
+    (project / "content/faq").mkdir()
+    (project / "content/faq/faq-what-is-the-femur.yaml").write_text(FAQ, encoding="utf-8")
+    build_project(project / "mkdocs.yml")
+    femur = project / "content/concepts/femur.yaml"
+    femur.write_text(femur.read_text(encoding="utf-8").replace("definition: Long bone", "definition: Edited, long bone", 1), encoding="utf-8")
+    _same_as_clean(project)
+    assert "Edited, long bone" in (project / "site/faq/index.html").read_text(encoding="utf-8")
 
 
 def test_a_damaged_cache_file_is_ignored_with_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -119,3 +146,85 @@ def test_untrusted_and_no_cache_builds_never_read_the_cache(project: Path) -> No
     assert _files(project / CACHE_DIR) == poisoned  # neither wrote to it either
     build_project(project / "mkdocs.yml")  # a trusted build does read it: the cache is only as trusted as its writer
     assert b"alert(1)" in (project / "site/terms/femur/index.html").read_bytes()
+
+
+def _fragment(project: Path, locale: str, concept: str) -> Path:
+    """The cached content of ``concept``'s page in ``locale`` (build_cache.ConceptFragments)."""
+    for path in (project / CACHE_DIR / "fragments" / locale).glob("*.json"):
+        if json.loads(path.read_bytes().partition(b"\n")[2]).get("page", {}).get("src") == f"terms/{concept}.md":
+            return path
+    raise AssertionError(f"no cached content for {concept}")
+
+
+def _mark(path: Path, marker: str) -> None:
+    """Put ``marker`` into a cached page's content, as a well-formed cache file."""
+    record = json.loads(path.read_bytes().partition(b"\n")[2])
+    record["page"]["html"] += f"<p>{marker}</p>"
+    body = json.dumps(record).encode("utf-8")
+    path.write_bytes(f"{FRAGMENT_FORMAT} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body)
+
+
+def test_a_concept_page_is_rendered_again_only_when_what_it_shows_changed(project: Path) -> None:
+    build_project(project / "mkdocs.yml")
+    assert 'href="../femur/"' in (project / "site/terms/skeleton/index.html").read_text(encoding="utf-8")
+    assert 'href="../femur/"' not in (project / "site/terms/brain/index.html").read_text(encoding="utf-8")
+    for concept in ("brain", "skeleton"):
+        _mark(_fragment(project, "en", concept), "kept from the cache")
+    femur = project / "content/concepts/femur.yaml"
+    femur.write_text(femur.read_text(encoding="utf-8").replace("definition: Long bone", "definition: Edited, long bone", 1), encoding="utf-8")
+    build_project(project / "mkdocs.yml")
+    # brain shows nothing of the femur: its content came from the cache, unrendered. The skeleton links the femur,
+    # whose short definition (its link's tooltip) changed: rendered again, as was the femur's own page.
+    assert "kept from the cache" in (project / "site/terms/brain/index.html").read_text(encoding="utf-8")
+    assert "kept from the cache" not in (project / "site/terms/skeleton/index.html").read_text(encoding="utf-8")
+    assert "Edited, long bone" in (project / "site/terms/femur/index.html").read_text(encoding="utf-8")
+    assert "Edited, long bone" in (project / "site/terms/skeleton/index.html").read_text(encoding="utf-8")
+
+
+def test_the_downloads_are_taken_from_the_cache_while_the_glossary_is_unchanged(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_project(project / "mkdocs.yml")
+    made = _files(project / "site/downloads")
+
+    def fail(*args: object) -> NoReturn:
+        raise AssertionError("the downloads were made again")
+
+    monkeypatch.setattr(exports, "make", fail)
+    build_project(project / "mkdocs.yml")
+    assert _files(project / "site/downloads") == made
+    femur = project / "content/concepts/femur.yaml"
+    femur.write_text(femur.read_text(encoding="utf-8").replace("definition: Long bone", "definition: Edited, long bone", 1), encoding="utf-8")
+    with pytest.raises(AssertionError, match="made again"):
+        build_project(project / "mkdocs.yml")
+
+
+def test_search_records_are_not_analysed_again(project: Path) -> None:
+    build_project(project / "mkdocs.yml")
+    [path] = (project / CACHE_DIR / "search" / "en").glob("*.json")
+    analyses = json.loads(path.read_bytes().partition(b"\n")[2])
+    analyses[0][1][0]["zzzkept"] = 1  # a stem no record has, filed under the first record's key
+    body = json.dumps(analyses).encode("utf-8")
+    path.write_bytes(f"{SEARCH_FORMAT} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body)
+    build_project(project / "mkdocs.yml")
+    assert any(b"zzzkept" in data for data in _files(project / "site/search").values())
+
+
+def test_the_listings_of_terms_are_kept_whole_until_a_term_changes(project: Path) -> None:
+    build_project(project / "mkdocs.yml")
+    for path in (project / CACHE_DIR / "fragments" / "en").glob("*.json"):
+        record = json.loads(path.read_bytes().partition(b"\n")[2])
+        if record.get("pages", [{}])[0].get("src") == "index-a-z.md":
+            record["pages"][0]["html"] += "<p>kept from the cache</p>"
+            body = json.dumps(record).encode("utf-8")
+            path.write_bytes(f"{FRAGMENT_FORMAT} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body)
+            break
+    else:
+        raise AssertionError("the A–Z index is not kept")
+    femur = project / "content/concepts/femur.yaml"
+    femur.write_text(femur.read_text(encoding="utf-8").replace("definition: Long bone", "definition: Edited, long bone", 1), encoding="utf-8")
+    build_project(project / "mkdocs.yml")
+    assert "kept from the cache" in (project / "site/index-a-z/index.html").read_text(encoding="utf-8")  # no term changed
+    femur.write_text(femur.read_text(encoding="utf-8").replace("{text: femur,", "{text: thigh bone,", 1), encoding="utf-8")
+    assert "thigh bone" in femur.read_text(encoding="utf-8")
+    build_project(project / "mkdocs.yml")
+    index = (project / "site/index-a-z/index.html").read_text(encoding="utf-8")
+    assert "kept from the cache" not in index and "thigh bone" in index

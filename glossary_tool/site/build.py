@@ -19,7 +19,7 @@ from glossary_tool.core.problems import BuildFailed, FatalError
 from glossary_tool.core.terminal import escape
 from glossary_tool.core.trust import check
 from glossary_tool.site import exports
-from glossary_tool.site.build_cache import CACHE_DIR, CACHE_ENV, WARNINGS_FILE
+from glossary_tool.site.build_cache import CACHE_DIR, CACHE_ENV, WARNINGS_FILE, ExportsCache
 from glossary_tool.site.exports import EXPORTS_ENV
 from glossary_tool.site.locale_builds import WRITE_FAILED, Scheduler, Wanted, max_parallel_builds, root_url
 
@@ -151,7 +151,8 @@ def _build_locales(work: Path, final: Path, raw: RawConfig, settings: Settings, 
     folders = [work / (loc.code if loc.prefix else "root") for loc in settings.locales]
     # With a bar, the builds report their steps through its pipe and the scheduler draws them while it waits.
     handed = {CACHE_ENV: str(cache)} if cache is not None else {}
-    if _make_exports(work / ".downloads", settings, base):
+    made, kept = _make_exports(work / ".downloads", raw, settings, base, cache)
+    if made:
         handed[EXPORTS_ENV] = str(work / ".downloads")
     builds = Scheduler(raw.path, [Wanted(loc.code, base + loc.prefix, out, out) for loc, out in zip(settings.locales, folders, strict=True)],
                        untrusted=untrusted, progress_fd=steps.write_fd if steps is not None else None,
@@ -159,6 +160,8 @@ def _build_locales(work: Path, final: Path, raw: RawConfig, settings: Settings, 
     try:
         _wait_for(builds, final, many=len(settings.locales) > 1)
         _cache_warnings(folders)
+        if kept is not None:
+            kept.prune()
         root = _assemble(work, settings, builds)
         if untrusted:
             _scan(root)
@@ -213,14 +216,34 @@ def report_size(root: Path, final: Path) -> None:
               "(README: How large a site gets)", file=sys.stderr)
 
 
-def _make_exports(folder: Path, settings: Settings, base: str) -> bool:
-    """The downloads, made once for every locale's build (site/exports.py); False when the glossary has errors:
-    then the first locale's lint reports them and stops the build."""
-    glossary, problems = load_glossary(settings)
-    if any(p.severity.value == "error" for p in problems):
-        return False
-    exports.write(folder, exports.make(glossary, settings, base))
-    return True
+def _make_exports(folder: Path, raw: RawConfig, settings: Settings, base: str, cache: Path | None) -> tuple[bool, ExportsCache | None]:
+    """The downloads, made once for every locale's build (site/exports.py), or taken from the build cache when the
+    glossary is the same as when they were made (build_cache.ExportsCache); False when the glossary has errors:
+    then the first locale's lint reports them and stops the build. Also the downloads' cache, pruned once the build
+    has succeeded."""
+    import sys
+
+    from glossary_tool.core.content_files import list_content
+
+    kept = None
+    if cache is not None:
+        content = [Path(p) for p in list_content([settings.content_dir], settings).entries]
+        if settings.schema_path.is_file():
+            content.append(settings.schema_path)
+        kept = ExportsCache(cache, raw.path.read_bytes(), base, content, settings.content_dir)
+    made = kept.get() if kept is not None else None
+    if made is None:
+        glossary, problems = load_glossary(settings)
+        if any(p.severity.value == "error" for p in problems):
+            return False, None
+        made = exports.make(glossary, settings, base)
+        if kept is not None:
+            kept.put(made)
+    if kept is not None:
+        for warning in kept.warnings:
+            print(f"warning: {escape(warning)}", file=sys.stderr)
+    exports.write(folder, made)
+    return True, kept
 
 
 def _cache_warnings(folders: list[Path]) -> None:

@@ -255,7 +255,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # Checked again here, in the process that builds: the data MkDocs gets is the data that was checked.
         cfg = mkdocs_config(args.config, untrusted=args.untrusted, site_dir=args.site_dir, site_url=args.site_url)
-        mk_build.build(cfg)
+        # With the build cache, a dirty build: MkDocs then skips the pages the plugin wrote whole from the cache
+        # (build_cache.write_unchanged). The folder it builds into is new and empty, so nothing stale is left in it.
+        dirty = bool(os.environ.get(CACHE_ENV)) and not args.untrusted
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
+        mk_build.build(cfg, dirty=dirty)
     except FatalError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -272,6 +277,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(reason(exc), file=sys.stderr)
         return WRITE_FAILED
     return 0
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns that a dirty build's navigation may be stale: it is not, the build writes into a new folder (and
+    the warning would fail a strict build)."""
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
 class _Plain(logging.Formatter):

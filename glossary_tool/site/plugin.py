@@ -5,7 +5,6 @@ A plain ``mkdocs build`` builds the first locale here and starts the others as p
 
 from __future__ import annotations
 
-import html
 import os
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from mkdocs.utils.templates import TemplateContext
 from glossary_tool.core import progress
 from glossary_tool.core.config import GlossaryOptions, build_settings, unknown_rules
 from glossary_tool.core.content_files import list_content
-from glossary_tool.core.layout import CONCEPT
 from glossary_tool.core.loading import load_glossary
 from glossary_tool.core.problems import BuildFailed
 from glossary_tool.core.terminal import escape
@@ -32,6 +30,7 @@ from glossary_tool.lint.reporters import REPORTERS
 from glossary_tool.lint.rules import load_all
 from glossary_tool.site import build_cache, locale_builds, search_index, theme
 from glossary_tool.site import exports as site_exports
+from glossary_tool.site.generated_page import GeneratedPage, describe
 from glossary_tool.site.render import PAGE_KINDS, published, render_locale
 from glossary_tool.site.render.context import BYTECODE_CACHE
 from glossary_tool.site.render.history import build_date, entry_dates
@@ -49,6 +48,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         self.kinds = self.written = 0  # the steps this build reports (progress.report_step)
         # The build cache (build_cache.py), only when `glossary-tool build` hands one to this locale's process.
         self.cache: build_cache.PageCache | None = None
+        self.fragments: build_cache.ConceptFragments | None = None  # the concept pages' content, with the cache
         self.common = ""  # the digest of what every page of this locale is made from
         self.keys: dict[str, str] = {}  # a page (src_uri) → its key, for the pages the theme renders
         self.started = False  # this locale's process was started by `glossary-tool build` (RunMode.BUILD)
@@ -114,6 +114,8 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         self.state.nav = nav
         if self.cache is not None:  # MkDocs renders the pages' content after on_nav, and on_env comes after that
             self.common = build_cache.common_digest(config, self.state.locale, self.state.base, self.state.settings.root, nav)
+            if self.fragments is not None:  # the pages MkDocs need not read, render nor write: written here, whole
+                self.written += build_cache.write_unchanged(self.cache, self.common, self.fragments, self.state, files, config)
         return nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -136,10 +138,17 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         state.dates = entry_dates(glossary, settings.content_dir, state.today)
         state.downloads = tuple(d for d, _ in exports)
         glossary = published(glossary, settings)  # the exports leave placeholders out themselves, and count them
+        if self.cache is not None:
+            self.fragments = build_cache.ConceptFragments(
+                self.cache.root, state.locale, glossary, Path(config.config_file_path).read_bytes(), settings.root,
+                state.site_name, config.site_url or "", state.dates, state.today, state.downloads)
         rendered = render_locale(glossary, settings, state.locale, site_name=state.site_name, site_url=config.site_url or "",
                                  stale=lambda concept, code: stale_fields(concept, code, settings.source_locale),
                                  changed=state.dates, today=state.today, downloads=state.downloads,
-                                 on_kind=lambda done, kinds, name: progress.report_step(state.locale, done, kinds, name))
+                                 on_kind=lambda done, kinds, name: progress.report_step(state.locale, done, kinds, name),
+                                 reuse=self.fragments)
+        if self.fragments is not None:
+            self.fragments.keep(rendered)
         self.kinds, self.written = len(PAGE_KINDS), 0
         state.pages = {p.src: p for p in rendered}
         state.glossary = glossary
@@ -153,18 +162,8 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         rendered = state.pages.get(page.file.src_uri) if state is not None else None
         if rendered is None or state is None:
             return markdown
-        # Titles and metadata are set here, never through front matter, so contributor text cannot inject any.
-        # MkDocs renders theme templates without autoescaping, so they get escaped text. meta.title is set as well
-        # because Material otherwise prints `page.title | striptags` in <title>, and striptags un-escapes entities.
-        title = html.escape(rendered.title)
-        page.title = title
-        if rendered.url:  # the home page keeps Material's plain site-name <title>
-            page.meta["title"] = title
-        page.meta["description"] = html.escape(rendered.description or state.site_description)
-        page.meta["glossary_alternates"] = theme.alternates(state.settings, state.locale, state.base, rendered.url)
-        page.meta["glossary_x_default"] = state.base + state.settings.locales[0].prefix + rendered.url
-        page.meta["glossary_lastmod"] = rendered.lastmod
-        page.meta["glossary_og_type"] = "article" if CONCEPT.owns(rendered.src) else "website"
+        describe(page, rendered, state)
+        page.__class__ = GeneratedPage  # its Markdown is empty: no Markdown converter is made for it
         return ""
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -215,13 +214,20 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
         state = self.state
+        analyses = build_cache.SearchAnalyses(self.cache.root, self.cache.locale) if self.cache is not None else None
         if state is not None and state.glossary is not None and theme.search_plugin(config) is not None:
             recs = state.index.records(state.glossary, state.settings, state.pages.values())
+            if analyses is not None:
+                analyses.load(state.index)
             state.index_files = state.index.files(recs)
             search_index.write(Path(config.site_dir) / search_index.INDEX_DIR, state.index_files)
+            if analyses is not None:
+                analyses.save(state.index)
         if self.cache is not None:
-            self.cache.prune()
-            self.cache.write_warnings(Path(config.site_dir))
+            stores = [self.cache, *([self.fragments.store] if self.fragments is not None else []), *([analyses.store] if analyses else [])]
+            for store in stores:
+                store.prune()
+            build_cache.write_warnings(Path(config.site_dir), stores)
         failures = locale_builds.finish(self.others)
         self.others = None
         if failures:
@@ -230,4 +236,5 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
     def on_build_error(self, error: Exception) -> None:
         locale_builds.stop_all(self.others)
         self.others = None
+
 

@@ -28,13 +28,16 @@ from glossary_tool.site.search_index.analysis import (
     PHRASE_DOC_BYTES,
     Analysis,
     analyse,
+    analysis_key,
     bucket,
     buckets_for,
     dump,
     encode,
     end_file,
+    from_plain,
     near_forms,
     shard_key,
+    to_plain,
     word_file,
 )
 from glossary_tool.site.search_index.results import (
@@ -79,6 +82,31 @@ class Index:
         self._dirty: set[str] = set()
         self._concepts: dict[str, tuple[Concept, str, Record]] = {}
         self._comparisons: dict[str, tuple[Comparison, tuple[str, ...], list[Record]]] = {}
+        # Analyses an earlier build made (the build cache), by analysis_key: a record found there is not analysed again.
+        self.known: dict[str, Analysis] = {}
+
+    # ---- analyses, kept by the build cache ----
+
+    def _analyse(self, record: Record) -> Analysis:
+        if not self.known:
+            return analyse(record, self.locale)
+        found = self.known.get(analysis_key(record))
+        return found if found is not None else analyse(record, self.locale)
+
+    def learn(self, data: object) -> None:
+        """Take the analyses ``analyses()`` gave an earlier build; ValueError when ``data`` is not what it gave."""
+        if not isinstance(data, list):
+            raise ValueError("not a list of analyses")
+        known = {}
+        for item in data:
+            if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
+                raise ValueError("not a list of analyses")
+            known[item[0]] = from_plain(item[1])
+        self.known = known
+
+    def analyses(self) -> list[object]:
+        """The analyses of the records indexed last, as JSON data, for ``learn`` in a later build."""
+        return [[analysis_key(r), to_plain(a)] for r, a in zip(self._records, self._analyses, strict=True)]
 
     # ---- records, remembered for the entries that did not change ----
 
@@ -131,13 +159,13 @@ class Index:
         else:
             for i in changed:
                 self._remove(i, self._analyses[i])
-                self._records[i], self._analyses[i] = recs[i], analyse(recs[i], self.locale)
+                self._records[i], self._analyses[i] = recs[i], self._analyse(recs[i])
                 self._add(i, self._analyses[i])
         self._rebucket()
         return self._output()
 
     def _reset(self, recs: Sequence[Record]) -> None:
-        self._records, self._analyses = list(recs), [analyse(r, self.locale) for r in recs]
+        self._records, self._analyses = list(recs), [self._analyse(r) for r in recs]
         for store in (self._postings, self._encoded, self._phrases, self._vocabulary, self._near, self._ends, self._members, self._bodies, self._digests):
             store.clear()
         self._size = {"t": 0, "f": 0}

@@ -3,6 +3,7 @@ analysis that ``glossary-search.js`` computes the same way in the browser."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zlib
 from collections.abc import Mapping
@@ -67,6 +68,38 @@ class Analysis:
     vocabulary: dict[str, str] = field(default_factory=dict)  # surface word → stem, from titles, terms and headings
     ends: set[str] = field(default_factory=set)  # stems of title, term and heading words that may end in a part
     title_words: int = 0
+
+
+def analysis_key(record: Record) -> str:
+    """What a record's analysis follows from (its fields and phrases), as a SHA-256: records with the same key are
+    analysed alike in one locale."""
+    return hashlib.sha256(json.dumps([record.fields, record.phrases], ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def to_plain(a: Analysis) -> list[object]:
+    """``a`` as JSON data (the build cache keeps it): ``from_plain`` reads it back."""
+    return [a.best, a.phrases, a.vocabulary, sorted(a.ends), a.title_words]
+
+
+def from_plain(data: object) -> Analysis:
+    """The Analysis ``to_plain`` wrote; ValueError when ``data`` is not one."""
+    if not (isinstance(data, list) and len(data) == 5):
+        raise ValueError("not an analysis")
+    best, phrases, vocabulary, ends, title_words = data
+    if not (
+        _str_map(best, int)
+        and _str_map(phrases, int)
+        and _str_map(vocabulary, str)
+        and isinstance(ends, list)
+        and all(isinstance(e, str) for e in ends)
+        and isinstance(title_words, int)
+    ):
+        raise ValueError("not an analysis")
+    return Analysis(best, phrases, vocabulary, set(ends), title_words)
+
+
+def _str_map(value: object, kind: type) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, kind) for k, v in value.items())
 
 
 def analyse(record: Record, locale: str) -> Analysis:
