@@ -22,11 +22,12 @@ from mkdocs.structure.files import File, Files
 from glossary_tool.core import languages
 from glossary_tool.core.config import Locale, Settings
 from glossary_tool.core.languages import direction, script_of
-from glossary_tool.core.layout import CATEGORY, PAIR
+from glossary_tool.core.layout import CATEGORY
 from glossary_tool.core.mkdocs_compat import TocToken, material_languages, material_theme_defaults, remove_handlers
 from glossary_tool.site.render import Heading, RenderedPage, collation
 from glossary_tool.site.render.context import Download
 from glossary_tool.site.render.i18n import _, catalog_warnings, gettext_for, theme_labels
+from glossary_tool.site.render.pair import published_in
 from glossary_tool.site.render.text import safe_url
 
 ASSETS = Path(__file__).resolve().parent / "overrides"
@@ -283,10 +284,12 @@ def toc_tokens(headings: Sequence[Heading]) -> list[TocToken]:
 
 
 def alternates(settings: Settings, locale: str, base: str, url: str) -> list[dict[str, str]]:
-    """The page at ``url`` in every locale: code, name, absolute URL and a link relative to this page."""
+    """The page at ``url`` in every locale that has it (pair.published_in): code, name, absolute URL and a link
+    relative to this page."""
     here = "/" + settings.locale(locale).prefix + url
     out = []
-    for loc in settings.locales:
+    codes = published_in(settings, url)
+    for loc in (loc for loc in settings.locales if loc.code in codes):
         there = "/" + loc.prefix + url
         rel = posixpath.relpath(there, here if here.endswith("/") else posixpath.dirname(here))
         href = "./" if rel == "." else (rel + "/" if there.endswith("/") else rel)
@@ -299,7 +302,7 @@ def nav(pages: Sequence[RenderedPage], settings: Settings, locale: str) -> list[
 
     Term pages stay out of the navigation, so a page's size does not grow with the glossary."""
     g = gettext_for(settings.root / "locales", locale)
-    titles = {"categories": g(CATEGORY.nav_title), "pairs": g(PAIR.nav_title)}  # the layout names each group
+    titles = {"categories": g(CATEGORY.nav_title)}  # the layout names each group
     out: list[Any] = []
     groups: dict[str, list[Any]] = {}
     for p in pages:
