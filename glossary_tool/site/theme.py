@@ -98,6 +98,7 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
     project_locales = settings.root / "locales"
     # Template overrides (per-page alternates, sitemap, language switch) and glossary.css, ahead of Material's.
     config.theme.dirs.insert(0, str(ASSETS))
+    config.theme.static_templates.add("languages.html")  # the language switch's list (partials/alternate.html)
     config.extra_css.append("assets/glossary.css")
     config.extra.update(theme_labels(project_locales, locale.code))
     config.extra.update(_extra(config, settings, locale, base))
@@ -113,8 +114,8 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
 
 def _extra(config: MkDocsConfig, settings: Settings, locale: Locale, base: str) -> dict[str, Any]:
     """The values the glossary's templates read from ``extra``: the locale, its alternates, licence and repository."""
-    # A truthy "alternate" shows Material's language switch; our partial renders per-page links instead. The links
-    # are paths without a host, which the 404 page (served at any path, under any host name) uses as they are.
+    # A truthy "alternate" shows Material's language switch; our partial links the page of languages, which lists
+    # them. The links are paths without a host, which pages served at any path (404) use as they are.
     root = urlsplit(base).path or "/"
     return {
         "glossary_root_sitemap": locale.code == settings.locales[0].code,
