@@ -39,6 +39,8 @@ QUIET.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 
+from glossary_tool.core.layout import CONCEPT, DOWNLOADS  # noqa: E402
+
 # ---- probes: run in a fresh interpreter, print one figure ----
 
 
@@ -664,23 +666,36 @@ def language_axis(n: int, runs: int, counts: Sequence[int] = LANGUAGE_COUNTS) ->
         "seconds": {str(c): v for c, v in seconds.items()},
         "bytes": {str(c): tree_bytes(p / "site") for c, p in projects.items()},
         "pages": {str(c): sum(1 for _ in (p / "site").rglob("*.html")) for c, p in projects.items()},
+        # What grows apart from the pages: the exports, published once (downloads/), and a Swedish concept page.
+        "downloads": {str(c): tree_bytes(p / "site" / DOWNLOADS.top) for c, p in projects.items()},
+        "concept_page": {str(c): _mean_size(p / "site" / "sv" / CONCEPT.top) for c, p in projects.items()},
     }
+
+
+def _mean_size(folder: Path) -> float:
+    """The mean size of the pages in ``folder`` (``<page>/index.html``), 0 without any."""
+    sizes = [page.stat().st_size for page in folder.glob("*/index.html")]
+    return sum(sizes) / len(sizes) if sizes else 0.0
 
 
 def language_table(axis: dict[str, Any]) -> list[str]:
     out = [
         f"\nLanguages: {axis['n']:,} concepts in 2 to 24 languages, `glossary-tool build` (medians of {axis['runs']} run(s))\n",
-        "| languages | pages | build | build per language | ratio to 2 | site | site per language | ratio to 2 |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| languages | pages | build | build per language | ratio to 2 | site | site per language | ratio to 2 "
+        "| without downloads/, per language | ratio to 2 | a Swedish concept page |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     base_time = median(axis["seconds"]["2"]) / 2
     base_bytes = axis["bytes"]["2"] / 2
+    base_pages = (axis["bytes"]["2"] - axis["downloads"]["2"]) / 2
     for count in axis["seconds"]:
         k = int(count)
         t, size = median(axis["seconds"][count]), axis["bytes"][count]
+        pages = (size - axis["downloads"][count]) / k
         out.append(
             f"| {k} | {axis['pages'][count]:,} | {t:.1f} s | {t / k:.2f} s | {t / k / base_time:.2f}× | {size / 1e6:.1f} MB | "
-            f"{size / k / 1e6:.2f} MB | {size / k / base_bytes:.2f}× |"
+            f"{size / k / 1e6:.2f} MB | {size / k / base_bytes:.2f}× | {pages / 1e6:.2f} MB | {pages / base_pages:.2f}× | "
+            f"{axis['concept_page'][count] / 1e3:.1f} KB |"
         )
     return out
 
