@@ -37,6 +37,7 @@ def test_both_pairs_of_two_locales() -> None:
         assert {"glossary/en-sv.md", "glossary/sv-en.md"} <= set(pages)
         # the navigation's one entry for the pairs is the list of them, whatever the number of languages
         assert not pages["glossary/en-sv.md"].in_nav and pages["glossary.md"].in_nav and pages["glossary.md"].url == "glossary/"
+        assert pages["glossary.md"].lastmod == pages["glossary/en-sv.md"].lastmod  # the sitemap's date: its pairs' latest
 
 
 def three_locales(pairs: str | tuple[tuple[str, str], ...]) -> Settings:

@@ -157,7 +157,8 @@ def pair_pages(ctx: RenderContext) -> list[RenderedPage]:
     if not links:
         return []
     title = ctx.gettext(PAIR.nav_title)
-    listing = page(PAIR.stem() + ".md", title, ctx.render("pairs.html", title=title, pairs=links), in_nav=True)
+    listing = page(PAIR.stem() + ".md", title, ctx.render("pairs.html", title=title, pairs=links), in_nav=True,
+                   lastmod=ctx.lastmod(c.id for c in ctx.glossary.concepts))  # as its pairs' pages
     shared = _Shared.of(ctx)
     return [listing, *(p for source, target in shared.pairs for p in _pair(ctx, shared, source, target))]
 
