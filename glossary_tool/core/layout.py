@@ -86,8 +86,8 @@ DOWNLOADS = PageKind("downloads", "downloads/", Shows.EXPORTS)
 PAGE_KINDS: tuple[PageKind, ...] = (HOME, CONCEPT, CATEGORY, INDEX, COMPARISON, FAQ, PAIR, STATUS, DOWNLOADS)
 
 # What else a locale's site holds at its top level: MkDocs' and Material's files (styles and scripts, the search
-# index, the 404 page, the sitemap, the home page itself) and the language switch's page of languages.
-SITE_FILES = frozenset({"assets", "search", "404", "sitemap", "index", "languages"})
+# index, the 404 page, the sitemap, the home page itself).
+SITE_FILES = frozenset({"assets", "search", "404", "sitemap", "index"})
 # Names taken at the top level of every locale's site: no locale prefix may start with one.
 RESERVED_TOP = frozenset({kind.top for kind in PAGE_KINDS if kind.top}) | SITE_FILES
 
