@@ -166,3 +166,19 @@ def test_compact_makes_each_line_break_and_its_indentation_one_line_break_outsid
     )
     assert theme.compact("<p>no line break  here</p>") == "<p>no line break  here</p>"
     assert theme.compact("<script>unclosed\n   ") == "<script>unclosed\n   "
+
+
+def test_a_pages_alternates_are_the_languages_whose_site_has_it() -> None:
+    from glossary_tool.core.config import Locale
+
+    shipped = load_settings(ROOT / "mkdocs.yml")
+    settings = dataclasses.replace(shipped, locales=(*shipped.locales, Locale("de", "Deutsch", "de/", None, None, None)), pairs=(("sv", "de"),))
+    concept = theme.alternates(settings, "de", "http://h/", "terms/kpo/")
+    assert [(a["code"], a["href"], a["abs"]) for a in concept] == [
+        ("en", "../../../terms/kpo/", "http://h/terms/kpo/"),
+        ("sv", "../../../sv/terms/kpo/", "http://h/sv/terms/kpo/"),
+        ("de", "./", "http://h/de/terms/kpo/"),
+    ]
+    # a language pair is in its two languages' sites: the first of them, not the first language, is its x-default
+    pair = theme.alternates(settings, "de", "http://h/", "glossary/sv-de/")
+    assert [(a["code"], a["abs"]) for a in pair] == [("sv", "http://h/sv/glossary/sv-de/"), ("de", "http://h/de/glossary/sv-de/")]
