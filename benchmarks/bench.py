@@ -39,6 +39,8 @@ QUIET.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 
+from glossary_tool.core.layout import CONCEPT, DOWNLOADS  # noqa: E402
+
 # ---- probes: run in a fresh interpreter, print one figure ----
 
 
@@ -646,9 +648,9 @@ LANGUAGE_COUNTS = (2, 6, 12, 24)
 
 
 def language_axis(n: int, runs: int, counts: Sequence[int] = LANGUAGE_COUNTS) -> dict[str, Any]:
-    """``n`` concepts in 2, 6, 12 and 24 languages (generate.AXIS_LANGUAGES): ``glossary-tool build``'s wall time and
-    the site's size, each per language. The counts are built in turn within each run, so that a busy neighbour
-    slows a whole run rather than one count."""
+    """``n`` concepts in ``counts`` languages, by default 2, 6, 12 and 24 (generate.AXIS_LANGUAGES): ``glossary-tool
+    build``'s wall time and the site's size, each per language. The counts are built in turn within each run, so
+    that a busy neighbour slows a whole run rather than one count."""
     projects = {count: DATA / f"languages-{n}-{count}" for count in counts}
     for count, project in projects.items():
         print(f"\n== {n} concepts in {count} languages: generating into {project.relative_to(ROOT)}", flush=True)
@@ -664,23 +666,36 @@ def language_axis(n: int, runs: int, counts: Sequence[int] = LANGUAGE_COUNTS) ->
         "seconds": {str(c): v for c, v in seconds.items()},
         "bytes": {str(c): tree_bytes(p / "site") for c, p in projects.items()},
         "pages": {str(c): sum(1 for _ in (p / "site").rglob("*.html")) for c, p in projects.items()},
+        # What grows apart from the pages: the exports, published once (downloads/), and a Swedish concept page.
+        "downloads": {str(c): tree_bytes(p / "site" / DOWNLOADS.top) for c, p in projects.items()},
+        "concept_page": {str(c): _mean_size(p / "site" / "sv" / CONCEPT.top) for c, p in projects.items()},
     }
+
+
+def _mean_size(folder: Path) -> float:
+    """The mean size of the pages in ``folder`` (``<page>/index.html``), 0 without any."""
+    sizes = [page.stat().st_size for page in folder.glob("*/index.html")]
+    return sum(sizes) / len(sizes) if sizes else 0.0
 
 
 def language_table(axis: dict[str, Any]) -> list[str]:
     out = [
-        f"\nLanguages: {axis['n']:,} concepts in 2 to 24 languages, `glossary-tool build` (medians of {axis['runs']} run(s))\n",
-        "| languages | pages | build | build per language | ratio to 2 | site | site per language | ratio to 2 |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"\nLanguages: {axis['n']:,} concepts in 2 to {max(map(int, axis['seconds']))} languages, `glossary-tool build` (medians of {axis['runs']} run(s))\n",
+        "| languages | pages | build | build per language | ratio to 2 | site | site per language | ratio to 2 "
+        "| without downloads/, per language | ratio to 2 | a Swedish concept page |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     base_time = median(axis["seconds"]["2"]) / 2
     base_bytes = axis["bytes"]["2"] / 2
+    base_pages = (axis["bytes"]["2"] - axis["downloads"]["2"]) / 2
     for count in axis["seconds"]:
         k = int(count)
         t, size = median(axis["seconds"][count]), axis["bytes"][count]
+        pages = (size - axis["downloads"][count]) / k
         out.append(
             f"| {k} | {axis['pages'][count]:,} | {t:.1f} s | {t / k:.2f} s | {t / k / base_time:.2f}× | {size / 1e6:.1f} MB | "
-            f"{size / k / 1e6:.2f} MB | {size / k / base_bytes:.2f}× |"
+            f"{size / k / 1e6:.2f} MB | {size / k / base_bytes:.2f}× | {pages / 1e6:.2f} MB | {pages / base_pages:.2f}× | "
+            f"{axis['concept_page'][count] / 1e3:.1f} KB |"
         )
     return out
 
@@ -723,6 +738,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--language-concepts", type=int, default=int(os.environ.get("BENCH_LANGUAGE_CONCEPTS", "1000")), help="concepts of the language axis (languages part)"
     )
+    parser.add_argument(
+        "--language-counts",
+        default=os.environ.get("BENCH_LANGUAGE_COUNTS", ",".join(map(str, LANGUAGE_COUNTS))),
+        help="comma-separated numbers of languages of the language axis, 2 first (languages part)",
+    )
     parser.add_argument("--probe", choices=sorted(PROBES), help=argparse.SUPPRESS)
     parser.add_argument("project", nargs="?", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -756,7 +776,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             built(project, n)
             serve.append((label, live_reload(project, args.serve_edits)))
             print("   " + json.dumps(serve[-1][1]), flush=True)
-    axis = language_axis(args.language_concepts, args.runs) if "languages" in parts else None
+    counts = tuple(int(c) for c in args.language_counts.split(",") if c.strip())
+    if "languages" in parts and (not counts or counts[0] != 2):
+        parser.error("--language-counts: the first count is 2, which the others are compared with")
+    axis = language_axis(args.language_concepts, args.runs, counts) if "languages" in parts else None
     text = table(rows, reader, serve, world) + ("\n" + "\n".join(language_table(axis)) if axis else "")
     print("\n" + text)
     DATA.mkdir(exist_ok=True)

@@ -94,7 +94,7 @@ def test_no_font_warning_for_materials_default(tmp_path: Path, caplog: pytest.Lo
     assert config.theme["font"] is False and not caplog.records
 
 
-def test_the_language_pair_pages_are_grouped_in_the_navigation() -> None:
+def test_the_language_pairs_are_one_entry_of_the_navigation_and_the_categories_a_group() -> None:
     from glossary_tool.lint import run
     from glossary_tool.site.render import render_locale
 
@@ -103,7 +103,8 @@ def test_the_language_pair_pages_are_grouped_in_the_navigation() -> None:
     pages = render_locale(glossary, settings, "sv", site_name="S", site_url="http://h/sv/")
     nav = theme.nav(pages, settings, "sv")
     groups = {next(iter(item)): next(iter(item.values())) for item in nav}
-    assert groups["Språkpar"] == [{"Ordlista engelska–svenska": "glossary/en-sv.md"}, {"Ordlista svenska–engelska": "glossary/sv-en.md"}]
+    assert groups["Språkpar"] == "glossary.md"  # the list of the site's pairs: the navigation does not grow with the languages
+    assert not any(isinstance(v, str) and v.startswith("glossary/") for v in groups.values())
     assert "Begreppsgrupper" in groups  # the project's word for categories (locales/sv)
 
 
@@ -197,3 +198,19 @@ def test_compact_makes_each_line_break_and_its_indentation_one_line_break_outsid
     )
     assert theme.compact("<p>no line break  here</p>") == "<p>no line break  here</p>"
     assert theme.compact("<script>unclosed\n   ") == "<script>unclosed\n   "
+
+
+def test_a_pages_alternates_are_the_languages_whose_site_has_it() -> None:
+    from glossary_tool.core.config import Locale
+
+    shipped = load_settings(ROOT / "mkdocs.yml")
+    settings = dataclasses.replace(shipped, locales=(*shipped.locales, Locale("de", "Deutsch", "de/", None, None, None)), pairs=(("sv", "de"),))
+    concept = theme.alternates(settings, "de", "http://h/", "terms/kpo/")
+    assert [(a["code"], a["href"], a["abs"]) for a in concept] == [
+        ("en", "../../../terms/kpo/", "http://h/terms/kpo/"),
+        ("sv", "../../../sv/terms/kpo/", "http://h/sv/terms/kpo/"),
+        ("de", "./", "http://h/de/terms/kpo/"),
+    ]
+    # a language pair is in its two languages' sites: the first of them, not the first language, is its x-default
+    pair = theme.alternates(settings, "de", "http://h/", "glossary/sv-de/")
+    assert [(a["code"], a["abs"]) for a in pair] == [("sv", "http://h/sv/glossary/sv-de/"), ("de", "http://h/de/glossary/sv-de/")]

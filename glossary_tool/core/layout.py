@@ -40,7 +40,7 @@ class PageKind:
     shows: Shows
     listing: bool = False  # split into pages of LISTING_PAGE_SIZE entries: path, path + "2/", path + "3/" …
     entry_pages: bool = False  # each page is an entry's own search result; other pages are found by their title
-    nav_title: str = ""  # the navigation lists the kind's pages together under this title (a msgid)
+    nav_title: str = ""  # the navigation's title (a msgid) for the kind's pages together, or for the page listing them
 
     @property
     def top(self) -> str:
@@ -78,6 +78,7 @@ CATEGORY = PageKind("category", "categories/{id}/", Shows.CATEGORY, listing=True
 INDEX = PageKind("index_az", "index-a-z/", Shows.TERMS, listing=True)
 COMPARISON = PageKind("comparison", "compare/{id}/", Shows.COMPARISONS, entry_pages=True)
 FAQ = PageKind("faq", "faq/", Shows.QUESTIONS, listing=True)
+# A pair's pages are in its two languages' sites only; "glossary/" lists a site's pairs, their one navigation entry.
 PAIR = PageKind("pair", "glossary/{id}/", Shows.ALL_TERMS, listing=True, nav_title=_("Language pairs"))
 STATUS = PageKind("status", "status/", Shows.TRANSLATIONS)
 DOWNLOADS = PageKind("downloads", "downloads/", Shows.EXPORTS)

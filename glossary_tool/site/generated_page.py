@@ -27,8 +27,8 @@ def describe(page: Page, rendered: RenderedPage, state: LocaleState) -> None:
     if rendered.url:  # the home page keeps Material's plain site-name <title>
         page.meta["title"] = title
     page.meta["description"] = html.escape(rendered.description or state.site_description)
-    page.meta["glossary_alternates"] = theme.alternates(state.settings, state.locale, state.base, rendered.url)
-    page.meta["glossary_x_default"] = state.base + state.settings.locales[0].prefix + rendered.url
+    page.meta["glossary_alternates"] = alternates = theme.alternates(state.settings, state.locale, state.base, rendered.url)
+    page.meta["glossary_x_default"] = alternates[0]["abs"]  # the first language's, of those whose site has the page
     page.meta["glossary_lastmod"] = rendered.lastmod
     page.meta["glossary_og_type"] = "article" if CONCEPT.owns(rendered.src) else "website"
 

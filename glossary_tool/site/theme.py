@@ -22,11 +22,12 @@ from mkdocs.structure.files import File, Files
 from glossary_tool.core import languages
 from glossary_tool.core.config import Locale, Settings
 from glossary_tool.core.languages import direction, script_of
-from glossary_tool.core.layout import CATEGORY, PAIR
+from glossary_tool.core.layout import CATEGORY
 from glossary_tool.core.mkdocs_compat import TocToken, material_languages, material_theme_defaults, remove_handlers
 from glossary_tool.site.render import Heading, RenderedPage, collation
 from glossary_tool.site.render.context import Download
 from glossary_tool.site.render.i18n import _, catalog_warnings, gettext_for, theme_labels
+from glossary_tool.site.render.pair import published_in
 from glossary_tool.site.render.text import safe_url
 
 ASSETS = Path(__file__).resolve().parent / "overrides"
@@ -97,6 +98,7 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
     project_locales = settings.root / "locales"
     # Template overrides (per-page alternates, sitemap, language switch) and glossary.css, ahead of Material's.
     config.theme.dirs.insert(0, str(ASSETS))
+    config.theme.static_templates.add("languages.html")  # the language switch's list (partials/alternate.html)
     config.extra_css.append("assets/glossary.css")
     config.extra.update(theme_labels(project_locales, locale.code))
     config.extra.update(_extra(config, settings, locale, base))
@@ -125,8 +127,8 @@ def prune_navigation(config: MkDocsConfig) -> None:
 
 def _extra(config: MkDocsConfig, settings: Settings, locale: Locale, base: str) -> dict[str, Any]:
     """The values the glossary's templates read from ``extra``: the locale, its alternates, licence and repository."""
-    # A truthy "alternate" shows Material's language switch; our partial renders per-page links instead. The links
-    # are paths without a host, which the 404 page (served at any path, under any host name) uses as they are.
+    # A truthy "alternate" shows Material's language switch; our partial links the page of languages, which lists
+    # them. The links are paths without a host, which pages served at any path (404) use as they are.
     root = urlsplit(base).path or "/"
     return {
         "glossary_root_sitemap": locale.code == settings.locales[0].code,
@@ -296,10 +298,12 @@ def toc_tokens(headings: Sequence[Heading]) -> list[TocToken]:
 
 
 def alternates(settings: Settings, locale: str, base: str, url: str) -> list[dict[str, str]]:
-    """The page at ``url`` in every locale: code, name, absolute URL and a link relative to this page."""
+    """The page at ``url`` in every locale that has it (pair.published_in): code, name, absolute URL and a link
+    relative to this page."""
     here = "/" + settings.locale(locale).prefix + url
     out = []
-    for loc in settings.locales:
+    codes = published_in(settings, url)
+    for loc in (loc for loc in settings.locales if loc.code in codes):
         there = "/" + loc.prefix + url
         rel = posixpath.relpath(there, here if here.endswith("/") else posixpath.dirname(here))
         href = "./" if rel == "." else (rel + "/" if there.endswith("/") else rel)
@@ -312,7 +316,7 @@ def nav(pages: Sequence[RenderedPage], settings: Settings, locale: str) -> list[
 
     Term pages stay out of the navigation, so a page's size does not grow with the glossary."""
     g = gettext_for(settings.root / "locales", locale)
-    titles = {"categories": g(CATEGORY.nav_title), "pairs": g(PAIR.nav_title)}  # the layout names each group
+    titles = {"categories": g(CATEGORY.nav_title)}  # the layout names each group
     out: list[Any] = []
     groups: dict[str, list[Any]] = {}
     for p in pages:

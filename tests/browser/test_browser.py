@@ -58,14 +58,14 @@ pytestmark = pytest.mark.browser
 
 def test_language_switch_stays_on_the_term(page: Page, base_url: str) -> None:
     page.goto(base_url + "terms/kpo/")
-    page.locator(".md-header__option .md-select > button").click()
+    page.locator(".md-header__option .md-select > a").click()
     page.locator('a.md-select__link[hreflang="sv"]').click()
     page.wait_for_url(base_url + "sv/terms/kpo/")
     assert page.locator("html").get_attribute("lang") == "sv"
     # a link followed inside the Swedish site, then back to English on that page
     page.locator("article a[href$='/outsourcing/']").first.click()
     page.wait_for_url(base_url + "sv/terms/outsourcing/")
-    page.locator(".md-header__option .md-select > button").click()
+    page.locator(".md-header__option .md-select > a").click()
     page.locator('a.md-select__link[hreflang="en"]').click()
     page.wait_for_url(base_url + "terms/outsourcing/")
     assert page.locator("html").get_attribute("lang") == "en"

@@ -18,6 +18,8 @@ PAGES = {
     "comparison": "compare/bpo-vs-kpo/",
     "faq": "faq/",
     "pair": "glossary/en-sv/",
+    "pairs": "glossary/",
+    "languages": "languages.html",
     "downloads": "downloads/",
     "404": "no/such/page/",
 }
@@ -46,6 +48,15 @@ def test_no_serious_or_critical_violation(new_page: NewPage, site: Site, kind: s
     serious = [v for v in found if v["impact"] in ("serious", "critical")]
     if serious:
         shot(page, f"axe-{kind}-{prefix.strip('/') or 'en'}-{screen}-{scheme}", full_page=True)
+    assert serious == [], "\n".join(f"{v['id']} ({v['impact']}): {v['help']}: {v['nodes']}" for v in serious)
+
+
+def test_the_language_switchs_open_menu_has_no_serious_or_critical_violation(new_page: NewPage, site: Site) -> None:
+    page = new_page(PHONE)
+    page.goto(site.url + "sv/terms/kpo/")
+    page.locator(".md-header__option .md-select > a").click()  # a tap opens the menu
+    page.locator('a.md-select__link[hreflang="en"]').wait_for(state="visible")
+    serious = [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
     assert serious == [], "\n".join(f"{v['id']} ({v['impact']}): {v['help']}: {v['nodes']}" for v in serious)
 
 

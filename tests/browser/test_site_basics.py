@@ -159,19 +159,45 @@ def test_shortened_texts_end_at_a_word_with_an_ellipsis(new_page: NewPage, site:
 def test_the_language_switch_keeps_the_fragment_and_marks_the_current_language(new_page: NewPage, site: Site) -> None:
     page = new_page()
     page.goto(site.url + "terms/kpo/#sources")
-    page.locator(".md-header__option .md-select > button").hover()
+    page.locator(".md-header__option .md-select > a").hover()
     current = page.locator(".md-select__link[aria-current='page']")
     assert current.get_attribute("hreflang") == "en" and current.evaluate("a => getComputedStyle(a).fontWeight") == "700"
     page.locator('a.md-select__link[hreflang="sv"]').click()
     page.wait_for_url(site.url + "sv/terms/kpo/#sources")
     assert page.locator("html").get_attribute("lang") == "sv"
     # a fragment reached by a link on the page, then the switch back
-    page.locator(".md-sidebar--secondary a[href$='#lang-en']").click()
-    page.wait_for_function("location.hash === '#lang-en'")
-    page.locator(".md-header__option .md-select > button").hover()
+    page.locator(".md-sidebar--secondary a[href$='#terms']").click()
+    page.wait_for_function("location.hash === '#terms'")
+    page.locator(".md-header__option .md-select > a").hover()
     assert page.locator(".md-select__link[aria-current='page']").get_attribute("hreflang") == "sv"
     page.locator('a.md-select__link[hreflang="en"]').click()
-    page.wait_for_url(site.url + "terms/kpo/#lang-en")
+    page.wait_for_url(site.url + "terms/kpo/#terms")
+
+
+def test_the_language_switch_is_a_link_to_the_page_of_languages_without_javascript(new_page: NewPage, site: Site) -> None:
+    page = new_page(PHONE, java_script_enabled=False)
+    page.goto(site.url + "sv/terms/kpo/")
+    assert page.locator(".md-header .md-select__link").count() == 0  # no list in the page: it would grow with the languages
+    page.locator(".md-header__option .md-select > a").click()
+    page.wait_for_url(site.url + "sv/languages.html")
+    assert page.locator("h1").inner_text() == "Välj språk"
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(site.url)
+
+
+def test_the_language_switch_opens_from_the_keyboard(new_page: NewPage, site: Site) -> None:
+    page = new_page()
+    page.goto(site.url + "terms/kpo/")
+    page.locator(".md-header__option .md-select > a").focus()
+    page.keyboard.press("Enter")  # opens the menu rather than leaving the page
+    swedish = page.locator('a.md-select__link[hreflang="sv"]')
+    swedish.wait_for(state="visible")
+    assert page.url == site.url + "terms/kpo/"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('hreflang')") == "sv"
+    page.keyboard.press("Enter")
+    page.wait_for_url(site.url + "sv/terms/kpo/")
 
 
 # ---- the 404 page ----
@@ -192,7 +218,7 @@ def test_the_404_page_works_on_any_host_and_port(new_page: NewPage, site: Site) 
     page.wait_for_url(site.other_url)
     assert page.locator("h1").first.inner_text() == "Outsourcing Glossary"
     page.goto(site.other_url + "sv/gone/")  # static hosts serve the root 404 page everywhere
-    page.locator(".md-header__option .md-select > button").hover()
+    page.locator(".md-header__option .md-select > a").hover()
     page.locator('a.md-select__link[hreflang="sv"]').click()
     page.wait_for_url(site.other_url + "sv/")
 

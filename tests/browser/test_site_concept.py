@@ -1,4 +1,5 @@
-"""The concept page in a browser: every language, the reader's first, each fragment in its own language."""
+"""The concept page in a browser: every language, the reader's first, the others' terms after its own, each
+fragment in its own language."""
 
 from __future__ import annotations
 
@@ -21,18 +22,18 @@ def test_every_language_is_on_the_page_and_each_equivalent_leads_to_it(
 ) -> None:
     page = new_page()
     page.goto(site.url + path)
-    headings = page.locator("article h2").evaluate_all("els => els.map(e => e.id)")
-    assert headings.index("definition") < headings.index("terms") < headings.index(f"lang-{other}")
-    assert page.locator(f"#lang-{other}").evaluate("e => e.firstChild.textContent") == heading  # before its permalink
-    section = page.locator(f"section[aria-labelledby='lang-{other}']")
-    terms = section.locator("tbody tr td:first-child")
-    assert terms.count() >= 2
-    for i in range(terms.count()):  # every term of the other language carries that language (and so does its note)
-        assert terms.nth(i).locator(f"strong [lang='{other}']").count() == 1
-        assert terms.nth(i).locator(f".glossary-term-note:not([lang='{other}'])").count() == 0
-    definition = section.locator(".glossary-definition")
-    assert definition.get_attribute("lang") == other and definition.is_visible() and len(definition.inner_text()) > 40  # not folded
-    section.locator("tbody a").first.click()
+    order = page.locator("article [id]").evaluate_all("els => els.map(e => e.id)")
+    assert order.index("definition") < order.index("terms") < order.index(f"lang-{other}") < order.index("sources")
+    name = page.locator(f"dt#lang-{other}")
+    assert name.inner_text() == heading and name.evaluate("e => getComputedStyle(e).fontWeight") == "700"
+    terms = page.locator(f"dt#lang-{other} + dd > :is(span, s)[lang]")
+    assert terms.count() >= 2 and terms.evaluate_all("els => els.every(e => e.lang === e.closest('dd').previousElementSibling.id.slice(5))")
+    definition = page.locator(f"dt#lang-{other} + dd .glossary-definition")
+    if other == "en":  # the source language's definition stands with its terms; another language's is on its page
+        assert definition.get_attribute("lang") == other and definition.is_visible() and len(definition.inner_text()) > 40
+    else:
+        assert definition.count() == 0
+    page.locator(f"dt#lang-{other} + dd a").click()
     page.wait_for_url(site.url + other_path)
     assert page.locator("html").get_attribute("lang") == other
 
@@ -61,9 +62,11 @@ def test_a_deprecated_term_is_struck_through_and_names_the_term_to_use(new_page:
     assert "avrådd – använd KPO i stället" in row.inner_text() and "använd inte" not in row.inner_text()
     english = new_page()
     english.goto(site.url + "terms/kpo/")
-    swedish_row = english.locator("section[aria-labelledby='lang-sv'] tr.glossary-status-deprecated").first
-    assert "deprecated – use KPO instead" in swedish_row.inner_text() and "do not use" not in swedish_row.inner_text()
-    assert swedish_row.locator("s").get_attribute("lang") == "sv"
+    swedish = english.locator("dt#lang-sv + dd")
+    struck = swedish.locator("s")
+    assert struck.inner_text() == "kunskapsprocess outsourcing" and struck.get_attribute("lang") == "sv"
+    assert "line-through" in struck.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert swedish.inner_text().endswith("kunskapsprocess outsourcing (do not use)")
 
 
 @pytest.mark.parametrize("path", ["terms/kpo/", "sv/terms/kpo/"])
@@ -85,7 +88,7 @@ def test_on_a_phone_every_concept_page_shows_the_other_languages_first_term_with
     # lowest is then loaded for real, measured again and photographed.
     page = new_page(PHONE)
     limit = 2 * PHONE["height"]
-    first_term = "section.glossary-language tbody tr:first-child td:first-child strong"
+    first_term = "dl.glossary-languages dd a"
     measure = f"e => document.querySelector({first_term!r}).getBoundingClientRect().bottom + window.scrollY"
     worst: tuple[float, str] = (0, "")
     count = 0

@@ -46,7 +46,7 @@ def test_no_request_leaves_the_sites_host(new_page: NewPage, site: Site, base: s
         links = page.locator("a.glossary-link:visible")
         if links.count():
             links.first.hover()  # the preview
-        page.locator(".md-header__option .md-select > button").hover()  # the language switch
+        page.locator(".md-header__option .md-select > a").hover()  # the language switch
     # A link followed and a language switch, as a reader moves around.
     page.goto(root + "terms/kpo/")
     page.locator("article a[href$='/outsourcing/']").first.click()

@@ -20,9 +20,9 @@ def test_arabic_pages_read_right_to_left_and_other_languages_keep_their_own_dire
     page.goto(world_site.url + "ar/terms/burette/")
     assert page.evaluate("() => [document.documentElement.lang, document.documentElement.dir, document.body.dir]") == ["ar", "rtl", "rtl"]
     # The English definition is left to right inside the Arabic page: its full stop at its end, not before it.
-    english = page.locator("section[aria-labelledby='lang-en'] .glossary-definition")
+    english = page.locator("dt#lang-en + dd .glossary-definition")
     assert english.get_attribute("lang") == "en" and english.evaluate("e => getComputedStyle(e).direction") == "ltr"
-    term = page.locator("section[aria-labelledby='lang-en'] tbody td:first-child [lang='en']").first
+    term = page.locator("dt#lang-en + dd > [lang='en']").first
     assert term.get_attribute("dir") == "ltr"
     # The cite line's URL keeps its slashes where they belong.
     url = page.locator(".glossary-cite a[dir='ltr']")
@@ -37,7 +37,7 @@ def test_arabic_pages_read_right_to_left_and_other_languages_keep_their_own_dire
     for code in ("en", "ja", "el", "zh-Hans"):  # <html lang> is the configured tag (zh-Hans, not Material's zh)
         page.goto(world_site.url + PREFIX[code] + "terms/burette/")
         assert page.evaluate("() => [document.documentElement.lang, document.documentElement.dir]") == [code, "ltr"]
-        fragment = page.locator("section[aria-labelledby='lang-ar'] .glossary-definition")
+        fragment = page.locator("dt#lang-ar + dd > [lang='ar']").first  # an Arabic term
         assert fragment.get_attribute("dir") == "rtl" and fragment.evaluate("e => getComputedStyle(e).direction") == "rtl"
 
 

@@ -1,4 +1,5 @@
-"""Concept pages: the reader's language first, every other language after it, relations, sources, citation, notices."""
+"""Concept pages: the reader's language first, every other language's terms after it, relations, sources, citation,
+notices."""
 
 from __future__ import annotations
 
@@ -29,30 +30,36 @@ def test_concept_page_shows_the_parts() -> None:
 def test_the_readers_language_comes_first_then_every_other_language_under_its_name() -> None:
     sv = tree(render("sv")["terms/kpo.md"].html)
     ids = [h.get("id") for h in sv.iter("h2")]
-    assert ids.index("definition") < ids.index("terms") < ids.index("lang-en") < ids.index("sources")
-    heading = sv.get_element_by_id("lang-en")
-    assert heading.text == "Engelska"  # the language's name in the reader's language
+    assert ids.index("definition") < ids.index("terms") < ids.index("sources")
+    order = [el.get("id") for el in sv.iter() if el.get("id") in {"terms", "lang-en", "sources"}]
+    assert order == ["terms", "lang-en", "sources"]  # under the terms heading, after the reader's own terms
+    name = sv.get_element_by_id("lang-en")
+    assert name.tag == "dt" and name.text == "Engelska"  # the language's name in the reader's language
     en = tree(render("en")["terms/kpo.md"].html)
     assert en.get_element_by_id("lang-sv").text == "Swedish"
-    assert "lang-en" not in {h.get("id") for h in en.iter("h2")}
+    assert not en.xpath("//dt[@id='lang-en']")
+    # one heading for all of them, so the table of contents does not grow with the languages
+    assert [h.title for h in render("sv")["terms/kpo.md"].toc[0].children][:2] == ["Definition", "Termer"]
 
 
 def test_each_equivalent_links_to_the_concept_in_its_language_and_carries_its_lang() -> None:
     sv = tree(render("sv")["terms/kpo.md"].html)
-    section = sv.xpath("//section[@aria-labelledby='lang-en']")[0]
-    links = section.xpath(".//tbody//a[not(@class='glossary-term-source')]")  # the terms, not their source numbers
-    assert [a.text for a in links] == ["knowledge process outsourcing", "KPO"]
-    assert {a.get("href") for a in links} == {"../../../terms/kpo/"}  # from /sv/terms/kpo/ to /terms/kpo/
-    # a full page load into the other language's site, which instant navigation must not swap into this one
-    assert all(a.getparent().get("lang") == "en" and a.get("hreflang") == "en" and a.get("target") == "_self" for a in links)
-    # its type, status and grammar are labelled in the reader's language
-    assert [td.text_content() for td in section.xpath(".//tbody/tr[1]/td")[1:]] == ["fullständig form", "rekommenderad", "substantiv"]
-    definition = section.xpath(".//div[contains(@class, 'glossary-other-definition')]")[0]
+    english = sv.xpath("//dt[@id='lang-en']/following-sibling::dd[1]")[0]
+    assert [span.text_content() for span in english.xpath("./span")] == ["knowledge process outsourcing", "KPO"]
+    assert all(span.get("lang") == "en" for span in english.xpath("./span"))
+    # the first term opens the concept in its language, a full page load into that language's site, which instant
+    # navigation must not swap into this one: from /sv/terms/kpo/ to /terms/kpo/
+    (link,) = english.xpath(".//a")
+    assert (link.text, link.get("href"), link.get("hreflang"), link.get("target")) == ("knowledge process outsourcing", "../../../terms/kpo/", "en", "_self")
+    # the source language's definition, the text the translations are made from, is on every other language's page
+    definition = english.xpath(".//div[contains(@class, 'glossary-other-definition')]")[0]
     assert definition.get("lang") == "en" and definition.text_content().startswith("Handing knowledge-heavy work")
+    # another language adds its terms alone: no table of types, statuses and grammar, no definition
+    assert not english.xpath(".//table") and "substantiv" not in english.text_content()
     en = tree(render("en")["terms/kpo.md"].html)
-    sv_links = en.xpath("//section[@aria-labelledby='lang-sv']//tbody//a[not(@class='glossary-term-source')]")
-    assert {a.get("href") for a in sv_links} == {"../../sv/terms/kpo/"} and all(a.getparent().get("lang") == "sv" for a in sv_links)
-    assert "utrum" not in en.text_content() and "common gender" in en.text_content()
+    swedish = en.xpath("//dt[@id='lang-sv']/following-sibling::dd[1]")[0]
+    assert swedish.xpath(".//a/@href") == ["../../sv/terms/kpo/"] and all(t.get("lang") == "sv" for t in swedish.xpath("./span[not(@class)] | ./s"))
+    assert not swedish.xpath(".//div") and "utrum" not in en.text_content()
 
 
 def test_text_in_the_pages_own_language_has_no_lang_of_its_own() -> None:
@@ -71,15 +78,18 @@ DEPRECATED = concept("dep", en="data capture", sv="datafångst").replace(
 
 
 def test_a_deprecated_term_is_struck_through_and_names_the_preferred_term(tmp_path: Path) -> None:
-    for locale, use, dont in (("sv", "avrådd – använd datafångst i stället", "använd inte"), ("en", "deprecated – use datafångst instead", "do not use")):
-        page = tree(render_with(tmp_path / locale, {"dep.yaml": DEPRECATED}, locale)["terms/dep.md"].html)
-        row = page.xpath("//tr[contains(@class, 'glossary-status-deprecated')]")[0]
-        struck = row.xpath(".//s")[0]
-        assert struck.text_content() == "datainfångning"
-        status = row.xpath("./td")[2].text_content()
-        assert status == use and dont not in status  # "use X instead" says it all; "do not use" only when nothing replaces it
-        if locale == "en":  # in another language's block, both terms carry that language
-            assert struck.get("lang") == "sv" and row.xpath("./td[3]//span[@lang='sv']")[0].text == "datafångst"
+    page = tree(render_with(tmp_path / "sv", {"dep.yaml": DEPRECATED}, "sv")["terms/dep.md"].html)
+    row = page.xpath("//tr[contains(@class, 'glossary-status-deprecated')]")[0]
+    assert row.xpath(".//s")[0].text_content() == "datainfångning"
+    status = row.xpath("./td")[2].text_content()
+    assert status == "avrådd – använd datafångst i stället" and "använd inte" not in status  # "use X instead" says it all
+    # among another language's terms, struck through in that language and marked in the reader's
+    en = tree(render_with(tmp_path / "en", {"dep.yaml": DEPRECATED}, "en")["terms/dep.md"].html)
+    swedish = en.xpath("//dt[@id='lang-sv']/following-sibling::dd[1]")[0]
+    (struck,) = swedish.xpath("./s")
+    assert (struck.text_content(), struck.get("lang")) == ("datainfångning", "sv")
+    assert struck.getnext().text == "(do not use)" and struck.getnext().get("lang") is None
+    assert swedish.text_content() == "datafångst, datainfångning (do not use)"
 
 
 SOURCES = concept("src").replace(
@@ -139,8 +149,8 @@ def test_untranslated_concept_shows_a_localized_notice_and_the_other_language_ma
             assert el.xpath("ancestor-or-self::*[@lang='en']"), "English text outside a lang='en' element"
     # and on the English page, Swedish is listed as not yet translated
     en = tree(render("en", Glossary(entries))["terms/kpo.md"].html)
-    section = en.xpath("//section[@aria-labelledby='lang-sv']")[0]
-    assert "Not yet translated" in section.text_content() and not section.xpath(".//table")
+    swedish = en.xpath("//dt[@id='lang-sv']/following-sibling::dd[1]")[0]
+    assert swedish.text_content() == "Not yet translated" and not swedish.xpath(".//a")
 
 
 def test_stale_notice() -> None:
@@ -172,8 +182,8 @@ def test_links_to_concepts_carry_their_short_definition_as_a_preview_not_a_title
 def test_fragments_in_another_language_carry_lang_and_dir_and_lists_use_the_languages_separator() -> None:
     from glossary_tool.core.languages import direction, join, separator
 
+    assert '<div class="glossary-definition glossary-other-definition" lang="en" dir="ltr">' in render("sv")["terms/kpo.md"].html
     html = render("en")["terms/kpo.md"].html
-    assert '<div class="glossary-definition glossary-other-definition" lang="sv" dir="ltr">' in html
     assert '<span lang="sv" dir="ltr">' in html  # the Swedish terms
     assert re.search(r'<a href="[^"]+" dir="ltr">http', html)  # the cite line's URL, isolated
     assert "<bdi>S</bdi>" in html  # the site's name in it
@@ -235,17 +245,20 @@ def test_terms_show_usage_labels_sources_notes_and_the_new_statuses(tmp_path: Pa
     assert obsolete.xpath(".//s")[0].text_content() == "call center" and obsolete.xpath("./td")[2].text_content() == "föråldrad – använd callcenter i stället"
     note = obsolete.xpath(".//div[@class='glossary-term-note']")[0]
     assert note.text_content() == "Särskrivning av lånordet." and note.xpath("./em")[0].text == "lånordet" and note.get("lang") is None
-    # English terms: the region in the reader's language, and numbered links to the page's list of sources
-    en = sv.xpath("//section[@aria-labelledby='lang-en']//tbody/tr")
-    assert [r.xpath(".//span[@class='glossary-usage']")[0].text for r in en] == ["(Storbritannien)", "(USA)"]
-    links = en[1].xpath(".//a[@class='glossary-term-source']")
-    assert [(a.text, a.get("href"), a.get("aria-label")) for a in links] == [
-        ("[2]", "#source-2", "Källa 2: Booth & Partners"),
-        ("[1]", "#source-1", "Källa 1: A source"),
-    ]
+    # English terms: their usage labels and sources are on the English page; this one lists them
+    english = sv.xpath("//dt[@id='lang-en']/following-sibling::dd[1]")[0]
+    assert [span.text_content() for span in english.xpath("./span")] == ["call centre", "call center"]
+    assert not english.xpath(".//a[@class='glossary-term-source']") and "Storbritannien" not in english.text_content()
     assert [li.get("id") for li in sv.xpath("//ul[@class='glossary-sources']/li")] == ["source-1", "source-2"]
     page = render_with(tmp_path / "en", {"tb.yaml": TERMBANK}, "en")["terms/tb.md"]
-    assert page.title == "call centre" and "(United Kingdom)" in page.html and "(colloquial)" in page.html
+    assert page.title == "call centre" and "(colloquial)" not in page.html  # a Swedish term's register: on its page
+    en = tree(page.html).xpath("//div[@id='lang-en']//tbody/tr")
+    assert [r.xpath(".//span[@class='glossary-usage']")[0].text for r in en] == ["(United Kingdom)", "(United States)"]
+    links = en[1].xpath(".//a[@class='glossary-term-source']")
+    assert [(a.text, a.get("href"), a.get("aria-label")) for a in links] == [
+        ("[2]", "#source-2", "Source 2: Booth & Partners"),
+        ("[1]", "#source-1", "Source 1: A source"),
+    ]
 
 
 def test_a_language_with_only_a_proposed_term_is_titled_by_it(tmp_path: Path) -> None:

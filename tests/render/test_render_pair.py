@@ -1,4 +1,5 @@
-"""Language-pair glossaries: the configured pairs, every concept, the source language's order, pages, the CSV link."""
+"""Language-pair glossaries: the configured pairs, in their two languages' sites, every concept, the source language's
+order, pages, the CSV link, and each site's list of its pairs."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from render_helpers import SETTINGS, render, render_with
 
 from glossary_tool.core.config import Locale, Settings
 from glossary_tool.site.render.context import Download
-from glossary_tool.site.render.pair import pair_url
+from glossary_tool.site.render.pair import pair_url, published_in
 
 PAIR_CSV = Download("glossary-en-sv.csv", "csv-pair", ("en", "sv"), 1234, 0, "text/csv")
 
@@ -34,7 +35,9 @@ def test_both_pairs_of_two_locales() -> None:
     for locale in ("en", "sv"):
         pages = render(locale)
         assert {"glossary/en-sv.md", "glossary/sv-en.md"} <= set(pages)
-        assert pages["glossary/en-sv.md"].in_nav and pages["glossary/en-sv.md"].nav_group == "pairs"
+        # the navigation's one entry for the pairs is the list of them, whatever the number of languages
+        assert not pages["glossary/en-sv.md"].in_nav and pages["glossary.md"].in_nav and pages["glossary.md"].url == "glossary/"
+        assert pages["glossary.md"].lastmod == pages["glossary/en-sv.md"].lastmod  # the sitemap's date: its pairs' latest
 
 
 def three_locales(pairs: str | tuple[tuple[str, str], ...]) -> Settings:
@@ -43,26 +46,44 @@ def three_locales(pairs: str | tuple[tuple[str, str], ...]) -> Settings:
 
 
 @pytest.mark.parametrize(
-    ("pairs", "expected"),
+    ("pairs", "expected", "published"),
     [
-        ("source", ["en-sv", "en-de", "sv-en", "de-en"]),
-        ("all", ["en-sv", "en-de", "sv-en", "sv-de", "de-en", "de-sv"]),
-        ((("sv", "de"),), ["sv-de"]),
+        ("source", ["en-sv", "en-de", "sv-en", "de-en"], ["en-de", "de-en"]),
+        ("all", ["en-sv", "en-de", "sv-en", "sv-de", "de-en", "de-sv"], ["en-de", "sv-de", "de-en", "de-sv"]),
+        ((("sv", "de"),), ["sv-de"], ["sv-de"]),
     ],
 )
-def test_pages_navigation_home_and_downloads_follow_the_configured_pairs(pairs: str | tuple[tuple[str, str], ...], expected: list[str]) -> None:
+def test_a_pair_is_published_in_its_two_languages_sites_and_listed_once_in_the_source_languages(
+    pairs: str | tuple[tuple[str, str], ...], expected: list[str], published: list[str]
+) -> None:
     from glossary_tool.site.theme import nav
 
     settings = three_locales(pairs)
     pages = render("de", settings=settings)
     first_pages = sorted(src for src in pages if re.fullmatch(r"glossary/[a-z-]+\.md", src))
-    assert first_pages == sorted(f"glossary/{slug}.md" for slug in expected)
-    grouped = [item for entry in nav(list(pages.values()), settings, "de") for value in entry.values() if isinstance(value, list) for item in value]
-    assert [src for item in grouped for src in item.values() if src.startswith("glossary/")] == [f"glossary/{slug}.md" for slug in expected]
-    home = lxml_html.fragment_fromstring(pages["index.md"].html, create_parent="div")
-    assert [a.get("href") for a in home.xpath("//a[starts-with(@href, 'glossary/')]")] == [f"glossary/{slug}/" for slug in expected]
-    others = lxml_html.fragment_fromstring(pages[f"glossary/{expected[0]}.md"].html, create_parent="div").xpath("//p[@class='glossary-meta']/a/@href")
-    assert others == [f"../{slug}/" for slug in expected[1:]]
+    assert first_pages == sorted(f"glossary/{slug}.md" for slug in published)  # German's pairs only
+    listed = [src for entry in nav(list(pages.values()), settings, "de") for src in entry.values() if isinstance(src, str) and src.startswith("glossary")]
+    assert listed == ["glossary.md"]  # one entry, however many pairs
+    for src, prefix in (("index.md", "glossary/"), ("glossary.md", "")):
+        tree = lxml_html.fragment_fromstring(pages[src].html, create_parent="div")
+        assert tree.xpath("//ul[@class='glossary-pairs']//a[not(@download)]/@href") == [f"{prefix}{slug}/" for slug in published]
+    others = lxml_html.fragment_fromstring(pages[f"glossary/{published[0]}.md"].html, create_parent="div").xpath("//p[@class='glossary-meta']/a/@href")
+    assert others == ["../"]  # the list of this site's pairs
+    # the source language's site lists every pair once; one it does not publish is in its source language's site
+    en = render("en", settings=settings)
+    links = lxml_html.fragment_fromstring(en["glossary.md"].html, create_parent="div").xpath("//ul[@class='glossary-pairs']/li/a")
+    slugs = [a.get("href").rstrip("/").split("/")[-1] for a in links]
+    assert slugs == expected
+    elsewhere = [(a.get("href"), a.get("hreflang"), a.get("target")) for a, slug in zip(links, slugs, strict=True) if "en" not in slug.split("-")]
+    assert elsewhere == [(f"../{slug[:2]}/glossary/{slug}/", slug[:2], "_self") for slug in expected if "en" not in slug.split("-")]
+    assert {src for src in en if re.fullmatch(r"glossary/[a-z-]+\.md", src)} == {f"glossary/{s}.md" for s in expected if "en" in s.split("-")}
+
+
+def test_a_pair_page_has_its_alternates_in_its_two_languages_only() -> None:
+    settings = three_locales("source")
+    assert published_in(settings, "glossary/en-de/") == ("en", "de") and published_in(settings, "glossary/de-en/2/") == ("en", "de")
+    assert published_in(settings, "glossary/") == published_in(settings, "terms/kpo/") == ("en", "sv", "de")
+    assert published_in(settings, "glossary/sv-de/") == ("en", "sv", "de")  # not a configured pair: no such page anywhere
 
 
 def test_the_pair_lists_every_concept_with_its_terms_and_category_in_the_source_languages_order() -> None:

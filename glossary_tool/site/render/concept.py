@@ -1,6 +1,7 @@
 """Concept pages: one per concept and locale, the reader's language first, then every other configured language.
 
-Each language shows its terms (status, type, grammar) and definition; relations, sources and a citation follow.
+The reader's language shows its definition and terms (status, type, grammar); every other language its terms, linked to
+its own page of the concept, and the source language its definition too. Relations, sources and a citation follow.
 """
 
 from __future__ import annotations
@@ -67,13 +68,24 @@ class RelationGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class OtherTerm:
+    """A term in another language, as the concept page lists it next to the others: its text, its reading, and
+    whether it is deprecated or obsolete (struck through, "do not use")."""
+
+    text: str
+    reading: str
+    not_in_use: bool
+
+
+@dataclass(frozen=True, slots=True)
 class LanguageView:
-    """The concept in another configured language: its terms and definition, or nothing yet."""
+    """The concept in another configured language: its terms, or nothing yet. Only the source language brings its
+    definition, the text every translation is made from; the others' are a link away, on their own page."""
 
     code: str
     name: str  # the language's name in the reader's language
     href: str  # the concept's page in that language
-    terms: tuple[TermView, ...]
+    terms: tuple[OtherTerm, ...]
     definition_html: Markup
     translated: bool
 
@@ -207,19 +219,21 @@ def _relations(ctx: RenderContext, url: str, targets: list[tuple[str, str, list[
 
 
 def _languages(ctx: RenderContext, concept: Concept, url: str) -> tuple[LanguageView, ...]:
-    """Every configured language but the reader's, in configured order; other languages' definitions get no term
-    links, which would lead into that language's site."""
+    """Every configured language but the reader's, in configured order. Each adds its terms and nothing else, so
+    that a page grows by the terms alone with each language the site has (the rest is on that language's page);
+    the source language adds its definition too, without term links, which would lead into that language's site."""
     out = []
     for loc in ctx.settings.locales:
         if loc.code == ctx.locale:
             continue
         block = concept.locales.get(loc.code)
-        href = ctx.in_locale(url, loc.code, url)
+        name, href = capitalized(ctx.language_name(loc.code)), ctx.in_locale(url, loc.code, url)
         if block is None:
-            out.append(LanguageView(loc.code, capitalized(ctx.language_name(loc.code)), href, (), Markup(""), translated=False))
+            out.append(LanguageView(loc.code, name, href, (), Markup(""), translated=False))
             continue
-        out.append(LanguageView(loc.code, capitalized(ctx.language_name(loc.code)), href, term_views(ctx, block, loc.code, concept.sources),
-                                Markup(render_markdown(block.definition)), translated=True))
+        terms = tuple(OtherTerm(t.text, t.reading or "", t.status in NOT_IN_USE) for t in block.terms)
+        definition = Markup(render_markdown(block.definition)) if loc.code == ctx.settings.source_locale else Markup("")
+        out.append(LanguageView(loc.code, name, href, terms, definition, translated=True))
     return tuple(out)
 
 

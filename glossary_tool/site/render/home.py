@@ -10,7 +10,7 @@ from markupsafe import Markup
 from glossary_tool.site.render.comparison import comparison_title
 from glossary_tool.site.render.context import RenderContext, RenderedPage, page
 from glossary_tool.site.render.downloads import DOWNLOADS_URL
-from glossary_tool.site.render.pair import pair_title, pair_url
+from glossary_tool.site.render.pair import PairLink, pair_links
 from glossary_tool.site.render.text import render_markdown
 
 
@@ -37,7 +37,7 @@ class HomeView:
     index_href: str
     faq_href: str | None
     comparisons: tuple[PageLink, ...]
-    pairs: tuple[PageLink, ...]
+    pairs: tuple[PairLink, ...]  # the pairs this site lists (pair.listed_pairs)
     downloads_href: str | None
 
 
@@ -46,7 +46,7 @@ def home_page(ctx: RenderContext) -> RenderedPage:
     intro = loc.intro or loc.site_description or ""
     categories = _categories(ctx)
     comparisons = tuple(PageLink(f"compare/{cmp.id}/", comparison_title(ctx, cmp)) for cmp in ctx.glossary.comparisons)
-    language_pairs = tuple(PageLink(pair_url(a, b), pair_title(ctx, a, b)) for a, b in ctx.settings.language_pairs)
+    language_pairs = pair_links(ctx, "")
     faq = "faq/" if any(ctx.locale in f.locales for f in ctx.glossary.faqs) else None
     view = HomeView(ctx.site_name, Markup(render_markdown(intro)) if intro else Markup(""), len(ctx.glossary.concepts),
                     categories, "index-a-z/", faq, comparisons, language_pairs, DOWNLOADS_URL if ctx.downloads else None)

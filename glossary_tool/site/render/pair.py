@@ -1,12 +1,16 @@
 """A glossary per ordered language pair (English→Swedish, Swedish→English, …): every concept's terms in both.
 
 Sorted in the source language's alphabetical order and split into pages like the A–Z index; each page links its CSV.
+A pair is published in its two languages' sites only; each site lists its pairs on one page, the source language's
+site every pair.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from glossary_tool.core.config import Settings
+from glossary_tool.core.layout import PAIR
 from glossary_tool.core.model import Concept
 from glossary_tool.site.render import collation
 from glossary_tool.site.render.context import (
@@ -33,7 +37,31 @@ def pair_slug(source: str, target: str) -> str:
 
 
 def pair_url(source: str, target: str) -> str:
-    return f"glossary/{pair_slug(source, target)}/"
+    return PAIR.url(pair_slug(source, target))
+
+
+PAIRS_URL = PAIR.top + "/"  # the list of a site's pairs, the navigation's way to them
+
+
+def locale_pairs(settings: Settings, code: str) -> tuple[tuple[str, str], ...]:
+    """The pairs published in ``code``'s site: those it is one of the two languages of."""
+    return tuple(pair for pair in settings.language_pairs if code in pair)
+
+
+def listed_pairs(settings: Settings, code: str) -> tuple[tuple[str, str], ...]:
+    """The pairs ``code``'s site lists: its own, and in the source language's site every pair, each once."""
+    return settings.language_pairs if code == settings.source_locale else locale_pairs(settings, code)
+
+
+def published_in(settings: Settings, url: str) -> tuple[str, ...]:
+    """The locales whose site has the page at ``url``: a pair's pages are in its two languages' sites, every
+    other page is in all of them."""
+    parts = url.split("/")
+    if parts[0] == PAIR.top and len(parts) > 2:
+        pair = {pair_slug(a, b): (a, b) for a, b in settings.language_pairs}.get(parts[1])
+        if pair is not None:
+            return tuple(code for code in settings.locale_codes if code in pair)
+    return settings.locale_codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +99,18 @@ class PairView:
     total: int
     download: Download | None
     download_href: str
-    others: tuple[tuple[str, str], ...]  # (title, href) of the other pairs
+    pairs_href: str  # the list of this site's pairs
     pager: Pager | None
+
+
+@dataclass(frozen=True, slots=True)
+class PairLink:
+    """A pair on a list of pairs: its glossary, in this site or (``lang``) in the site of its source language."""
+
+    href: str
+    label: str
+    lang: str  # the site the glossary is in when it is not this one
+    download_href: str  # its CSV, when the build made one
 
 
 PAIR_TITLE = _("Glossary %(source)s–%(target)s")
@@ -95,13 +133,34 @@ def _ordered(ctx: RenderContext, code: str) -> list[Concept]:
     return [c for _, c in keyed]
 
 
+def pair_links(ctx: RenderContext, from_url: str) -> tuple[PairLink, ...]:
+    """The pairs this site lists (``listed_pairs``), linked from its page ``from_url``: a pair this site does not
+    publish is in its source language's site."""
+    downloads = {d.locales: d for d in ctx.downloads if len(d.locales) == 2}
+    out = []
+    for a, b in listed_pairs(ctx.settings, ctx.locale):
+        here = ctx.locale in (a, b)
+        href = relative(from_url, pair_url(a, b)) if here else ctx.in_locale(from_url, a, pair_url(a, b))
+        download = downloads.get((a, b))
+        out.append(PairLink(href, pair_title(ctx, a, b), "" if here else a, ctx.at_root(from_url, download.path) if download else ""))
+    return tuple(out)
+
+
 def pair_pages(ctx: RenderContext) -> list[RenderedPage]:
-    """The configured pairs' pages in this locale (``Settings.language_pairs``); each pair's first page is listed in the navigation.
+    """The list of this site's pairs, the navigation's one entry for them, and the pages of the pairs it publishes
+    (``locale_pairs``): a pair in its two languages' sites, not in every site, and a navigation that does not grow
+    with the languages.
 
     A row needs only each language's term texts and statuses: they are made once per language, not per pair, and
     links are the page's way up to the site's root plus a fixed path (relpath per link was a third of the time)."""
+    links = pair_links(ctx, PAIRS_URL)
+    if not links:
+        return []
+    title = ctx.gettext(PAIR.nav_title)
+    listing = page(PAIR.stem() + ".md", title, ctx.render("pairs.html", title=title, pairs=links), in_nav=True,
+                   lastmod=ctx.lastmod(c.id for c in ctx.glossary.concepts))  # as its pairs' pages
     shared = _Shared.of(ctx)
-    return [p for source, target in shared.pairs for p in _pair(ctx, shared, source, target)]
+    return [listing, *(p for source, target in shared.pairs for p in _pair(ctx, shared, source, target))]
 
 
 @dataclass(frozen=True)
@@ -118,8 +177,8 @@ class _Shared:
 
     @classmethod
     def of(cls, ctx: RenderContext) -> _Shared:
-        pairs = tuple(ctx.settings.language_pairs)
-        terms = {code: _terms_of(ctx, code) for code in ctx.settings.locale_codes}
+        pairs = locale_pairs(ctx.settings, ctx.locale)
+        terms = {code: _terms_of(ctx, code) for code in {code for pair in pairs for code in pair}}
         return cls(pairs, terms, {code: _ordered(ctx, code) for code in {source for source, _ in pairs}},
                    {cat.id: ctx.category_label(cat.id) for cat in ctx.settings.categories}, ctx.settings.locale(ctx.locale).prefix,
                    {d.locales: d for d in ctx.downloads if len(d.locales) == 2})
@@ -143,11 +202,10 @@ def _pair(ctx: RenderContext, shared: _Shared, source: str, target: str) -> list
     out = []
     for n, chunk in enumerate(chunks):
         url = urls[n]
-        others = tuple((pair_title(ctx, a, b), relative(url, pair_url(a, b))) for a, b in shared.pairs if (a, b) != (source, target))
         view = PairView(title, source, target, source_name, target_name, _rows(ctx, shared, (source, target), url, chunk), len(concepts),
-                        download, ctx.at_root(url, download.path) if download else "", others, pager(urls, n))
+                        download, ctx.at_root(url, download.path) if download else "", relative(url, PAIRS_URL), pager(urls, n))
         out.append(page(listing_src(base.rstrip("/"), n), listing_title(title, n, len(chunks)), ctx.render("pair.html", p=view),
-                        in_nav=n == 0, nav_group="pairs", lastmod=ctx.lastmod(c.id for c in chunk)))
+                        lastmod=ctx.lastmod(c.id for c in chunk)))
     return out
 
 

@@ -1,6 +1,6 @@
-/* The reader's side of the glossary, on top of Material: the language switch follows the page and its #fragment,
-   term links preview their short definition on hover, focus and touch, the language-pair list has a filter box,
-   and on small screens the menu button works from the keyboard. Material's instant navigation swaps the page body
+/* The reader's side of the glossary, on top of Material: the language switch opens a menu of every language that
+   follows the page and its #fragment, term links preview their short definition on hover, focus and touch, the
+   language-pair list has a filter box, and on small screens the menu button works from the keyboard. Material's instant navigation swaps the page body
    but keeps the header, so page-level set-up runs again after each navigation (document$). */
 (function () {
   "use strict";
@@ -12,19 +12,84 @@
     return (holder && holder.getAttribute("data-" + name)) || "";
   }
 
-  /* ---- the language switch: same page, same fragment ---- */
+  /* ---- the language switch: a menu of every language, on the same page and fragment ---- */
+
+  /* The header holds a link to this locale's page of languages, whatever their number: the first time the switch is
+     pointed at, focused or tapped, that page's list is read (once per page load) and opened here as a menu. */
+  var languages = null; // [{code, name, dir, home, current}]
+  var loading = null;
+
+  function switchBox() {
+    return document.querySelector(".md-header [data-glossary-switch]");
+  }
 
   function switchLinks() {
     return document.querySelectorAll(".md-header .md-select__link[hreflang]");
   }
 
+  function loadLanguages() {
+    if (loading) return loading;
+    var box = switchBox();
+    var opener = box && box.querySelector("a[href]");
+    if (!opener) return Promise.reject(new Error("no language switch"));
+    var from = opener.href;
+    loading = fetch(from).then(function (response) {
+      if (!response.ok) throw new Error("languages: " + response.status);
+      return response.text();
+    }).then(function (text) {
+      var page = new DOMParser().parseFromString(text, "text/html");
+      languages = Array.prototype.map.call(page.querySelectorAll("[data-glossary-languages] a[hreflang]"), function (a) {
+        return {
+          code: a.getAttribute("hreflang"), name: a.textContent.trim(), dir: a.getAttribute("dir") || "",
+          home: new URL(a.getAttribute("href"), from), current: a.hasAttribute("aria-current"),
+        };
+      });
+      buildMenu(box);
+    });
+    loading.catch(function () { loading = null; }); // tried again at the next use
+    return loading;
+  }
+
+  function buildMenu(box) {
+    var inner = document.createElement("div");
+    inner.className = "md-select__inner";
+    var list = document.createElement("ul");
+    list.className = "md-select__list";
+    languages.forEach(function (language) {
+      var item = document.createElement("li");
+      item.className = "md-select__item";
+      var link = document.createElement("a");
+      link.className = "md-select__link";
+      link.href = language.home.href;
+      link.hreflang = language.code;
+      link.lang = language.code;
+      if (language.dir) link.dir = language.dir;
+      link.target = "_self";
+      link.textContent = language.name; // text, never markup
+      if (language.current) link.setAttribute("aria-current", "page");
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    inner.appendChild(list);
+    box.appendChild(inner);
+    followPage();
+  }
+
+  /* Each language's link to this page there (main.html: a page every language has is the same path in each, a
+     language pair is in its two languages' sites, the 404 page leads home). */
   function followPage() {
-    var source = document.querySelector("[data-glossary-alternates]");
-    if (!source) return;
-    source.querySelectorAll("a[hreflang]").forEach(function (alt) {
-      var link = document.querySelector('.md-header .md-select__link[hreflang="' + alt.hreflang + '"]');
-      // alt.href is absolute, resolved against the page being read
-      if (link) link.setAttribute("data-glossary-page", alt.href);
+    if (!languages) return;
+    var marks = document.querySelector("[data-glossary-alternates]");
+    var everywhere = marks && marks.hasAttribute("data-glossary-everywhere");
+    var listed = {};
+    if (marks) marks.querySelectorAll("a[hreflang]").forEach(function (alt) { listed[alt.hreflang] = alt.href; });
+    var here = languages.filter(function (language) { return language.current; })[0];
+    var path = here && location.pathname.indexOf(here.home.pathname) === 0 ? location.pathname.slice(here.home.pathname.length) : null;
+    switchLinks().forEach(function (link) {
+      var language = languages.filter(function (l) { return l.code === link.hreflang; })[0];
+      if (!language) return;
+      var target = everywhere && path !== null ? new URL(path, language.home).href : listed[language.code] || language.home.href;
+      link.setAttribute("data-glossary-page", target);
     });
     followFragment();
   }
@@ -35,6 +100,20 @@
       link.href = target.split("#")[0] + location.hash;
     });
   }
+
+  ["pointerenter", "focusin", "touchstart"].forEach(function (name) {
+    document.addEventListener(name, function (ev) {
+      if (ev.target instanceof Element && ev.target.closest(".md-header [data-glossary-switch]")) loadLanguages().catch(function () {});
+    }, { capture: true, passive: true });
+  });
+  // Activating the switch opens the menu (it shows while the switch has the focus); the page of languages is where
+  // it leads without JavaScript, or when the list cannot be read.
+  document.addEventListener("click", function (ev) {
+    var opener = ev.target instanceof Element && ev.target.closest(".md-header [data-glossary-switch] > a");
+    if (!opener) return;
+    ev.preventDefault();
+    loadLanguages().then(function () { opener.focus(); }, function () { location.href = opener.href; });
+  });
 
   window.addEventListener("hashchange", followFragment);
   // Material scrolls to in-page anchors itself and may not fire hashchange: look at the fragment just in time.
