@@ -259,11 +259,11 @@ def test_the_chosen_palette_stays_on_the_next_page_and_the_icons_are_drawn(new_p
     page.goto(site.url + "faq/")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     # each header icon is an empty <svg> the style sheet paints through a mask, at the size Material gives its icons
-    for selector in ("label.md-header__button[for='__search'] svg", ".md-select button svg", ".md-header__button.md-logo svg"):
+    for selector in ("label.md-header__button[for='__search'] svg", "[data-glossary-switch] .md-header__button svg", ".md-header__button.md-logo svg"):
         icon = page.locator(selector).first
         painted = icon.evaluate("e => { const s = getComputedStyle(e); return [s.maskImage || s.webkitMaskImage, s.backgroundColor, e.childElementCount]; }")
         assert painted[0].startswith('url("data:image/svg+xml') and painted[1] != "rgba(0, 0, 0, 0)" and painted[2] == 0, selector
-    box = page.locator(".md-select button svg").bounding_box()
+    box = page.locator("[data-glossary-switch] .md-header__button svg").bounding_box()
     assert box is not None and box["width"] == box["height"] == 24
 
 
