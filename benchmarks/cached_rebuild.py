@@ -91,7 +91,8 @@ def main() -> int:
     print(json.dumps(rows))
     if args.record:  # the figures tests/test_bench_regression.py guards
         recorded = json.loads(RECORDED.read_text(encoding="utf-8")) if RECORDED.is_file() else {}
-        recorded["cached_rebuild"] = {str(r["concepts"]): r for r in rows}
+        # Sizes not measured in this run keep their last figures: `--sizes 10000` must not drop the 1,000 row.
+        recorded["cached_rebuild"] = {**recorded.get("cached_rebuild", {}), **{str(r["concepts"]): r for r in rows}}
         RECORDED.write_text(json.dumps(recorded, indent=1) + "\n", encoding="utf-8")
     return 0
 
