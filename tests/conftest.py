@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -108,6 +109,20 @@ def valid_glossary(tmp_path: Path, extra: dict[str, str] | None = None) -> tuple
     result = run(settings)
     assert result.errors == 0, [str(p) for p in result.problems]
     return result.glossary, settings
+
+
+def git(repo: Path, *args: str, date: str = "2024-01-01T12:00:00+00:00") -> None:
+    """Run git in ``repo`` with a fixed author, committer and date, so that tests read known commit dates."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
 
 
 CHROMIUM = "/usr/bin/chromium"

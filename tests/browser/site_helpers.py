@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import shutil
-import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +19,7 @@ from pathlib import Path
 from typing import TypedDict
 from urllib.parse import urlsplit
 
+from conftest import git
 from playwright.sync_api import Page, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,20 +83,6 @@ def serve(directory: Path) -> Iterator[int]:
         server.server_close()
 
 
-def _git(repo: Path, *args: str) -> None:
-    date = f"{COMMIT_DATE}T12:00:00+00:00"
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": date,
-        "GIT_COMMITTER_DATE": date,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@t",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@t",
-    }
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
-
-
 def make_project(project: Path, port: int) -> None:
     """The shipped glossary, with a repository link, a copyright, a source URL and one long definition added;
     committed on ``COMMIT_DATE``, except ``attrition``, which is edited afterwards (so it shows the build date)."""
@@ -111,9 +96,9 @@ def make_project(project: Path, port: int) -> None:
     source = kpo.read_text(encoding="utf-8")
     assert title in source, "kpo.yaml no longer cites that source; pick another one here"
     kpo.write_text(source.replace(title, title + f"    url: {SOURCE_URL}\n", 1), encoding="utf-8")
-    _git(project, "init", "-q")
-    _git(project, "add", ".")
-    _git(project, "commit", "-q", "-m", "glossary")
+    git(project, "init", "-q")
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "glossary", date=f"{COMMIT_DATE}T12:00:00+00:00")
     attrition = project / "content" / "concepts" / "attrition.yaml"
     # The Swedish definition, folded (">-" and indented lines) or on one line, becomes the long one.
     text, count = re.subn(

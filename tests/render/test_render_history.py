@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import git
 
 from glossary_tool.site.render.history import build_date, last_changes
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 TODAY = datetime.date(2031, 1, 2)
-
-
-def git(repo: Path, *args: str, date: str = "2024-01-01T12:00:00+00:00") -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": date,
-        "GIT_COMMITTER_DATE": date,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@t",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@t",
-    }
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
 
 
 @pytest.fixture
