@@ -59,9 +59,10 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def default_jobs(n_files: int) -> int:
-    """How many processes (the main one included) to parse ``n_files`` with: 1 unless the input is large."""
-    if n_files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+def default_jobs(n_files: int, minimum: int = PARALLEL_MIN_FILES) -> int:
+    """How many processes to work on ``n_files`` with: 1 below ``minimum`` (by default, what is worth parsing in
+    several), else up to the CPU count."""
+    if n_files < minimum or "fork" not in multiprocessing.get_all_start_methods():
         return 1  # without fork a worker re-imports everything, which costs more than it saves
     try:
         cpus = len(os.sched_getaffinity(0))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
+import os
 import re
 import subprocess
 import unicodedata
@@ -152,6 +153,17 @@ def _history(file: Path, mtime_ns: int, max_revisions: int = 200, max_bytes: int
 
 
 @functools.lru_cache(maxsize=256)
+def _real_folder(folder: Path) -> Path:
+    return folder.resolve()
+
+
+def _real_path(file: Path) -> Path:
+    """``file.resolve()``, with its folder's resolved once: resolving walks every part of the path with a system call
+    each, and a lint asks for every file of a folder in turn."""
+    return file.resolve() if file.is_symlink() else _real_folder(file.parent) / file.name
+
+
+@functools.lru_cache(maxsize=256)
 def _toplevel(folder: Path) -> tuple[Path, Path] | None:
     """The repository's top folder and its git folder, or None outside git."""
     out = _git(folder, "rev-parse", "--show-toplevel", "--absolute-git-dir")
@@ -237,6 +249,10 @@ def _repository(root: Path, head_mtime: int) -> _Repository:
     return _Repository(root)
 
 
+# A forked process (lint's workers) starts its own git readers: sharing the parent's pipe would mix two conversations.
+os.register_at_fork(after_in_child=_repository.cache_clear)
+
+
 def _committed_versions(file: Path, max_revisions: int, max_bytes: int = 256 * 1024) -> Iterator[str]:
     """The file's committed versions, newest first, read one at a time so a caller can stop early."""
     found = _toplevel(file.parent)
@@ -308,7 +324,7 @@ def _written_against(
     translation reads as it does now (``pending`` is emptied as the run breaks for each field)."""
     written: dict[str, str] = {}  # field -> source text of the oldest matching commit seen so far
     now: str | None = None
-    for n, text in enumerate(_committed_versions(file.resolve(), max_revisions)):
+    for n, text in enumerate(_committed_versions(_real_path(file), max_revisions)):
         if n == 0:  # the file is read only when git has a version of it: most files without a hash have none
             now = _read_now(file)
         # A version equal to the file now (the usual newest one) needs no parsing: its texts are today's.

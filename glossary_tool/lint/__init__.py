@@ -21,6 +21,7 @@ from glossary_tool.core.model import Glossary
 from glossary_tool.core.problems import Problem, Severity, sort_key
 from glossary_tool.core.terminal import display_path
 from glossary_tool.core.terms import Languages
+from glossary_tool.lint import shards
 from glossary_tool.lint.rules import load_all
 from glossary_tool.lint.rules.registry import Context, Rule
 
@@ -49,11 +50,12 @@ def severity_of(rule: Rule, settings: Settings) -> Severity:
     return settings.rules.get(rule.id, rule.severity)
 
 
-def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None = None, *, languages: Languages | None = None) -> list[Problem]:
+def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None = None, *, languages: Languages | None = None, jobs: int = 1) -> list[Problem]:
     """Run ``rules`` (default: every registered one that is not off) over a loaded glossary; problems unstamped.
 
     ``languages`` holds the stemmed words of texts, which depend on each text alone: a caller that checks again after
-    an edit may pass the same one every time, so that unchanged texts are not redone."""
+    an edit may pass the same one every time, so that unchanged texts are not redone. ``jobs`` > 1 runs the rules in
+    that many forked processes; the findings are the same, in the same order."""
     ctx = Context.build(settings, list(glossary.entries))
     if languages is not None:
         ctx.languages = languages
@@ -61,22 +63,16 @@ def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None =
     catalogs: list[list[CatalogMessage]] = []  # the project's UI catalogs, read once for every catalog rule
     active = [r for r in (rules if rules is not None else load_all().values()) if severity_of(r, settings) is not Severity.OFF and r.scope != "load"]
     with progress.task("checking entries", len(active), "rules") as bar:
+        # Catalog rules read files of their own: they stay here, in their turn, with what could not be read.
+        found_elsewhere = shards.in_parallel([r for r in active if r.scope != "catalog"], glossary, ctx, jobs) if jobs > 1 else {}
         for r in active:
-            found = _catalog_found(r, ctx, catalogs, out) if r.scope == "catalog" else _found(r, glossary, ctx)
+            if r.scope == "catalog":
+                found: Iterable[Problem] = _catalog_found(r, ctx, catalogs, out)
+            else:
+                found = found_elsewhere[r.id] if r.id in found_elsewhere else shards.findings(r, glossary, ctx)
             out.extend(dataclasses.replace(p, rule=r.id) for p in found)
             bar.advance()
     return out
-
-
-def _found(rule: Rule, glossary: Glossary, ctx: Context) -> Iterable[Problem]:
-    """What ``rule`` finds in ``glossary``, by what it looks at (its scope)."""
-    if rule.scope == "content":
-        return (p for item in glossary.others for p in rule.check(item))
-    if rule.scope == "document":
-        return (p for doc in glossary.documents for p in rule.check(doc, ctx))
-    if rule.scope == "entry":
-        return (p for entry in glossary.entries for p in rule.check(entry, ctx))
-    return rule.check(ctx)
 
 
 def _catalog_found(rule: Rule, ctx: Context, catalogs: list[list[CatalogMessage]], out: list[Problem]) -> Iterable[Problem]:
@@ -136,10 +132,10 @@ def stamp(problems: Iterable[Problem], settings: Settings, *, strict: bool = Fal
 def run(settings: Settings, paths: Sequence[Path] | None = None, *, strict: bool = False, impl: Impl = "auto", jobs: int | None = None) -> Result:
     """Lint the given paths (default: the content folder) and return the glossary and problems.
 
-    ``jobs``: processes used to parse (default: 1 for small inputs, up to the CPU count for large ones).
+    ``jobs``: processes used to parse and to check (default: 1 for small inputs, up to the CPU count for large ones).
     """
     load_all()
     with gc_paused():
         glossary, problems = load_glossary(settings, paths, impl=impl, jobs=jobs)
-        problems.extend(check(glossary, settings))
+        problems.extend(check(glossary, settings, jobs=shards.jobs_for(glossary) if jobs is None else jobs))
         return Result(glossary, stamp(problems, settings, strict=strict))

@@ -17,14 +17,13 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"'“‘«(\[]*\w)
 _LOOSE_WORD = re.compile(r"\S*[^\W_]\S*")
 
 
-def _concept_blocks(ctx: Context) -> Iterator[tuple[Entry, Concept, str, ConceptLocale]]:
-    """Every written definition: a ``TODO`` placeholder is ``placeholder-text``'s finding, and the concept's id in it
-    ("TODO: nl definition of c1") is no use of its own term."""
-    for entry in ctx.entries:
-        if isinstance(entry.model, Concept):
-            for code, block in entry.model.locales.items():
-                if not is_placeholder(block.definition):
-                    yield entry, entry.model, code, block
+def _concept_blocks(entry: Entry) -> Iterator[tuple[Concept, str, ConceptLocale]]:
+    """The entry's written definitions: a ``TODO`` placeholder is ``placeholder-text``'s finding, and the concept's id
+    in it ("TODO: nl definition of c1") is no use of its own term."""
+    if isinstance(entry.model, Concept):
+        for code, block in entry.model.locales.items():
+            if not is_placeholder(block.definition):
+                yield entry.model, code, block
 
 
 def _patterns(language: Language, block: ConceptLocale) -> list[Pattern]:
@@ -41,8 +40,8 @@ def _opening(language: Language, words: Words) -> int:
     return i
 
 
-@rule("definition-starts-with-term", scope="glossary", severity=Severity.WARNING)
-def definition_starts_with_term(ctx: Context) -> Iterator[Problem]:
+@rule("definition-starts-with-term", scope="entry", severity=Severity.WARNING)
+def definition_starts_with_term(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A definition opens with its genus, not with the term it defines.
 
     A definition replaces the term in a sentence, so it does not restate it. Any of the concept's terms in that
@@ -51,7 +50,7 @@ def definition_starts_with_term(ctx: Context) -> Iterator[Problem]:
     Fails: "A thigh bone is a long bone …", "Thigh bones carry …"; MRI, "MRI is …".
     """
     languages = ctx.languages
-    for entry, model, code, block in _concept_blocks(ctx):
+    for model, code, block in _concept_blocks(entry):
         language = languages[code]
         patterns = _patterns(language, block)
         text = block.definition
@@ -70,8 +69,8 @@ def definition_starts_with_term(ctx: Context) -> Iterator[Problem]:
                 break
 
 
-@rule("circular-definition", scope="glossary", severity=Severity.WARNING)
-def circular_definition(ctx: Context) -> Iterator[Problem]:
+@rule("circular-definition", scope="entry", severity=Severity.WARNING)
+def circular_definition(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A definition does not use the term it defines, in any inflected form.
 
     Every term of the concept in that language is looked for, stemmed with the language's Snowball stemmer
@@ -81,7 +80,7 @@ def circular_definition(ctx: Context) -> Iterator[Problem]:
     arteries". Fails: "Pressure of the blood measured …"; a definition that names the concept by one of its own synonyms.
     """
     languages = ctx.languages
-    for entry, model, code, block in _concept_blocks(ctx):
+    for model, code, block in _concept_blocks(entry):
         language = languages[code]
         text = block.definition
         words = language.words(text)
@@ -183,8 +182,8 @@ def _hedge_at(hedges: list[tuple[str, ...]], folded: list[str], i: int) -> tuple
     return next((h for h in hedges if tuple(folded[i : i + len(h)]) == h), None)
 
 
-@rule("definition-hedge", scope="glossary", severity=Severity.WARNING)
-def definition_hedge(ctx: Context) -> Iterator[Problem]:
+@rule("definition-hedge", scope="entry", severity=Severity.WARNING)
+def definition_hedge(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A definition states what always holds of the concept: no hedge such as "often", "usually" or "in practice".
 
     A hedged characteristic ("mostly non-core processes") does not delimit the concept, and a definition with one
@@ -194,18 +193,19 @@ def definition_hedge(ctx: Context) -> Iterator[Problem]:
     Passes: "Outsourcing of standardised, rules-based business processes". Fails: "Outsourcing of mostly non-core
     processes", "Tjänst som i praktiken …" (reported at the hedge).
     """
-    languages = ctx.languages
-    by_language: dict[str, list[tuple[str, ...]]] = {}
-    for entry in ctx.entries:
-        if not isinstance(entry.model, Concept):
-            continue
-        for code, block in entry.model.locales.items():
-            lang = language_of(code)
-            if lang not in by_language:
-                phrases = (tuple(languages[code].words(p).folded) for p in ctx.settings.definition_hedges.get(lang, ()))
-                by_language[lang] = sorted((p for p in phrases if p), key=len, reverse=True)
-            if by_language[lang]:
-                yield from _hedges_in(entry, entry.model.id, code, block.definition, languages[code].words(block.definition), by_language[lang])
+    if not isinstance(entry.model, Concept):
+        return
+    for code, block in entry.model.locales.items():
+        hedges = _hedges(ctx, code)
+        if hedges:
+            yield from _hedges_in(entry, entry.model.id, code, block.definition, ctx.languages[code].words(block.definition), hedges)
+
+
+def _hedges(ctx: Context, code: str) -> list[tuple[str, ...]]:
+    """The language's hedges as folded words, longest first (each phrase's words are kept by ``ctx.languages``)."""
+    language = ctx.languages[code]
+    phrases = (tuple(language.words(p).folded) for p in ctx.settings.definition_hedges.get(language_of(code), ()))
+    return sorted((p for p in phrases if p), key=len, reverse=True)
 
 
 def _hedges_in(entry: Entry, concept_id: str, code: str, text: str, words: Words, hedges: list[tuple[str, ...]]) -> Iterator[Problem]:

@@ -29,7 +29,7 @@ def inverse_of(name: str, ctx: Context) -> str | None:
     return ctx.settings.written_inverse(name)
 
 
-@rule("unresolved-reference", scope="entry")
+@rule("unresolved-reference", scope="entry", ordered=True)  # "did you mean" hints share a budget per run
 def unresolved_reference(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """Every id in ``relations`` and ``concepts`` names an existing concept.
 

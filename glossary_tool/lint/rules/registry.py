@@ -75,6 +75,9 @@ class Rule:
     severity: Severity
     scope: Scope
     check: Callable[..., Iterable[Problem]]
+    # What it finds in one entry depends on the entries checked before it in the same run (a budget shared by the
+    # run): it sees them all in one process, in order, when other document and entry rules are split up.
+    ordered: bool = False
 
     @property
     def doc(self) -> str:
@@ -84,13 +87,15 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, *, scope: Scope, severity: Severity = Severity.ERROR) -> Callable[[Callable[..., Iterable[Problem]]], Callable[..., Iterable[Problem]]]:
+def rule(
+    rule_id: str, *, scope: Scope, severity: Severity = Severity.ERROR, ordered: bool = False
+) -> Callable[[Callable[..., Iterable[Problem]]], Callable[..., Iterable[Problem]]]:
     """Register a check under ``rule_id``. Rule ids are unique."""
 
     def register(fn: Callable[..., Iterable[Problem]]) -> Callable[..., Iterable[Problem]]:
         if rule_id in RULES:
             raise ValueError(f"rule id {rule_id!r} registered twice")
-        RULES[rule_id] = Rule(rule_id, severity, scope, fn)
+        RULES[rule_id] = Rule(rule_id, severity, scope, fn, ordered)
         return fn
 
     return register

@@ -1,0 +1,99 @@
+"""Running the rules of one lint in several processes: forked workers share the loaded glossary, the document and
+entry rules see a slice of it each, and every rule's findings come back in the order one process finds them.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import multiprocessing
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from glossary_tool.core import progress
+from glossary_tool.core.loading import default_jobs
+from glossary_tool.core.model import Glossary
+from glossary_tool.core.problems import Problem
+from glossary_tool.lint.rules.registry import Context, Rule
+
+# Below this many entries the rules take less time than starting a worker and sending its findings back.
+PARALLEL_MIN_ENTRIES = 300
+# Slices per process: a worker that finishes its slice early takes another, since rules cost more on some entries
+# (long definitions, many relations) than on others.
+SLICES_PER_JOB = 4
+
+# What the forked workers read: set just before they start (fork copies it), so that nothing is pickled on the way in.
+_SHARED: list[tuple[Glossary, Context, list[Rule]]] = []
+
+
+def jobs_for(glossary: Glossary) -> int:
+    """How many processes to run the rules in: 1 for a small glossary, else as many as parsing would use."""
+    return default_jobs(len(glossary.documents), minimum=PARALLEL_MIN_ENTRIES)
+
+
+def findings(rule: Rule, glossary: Glossary, ctx: Context) -> Iterable[Problem]:
+    """What ``rule`` finds in ``glossary``, by what it looks at (its scope); ``ctx`` holds the whole glossary."""
+    if rule.scope == "content":
+        return (p for item in glossary.others for p in rule.check(item))
+    if rule.scope == "document":
+        return (p for doc in glossary.documents for p in rule.check(doc, ctx))
+    if rule.scope == "entry":
+        return (p for entry in glossary.entries for p in rule.check(entry, ctx))
+    return rule.check(ctx)
+
+
+def split_up(rule: Rule) -> bool:
+    """Whether a rule may see a slice of the glossary in each process: one that checks each file or entry alone."""
+    return rule.scope in ("document", "entry") and not rule.ordered
+
+
+def in_parallel(rules: Sequence[Rule], glossary: Glossary, ctx: Context, jobs: int) -> dict[str, list[Problem]]:
+    """Each rule's findings (by rule id, in the order one process finds them), found by ``jobs`` forked workers.
+
+    A rule that is not split up runs whole in one worker; the others run slice by slice, every split rule over one
+    slice in the same worker, so that the stemmed words of a definition are made once."""
+    split = [r for r in rules if split_up(r)]
+    whole = [r for r in rules if not split_up(r)]
+    n = jobs * SLICES_PER_JOB
+    slices = list(zip(_bounds(len(glossary.documents), n), _bounds(len(glossary.entries), n), strict=True))
+    _SHARED[:] = [(glossary, ctx, list(rules))]
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start) as pool:
+            whole_futures = {r.id: pool.submit(_whole, r.id) for r in whole}
+            slice_futures: list[Future[list[list[Problem]]]] = [pool.submit(_slice, docs, entries) for docs, entries in slices]
+            out = {rule_id: future.result() for rule_id, future in whole_futures.items()}
+            per_slice = [future.result() for future in slice_futures]
+    finally:
+        _SHARED.clear()
+    for i, r in enumerate(split):
+        out[r.id] = [p for found in per_slice for p in found[i]]
+    return out
+
+
+def _bounds(total: int, n: int) -> list[tuple[int, int]]:
+    """``n`` contiguous ranges that cover ``range(total)`` in order, as even as can be."""
+    cuts = [round(total * k / n) for k in range(n + 1)]
+    return list(itertools.pairwise(cuts))
+
+
+def _worker_start() -> None:
+    gc.disable()  # as in the parent during a lint: nothing made here forms cycles, and the process ends soon
+    progress.disable()  # a forked worker inherits the parent's terminal: only the parent draws the bar
+
+
+def _shared() -> tuple[Glossary, Context, list[Rule]]:
+    if not _SHARED:  # a worker started some other way than by in_parallel's fork
+        raise RuntimeError("no glossary was shared with this worker")
+    return _SHARED[0]
+
+
+def _whole(rule_id: str) -> list[Problem]:
+    glossary, ctx, rules = _shared()
+    return list(findings(next(r for r in rules if r.id == rule_id), glossary, ctx))
+
+
+def _slice(docs: tuple[int, int], entries: tuple[int, int]) -> list[list[Problem]]:
+    """Every split rule's findings in one slice of the documents and entries, rule by rule."""
+    glossary, ctx, rules = _shared()
+    part = Glossary(glossary.entries[entries[0] : entries[1]], glossary.documents[docs[0] : docs[1]])
+    return [list(findings(r, part, ctx)) for r in rules if split_up(r)]

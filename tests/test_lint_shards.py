@@ -1,0 +1,72 @@
+"""``lint.shards``: the rules run in forked processes find what one process finds, in the same order.
+
+The glossary below breaks nearly every rule (the invalid fixtures), has more dangling references than a run gives
+"did you mean" hints, and a translation that git history shows out of date, so each kind of rule is compared.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, concept, git, make_settings
+
+from glossary_tool.lint import run, shards
+from glossary_tool.lint.rules.registry import HINT_BUDGET, RULES
+
+
+def _breaking_glossary(root: Path) -> Path:
+    content = root / "content"
+    content.mkdir()
+    for kind in ("valid", "invalid"):
+        for f in (FIXTURES / kind).glob("*.yaml"):
+            shutil.copy(f, content / f"{kind}-{f.name}")
+    for i in range(HINT_BUDGET + 60):  # each points at an id one letter off a real one: a hint while the budget lasts
+        text = concept(f"dangling-{i:03d}").replace("category: model\n", f"category: model\nrelations:\n  related: [dangling-{i:03d}x]\n")
+        (content / f"dangling-{i:03d}.yaml").write_text(text, encoding="utf-8")
+    drifted = content / "drifted.yaml"
+    drifted.write_text(concept("drifted"), encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "glossary")
+    # The English definition changes after the Swedish one was written against it: stale, as git history shows.
+    drifted.write_text(concept("drifted").replace("An English definition.", "A reworded English definition."), encoding="utf-8")
+    return content
+
+
+def test_the_rules_in_two_processes_find_what_one_finds_in_the_same_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = _breaking_glossary(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    settings = make_settings(content)
+    calls: list[int] = []
+    in_parallel = shards.in_parallel
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return in_parallel(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shards, "in_parallel", counted)
+    alone = run(settings, jobs=1).problems
+    assert calls == []
+    together = run(settings, jobs=2).problems
+    assert calls == [1]
+    assert together == alone
+    by_rule = {p.rule for p in alone}
+    # Not a vacuous comparison: rules of every scope found something, the hint budget ran out, git was read.
+    assert {RULES[r].scope for r in by_rule if r in RULES} >= {"document", "entry", "glossary"}
+    assert len(by_rule) >= 20, sorted(by_rule)
+    dangling = [p for p in alone if p.rule == "unresolved-reference" and "dangling-" in p.message]
+    assert len(dangling) == HINT_BUDGET + 60
+    assert sum("did you mean" in p.message for p in dangling) == HINT_BUDGET - sum(
+        "did you mean" in p.message for p in alone if p.rule == "unresolved-reference" and p not in dangling
+    )
+    assert any(p.rule == "stale-translation" and p.path.endswith("drifted.yaml") for p in alone)
+
+
+def test_a_small_glossary_is_checked_in_one_process_and_a_large_one_in_several() -> None:
+    from glossary_tool.core.model import Glossary
+
+    assert shards.jobs_for(Glossary(())) == 1
+    assert shards._bounds(10, 4) == [(0, 2), (2, 5), (5, 8), (8, 10)]
+    assert shards._bounds(0, 3) == [(0, 0), (0, 0), (0, 0)]
