@@ -170,10 +170,8 @@ class Language:
         return words
 
     def _split(self, text: str) -> Words:
-        found = pipeline.tokens(text, self.code)
-        starts = [t.start for t in found]
-        ends = [t.end for t in found]
-        return Words(text, starts, ends, [text[a:b] for a, b in zip(starts, ends, strict=True)], [t.text for t in found], pipeline.stems(found, self.code))
+        starts, ends, folded, stems = pipeline.columns(text, self.code)
+        return Words(text, starts, ends, [text[a:b] for a, b in zip(starts, ends, strict=True)], folded, stems)
 
     def pattern(self, term: str) -> Pattern | None:
         """How ``term`` is matched; None when it has no letters or digits."""

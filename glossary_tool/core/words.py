@@ -335,6 +335,19 @@ def _paired_tokens(p: str, at: int, whole: int | None, out: list[Token]) -> None
             )
 
 
+def columns(text: str, locale: str) -> tuple[list[int], list[int], list[str], list[str]]:
+    """What ``tokens`` and ``stems`` give, as parallel lists (starts, ends, normal forms, stems): an ASCII text, the
+    common case, is split without an object per word, since lint splits every definition and term of a glossary."""
+    if not text.isascii():
+        found = tokens(text, locale)
+        return [t.start for t in found], [t.end for t in found], [t.text for t in found], stems(found, locale)
+    lowered = text.lower()  # ASCII: the same length, so the offsets hold
+    spans = [m.span() for m in _ASCII_WORD.finditer(text)]
+    folded = [lowered[a:b] for a, b in spans]
+    s = stemmer(locale)  # no ASCII word is a character pair or beyond the stemmers' alphabets
+    return [a for a, _ in spans], [b for _, b in spans], folded, list(s.stemWords(folded)) if s is not None else list(folded)
+
+
 def words(text: str, locale: str) -> list[str]:
     """The normalized words (and character pairs) of ``text``, in order."""
     return [t.text for t in tokens(text, locale)]
