@@ -43,6 +43,12 @@ def spans(html_text: str) -> str:
     return PHRASE.sub(one, html_text)
 
 
+def may_hold_misuse(raw: str) -> bool:
+    """Whether a YAML file's raw text may hold a value with a misuse: the characters of every attempt at the markup
+    are in the raw text too (folding only turns line breaks into spaces), unless an escape ("\\x7b") makes them."""
+    return "\\" in raw or _ATTEMPT.search(raw) is not None
+
+
 def misuses(text: str) -> Iterator[Misuse]:
     """Each ``{lang=`` that the renderer would not turn into a span, with why."""
     if "lang" not in text:

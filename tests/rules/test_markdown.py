@@ -7,7 +7,7 @@ from conftest import LintFiles, concept, found
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary_tool.lint.rules.markdown import _DEEP, _deep
+from glossary_tool.lint.rules.markdown import _DEEP, _deep, _may_anchor
 
 
 def _with_definition(value: str) -> str:
@@ -75,6 +75,14 @@ def test_the_quick_search_for_deep_markers_finds_what_the_full_one_finds(text: s
     assert _deep(text) == bool(_DEEP.search(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [("R&D and Booth & Partners", False), ("a: &x v", True), ("- &x v", True), ("&x v", True), ("[&x v]", True), ("a:\n  &x v", True)],
+)
+def test_the_screen_for_anchors_sees_every_place_yaml_allows_one(text: str, may: bool) -> None:
+    assert _may_anchor(text) is may
+
+
 # ---- foreign-phrase ----
 
 
@@ -89,6 +97,9 @@ def test_well_marked_foreign_phrases_pass(lint_files: LintFiles, value: str) -> 
         ('"Kallas [back office] {lang=en} här."', "right before the braces"),
         ('"Kallas back office{lang=en} här."', "right before the braces"),
         ('"Kallas [back office]{lang=english} här."', "'english' is not a BCP 47 language tag"),
+        # The raw text's screen must still see an attempt that folding or an escape makes.
+        ('"Kallas back office{\n      lang=en} här."', "right before the braces"),
+        ('"Kallas back office\\x7Blang=en} här."', "right before the braces"),
     ],
 )
 def test_a_malformed_mark_is_reported_at_its_value(lint_files: LintFiles, value: str, why: str) -> None:

@@ -40,19 +40,36 @@ _DEEP = re.compile(r"(?:(?:>|[-*+]|\d{1,9}[.)])\s*){" + str(MAX_BLOCK_DEPTH + 1)
 _MARKER_RUN = re.compile(r"[-*+>\d][-*+>.)\d\s]{8,}")
 
 
+# Every marker has at least one of these characters ("-", ">", or the "." of "1."), so a run with fewer than nine
+# cannot hold nine markers: dates and numbers, the usual runs, are set aside without running _DEEP.
+_NOT_MARKER_CHARS = str.maketrans(dict.fromkeys("0123456789 \t\r\n\f\v"))
+
+
 def _deep(text: str) -> bool:
     """Whether nine quote or list markers follow one another somewhere in ``text`` (as _DEEP.search, only faster)."""
-    return any(_DEEP.search(m.group()) for m in _MARKER_RUN.finditer(text))
+    for m in _MARKER_RUN.finditer(text):
+        run = m.group()
+        if len(run.translate(_NOT_MARKER_CHARS)) > MAX_BLOCK_DEPTH and _DEEP.search(run):
+            return True
+    return False
 
 
-_ANCHOR = re.compile(r"&\S")  # what could be an anchor ("R&D" too); "Booth & Partners" cannot
+# What could be an anchor: "&" and a name, opening a token (after a line start, a space or an indicator). Found from
+# each "&": a pattern that starts with this choice is tried at every character of the file.
+_ANCHOR = re.compile(r"&\S")
+_BEFORE_ANCHOR = frozenset(" \t\r\n[]{},:?-")
+
+
+def _may_anchor(text: str) -> bool:
+    """Whether ``text`` may hold an anchor ("R&D" and "Booth & Partners" cannot be one)."""
+    return any(m.start() == 0 or text[m.start() - 1] in _BEFORE_ANCHOR for m in _ANCHOR.finditer(text))
 
 
 def _within_bounds(text: str) -> bool:
     """True when no value of the file can break a bound, decided from the raw text: without escapes (which could make
     characters the text does not show) and anchors (whose aliases repeat a value), every character of a value is a
     character of the file, so the file's counts bound each value's. Most files are never walked value by value."""
-    if "\\" in text or _ANCHOR.search(text):
+    if "\\" in text or _may_anchor(text):
         return False
     brackets = text.count("[")
     # A marker costs at most one more count than its own markup characters: "-", "+", "." and ")" say how many.
@@ -99,7 +116,7 @@ def foreign_phrase(doc: Document, ctx: Context) -> Iterator[Problem]:
     office]{lang=en}``, ``[Kundenservice]{lang=de-AT}``. Fails: ``[back office] {lang=en}`` (a space), ``{lang=en}``
     after no bracketed phrase, ``[back office]{lang=english}`` (not a BCP 47 tag); the site shows such text as written.
     """
-    if "{" not in doc.text or "lang" not in doc.text:  # most files, decided from the raw text
+    if not foreign.may_hold_misuse(doc.text):  # most files, decided from the raw text
         return
     for loc, value in _strings(doc.data, ()):
         for misuse in foreign.misuses(value):
