@@ -14,6 +14,7 @@ import subprocess
 import unicodedata
 import weakref
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -152,15 +153,38 @@ def _history(file: Path, mtime_ns: int, max_revisions: int = 200, max_bytes: int
     return tuple(texts)
 
 
+@dataclass(frozen=True)
+class _Place:
+    """Where a folder sits in a git repository: the top folder, the files that say when HEAD last moved, and the
+    folder's real path inside the repository ("" at the top, else ending in "/")."""
+
+    root: Path
+    head_log: str
+    head: str
+    inside: str
+
+    def head_mtime(self) -> int:
+        """When HEAD last moved (its log changes with every commit and checkout; without logs, HEAD itself)."""
+        try:
+            return os.stat(self.head_log).st_mtime_ns
+        except FileNotFoundError:
+            return os.stat(self.head).st_mtime_ns
+
+
 @functools.lru_cache(maxsize=256)
-def _real_folder(folder: Path) -> Path:
-    return folder.resolve()
-
-
-def _real_path(file: Path) -> Path:
-    """``file.resolve()``, with its folder's resolved once: resolving walks every part of the path with a system call
-    each, and a lint asks for every file of a folder in turn."""
-    return file.resolve() if file.is_symlink() else _real_folder(file.parent) / file.name
+def _place(folder: str) -> _Place | None:
+    """Where the absolute ``folder`` sits in git; None outside git. Kept per folder, as strings: a lint asks for every
+    file of a folder in turn, and resolving and building paths for each cost more than the rest of the rule."""
+    real = Path(folder).resolve()
+    found = _toplevel(real)
+    if found is None:
+        return None
+    try:
+        inside = real.relative_to(found[0]).as_posix()
+    except ValueError:
+        return None
+    git_dir = found[1]
+    return _Place(found[0], os.path.join(git_dir, "logs", "HEAD"), os.path.join(git_dir, "HEAD"), "" if inside == "." else inside + "/")
 
 
 @functools.lru_cache(maxsize=256)
@@ -255,16 +279,17 @@ os.register_at_fork(after_in_child=_repository.cache_clear)
 
 def _committed_versions(file: Path, max_revisions: int, max_bytes: int = 256 * 1024) -> Iterator[str]:
     """The file's committed versions, newest first, read one at a time so a caller can stop early."""
-    found = _toplevel(file.parent)
-    if found is None:
-        return
-    root, git_dir = found
+    path = os.fspath(file)
     try:
-        rel = file.relative_to(root).as_posix()
-        head = (git_dir / "logs" / "HEAD").stat().st_mtime_ns if (git_dir / "logs" / "HEAD").exists() else (git_dir / "HEAD").stat().st_mtime_ns
-    except (ValueError, OSError):
+        folder, name = os.path.split(os.path.realpath(path) if os.path.islink(path) else os.path.abspath(path))
+        place = _place(folder)
+        if place is None:
+            return
+        head = place.head_mtime()
+    except OSError:
         return
-    repository = _repository(root, head)
+    rel = place.inside + name
+    repository = _repository(place.root, head)
     for rev in repository.commits(rel)[:max_revisions]:
         text = repository.show(rev, rel, max_bytes)
         if text is not None:  # old revisions are as untrusted as the current file
@@ -324,7 +349,7 @@ def _written_against(
     translation reads as it does now (``pending`` is emptied as the run breaks for each field)."""
     written: dict[str, str] = {}  # field -> source text of the oldest matching commit seen so far
     now: str | None = None
-    for n, text in enumerate(_committed_versions(_real_path(file), max_revisions)):
+    for n, text in enumerate(_committed_versions(file, max_revisions)):
         if n == 0:  # the file is read only when git has a version of it: most files without a hash have none
             now = _read_now(file)
         # A version equal to the file now (the usual newest one) needs no parsing: its texts are today's.
