@@ -152,8 +152,9 @@ def floor_one(project: Path) -> float:
     return wall([str(BIN / "mkdocs"), "build", "-q", "-f", str(project / "floor" / "en" / "mkdocs.yml")], cwd=project)
 
 
-def lint_cli(project: Path) -> float:
-    return wall([str(BIN / "glossary-tool"), "--config", "mkdocs.yml", "lint", "--strict"], cwd=project)
+def lint_cli(project: Path, command: Path = BIN / "glossary-tool") -> float:
+    """``glossary-tool lint --strict`` in ``project``: this checkout's, or another's ``command`` (a side-by-side run)."""
+    return wall([str(command), "--config", "mkdocs.yml", "lint", "--strict"], cwd=project)
 
 
 # ---- sizes ----

@@ -1,10 +1,11 @@
 """Lint against its parse floor, side by side: in-process and as the command line runs it, at 1,000 and 10,000 concepts.
 
-Run with ``.venv/bin/python benchmarks/lint_ratio.py [--sizes 1000,10000] [--runs 3]``. Each run times, one after the
-other within the same few seconds, the floor and lint in a fresh interpreter (after their imports), then a process
-that only parses the files and ``glossary-tool lint --strict`` (interpreter start, imports and output included).
-Prints medians and their ratios, and writes the command-line ratios into recorded.json (``lint_ratio``), which
-tests/test_bench_regression.py reads.
+Run with ``.venv/bin/python benchmarks/lint_ratio.py [--sizes 1000,10000] [--runs 3] [--against OTHER]``. Each run
+times, one after the other within the same few seconds, the floor and lint in a fresh interpreter (after their
+imports), then a process that only parses the files and ``glossary-tool lint --strict`` (interpreter start, imports
+and output included), and with ``--against`` another checkout's ``glossary-tool`` (say, the code before a change) on
+the same files. Prints medians and their ratios, and writes the command-line ratios into recorded.json
+(``lint_ratio``; not with ``--against``), which tests/test_bench_regression.py reads.
 """
 
 from __future__ import annotations
@@ -31,16 +32,18 @@ FLOOR_PROCESS = (
 KEYS = ("parse", "lint", "parse_cli", "lint_cli")
 
 
-def measure(n: int, runs: int) -> dict[str, list[float]]:
+def measure(n: int, runs: int, against: Path | None) -> dict[str, list[float]]:
     project = bench.DATA / f"lint-{n}"
     if not (project / "mkdocs.yml").exists():
         generate.write_glossary(project, n)
-    times: dict[str, list[float]] = {k: [] for k in KEYS}
+    times: dict[str, list[float]] = {k: [] for k in (*KEYS, *(["other_cli"] if against else []))}
     for r in range(runs):
         times["parse"].append(bench.in_fresh_process("parse", project))
         times["lint"].append(bench.in_fresh_process("lint", project))
         times["parse_cli"].append(bench.wall([bench.PY, "-c", FLOOR_PROCESS], cwd=project))
         times["lint_cli"].append(bench.lint_cli(project))
+        if against is not None:
+            times["other_cli"].append(bench.lint_cli(project, against))
         print(f"   {n:,} concepts, run {r + 1}: " + ", ".join(f"{k} {v[-1]:.2f} s" for k, v in times.items()), flush=True)
     return times
 
@@ -49,8 +52,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated concept counts")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--against", type=Path, help="another checkout's glossary-tool command, timed in the same runs")
     args = parser.parse_args()
-    rows = {int(s): measure(int(s), args.runs) for s in args.sizes.split(",") if s.strip()}
+    rows = {int(s): measure(int(s), args.runs, args.against) for s in args.sizes.split(",") if s.strip()}
     print("\n| concepts | parse floor | lint | lint / floor | floor process | `glossary-tool lint --strict` | CLI / floor process |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     ratios: dict[str, float] = {}
@@ -61,6 +65,12 @@ def main() -> int:
             f"| {n:,} | {m['parse']:.2f} | {m['lint']:.2f} | {m['lint'] / m['parse']:.2f}× | {m['parse_cli']:.2f} | "
             f"{m['lint_cli']:.2f} | {m['lint_cli'] / m['parse_cli']:.2f}× |"
         )
+    if args.against is not None:
+        print(f"\n| concepts | `{args.against}` | this checkout | this / that |\n| ---: | ---: | ---: | ---: |")
+        for n, t in rows.items():
+            this, that = statistics.median(t["lint_cli"]), statistics.median(t["other_cli"])
+            print(f"| {n:,} | {that:.2f} | {this:.2f} | {this / that:.2f}× |")
+        return 0  # the recorded ratios are those of a plain run
     recorded = json.loads(bench.RECORDED.read_text(encoding="utf-8")) if bench.RECORDED.exists() else {}
     recorded["lint_ratio"] = {**recorded.get("lint_ratio", {}), **ratios}
     recorded["lint_ratio_note"] = (
