@@ -217,8 +217,9 @@ def report_size(root: Path, final: Path) -> None:
 
 
 def _make_exports(folder: Path, raw: RawConfig, settings: Settings, base: str, cache: Path | None) -> tuple[bool, ExportsCache | None]:
-    """The downloads, made once for every locale's build (site/exports.py), or taken from the build cache when the
-    glossary is the same as when they were made (build_cache.ExportsCache); False when the glossary has errors:
+    """The downloads and the loaded glossary, made once for every locale's build (site/exports.py); the downloads are
+    taken from the build cache when the glossary is the same as when they were made (build_cache.ExportsCache); False
+    when the glossary has errors:
     then the first locale's lint reports them and stops the build. Also the downloads' cache, pruned once the build
     has succeeded."""
     import sys
@@ -231,11 +232,12 @@ def _make_exports(folder: Path, raw: RawConfig, settings: Settings, base: str, c
         if settings.schema_path.is_file():
             content.append(settings.schema_path)
         kept = ExportsCache(cache, raw.path.read_bytes(), base, content, settings.content_dir)
+    # Loaded here once, always: every locale's build takes it from the folder instead of parsing every file again.
+    glossary, problems = load_glossary(settings)
+    if any(p.severity.value == "error" for p in problems):
+        return False, None
     made = kept.get() if kept is not None else None
     if made is None:
-        glossary, problems = load_glossary(settings)
-        if any(p.severity.value == "error" for p in problems):
-            return False, None
         made = exports.make(glossary, settings, base)
         if kept is not None:
             kept.put(made)
@@ -243,6 +245,7 @@ def _make_exports(folder: Path, raw: RawConfig, settings: Settings, base: str, c
         for warning in kept.warnings:
             print(f"warning: {escape(warning)}", file=sys.stderr)
     exports.write(folder, made)
+    exports.write_glossary(folder, glossary)
     return True, kept
 
 
