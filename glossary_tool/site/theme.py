@@ -25,7 +25,7 @@ from glossary_tool.core.languages import direction, script_of
 from glossary_tool.core.layout import CATEGORY
 from glossary_tool.core.mkdocs_compat import TocToken, material_languages, material_theme_defaults, remove_handlers
 from glossary_tool.site.render import Heading, RenderedPage, collation
-from glossary_tool.site.render.context import Download
+from glossary_tool.site.render.context import Download, relative
 from glossary_tool.site.render.i18n import _, catalog_warnings, gettext_for, theme_labels
 from glossary_tool.site.render.pair import published_in
 from glossary_tool.site.render.text import safe_url
@@ -304,13 +304,17 @@ def toc_tokens(headings: Sequence[Heading]) -> list[TocToken]:
 def alternates(settings: Settings, locale: str, base: str, url: str) -> list[dict[str, str]]:
     """The page at ``url`` in every locale that has it (pair.published_in): code, name, absolute URL and a link
     relative to this page."""
-    here = "/" + settings.locale(locale).prefix + url
+    prefix = settings.locale(locale).prefix
+    here = "/" + prefix + url
     out = []
     codes = published_in(settings, url)
     for loc in (loc for loc in settings.locales if loc.code in codes):
         there = "/" + loc.prefix + url
-        rel = posixpath.relpath(there, here if here.endswith("/") else posixpath.dirname(here))
-        href = "./" if rel == "." else (rel + "/" if there.endswith("/") else rel)
+        if here.endswith("/"):  # a page's folder (every page but 404.html): as every page links, every page asks
+            href = relative(prefix + url, loc.prefix + url)
+        else:
+            rel = posixpath.relpath(there, posixpath.dirname(here))
+            href = "./" if rel == "." else (rel + "/" if there.endswith("/") else rel)
         out.append({"code": loc.code, "name": loc.name, "abs": base + loc.prefix + url, "href": href})
     return out
 
