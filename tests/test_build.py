@@ -111,7 +111,7 @@ def test_page_metadata_and_sitemaps(tmp_path: Path) -> None:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     # The root sitemap is an index of each locale's sitemap, the first locale's own pages in sitemap-root.xml.
     index = ET.parse(tmp_path / "site/sitemap.xml").getroot()
-    assert index.tag == "{%s}sitemapindex" % ns["s"]
+    assert index.tag == f"{{{ns['s']}}}sitemapindex"
     listed = [e.text for e in index.findall("s:sitemap/s:loc", ns)]
     assert listed == [base + "sitemap-root.xml", base + "sv/sitemap.xml"]
     urlsets = {name: ET.parse(tmp_path / "site" / name).getroot() for name in ("sitemap-root.xml", "sv/sitemap.xml")}
