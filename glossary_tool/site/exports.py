@@ -15,7 +15,7 @@ from typing import Any
 
 from glossary_tool.core.config import Settings
 from glossary_tool.core.loader import Document
-from glossary_tool.core.loading import validate
+from glossary_tool.core.loading import gc_paused, validate
 from glossary_tool.core.model import Glossary
 from glossary_tool.site.render.context import Download
 from glossary_tool.site.render.downloads import export_files
@@ -87,9 +87,16 @@ def received_glossary() -> Glossary | None:
     folder = os.environ.get(EXPORTS_ENV)
     if not folder:
         return None
+    # As loading does (gc_paused): the collector's full scans of the growing heap, and later of the glossary that stays
+    # for the whole build, would cost more than making it.
+    with gc_paused():
+        return _glossary(Path(folder) / GLOSSARY)
+
+
+def _glossary(path: Path) -> Glossary | None:
     try:
-        fields: Any = marshal.loads((Path(folder) / GLOSSARY).read_bytes())
-        docs = tuple(Document(str(path), str(text), dict(data)) for path, text, data in fields)
+        fields: Any = marshal.loads(path.read_bytes())
+        docs = tuple(Document(str(name), str(text), dict(data)) for name, text, data in fields)
     except (OSError, ValueError, TypeError, EOFError):
         return None
     entries = []
