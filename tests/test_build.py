@@ -129,6 +129,7 @@ def test_page_metadata_and_sitemaps(tmp_path: Path) -> None:
             "x-default": base + "terms/kpo/",
         }
     assert not (tmp_path / "site/sv/sitemap-root.xml").exists()  # only the root has one
+    assert not (tmp_path / "site/partials").exists()  # the templates' parts stay out of the site
 
 
 def test_a_broken_reference_fails_the_build(tmp_path: Path) -> None:

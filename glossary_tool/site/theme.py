@@ -135,8 +135,9 @@ def _extra(config: MkDocsConfig, settings: Settings, locale: Locale, base: str) 
     return {
         # The root sitemap of several locales is an index of each locale's (overrides/sitemap.xml), every other one
         # lists its own pages: each address with its alternates once in the whole site.
+        # (Only with a site_url: a sitemap names full URLs, and without one MkDocs' sitemap lists no page either.)
         "glossary_sitemaps": [base + (loc.prefix + "sitemap.xml" if i else ROOT_SITEMAP) for i, loc in enumerate(settings.locales)]
-        if locale.code == settings.locales[0].code and len(settings.locales) > 1 else [],
+        if locale.code == settings.locales[0].code and len(settings.locales) > 1 and urlsplit(base).netloc else [],
         "glossary_locale": locale.code,
         "glossary_og_locale": og_locale(locale.code),
         # The footer's licence comes from the glossary's options; the templates escape it, as all configuration.
