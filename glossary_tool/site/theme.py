@@ -311,7 +311,7 @@ def alternates(settings: Settings, locale: str, base: str, url: str) -> list[dic
     codes = published_in(settings, url)
     for loc in (loc for loc in settings.locales if loc.code in codes):
         there = "/" + loc.prefix + url
-        if here.endswith("/"):  # a page's folder (every page but 404.html): as every page links, every page asks
+        if here.endswith("/"):  # a page's folder (every page but 404.html): once per page and language, so not relpath
             href = relative(prefix + url, loc.prefix + url)
         else:
             rel = posixpath.relpath(there, posixpath.dirname(here))

@@ -120,8 +120,8 @@ def relative(from_url: str, to_url: str) -> str:
     if "." in here or ".." in here or "." in there or ".." in there:  # not a plain path: posixpath resolves it
         rel = posixpath.relpath("/" + to_url, "/" + from_url)
         return "./" if rel == "." else rel + "/"
-    # What posixpath.relpath gives for plain paths (tests/render/test_render_context.py compares them), in 40 % of its time: a concept page links
-    # to its page in every other language.
+    # What posixpath.relpath gives for plain paths (tests/render/test_render_context.py compares them), in 40 % of
+    # its time: a concept page links to its page in every other language.
     here, there = [p for p in here if p], [p for p in there if p]
     common = 0
     for a, b in zip(here, there, strict=False):
