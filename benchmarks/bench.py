@@ -657,14 +657,18 @@ def language_axis(n: int, runs: int, counts: Sequence[int] = LANGUAGE_COUNTS) ->
         print(f"\n== {n} concepts in {count} languages: generating into {project.relative_to(ROOT)}", flush=True)
         generate.write_languages(project, n, count)
     seconds: dict[int, list[float]] = {count: [] for count in counts}
+    # The machine's load average over the last minute as each build starts: a neighbour's work shows in the times.
+    loads: dict[int, list[float]] = {count: [] for count in counts}
     for r in range(runs):
         for count, project in projects.items():
+            loads[count].append(os.getloadavg()[0])
             seconds[count].append(ours_both(project))
-        print(f"   run {r + 1}: " + ", ".join(f"{count} languages {v[-1]:.1f}s" for count, v in seconds.items()), flush=True)
+        print(f"   run {r + 1}: " + ", ".join(f"{count} languages {v[-1]:.1f}s (load {loads[count][-1]:.2f})" for count, v in seconds.items()), flush=True)
     return {
         "n": n,
         "runs": runs,
         "seconds": {str(c): v for c, v in seconds.items()},
+        "load": {str(c): v for c, v in loads.items()},
         "bytes": {str(c): tree_bytes(p / "site") for c, p in projects.items()},
         "pages": {str(c): sum(1 for _ in (p / "site").rglob("*.html")) for c, p in projects.items()},
         # What grows apart from the pages: the exports, published once (downloads/), and a Swedish concept page.
@@ -683,8 +687,8 @@ def language_table(axis: dict[str, Any]) -> list[str]:
     out = [
         f"\nLanguages: {axis['n']:,} concepts in 2 to {max(map(int, axis['seconds']))} languages, `glossary-tool build` (medians of {axis['runs']} run(s))\n",
         "| languages | pages | build | build per language | ratio to 2 | site | site per language | ratio to 2 "
-        "| without downloads/, per language | ratio to 2 | a Swedish concept page |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| without downloads/, per language | ratio to 2 | a Swedish concept page | load average at the start |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     base_time = median(axis["seconds"]["2"]) / 2
     base_bytes = axis["bytes"]["2"] / 2
@@ -696,7 +700,7 @@ def language_table(axis: dict[str, Any]) -> list[str]:
         out.append(
             f"| {k} | {axis['pages'][count]:,} | {t:.1f} s | {t / k:.2f} s | {t / k / base_time:.2f}× | {size / 1e6:.1f} MB | "
             f"{size / k / 1e6:.2f} MB | {size / k / base_bytes:.2f}× | {pages / 1e6:.2f} MB | {pages / base_pages:.2f}× | "
-            f"{axis['concept_page'][count] / 1e3:.1f} KB |"
+            f"{axis['concept_page'][count] / 1e3:.1f} KB | {', '.join(f'{x:.2f}' for x in axis.get('load', {}).get(count, []))} |"
         )
     return out
 

@@ -109,18 +109,27 @@ def test_page_metadata_and_sitemaps(tmp_path: Path) -> None:
         ld = json.loads(tree.xpath("//script[@type='application/ld+json']")[0].text)
         assert ld["@type"] == "DefinedTerm" and ld["inLanguage"] == lang and ld["url"] == base + prefix + "terms/kpo/"
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    root = ET.parse(tmp_path / "site/sitemap.xml").getroot()
-    locs = [e.text for e in root.findall("s:url/s:loc", ns)]
-    assert base + "terms/kpo/" in locs and base + "sv/terms/kpo/" in locs  # the root sitemap lists both locales
-    assert len(locs) == len(set(locs)) == 2 * sum(1 for _ in (tmp_path / "site/sv").rglob("index.html"))
-    sv_entry = next(u for u in root.findall("s:url", ns) if u.findtext("s:loc", namespaces=ns) == base + "sv/terms/kpo/")
-    assert {a.get("hreflang"): a.get("href") for a in sv_entry.findall("x:link", ns)} == {
-        "en": base + "terms/kpo/",
-        "sv": base + "sv/terms/kpo/",
-        "x-default": base + "terms/kpo/",
-    }
-    sv_locs = [e.text for e in ET.parse(tmp_path / "site/sv/sitemap.xml").getroot().findall("s:url/s:loc", ns)]
-    assert sv_locs and all(loc is not None and loc.startswith(base + "sv/") for loc in sv_locs)
+    # The root sitemap is an index of each locale's sitemap, the first locale's own pages in sitemap-root.xml.
+    index = ET.parse(tmp_path / "site/sitemap.xml").getroot()
+    assert index.tag == f"{{{ns['s']}}}sitemapindex"
+    listed = [e.text for e in index.findall("s:sitemap/s:loc", ns)]
+    assert listed == [base + "sitemap-root.xml", base + "sv/sitemap.xml"]
+    urlsets = {name: ET.parse(tmp_path / "site" / name).getroot() for name in ("sitemap-root.xml", "sv/sitemap.xml")}
+    locs = {name: [e.text for e in root.findall("s:url/s:loc", ns)] for name, root in urlsets.items()}
+    assert base + "terms/kpo/" in locs["sitemap-root.xml"] and base + "sv/terms/kpo/" in locs["sv/sitemap.xml"]
+    assert all(loc is not None and not loc.startswith(base + "sv/") for loc in locs["sitemap-root.xml"])
+    assert all(loc is not None and loc.startswith(base + "sv/") for loc in locs["sv/sitemap.xml"])
+    every = [*locs["sitemap-root.xml"], *locs["sv/sitemap.xml"]]
+    assert len(every) == len(set(every)) == 2 * sum(1 for _ in (tmp_path / "site/sv").rglob("index.html"))
+    for name, loc in (("sitemap-root.xml", base + "terms/kpo/"), ("sv/sitemap.xml", base + "sv/terms/kpo/")):
+        entry = next(u for u in urlsets[name].findall("s:url", ns) if u.findtext("s:loc", namespaces=ns) == loc)
+        assert {a.get("hreflang"): a.get("href") for a in entry.findall("x:link", ns)} == {
+            "en": base + "terms/kpo/",
+            "sv": base + "sv/terms/kpo/",
+            "x-default": base + "terms/kpo/",
+        }
+    assert not (tmp_path / "site/sv/sitemap-root.xml").exists()  # only the root has one
+    assert not (tmp_path / "site/partials").exists()  # the templates' parts stay out of the site
 
 
 def test_a_broken_reference_fails_the_build(tmp_path: Path) -> None:

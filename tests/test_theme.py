@@ -38,8 +38,20 @@ def test_a_swedish_build(tmp_path: Path) -> None:
     # the switch's links (on pages without alternates, such as the 404 page) are paths: they work under any host
     assert [a["link"] for a in config.extra["alternate"]] == ["/glossary/", "/glossary/sv/"]
     assert config.extra["glossary_locale"] == "sv" and config.extra["glossary_og_locale"] == "sv_SE"
-    assert config.extra["glossary_og_alternates"] == ["en_US"]
+    assert "glossary_og_alternates" not in config.extra  # no page lists its other languages in Open Graph tags
+    assert config.extra["glossary_sitemaps"] == []  # only the root's sitemap is an index
     assert config.extra["glossary_license"] == "CC BY 4.0" and config.extra["glossary_license_label"] == "Licens"
+
+
+def test_the_root_sitemap_indexes_every_languages_sitemap(tmp_path: Path) -> None:
+    config = config_for(tmp_path)
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    first = settings.locales[0]
+    theme.configure(config, settings, first, "http://example.org/glossary/")
+    assert config.extra["glossary_sitemaps"] == ["http://example.org/glossary/sitemap-root.xml", "http://example.org/glossary/sv/sitemap.xml"]
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    theme.configure(config, settings, first, "/")  # no site_url: no full URLs to name, as MkDocs' sitemap names none
+    assert config.extra["glossary_sitemaps"] == []
 
 
 def test_a_font_from_googles_servers_is_not_used_and_the_build_says_so(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

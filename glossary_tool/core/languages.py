@@ -70,6 +70,7 @@ def direction(code: str) -> str:
     return "rtl" if order == "right-to-left" else "ltr"
 
 
+@lru_cache(maxsize=256)  # a concept page asks for it once per other language's term: a few languages, asked often
 def lang_attributes(code: str) -> Markup:
     """`` lang="…" dir="…"`` for a fragment in language ``code`` (nothing for ""): an element with ``dir`` is also
     isolated from the text around it, so a left-to-right definition on an Arabic page keeps its full stop at its end."""

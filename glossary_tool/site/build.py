@@ -217,8 +217,9 @@ def report_size(root: Path, final: Path) -> None:
 
 
 def _make_exports(folder: Path, raw: RawConfig, settings: Settings, base: str, cache: Path | None) -> tuple[bool, ExportsCache | None]:
-    """The downloads, made once for every locale's build (site/exports.py), or taken from the build cache when the
-    glossary is the same as when they were made (build_cache.ExportsCache); False when the glossary has errors:
+    """The downloads and the loaded glossary, made once for every locale's build (site/exports.py); the downloads are
+    taken from the build cache when the glossary is the same as when they were made (build_cache.ExportsCache), and
+    the glossary is handed over only when loading it here saves time (below); False when the glossary has errors:
     then the first locale's lint reports them and stops the build. Also the downloads' cache, pruned once the build
     has succeeded."""
     import sys
@@ -232,17 +233,25 @@ def _make_exports(folder: Path, raw: RawConfig, settings: Settings, base: str, c
             content.append(settings.schema_path)
         kept = ExportsCache(cache, raw.path.read_bytes(), base, content, settings.content_dir)
     made = kept.get() if kept is not None else None
-    if made is None:
+    # The glossary is loaded here when the downloads are made, and whenever more locales build than there are cores;
+    # once loaded, every build but the first (which lints, and loads it with positions) takes it from the folder
+    # instead of parsing every file again, each file holding every language. With no more locales than cores and the
+    # downloads in the cache, each build's own loading runs beside the others': loading here first would only delay them.
+    glossary = None
+    if made is None or len(settings.locales) > max_parallel_builds():
         glossary, problems = load_glossary(settings)
         if any(p.severity.value == "error" for p in problems):
             return False, None
-        made = exports.make(glossary, settings, base)
-        if kept is not None:
-            kept.put(made)
+        if made is None:
+            made = exports.make(glossary, settings, base)
+            if kept is not None:
+                kept.put(made)
     if kept is not None:
         for warning in kept.warnings:
             print(f"warning: {escape(warning)}", file=sys.stderr)
     exports.write(folder, made)
+    if glossary is not None:
+        exports.write_glossary(folder, glossary)
     return True, kept
 
 

@@ -1,17 +1,21 @@
-"""The site's downloads (every export and each language's status badge), made once per build.
+"""What ``glossary-tool build`` makes once and hands every locale build: the downloads and the loaded glossary.
 
-``glossary-tool build`` makes them before the locale builds start and hands each build a folder with the files and a
-list of them: every locale shows their sizes, the first publishes them. A build started otherwise makes its own."""
+The downloads (every export, each language's status badge) are files and a list of them: every locale shows their
+sizes, the first publishes them. The glossary is its documents' fields, so that a build need not parse every file
+again (every file holds every language). A build started otherwise makes and loads its own."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 import os
 from pathlib import Path
 from typing import Any
 
 from glossary_tool.core.config import Settings
+from glossary_tool.core.loader import Document
+from glossary_tool.core.loading import gc_paused, validate
 from glossary_tool.core.model import Glossary
 from glossary_tool.site.render.context import Download
 from glossary_tool.site.render.downloads import export_files
@@ -20,6 +24,7 @@ from glossary_tool.site.render.status import status_badges
 EXPORTS_ENV = "GLOSSARY_TOOL_EXPORTS"
 LISTING = "downloads.json"  # the list of files in the folder, in the order the pages show them
 FILES = "files"
+GLOSSARY = "glossary.marshal"  # the documents' path, text and data, in file order
 
 
 def make(glossary: Glossary, settings: Settings, base: str) -> list[tuple[Download, bytes]]:
@@ -56,3 +61,49 @@ def received(with_data: bool) -> list[tuple[Download, bytes]] | None:
     except (OSError, ValueError, TypeError, KeyError):
         return None
     return out
+
+
+def write_glossary(folder: Path, glossary: Glossary) -> None:
+    """Write the documents of ``glossary`` (one without errors) into ``folder``, the private one ``write`` filled.
+
+    marshal writes and reads plain strings, lists and dicts several times faster than pickle does models (39 MB in
+    0.2 s each way at 1,000 concepts in 24 languages, against 61 MB and 0.6-1.9 s for the pickled glossary). Positions
+    are left out: only the first locale's build lints, and it loads the glossary itself."""
+    fields = [(d.path, d.text, d.data) for d in glossary.documents]
+    try:
+        payload = marshal.dumps(fields)
+    except ValueError:  # a value marshal cannot write: the builds load the glossary themselves, as before
+        return
+    (folder / GLOSSARY).write_bytes(payload)
+
+
+def received_glossary() -> Glossary | None:
+    """The glossary ``glossary-tool build`` loaded for this build, validated again; None when it handed none.
+
+    Reading it is safe: the folder is the one the parent made for this build alone (a new private folder, mode 0700,
+    build.build_site), it wrote the file there before starting this process, and nothing else is ever read from it;
+    the child runs the parent's own interpreter, so the marshal format is the one it wrote. Every document is validated
+    here as at loading, so the models are exactly what loading makes of the same data."""
+    folder = os.environ.get(EXPORTS_ENV)
+    if not folder:
+        return None
+    # As loading does (gc_paused): the collector's full scans of the growing heap, and later of the glossary that stays
+    # for the whole build, would cost more than making it.
+    with gc_paused():
+        return _glossary(Path(folder) / GLOSSARY)
+
+
+def _glossary(path: Path) -> Glossary | None:
+    try:
+        fields: Any = marshal.loads(path.read_bytes())
+        docs = tuple(Document(str(name), str(text), dict(data)) for name, text, data in fields)
+    except (OSError, ValueError, TypeError, EOFError):
+        return None
+    entries = []
+    for doc in docs:
+        entry, problems = validate(doc)
+        if problems:  # the parent hands only a glossary without errors: this is not one it wrote
+            return None
+        if entry is not None:
+            entries.append(entry)
+    return Glossary(tuple(entries), docs)

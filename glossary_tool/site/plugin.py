@@ -122,8 +122,10 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         state = self.state
         assert state is not None
         settings = state.settings
-        # One parsing process when several locales build at once: the others use the other cores.
-        glossary, problems = load_glossary(settings, jobs=1 if len(settings.locales) > 1 else None)
+        # `glossary-tool build` loaded the glossary once for every locale but the one that lints, which needs the
+        # positions and the loading problems. One parsing process when several locales build at once.
+        handed = site_exports.received_glossary() if self.started and not state.lints else None
+        glossary, problems = (handed, []) if handed is not None else load_glossary(settings, jobs=1 if len(settings.locales) > 1 else None)
         if state.lints:
             problems = stamp([*problems, *check(glossary, settings)], settings)
             if any(p.severity.value == "error" for p in problems):

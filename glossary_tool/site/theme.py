@@ -25,12 +25,13 @@ from glossary_tool.core.languages import direction, script_of
 from glossary_tool.core.layout import CATEGORY
 from glossary_tool.core.mkdocs_compat import TocToken, material_languages, material_theme_defaults, remove_handlers
 from glossary_tool.site.render import Heading, RenderedPage, collation
-from glossary_tool.site.render.context import Download
+from glossary_tool.site.render.context import Download, relative
 from glossary_tool.site.render.i18n import _, catalog_warnings, gettext_for, theme_labels
 from glossary_tool.site.render.pair import published_in
 from glossary_tool.site.render.text import safe_url
 
 ASSETS = Path(__file__).resolve().parent / "overrides"
+ROOT_SITEMAP = "sitemap-root.xml"  # the first locale's pages, when the root sitemap.xml indexes every locale's sitemap
 log = logging.getLogger("mkdocs.plugins.glossary")
 
 
@@ -99,6 +100,7 @@ def configure(config: MkDocsConfig, settings: Settings, locale: Locale, base: st
     # Template overrides (per-page alternates, sitemap, language switch) and glossary.css, ahead of Material's.
     config.theme.dirs.insert(0, str(ASSETS))
     config.theme.static_templates.add("languages.html")  # the language switch's list (partials/alternate.html)
+    config.theme.static_templates.add(ROOT_SITEMAP)  # the first locale's pages, when sitemap.xml is an index
     config.extra_css.append("assets/glossary.css")
     config.extra.update(theme_labels(project_locales, locale.code))
     config.extra.update(_extra(config, settings, locale, base))
@@ -131,10 +133,13 @@ def _extra(config: MkDocsConfig, settings: Settings, locale: Locale, base: str) 
     # them. The links are paths without a host, which pages served at any path (404) use as they are.
     root = urlsplit(base).path or "/"
     return {
-        "glossary_root_sitemap": locale.code == settings.locales[0].code,
+        # The root sitemap of several locales is an index of each locale's (overrides/sitemap.xml), every other one
+        # lists its own pages: each address with its alternates once in the whole site.
+        # (Only with a site_url: a sitemap names full URLs, and without one MkDocs' sitemap lists no page either.)
+        "glossary_sitemaps": [base + (loc.prefix + "sitemap.xml" if i else ROOT_SITEMAP) for i, loc in enumerate(settings.locales)]
+        if locale.code == settings.locales[0].code and len(settings.locales) > 1 and urlsplit(base).netloc else [],
         "glossary_locale": locale.code,
         "glossary_og_locale": og_locale(locale.code),
-        "glossary_og_alternates": [og_locale(loc.code) for loc in settings.locales if loc.code != locale.code],
         # The footer's licence comes from the glossary's options; the templates escape it, as all configuration.
         "glossary_license": settings.license or "",
         "glossary_license_url": settings.license_url or "",
@@ -300,13 +305,17 @@ def toc_tokens(headings: Sequence[Heading]) -> list[TocToken]:
 def alternates(settings: Settings, locale: str, base: str, url: str) -> list[dict[str, str]]:
     """The page at ``url`` in every locale that has it (pair.published_in): code, name, absolute URL and a link
     relative to this page."""
-    here = "/" + settings.locale(locale).prefix + url
+    prefix = settings.locale(locale).prefix
+    here = "/" + prefix + url
     out = []
     codes = published_in(settings, url)
     for loc in (loc for loc in settings.locales if loc.code in codes):
         there = "/" + loc.prefix + url
-        rel = posixpath.relpath(there, here if here.endswith("/") else posixpath.dirname(here))
-        href = "./" if rel == "." else (rel + "/" if there.endswith("/") else rel)
+        if here.endswith("/"):  # a page's folder (every page but 404.html): once per page and language, so not relpath
+            href = relative(prefix + url, loc.prefix + url)
+        else:
+            rel = posixpath.relpath(there, posixpath.dirname(here))
+            href = "./" if rel == "." else (rel + "/" if there.endswith("/") else rel)
         out.append({"code": loc.code, "name": loc.name, "abs": base + loc.prefix + url, "href": href})
     return out
 

@@ -20,6 +20,24 @@ def test_relative_links() -> None:
     assert relative("terms/kpo/", "terms/bpo/") == "../bpo/"
     assert relative("", "terms/bpo/") == "terms/bpo/"
     assert relative("terms/kpo/", "") == "../../"
+    assert relative("sv/terms/kpo/", "zh/hans/terms/kpo/") == "../../../zh/hans/terms/kpo/"
+
+
+def test_relative_links_are_posixpaths() -> None:
+    """relative() works the link out itself for plain paths: the same as posixpath.relpath, for every combination of a
+    few segments (empty ones, repeated ones, with and without the closing slash) and for paths with . and .."""
+    import itertools
+    import posixpath
+
+    def relpath(from_url: str, to_url: str) -> str:
+        rel = posixpath.relpath("/" + to_url, "/" + from_url)
+        return "./" if rel == "." else rel + "/"
+
+    segments = ["", "sv", "terms", "kpo"]
+    paths = ["/".join(p) + end for n in range(4) for p in itertools.product(segments, repeat=n) for end in ("", "/")]
+    paths += ["terms/../sv/", "./terms/kpo/", "sv/./terms/"]
+    for a, b in itertools.product(paths, repeat=2):
+        assert relative(a, b) == relpath(a, b), (a, b)
 
 
 def test_rendering_without_a_template_cache(monkeypatch: pytest.MonkeyPatch) -> None:

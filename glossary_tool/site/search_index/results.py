@@ -63,10 +63,11 @@ def concept_record(c: Concept, locale: str, settings: Settings, description: str
     phrases: list[tuple[str, bool]] = []
     if block is not None:
         _add_own_block(block, title, fields, phrases)
-    for code, other in c.locales.items():
-        if code != locale:
-            fields += [(Field.OTHER_TERM, t.text) for t in other.terms]
-            phrases += [(t.text, False) for t in other.terms]
+    # Each other language's term once: languages often share a term (a loanword, a name, an untranslated one), and its
+    # analysis is the same however often it is listed (analysis.analyse keeps the best field and the phrase once).
+    others = dict.fromkeys(t.text for code, other in c.locales.items() if code != locale for t in other.terms)
+    fields += [(Field.OTHER_TERM, text) for text in others]
+    phrases += [(text, False) for text in others]
     return Record(CONCEPT.url(c.id), title, description, tuple(fields), tuple(phrases), "concept", _deprecated(block))
 
 
