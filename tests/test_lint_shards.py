@@ -70,3 +70,29 @@ def test_a_small_glossary_is_checked_in_one_process_and_a_large_one_in_several()
     assert shards.jobs_for(Glossary(())) == 1
     assert shards._bounds(10, 4) == [(0, 2), (2, 5), (5, 8), (8, 10)]
     assert shards._bounds(0, 3) == [(0, 0), (0, 0), (0, 0)]
+
+
+def test_when_a_worker_cannot_start_or_dies_the_rules_run_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    content = _breaking_glossary(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    settings = make_settings(content)
+    alone = run(settings, jobs=1).problems
+
+    class Broken:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def __enter__(self) -> Broken:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def submit(self, *args: object) -> object:
+            raise BrokenProcessPool("a worker died")
+
+    monkeypatch.setattr(shards, "ProcessPoolExecutor", Broken)
+    assert run(settings, jobs=2).problems == alone
+    assert not shards._SHARED  # nothing is kept for workers that never ran

@@ -9,6 +9,7 @@ import itertools
 import multiprocessing
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from glossary_tool.core import progress
 from glossary_tool.core.loading import default_jobs
@@ -48,7 +49,8 @@ def split_up(rule: Rule) -> bool:
 
 
 def in_parallel(rules: Sequence[Rule], glossary: Glossary, ctx: Context, jobs: int) -> dict[str, list[Problem]]:
-    """Each rule's findings (by rule id, in the order one process finds them), found by ``jobs`` forked workers.
+    """Each rule's findings (by rule id, in the order one process finds them), found by ``jobs`` forked workers;
+    empty when the workers could not do it.
 
     A rule that is not split up runs whole in one worker; the others run slice by slice, every split rule over one
     slice in the same worker, so that the stemmed words of a definition are made once."""
@@ -63,6 +65,10 @@ def in_parallel(rules: Sequence[Rule], glossary: Glossary, ctx: Context, jobs: i
             slice_futures: list[Future[list[list[Problem]]]] = [pool.submit(_slice, docs, entries) for docs, entries in slices]
             out = {rule_id: future.result() for rule_id, future in whole_futures.items()}
             per_slice = [future.result() for future in slice_futures]
+    except (OSError, BrokenProcessPool):
+        # No process could be started, or one died (out of memory, killed): the caller runs every rule itself, with
+        # the same findings. A rule's own exception is not caught here: it is raised as in one process.
+        return {}
     finally:
         _SHARED.clear()
     for i, r in enumerate(split):
