@@ -69,7 +69,7 @@ def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None =
             if r.scope == "catalog":
                 found: Iterable[Problem] = _catalog_found(r, ctx, catalogs, out)
             else:
-                found = found_elsewhere[r.id] if r.id in found_elsewhere else shards.findings(r, glossary, ctx)
+                found = found_elsewhere[r.id] if r.id in found_elsewhere else r.found_in(glossary, ctx)
             out.extend(dataclasses.replace(p, rule=r.id) for p in found)
             bar.advance()
     return out

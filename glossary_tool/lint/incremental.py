@@ -118,11 +118,10 @@ class Relint:
         old = [c for i in ids if (c := before.concept(i)) is not None]
         edited = [e.model for e in new if isinstance(e.model, Concept)]
         out: list[Problem] = []
+        part = Glossary(tuple(entries), tuple(docs))  # what the document and entry rules look at again
         for rule in self.rules:
-            if rule.scope == "document":
-                found: Iterable[Problem] = (p for d in docs for p in rule.check(d, ctx))
-            elif rule.scope == "entry":
-                found = (p for e in entries for p in rule.check(e, ctx))
+            if rule.scope in ("document", "entry"):
+                found: Iterable[Problem] = rule.found_in(part, ctx)
             elif rule.scope == "glossary":
                 trigger = TRIGGERS.get(rule.id)
                 found = rule.check(ctx) if trigger is None or trigger(self, rule, ctx, old, edited) else ()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import gc
 import itertools
 import multiprocessing
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -30,17 +30,6 @@ _SHARED: list[tuple[Glossary, Context, list[Rule]]] = []
 def jobs_for(glossary: Glossary) -> int:
     """How many processes to run the rules in: 1 for a small glossary, else as many as parsing would use."""
     return default_jobs(len(glossary.documents), minimum=PARALLEL_MIN_ENTRIES)
-
-
-def findings(rule: Rule, glossary: Glossary, ctx: Context) -> Iterable[Problem]:
-    """What ``rule`` finds in ``glossary``, by what it looks at (its scope); ``ctx`` holds the whole glossary."""
-    if rule.scope == "content":
-        return (p for item in glossary.others for p in rule.check(item))
-    if rule.scope == "document":
-        return (p for doc in glossary.documents for p in rule.check(doc, ctx))
-    if rule.scope == "entry":
-        return (p for entry in glossary.entries for p in rule.check(entry, ctx))
-    return rule.check(ctx)
 
 
 def split_up(rule: Rule) -> bool:
@@ -95,11 +84,11 @@ def _shared() -> tuple[Glossary, Context, list[Rule]]:
 
 def _whole(rule_id: str) -> list[Problem]:
     glossary, ctx, rules = _shared()
-    return list(findings(next(r for r in rules if r.id == rule_id), glossary, ctx))
+    return list(next(r for r in rules if r.id == rule_id).found_in(glossary, ctx))
 
 
 def _slice(docs: tuple[int, int], entries: tuple[int, int]) -> list[list[Problem]]:
     """Every split rule's findings in one slice of the documents and entries, rule by rule."""
     glossary, ctx, rules = _shared()
     part = Glossary(glossary.entries[entries[0] : entries[1]], glossary.documents[docs[0] : docs[1]])
-    return [list(findings(r, part, ctx)) for r in rules if split_up(r)]
+    return [list(r.found_in(part, ctx)) for r in rules if split_up(r)]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from glossary_tool.core.model import Concept, Entry
+from glossary_tool.core.model import Concept, Entry, Glossary
 from glossary_tool.core.problems import Problem, Severity
 from glossary_tool.core.terms import Languages
 
@@ -82,6 +82,17 @@ class Rule:
     @property
     def doc(self) -> str:
         return inspect.cleandoc(self.check.__doc__ or "")
+
+    def found_in(self, glossary: Glossary, ctx: Context) -> Iterable[Problem]:
+        """What this rule finds in ``glossary`` (all of it, or the part a caller checks), by what it looks at (its
+        scope); ``ctx`` holds the whole glossary. Catalog rules read the project's catalogs instead (lint.check)."""
+        if self.scope == "content":
+            return (p for item in glossary.others for p in self.check(item))
+        if self.scope == "document":
+            return (p for doc in glossary.documents for p in self.check(doc, ctx))
+        if self.scope == "entry":
+            return (p for entry in glossary.entries for p in self.check(entry, ctx))
+        return self.check(ctx)
 
 
 RULES: dict[str, Rule] = {}
