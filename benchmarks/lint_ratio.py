@@ -54,6 +54,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--against", type=Path, help="another checkout's glossary-tool command, timed in the same runs")
     args = parser.parse_args()
+    if args.against is not None and not args.against.is_file():
+        parser.error(f"--against: {args.against} is not a file (another checkout's .venv/bin/glossary-tool)")
     rows = {int(s): measure(int(s), args.runs, args.against) for s in args.sizes.split(",") if s.strip()}
     print("\n| concepts | parse floor | lint | lint / floor | floor process | `glossary-tool lint --strict` | CLI / floor process |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
