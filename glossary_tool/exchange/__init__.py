@@ -38,14 +38,39 @@ def run_export(glossary: Glossary, settings: Settings, fmt: str, *, locales: tup
 
     The one entry point for exports: the command line and the site's downloads both call it. Fields that still
     hold a ``TODO`` placeholder are left out of every format; ``omitted`` counts them."""
+    _exporter(fmt)  # an unknown format is reported before the languages are looked at
+    return export_selection(select_for(glossary, settings, locales), settings, fmt)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What an export of some languages holds: the glossary limited to them, without placeholders (``select``), how
+    many fields were left out, and the languages. Made once, it serves every format exported of the same languages."""
+
+    glossary: Glossary
+    omitted: int
+    locales: tuple[str, ...]
+
+
+def select_for(glossary: Glossary, settings: Settings, locales: tuple[str, ...] | None = None) -> Selection:
+    """What exporting ``locales`` (default: every configured one) of ``glossary`` holds."""
     from glossary_tool.exchange.selection import resolve_locales, select
 
+    chosen = resolve_locales(settings, locales)
+    selected, omitted = select(glossary, chosen)
+    return Selection(selected, omitted, chosen)
+
+
+def export_selection(chosen: Selection, settings: Settings, fmt: str) -> ExportResult:
+    """``chosen`` (``select_for``) in ``fmt``, a name of the exporter registry."""
+    return ExportResult(_exporter(fmt)(chosen.glossary, settings, chosen.locales), chosen.omitted)
+
+
+def _exporter(fmt: str) -> Exporter:
     exporters, _ = load_all()
     if fmt not in exporters:
         raise FatalError(f"no export format '{fmt}' (known: {', '.join(sorted(exporters))})")
-    chosen = resolve_locales(settings, locales)
-    selected, omitted = select(glossary, chosen)
-    return ExportResult(exporters[fmt](selected, settings, chosen), omitted)
+    return exporters[fmt]
 
 
 def export_glossary(settings: Settings, fmt: str, locales: tuple[str, ...] | None = None) -> ExportResult:

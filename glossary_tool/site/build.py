@@ -14,7 +14,7 @@ from pathlib import Path
 from glossary_tool.core import progress
 from glossary_tool.core.config import RawConfig, Settings
 from glossary_tool.core.fileio import confine, reason
-from glossary_tool.core.loading import load_glossary
+from glossary_tool.core.loading import default_jobs, load_glossary
 from glossary_tool.core.problems import BuildFailed, FatalError
 from glossary_tool.core.terminal import escape
 from glossary_tool.core.trust import check
@@ -243,7 +243,7 @@ def _make_exports(folder: Path, raw: RawConfig, settings: Settings, base: str, c
         if any(p.severity.value == "error" for p in problems):
             return False, None
         if made is None:
-            made = exports.make(glossary, settings, base)
+            made = exports.make(glossary, settings, base, jobs=default_jobs(len(glossary.documents)))  # no build runs yet
             if kept is not None:
                 kept.put(made)
     if kept is not None:

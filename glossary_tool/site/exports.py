@@ -27,10 +27,10 @@ FILES = "files"
 GLOSSARY = "glossary.marshal"  # the documents' path, text and data, in file order
 
 
-def make(glossary: Glossary, settings: Settings, base: str) -> list[tuple[Download, bytes]]:
-    """Every download with its bytes. The exports name concepts by their pages at the site's root (``base``),
-    whichever locale the build is for."""
-    return [*export_files(glossary, dataclasses.replace(settings, site_url=base)), *status_badges(glossary, settings)]
+def make(glossary: Glossary, settings: Settings, base: str, jobs: int = 1) -> list[tuple[Download, bytes]]:
+    """Every download with its bytes, made by ``jobs`` processes. The exports name concepts by their pages at the
+    site's root (``base``), whichever locale the build is for."""
+    return [*export_files(glossary, dataclasses.replace(settings, site_url=base), jobs), *status_badges(glossary, settings)]
 
 
 def write(folder: Path, made: list[tuple[Download, bytes]]) -> None:

@@ -133,3 +133,22 @@ def test_an_empty_glossary_still_has_its_other_downloads() -> None:
     names = [d.file for d, _ in out]
     assert "glossary.tbx" not in names and "glossary.csv" in names and "glossary-en-sv.csv" in names
     assert "downloads.md" in render("en", Glossary(()), downloads=[d for d, _ in out])
+
+
+def test_forked_processes_make_the_same_files_in_the_same_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary_tool.core import forked
+
+    glossary = run(SETTINGS, [FIXTURES / "valid"]).glossary
+    settings = dataclasses.replace(SETTINGS, site_url="http://h/")
+    one = export_files(glossary, settings, jobs=1)
+    calls: list[int] = []
+    real = forked.forked_map
+
+    def counted(function, items, jobs):  # type: ignore[no-untyped-def]
+        result = real(function, items, jobs)
+        calls.append(len(result or []))
+        return result
+
+    monkeypatch.setattr("glossary_tool.site.render.downloads.forked_map", counted)
+    assert export_files(glossary, settings, jobs=2) == one
+    assert calls == [len(one)]  # the workers made every file, not the fallback

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
 
 from glossary_tool.core.archives import zip_bytes
 from glossary_tool.core.config import Settings
+from glossary_tool.core.forked import forked_map
 from glossary_tool.core.layout import STATUS
 from glossary_tool.core.model import Glossary
 from glossary_tool.core.problems import FatalError
@@ -20,6 +22,9 @@ from glossary_tool.site.render.i18n import _
 from glossary_tool.site.render.pair import pair_slug, pair_title
 from glossary_tool.site.render.status import BADGE_FORMAT
 from glossary_tool.site.render.status import TITLE as STATUS_TITLE
+
+if TYPE_CHECKING:
+    from glossary_tool.exchange import Selection
 
 DOWNLOADS_URL = "downloads/"
 # (registry name, file name, media type) of the whole glossary's files; the pairs follow.
@@ -40,26 +45,47 @@ COMPACT_JSON = frozenset({"json", "skos"})
 ZIP_OVER = 10_000_000
 
 
-def export_files(glossary: Glossary, settings: Settings) -> list[tuple[Download, bytes]]:
+def export_files(glossary: Glossary, settings: Settings, jobs: int = 1) -> list[tuple[Download, bytes]]:
     """Every download with its bytes: the whole glossary in each format, then each ordered language pair as CSV.
 
     ``settings.site_url`` must be the site's root URL: the SKOS export names each concept by its page there.
-    A format that has nothing to export (TBX without a single concept) is left out: a new, empty glossary builds."""
-    from glossary_tool.exchange import run_export
+    A format that has nothing to export (TBX without a single concept) is left out: a new, empty glossary builds.
+    With ``jobs`` > 1 the files are made by that many forked processes (core/forked.py), with the same bytes."""
+    from glossary_tool.exchange import select_for
 
-    jobs: list[tuple[str, str, str, tuple[str, str] | None]] = [(fmt, name, media_type, None) for fmt, name, media_type in WHOLE]
-    jobs += [(PAIR_FORMAT, f"glossary-{pair_slug(a, b)}.csv", "text/csv", (a, b)) for a, b in settings.language_pairs]
-    out = []
-    for fmt, name, media_type, locales in jobs:
-        try:
-            result = run_export(glossary, settings, fmt, locales=locales)
-        except FatalError:
-            continue
-        data = compact_json(result.data) if fmt in COMPACT_JSON else result.data
-        if len(data) > ZIP_OVER:
-            name, media_type, data = f"{name}.zip", "application/zip", zip_bytes([(name, data)])
-        out.append((Download(name, fmt, locales or (), len(data), result.omitted, media_type), data))
-    return out
+    wanted: list[tuple[str, str, str, tuple[str, str] | None]] = [(fmt, name, media_type, None) for fmt, name, media_type in WHOLE]
+    wanted += [(PAIR_FORMAT, f"glossary-{pair_slug(a, b)}.csv", "text/csv", (a, b)) for a, b in settings.language_pairs]
+    # Selecting the languages and leaving placeholders out costs about as much as writing CSV: done once for the four
+    # whole-glossary formats, and before the workers start, which share it.
+    selections = {locales: select_for(glossary, settings, locales) for locales in dict.fromkeys(w[3] for w in wanted)}
+    _WORK[:] = [(settings, [(fmt, name, media_type, locales, selections[locales]) for fmt, name, media_type, locales in wanted])]
+    try:
+        order = sorted(range(len(wanted)), key=lambda i: wanted[i][3] is not None)  # the whole glossary's files cost most
+        made = forked_map(_export_one, order, jobs)
+        by_job = dict(zip(order, made if made is not None else [_export_one(i) for i in order], strict=True))
+    finally:
+        _WORK.clear()
+    return [made_i for made_i in (by_job[i] for i in range(len(wanted))) if made_i is not None]
+
+
+# What the export workers read: set just before they fork (core/forked.py), so that no glossary is pickled.
+_WORK: list[tuple[Settings, list[tuple[str, str, str, tuple[str, str] | None, Selection]]]] = []
+
+
+def _export_one(i: int) -> tuple[Download, bytes] | None:
+    """The ``i``-th download of ``export_files``, or None when its format has nothing to export."""
+    from glossary_tool.exchange import export_selection
+
+    settings, work = _WORK[0]
+    fmt, name, media_type, locales, chosen = work[i]
+    try:
+        result = export_selection(chosen, settings, fmt)
+    except FatalError:
+        return None
+    data = compact_json(result.data) if fmt in COMPACT_JSON else result.data
+    if len(data) > ZIP_OVER:
+        name, media_type, data = f"{name}.zip", "application/zip", zip_bytes([(name, data)])
+    return Download(name, fmt, locales or (), len(data), result.omitted, media_type), data
 
 
 def compact_json(data: bytes) -> bytes:
