@@ -137,7 +137,8 @@ def test_untrusted_and_no_cache_builds_never_read_the_cache(project: Path) -> No
     # A cache a pull request could have poisoned: every page replaced by a script, each file well formed.
     for path in (project / CACHE_DIR).rglob("*.html"):
         body = b"<script>alert(1)</script>"
-        path.write_bytes(f"{FORMAT} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body)
+        path.unlink()  # a page's file is the site's too (a hard link): replaced, not written through
+        path.with_name(f"{path.name.split('.')[0]}.{hashlib.sha256(body).hexdigest()}.html").write_bytes(body)
     poisoned = _files(project / CACHE_DIR)
     build_project(project / "mkdocs.yml", untrusted=True)
     assert _files(project / "site") == clean
@@ -185,7 +186,7 @@ def test_the_downloads_are_taken_from_the_cache_while_the_glossary_is_unchanged(
     build_project(project / "mkdocs.yml")
     made = _files(project / "site/downloads")
 
-    def fail(*args: object) -> NoReturn:
+    def fail(*args: object, **kwargs: object) -> NoReturn:
         raise AssertionError("the downloads were made again")
 
     monkeypatch.setattr(exports, "make", fail)
@@ -228,3 +229,18 @@ def test_the_listings_of_terms_are_kept_whole_until_a_term_changes(project: Path
     build_project(project / "mkdocs.yml")
     index = (project / "site/index-a-z/index.html").read_text(encoding="utf-8")
     assert "kept from the cache" not in index and "thigh bone" in index
+
+
+def test_an_unchanged_page_is_linked_from_the_cache_and_one_edited_in_place_is_built_again(project: Path) -> None:
+    build_project(project / "mkdocs.yml")  # renders every page and keeps it
+    build_project(project / "mkdocs.yml")  # takes every concept page from the cache
+    page = project / "site/terms/brain/index.html"
+    kept = [p for p in (project / CACHE_DIR / "pages" / "en").glob("*.html") if p.samefile(page)]
+    assert len(kept) == 1  # the site's file is the cache's, not a copy
+    clean = page.read_bytes()
+    with page.open("r+b") as f:  # edited in place, as a careless post-processing step would: the cache's file too
+        f.write(b"<!-- edited -->")
+    assert kept[0].read_bytes().startswith(b"<!-- edited -->")
+    build_project(project / "mkdocs.yml")
+    assert page.read_bytes() == clean  # its bytes no longer matched its name: rendered again
+    assert kept[0].read_bytes() == clean  # and kept again, under the same name

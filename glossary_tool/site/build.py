@@ -15,6 +15,7 @@ from glossary_tool.core import progress
 from glossary_tool.core.config import RawConfig, Settings
 from glossary_tool.core.fileio import confine, reason
 from glossary_tool.core.loading import default_jobs, load_glossary
+from glossary_tool.core.model import Glossary
 from glossary_tool.core.problems import BuildFailed, FatalError
 from glossary_tool.core.terminal import escape
 from glossary_tool.core.trust import check
@@ -217,11 +218,10 @@ def report_size(root: Path, final: Path) -> None:
 
 
 def _make_exports(folder: Path, raw: RawConfig, settings: Settings, base: str, cache: Path | None) -> tuple[bool, ExportsCache | None]:
-    """The downloads and the loaded glossary, made once for every locale's build (site/exports.py); the downloads are
-    taken from the build cache when the glossary is the same as when they were made (build_cache.ExportsCache), and
-    the glossary is handed over only when loading it here saves time (below); False when the glossary has errors:
-    then the first locale's lint reports them and stops the build. Also the downloads' cache, pruned once the build
-    has succeeded."""
+    """Lint the glossary, then make what every locale's build takes from ``folder`` (site/exports.py): the downloads,
+    from the build cache when the glossary is the same as when they were made (build_cache.ExportsCache), and the
+    glossary itself. The build stops here when lint finds an error, as the first locale's build would stop it (False
+    when there is nothing to hand over). Also the downloads' cache, pruned once the build has succeeded."""
     import sys
 
     from glossary_tool.core.content_files import list_content
@@ -233,26 +233,41 @@ def _make_exports(folder: Path, raw: RawConfig, settings: Settings, base: str, c
             content.append(settings.schema_path)
         kept = ExportsCache(cache, raw.path.read_bytes(), base, content, settings.content_dir)
     made = kept.get() if kept is not None else None
-    # The glossary is loaded here when the downloads are made, and whenever more locales build than there are cores;
-    # once loaded, every build but the first (which lints, and loads it with positions) takes it from the folder
-    # instead of parsing every file again, each file holding every language. With no more locales than cores and the
-    # downloads in the cache, each build's own loading runs beside the others': loading here first would only delay them.
-    glossary = None
-    if made is None or len(settings.locales) > max_parallel_builds():
-        glossary, problems = load_glossary(settings)
-        if any(p.severity.value == "error" for p in problems):
-            return False, None
-        if made is None:
-            made = exports.make(glossary, settings, base, jobs=default_jobs(len(glossary.documents)))  # no build runs yet
-            if kept is not None:
-                kept.put(made)
+    # Linted here, in as many processes as there are cores, before any build starts: the first locale's build then
+    # neither loads the glossary with positions nor lints it, which took it longer than any other locale's build.
+    # Every build takes the glossary from the folder instead of parsing every file again (each holds every language).
+    glossary = _linted(settings)
+    if glossary is None:
+        return False, None
+    if made is None:
+        made = exports.make(glossary, settings, base, jobs=default_jobs(len(glossary.documents)))  # no build runs yet
+        if kept is not None:
+            kept.put(made)
     if kept is not None:
         for warning in kept.warnings:
             print(f"warning: {escape(warning)}", file=sys.stderr)
     exports.write(folder, made)
-    if glossary is not None:
-        exports.write_glossary(folder, glossary)
+    exports.write_glossary(folder, glossary)
     return True, kept
+
+
+def _linted(settings: Settings) -> Glossary | None:
+    """The glossary, linted as the first locale's build lints it (site/plugin.py), with the same message when lint
+    finds an error; None when the content folder holds what the site must not publish: the builds report that
+    before anything else, each as it starts."""
+    from glossary_tool.core.content_files import list_content
+    from glossary_tool.lint import check, content_problems, stamp
+    from glossary_tool.lint.reporters import REPORTERS
+    from glossary_tool.lint.shards import jobs_for
+
+    if content_problems(list_content([settings.content_dir], settings).others, settings):
+        return None
+    glossary, problems = load_glossary(settings)
+    problems = stamp([*problems, *check(glossary, settings, jobs=jobs_for(glossary))], settings)
+    if any(p.severity.value == "error" for p in problems):
+        first = f"[{settings.locales[0].code}] " if len(settings.locales) > 1 else ""
+        raise BuildFailed(f"the site was not built:\n{first}the glossary has errors:\n{REPORTERS['text'](problems)}".strip())
+    return glossary
 
 
 def _cache_warnings(folders: list[Path]) -> None:

@@ -44,7 +44,7 @@ CACHE_ENV = "GLOSSARY_TOOL_BUILD_CACHE"
 WARNINGS_FILE = ".glossary-cache-warnings"
 # The template a cached page is built with: it prints nothing, and the plugin hands MkDocs the cached page instead.
 CACHED_TEMPLATE = "glossary-cached.html"
-FORMAT = "glossary-tool-page-cache 1"
+FORMAT = "glossary-tool-page-cache 2"
 FRAGMENT_FORMAT = "glossary-tool-fragment-cache 1"
 MAX_PAGE_BYTES = 64 * 1024 * 1024  # far above any page; a larger file is not read at all
 _KEY = re.compile(r"[0-9a-f]{64}")
@@ -172,6 +172,101 @@ class PageCache:
                 except OSError:
                     pass
 
+
+
+class PageFiles(PageCache):
+    """One locale's finished pages, each kept as the very file the site publishes, so that a rebuild links an unchanged
+    page into the new site (one directory entry) rather than writing its bytes again, which costs about as much as
+    making the folder it goes in. ``<key>.<sha256>.html`` holds the page alone: the SHA-256 in its name checks it as
+    the other stores' first line does. A site's file that something edits in place edits the cache's file too: its
+    bytes then no longer match its name, and the page is built afresh."""
+
+    def __init__(self, root: Path, locale: str) -> None:
+        super().__init__(root, locale, kind="pages", suffix=".html", fmt=FORMAT)
+        self.sha: dict[str, str] = {}  # a page's key → the SHA-256 of the bytes kept under it
+        if self.usable:
+            for entry in os.scandir(self.folder):
+                named = _PAGE_FILE.fullmatch(entry.name)
+                if named is not None:
+                    self.sha.setdefault(named[1], named[2])
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.{self.sha.get(key, '')}{self.suffix}"
+
+    def has(self, key: str) -> bool:
+        return self.usable and key not in self.bad and key in self.sha
+
+    def get_bytes(self, key: str) -> bytes | None:
+        self.used.add(key)
+        if not self.has(key):
+            self.misses += 1
+            return None
+        path = self._path(key)
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError as exc:
+            self.invalid(path, exc.strerror or "cannot be read")
+            return None
+        with os.fdopen(fd, "rb") as f:
+            data = f.read(MAX_PAGE_BYTES + 1)
+        if len(data) > MAX_PAGE_BYTES or hashlib.sha256(data).hexdigest() != self.sha[key]:
+            self.invalid(path, "its bytes do not match its name")
+            return None
+        self.hits += 1
+        return data
+
+    def invalid(self, path: Path, why: str) -> None:
+        self.bad.add(path.name.split(".", 1)[0])
+        self.misses += 1
+        self.warnings.append(f"{path}: build cache file ignored ({why}); the page is built afresh")
+
+    def link(self, key: str, dest: Path) -> bool:
+        """Put the page kept under ``key`` at ``dest`` (a new name in the folder being built), checked first; False
+        when there is none. A hard link where the file system allows one, else a copy."""
+        data = self.get_bytes(key)
+        if data is None:
+            return False
+        try:
+            os.link(self._path(key), dest, follow_symlinks=False)
+        except OSError:  # another file system, or one without links: the bytes just read
+            dest.write_bytes(data)
+        return True
+
+    def put_bytes(self, key: str, body: bytes) -> None:
+        self.used.add(key)
+        if not self.usable:
+            return
+        sha = hashlib.sha256(body).hexdigest()
+        if self.sha.get(key) == sha and key not in self.bad:
+            return  # kept already, byte for byte
+        self.sha[key] = sha
+        self.bad.discard(key)
+        path = self._path(key)
+        tmp = self.folder / f".{key}.{os.getpid()}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+            with os.fdopen(fd, "wb") as f:
+                f.write(body)
+            os.replace(tmp, path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            self.warnings.append(f"{self.folder}: cannot write the build cache ({exc.strerror}); the build goes on without it")
+            self.usable = False
+
+    def prune(self) -> None:
+        """Delete every file but the one kept under each key this build used."""
+        if not self.usable:
+            return
+        kept = {f"{key}.{self.sha[key]}{self.suffix}" for key in self.used if key in self.sha and key not in self.bad}
+        for entry in os.scandir(self.folder):
+            if entry.name not in kept and not entry.is_dir(follow_symlinks=False):
+                try:
+                    os.unlink(entry.path)
+                except OSError:
+                    pass
+
+
+_PAGE_FILE = re.compile(r"([0-9a-f]{64})\.([0-9a-f]{64})\.html")
 
 
 def write_warnings(site_dir: Path, caches: Iterable[PageCache]) -> None:
@@ -481,7 +576,7 @@ class SearchAnalyses:
 SKIPPING_PLUGINS = frozenset({"glossary", "search", "material/search"})
 
 
-def write_unchanged(cache: PageCache, common: str, fragments: ConceptFragments, state: LocaleState, files: Files, config: MkDocsConfig) -> int:
+def write_unchanged(cache: PageFiles, common: str, fragments: ConceptFragments, state: LocaleState, files: Files, config: MkDocsConfig) -> int:
     """Write every concept page whose content came from the cache (``fragments``) and whose finished page the cache
     holds straight into the site, and mark its file for MkDocs to skip; the number written. Its key is the one
     ``on_page_content`` would compute (the same title, metadata and navigation, set here as on_page_markdown sets
@@ -496,12 +591,13 @@ def write_unchanged(cache: PageCache, common: str, fragments: ConceptFragments, 
             continue
         page = file.page if file.page is not None else Page(None, file, config)
         describe(page, rendered, state)
-        data = cache.get_bytes(page_key(common, page_fields(page, rendered.html, rendered.toc)))
-        if data is None:
+        key = page_key(common, page_fields(page, rendered.html, rendered.toc))
+        if not cache.has(key):
             continue  # built as any other page
         dest = Path(file.abs_dest_path)
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_bytes(data)
+        if not cache.link(key, dest):
+            continue  # damaged: built as any other page
         file.__class__ = SkippedFile
         written += 1
     return written

@@ -47,7 +47,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         self.others: locale_builds.Scheduler | None = None
         self.kinds = self.written = 0  # the steps this build reports (progress.report_step)
         # The build cache (build_cache.py), only when `glossary-tool build` hands one to this locale's process.
-        self.cache: build_cache.PageCache | None = None
+        self.cache: build_cache.PageFiles | None = None
         self.fragments: build_cache.ConceptFragments | None = None  # the concept pages' content, with the cache
         self.common = ""  # the digest of what every page of this locale is made from
         self.keys: dict[str, str] = {}  # a page (src_uri) → its key, for the pages the theme renders
@@ -72,7 +72,7 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         # What `glossary-tool build` hands its locale builds (locale_builds.HANDED); serve, in this process, has none.
         self.started = mode is RunMode.BUILD
         cache_root = os.environ.get(build_cache.CACHE_ENV) if self.started else None
-        self.cache = build_cache.PageCache(Path(cache_root), locale) if cache_root else None
+        self.cache = build_cache.PageFiles(Path(cache_root), locale) if cache_root else None
         request = locale_builds.REQUEST.get()
         if mode.keeps_state and request is not None:
             request.state = self.state  # serve keeps it to re-render single pages after an edit
@@ -122,11 +122,11 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         state = self.state
         assert state is not None
         settings = state.settings
-        # `glossary-tool build` loaded the glossary once for every locale but the one that lints, which needs the
-        # positions and the loading problems. One parsing process when several locales build at once.
-        handed = site_exports.received_glossary() if self.started and not state.lints else None
+        # `glossary-tool build` loaded and linted the glossary once for every locale (site/build.py). A build started
+        # otherwise loads its own, in one parsing process when several locales build at once, and the first lints it.
+        handed = site_exports.received_glossary() if self.started else None
         glossary, problems = (handed, []) if handed is not None else load_glossary(settings, jobs=1 if len(settings.locales) > 1 else None)
-        if state.lints:
+        if state.lints and handed is None:
             problems = stamp([*problems, *check(glossary, settings)], settings)
             if any(p.severity.value == "error" for p in problems):
                 locale_builds.stop_all(self.others)
