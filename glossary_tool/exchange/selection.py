@@ -74,7 +74,14 @@ def _concept_block(block: ConceptLocale, count: _Count) -> ConceptLocale | None:
     notes = tuple(x for x in block.notes if count.keep(x))
     if not terms:  # a language with no written term has nothing to name the concept with
         return None
+    if _same(terms, block.terms) and definition is block.definition and _same(examples, block.examples) and _same(notes, block.notes):
+        return block  # nothing left out, as in most blocks: a copy would cost more than the rest of the selection
     return block.model_copy(update={"terms": terms, "definition": definition, "examples": examples, "notes": notes})
+
+
+def _same(kept: Sequence[object], original: Sequence[object]) -> bool:
+    """Whether ``kept`` holds every item of ``original``, the same objects in the same order."""
+    return len(kept) == len(original) and all(a is b for a, b in zip(kept, original, strict=True))
 
 
 def _concept_blocks(concept: Concept, locales: tuple[str, ...], count: _Count) -> dict[str, ConceptLocale]:
@@ -91,7 +98,10 @@ def select_concept(concept: Concept, locales: tuple[str, ...], count: _Count) ->
     blocks = _concept_blocks(concept, locales, count)
     if not blocks:
         return None
-    return concept.model_copy(update={"locales": blocks, "sources": _sources(concept.sources, count)})
+    sources = _sources(concept.sources, count)
+    if list(blocks) == list(concept.locales) and all(blocks[c] is concept.locales[c] for c in blocks) and _same(sources, concept.sources):
+        return concept  # every language, in the configured order, and nothing left out
+    return concept.model_copy(update={"locales": blocks, "sources": sources})
 
 
 def _faq_block(block: FaqLocale, count: _Count) -> FaqLocale | None:

@@ -2,9 +2,11 @@
 from, so that a rebuild skips the theme's templates for every page whose inputs did not change; and each concept page's
 content, keyed by the entries it shows, so that a rebuild does not render an unchanged concept page at all.
 
-One plain file per page, ``<cache>/pages/<locale>/<key>.html`` and ``<cache>/fragments/<locale>/<key>.json``, whose first
-line holds the format and the SHA-256 of the rest; a file that does not match is ignored with a warning. No code and no
-pickle: a cache file can only be text (or JSON of text) a page shows, and only a trusted build reads it (SECURITY.md)."""
+One plain file per page: ``<cache>/pages/<locale>/<key>.<sha256>.html`` is the page as published, checked against the
+SHA-256 in its name (a rebuild links it into the site: PageFiles), and ``<cache>/fragments/<locale>/<key>.json`` has a
+first line with the format and the SHA-256 of the rest; a file that does not match is ignored with a warning. No code
+and no pickle: a cache file can only be text (or JSON of text) a page shows, and only a trusted build reads it
+(SECURITY.md)."""
 
 from __future__ import annotations
 
@@ -489,7 +491,7 @@ EXPORTS_FORMAT = "glossary-tool-downloads-cache 1"
 class ExportsCache:
     """The downloads of a build (site/exports.py), kept whole: keyed by the package, its libraries, the configuration,
     the site's root URL and every file of the content folder, names and bytes, so that a build whose glossary did not
-    change neither loads it nor exports it again. A listing (``downloads/all/<key>.json``) names each file by its
+    change does not export it again. A listing (``downloads/all/<key>.json``) names each file by its
     SHA-256, under which its bytes are kept (``download-files/all/<sha256>.bin``)."""
 
     def __init__(self, root: Path, config_bytes: bytes, base: str, content: Iterable[Path], content_dir: Path) -> None:
