@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, git
 
 from glossary_tool.site import exports
 from glossary_tool.site.build import build_project
-from glossary_tool.site.build_cache import CACHE_DIR, FORMAT, FRAGMENT_FORMAT, SEARCH_FORMAT
+from glossary_tool.site.build_cache import CACHE_DIR, FRAGMENT_FORMAT, SEARCH_FORMAT
 
 HEART = """id: heart
 kind: concept
@@ -244,3 +244,27 @@ def test_an_unchanged_page_is_linked_from_the_cache_and_one_edited_in_place_is_b
     build_project(project / "mkdocs.yml")
     assert page.read_bytes() == clean  # its bytes no longer matched its name: rendered again
     assert kept[0].read_bytes() == clean  # and kept again, under the same name
+
+
+def _fragment_of_kind(project: Path, locale: str, src: str) -> dict[str, object]:
+    """The record of the listing kept whole whose first page is ``src``."""
+    for path in (project / CACHE_DIR / "fragments" / locale).glob("*.json"):
+        record = json.loads(path.read_bytes().partition(b"\n")[2])
+        if record.get("pages", [{}])[0].get("src") == src:
+            return dict(record)
+    raise AssertionError(f"{src} is not kept")
+
+
+def test_a_listing_kept_whole_is_dated_again_when_an_entry_it_lists_changes(project: Path) -> None:
+    # Committed edits date the entries (git), so the listings' dates, in their pages and sitemaps, move with them.
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "first", date="2025-01-01T12:00:00+00:00")
+    build_project(project / "mkdocs.yml")
+    before = _fragment_of_kind(project, "en", "index-a-z.md")
+    femur = project / "content/concepts/femur.yaml"
+    femur.write_text(femur.read_text(encoding="utf-8").replace("definition: Long bone", "definition: Edited, long bone", 1), encoding="utf-8")
+    git(project, "commit", "-qam", "edit", date="2025-06-01T12:00:00+00:00")
+    _same_as_clean(project)  # every page and sitemap as a clean build dates it
+    assert _fragment_of_kind(project, "en", "index-a-z.md") == before  # the index was not rendered again
+    assert "<lastmod>2025-06-01</lastmod>" in (project / "site/sitemap-root.xml").read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -393,28 +393,30 @@ class ConceptFragments:
         self.keys = {e.model.id: digest([common, e.doc.path, hashlib.sha256(e.doc.text.encode("utf-8", "surrogatepass")).hexdigest(),
                                          dates.get(e.model.id, today)])
                      for e in glossary.entries if isinstance(e.model, Concept)}
-        # A listing shows when its entries last changed, and links the downloads (by name: it shows no size).
-        self.whole = digest([common, sorted((i, repr(dates.get(i, today))) for i in self.keys),
-                             [[d.file, d.fmt, d.locales, d.media_type] for d in downloads]])
+        # A listing links the downloads (by name: it shows no size). Its date, which follows its entries' changes, is
+        # not part of it: each of its pages is dated again from its own entries (RenderedPage.dated_by).
+        self.whole = digest([common, [[d.file, d.fmt, d.locales, d.media_type] for d in downloads]])
         self.reused: set[str] = set()
         self.reused_kinds: set[str] = set()
         self._shown: dict[str, list[object]] = {}
 
-    def pages(self, kind: str) -> list[RenderedPage] | None:
+    def pages(self, kind: str, lastmod: Callable[[Iterable[str]], str]) -> list[RenderedPage] | None:
         """Every page of ``kind`` (a name of layout.PAGE_KINDS) as an earlier build rendered it, when the kind shows
-        only what the key holds (WHOLE_KINDS) and nothing of it changed; else None."""
+        only what the key holds (WHOLE_KINDS) and nothing of it changed, each dated again by ``lastmod`` from the
+        entries it follows; else None."""
         if not _whole(kind):
             return None
         text = self.store.get(digest([self.whole, kind]))
         if text is None:
             return None
         try:
-            pages = [RenderedPage(**{**fields, "toc": _headings(fields["toc"])}) for fields in json.loads(text)["pages"]]
+            pages = [RenderedPage(**{**fields, "toc": _headings(fields["toc"]), "dated_by": tuple(fields["dated_by"])})
+                     for fields in json.loads(text)["pages"]]
         except (ValueError, TypeError, KeyError):
             self.store.invalid(self.store.folder / f"{digest([self.whole, kind])}.json", "not a record this version wrote")
             return None
         self.reused_kinds.add(kind)
-        return pages
+        return [dataclasses.replace(p, lastmod=lastmod(p.dated_by)) if p.dated_by else p for p in pages]
 
     def _linked(self, ids: Iterable[str]) -> list[object]:
         """What a page shows of the concepts ``ids``: each one's short definition in this locale (None untranslated)."""
@@ -436,7 +438,7 @@ class ConceptFragments:
         try:
             record = json.loads(text)
             linked, seen, fields = record["linked"], record["seen"], record["page"]
-            page = RenderedPage(**{**fields, "toc": _headings(fields["toc"])})
+            page = RenderedPage(**{**fields, "toc": _headings(fields["toc"]), "dated_by": tuple(fields["dated_by"])})
         except (ValueError, TypeError, KeyError):
             self.store.invalid(self.store.folder / f"{key}.json", "not a record this version wrote")
             return None
@@ -450,8 +452,10 @@ class ConceptFragments:
         each kind kept whole."""
         pages = list(pages)
         for kind in {kind_of(p.src).name for p in pages} - self.reused_kinds:
-            if _whole(kind):
-                whole = {"pages": [dataclasses.asdict(p) for p in pages if kind_of(p.src).name == kind]}
+            of_kind = [p for p in pages if kind_of(p.src).name == kind]
+            # Kept only when every dated page says which entries date it: another would keep the date it has now.
+            if _whole(kind) and all(p.dated_by or not p.lastmod for p in of_kind):
+                whole = {"pages": [dataclasses.asdict(p) for p in of_kind]}
                 self.store.put(digest([self.whole, kind]), json.dumps(whole, ensure_ascii=False, sort_keys=True))
         by_src = {CONCEPT.src(cid): cid for cid in self.keys}
         for p in pages:

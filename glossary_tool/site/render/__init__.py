@@ -6,7 +6,7 @@ Each page kind has its own module; ``render_locale`` runs them all for one local
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from glossary_tool.core.config import Settings
@@ -35,7 +35,7 @@ class Reuse(Protocol):
 
     def concept(self, concept: Concept) -> RenderedPage | None: ...
 
-    def pages(self, kind: str) -> list[RenderedPage] | None: ...
+    def pages(self, kind: str, lastmod: Callable[[Iterable[str]], str]) -> list[RenderedPage] | None: ...
 
 
 def published(glossary: Glossary, settings: Settings) -> Glossary:
@@ -66,7 +66,7 @@ def render_locale(glossary: Glossary, settings: Settings, locale: str, *, site_n
                         today or datetime.date.today(), tuple(downloads))
     pages = [home_page(ctx)]
     for done, kind in enumerate(PAGE_KINDS, start=1):
-        kept = reuse.pages(kind.__module__.rsplit(".", 1)[-1]) if reuse is not None else None  # the module: layout's name
+        kept = reuse.pages(kind.__module__.rsplit(".", 1)[-1], ctx.lastmod) if reuse is not None else None  # the module: layout's name
         if kept is not None:
             pages.extend(kept)
         else:

@@ -73,6 +73,9 @@ class RenderedPage:
     search_words: str = ""  # indexed as a hidden search field, never shown
     toc: tuple[Heading, ...] = ()
     lastmod: str = ""  # ISO date of the last change to what the page shows (for the sitemaps)
+    # A listing's entries, whose latest change is its lastmod (RenderContext.dated): a listing the build cache keeps
+    # whole is dated again from them, since only its date follows an edit of their text.
+    dated_by: tuple[str, ...] = ()
 
 
 _HEADING = re.compile(r'<h([1-3]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -367,6 +370,11 @@ class RenderContext:
     def lastmod(self, entry_ids: Iterable[str]) -> str:
         """The ISO date of the latest known change among ``entry_ids`` (the build date when none is known)."""
         return max((d for i in entry_ids if (d := self.changed_on(i)) is not None), default=self.today).isoformat()
+
+    def dated(self, entry_ids: Iterable[str]) -> dict[str, Any]:
+        """A listing page's date fields (``page``'s keywords): its ``lastmod`` and the entries it follows."""
+        ids = tuple(entry_ids)
+        return {"lastmod": self.lastmod(ids), "dated_by": ids}
 
     def summary(self, concept: Concept) -> str:
         """The concept's short definition in this locale; made once, as every page that links the concept shows it."""

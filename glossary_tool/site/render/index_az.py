@@ -75,7 +75,7 @@ def index_pages(ctx: RenderContext) -> list[RenderedPage]:
     for n, chunk in enumerate(chunks):
         view = IndexView(title, _groups(chunk, urls[n]), _letters(ctx, starts, urls, n), pager(urls, n))
         pages.append(page(listing_src("index-a-z", n), listing_title(title, n, len(chunks)), ctx.render("index_az.html", p=view), in_nav=n == 0,
-                          lastmod=ctx.lastmod(e.id for e in chunk)))
+                          **ctx.dated(e.id for e in chunk)))
     return pages
 
 

@@ -158,7 +158,7 @@ def pair_pages(ctx: RenderContext) -> list[RenderedPage]:
         return []
     title = ctx.gettext(PAIR.nav_title)
     listing = page(PAIR.stem() + ".md", title, ctx.render("pairs.html", title=title, pairs=links), in_nav=True,
-                   lastmod=ctx.lastmod(c.id for c in ctx.glossary.concepts))  # as its pairs' pages
+                   **ctx.dated(c.id for c in ctx.glossary.concepts))  # as its pairs' pages
     shared = _Shared.of(ctx)
     return [listing, *(p for source, target in shared.pairs for p in _pair(ctx, shared, source, target))]
 
@@ -205,7 +205,7 @@ def _pair(ctx: RenderContext, shared: _Shared, source: str, target: str) -> list
         view = PairView(title, source, target, source_name, target_name, _rows(ctx, shared, (source, target), url, chunk), len(concepts),
                         download, ctx.at_root(url, download.path) if download else "", relative(url, PAIRS_URL), pager(urls, n))
         out.append(page(listing_src(base.rstrip("/"), n), listing_title(title, n, len(chunks)), ctx.render("pair.html", p=view),
-                        lastmod=ctx.lastmod(c.id for c in chunk)))
+                        **ctx.dated(c.id for c in chunk)))
     return out
 
 
