@@ -15,10 +15,11 @@ import marshal
 import multiprocessing
 import os
 import pickle
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -36,6 +37,8 @@ PARALLEL_MIN_FILES = 1500
 MAX_JOBS = 4
 # The main process parses a larger share than each worker: a worker also serializes its documents (measured best).
 MAIN_WEIGHT = 1.25
+
+R = TypeVar("R")
 
 
 @contextlib.contextmanager
@@ -98,11 +101,18 @@ def _display_paths(files: Sequence[Path | str]) -> list[str]:
     return out
 
 
-_Chunk = tuple[bytes, bool, list[list[Problem]]]
+_Chunk = tuple[bytes, bool, list[list[Problem]], Any]
+_Loaded = list[tuple[Document | None, list[Problem]]]
+_Validated = list[tuple[Entry | None, list[Problem]]]
+
+# What each parsing process runs on its part of the glossary (see ``load_checked``): set just before the workers fork,
+# so that the function (often a closure) is not pickled on the way in.
+_EACH_PART: list[Callable[[Glossary], Any]] = []
 
 
-def _load_chunk(files: Sequence[Path | str], max_bytes: int, max_depth: int, impl: Impl) -> _Chunk:
-    """Worker: parse a chunk and return (documents as tuples of their fields, marshalled or pickled; problems per file).
+def _load_chunk(files: Sequence[Path | str], max_bytes: int, max_depth: int, impl: Impl, each_part: bool = False) -> _Chunk:
+    """Worker: parse a chunk and return (documents as tuples of their fields, marshalled or pickled; problems per file;
+    with ``each_part``, what ``_EACH_PART`` finds in the chunk's entries, which are validated here for it).
 
     marshal writes plain strings, lists, dicts and tuples about 4× faster than pickle writes Document objects,
     which had kept the worker busy almost as long as the parsing itself.
@@ -111,17 +121,28 @@ def _load_chunk(files: Sequence[Path | str], max_bytes: int, max_depth: int, imp
     progress.disable()  # a forked worker inherits the parent's terminal: only the parent draws the bar
     names = [f.name for f in dataclasses.fields(Document)]
     loaded = _load_serial(files, max_bytes, max_depth, impl)
+    # The parent validates these documents again (models do not travel back cheaply); the rules need entries now.
+    checked = _EACH_PART[0](_part(loaded, _validated(loaded))) if each_part and _EACH_PART else None
     fields = [None if doc is None else tuple(getattr(doc, n) for n in names) for doc, _ in loaded]
     try:
-        return marshal.dumps(fields), True, [found for _, found in loaded]
+        return marshal.dumps(fields), True, [found for _, found in loaded], checked
     except ValueError:  # a value marshal cannot write (a str subclass, a new field type): pickle writes anything
-        return pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL), False, [found for _, found in loaded]
+        return pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL), False, [found for _, found in loaded], checked
 
 
-def _unpack(chunk: _Chunk) -> list[tuple[Document | None, list[Problem]]]:
-    payload, marshalled, found = chunk
+def _unpack(chunk: _Chunk) -> _Loaded:
+    payload, marshalled, found, _ = chunk
     fields = marshal.loads(payload) if marshalled else pickle.loads(payload)
     return [(None if f is None else Document(*f), p) for f, p in zip(fields, found, strict=False)]
+
+
+def _validated(loaded: _Loaded) -> _Validated:
+    return [validate(doc) for doc, _ in loaded if doc is not None]
+
+
+def _part(loaded: _Loaded, validated: _Validated) -> Glossary:
+    """The glossary of one chunk of files: its entries and documents, in file order."""
+    return Glossary(tuple(e for e, _ in validated if e is not None), tuple(doc for doc, _ in loaded if doc is not None))
 
 
 def _chunks(files: Sequence[Path | str], jobs: int) -> list[Sequence[Path | str]]:
@@ -260,14 +281,70 @@ def load_glossary(settings: Settings, paths: Sequence[Path] | None = None, *, im
     """Load every entry under ``paths`` (default: the content folder): the glossary of valid entries and the
     loading problems (unreadable files, YAML hazards, schema errors).
     Only entry files are opened; the rest of the folder is listed in ``Glossary.others``, for the content-folder rules."""
+    glossary, problems, _ = load_checked(settings, paths, impl=impl, jobs=jobs)
+    return glossary, problems
+
+
+def load_checked(
+    settings: Settings, paths: Sequence[Path] | None = None, *, impl: Impl = "auto", jobs: int | None = None, each_part: Callable[[Glossary], R] | None = None
+) -> tuple[Glossary, list[Problem], list[R]]:
+    """``load_glossary``, and what ``each_part`` finds in each part of the glossary (its entries and documents), in
+    file order: run in the process that parsed the part, while the other parts are still parsed (lint runs the rules
+    that look at one file alone this way). ``each_part`` must not depend on the rest of the glossary."""
     with gc_paused():
         listing = list_content(paths or [settings.content_dir], settings)
-        docs, problems = load_documents(listing.entries, settings, impl, jobs=jobs)
-        problems[:0] = unreadable(listing.others)
+        files = listing.entries
+        jobs = default_jobs(len(files)) if jobs is None else max(1, jobs)
+        args = (settings.max_file_bytes, settings.max_depth, impl)
+        with progress.task("reading entries", len(files), "files") as bar:
+            parts = _load_parts(files, args, jobs, each_part, bar)
+        problems: list[Problem] = unreadable(listing.others)
+        for loaded, _, _ in parts:
+            problems.extend(p for _, found in loaded for p in found)
         entries: list[Entry] = []
-        for doc in docs:
-            entry, found = validate(doc)
-            problems.extend(found)
-            if entry is not None:
-                entries.append(entry)
-        return Glossary(tuple(entries), tuple(docs), tuple(listing.others)), problems
+        for _, validated, _ in parts:
+            for entry, found in validated:
+                problems.extend(found)
+                if entry is not None:
+                    entries.append(entry)
+        docs = tuple(doc for loaded, _, _ in parts for doc, _ in loaded if doc is not None)
+        return Glossary(tuple(entries), docs, tuple(listing.others)), problems, [checked for _, _, checked in parts if each_part is not None]
+
+
+_Part = tuple[_Loaded, _Validated, Any]
+
+
+def _load_parts(
+    files: Sequence[Path | str], args: tuple[int, int, Impl], jobs: int, each_part: Callable[[Glossary], Any] | None, bar: progress.Task
+) -> list[_Part]:
+    """Each chunk of ``files`` parsed, validated and given to ``each_part``; the main process's own chunk meanwhile.
+
+    When a worker cannot start or dies, the main process does what it left undone: the same parts, in the same order.
+    """
+
+    def here(chunk: Sequence[Path | str]) -> _Part:
+        loaded = _load_serial(chunk, *args, bar)
+        validated = _validated(loaded)
+        return loaded, validated, each_part(_part(loaded, validated)) if each_part is not None else None
+
+    if jobs == 1:
+        return [here(files)]
+    chunks = _chunks(files, jobs)
+    parts: list[_Part] = []
+    _EACH_PART[:] = [each_part] if each_part is not None else []
+    try:
+        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures: list[Future[_Chunk]] = [pool.submit(_load_chunk, chunk, *args, each_part is not None) for chunk in chunks[1:]]
+            parts.append(here(chunks[0]))  # meanwhile, the main process parses, validates and checks its own share
+            for future, chunk in zip(futures, chunks[1:], strict=True):
+                done = future.result()
+                loaded = _unpack(done)
+                parts.append((loaded, _validated(loaded), done[3]))
+                bar.advance(len(chunk))
+    except (OSError, BrokenProcessPool):
+        # No worker could be started, or one died (out of memory, killed): the main process does the rest itself,
+        # with the same result. An exception of ``each_part`` itself is not caught here: it is raised as in one process.
+        parts.extend(here(chunk) for chunk in chunks[len(parts) :])
+    finally:
+        _EACH_PART.clear()
+    return parts

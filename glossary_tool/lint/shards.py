@@ -37,6 +37,22 @@ def split_up(rule: Rule) -> bool:
     return rule.scope in ("document", "entry") and not rule.ordered
 
 
+def while_parsing(rule: Rule) -> bool:
+    """Whether a rule may run in the process that parses each file, before the rest of the glossary is loaded."""
+    return rule.own_file and split_up(rule)
+
+
+def found_in_part(rules: Sequence[Rule], part: Glossary, ctx: Context) -> list[list[Problem]]:
+    """What each of ``rules`` (all split up) finds in one part of the glossary, rule by rule."""
+    return [list(r.found_in(part, ctx)) for r in rules]
+
+
+def merged(rules: Sequence[Rule], per_part: Sequence[list[list[Problem]]]) -> dict[str, list[Problem]]:
+    """Each rule's findings (by rule id) from ``found_in_part`` over consecutive parts of a glossary: in the order one
+    process finds them over the whole, since a split rule checks each file or entry alone, in file order."""
+    return {r.id: [p for found in per_part for p in found[i]] for i, r in enumerate(rules)}
+
+
 def in_parallel(rules: Sequence[Rule], glossary: Glossary, ctx: Context, jobs: int) -> dict[str, list[Problem]]:
     """Each rule's findings (by rule id, in the order one process finds them), found by ``jobs`` forked workers;
     empty when the workers could not do it.
@@ -60,8 +76,7 @@ def in_parallel(rules: Sequence[Rule], glossary: Glossary, ctx: Context, jobs: i
         return {}
     finally:
         _SHARED.clear()
-    for i, r in enumerate(split):
-        out[r.id] = [p for found in per_slice for p in found[i]]
+    out.update(merged(split, per_slice))
     return out
 
 
@@ -91,4 +106,4 @@ def _slice(docs: tuple[int, int], entries: tuple[int, int]) -> list[list[Problem
     """Every split rule's findings in one slice of the documents and entries, rule by rule."""
     glossary, ctx, rules = _shared()
     part = Glossary(glossary.entries[entries[0] : entries[1]], glossary.documents[docs[0] : docs[1]])
-    return [list(r.found_in(part, ctx)) for r in rules if split_up(r)]
+    return found_in_part([r for r in rules if split_up(r)], part, ctx)

@@ -13,7 +13,7 @@ from glossary_tool.core.problems import Problem
 from glossary_tool.lint.rules.registry import Context, rule
 
 
-@rule("markdown-complexity", scope="document")
+@rule("markdown-complexity", scope="document", own_file=True)
 def markdown_complexity(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Markdown stays within bounds that keep rendering fast (every text value is checked).
 
@@ -108,7 +108,7 @@ def _suspects(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
             yield from _suspects(item, (*loc, key))
 
 
-@rule("foreign-phrase", scope="document")
+@rule("foreign-phrase", scope="document", own_file=True)
 def foreign_phrase(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A phrase in another language is marked so that the site can give its language: ``[back office]{lang=en}``.
 
