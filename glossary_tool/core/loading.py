@@ -37,8 +37,11 @@ PARALLEL_MIN_FILES = 1500
 MAX_JOBS = 4
 # The main process parses a larger share than each worker: a worker also serializes its documents (measured best).
 MAIN_WEIGHT = 1.25
+# When the parts are also checked, the main process validates and sends nothing: it parses as much as each worker.
+CHECKING_MAIN_WEIGHT = 1.0
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
@@ -101,18 +104,20 @@ def _display_paths(files: Sequence[Path | str]) -> list[str]:
     return out
 
 
-_Chunk = tuple[bytes, bool, list[list[Problem]], Any]
+_Chunk = tuple[bytes, bool, list[list[Problem]]]
 _Loaded = list[tuple[Document | None, list[Problem]]]
 _Validated = list[tuple[Entry | None, list[Problem]]]
 
 # What each parsing process runs on its part of the glossary (see ``load_checked``): set just before the workers fork,
 # so that the function (often a closure) is not pickled on the way in.
 _EACH_PART: list[Callable[[Glossary], Any]] = []
+# In a worker, the documents it parsed, kept for ``_check_kept`` (asked next, of the same process).
+_KEPT: list[_Loaded] = []
 
 
-def _load_chunk(files: Sequence[Path | str], max_bytes: int, max_depth: int, impl: Impl, each_part: bool = False) -> _Chunk:
-    """Worker: parse a chunk and return (documents as tuples of their fields, marshalled or pickled; problems per file;
-    with ``each_part``, what ``_EACH_PART`` finds in the chunk's entries, which are validated here for it).
+def _load_chunk(files: Sequence[Path | str], max_bytes: int, max_depth: int, impl: Impl, keep: bool = False) -> _Chunk:
+    """Worker: parse a chunk and return (documents as tuples of their fields, marshalled or pickled; problems per file);
+    with ``keep``, the documents stay in the worker for ``_check_kept``.
 
     marshal writes plain strings, lists, dicts and tuples about 4× faster than pickle writes Document objects,
     which had kept the worker busy almost as long as the parsing itself.
@@ -121,17 +126,26 @@ def _load_chunk(files: Sequence[Path | str], max_bytes: int, max_depth: int, imp
     progress.disable()  # a forked worker inherits the parent's terminal: only the parent draws the bar
     names = [f.name for f in dataclasses.fields(Document)]
     loaded = _load_serial(files, max_bytes, max_depth, impl)
-    # The parent validates these documents again (models do not travel back cheaply); the rules need entries now.
-    checked = _EACH_PART[0](_part(loaded, _validated(loaded))) if each_part and _EACH_PART else None
+    if keep:
+        _KEPT[:] = [loaded]
     fields = [None if doc is None else tuple(getattr(doc, n) for n in names) for doc, _ in loaded]
     try:
-        return marshal.dumps(fields), True, [found for _, found in loaded], checked
+        return marshal.dumps(fields), True, [found for _, found in loaded]
     except ValueError:  # a value marshal cannot write (a str subclass, a new field type): pickle writes anything
-        return pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL), False, [found for _, found in loaded], checked
+        return pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL), False, [found for _, found in loaded]
+
+
+def _check_kept() -> Any:
+    """Worker: what ``_EACH_PART`` finds in the part this process parsed last; asked once its documents are on their
+    way, so that the parent validates them meanwhile (it validates them again: models do not travel back cheaply)."""
+    if not _KEPT or not _EACH_PART:  # a worker started some other way than by _load_parts's fork
+        raise RuntimeError("no parsed part was kept in this worker")
+    loaded = _KEPT.pop()
+    return _EACH_PART[0](_part(loaded, _validated(loaded)))
 
 
 def _unpack(chunk: _Chunk) -> _Loaded:
-    payload, marshalled, found, _ = chunk
+    payload, marshalled, found = chunk
     fields = marshal.loads(payload) if marshalled else pickle.loads(payload)
     return [(None if f is None else Document(*f), p) for f, p in zip(fields, found, strict=False)]
 
@@ -145,12 +159,12 @@ def _part(loaded: _Loaded, validated: _Validated) -> Glossary:
     return Glossary(tuple(e for e, _ in validated if e is not None), tuple(doc for doc, _ in loaded if doc is not None))
 
 
-def _chunks(files: Sequence[Path | str], jobs: int) -> list[Sequence[Path | str]]:
-    """Contiguous chunks in file order: the main process's first (weighted larger), then one per worker."""
-    total = MAIN_WEIGHT + (jobs - 1)
-    bounds = [0, round(len(files) * MAIN_WEIGHT / total)]
+def _chunks(files: Sequence[Path | str], jobs: int, weight: float = MAIN_WEIGHT) -> list[Sequence[Path | str]]:
+    """Contiguous chunks in file order: the main process's first (``weight`` times a worker's), then one per worker."""
+    total = weight + (jobs - 1)
+    bounds = [0, round(len(files) * weight / total)]
     for k in range(1, jobs):
-        bounds.append(round(len(files) * (MAIN_WEIGHT + k) / total))
+        bounds.append(round(len(files) * (weight + k) / total))
     return [files[a:b] for a, b in itertools.pairwise(bounds)]
 
 
@@ -317,34 +331,61 @@ _Part = tuple[_Loaded, _Validated, Any]
 def _load_parts(
     files: Sequence[Path | str], args: tuple[int, int, Impl], jobs: int, each_part: Callable[[Glossary], Any] | None, bar: progress.Task
 ) -> list[_Part]:
-    """Each chunk of ``files`` parsed, validated and given to ``each_part``; the main process's own chunk meanwhile.
+    """Each chunk of ``files`` parsed, validated and given to ``each_part``, in file order.
 
-    When a worker cannot start or dies, the main process does what it left undone: the same parts, in the same order.
+    A worker parses its chunk, sends its documents, then checks them while the main process, which has parsed its own
+    chunk meanwhile, validates what it received and checks its own part. What a worker could not do (it did not
+    start, or died) the main process does itself, with the same result.
     """
 
-    def here(chunk: Sequence[Path | str]) -> _Part:
+    def parsed_here(chunk: Sequence[Path | str]) -> tuple[_Loaded, _Validated]:
         loaded = _load_serial(chunk, *args, bar)
-        validated = _validated(loaded)
-        return loaded, validated, each_part(_part(loaded, validated)) if each_part is not None else None
+        return loaded, _validated(loaded)
 
-    if jobs == 1:
-        return [here(files)]
-    chunks = _chunks(files, jobs)
-    parts: list[_Part] = []
+    chunks = _chunks(files, jobs, MAIN_WEIGHT if each_part is None else CHECKING_MAIN_WEIGHT) if jobs > 1 else [files]
+    parsed: list[tuple[_Loaded, _Validated] | None] = [None] * len(chunks)
+    checked: list[tuple[Any] | None] = [None] * len(chunks)  # a result in a tuple, since it may be None itself
     _EACH_PART[:] = [each_part] if each_part is not None else []
     try:
-        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures: list[Future[_Chunk]] = [pool.submit(_load_chunk, chunk, *args, each_part is not None) for chunk in chunks[1:]]
-            parts.append(here(chunks[0]))  # meanwhile, the main process parses, validates and checks its own share
-            for future, chunk in zip(futures, chunks[1:], strict=True):
-                done = future.result()
-                loaded = _unpack(done)
-                parts.append((loaded, _validated(loaded), done[3]))
-                bar.advance(len(chunk))
-    except (OSError, BrokenProcessPool):
-        # No worker could be started, or one died (out of memory, killed): the main process does the rest itself,
-        # with the same result. An exception of ``each_part`` itself is not caught here: it is raised as in one process.
-        parts.extend(here(chunk) for chunk in chunks[len(parts) :])
+        with contextlib.ExitStack() as stack:
+            futures = [_start(stack, chunk, args, each_part is not None) for chunk in chunks[1:]]
+            parsed[0] = own = parsed_here(chunks[0])  # meanwhile, the main process parses its own share
+            for i, started in enumerate(futures, 1):
+                if started is not None and (done := _result(started[0])) is not None:
+                    loaded = _unpack(done[0])
+                    parsed[i] = loaded, _validated(loaded)
+                    bar.advance(len(chunks[i]))
+            if each_part is not None:
+                checked[0] = (each_part(_part(*own)),)
+            for i, started in enumerate(futures, 1):
+                if started is not None and started[1] is not None and parsed[i] is not None:
+                    checked[i] = _result(started[1])
     finally:
         _EACH_PART.clear()
+    parts: list[_Part] = []
+    for chunk, done_parsing, done_checking in zip(chunks, parsed, checked, strict=True):
+        loaded, validated = done_parsing if done_parsing is not None else parsed_here(chunk)
+        found = done_checking[0] if done_checking is not None else each_part(_part(loaded, validated)) if each_part is not None else None
+        parts.append((loaded, validated, found))
     return parts
+
+
+def _start(
+    stack: contextlib.ExitStack, chunk: Sequence[Path | str], args: tuple[int, int, Impl], check: bool
+) -> tuple[Future[_Chunk], Future[Any] | None] | None:
+    """A worker of its own that parses ``chunk`` and then, with ``check``, checks it; None when it cannot start.
+    One process per chunk, so that the second task finds the documents the first one kept."""
+    try:
+        pool = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")))
+        return pool.submit(_load_chunk, chunk, *args, check), pool.submit(_check_kept) if check else None
+    except (OSError, BrokenProcessPool):
+        return None
+
+
+def _result(future: Future[T]) -> tuple[T] | None:
+    """A worker's result (in a tuple), or None when the worker died (out of memory, killed). An exception raised by
+    the work itself is raised here, as in one process."""
+    try:
+        return (future.result(),)
+    except BrokenProcessPool:
+        return None

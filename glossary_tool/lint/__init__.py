@@ -159,5 +159,6 @@ def run(settings: Settings, paths: Sequence[Path] | None = None, *, strict: bool
     with gc_paused():
         glossary, problems, per_part = load_checked(settings, paths, impl=impl, jobs=jobs, each_part=each_part)
         found = shards.merged(early, per_part)
-        problems.extend(check(glossary, settings, languages=languages, jobs=shards.jobs_for(glossary) if jobs is None else jobs, already_found=found))
+        check_jobs = shards.jobs_for(glossary) if jobs is None else jobs
+        problems.extend(check(glossary, settings, languages=languages, jobs=check_jobs, already_found=found))
         return Result(glossary, stamp(problems, settings, strict=strict))
