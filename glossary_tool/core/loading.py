@@ -37,7 +37,9 @@ PARALLEL_MIN_FILES = 1500
 MAX_JOBS = 4
 # The main process parses a larger share than each worker: a worker also serializes its documents (measured best).
 MAIN_WEIGHT = 1.25
-# When the parts are also checked, the main process validates and sends nothing: it parses as much as each worker.
+# When the parts are also checked, a worker sends its documents while the main process still parses, and the main
+# process validates them while the worker checks: each parses as much (with 1.25 the main process ended its part
+# 0.1-1.0 s after the worker, with 1.0 within 0.15 s either way, at 10,000 concepts on a busy machine).
 CHECKING_MAIN_WEIGHT = 1.0
 
 R = TypeVar("R")
