@@ -93,6 +93,9 @@ def test_when_a_worker_cannot_start_or_dies_the_rules_run_in_one_process(tmp_pat
         def submit(self, *args: object) -> object:
             raise BrokenProcessPool("a worker died")
 
+        def shutdown(self, *args: object, **kwargs: object) -> None:
+            return None
+
     monkeypatch.setattr(shards, "ProcessPoolExecutor", Broken)
     assert run(settings, jobs=2).problems == alone
     assert not shards._SHARED  # nothing is kept for workers that never ran
@@ -120,6 +123,9 @@ def test_when_a_parsing_worker_cannot_start_or_dies_the_main_process_parses_and_
 
         def submit(self, *args: object) -> object:
             raise BrokenProcessPool("a worker died")
+
+        def shutdown(self, *args: object, **kwargs: object) -> None:
+            return None
 
     monkeypatch.setattr(loading, "ProcessPoolExecutor", Broken)
     assert run(settings, jobs=2).problems == alone
