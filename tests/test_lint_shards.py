@@ -101,35 +101,25 @@ def test_when_a_worker_cannot_start_or_dies_the_rules_run_in_one_process(tmp_pat
     assert not shards._SHARED  # nothing is kept for workers that never ran
 
 
-def test_when_a_parsing_worker_cannot_start_or_dies_the_main_process_parses_and_checks_its_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from concurrent.futures.process import BrokenProcessPool
-
-    from glossary_tool.core import loading
+def test_when_no_worker_can_start_the_main_process_parses_and_checks_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
 
     content = _breaking_glossary(tmp_path)
     monkeypatch.chdir(tmp_path)
     settings = make_settings(content)
     alone = run(settings, jobs=1).problems
+    fork = multiprocessing.get_context("fork")
+    started: list[int] = []
 
-    class Broken:
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            pass
+    class NoFork(fork.Process):  # type: ignore[name-defined,misc]
+        def start(self) -> None:
+            started.append(1)
+            raise OSError("fork failed")
 
-        def __enter__(self) -> Broken:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            return None
-
-        def submit(self, *args: object) -> object:
-            raise BrokenProcessPool("a worker died")
-
-        def shutdown(self, *args: object, **kwargs: object) -> None:
-            return None
-
-    monkeypatch.setattr(loading, "ProcessPoolExecutor", Broken)
+    monkeypatch.setattr(fork, "Process", NoFork)
     assert run(settings, jobs=2).problems == alone
-    assert not loading._EACH_PART  # nothing is kept for workers that never ran
+    assert started  # the parsing workers and the rules' workers were asked for, and none started
+    assert not shards._SHARED
 
 
 def test_a_rule_that_checks_its_own_file_finds_the_same_without_the_rest_of_the_glossary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -39,7 +39,6 @@ def test_the_parts_are_checked_where_they_are_parsed_in_file_order(tmp_path: Pat
     assert [p for _, docs, _ in parts for p in docs] == one[0][1] == [d.path for d in alone.documents]
     assert [p for _, _, entries in parts for p in entries] == one[0][2] == [e.doc.path for e in alone.entries]
     assert loading.load_glossary(settings, jobs=2) == (alone, problems)
-    assert not loading._EACH_PART
 
 
 def test_when_a_worker_dies_the_main_process_parses_and_checks_its_part(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -56,3 +55,16 @@ def test_when_a_worker_dies_the_main_process_parses_and_checks_its_part(tmp_path
     together, problems_together, parts = loading.load_checked(settings, jobs=2, each_part=dies_in_a_worker)
     assert (together, problems_together) == (alone, problems)
     assert len(parts) == 2 and [p for part in parts for p in part] == one[0]
+
+
+def test_an_exception_of_the_work_in_a_worker_is_raised_as_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    settings = make_settings(_content(tmp_path))
+    main = os.getpid()
+
+    def fails_in_a_worker(part: Glossary) -> None:
+        if os.getpid() != main:
+            raise LookupError(f"{len(part.documents)} documents")
+
+    with pytest.raises(LookupError, match="documents"):
+        loading.load_checked(settings, jobs=2, each_part=fails_in_a_worker)

@@ -15,11 +15,12 @@ import marshal
 import multiprocessing
 import os
 import pickle
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -44,7 +45,6 @@ MAIN_WEIGHT = 1.25
 CHECKING_MAIN_WEIGHT = 1.05
 
 R = TypeVar("R")
-T = TypeVar("T")
 
 
 @contextlib.contextmanager
@@ -111,40 +111,26 @@ _Chunk = tuple[bytes, bool, list[list[Problem]]]
 _Loaded = list[tuple[Document | None, list[Problem]]]
 _Validated = list[tuple[Entry | None, list[Problem]]]
 
-# What each parsing process runs on its part of the glossary (see ``load_checked``): set just before the workers fork,
-# so that the function (often a closure) is not pickled on the way in.
-_EACH_PART: list[Callable[[Glossary], Any]] = []
-# In a worker, the documents it parsed, kept for ``_check_kept`` (asked next, of the same process).
-_KEPT: list[_Loaded] = []
+
+def _load_chunk(files: Sequence[Path | str], max_bytes: int, max_depth: int, impl: Impl) -> _Chunk:
+    """Worker: parse a chunk and return (documents as tuples of their fields, marshalled or pickled; problems per file)."""
+    gc.disable()  # the process ends after this chunk; its objects never need collecting
+    progress.disable()  # a forked worker inherits the parent's terminal: only the parent draws the bar
+    return _packed(_load_serial(files, max_bytes, max_depth, impl))
 
 
-def _load_chunk(files: Sequence[Path | str], max_bytes: int, max_depth: int, impl: Impl, keep: bool = False) -> _Chunk:
-    """Worker: parse a chunk and return (documents as tuples of their fields, marshalled or pickled; problems per file);
-    with ``keep``, the documents stay in the worker for ``_check_kept``.
+def _packed(loaded: _Loaded) -> _Chunk:
+    """Parsed documents as tuples of their fields, marshalled (or pickled), and each file's problems.
 
     marshal writes plain strings, lists, dicts and tuples about 4× faster than pickle writes Document objects,
     which had kept the worker busy almost as long as the parsing itself.
     """
-    gc.disable()  # the process ends after this chunk; its objects never need collecting
-    progress.disable()  # a forked worker inherits the parent's terminal: only the parent draws the bar
     names = [f.name for f in dataclasses.fields(Document)]
-    loaded = _load_serial(files, max_bytes, max_depth, impl)
-    if keep:
-        _KEPT[:] = [loaded]
     fields = [None if doc is None else tuple(getattr(doc, n) for n in names) for doc, _ in loaded]
     try:
         return marshal.dumps(fields), True, [found for _, found in loaded]
     except ValueError:  # a value marshal cannot write (a str subclass, a new field type): pickle writes anything
         return pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL), False, [found for _, found in loaded]
-
-
-def _check_kept() -> Any:
-    """Worker: what ``_EACH_PART`` finds in the part this process parsed last; asked once its documents are on their
-    way, so that the parent validates them meanwhile (it validates them again: models do not travel back cheaply)."""
-    if not _KEPT or not _EACH_PART:  # a worker started some other way than by _load_parts's fork
-        raise RuntimeError("no parsed part was kept in this worker")
-    loaded = _KEPT.pop()
-    return _EACH_PART[0](_part(loaded, _validated(loaded)))
 
 
 def _unpack(chunk: _Chunk) -> _Loaded:
@@ -348,25 +334,24 @@ def _load_parts(
     chunks = _chunks(files, jobs, MAIN_WEIGHT if each_part is None else CHECKING_MAIN_WEIGHT) if jobs > 1 else [files]
     parsed: list[tuple[_Loaded, _Validated] | None] = [None] * len(chunks)
     checked: list[tuple[Any] | None] = [None] * len(chunks)  # a result in a tuple, since it may be None itself
-    _EACH_PART[:] = [each_part] if each_part is not None else []
+    workers = [_start(chunk, args, each_part) for chunk in chunks[1:]]
     try:
-        with contextlib.ExitStack() as stack:
-            futures = [_start(stack, chunk, args, each_part is not None) for chunk in chunks[1:]]
-            parsed[0] = own = parsed_here(chunks[0])  # meanwhile, the main process parses its own share
-            if each_part is not None and not all(started is None or started[0].done() for started in futures):
-                checked[0] = (each_part(_part(*own)),)  # rather than wait for a worker's documents, check its own part
-            for i, started in enumerate(futures, 1):
-                if started is not None and (done := _result(started[0])) is not None:
-                    loaded = _unpack(done[0])
-                    parsed[i] = loaded, _validated(loaded)
-                    bar.advance(len(chunks[i]))
-            if each_part is not None and checked[0] is None:
-                checked[0] = (each_part(_part(*own)),)
-            for i, started in enumerate(futures, 1):
-                if started is not None and started[1] is not None and parsed[i] is not None:
-                    checked[i] = _result(started[1])
+        parsed[0] = own = parsed_here(chunks[0])  # meanwhile, the workers parse theirs
+        if each_part is not None and not all(w is None or w.pipe.poll() for w in workers):
+            checked[0] = (each_part(_part(*own)),)  # rather than wait for a worker's documents, check its own part
+        for i, worker in enumerate(workers, 1):
+            if worker is not None and (sent := worker.documents()) is not None:
+                parsed[i] = sent, _validated(sent)
+                bar.advance(len(chunks[i]))
+        if each_part is not None and checked[0] is None:
+            checked[0] = (each_part(_part(*own)),)
+        for i, worker in enumerate(workers, 1):
+            if worker is not None and each_part is not None and parsed[i] is not None:
+                checked[i] = worker.message()
     finally:
-        _EACH_PART.clear()
+        for worker in workers:
+            if worker is not None:
+                worker.close()
     parts: list[_Part] = []
     for chunk, done_parsing, done_checking in zip(chunks, parsed, checked, strict=True):
         loaded, validated = done_parsing if done_parsing is not None else parsed_here(chunk)
@@ -375,24 +360,82 @@ def _load_parts(
     return parts
 
 
-def _start(
-    stack: contextlib.ExitStack, chunk: Sequence[Path | str], args: tuple[int, int, Impl], check: bool
-) -> tuple[Future[_Chunk], Future[Any] | None] | None:
-    """A worker of its own that parses ``chunk`` and then, with ``check``, checks it; None when it cannot start.
-    One process per chunk, so that the second task finds the documents the first one kept."""
-    try:
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        # Not waiting for the worker to exit once done: ending a process with a large heap took 0.2 s.
-        stack.callback(pool.shutdown, wait=False, cancel_futures=True)
-        return pool.submit(_load_chunk, chunk, *args, check), pool.submit(_check_kept) if check else None
-    except (OSError, BrokenProcessPool):
-        return None
+@dataclasses.dataclass
+class _Worker:
+    """A forked process that parses a chunk, then checks it: the pipe it sends its messages through, and the file it
+    writes its documents to (a pipe would hold the worker until the main process read them, after its own part)."""
+
+    pipe: Connection
+    file: IO[bytes]
+
+    def message(self) -> tuple[Any] | None:
+        """The worker's next message (in a tuple), or None when the worker died (out of memory, killed). An exception
+        the work itself raised is raised here, as in one process."""
+        try:
+            ok, value = self.pipe.recv()
+        except (EOFError, OSError):
+            return None
+        if not ok:
+            raise value
+        return (value,)
+
+    def documents(self) -> _Loaded | None:
+        """The documents the worker parsed, with each file's problems; None when the worker died first."""
+        size = self.message()
+        if size is None:
+            return None
+        data = bytearray()
+        while len(data) < size[0]:
+            piece = os.pread(self.file.fileno(), size[0] - len(data), len(data))
+            if not piece:
+                return None
+            data += piece
+        chunk: _Chunk = pickle.loads(data)
+        return _unpack(chunk)
+
+    def close(self) -> None:
+        """Let go of the pipe and the file; the process is not waited for (ending one with a large heap took 0.2 s)."""
+        self.pipe.close()
+        self.file.close()
 
 
-def _result(future: Future[T]) -> tuple[T] | None:
-    """A worker's result (in a tuple), or None when the worker died (out of memory, killed). An exception raised by
-    the work itself is raised here, as in one process."""
+def _start(chunk: Sequence[Path | str], args: tuple[int, int, Impl], each_part: Callable[[Glossary], Any] | None) -> _Worker | None:
+    """A worker that parses ``chunk``, sends its documents and then what ``each_part`` finds in them (both handed over
+    by the fork, nothing pickled); None when no process could start."""
     try:
-        return (future.result(),)
-    except BrokenProcessPool:
+        receiving, sending = multiprocessing.Pipe(duplex=False)
+        file = tempfile.TemporaryFile()  # noqa: SIM115  (the worker's documents: closed by _Worker.close)
+    except OSError:  # no file descriptors or no room left
         return None
+    try:
+        multiprocessing.get_context("fork").Process(target=_work, args=(sending, file, chunk, args, each_part), daemon=True).start()
+    except OSError:
+        receiving.close()
+        file.close()
+        return None
+    finally:
+        sending.close()  # the worker's end: once the worker is gone, reading from ours ends instead of waiting
+    return _Worker(receiving, file)
+
+
+def _work(sending: Connection, file: IO[bytes], chunk: Sequence[Path | str], args: tuple[int, int, Impl], each_part: Callable[[Glossary], Any] | None) -> None:
+    """Worker: each message is (True, what was made) or (False, the exception that stopped it); the documents go to
+    ``file``, and their message is their size."""
+    gc.disable()  # the process ends after this chunk; its objects never need collecting
+    progress.disable()  # a forked worker inherits the parent's terminal: only the parent draws the bar
+    try:
+        loaded = _load_serial(chunk, *args)
+        data = pickle.dumps(_packed(loaded), protocol=pickle.HIGHEST_PROTOCOL)
+        written = 0
+        while written < len(data):
+            written += os.pwrite(file.fileno(), memoryview(data)[written:], written)
+        sending.send((True, len(data)))
+        if each_part is not None:
+            # The parent validates these documents too (models do not travel back cheaply); the rules need entries now.
+            sending.send((True, each_part(_part(loaded, _validated(loaded)))))
+    except Exception as exc:  # raised in the parent, as it would be in one process
+        # An exception that cannot be sent (or a parent gone): the parent finds the pipe closed and does the work itself.
+        with contextlib.suppress(Exception):
+            sending.send((False, exc))
+    finally:
+        sending.close()
