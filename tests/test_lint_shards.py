@@ -93,6 +93,65 @@ def test_when_a_worker_cannot_start_or_dies_the_rules_run_in_one_process(tmp_pat
         def submit(self, *args: object) -> object:
             raise BrokenProcessPool("a worker died")
 
+        def shutdown(self, *args: object, **kwargs: object) -> None:
+            return None
+
     monkeypatch.setattr(shards, "ProcessPoolExecutor", Broken)
     assert run(settings, jobs=2).problems == alone
     assert not shards._SHARED  # nothing is kept for workers that never ran
+
+
+def test_when_no_worker_can_start_the_main_process_parses_and_checks_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    content = _breaking_glossary(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    settings = make_settings(content)
+    alone = run(settings, jobs=1).problems
+    fork = multiprocessing.get_context("fork")
+    started: list[int] = []
+
+    class NoFork(fork.Process):  # type: ignore[name-defined,misc]
+        def start(self) -> None:
+            started.append(1)
+            raise OSError("fork failed")
+
+    monkeypatch.setattr(fork, "Process", NoFork)
+    assert run(settings, jobs=2).problems == alone
+    assert started  # the parsing workers and the rules' workers were asked for, and none started
+    assert not shards._SHARED
+
+
+def test_a_rule_that_checks_its_own_file_finds_the_same_without_the_rest_of_the_glossary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What ``own_file`` promises, and what running such rules while the files are parsed relies on: with a context
+    that holds no other entry, each finds in each file what it finds with the whole glossary loaded."""
+    from glossary_tool.core.loading import load_glossary
+    from glossary_tool.core.model import Glossary
+    from glossary_tool.lint.rules import load_all
+    from glossary_tool.lint.rules.registry import Context
+
+    content = _breaking_glossary(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    settings = make_settings(content)
+    glossary, _ = load_glossary(settings, jobs=1)
+    whole = Context.build(settings, list(glossary.entries))
+    own = [r for r in load_all().values() if shards.while_parsing(r)]
+    assert len(own) >= 15
+    found = 0
+    for doc in glossary.documents:
+        part = Glossary(tuple(e for e in glossary.entries if e.doc is doc), (doc,))
+        for r in own:
+            with_all = list(r.found_in(part, whole))
+            assert list(r.found_in(part, Context(settings))) == with_all, (r.id, doc.path)
+            found += len(with_all)
+    assert found >= 20  # not a comparison of nothing with nothing
+
+
+def test_only_a_document_or_entry_rule_may_check_its_own_file_alone() -> None:
+    from glossary_tool.core.problems import Severity
+    from glossary_tool.lint.rules.registry import rule
+
+    with pytest.raises(ValueError, match="own file alone"):
+        rule("never-registered", scope="glossary", severity=Severity.ERROR, own_file=True)(lambda ctx: iter(()))
+    assert "never-registered" not in RULES
+    assert not any(r.own_file and not shards.while_parsing(r) for r in RULES.values())

@@ -152,11 +152,32 @@ _MAP_END, _SEQ_END = ev.MappingEndEvent, ev.SequenceEndEvent
 def _build(events: Iterator[Any], path: str, max_depth: int, doc: Document) -> Any:
     """Turn a YAML event stream into dicts, lists and strings, recording positions."""
     builder = _Builder(path, max_depth, doc)
-    node, close = builder.node, builder.stack.pop
+    node, close, stack, values, keys = builder.node, builder.stack.pop, builder.stack, doc.values, doc.keys
+    # A scalar without anchor or tag in an open container is most of the events: it is placed here, without a call
+    # (what ``node`` and ``attach`` do, in a file without escapes); anything else, a duplicate key included, goes there.
+    inline = not builder.may_escape
     # Dispatch on the exact event class: the parsers make no subclasses, and this loop runs once per event.
     for event in events:
         cls = event.__class__
-        if cls is _MAP_END or cls is _SEQ_END:
+        if cls is _SCALAR and inline and stack and event.anchor is None and event.tag is None:
+            frame = stack[-1]
+            container, pending, value = frame[0], frame[2], event.value
+            mark = event.start_mark
+            if pending is not None:  # the value of a key (only a mapping's frame has one pending)
+                container[pending[-1]] = value
+                values[pending] = (mark.line + 1, mark.column + 1)
+                frame[2] = None
+            elif container.__class__ is list:
+                child = (*frame[1], len(container))
+                container.append(value)
+                values[child] = (mark.line + 1, mark.column + 1)
+            elif value not in container:  # a key, not seen before in this mapping
+                child = (*frame[1], value)
+                frame[2] = child  # the value's location too: one tuple for both
+                keys[child] = (mark.line + 1, mark.column + 1)
+            else:
+                node(event, cls)
+        elif cls is _MAP_END or cls is _SEQ_END:
             close()
         elif cls is _SCALAR or cls is _MAP_START or cls is _SEQ_START:
             node(event, cls)

@@ -339,13 +339,42 @@ def columns(text: str, locale: str) -> tuple[list[int], list[int], list[str], li
     """What ``tokens`` and ``stems`` give, as parallel lists (starts, ends, normal forms, stems): an ASCII text, the
     common case, is split without an object per word, since lint splits every definition and term of a glossary."""
     if not text.isascii():
-        found = tokens(text, locale)
-        return [t.start for t in found], [t.end for t in found], [t.text for t in found], stems(found, locale)
+        return _columns(text, locale)
     lowered = text.lower()  # ASCII: the same length, so the offsets hold
     spans = [m.span() for m in _ASCII_WORD.finditer(text)]
     folded = [lowered[a:b] for a, b in spans]
     s = stemmer(locale)  # no ASCII word is a character pair or beyond the stemmers' alphabets
     return [a for a, _ in spans], [b for _, b in spans], folded, list(s.stemWords(folded)) if s is not None else list(folded)
+
+
+def _columns(text: str, locale: str) -> tuple[list[int], list[int], list[str], list[str]]:
+    """``columns`` of a text with other than ASCII characters: most of its words are ASCII all the same (Swedish,
+    German), and those are split as in an ASCII text; a text with character pairs or characters no stemmer reads
+    goes through ``tokens`` and ``stems``."""
+    starts: list[int] = []
+    ends: list[int] = []
+    folded: list[str] = []
+    for m in word_pattern(astral=max(text) > LAST_BMP).finditer(text):
+        run = m.group()
+        if run.isascii():
+            starts.append(m.start())
+            ends.append(m.end())
+            folded.append(run.lower())
+            continue
+        at = m.start()
+        for t in _run_tokens(run, locale):
+            if t.paired:
+                found = tokens(text, locale)
+                return [k.start for k in found], [k.end for k in found], [k.text for k in found], stems(found, locale)
+            starts.append(at + t.start)
+            ends.append(at + t.end)
+            folded.append(t.text)
+    s = stemmer(locale)
+    if s is None:
+        return starts, ends, folded, list(folded)
+    if _UNSTEMMED.search("".join(folded)):
+        return starts, ends, folded, [w if _UNSTEMMED.search(w) else s.stemWord(w) for w in folded]
+    return starts, ends, folded, list(s.stemWords(folded))
 
 
 def words(text: str, locale: str) -> list[str]:

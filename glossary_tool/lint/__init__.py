@@ -7,7 +7,8 @@ files, ``check_text`` one entry's text (as yamllint's ``linter.run`` does), ``ch
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from glossary_tool.core.catalogs import CatalogMessage, catalog_files, read_mess
 from glossary_tool.core.config import Settings
 from glossary_tool.core.content_files import ContentFile, unreadable
 from glossary_tool.core.loader import Impl, load_text
-from glossary_tool.core.loading import gc_paused, load_glossary, validate
+from glossary_tool.core.loading import gc_paused, load_checked, validate
 from glossary_tool.core.model import Glossary
 from glossary_tool.core.problems import Problem, Severity, sort_key
 from glossary_tool.core.terminal import display_path
@@ -50,21 +51,37 @@ def severity_of(rule: Rule, settings: Settings) -> Severity:
     return settings.rules.get(rule.id, rule.severity)
 
 
-def check(glossary: Glossary, settings: Settings, rules: Iterable[Rule] | None = None, *, languages: Languages | None = None, jobs: int = 1) -> list[Problem]:
+def active_rules(settings: Settings, rules: Iterable[Rule] | None = None) -> list[Rule]:
+    """``rules`` (default: every registered one) that are not off, without the checks made while loading."""
+    return [r for r in (rules if rules is not None else load_all().values()) if severity_of(r, settings) is not Severity.OFF and r.scope != "load"]
+
+
+def check(
+    glossary: Glossary,
+    settings: Settings,
+    rules: Iterable[Rule] | None = None,
+    *,
+    languages: Languages | None = None,
+    jobs: int = 1,
+    already_found: Mapping[str, list[Problem]] | None = None,
+) -> list[Problem]:
     """Run ``rules`` (default: every registered one that is not off) over a loaded glossary; problems unstamped.
 
     ``languages`` holds the stemmed words of texts, which depend on each text alone: a caller that checks again after
     an edit may pass the same one every time, so that unchanged texts are not redone. ``jobs`` > 1 runs the rules in
-    that many forked processes; the findings are the same, in the same order."""
+    that many forked processes; the findings are the same, in the same order. ``already_found``: the findings of
+    rules already run over the whole glossary (by rule id; ``run`` runs some while it parses), taken in their turn."""
     ctx = Context.build(settings, list(glossary.entries))
     if languages is not None:
         ctx.languages = languages
+    already_found = already_found or {}
     out: list[Problem] = []
     catalogs: list[list[CatalogMessage]] = []  # the project's UI catalogs, read once for every catalog rule
-    active = [r for r in (rules if rules is not None else load_all().values()) if severity_of(r, settings) is not Severity.OFF and r.scope != "load"]
+    active = active_rules(settings, rules)
     with progress.task("checking entries", len(active), "rules") as bar:
         # Catalog rules read files of their own: they stay here, in their turn, with what could not be read.
-        found_elsewhere = shards.in_parallel([r for r in active if r.scope != "catalog"], glossary, ctx, jobs) if jobs > 1 else {}
+        left = [r for r in active if r.scope != "catalog" and r.id not in already_found]
+        found_elsewhere = {**already_found, **(shards.in_parallel(left, glossary, ctx, jobs) if jobs > 1 and left else {})}
         for r in active:
             if r.scope == "catalog":
                 found: Iterable[Problem] = _catalog_found(r, ctx, catalogs, out)
@@ -134,8 +151,14 @@ def run(settings: Settings, paths: Sequence[Path] | None = None, *, strict: bool
 
     ``jobs``: processes used to parse and to check (default: 1 for small inputs, up to the CPU count for large ones).
     """
-    load_all()
+    # The rules that look at one file alone run in the processes that parse the files, on each one's part of the
+    # glossary, while the other parts are parsed; the rest run once the whole glossary is loaded.
+    early = [r for r in active_rules(settings) if shards.while_parsing(r)]
+    languages = Languages()  # the main process's stemmed words and term patterns serve the later rules too
+    each_part = functools.partial(shards.found_in_part, early, ctx=Context(settings, languages=languages))
     with gc_paused():
-        glossary, problems = load_glossary(settings, paths, impl=impl, jobs=jobs)
-        problems.extend(check(glossary, settings, jobs=shards.jobs_for(glossary) if jobs is None else jobs))
+        glossary, problems, per_part = load_checked(settings, paths, impl=impl, jobs=jobs, each_part=each_part)
+        found = shards.merged(early, per_part)
+        check_jobs = shards.jobs_for(glossary) if jobs is None else jobs
+        problems.extend(check(glossary, settings, languages=languages, jobs=check_jobs, already_found=found))
         return Result(glossary, stamp(problems, settings, strict=strict))

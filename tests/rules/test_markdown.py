@@ -7,7 +7,8 @@ from conftest import LintFiles, concept, found
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary_tool.lint.rules.markdown import _DEEP, _deep, _may_anchor
+from glossary_tool.core.markdown_bounds import MARKUP
+from glossary_tool.lint.rules.markdown import _DEEP, _deep, _markup, _may_anchor
 
 
 def _with_definition(value: str) -> str:
@@ -73,6 +74,11 @@ def test_markers_folded_onto_one_line_are_counted(lint_files: LintFiles) -> None
 @given(st.text(alphabet="->*+.)19 \n\ta", max_size=80))
 def test_the_quick_search_for_deep_markers_finds_what_the_full_one_finds(text: str) -> None:
     assert _deep(text) == bool(_DEEP.search(text))
+
+
+@given(st.text(alphabet=st.sampled_from([*"[]()<>&*_`!\\-+.)a1 \n", "å", "語", "😀", "\ud800"]), max_size=80))
+def test_the_whole_file_screen_counts_each_markup_character_and_each_marker(text: str) -> None:
+    assert _markup(text) == sum(text.count(ch) for ch in MARKUP) + sum(text.count(ch) for ch in "-+.)*")
 
 
 @pytest.mark.parametrize(

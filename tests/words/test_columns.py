@@ -1,4 +1,4 @@
-"""``words.columns``: the parallel lists lint reads are what ``tokens`` and ``stems`` give, ASCII shortcut included."""
+"""``words.columns``: the parallel lists lint reads are what ``tokens`` and ``stems`` give, shortcuts included."""
 
 from __future__ import annotations
 
@@ -18,6 +18,14 @@ TEXTS = [
     ("ja", "業務プロセスの外部委託（ＢＰＯ）"),
     ("zh-Hans", "业务流程外包"),
     ("xx", "A language without a stemmer: ASCII words are kept as they are"),
+    # Other than ASCII, split run by run: pairs after ASCII words, characters beyond U+FFFF, a run that normalizing
+    # makes shorter, a folded final sigma, and no stemmer.
+    ("en", "mixed 日本語text and more words"),
+    ("en", "𠀋 word and café"),
+    ("ja", "ﾋﾞｰｶｰ test ビーカー"),
+    ("el", "Ελληνικά κείμενος"),
+    ("xx", "Straße café naïve"),
+    ("de", "Straßenbahn Übergrößen"),
 ]
 
 

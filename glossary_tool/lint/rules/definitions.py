@@ -40,7 +40,7 @@ def _opening(language: Language, words: Words) -> int:
     return i
 
 
-@rule("definition-starts-with-term", scope="entry", severity=Severity.WARNING)
+@rule("definition-starts-with-term", scope="entry", severity=Severity.WARNING, own_file=True)
 def definition_starts_with_term(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A definition opens with its genus, not with the term it defines.
 
@@ -69,7 +69,7 @@ def definition_starts_with_term(entry: Entry, ctx: Context) -> Iterator[Problem]
                 break
 
 
-@rule("circular-definition", scope="entry", severity=Severity.WARNING)
+@rule("circular-definition", scope="entry", severity=Severity.WARNING, own_file=True)
 def circular_definition(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A definition does not use the term it defines, in any inflected form.
 
@@ -140,7 +140,7 @@ def _sentence_starts(text: str) -> list[int]:
     return starts
 
 
-@rule("definition-length", scope="entry", severity=Severity.WARNING)
+@rule("definition-length", scope="entry", severity=Severity.WARNING, own_file=True)
 def definition_length(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A definition is one sentence of at most ``definition_max_words`` words (default 30).
 
@@ -182,7 +182,7 @@ def _hedge_at(hedges: list[tuple[str, ...]], folded: list[str], i: int) -> tuple
     return next((h for h in hedges if tuple(folded[i : i + len(h)]) == h), None)
 
 
-@rule("definition-hedge", scope="entry", severity=Severity.WARNING)
+@rule("definition-hedge", scope="entry", severity=Severity.WARNING, own_file=True)
 def definition_hedge(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A definition states what always holds of the concept: no hedge such as "often", "usually" or "in practice".
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     pass
 
 
-@rule("id-slug", scope="document")
+@rule("id-slug", scope="document", own_file=True)
 def id_slug(doc: Document, ctx: Context) -> Iterator[Problem]:
     """The ``id`` is a safe lowercase ASCII slug.
 
@@ -32,7 +32,7 @@ def id_slug(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield doc.problem(("id",), f"id '{value}' {why}")
 
 
-@rule("id-filename", scope="document")
+@rule("id-filename", scope="document", own_file=True)
 def id_filename(doc: Document, ctx: Context) -> Iterator[Problem]:
     """The ``id`` equals the file name without ``.yaml``.
 

@@ -21,7 +21,7 @@ def _locale_maps(entry: Entry) -> Iterator[tuple[Loc, Mapping[str, object]]]:
                 yield ("dimensions", i, "values", cid), values
 
 
-@rule("missing-locale", scope="entry", severity=Severity.WARNING)
+@rule("missing-locale", scope="entry", severity=Severity.WARNING, own_file=True)
 def missing_locale(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """Every configured locale is present wherever text is given per locale.
 
@@ -34,7 +34,7 @@ def missing_locale(entry: Entry, ctx: Context) -> Iterator[Problem]:
                 yield entry.doc.problem(loc, f"no '{code}' text here")
 
 
-@rule("unknown-locale", scope="entry")
+@rule("unknown-locale", scope="entry", own_file=True)
 def unknown_locale(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """Only configured locales appear.
 

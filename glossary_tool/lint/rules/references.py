@@ -151,7 +151,7 @@ def one_way_related(entry: Entry, ctx: Context) -> Iterator[Problem]:
             yield entry.doc.problem(("relations", "related", i), f"'{target}' does not list '{model.id}' as related; add it there or remove this link")
 
 
-@rule("relation-conflict", scope="entry")
+@rule("relation-conflict", scope="entry", own_file=True)
 def relation_conflict(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A pair of concepts is not both ``related`` and linked by another relation.
 

@@ -78,6 +78,9 @@ class Rule:
     # What it finds in one entry depends on the entries checked before it in the same run (a budget shared by the
     # run): it sees them all in one process, in order, when other document and entry rules are split up.
     ordered: bool = False
+    # What it finds in a file depends on that file and the settings alone, never on other entries (``ctx.entries``,
+    # ``ctx.concepts``): lint runs it in the process that parses the file, while the other files are still parsed.
+    own_file: bool = False
 
     @property
     def doc(self) -> str:
@@ -99,14 +102,16 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(
-    rule_id: str, *, scope: Scope, severity: Severity = Severity.ERROR, ordered: bool = False
+    rule_id: str, *, scope: Scope, severity: Severity = Severity.ERROR, ordered: bool = False, own_file: bool = False
 ) -> Callable[[Callable[..., Iterable[Problem]]], Callable[..., Iterable[Problem]]]:
-    """Register a check under ``rule_id``. Rule ids are unique."""
+    """Register a check under ``rule_id``. Rule ids are unique; ``own_file`` is for document and entry rules only."""
 
     def register(fn: Callable[..., Iterable[Problem]]) -> Callable[..., Iterable[Problem]]:
         if rule_id in RULES:
             raise ValueError(f"rule id {rule_id!r} registered twice")
-        RULES[rule_id] = Rule(rule_id, severity, scope, fn, ordered)
+        if own_file and (scope not in ("document", "entry") or ordered):
+            raise ValueError(f"rule {rule_id!r}: only a document or entry rule that is not ordered sees its own file alone")
+        RULES[rule_id] = Rule(rule_id, severity, scope, fn, ordered, own_file)
         return fn
 
     return register

@@ -43,7 +43,7 @@ def duplicate_term(ctx: Context) -> Iterator[Problem]:
                 yield entry.doc.problem(loc, f"'{term.text}' ({code}) is already a term of '{other.id}' ({other.doc.path}:{line})")
 
 
-@rule("preferred-term", scope="entry", severity=Severity.WARNING)
+@rule("preferred-term", scope="entry", severity=Severity.WARNING, own_file=True)
 def preferred_term(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """Every language of a concept has at least one term with ``status: preferred``.
 
@@ -67,7 +67,7 @@ READING_SCRIPTS: dict[str, tuple[str, re.Pattern[str]]] = {
 }
 
 
-@rule("reading-script", scope="entry", severity=Severity.WARNING)
+@rule("reading-script", scope="entry", severity=Severity.WARNING, own_file=True)
 def reading_script(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A term's ``reading`` is written in the script its language reads by: kana in Japanese, pinyin in Chinese,
     Hangul in Korean. The index files the term by it.
@@ -103,7 +103,7 @@ def _status(entry: Entry, loc: Loc) -> str:
     return entry.model.locales[code].terms[i].status
 
 
-@rule("term-source", scope="entry")
+@rule("term-source", scope="entry", own_file=True)
 def term_source(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A term's ``sources`` name sources of its own entry, by their ``id``; source ids are unique in an entry.
 
@@ -134,7 +134,7 @@ def term_source(entry: Entry, ctx: Context) -> Iterator[Problem]:
                     )
 
 
-@rule("deprecated-term-reason", scope="entry", severity=Severity.WARNING)
+@rule("deprecated-term-reason", scope="entry", severity=Severity.WARNING, own_file=True)
 def deprecated_term_reason(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A deprecated or obsolete term says why, in its own ``note``, so that the reason travels with the term.
 

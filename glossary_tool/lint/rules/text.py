@@ -14,7 +14,7 @@ from glossary_tool.lint.rules.registry import Context, rule
 _LINE_END = re.compile(r"\r\n|\r|\n")  # as YAML counts lines
 
 
-@rule("nfc", scope="document")
+@rule("nfc", scope="document", own_file=True)
 def nfc(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Text is in Unicode NFC form, so equal-looking terms are equal bytes.
 

@@ -16,7 +16,7 @@ def _hint(value: str, known: tuple[str, ...]) -> str:
     return f"; did you mean '{close[0]}'?" if close else f"; declared: {', '.join(known)}"
 
 
-@rule("unknown-category", scope="entry")
+@rule("unknown-category", scope="entry", own_file=True)
 def unknown_category(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A concept's ``category`` is one of the categories declared in ``mkdocs.yml``.
 
@@ -28,7 +28,7 @@ def unknown_category(entry: Entry, ctx: Context) -> Iterator[Problem]:
         yield entry.doc.problem(("category",), f"'{model.category}' is not a declared category{_hint(model.category, ctx.settings.category_ids)}")
 
 
-@rule("unknown-relation", scope="entry")
+@rule("unknown-relation", scope="entry", own_file=True)
 def unknown_relation(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """Every key under ``relations`` is ``broader``, ``narrower``, ``related`` or a relation declared in ``mkdocs.yml``.
 

@@ -38,7 +38,7 @@ def _strings(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from _strings(value, (*loc, i))
 
 
-@rule("placeholder-text", scope="document", severity=Severity.WARNING)
+@rule("placeholder-text", scope="document", severity=Severity.WARNING, own_file=True)
 def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
     """No scaffold placeholder is left: no value starts with ``TODO``.
 
@@ -59,7 +59,7 @@ def _excerpt(text: str, limit: int = EXCERPT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-@rule("stale-translation", scope="entry", severity=Severity.WARNING)
+@rule("stale-translation", scope="entry", severity=Severity.WARNING, own_file=True)
 def stale_translation(entry: Entry, ctx: Context) -> Iterator[Problem]:
     """A translated field was made from the source text as it is now.
 
