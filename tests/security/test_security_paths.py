@@ -125,10 +125,10 @@ def test_build_stays_inside_site_dir_even_with_id_slug_off(tmp_path: Path) -> No
     except Exception:  # failing is fine too; writing outside site_dir is not
         pass
     written = _tree(tmp_path) - before
-    # The build cache is the project's own (.glossary-cache/<store>/<locale>/<sha256>.html, .json or .bin): no id names
-    # a file there.
+    # The build cache is the project's own (.glossary-cache/<store>/<locale>/<sha256>.json or .bin, and a page's
+    # <sha256>.<sha256>.html): no id names a file there.
     cache = project / ".glossary-cache"
     cached = [p for p in written if p == cache or cache in p.parents]
-    assert all(p.is_dir() or re.fullmatch(r"[0-9a-f]{64}\.(html|json|bin)", p.name) for p in cached), cached
+    assert all(p.is_dir() or re.fullmatch(r"[0-9a-f]{64}(\.[0-9a-f]{64}\.html|\.json|\.bin)", p.name) for p in cached), cached
     assert not [p for p in set(written) - set(cached) if not (p == site or site in p.parents or p in site.parents)], sorted(written)[:5]
     assert not (tmp_path / "outside").exists()
