@@ -146,14 +146,17 @@ class PageCache:
         self.used.add(key)
         if not self.usable:
             return
-        data = f"{self.fmt} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body
-        path = self._path(key)
+        self._write(key, f"{self.fmt} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body)
+
+    def _write(self, key: str, data: bytes) -> None:
+        """Write ``data`` at ``key``'s path: beside it first, then renamed over it, which replaces a link at the path
+        itself and never writes through it. A refused write turns the cache off for the rest of the build."""
         tmp = self.folder / f".{key}.{os.getpid()}.tmp"
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
-            os.replace(tmp, path)  # replaces a link at the key itself, never writes through it
+            os.replace(tmp, self._path(key))
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             self.warnings.append(f"{self.folder}: cannot write the build cache ({exc.strerror}); the build goes on without it")
@@ -243,17 +246,7 @@ class PageFiles(PageCache):
             return  # kept already, byte for byte
         self.sha[key] = sha
         self.bad.discard(key)
-        path = self._path(key)
-        tmp = self.folder / f".{key}.{os.getpid()}.tmp"
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-            with os.fdopen(fd, "wb") as f:
-                f.write(body)
-            os.replace(tmp, path)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            self.warnings.append(f"{self.folder}: cannot write the build cache ({exc.strerror}); the build goes on without it")
-            self.usable = False
+        self._write(key, body)
 
     def prune(self) -> None:
         """Delete every file but the one kept under each key this build used."""
