@@ -124,16 +124,21 @@ class PageCache:
             return None
         with os.fdopen(fd, "rb") as f:
             data = f.read(MAX_PAGE_BYTES + 1)
-        head, _, body = data.partition(b"\n")
-        if len(data) > MAX_PAGE_BYTES or head != f"{self.fmt} {hashlib.sha256(body).hexdigest()}".encode("ascii"):
+        body = self._checked(key, data) if len(data) <= MAX_PAGE_BYTES else None
+        if body is None:
             self.invalid(path, "not a page this version wrote, or damaged")
             return None
         self.hits += 1
         return body
 
+    def _checked(self, key: str, data: bytes) -> bytes | None:
+        """What a file holds under its first line, when that line names this store's format and the SHA-256 of the rest."""
+        head, _, body = data.partition(b"\n")
+        return body if head == f"{self.fmt} {hashlib.sha256(body).hexdigest()}".encode("ascii") else None
+
     def invalid(self, path: Path, why: str) -> None:
         """Count the file at ``path`` as not there, with a warning (once: its key is not looked at again)."""
-        self.bad.add(path.name.removesuffix(self.suffix))
+        self.bad.add(path.name.split(".", 1)[0])  # the key: 64 hex digits, then the store's own suffixes
         self.misses += 1
         self.warnings.append(f"{path}: build cache file ignored ({why}); the page is built afresh")
 
@@ -146,7 +151,15 @@ class PageCache:
         self.used.add(key)
         if not self.usable:
             return
-        self._write(key, f"{self.fmt} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body)
+        data = self._stored(key, body)
+        if data is not None:
+            self.bad.discard(key)  # written afresh: no longer the damaged file it may have been
+            self._write(key, data)
+
+    def _stored(self, key: str, body: bytes) -> bytes | None:
+        """The file that keeps ``body`` under ``key``: a first line with the format and the body's SHA-256, then the
+        body (None: the store keeps it already)."""
+        return f"{self.fmt} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body
 
     def _write(self, key: str, data: bytes) -> None:
         """Write ``data`` at ``key``'s path: beside it first, then renamed over it, which replaces a link at the path
@@ -168,8 +181,8 @@ class PageCache:
         if not self.usable:
             return
         for entry in os.scandir(self.folder):
-            key = entry.name.removesuffix(self.suffix)
-            if not (_KEY.fullmatch(key) and entry.name.endswith(self.suffix) and key in self.used):
+            key = entry.name.split(".", 1)[0]
+            if not (_KEY.fullmatch(key) and key in self.used and entry.name == self._path(key).name):
                 try:
                     if entry.is_dir(follow_symlinks=False):
                         continue  # nothing this cache writes; left to whoever made it
@@ -198,32 +211,15 @@ class PageFiles(PageCache):
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.{self.sha.get(key, '')}{self.suffix}"
 
-    def has(self, key: str) -> bool:
-        return self.usable and key not in self.bad and key in self.sha
+    def _checked(self, key: str, data: bytes) -> bytes | None:
+        return data if hashlib.sha256(data).hexdigest() == self.sha.get(key) else None
 
-    def get_bytes(self, key: str) -> bytes | None:
-        self.used.add(key)
-        if not self.has(key):
-            self.misses += 1
-            return None
-        path = self._path(key)
-        try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        except OSError as exc:
-            self.invalid(path, exc.strerror or "cannot be read")
-            return None
-        with os.fdopen(fd, "rb") as f:
-            data = f.read(MAX_PAGE_BYTES + 1)
-        if len(data) > MAX_PAGE_BYTES or hashlib.sha256(data).hexdigest() != self.sha[key]:
-            self.invalid(path, "its bytes do not match its name")
-            return None
-        self.hits += 1
-        return data
-
-    def invalid(self, path: Path, why: str) -> None:
-        self.bad.add(path.name.split(".", 1)[0])
-        self.misses += 1
-        self.warnings.append(f"{path}: build cache file ignored ({why}); the page is built afresh")
+    def _stored(self, key: str, body: bytes) -> bytes | None:
+        sha = hashlib.sha256(body).hexdigest()
+        if self.sha.get(key) == sha and key not in self.bad:
+            return None  # kept already, byte for byte
+        self.sha[key] = sha  # names the file it is written to
+        return body
 
     def link(self, key: str, dest: Path) -> bool:
         """Put the page kept under ``key`` at ``dest`` (a new name in the folder being built), checked first; False
@@ -236,29 +232,6 @@ class PageFiles(PageCache):
         except OSError:  # another file system, or one without links: the bytes just read
             dest.write_bytes(data)
         return True
-
-    def put_bytes(self, key: str, body: bytes) -> None:
-        self.used.add(key)
-        if not self.usable:
-            return
-        sha = hashlib.sha256(body).hexdigest()
-        if self.sha.get(key) == sha and key not in self.bad:
-            return  # kept already, byte for byte
-        self.sha[key] = sha
-        self.bad.discard(key)
-        self._write(key, body)
-
-    def prune(self) -> None:
-        """Delete every file but the one kept under each key this build used."""
-        if not self.usable:
-            return
-        kept = {f"{key}.{self.sha[key]}{self.suffix}" for key in self.used if key in self.sha and key not in self.bad}
-        for entry in os.scandir(self.folder):
-            if entry.name not in kept and not entry.is_dir(follow_symlinks=False):
-                try:
-                    os.unlink(entry.path)
-                except OSError:
-                    pass
 
 
 _PAGE_FILE = re.compile(r"([0-9a-f]{64})\.([0-9a-f]{64})\.html")
@@ -403,8 +376,7 @@ class ConceptFragments:
         if text is None:
             return None
         try:
-            pages = [RenderedPage(**{**fields, "toc": _headings(fields["toc"]), "dated_by": tuple(fields["dated_by"])})
-                     for fields in json.loads(text)["pages"]]
+            pages = [_page(fields) for fields in json.loads(text)["pages"]]
         except (ValueError, TypeError, KeyError):
             self.store.invalid(self.store.folder / f"{digest([self.whole, kind])}.json", "not a record this version wrote")
             return None
@@ -431,7 +403,7 @@ class ConceptFragments:
         try:
             record = json.loads(text)
             linked, seen, fields = record["linked"], record["seen"], record["page"]
-            page = RenderedPage(**{**fields, "toc": _headings(fields["toc"]), "dated_by": tuple(fields["dated_by"])})
+            page = _page(fields)
         except (ValueError, TypeError, KeyError):
             self.store.invalid(self.store.folder / f"{key}.json", "not a record this version wrote")
             return None
@@ -465,6 +437,11 @@ class ConceptFragments:
 
 def _whole(kind: str) -> bool:
     return any(k.name == kind and k.shows in WHOLE_KINDS for k in PAGE_KINDS)
+
+
+def _page(fields: dict[str, Any]) -> RenderedPage:
+    """A page as ``keep`` recorded it (``dataclasses.asdict``): its tuples came back as lists."""
+    return RenderedPage(**{**fields, "toc": _headings(fields["toc"]), "dated_by": tuple(fields["dated_by"])})
 
 
 def _headings(items: list[dict[str, Any]]) -> tuple[Heading, ...]:
