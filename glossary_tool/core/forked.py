@@ -30,12 +30,13 @@ def forked_map(function: Callable[[A], R], items: Sequence[A], jobs: int) -> lis
         return None  # a worker would import everything again and get none of the parent's memory
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context, initializer=_worker_start) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context, initializer=worker_start) as pool:
             return list(pool.map(function, items))
     except (OSError, BrokenProcessPool):
         return None
 
 
-def _worker_start() -> None:
-    gc.disable()  # nothing a worker makes forms cycles worth collecting, and it ends with the map
+def worker_start() -> None:
+    """What every forked worker does first (this map's, lint's rule workers, the parsing workers)."""
+    gc.disable()  # nothing a worker makes forms cycles worth collecting, and it ends with its work
     progress.disable()  # a forked worker inherits the parent's terminal: only the parent draws the bar

@@ -28,6 +28,7 @@ from pydantic_core import ErrorDetails
 from glossary_tool.core import progress
 from glossary_tool.core.config import Settings
 from glossary_tool.core.content_files import list_content, unreadable
+from glossary_tool.core.forked import worker_start
 from glossary_tool.core.loader import Document, Impl, Loc, load_file
 from glossary_tool.core.model import MODELS, Entry, Glossary, json_schema
 from glossary_tool.core.problems import Problem, clip
@@ -114,8 +115,7 @@ _Validated = list[tuple[Entry | None, list[Problem]]]
 
 def _load_chunk(files: Sequence[Path | str], max_bytes: int, max_depth: int, impl: Impl) -> _Chunk:
     """Worker: parse a chunk and return (documents as tuples of their fields, marshalled or pickled; problems per file)."""
-    gc.disable()  # the process ends after this chunk; its objects never need collecting
-    progress.disable()  # a forked worker inherits the parent's terminal: only the parent draws the bar
+    worker_start()
     return _packed(_load_serial(files, max_bytes, max_depth, impl))
 
 
@@ -421,8 +421,7 @@ def _start(chunk: Sequence[Path | str], args: tuple[int, int, Impl], each_part: 
 def _work(sending: Connection, file: IO[bytes], chunk: Sequence[Path | str], args: tuple[int, int, Impl], each_part: Callable[[Glossary], Any] | None) -> None:
     """Worker: each message is (True, what was made) or (False, the exception that stopped it); the documents go to
     ``file``, and their message is their size."""
-    gc.disable()  # the process ends after this chunk; its objects never need collecting
-    progress.disable()  # a forked worker inherits the parent's terminal: only the parent draws the bar
+    worker_start()
     try:
         loaded = _load_serial(chunk, *args)
         data = pickle.dumps(_packed(loaded), protocol=pickle.HIGHEST_PROTOCOL)

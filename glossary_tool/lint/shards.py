@@ -4,14 +4,13 @@ entry rules see a slice of it each, and every rule's findings come back in the o
 
 from __future__ import annotations
 
-import gc
 import itertools
 import multiprocessing
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from glossary_tool.core import progress
+from glossary_tool.core.forked import worker_start
 from glossary_tool.core.loading import default_jobs
 from glossary_tool.core.model import Glossary
 from glossary_tool.core.problems import Problem
@@ -68,7 +67,7 @@ def in_parallel(rules: Sequence[Rule], glossary: Glossary, ctx: Context, jobs: i
     slices = list(zip(_bounds(len(glossary.documents), n), _bounds(len(glossary.entries), n), strict=True))
     _SHARED[:] = [(glossary, ctx, list(rules))]
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=worker_start)
         try:
             whole_futures = {r.id: pool.submit(_whole, r.id) for r in whole}
             slice_futures: list[Future[list[list[Problem]]]] = [pool.submit(_slice, docs, entries) for docs, entries in slices]
@@ -91,11 +90,6 @@ def _bounds(total: int, n: int) -> list[tuple[int, int]]:
     """``n`` contiguous ranges that cover ``range(total)`` in order, as even as can be."""
     cuts = [round(total * k / n) for k in range(n + 1)]
     return list(itertools.pairwise(cuts))
-
-
-def _worker_start() -> None:
-    gc.disable()  # as in the parent during a lint: nothing made here forms cycles, and the process ends soon
-    progress.disable()  # a forked worker inherits the parent's terminal: only the parent draws the bar
 
 
 def _shared() -> tuple[Glossary, Context, list[Rule]]:
