@@ -130,6 +130,17 @@ def check_text(text: str, settings: Settings, path: str = "entry.yaml", *, impl:
     return stamp([*problems, *check(glossary, settings)], settings)
 
 
+def build_errors(glossary: Glossary, problems: Iterable[Problem], settings: Settings, *, jobs: int = 1) -> str | None:
+    """Lint a loaded glossary as a site build does (``problems``: its loading problems): None when nothing is an error,
+    else why the build stops, with every problem as the text reporter prints them."""
+    from glossary_tool.lint.reporters import REPORTERS
+
+    found = stamp([*problems, *check(glossary, settings, jobs=jobs)], settings)
+    if not any(p.severity is Severity.ERROR for p in found):
+        return None
+    return "the glossary has errors:\n" + REPORTERS["text"](found)
+
+
 def stamp(problems: Iterable[Problem], settings: Settings, *, strict: bool = False) -> list[Problem]:
     """Give each problem its rule's severity (warnings become errors with ``strict``); drop what is off; sort."""
     rules = load_all()

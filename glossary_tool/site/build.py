@@ -256,17 +256,16 @@ def _linted(settings: Settings) -> Glossary | None:
     finds an error; None when the content folder holds what the site must not publish: the builds report that
     before anything else, each as it starts."""
     from glossary_tool.core.content_files import list_content
-    from glossary_tool.lint import check, content_problems, stamp
-    from glossary_tool.lint.reporters import REPORTERS
+    from glossary_tool.lint import build_errors, content_problems
     from glossary_tool.lint.shards import jobs_for
 
     if content_problems(list_content([settings.content_dir], settings).others, settings):
         return None
     glossary, problems = load_glossary(settings)
-    problems = stamp([*problems, *check(glossary, settings, jobs=jobs_for(glossary))], settings)
-    if any(p.severity.value == "error" for p in problems):
+    errors = build_errors(glossary, problems, settings, jobs=jobs_for(glossary))
+    if errors is not None:
         first = f"[{settings.locales[0].code}] " if len(settings.locales) > 1 else ""
-        raise BuildFailed(f"the site was not built:\n{first}the glossary has errors:\n{REPORTERS['text'](problems)}".strip())
+        raise BuildFailed(f"the site was not built:\n{first}{errors}".strip())
     return glossary
 
 

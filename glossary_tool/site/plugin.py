@@ -25,7 +25,7 @@ from glossary_tool.core.loading import load_glossary
 from glossary_tool.core.problems import BuildFailed
 from glossary_tool.core.terminal import escape
 from glossary_tool.core.translation import stale_fields
-from glossary_tool.lint import check, content_problems, stamp
+from glossary_tool.lint import build_errors, content_problems
 from glossary_tool.lint.reporters import REPORTERS
 from glossary_tool.lint.rules import load_all
 from glossary_tool.site import build_cache, locale_builds, search_index, theme
@@ -126,11 +126,9 @@ class GlossaryPlugin(BasePlugin[GlossaryOptions]):
         # otherwise loads its own, in one parsing process when several locales build at once, and the first lints it.
         handed = site_exports.received_glossary() if self.started else None
         glossary, problems = (handed, []) if handed is not None else load_glossary(settings, jobs=1 if len(settings.locales) > 1 else None)
-        if state.lints and handed is None:
-            problems = stamp([*problems, *check(glossary, settings)], settings)
-            if any(p.severity.value == "error" for p in problems):
-                locale_builds.stop_all(self.others)
-                raise PluginError("the glossary has errors:\n" + REPORTERS["text"](problems))
+        if state.lints and handed is None and (errors := build_errors(glossary, problems, settings)) is not None:
+            locale_builds.stop_all(self.others)
+            raise PluginError(errors)
         state.today = build_date()
         # Every locale shows the downloads' sizes; only the first publishes them. `glossary-tool build` made them
         # once for all locales; a build started otherwise makes its own.
