@@ -60,12 +60,13 @@ def export_files(glossary: Glossary, settings: Settings, jobs: int = 1) -> list[
     selections = {locales: select_for(glossary, settings, locales) for locales in dict.fromkeys(w[3] for w in wanted)}
     _WORK[:] = [(settings, [(fmt, name, media_type, locales, selections[locales]) for fmt, name, media_type, locales in wanted])]
     try:
-        order = sorted(range(len(wanted)), key=lambda i: wanted[i][3] is not None)  # the whole glossary's files cost most
-        made = forked_map(_export_one, order, jobs)
-        by_job = dict(zip(order, made if made is not None else [_export_one(i) for i in order], strict=True))
+        # In this order the whole glossary's files, which cost most, are taken first.
+        made = forked_map(_export_one, range(len(wanted)), jobs)
+        if made is None:
+            made = [_export_one(i) for i in range(len(wanted))]
     finally:
         _WORK.clear()
-    return [made_i for made_i in (by_job[i] for i in range(len(wanted))) if made_i is not None]
+    return [m for m in made if m is not None]
 
 
 # What the export workers read: set just before they fork (core/forked.py), so that no glossary is pickled.
